@@ -1,0 +1,145 @@
+/**
+ * `regieboek`: the command line over the same core. Exit 0 ok, 1 a user error (Dutch message on
+ * stderr), 2 an internal error. info and check only read; nothing here modifies a file that is not
+ * a Regieboek workspace.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { UserError } from '../errors';
+import { assertOpenable, createWorkspaceFile, inspectFile } from '../db/workspace-file';
+import { openSqlite } from '../db/sqlite';
+import { LATEST_VERSION, pendingMigrations } from '../db/migrate';
+import { entities } from '../history/entities';
+import { seedExample } from '../demo/seed';
+import { EXAMPLE_REGION, findRegion, regionLabel } from '../../../shared/regions';
+import { t } from '../../../shared/i18n/nl';
+
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+type Opts = { db?: string; region?: string; json?: boolean; help?: boolean };
+
+function needDb(o: Opts): string {
+  if (!o.db) throw new UserError('invalid_input', t('cli.needDb'));
+  return path.resolve(o.db);
+}
+
+export async function info(file: string) {
+  const version = assertOpenable(file);
+  const sqlite = openSqlite(file, { readonly: true });
+  try {
+    const region = sqlite.prepare('SELECT number, name, contact_municipality AS contactMunicipality FROM region').get() as {
+      number: number;
+      name: string;
+      contactMunicipality: string | null;
+    };
+    const tables = new Set((sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+    const counts: Record<string, number> = {};
+    for (const [name, def] of Object.entries(entities)) {
+      const table = def.table.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
+      counts[name] = tables.has(table) ? (sqlite.prepare(`SELECT count(*) AS n FROM "${table}" WHERE deleted_at IS NULL`).get() as { n: number }).n : 0;
+    }
+    const trash = (sqlite.prepare('SELECT count(*) AS n FROM trash WHERE restored_at IS NULL').get() as { n: number }).n;
+    const changes = (sqlite.prepare('SELECT count(*) AS n FROM change_set').get() as { n: number }).n;
+    return { file, region: { ...region, label: regionLabel(region) }, schemaVersion: version, latestSchemaVersion: LATEST_VERSION, counts, trash, changeSets: changes };
+  } finally {
+    sqlite.close();
+  }
+}
+
+async function makeDemo(file: string): Promise<void> {
+  if (fs.existsSync(file)) {
+    // Only a previous example workspace may be replaced: it holds nothing a user typed.
+    assertOpenable(file);
+    const ro = openSqlite(file, { readonly: true });
+    const isExample = (ro.prepare('SELECT number FROM region').get() as { number: number } | undefined)?.number === EXAMPLE_REGION.number;
+    ro.close();
+    if (!isExample) throw new UserError('conflict', t('err.fileExists', { path: file }));
+  }
+  const tmp = `${file}.demo-${process.pid}`;
+  for (const f of [tmp, tmp + '-wal', tmp + '-shm']) fs.rmSync(f, { force: true });
+  const ws = createWorkspaceFile(tmp, EXAMPLE_REGION, { example: 'true' });
+  await seedExample(ws.db);
+  await ws.close();
+  for (const f of [file + '-wal', file + '-shm']) fs.rmSync(f, { force: true });
+  fs.renameSync(tmp, file);
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    const [cmd, ...rest] = argv;
+    let values: Opts;
+    try {
+      values = parseArgs({
+        args: rest,
+        options: { db: { type: 'string' }, region: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+        strict: true,
+      }).values;
+    } catch (e) {
+      throw new UserError('invalid_input', t('cli.badOption', { detail: (e as Error).message }));
+    }
+    if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help' || values.help) {
+      io.out(t('cli.usage'));
+      return 0;
+    }
+    switch (cmd) {
+      case 'init': {
+        const file = needDb(values);
+        if (values.region === undefined) throw new UserError('invalid_input', t('cli.needRegion'));
+        const n = /^\d{1,2}$/.test(values.region) ? Number(values.region) : NaN;
+        const region = n >= 1 ? findRegion(n) : undefined;
+        if (!region) throw new UserError('invalid_input', t('cli.badRegion', { value: values.region }));
+        const ws = createWorkspaceFile(file, region);
+        await ws.close();
+        io.out(t('cli.created', { path: file, region: regionLabel(region) }) + '\n');
+        return 0;
+      }
+      case 'demo': {
+        const file = needDb(values);
+        await makeDemo(file);
+        io.out(t('cli.demoCreated', { path: file }) + '\n');
+        return 0;
+      }
+      case 'info': {
+        const result = await info(needDb(values));
+        if (values.json) io.out(JSON.stringify(result, null, 2) + '\n');
+        else {
+          io.out(`${result.region.label} — schemaversie ${result.schemaVersion}\n`);
+          for (const [k, v] of Object.entries(result.counts)) io.out(`  ${k}: ${v}\n`);
+        }
+        return 0;
+      }
+      case 'check': {
+        const file = needDb(values);
+        const c = inspectFile(file, { thorough: true });
+        if (c.kind === 'damaged') {
+          io.err(t('cli.checkBad', { path: file, detail: c.detail ?? '' }) + '\n');
+          return 1;
+        }
+        const version = assertOpenable(file, { thorough: true });
+        const sqlite = openSqlite(file, { readonly: true });
+        const fk = sqlite.pragma('foreign_key_check') as unknown[];
+        sqlite.close();
+        if (fk.length > 0) {
+          io.err(t('cli.checkBad', { path: file, detail: `${fk.length} verwijzing(en) naar ontbrekende gegevens` }) + '\n');
+          return 1;
+        }
+        const pending = pendingMigrations(version);
+        io.out((pending > 0 ? t('cli.checkPending', { path: file, version, pending }) : t('cli.checkOk', { path: file, version })) + '\n');
+        return 0;
+      }
+      default:
+        throw new UserError('invalid_input', t('cli.unknownCommand', { cmd }));
+    }
+  } catch (e) {
+    if (e instanceof UserError) {
+      io.err(e.message + '\n');
+      return 1;
+    }
+    io.err(t('cli.internal', { detail: e instanceof Error ? (e.stack ?? e.message) : String(e) }) + '\n');
+    return 2;
+  }
+}

@@ -1,0 +1,16 @@
+/**
+ * Numbered, forward-only migrations, statically imported (no file-system scan, so a bundled app
+ * carries them). Each runs in one transaction that also sets PRAGMA user_version.
+ * Never edit a migration that has shipped: add the next one.
+ */
+import { m0001_foundation } from './0001_foundation';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [m0001_foundation];
+
+export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

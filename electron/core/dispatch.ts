@@ -1,0 +1,71 @@
+/**
+ * The one entry into the core: validate the input against the contract, run the handler, wrap the
+ * outcome in a Result. Electron's IPC and the browser host are thin transports over this.
+ */
+import { z } from 'zod';
+import { contract, isChannel, type Channel, type Out } from '../../shared/contract';
+import { fail, ok, type AppError, type FieldIssue, type Result } from '../../shared/result';
+import { fieldLabel, t } from '../../shared/i18n/nl';
+import { allHandlers } from './handlers';
+import type { Handlers, HandlerContext } from './handlers/types';
+import { UserError } from './errors';
+import type { AppState } from './app-state';
+
+export function issuesOf(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((i) => {
+    const field = i.path.join('.');
+    let message = i.message;
+    if (i.code === 'unrecognized_keys') message = t('val.unknownField') + ` (${i.keys.join(', ')})`;
+    return { field, message };
+  });
+}
+
+/** "Einddatum: de einddatum ligt vóór de startdatum." */
+export function describeIssues(issues: FieldIssue[]): string {
+  return issues.map((i) => (i.field ? `${fieldLabel(i.field)}: ${i.message}` : capitalise(i.message))).join(' ');
+}
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function invalidInput(error: z.ZodError): AppError {
+  const issues = issuesOf(error);
+  return { code: 'invalid_input', message: describeIssues(issues), field: issues[0]?.field || undefined, issues };
+}
+
+export type Dispatch = (channel: string, rawInput: unknown) => Promise<Result<unknown>>;
+
+export interface DispatcherOptions {
+  handlers?: Handlers;
+  /** Where unexpected errors are reported (stderr by default). */
+  log?: (message: string, error: unknown) => void;
+}
+
+export function createDispatcher(app: AppState, opts: DispatcherOptions = {}): Dispatch {
+  const handlers = opts.handlers ?? allHandlers;
+  const log = opts.log ?? ((m, e) => console.error(m, e));
+
+  return async function dispatch(channel, rawInput) {
+    if (!isChannel(channel)) return fail({ code: 'unknown_channel', message: t('err.unknownChannel', { channel: String(channel) }) });
+    const spec = contract[channel];
+    const parsed = spec.input.safeParse(rawInput ?? {});
+    if (!parsed.success) return fail(invalidInput(parsed.error));
+    const ctx: HandlerContext = {
+      app,
+      db: () => app.requireWorkspace().db,
+      get user() {
+        return app.userName;
+      },
+    };
+    try {
+      const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => Promise<unknown> | unknown;
+      const value = await handler(parsed.data, ctx);
+      // The output is checked too: a handler that breaks the contract fails loudly here, not in a screen.
+      return ok(spec.output.parse(value) as Out<Channel>);
+    } catch (e) {
+      if (e instanceof UserError) return fail({ code: e.code, message: e.message, field: e.field });
+      if (e instanceof z.ZodError) return fail(invalidInput(e));
+      log(`[regieboek] ${channel} failed`, e);
+      return fail({ code: 'internal', message: t('err.internal', { detail: e instanceof Error ? e.message : String(e) }) });
+    }
+  };
+}

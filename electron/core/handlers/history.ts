@@ -1,0 +1,27 @@
+import { handlers } from './types';
+import { historyForEntity, listTrash, recentHistory } from '../history/queries';
+import { undoLast } from '../history/undo';
+import { tracked } from '../history/tracker';
+import { entityName } from '../history/entities';
+import { UserError } from '../errors';
+import { t } from '../../../shared/i18n/nl';
+
+export const historyHandlers = handlers({
+  'history.forEntity': ({ entity, id }, ctx) => historyForEntity(ctx.db(), entity, id),
+
+  'history.recent': ({ limit }, ctx) => recentHistory(ctx.db(), limit),
+
+  'history.undo': (_, ctx) => undoLast(ctx.db(), ctx.user),
+
+  'trash.list': (_, ctx) => listTrash(ctx.db()),
+
+  'trash.restore': async ({ changeSetId }, ctx) => {
+    const db = ctx.db();
+    const item = await db.selectFrom('trash').selectAll().where('changeSetId', '=', changeSetId).where('restoredAt', 'is', null).executeTakeFirst();
+    if (!item) throw new UserError('not_found', t('err.notInTrash'));
+    await tracked(db, { user: ctx.user, action: 'restore', label: t('label.restore', { entity: entityName(item.entity), name: item.label }) }, (tr) =>
+      tr.restoreTrashed(changeSetId),
+    );
+    return null;
+  },
+});

@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { handlers } from './types';
+import { findProgramme, listProgrammes } from '../db/queries/programmes';
+import { tracked } from '../history/tracker';
+import { UserError } from '../errors';
+import { t } from '../../../shared/i18n/nl';
+import type { Programme } from '../../../shared/schemas/programme';
+
+const entity = t('entity.programme');
+
+async function mustFind(db: Parameters<typeof findProgramme>[0], id: string): Promise<Programme> {
+  const p = await findProgramme(db, id);
+  if (!p) throw new UserError('not_found', t('err.notFound', { entity }));
+  return p;
+}
+
+export const programmeHandlers = handlers({
+  'programme.list': (_, ctx) => listProgrammes(ctx.db()),
+
+  'programme.get': (input, ctx) => mustFind(ctx.db(), input.id),
+
+  'programme.create': async (input, ctx) => {
+    const db = ctx.db();
+    const at = new Date().toISOString();
+    const id = randomUUID();
+    await tracked(db, { user: ctx.user, action: 'create', label: t('label.create', { entity, name: input.name }) }, (tr) =>
+      tr.insert('programme', { id, ...input, createdAt: at, updatedAt: at, deletedAt: null, deletedIn: null }),
+    );
+    return mustFind(db, id);
+  },
+
+  'programme.update': async ({ id, ...patch }, ctx) => {
+    const db = ctx.db();
+    const before = await mustFind(db, id);
+    await tracked(db, { user: ctx.user, action: 'update', label: t('label.update', { entity, name: before.name }) }, (tr) =>
+      tr.update('programme', id, patch),
+    );
+    return mustFind(db, id);
+  },
+
+  'programme.delete': async ({ id }, ctx) => {
+    const db = ctx.db();
+    const before = await mustFind(db, id);
+    await tracked(db, { user: ctx.user, action: 'delete', label: t('label.delete', { entity, name: before.name }) }, (tr) => tr.trash('programme', id));
+    return null;
+  },
+});

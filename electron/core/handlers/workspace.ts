@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import { handlers } from './types';
+import type { Workspace } from '../db/workspace-file';
+import { LATEST_VERSION } from '../db/migrate';
+import type { WorkspaceInfo } from '../../../shared/schemas/workspace';
+import { EXAMPLE_REGION, REGIONS } from '../../../shared/regions';
+import { seedExample } from '../demo/seed';
+
+export function workspaceInfo(ws: Workspace): WorkspaceInfo {
+  const region = ws.sqlite.prepare('SELECT number, name, contact_municipality AS contactMunicipality FROM region').get() as WorkspaceInfo['region'];
+  return {
+    path: ws.path,
+    fileName: ws.fileName,
+    region,
+    schemaVersion: ws.sqlite.pragma('user_version', { simple: true }) as number,
+    isExample: region.number === EXAMPLE_REGION.number,
+  };
+}
+
+export const workspaceHandlers = handlers({
+  'app.info': (_, ctx) => ({
+    version: ctx.app.version,
+    schemaVersion: LATEST_VERSION,
+    dataDir: ctx.app.dataDir,
+    userName: ctx.app.userName,
+    osUserName: ctx.app.osUserName,
+    host: ctx.app.host,
+  }),
+
+  'settings.get': (_, ctx) => ctx.app.getSettings(),
+
+  'settings.update': (input, ctx) => ctx.app.setSettings(input),
+
+  'regions.list': () => [...REGIONS],
+
+  'workspace.current': (_, ctx) => (ctx.app.workspace ? workspaceInfo(ctx.app.workspace) : null),
+
+  'workspace.recent': (_, ctx) => ctx.app.recent(),
+
+  'workspace.files': (_, ctx) => ctx.app.files(),
+
+  'workspace.create': async ({ regionNumber, fileName }, ctx) => {
+    const region = ctx.app.regionOrThrow(regionNumber);
+    return workspaceInfo(await ctx.app.create(ctx.app.fileFor(fileName), region));
+  },
+
+  'workspace.open': async ({ path }, ctx) => workspaceInfo(await ctx.app.open(path)),
+
+  'workspace.openExample': async (_, ctx) => {
+    const file = ctx.app.fileFor('Voorbeeldregio');
+    if (fs.existsSync(file)) return workspaceInfo(await ctx.app.open(file));
+    const ws = await ctx.app.create(file, EXAMPLE_REGION, { example: 'true' });
+    await seedExample(ws.db);
+    return workspaceInfo(ws);
+  },
+
+  'workspace.close': async (_, ctx) => {
+    await ctx.app.close();
+    return null;
+  },
+});

@@ -1,0 +1,151 @@
+/**
+ * The browser host: the built screens plus the dispatcher over HTTP on 127.0.0.1, so the whole app
+ * runs in a browser. Every call needs the per-run secret token; requests for another Host are
+ * refused (DNS rebinding), and nothing but the listed static files is served.
+ */
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Dispatch } from '../dispatch';
+import { t } from '../../../shared/i18n/nl';
+
+export const WEB_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+const MAX_BODY = 64 * 1024 * 1024;
+
+export interface HostOptions {
+  dispatch: Dispatch;
+  rendererDir: string;
+  port?: number;
+  host?: string;
+  token?: string;
+}
+
+export interface RunningHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+export function isLoopback(host: string): boolean {
+  return host === '127.0.0.1' || host === 'localhost' || host === '::1' || host.startsWith('127.');
+}
+
+function send(res: http.ServerResponse, status: number, body: string, type = 'text/plain; charset=utf-8', extra: Record<string, string> = {}) {
+  res.writeHead(status, {
+    'Content-Type': type,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': 'DENY',
+    'Cache-Control': 'no-store',
+    ...extra,
+  });
+  res.end(body);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const parts: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY) {
+        reject(new Error('too_large'));
+        req.destroy();
+      } else parts.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+export async function startHost(opts: HostOptions): Promise<RunningHost> {
+  const bind = opts.host ?? '127.0.0.1';
+  const token = opts.token ?? crypto.randomBytes(24).toString('hex');
+  const root = path.resolve(opts.rendererDir);
+  const indexHtml = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
+  let allowedHosts: Set<string> = new Set();
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      const hostHeader = (req.headers.host ?? '').toLowerCase();
+      if (isLoopback(bind) && !allowedHosts.has(hostHeader)) return send(res, 403, 'Onbekende host.');
+      const url = new URL(req.url ?? '/', 'http://x');
+
+      if (url.pathname === '/api/invoke') {
+        if (req.method !== 'POST') return send(res, 405, 'Alleen POST.');
+        if (!safeEqual(String(req.headers['x-regieboek-token'] ?? ''), token)) return send(res, 401, 'Ongeldige of ontbrekende sleutel.');
+        if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'Alleen JSON.');
+        let body: { channel?: unknown; input?: unknown };
+        try {
+          body = JSON.parse(await readBody(req)) as typeof body;
+        } catch {
+          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'De aanvraag is geen geldige JSON.' } }), 'application/json');
+        }
+        const result = await opts.dispatch(String(body.channel ?? ''), body.input);
+        return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
+      }
+
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Niet toegestaan.');
+      if (url.pathname === '/' || url.pathname === '/index.html') {
+        if (!safeEqual(url.searchParams.get('token') ?? '', token))
+          return send(res, 401, 'Open Regieboek via de link die "npm run web" toont (met de sleutel erin).');
+        const html = indexHtml.replace('<meta name="regieboek-token" content="" />', `<meta name="regieboek-token" content="${token}" />`);
+        return send(res, 200, html, MIME['.html'], { 'Content-Security-Policy': WEB_CSP });
+      }
+      const file = path.resolve(root, '.' + decodeURIComponent(url.pathname));
+      if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return send(res, 404, 'Niet gevonden.');
+      const type = MIME[path.extname(file)] ?? 'application/octet-stream';
+      res.writeHead(200, { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' });
+      fs.createReadStream(file).pipe(res);
+    } catch (e) {
+      const message = e instanceof Error && e.message === 'too_large' ? 'De aanvraag is te groot.' : t('err.internal', { detail: String(e) });
+      if (!res.headersSent) send(res, 500, message);
+    }
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, bind, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
+  const shownHost = bind === '0.0.0.0' || bind === '::' ? '127.0.0.1' : bind;
+  return {
+    url: `http://${shownHost}:${port}/?token=${token}`,
+    port,
+    token,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * Binds the dispatcher to ipcMain on one channel. Every call is checked: the sender must be the
+ * app's own top-level frame, and the dispatcher validates the input with the contract.
+ */
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import type { Dispatch } from './core/dispatch';
+import { isTrustedSender } from './security';
+import type { Result } from '../shared/result';
+
+export const INVOKE_CHANNEL = 'regieboek:invoke';
+export const EVENT_CHANNEL = 'regieboek:event';
+
+export function createInvokeHandler(dispatch: Dispatch, indexUrl: string) {
+  return async (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, channel: unknown, input: unknown): Promise<Result<unknown>> => {
+    if (!isTrustedSender(event.senderFrame, indexUrl)) {
+      return { ok: false, error: { code: 'internal', message: 'Geweigerd: deze aanvraag komt niet uit het venster van Regieboek.' } };
+    }
+    return dispatch(String(channel), input);
+  };
+}
+
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch, indexUrl: string): void {
+  ipcMain.handle(INVOKE_CHANNEL, createInvokeHandler(dispatch, indexUrl));
+}

@@ -1,0 +1,114 @@
+/**
+ * The Electron main process: a thin shell of windows, menus and dialogs. All behaviour lives in the
+ * core (electron/core), which this file wires to IPC.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { AppState } from './core/app-state';
+import { createDispatcher } from './core/dispatch';
+import { windowOptions, isTrustedUrl, DESKTOP_CSP } from './security';
+import { registerIpc, EVENT_CHANNEL } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { resolveNativeBinding } from './native-binding';
+
+const nativeBinding = resolveNativeBinding(app.isPackaged, process.resourcesPath, process.env.REGIEBOEK_SQLITE_BINDING);
+if (nativeBinding) process.env.REGIEBOEK_SQLITE_BINDING = nativeBinding;
+
+const indexFile = path.join(__dirname, 'renderer', 'index.html');
+const indexUrl = pathToFileURL(indexFile).toString();
+let win: BrowserWindow | null = null;
+let state: AppState;
+
+function send(name: string, payload: unknown = null) {
+  win?.webContents.send(EVENT_CHANNEL, name, payload);
+}
+
+async function openFile(file: string) {
+  try {
+    await state.open(file);
+    send('workspace-changed');
+  } catch (e) {
+    dialog.showErrorBox('Openen mislukt', e instanceof Error ? e.message : String(e));
+  }
+  refreshMenu();
+}
+
+function refreshMenu() {
+  const template = buildMenuTemplate(
+    {
+      newWorkspace: () => send('navigate', 'start/new'),
+      open: async () => {
+        const r = await dialog.showOpenDialog(win!, {
+          title: 'Werkbestand openen',
+          filters: [{ name: 'Regieboek-werkbestand', extensions: ['regieboek', 'sqlite'] }],
+          properties: ['openFile'],
+        });
+        if (!r.canceled && r.filePaths[0]) await openFile(r.filePaths[0]);
+      },
+      openRecent: (p) => void openFile(p),
+      saveCopy: async () => {
+        const ws = state.workspace;
+        if (!ws) return;
+        const r = await dialog.showSaveDialog(win!, { title: 'Opslaan als kopie', defaultPath: ws.fileName.replace(/\.regieboek$/, '') + ' (kopie).regieboek' });
+        if (!r.canceled && r.filePath) ws.sqlite.prepare('VACUUM INTO ?').run(r.filePath);
+      },
+      quit: () => app.quit(),
+      undo: () => send('navigate', 'undo'),
+      showHelp: () => send('navigate', 'help'),
+      openDataDir: () => void shell.openPath(state.dataDir),
+    },
+    state.recent().filter((r) => r.exists),
+    process.platform === 'darwin',
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+function createWindow() {
+  win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
+  const contents = win.webContents;
+  // No navigation, no new windows, no webviews: the app is one page.
+  contents.on('will-navigate', (e, url) => {
+    if (!isTrustedUrl(url, indexUrl)) e.preventDefault();
+  });
+  contents.on('will-redirect', (e) => e.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+  win.once('ready-to-show', () => win?.show());
+  void win.loadFile(indexFile);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (win) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+  });
+
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-attach-webview', (ev) => ev.preventDefault());
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+
+  void app.whenReady().then(async () => {
+    session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    session.defaultSession.webRequest.onHeadersReceived((details, cb) => {
+      cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [DESKTOP_CSP] } });
+    });
+    state = new AppState({ dataDir: app.getPath('userData'), host: 'electron', version: app.getVersion() });
+    // Straight into work: the last workspace, else the example region on the very first start.
+    const dispatch = createDispatcher(state);
+    if (!(await state.reopenLast()) && state.recent().length === 0) await dispatch('workspace.openExample', {});
+    registerIpc(ipcMain, dispatch, indexUrl);
+    refreshMenu();
+    createWindow();
+  });
+
+  app.on('window-all-closed', () => {
+    void state?.shutdown().finally(() => app.quit());
+  });
+}

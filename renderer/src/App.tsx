@@ -1,0 +1,165 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, call, onAppEvent } from './api';
+import { AppContext } from './state';
+import { NotifyProvider, useNotify } from './notify';
+import { go, href, useRoute } from './router';
+import { t, type MessageKey } from './i18n';
+import { regionLabel } from '../../shared/regions';
+import type { AppInfo, WorkspaceInfo } from '../../shared/schemas/workspace';
+import { StartPage } from './pages/StartPage';
+import { ProgrammeList } from './pages/ProgrammeList';
+import { ProgrammeDetail } from './pages/ProgrammeDetail';
+import { ProgrammeForm } from './pages/ProgrammeForm';
+import { TrashPage } from './pages/TrashPage';
+import { HistoryPage } from './pages/HistoryPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { HelpPage } from './pages/HelpPage';
+
+/** Areas in the sidebar; those that need a workspace are hidden until one is open. */
+const areas: { route: string; key: MessageKey; needsWorkspace: boolean }[] = [
+  { route: 'start', key: 'nav.start', needsWorkspace: false },
+  { route: 'programmas', key: 'nav.programmes', needsWorkspace: true },
+  { route: 'geschiedenis', key: 'nav.history', needsWorkspace: true },
+  { route: 'prullenbak', key: 'nav.trash', needsWorkspace: true },
+  { route: 'instellingen', key: 'nav.settings', needsWorkspace: false },
+  { route: 'help', key: 'nav.help', needsWorkspace: false },
+];
+
+function isTyping(el: EventTarget | null): boolean {
+  const e = el as HTMLElement | null;
+  return !!e && (e.tagName === 'INPUT' || e.tagName === 'TEXTAREA' || e.tagName === 'SELECT' || e.isContentEditable);
+}
+
+function Screen({ route, hasWorkspace }: { route: string[]; hasWorkspace: boolean }) {
+  const [area = hasWorkspace ? 'programmas' : 'start', a, b] = route;
+  if (!hasWorkspace && areas.find((x) => x.route === area)?.needsWorkspace !== false) return <StartPage />;
+  switch (area) {
+    case 'programmas':
+      if (a === 'nieuw') return <ProgrammeForm />;
+      if (a && b === 'bewerken') return <ProgrammeForm id={a} />;
+      if (a) return <ProgrammeDetail id={a} />;
+      return <ProgrammeList />;
+    case 'prullenbak':
+      return <TrashPage />;
+    case 'geschiedenis':
+      return <HistoryPage />;
+    case 'instellingen':
+      return <SettingsPage />;
+    case 'help':
+      return <HelpPage />;
+    default:
+      return <StartPage />;
+  }
+}
+
+function Shell() {
+  const route = useRoute();
+  const notify = useNotify();
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
+  const [ready, setReady] = useState(false);
+  const [version, setVersion] = useState(0);
+  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+
+  const load = useCallback(async () => {
+    const [i, ws] = await Promise.all([call('app.info'), call('workspace.current')]);
+    setInfo(i);
+    setWorkspace(ws);
+    setReady(true);
+  }, []);
+
+  useEffect(() => {
+    load().catch((e: unknown) => notify(e instanceof ApiError ? e.message : String(e), 'error'));
+  }, [load, notify]);
+
+  const undo = useCallback(async () => {
+    try {
+      const r = await call('history.undo');
+      notify(t('history.undoDone', { label: r.label }));
+      refresh();
+    } catch (e) {
+      notify(e instanceof ApiError ? e.message : String(e), 'error');
+    }
+  }, [notify, refresh]);
+
+  // Ctrl+Z outside a text field undoes the last change; inside one it stays the browser's own.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z' && !isTyping(e.target) && workspace) {
+        e.preventDefault();
+        void undo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo, workspace]);
+
+  // Menu actions of the desktop shell.
+  useEffect(
+    () =>
+      onAppEvent((name, payload) => {
+        if (name === 'workspace-changed') {
+          void load().then(() => {
+            refresh();
+            go('programmas');
+          });
+        } else if (name === 'navigate') {
+          if (payload === 'undo') void undo();
+          else if (payload === 'help') go('help');
+          else go('start');
+        }
+      }),
+    [load, refresh, undo],
+  );
+
+  if (!ready) return <div className="loading" aria-busy="true" />;
+  const current = route[0] ?? (workspace ? 'programmas' : 'start');
+  return (
+    <AppContext.Provider value={{ info, workspace, version, refresh, setWorkspace: (ws) => { setWorkspace(ws); refresh(); } }}>
+      <div className="layout">
+        <nav className="sidebar" aria-label={t('nav.main')}>
+          <div className="brand">
+            <span className="brand-name">{t('app.name')}</span>
+            {workspace && (
+              <span className="brand-region" title={workspace.path}>
+                {regionLabel(workspace.region)}
+              </span>
+            )}
+          </div>
+          <ul>
+            {areas
+              .filter((a) => !a.needsWorkspace || workspace)
+              .map((a) => (
+                <li key={a.route}>
+                  <a href={href(a.route)} aria-current={current === a.route ? 'page' : undefined}>
+                    {t(a.key)}
+                  </a>
+                </li>
+              ))}
+          </ul>
+          {workspace && (
+            <div className="sidebar-foot">
+              <button type="button" className="ghost" onClick={() => void undo()} title={t('history.undoHint')}>
+                ↶ {t('action.undo')}
+              </button>
+              <div className="file-name" title={workspace.path}>
+                {workspace.fileName}
+              </div>
+            </div>
+          )}
+        </nav>
+        <main className="main" id="main">
+          <Screen route={route} hasWorkspace={!!workspace} />
+        </main>
+      </div>
+    </AppContext.Provider>
+  );
+}
+
+export function App() {
+  return (
+    <NotifyProvider>
+      <Shell />
+    </NotifyProvider>
+  );
+}

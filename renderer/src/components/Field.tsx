@@ -1,0 +1,83 @@
+import { useId, type ReactNode } from 'react';
+
+interface BaseProps {
+  label: string;
+  error?: string;
+  hint?: string;
+  required?: boolean;
+}
+
+function Wrap({ id, label, error, hint, required, children }: BaseProps & { id: string; children: ReactNode }) {
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required && <span aria-hidden="true"> *</span>}
+      </label>
+      {children}
+      {hint && !error && (
+        <div className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
+      {error && (
+        <div className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </div>
+      )}
+    </div>
+  );
+}
+
+const described = (id: string, error?: string, hint?: string) => (error ? `${id}-error` : hint ? `${id}-hint` : undefined);
+
+export function TextField(props: BaseProps & { value: string; onChange(v: string): void; name: string; placeholder?: string; inputMode?: 'decimal' | 'numeric' | 'text' }) {
+  const id = useId();
+  return (
+    <Wrap id={id} {...props}>
+      <input
+        id={id}
+        name={props.name}
+        value={props.value}
+        placeholder={props.placeholder}
+        inputMode={props.inputMode}
+        aria-invalid={!!props.error}
+        aria-describedby={described(id, props.error, props.hint)}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </Wrap>
+  );
+}
+
+export function TextArea(props: BaseProps & { value: string; onChange(v: string): void; name: string; rows?: number }) {
+  const id = useId();
+  return (
+    <Wrap id={id} {...props}>
+      <textarea
+        id={id}
+        name={props.name}
+        rows={props.rows ?? 5}
+        value={props.value}
+        aria-invalid={!!props.error}
+        aria-describedby={described(id, props.error, props.hint)}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+    </Wrap>
+  );
+}
+
+export function SelectField(props: BaseProps & { value: string; onChange(v: string): void; name: string; options: { value: string; label: string }[]; placeholder?: string }) {
+  const id = useId();
+  return (
+    <Wrap id={id} {...props}>
+      <select id={id} name={props.name} value={props.value} aria-invalid={!!props.error} aria-describedby={described(id, props.error, props.hint)} onChange={(e) => props.onChange(e.target.value)}>
+        {props.placeholder !== undefined && <option value="">{props.placeholder}</option>}
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Wrap>
+  );
+}

@@ -1,0 +1,42 @@
+import type { HistoryEntry } from '../../../shared/schemas/history';
+import { fieldLabel, t, type MessageKey } from '../i18n';
+import { formatDateTime, formatValue } from '../format';
+
+const internal = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', 'deletedIn']);
+
+export function HistoryList({ entries, showLabel }: { entries: HistoryEntry[]; showLabel?: boolean }) {
+  if (entries.length === 0) return <p className="muted">{t('history.empty')}</p>;
+  return (
+    <ol className="history">
+      {entries.map((e, i) => {
+        const changes = e.changes.filter((c) => !internal.has(c.field));
+        return (
+          <li key={`${e.changeSetId}-${i}`} className={e.undone ? 'history-undone' : undefined}>
+            <div className="history-head">
+              <span className="history-op">{t(`history.op.${e.op}` as MessageKey)}</span>
+              {showLabel && <span className="history-label">{e.label}</span>}
+              <span className="history-meta">
+                {formatDateTime(e.at)} · {e.user}
+                {e.undone && <em> · {t('history.undone')}</em>}
+              </span>
+            </div>
+            {e.op === 'update' && changes.length > 0 && (
+              <table className="history-changes">
+                <tbody>
+                  {changes.map((c) => (
+                    <tr key={c.field}>
+                      <th scope="row">{fieldLabel(c.field)}</th>
+                      <td className="old">{formatValue(c.field, c.old)}</td>
+                      <td aria-hidden="true">→</td>
+                      <td className="new">{formatValue(c.field, c.new)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

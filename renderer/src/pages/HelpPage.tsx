@@ -1,0 +1,36 @@
+import { t } from '../i18n';
+
+export function HelpPage() {
+  return (
+    <div className="page">
+      <header className="page-head">
+        <h1>{t('help.title')}</h1>
+      </header>
+      <section className="card prose">
+        <h2>Werkbestanden</h2>
+        <p>
+          Een werkbestand is één bestand op deze computer met één regio en alles daaronder: programma's, maatregelen, activiteiten, begroting, resultaten en
+          monitoring. Er is geen server en geen internetverbinding nodig. Maak een reservekopie via Bestand › Opslaan als kopie.
+        </p>
+        <h2>Wijzigingen, Prullenbak en ongedaan maken</h2>
+        <ul>
+          <li>Elke wijziging wordt bewaard in de Geschiedenis: wanneer, door wie, en welk veld van wat naar wat veranderde.</li>
+          <li>Verwijderen verplaatst iets naar de Prullenbak, met alles wat eronder valt. Vanuit de Prullenbak zet u het terug.</li>
+          <li>Ctrl+Z (buiten een invoerveld) maakt de laatste wijziging ongedaan. Binnen een invoerveld maakt Ctrl+Z het typen ongedaan.</li>
+        </ul>
+        <h2>Bedragen en datums</h2>
+        <ul>
+          <li>Bedragen schrijft u als 1.234,56 of 1234,56; "€ 1.234" mag ook. Dubbelzinnige invoer zoals 1,234 of 12.34 wordt geweigerd.</li>
+          <li>Datums schrijft u als dd-mm-jjjj, bijvoorbeeld 31-07-2026.</li>
+        </ul>
+        <h2>Privacy</h2>
+        <p>Regieboek bewaart alleen getallen en gegevens van professionals. Nooit namen, BSN, geboortedatums of andere gegevens van individuele jongeren.</p>
+        <h2>Toetsenbord</h2>
+        <ul>
+          <li>Tab en Shift+Tab gaan langs alle knoppen en velden; Enter opent een koppeling of verstuurt een formulier.</li>
+          <li>Ctrl+Z: laatste wijziging ongedaan maken.</li>
+        </ul>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { call } from '../api';
+import { useLoad } from '../useLoad';
+import { t } from '../i18n';
+import { HistoryList } from '../components/HistoryList';
+
+export function HistoryPage() {
+  const { data, error } = useLoad(() => call('history.recent', { limit: 300 }));
+  return (
+    <div className="page">
+      <header className="page-head">
+        <h1>{t('history.title')}</h1>
+      </header>
+      <p className="lead">
+        {t('history.intro')} {t('history.undoHint')}
+      </p>
+      {error && <p className="error-box">{error}</p>}
+      {data && (
+        <section className="card">
+          <HistoryList entries={data} showLabel />
+        </section>
+      )}
+    </div>
+  );
+}

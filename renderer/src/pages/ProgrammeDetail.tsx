@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { ApiError, call } from '../api';
+import { useLoad } from '../useLoad';
+import { useApp } from '../state';
+import { t, type MessageKey } from '../i18n';
+import { formatCents, formatDate } from '../format';
+import { go, href } from '../router';
+import { useNotify } from '../notify';
+import { LongText } from '../components/Text';
+import { HistoryList } from '../components/HistoryList';
+
+export function ProgrammeDetail({ id }: { id: string }) {
+  const { refresh } = useApp();
+  const notify = useNotify();
+  const { data: p, error } = useLoad(() => call('programme.get', { id }), [id]);
+  const history = useLoad(() => call('history.forEntity', { entity: 'programme', id }), [id]);
+  const [confirming, setConfirming] = useState(false);
+
+  async function remove() {
+    if (!p) return;
+    try {
+      await call('programme.delete', { id });
+      notify(t('programme.deleted', { name: p.name }));
+      refresh();
+      go('programmas');
+    } catch (e) {
+      notify(e instanceof ApiError ? e.message : String(e), 'error');
+    }
+  }
+
+  if (error) return <div className="page"><p className="error-box">{error}</p><a href={href('programmas')}>{t('action.back')}</a></div>;
+  if (!p) return <div className="page" aria-busy="true" />;
+  const money = (c: number | null) => (c === null ? '—' : formatCents(c));
+  return (
+    <div className="page">
+      <nav className="crumbs" aria-label="Kruimelpad">
+        <a href={href('programmas')}>{t('nav.programmes')}</a> / <span>{p.name}</span>
+      </nav>
+      <header className="page-head">
+        <h1>{p.name}</h1>
+        <div className="actions">
+          <a className="button" href={href('programmas', p.id, 'bewerken')}>
+            {t('action.edit')}
+          </a>
+          {!confirming ? (
+            <button type="button" className="danger" onClick={() => setConfirming(true)}>
+              {t('action.delete')}
+            </button>
+          ) : (
+            <span className="confirm" role="group" aria-label="Bevestigen">
+              Naar de Prullenbak?{' '}
+              <button type="button" className="danger" onClick={() => void remove()}>
+                Ja, verwijderen
+              </button>{' '}
+              <button type="button" onClick={() => setConfirming(false)}>
+                {t('action.cancel')}
+              </button>
+            </span>
+          )}
+        </div>
+      </header>
+      <dl className="facts">
+        <div>
+          <dt>{t('programme.period')}</dt>
+          <dd>
+            {formatDate(p.periodStart)} – {formatDate(p.periodEnd)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('field.status')}</dt>
+          <dd>
+            <span className={`badge badge-${p.status}`}>{t(`status.${p.status}` as MessageKey)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('field.requestedCents')}</dt>
+          <dd className="num">{money(p.requestedCents)}</dd>
+        </div>
+        <div>
+          <dt>{t('field.awardedCents')}</dt>
+          <dd className="num">{money(p.awardedCents)}</dd>
+        </div>
+      </dl>
+      <div className="grid-2 wide-left">
+        <div>
+          <section className="card">
+            <h2>{t('field.analysis')}</h2>
+            <LongText text={p.analysis} />
+          </section>
+          <section className="card">
+            <h2>{t('field.notes')}</h2>
+            <LongText text={p.notes} />
+          </section>
+        </div>
+        <section className="card" aria-labelledby="hist-h">
+          <h2 id="hist-h">{t('history.title')}</h2>
+          <HistoryList entries={history.data ?? []} />
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { ApiError, call } from '../api';
+import { t } from '../i18n';
+import { go, href } from '../router';
+import { useNotify } from '../notify';
+import { useApp } from '../state';
+import { SelectField, TextArea, TextField } from '../components/Field';
+import { centsToInput, parseMoney } from '../../../shared/money';
+import { formatDate, parseDateInput } from '../../../shared/dates';
+import { PROGRAMME_STATUSES, type Programme, type ProgrammeInput } from '../../../shared/schemas/programme';
+
+interface FormState {
+  name: string;
+  periodStart: string;
+  periodEnd: string;
+  status: string;
+  analysis: string;
+  requested: string;
+  awarded: string;
+  notes: string;
+}
+
+const empty: FormState = { name: '', periodStart: '', periodEnd: '', status: 'concept', analysis: '', requested: '', awarded: '', notes: '' };
+
+function fromProgramme(p: Programme): FormState {
+  return {
+    name: p.name,
+    periodStart: formatDate(p.periodStart),
+    periodEnd: formatDate(p.periodEnd),
+    status: p.status,
+    analysis: p.analysis,
+    requested: centsToInput(p.requestedCents),
+    awarded: centsToInput(p.awardedCents),
+    notes: p.notes,
+  };
+}
+
+/** Checks what can be checked here; the core checks everything again. */
+function toInput(f: FormState): { input?: ProgrammeInput; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  if (!f.name.trim()) errors.name = t('val.required');
+  const start = parseDateInput(f.periodStart);
+  const end = parseDateInput(f.periodEnd);
+  if (!start) errors.periodStart = t('val.date');
+  if (!end) errors.periodEnd = t('val.date');
+  if (start && end && end < start) errors.periodEnd = t('val.endBeforeStart');
+  const money = (s: string, field: string): number | null => {
+    if (!s.trim()) return null;
+    const r = parseMoney(s);
+    if (!r.ok) {
+      errors[field] = r.message;
+      return null;
+    }
+    return r.cents;
+  };
+  const requestedCents = money(f.requested, 'requestedCents');
+  const awardedCents = money(f.awarded, 'awardedCents');
+  if (Object.keys(errors).length) return { errors };
+  return {
+    errors,
+    input: { name: f.name, periodStart: start!, periodEnd: end!, status: f.status as ProgrammeInput['status'], analysis: f.analysis, requestedCents, awardedCents, notes: f.notes },
+  };
+}
+
+export function ProgrammeForm({ id }: { id?: string }) {
+  const notify = useNotify();
+  const { refresh } = useApp();
+  const [form, setForm] = useState<FormState>(empty);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [loaded, setLoaded] = useState(!id);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!id) return;
+    call('programme.get', { id })
+      .then((p) => {
+        setForm(fromProgramme(p));
+        setLoaded(true);
+      })
+      .catch((e: unknown) => notify(e instanceof ApiError ? e.message : String(e), 'error'));
+  }, [id, notify]);
+
+  const set = (k: keyof FormState) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const { input, errors: errs } = toInput(form);
+    setErrors(errs);
+    if (!input) {
+      notify(t('val.fixFields'), 'error');
+      return;
+    }
+    setBusy(true);
+    try {
+      const saved = id ? await call('programme.update', { id, ...input }) : await call('programme.create', input);
+      notify(id ? t('programme.saved') : t('programme.created'));
+      refresh();
+      go('programmas', saved.id);
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setErrors(err.fieldErrors());
+        notify(err.message, 'error');
+      } else notify(String(err), 'error');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!loaded) return <div className="page" aria-busy="true" />;
+  return (
+    <div className="page">
+      <nav className="crumbs" aria-label="Kruimelpad">
+        <a href={href('programmas')}>{t('nav.programmes')}</a> / <span>{id ? form.name : t('programme.new')}</span>
+      </nav>
+      <header className="page-head">
+        <h1>{id ? t('programme.edit') : t('programme.new')}</h1>
+      </header>
+      <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
+        <TextField label={t('field.name')} name="name" required value={form.name} onChange={set('name')} error={errors.name} />
+        <div className="row">
+          <TextField label={t('field.periodStart')} name="periodStart" required value={form.periodStart} onChange={set('periodStart')} error={errors.periodStart} placeholder="dd-mm-jjjj" />
+          <TextField label={t('field.periodEnd')} name="periodEnd" required value={form.periodEnd} onChange={set('periodEnd')} error={errors.periodEnd} placeholder="dd-mm-jjjj" />
+          <SelectField
+            label={t('field.status')}
+            name="status"
+            value={form.status}
+            onChange={set('status')}
+            error={errors.status}
+            options={PROGRAMME_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          />
+        </div>
+        <div className="row">
+          <TextField label={t('field.requestedCents')} name="requestedCents" value={form.requested} onChange={set('requested')} error={errors.requestedCents} placeholder="€ 0,00" inputMode="decimal" hint="Bijvoorbeeld 1.234.567,89" />
+          <TextField label={t('field.awardedCents')} name="awardedCents" value={form.awarded} onChange={set('awarded')} error={errors.awardedCents} placeholder="€ 0,00" inputMode="decimal" />
+        </div>
+        <TextArea label={t('field.analysis')} name="analysis" rows={8} value={form.analysis} onChange={set('analysis')} error={errors.analysis} hint="Alinea's met een lege regel ertussen; een lijst met regels die beginnen met -." />
+        <TextArea label={t('field.notes')} name="notes" rows={3} value={form.notes} onChange={set('notes')} error={errors.notes} />
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {t('action.save')}
+          </button>
+          <a className="button" href={id ? href('programmas', id) : href('programmas')}>
+            {t('action.cancel')}
+          </a>
+        </div>
+      </form>
+    </div>
+  );
+}

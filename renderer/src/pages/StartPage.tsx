@@ -1,0 +1,133 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, call } from '../api';
+import { useApp } from '../state';
+import { useLoad } from '../useLoad';
+import { SelectField, TextField } from '../components/Field';
+import { t } from '../i18n';
+import { formatDateTime } from '../format';
+import { go } from '../router';
+import { useNotify } from '../notify';
+import { regionLabel } from '../../../shared/regions';
+import type { WorkspaceInfo } from '../../../shared/schemas/workspace';
+
+export function StartPage() {
+  const { workspace, setWorkspace, info } = useApp();
+  const notify = useNotify();
+  const recent = useLoad(() => call('workspace.recent'));
+  const files = useLoad(() => call('workspace.files'));
+  const regions = useLoad(() => call('regions.list'));
+  const [region, setRegion] = useState('');
+  const [fileName, setFileName] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  async function opened(p: Promise<WorkspaceInfo>) {
+    setBusy(true);
+    try {
+      setWorkspace(await p);
+      go('programmas');
+    } catch (e) {
+      notify(e instanceof ApiError ? e.message : String(e), 'error');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function create(e: FormEvent) {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    if (!region) errs.regionNumber = t('val.region');
+    if (!fileName.trim()) errs.fileName = t('err.badFileName');
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
+    setBusy(true);
+    try {
+      setWorkspace(await call('workspace.create', { regionNumber: Number(region), fileName }));
+      go('programmas');
+    } catch (err) {
+      if (err instanceof ApiError) setErrors(err.fieldErrors());
+      else notify(String(err), 'error');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const recentList = recent.data ?? [];
+  const otherFiles = (files.data ?? []).filter((f) => !recentList.some((r) => r.path === f.path));
+
+  return (
+    <div className="page">
+      <header className="page-head">
+        <h1>{t('start.title')}</h1>
+      </header>
+      <p className="lead">{t('start.intro')}</p>
+      {workspace && (
+        <p className="current-file">
+          {t('start.current')}: <strong>{workspace.fileName}</strong> — {regionLabel(workspace.region)}
+        </p>
+      )}
+      <div className="grid-2">
+        <section className="card" aria-labelledby="recent-h">
+          <h2 id="recent-h">{t('start.recent')}</h2>
+          {recentList.length === 0 && <p className="muted">{t('start.noRecent')}</p>}
+          <ul className="file-list">
+            {recentList.map((r) => (
+              <li key={r.path}>
+                <button type="button" className="link-button" disabled={!r.exists || busy} onClick={() => void opened(call('workspace.open', { path: r.path }))}>
+                  {r.fileName}
+                </button>
+                <span className="muted small">
+                  {r.regionLabel ?? ''} · {r.lastOpened ? formatDateTime(r.lastOpened) : ''} {!r.exists && `· ${t('start.missing')}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+          {otherFiles.length > 0 && (
+            <>
+              <h3>{t('start.otherFiles')}</h3>
+              <ul className="file-list">
+                {otherFiles.map((r) => (
+                  <li key={r.path}>
+                    <button type="button" className="link-button" disabled={busy} onClick={() => void opened(call('workspace.open', { path: r.path }))}>
+                      {r.fileName}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {info && <p className="muted small">{t('start.dataDir', { dir: info.dataDir })}</p>}
+        </section>
+        <div className="stack">
+          <section className="card" aria-labelledby="new-h">
+            <h2 id="new-h">{t('start.new')}</h2>
+            <p className="muted">{t('start.newIntro')}</p>
+            <form onSubmit={(e) => void create(e)} noValidate>
+              <SelectField
+                label={t('start.region')}
+                name="regionNumber"
+                required
+                value={region}
+                onChange={setRegion}
+                placeholder={t('start.chooseRegion')}
+                options={(regions.data ?? []).map((r) => ({ value: String(r.number), label: regionLabel(r) }))}
+                error={errors.regionNumber}
+              />
+              <TextField label={t('start.fileName')} name="fileName" required value={fileName} onChange={setFileName} error={errors.fileName} placeholder="bijv. VSV Twente" />
+              <button type="submit" className="primary" disabled={busy}>
+                {t('start.create')}
+              </button>
+            </form>
+          </section>
+          <section className="card" aria-labelledby="ex-h">
+            <h2 id="ex-h">{t('start.example')}</h2>
+            <p className="muted">{t('start.exampleIntro')}</p>
+            <button type="button" disabled={busy} onClick={() => void opened(call('workspace.openExample'))}>
+              {t('start.example')}
+            </button>
+          </section>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { ApiError, call } from '../api';
+import { useLoad } from '../useLoad';
+import { useApp } from '../state';
+import { useNotify } from '../notify';
+import { t } from '../i18n';
+import { formatDateTime } from '../format';
+import { entityLabel } from '../entities';
+
+export function TrashPage() {
+  const { refresh } = useApp();
+  const notify = useNotify();
+  const { data, error } = useLoad(() => call('trash.list'));
+
+  async function restore(changeSetId: number, label: string) {
+    try {
+      await call('trash.restore', { changeSetId });
+      notify(t('trash.restored', { label }));
+      refresh();
+    } catch (e) {
+      notify(e instanceof ApiError ? e.message : String(e), 'error');
+    }
+  }
+
+  return (
+    <div className="page">
+      <header className="page-head">
+        <h1>{t('trash.title')}</h1>
+      </header>
+      <p className="lead">{t('trash.intro')}</p>
+      {error && <p className="error-box">{error}</p>}
+      {data && data.length === 0 && <p className="muted">{t('trash.empty')}</p>}
+      {data && data.length > 0 && (
+        <table className="table" aria-label={t('trash.title')}>
+          <thead>
+            <tr>
+              <th scope="col">{t('field.entity')}</th>
+              <th scope="col">{t('field.name')}</th>
+              <th scope="col">{t('trash.deletedAt')}</th>
+              <th scope="col">{t('history.who')}</th>
+              <th scope="col">
+                <span className="sr-only">{t('action.restore')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.map((item) => (
+              <tr key={item.changeSetId}>
+                <td>{entityLabel(item.entity)}</td>
+                <td>
+                  {item.label}
+                  {item.childCount > 0 && <span className="muted small"> (met {item.childCount} onderliggende)</span>}
+                </td>
+                <td>{formatDateTime(item.deletedAt)}</td>
+                <td>{item.user}</td>
+                <td className="num">
+                  <button type="button" onClick={() => void restore(item.changeSetId, item.label)} aria-label={`${t('action.restore')}: ${item.label}`}>
+                    {t('action.restore')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { createContext, useContext } from 'react';
+import type { AppInfo, WorkspaceInfo } from '../../shared/schemas/workspace';
+
+export interface AppCtx {
+  info: AppInfo | null;
+  workspace: WorkspaceInfo | null;
+  /** Bumped after anything that may change what a screen shows (undo, restore, opening a file). */
+  version: number;
+  refresh(): void;
+  setWorkspace(ws: WorkspaceInfo | null): void;
+}
+
+export const AppContext = createContext<AppCtx>({ info: null, workspace: null, version: 0, refresh: () => {}, setWorkspace: () => {} });
+export const useApp = () => useContext(AppContext);

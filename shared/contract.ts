@@ -1,0 +1,59 @@
+/**
+ * The one contract between the screens and the core: per channel a zod schema for the input and
+ * for the output. Electron's IPC and the browser host both carry exactly these channels, and the
+ * renderer's call() is typed from this map.
+ */
+import { z } from 'zod';
+import { Programme, ProgrammeInput, ProgrammeUpdate } from './schemas/programme';
+import { AppInfo, RecentFile, Region, Settings, WorkspaceInfo, fileName, regionNumber } from './schemas/workspace';
+import { HistoryEntry, TrashItem, UndoResult } from './schemas/history';
+import { id } from './schemas/fields';
+
+const none = z.strictObject({});
+const byId = z.strictObject({ id: id() });
+
+export const contract = {
+  // Application and workspace files
+  'app.info': { input: none, output: AppInfo },
+  'settings.get': { input: none, output: Settings },
+  'settings.update': { input: Settings.strict(), output: Settings },
+  'regions.list': { input: none, output: z.array(Region) },
+  'workspace.current': { input: none, output: WorkspaceInfo.nullable() },
+  'workspace.recent': { input: none, output: z.array(RecentFile) },
+  'workspace.files': { input: none, output: z.array(RecentFile) },
+  'workspace.create': { input: z.strictObject({ regionNumber: regionNumber(), fileName: fileName() }), output: WorkspaceInfo },
+  'workspace.open': { input: z.strictObject({ path: z.string().min(1) }), output: WorkspaceInfo },
+  'workspace.openExample': { input: none, output: WorkspaceInfo },
+  'workspace.close': { input: none, output: z.null() },
+
+  // Programmes
+  'programme.list': { input: none, output: z.array(Programme) },
+  'programme.get': { input: byId, output: Programme },
+  'programme.create': { input: ProgrammeInput, output: Programme },
+  'programme.update': { input: ProgrammeUpdate, output: Programme },
+  'programme.delete': { input: byId, output: z.null() },
+
+  // History, trash and undo (for every kind of record)
+  'history.forEntity': { input: z.strictObject({ entity: z.string().min(1), id: id() }), output: z.array(HistoryEntry) },
+  'history.recent': { input: z.strictObject({ limit: z.number().int().min(1).max(1000).default(200) }), output: z.array(HistoryEntry) },
+  'history.undo': { input: none, output: UndoResult },
+  'trash.list': { input: none, output: z.array(TrashItem) },
+  'trash.restore': { input: z.strictObject({ changeSetId: z.number().int() }), output: z.null() },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+/** What a caller passes (defaults may be left out). */
+export type In<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives after validation. */
+export type ParsedIn<C extends Channel> = z.output<Contract[C]['input']>;
+export type Out<C extends Channel> = z.output<Contract[C]['output']>;
+
+export const channels = Object.keys(contract) as Channel[];
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Events the core may push to the screens (menu actions in the desktop shell). */
+export const events = ['workspace-changed', 'navigate'] as const;
+export type AppEvent = (typeof events)[number];

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** A value as it was or became: history stores plain JSON values. */
+const Json = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+export const FieldChange = z.object({ field: z.string(), old: Json, new: Json });
+export type FieldChange = z.infer<typeof FieldChange>;
+
+export const HistoryEntry = z.object({
+  changeSetId: z.number().int(),
+  at: z.string(),
+  user: z.string(),
+  label: z.string(),
+  action: z.string(),
+  source: z.string().nullable(),
+  undone: z.boolean(),
+  entity: z.string(),
+  entityId: z.string(),
+  op: z.enum(['create', 'update', 'delete', 'restore', 'purge']),
+  changes: z.array(FieldChange),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export const TrashItem = z.object({
+  changeSetId: z.number().int(),
+  entity: z.string(),
+  entityId: z.string(),
+  label: z.string(),
+  deletedAt: z.string(),
+  user: z.string(),
+  childCount: z.number().int(),
+});
+export type TrashItem = z.infer<typeof TrashItem>;
+
+export const UndoResult = z.object({ label: z.string() });
