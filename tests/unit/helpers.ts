@@ -1,0 +1,57 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach } from 'vitest';
+import { AppState } from '../../electron/core/app-state';
+import { createDispatcher } from '../../electron/core/dispatch';
+import type { Channel, In, Out } from '../../shared/contract';
+import type { AppError } from '../../shared/result';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+export function tempDir(prefix = 'regieboek-test-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** A core as the hosts build it, on a fresh data folder, with typed helpers around dispatch. */
+export async function makeCore(opts: { workspace?: boolean } = {}) {
+  const dir = tempDir();
+  const app = new AppState({ dataDir: dir, host: 'test' });
+  app.setSettings({ userName: 'Testgebruiker' });
+  cleanups.push(() => app.shutdown());
+  const dispatch = createDispatcher(app, { log: () => {} });
+  async function call<C extends Channel>(channel: C, input?: In<C>): Promise<Out<C>> {
+    const r = await dispatch(channel, input ?? {});
+    if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
+    return r.value as Out<C>;
+  }
+  async function fail<C extends Channel>(channel: C, input: unknown): Promise<AppError> {
+    const r = await dispatch(channel, input);
+    if (r.ok) throw new Error(`${channel} should have failed`);
+    return r.error;
+  }
+  if (opts.workspace !== false) await call('workspace.create', { regionNumber: 16, fileName: 'Test' });
+  return { app, dir, dispatch, call, fail };
+}
+
+export const programmeInput = (over: Partial<In<'programme.create'>> = {}): In<'programme.create'> => ({
+  name: 'Regionaal programma VSV 2026-2029',
+  periodStart: '2026-08-01',
+  periodEnd: '2029-07-31',
+  status: 'lopend',
+  analysis: '',
+  requestedCents: 123_456_789,
+  awardedCents: null,
+  notes: '',
+  ...over,
+});
+
+export function sha(file: string): string {
+  return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}

@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { startHost, WEB_CSP } from '../../electron/core/host/server';
+import { AppState } from '../../electron/core/app-state';
+import { createDispatcher } from '../../electron/core/dispatch';
+import { tempDir } from './helpers';
+
+async function host() {
+  const dir = tempDir();
+  const rendererDir = path.join(dir, 'renderer');
+  fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<html><head><meta name="regieboek-token" content="" /></head></html>');
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  fs.writeFileSync(path.join(dir, 'geheim.txt'), 'niet serveren');
+  const app = new AppState({ dataDir: path.join(dir, 'data'), host: 'web' });
+  const running = await startHost({ dispatch: createDispatcher(app), rendererDir });
+  return { running, app, base: `http://127.0.0.1:${running.port}` };
+}
+
+/** Raw requests, so the Host header can be set freely. */
+function request(port: number, opts: { path: string; method?: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path: opts.path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
+      let body = '';
+      res.on('data', (c) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+describe('browser host', () => {
+  it('serves the page only with the token, injects it, and sends a strict CSP', async () => {
+    const { running } = await host();
+    try {
+      expect((await request(running.port, { path: '/' })).status).toBe(401);
+      const page = await request(running.port, { path: `/?token=${running.token}` });
+      expect(page.status).toBe(200);
+      expect(page.body).toContain(`content="${running.token}"`);
+      expect(page.headers['content-security-policy']).toBe(WEB_CSP);
+      expect(WEB_CSP).toContain("script-src 'self'");
+      expect(WEB_CSP).not.toContain('unsafe');
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('answers API calls only with the token, JSON and the right Host', async () => {
+    const { running } = await host();
+    const call = (headers: Record<string, string>) =>
+      request(running.port, { path: '/api/invoke', method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ channel: 'regions.list', input: {} }) });
+    try {
+      expect((await call({})).status).toBe(401);
+      expect((await call({ 'x-regieboek-token': 'fout' })).status).toBe(401);
+      const ok = await call({ 'x-regieboek-token': running.token });
+      expect(ok.status).toBe(200);
+      expect(JSON.parse(ok.body)).toMatchObject({ ok: true });
+      expect((await call({ 'x-regieboek-token': running.token, host: 'evil.example:80' })).status).toBe(403);
+      const text = await request(running.port, { path: '/api/invoke', method: 'POST', headers: { 'content-type': 'text/plain', 'x-regieboek-token': running.token }, body: '{}' });
+      expect(text.status).toBe(415);
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('serves built assets but nothing outside the renderer folder', async () => {
+    const { running } = await host();
+    try {
+      expect((await request(running.port, { path: '/assets/app.js' })).status).toBe(200);
+      expect((await request(running.port, { path: '/../geheim.txt' })).status).toBe(404);
+      expect((await request(running.port, { path: '/%2e%2e/geheim.txt' })).status).toBe(404);
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('listens on loopback only by default', async () => {
+    const { running } = await host();
+    try {
+      expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48}$/);
+    } finally {
+      await running.close();
+    }
+  });
+});
