@@ -8,7 +8,9 @@ export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
   workers: 1,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  // Artifacts apart from the reports: Playwright empties its outputDir at the start of a run.
+  outputDir: 'test-results/e2e-artifacts',
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     viewport: { width: 1366, height: 768 },
     locale: 'nl-NL',
