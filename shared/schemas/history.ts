@@ -16,6 +16,8 @@ export const HistoryEntry = z.object({
   undone: z.boolean(),
   entity: z.string(),
   entityId: z.string(),
+  /** What the record is called now (or was called, when it is gone). */
+  itemLabel: z.string(),
   op: z.enum(['create', 'update', 'delete', 'restore', 'purge']),
   changes: z.array(FieldChange),
 });

@@ -9,6 +9,7 @@ describe('history, Prullenbak and undo', () => {
     const h = await call('history.forEntity', { entity: 'programme', id: p.id });
     expect(h.map((e) => e.op)).toEqual(['update', 'create']);
     expect(h[0]!.user).toBe('Testgebruiker');
+    expect(h.map((e) => e.itemLabel)).toEqual(['Nieuwe naam', 'Nieuwe naam']);
     expect(h[0]!.changes).toEqual(
       expect.arrayContaining([
         { field: 'name', old: 'Regionaal programma VSV 2026-2029', new: 'Nieuwe naam' },
@@ -55,6 +56,8 @@ describe('history, Prullenbak and undo', () => {
 
     const h = await call('history.recent', { limit: 50 });
     expect(h.filter((e) => e.action !== 'undo').every((e) => e.undone)).toBe(true);
+    // The programme is gone; the history still names it, from the snapshot taken when it was made.
+    expect(new Set(h.map((e) => e.itemLabel))).toEqual(new Set(['Regionaal programma VSV 2026-2029']));
   });
 
   it('undoes a delete and a restore', async () => {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { HistoryEntry, TrashItem } from '../../../shared/schemas/history';
+import { entities } from './entities';
 
 type Json = string | number | boolean | null;
 
@@ -16,7 +17,7 @@ function toEntry(r: {
   entityId: string;
   op: string;
   fields: string;
-}): HistoryEntry {
+}, labels: Map<string, string>): HistoryEntry {
   const fields = JSON.parse(r.fields) as Record<string, [Json, Json]>;
   return {
     changeSetId: r.changeSetId,
@@ -28,9 +29,42 @@ function toEntry(r: {
     undone: r.undoneBy !== null,
     entity: r.entity,
     entityId: r.entityId,
+    itemLabel: labels.get(`${r.entity}:${r.entityId}`) ?? '—',
     op: r.op as HistoryEntry['op'],
     changes: Object.entries(fields).map(([field, [o, n]]) => ({ field, old: o, new: n })),
   };
+}
+
+/** The current name of every record the entries speak of, from its row or, once purged, its snapshot. */
+async function labelsFor(db: Kysely<Database>, rows: { entity: string; entityId: string }[]): Promise<Map<string, string>> {
+  const labels = new Map<string, string>();
+  const byEntity = new Map<string, Set<string>>();
+  for (const r of rows) {
+    if (!byEntity.has(r.entity)) byEntity.set(r.entity, new Set());
+    byEntity.get(r.entity)!.add(r.entityId);
+  }
+  const anyDb = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
+  for (const [entity, ids] of byEntity) {
+    const def = entities[entity];
+    if (!def) continue;
+    const list = [...ids];
+    for (let i = 0; i < list.length; i += 500) {
+      const found = await anyDb.selectFrom(def.table).selectAll().where('id', 'in', list.slice(i, i + 500)).execute();
+      for (const row of found) labels.set(`${entity}:${String(row.id)}`, def.label(row));
+    }
+    const missing = list.filter((id) => !labels.has(`${entity}:${id}`));
+    if (missing.length) {
+      const snaps = await db.selectFrom('change').select(['entityId', 'snapshot']).where('entity', '=', entity).where('entityId', 'in', missing).where('snapshot', 'is not', null).execute();
+      for (const s of snaps) {
+        try {
+          labels.set(`${entity}:${s.entityId}`, def.label(JSON.parse(s.snapshot!) as Record<string, unknown>));
+        } catch {
+          // a snapshot without the label's fields: keep the dash
+        }
+      }
+    }
+  }
+  return labels;
 }
 
 function base(db: Kysely<Database>) {
@@ -55,12 +89,14 @@ function base(db: Kysely<Database>) {
 
 export async function historyForEntity(db: Kysely<Database>, entity: string, id: string): Promise<HistoryEntry[]> {
   const rows = await base(db).where('change.entity', '=', entity).where('change.entityId', '=', id).execute();
-  return rows.map(toEntry);
+  const labels = await labelsFor(db, rows);
+  return rows.map((r) => toEntry(r, labels));
 }
 
 export async function recentHistory(db: Kysely<Database>, limit: number): Promise<HistoryEntry[]> {
   const rows = await base(db).limit(limit).execute();
-  return rows.map(toEntry);
+  const labels = await labelsFor(db, rows);
+  return rows.map((r) => toEntry(r, labels));
 }
 
 export async function listTrash(db: Kysely<Database>): Promise<TrashItem[]> {

@@ -22,7 +22,7 @@ function Wrap({ id, label, error, hint, required, children }: BaseProps & { id: 
       )}
       {error && (
         <div className="field-error" id={`${id}-error`} role="alert">
-          {error}
+          {error.charAt(0).toUpperCase() + error.slice(1)}
         </div>
       )}
     </div>

@@ -1,6 +1,7 @@
 import type { HistoryEntry } from '../../../shared/schemas/history';
 import { fieldLabel, t, type MessageKey } from '../i18n';
 import { formatDateTime, formatValue } from '../format';
+import { entityLabel } from '../entities';
 
 const internal = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', 'deletedIn']);
 
@@ -14,7 +15,12 @@ export function HistoryList({ entries, showLabel }: { entries: HistoryEntry[]; s
           <li key={`${e.changeSetId}-${i}`} className={e.undone ? 'history-undone' : undefined}>
             <div className="history-head">
               <span className="history-op">{t(`history.op.${e.op}` as MessageKey)}</span>
-              {showLabel && <span className="history-label">{e.label}</span>}
+              {showLabel && (
+                <span className="history-label">
+                  {entityLabel(e.entity)} <strong>{e.itemLabel}</strong>
+                  {e.action === 'undo' && <span className="muted"> ({e.label})</span>}
+                </span>
+              )}
               <span className="history-meta">
                 {formatDateTime(e.at)} · {e.user}
                 {e.undone && <em> · {t('history.undone')}</em>}
