@@ -400,6 +400,7 @@ export const nl = {
   'mon.questions.newText': 'Nieuwe vraag',
   'mon.questions.reword': 'Herformuleren',
   'mon.questions.retire': 'Archiveren',
+  'mon.questions.reorder': 'Volgorde gewijzigd',
   'mon.questions.reinstate': 'Terugzetten',
   'mon.questions.archived': 'Gearchiveerde vragen',
   'mon.questions.textOf': 'Tekst van vraag {n}',

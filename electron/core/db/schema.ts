@@ -140,6 +140,105 @@ export interface SubActivityTable extends Trashable {
   updatedAt: string;
 }
 
+export interface QuestionSetTable extends Trashable {
+  id: string;
+  programmeId: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface QuestionTable extends Trashable {
+  id: string;
+  setId: string;
+  text: string;
+  position: number;
+  version: number;
+  /** 'reach' | 'budget' | null */
+  facts: string | null;
+  /** 0 or 1 */
+  retired: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface QuestionSetVersionTable extends Trashable {
+  id: string;
+  setId: string;
+  version: number;
+  /** JSON Question[] as the set was after this version's edit */
+  questions: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MonitoringRoundTable extends Trashable {
+  id: string;
+  programmeId: string;
+  name: string;
+  startDate: string;
+  endDate: string | null;
+  notes: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MonitoringInterviewTable extends Trashable {
+  id: string;
+  roundId: string;
+  measureId: string;
+  partnerId: string | null;
+  status: string;
+  submittedAt: string | null;
+  /** JSON MeasureFacts, frozen when submitted */
+  factsSnapshot: string | null;
+  sortOrder: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MonitoringAttendeeTable extends Trashable {
+  id: string;
+  interviewId: string;
+  contactId: string | null;
+  name: string;
+  organisationName: string;
+  function: string;
+  sortOrder: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MonitoringAnswerTable extends Trashable {
+  id: string;
+  interviewId: string;
+  questionId: string;
+  questionText: string;
+  questionVersion: number;
+  position: number;
+  answer: string;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MonitoringActionTable extends Trashable {
+  id: string;
+  roundId: string;
+  measureId: string;
+  activityId: string | null;
+  indicatorId: string | null;
+  text: string;
+  ownerName: string;
+  ownerOrganisationId: string | null;
+  deadline: string | null;
+  status: string;
+  closedAt: string | null;
+  sortOrder: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface ChangeSetTable {
   id: Generated<number>;
   at: string;
@@ -182,6 +281,14 @@ export interface Database {
   measure: MeasureTable;
   activity: ActivityTable;
   subActivity: SubActivityTable;
+  questionSet: QuestionSetTable;
+  question: QuestionTable;
+  questionSetVersion: QuestionSetVersionTable;
+  monitoringRound: MonitoringRoundTable;
+  monitoringInterview: MonitoringInterviewTable;
+  monitoringAttendee: MonitoringAttendeeTable;
+  monitoringAnswer: MonitoringAnswerTable;
+  monitoringAction: MonitoringActionTable;
   changeSet: ChangeSetTable;
   change: ChangeTable;
   trash: TrashTable;

@@ -32,7 +32,16 @@ export const entities: Record<string, EntityDef> = {
   contact: { table: 'contact', nameKey: 'entity.contact', label: (r) => String(r.name), children: [] },
   // Trashing a line takes its measures along (and their activities through the measure).
   programmeLine: { table: 'programmeLine', nameKey: 'entity.programmeLine', label: coded, children: [{ entity: 'measure', foreignKey: 'lineId' }] },
-  measure: { table: 'measure', nameKey: 'entity.measure', label: coded, children: [{ entity: 'activity', foreignKey: 'measureId' }] },
+  measure: {
+    table: 'measure',
+    nameKey: 'entity.measure',
+    label: coded,
+    children: [
+      { entity: 'activity', foreignKey: 'measureId' },
+      { entity: 'monitoringInterview', foreignKey: 'measureId' },
+      { entity: 'monitoringAction', foreignKey: 'measureId' },
+    ],
+  },
   activity: { table: 'activity', nameKey: 'entity.activity', label: coded, children: [{ entity: 'subActivity', foreignKey: 'activityId' }] },
   subActivity: {
     table: 'subActivity',
@@ -40,6 +49,39 @@ export const entities: Record<string, EntityDef> = {
     label: (r) => [r.number, r.name].filter(Boolean).join(' '),
     children: [],
   },
+  // Monitoring: a programme's question set, rounds with their inputs per measure and the actions.
+  questionSet: {
+    table: 'questionSet',
+    nameKey: 'entity.questionSet',
+    label: (r) => `v${String(r.version)}`,
+    children: [
+      { entity: 'question', foreignKey: 'setId' },
+      { entity: 'questionSetVersion', foreignKey: 'setId' },
+    ],
+  },
+  question: { table: 'question', nameKey: 'entity.question', label: (r) => `${String(r.position)}. ${String(r.text)}`, children: [] },
+  questionSetVersion: { table: 'questionSetVersion', nameKey: 'entity.questionSet', label: (r) => `v${String(r.version)}`, children: [] },
+  monitoringRound: {
+    table: 'monitoringRound',
+    nameKey: 'entity.monitoringRound',
+    label: (r) => String(r.name),
+    children: [
+      { entity: 'monitoringInterview', foreignKey: 'roundId' },
+      { entity: 'monitoringAction', foreignKey: 'roundId' },
+    ],
+  },
+  monitoringInterview: {
+    table: 'monitoringInterview',
+    nameKey: 'entity.monitoringInterview',
+    label: (r) => String(r.id).slice(0, 8),
+    children: [
+      { entity: 'monitoringAttendee', foreignKey: 'interviewId' },
+      { entity: 'monitoringAnswer', foreignKey: 'interviewId' },
+    ],
+  },
+  monitoringAttendee: { table: 'monitoringAttendee', nameKey: 'entity.monitoringAttendee', label: (r) => String(r.name), children: [] },
+  monitoringAnswer: { table: 'monitoringAnswer', nameKey: 'entity.monitoringAnswer', label: (r) => `${String(r.position)}. ${String(r.questionText)}`, children: [] },
+  monitoringAction: { table: 'monitoringAction', nameKey: 'entity.monitoringAction', label: (r) => String(r.text).slice(0, 80), children: [] },
 };
 
 export function entityDef(entity: string): EntityDef {
