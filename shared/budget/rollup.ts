@@ -149,22 +149,30 @@ export function overview(input: {
   const byYear = rollup(lines, realised, (l) => l.year);
   const years = [...new Set([...byYear.map((g) => g.key), ...awards.map((a) => a.year)])].sort((a, b) => a - b);
 
+  const linesOf = new Map<string, LineFacts[]>();
+  for (const l of lines) {
+    const list = linesOf.get(l.measureId);
+    if (list) list.push(l);
+    else linesOf.set(l.measureId, [l]);
+  }
   const matrix: MatrixRow[] = byMeasure.map((m) => {
-    const mine = lines.filter((l) => l.measureId === m.key);
+    const mine = linesOf.get(m.key) ?? [];
     const cells: Record<number, Group<number>> = {};
     for (const g of rollup(mine, realised, (l) => l.year)) cells[g.key] = g;
     return { measureId: m.key, cells, total: amounts(m.plannedCents, m.realisedCents) };
   });
 
   const measureIds = [...new Set([...(input.measures ?? []).map((m) => m.id), ...byMeasure.map((g) => g.key)])];
+  const measureFacts = new Map((input.measures ?? []).map((m) => [m.id, m]));
+  const measureGroups = new Map(byMeasure.map((g) => [g.key, g]));
   const measures: MeasureFigures[] = measureIds.map((id) => {
-    const facts = input.measures?.find((m) => m.id === id);
-    const g = byMeasure.find((x) => x.key === id);
+    const facts = measureFacts.get(id);
+    const g = measureGroups.get(id);
     const p = g?.plannedCents ?? 0;
     let cofin = 0;
     let inKind = 0;
-    for (const l of lines)
-      if (l.measureId === id && COFIN_SOURCES.includes(l.fundingSource)) {
+    for (const l of linesOf.get(id) ?? [])
+      if (COFIN_SOURCES.includes(l.fundingSource)) {
         cofin = addCents(cofin, l.plannedCents);
         if (l.inKind) inKind = addCents(inKind, l.plannedCents);
       }
@@ -182,14 +190,29 @@ export function overview(input: {
   });
 
   const vrijval: VrijvalRow[] = [];
+  const streamYear = new Map<string, { aw: number; p: number; r: number; any: boolean }>();
+  const cell = (stream: string, year: number) => {
+    const k = `${stream}|${year}`;
+    let c = streamYear.get(k);
+    if (!c) streamYear.set(k, (c = { aw: 0, p: 0, r: 0, any: false }));
+    return c;
+  };
+  for (const a of awards) {
+    const c = cell(a.stream, a.year);
+    c.aw = addCents(c.aw, a.cents);
+    c.any = true;
+  }
+  for (const l of lines) {
+    const c = cell(l.fundingSource, l.year);
+    c.p = addCents(c.p, l.plannedCents);
+    c.r = addCents(c.r, realised.get(l.id) ?? 0);
+    c.any = true;
+  }
   for (const stream of AWARDED_SOURCES)
     for (const year of years) {
-      const aw = awards.filter((a) => a.stream === stream && a.year === year).reduce((s, a) => addCents(s, a.cents), 0);
-      const mine = lines.filter((l) => l.fundingSource === stream && l.year === year);
-      if (aw === 0 && mine.length === 0) continue;
-      const p = mine.reduce((s, l) => addCents(s, l.plannedCents), 0);
-      const r = mine.reduce((s, l) => addCents(s, realised.get(l.id) ?? 0), 0);
-      vrijval.push({ stream, year, awardedCents: aw, plannedCents: p, realisedCents: r, vrijvalCents: Math.max(0, aw - r) });
+      const c = streamYear.get(`${stream}|${year}`);
+      if (!c?.any) continue;
+      vrijval.push({ stream, year, awardedCents: c.aw, plannedCents: c.p, realisedCents: c.r, vrijvalCents: Math.max(0, c.aw - c.r) });
     }
 
   return {
