@@ -145,7 +145,9 @@ export function overview(input: {
   let awarded = 0;
   for (const a of awards) awarded = addCents(awarded, a.cents);
 
-  const byMeasure = rollup(lines, realised, (l) => l.measureId);
+  const measureOrder = input.measures?.map((m) => m.id);
+  const known = new Set(measureOrder);
+  const byMeasure = rollup(lines, realised, (l) => l.measureId, measureOrder && lines.every((l) => known.has(l.measureId)) ? measureOrder : undefined);
   const byYear = rollup(lines, realised, (l) => l.year);
   const years = [...new Set([...byYear.map((g) => g.key), ...awards.map((a) => a.year)])].sort((a, b) => a - b);
 

@@ -441,6 +441,10 @@ export const nl = {
   'cli.checkOk': 'In orde: {path} (schemaversie {version}, integriteit ok, geen openstaande migraties).',
   'cli.checkPending': 'Let op: {path} heeft schemaversie {version}; {pending} migratie(s) staan open en worden uitgevoerd bij het openen in Regieboek.',
   'cli.checkBad': 'Integriteitscontrole mislukt voor {path}: {detail}',
+  'cli.budgetPending': '{path} heeft schemaversie {version}; open het eerst in Regieboek, dat werkt het bij.',
+  'cli.budgetTotal': 'Begroot {planned}, besteed {realised}, toegekend {awarded}. Per maatregel (begroot / besteed):',
+  'cli.budgetChecks': '{n} bevinding(en) uit de controles:',
+  'cli.budgetNoChecks': 'De controles vinden niets.',
   'cli.internal': 'Interne fout: {detail}',
 } as const;
 

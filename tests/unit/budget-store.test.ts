@@ -155,3 +155,31 @@ describe('money in the store', () => {
     expect((await call('history.forEntity', { entity: 'budgetRules', id: p.id })).map((h) => h.op)).toEqual(['update', 'create']);
   });
 });
+
+describe('regieboek budget', () => {
+  it('prints totals whose four breakdowns each sum to the total, and the example\'s two checks', async () => {
+    const path = await import('node:path');
+    const { runCli } = await import('../../electron/core/cli/main');
+    const { tempDir } = await import('./helpers');
+    const file = path.join(tempDir(), 'demo.sqlite');
+    const io = { out: '', err: '' };
+    const sink = { out: (s: string) => (io.out += s), err: (s: string) => (io.err += s) };
+    expect(await runCli(['demo', '--db', file], sink)).toBe(0);
+    io.out = '';
+    expect(await runCli(['budget', '--db', file, '--json'], sink)).toBe(0);
+    const r = JSON.parse(io.out);
+    expect(r.total.plannedCents).toBeGreaterThan(0);
+    expect(r.total.realisedCents).toBeGreaterThan(0);
+    expect(r.total.awardedCents).toBeGreaterThan(0);
+    for (const key of ['byMeasure', 'byYear', 'byFundingSource', 'byCategory']) {
+      const rows = r[key] as { plannedCents: number; realisedCents: number }[];
+      expect(rows.reduce((s, x) => s + x.plannedCents, 0)).toBe(r.total.plannedCents);
+      expect(rows.reduce((s, x) => s + x.realisedCents, 0)).toBe(r.total.realisedCents);
+    }
+    expect(r.byMeasure.every((m: { code: string }) => m.code !== '')).toBe(true);
+    expect(r.checks.map((c: { code: string }) => c.code).sort()).toEqual(['management_pct', 'overspend']);
+    expect(r.checks[0]).toEqual(expect.objectContaining({ code: expect.any(String), severity: expect.any(String), message: expect.any(String) }));
+    expect(await runCli(['budget', '--db', file], sink)).toBe(0);
+    expect(io.out).toContain('2 bevinding(en)');
+  });
+});

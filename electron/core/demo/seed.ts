@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { tracked } from '../history/tracker';
+import { seedMoney } from './money';
 
 const SEED_USER = 'Voorbeeldgegevens';
 
@@ -62,4 +63,7 @@ export async function seedExample(db: Kysely<Database>): Promise<void> {
       await tr.insert('programme', { id: randomUUID(), ...p, createdAt: at, updatedAt: at, deletedAt: null, deletedIn: null });
     }
   });
+  // Money for the running programme, after everything it builds on.
+  const running = await db.selectFrom('programme').select('id').where('status', '=', 'lopend').orderBy('periodStart', 'desc').executeTakeFirst();
+  if (running) await tracked(db, { user: SEED_USER, action: 'create', label: 'Voorbeeldbegroting aangemaakt' }, (tr) => seedMoney(tr, running.id));
 }

@@ -14,13 +14,14 @@ import {
   runChecks,
   type AwardFacts,
   type FundingSource,
+  type Group as RollupGroup,
   type LineFacts,
   type MeasureFacts,
   type RuleSettings,
   type SpendFacts,
   type SpendingCategory,
 } from '../../../../shared/budget';
-import type { Award, BudgetFilter, BudgetLine, BudgetOverview, Group, Spend } from '../../../../shared/schemas/budget';
+import type { Award, BudgetFilter, BudgetLine, BudgetOverview, Spend } from '../../../../shared/schemas/budget';
 
 type Db = Kysely<Database>;
 
@@ -262,8 +263,7 @@ export function overviewOf(facts: BudgetFacts, rules: RuleSettings) {
     category: (k: SpendingCategory) => t(`category.${k}` as MessageKey),
     partner: (k: string | null) => (k === null ? t('budget.noPartner') : (facts.partnerNames.get(k) ?? k)),
   };
-  const labelled = <K extends string | number | null>(gs: { key: K; lineIds: string[] }[], f: (k: K) => string) =>
-    gs.map((g) => ({ ...g, label: f(g.key) })) as (typeof gs[number] & { label: string })[];
+  const labelled = <K extends string | number | null>(gs: RollupGroup<K>[], f: (k: K) => string) => gs.map((g) => ({ ...g, label: f(g.key) }));
   return {
     o,
     checks,
@@ -307,13 +307,36 @@ export async function budgetOverview(db: Db, programmeId: string): Promise<Budge
       };
     }),
     matrix: o.matrix.map((r) => ({ measureId: r.measureId, total: r.total, cells: Object.values(r.cells).map((c) => ({ ...c, label: String(c.key) })) })),
-    byYear: byYear as Group[],
-    byFundingSource: byFundingSource as Group[],
-    byCategory: byCategory as Group[],
-    byPartner: byPartner as Group[],
+    byYear,
+    byFundingSource,
+    byCategory,
+    byPartner,
     vrijval: o.vrijval,
     overspentLineIds: o.overspentLineIds,
     checks,
     rules,
+  };
+}
+
+/** The whole workspace's money, in the shape the CLI prints: totals, four breakdowns, the checks. */
+export async function workspaceBudget(db: Db) {
+  const facts = await budgetFacts(db);
+  const { o, byYear, byFundingSource, byCategory, byMeasure } = overviewOf(facts, DEFAULT_RULES);
+  // Checks run per programme, each with its own rules.
+  const programmes = await db.selectFrom('programme').select(['id', 'name']).where('deletedAt', 'is', null).orderBy('periodStart').execute();
+  const checks = [];
+  for (const p of programmes) {
+    const ov = await budgetOverview(db, p.id);
+    for (const c of ov?.checks ?? []) checks.push({ code: c.code, severity: c.severity, message: c.message, programme: p.name, year: c.year, lineIds: c.lineIds });
+  }
+  const byMeasureId = new Map(facts.measures.map((m) => [m.id, m]));
+  const pick = (g: { plannedCents: number; realisedCents: number; remainingCents: number }) => ({ plannedCents: g.plannedCents, realisedCents: g.realisedCents, remainingCents: g.remainingCents });
+  return {
+    total: { plannedCents: o.total.plannedCents, realisedCents: o.total.realisedCents, awardedCents: o.total.awardedCents, remainingCents: o.total.remainingCents, lineCount: o.total.lineCount },
+    byMeasure: byMeasure.map((g) => ({ code: byMeasureId.get(g.key)?.code ?? '', name: byMeasureId.get(g.key)?.name ?? '', ...pick(g) })),
+    byYear: byYear.map((g) => ({ year: g.key, ...pick(g) })),
+    byFundingSource: byFundingSource.map((g) => ({ source: g.key, label: g.label, ...pick(g) })),
+    byCategory: byCategory.map((g) => ({ category: g.key, label: g.label, ...pick(g) })),
+    checks,
   };
 }
