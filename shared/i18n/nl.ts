@@ -430,7 +430,7 @@ export const nl = {
   'check.overspend': '{measure}, {year}: besteed {realised} tegen begroot {planned}; {over} overschreden.',
 
   // CLI
-  'cli.usage': 'Gebruik: regieboek <opdracht> --db BESTAND [opties]\n\nOpdrachten:\n  init --db BESTAND --region NN   nieuw werkbestand voor regio NN (01-40)\n  demo --db BESTAND               maak het voorbeeldwerkbestand (Voorbeeldregio)\n  info --db BESTAND [--json]      regio, schemaversie en aantallen\n  check --db BESTAND              controleer de samenhang en de migratiestatus\n  tree --db BESTAND [--json]      programma\'s met programmalijnen, maatregelen, activiteiten en deelactiviteiten\n',
+  'cli.usage': 'Gebruik: regieboek <opdracht> --db BESTAND [opties]\n\nOpdrachten:\n  init --db BESTAND --region NN   nieuw werkbestand voor regio NN (01-40)\n  demo --db BESTAND               maak het voorbeeldwerkbestand (Voorbeeldregio)\n  info --db BESTAND [--json]      regio, schemaversie en aantallen\n  check --db BESTAND              controleer de samenhang en de migratiestatus\n  tree --db BESTAND [--json]      programma\'s met programmalijnen, maatregelen, activiteiten en deelactiviteiten\n  budget --db BESTAND [--json]    begroot, besteed en toegekend per maatregel, jaar, bron en categorie, met de controles\n',
   'cli.unknownCommand': 'Onbekende opdracht "{cmd}". Zie regieboek --help.',
   'cli.needDb': 'Geef het werkbestand op met --db BESTAND.',
   'cli.needRegion': 'Geef de regio op met --region NN (01 tot en met 40).',

@@ -76,7 +76,7 @@ export async function seedMoney(tr: Tracker, programmeId: string): Promise<void>
   const activities = await trx.selectFrom('activity').select(['id', 'measureId']).where('deletedAt', 'is', null).execute();
   const plusMeasures = measures.filter((m) => m.plusvoorziening === 1);
   const regular = measures.filter((m) => m.plusvoorziening !== 1);
-  const coordination = regular[regular.length - 1] ?? measures[0]!;
+  const coordination = regular.find((m) => /coördinat|regie/i.test(m.name)) ?? regular[regular.length - 1] ?? measures[0]!;
   const years = calendarYears(programme.periodStart, programme.periodEnd);
 
   // Awards: the OCW subsidy, plusvoorziening funds (only when there is a plusvoorziening) and RMC funds.
