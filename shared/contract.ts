@@ -8,6 +8,21 @@ import { Programme, ProgrammeInput, ProgrammeUpdate } from './schemas/programme'
 import { AppInfo, RecentFile, Region, Settings, WorkspaceInfo, fileName, regionNumber } from './schemas/workspace';
 import { HistoryEntry, TrashItem, UndoResult } from './schemas/history';
 import { id, isoDate } from './schemas/fields';
+import {
+  Award,
+  AwardInput,
+  AwardUpdate,
+  BudgetFilter,
+  BudgetLine,
+  BudgetLineInput,
+  BudgetLineUpdate,
+  BudgetOverview,
+  RuleSettings,
+  RulesUpdate,
+  Spend,
+  SpendInput,
+  SpendUpdate,
+} from './schemas/budget';
 import { ContactUpdate, ContactInput, Contact, Organisation, OrganisationDetail, OrganisationInput, OrganisationUpdate } from './schemas/partner';
 import {
   Activity,
@@ -125,6 +140,22 @@ export const contract = {
   'monitoring.action.update': { input: ActionUpdate, output: Action },
   'monitoring.action.setStatus': { input: ActionStatusInput, output: Action },
   'monitoring.action.delete': { input: byId, output: z.null() },
+  // Money: awards, budget lines, spend, rule settings, overviews
+  'budget.overview': { input: z.strictObject({ programmeId: id() }), output: BudgetOverview },
+  'budget.rules.update': { input: RulesUpdate, output: RuleSettings },
+  'award.list': { input: z.strictObject({ programmeId: id() }), output: z.array(Award) },
+  'award.create': { input: AwardInput, output: Award },
+  'award.update': { input: AwardUpdate, output: Award },
+  'award.delete': { input: byId, output: z.null() },
+  'budgetLine.list': { input: BudgetFilter, output: z.array(BudgetLine) },
+  'budgetLine.get': { input: byId, output: BudgetLine },
+  'budgetLine.create': { input: BudgetLineInput, output: BudgetLine },
+  'budgetLine.update': { input: BudgetLineUpdate, output: BudgetLine },
+  'budgetLine.delete': { input: byId, output: z.null() },
+  'spend.list': { input: BudgetFilter.extend({ budgetLineId: id().optional() }), output: z.array(Spend) },
+  'spend.create': { input: SpendInput, output: Spend },
+  'spend.update': { input: SpendUpdate, output: Spend },
+  'spend.delete': { input: byId, output: z.null() },
 
   // History, trash and undo (for every kind of record)
   'history.forEntity': { input: z.strictObject({ entity: z.string().min(1), id: id() }), output: z.array(HistoryEntry) },

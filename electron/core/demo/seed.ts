@@ -8,6 +8,7 @@ import type { Database } from '../db/schema';
 import { tracked, type Tracker } from '../history/tracker';
 import { formatDate } from '../../../shared/dates';
 import { seedLines, seedOrganisations, type SeedActivity } from './tree-data';
+import { seedMoney } from './money';
 
 const SEED_USER = 'Voorbeeldgegevens';
 
@@ -180,4 +181,7 @@ export async function seedExample(db: Kysely<Database>): Promise<void> {
       if (current) await seedTree(tr, id, orgIds, orgNames);
     }
   });
+  // Money for the running programme, after everything it builds on.
+  const running = await db.selectFrom('programme').select('id').where('status', '=', 'lopend').orderBy('periodStart', 'desc').executeTakeFirst();
+  if (running) await tracked(db, { user: SEED_USER, action: 'create', label: 'Voorbeeldbegroting aangemaakt' }, (tr) => seedMoney(tr, running.id));
 }

@@ -10,7 +10,9 @@ import { partnerHandlers } from './partners';
 import { treeHandlers } from './tree';
 import { monitoringHandlers } from './monitoring';
 
-const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, monitoringHandlers, historyHandlers];
+import { budgetHandlers } from './budget';
+
+const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, budgetHandlers, monitoringHandlers, historyHandlers];
 
 export function assertNoOverlap(list: object[]): void {
   const seen = new Set<string>();
@@ -28,5 +30,6 @@ export const allHandlers: Handlers = {
   ...partnerHandlers,
   ...treeHandlers,
   ...monitoringHandlers,
+  ...budgetHandlers,
   ...historyHandlers,
 };
