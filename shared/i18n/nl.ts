@@ -485,6 +485,9 @@ export const nl = {
   'val.percentageMismatch': 'het percentage past niet bij deelnemers en vsv\'ers ({computed}%).',
   'val.baselineNeeded': 'een relatieve streefwaarde heeft een nulmeting met een waarde nodig.',
   'val.builtinReadOnly': 'de streefwaarden van deze ingebouwde indicator komen uit de geplande deelnemers van de activiteit.',
+  'val.categoryTwice': 'elke categorie één keer.',
+  'val.percentBelow100': 'een daling is hooguit -100%.',
+  'val.unknownCategory': '"{name}" is geen categorie van deze indicator.',
   'val.periodOrder': 'het einde van de periode ligt vóór het begin.',
   'val.targetExists': 'voor deze periode is al een streefwaarde; stel die bij.',
 
@@ -552,6 +555,7 @@ export const nl = {
   'err.badFileName': 'Bestandsnaam: gebruik letters, cijfers, spaties, - of _ (hooguit 80 tekens).',
   'err.nothingToUndo': 'Er is niets om ongedaan te maken.',
   'err.notInTrash': 'Dit onderdeel staat niet (meer) in de Prullenbak.',
+  'err.targetSuperseded': 'Deze streefwaarde is al bijgesteld. Stel de geldende streefwaarde bij.',
   'err.network': 'Geen verbinding met Regieboek. Draait `npm run web` nog?',
 
   // CLI
