@@ -559,7 +559,7 @@ export const nl = {
   'err.network': 'Geen verbinding met Regieboek. Draait `npm run web` nog?',
 
   // CLI
-  'cli.usage': 'Gebruik: regieboek <opdracht> --db BESTAND [opties]\n\nOpdrachten:\n  init --db BESTAND --region NN   nieuw werkbestand voor regio NN (01-40)\n  demo --db BESTAND               maak het voorbeeldwerkbestand (Voorbeeldregio)\n  info --db BESTAND [--json]      regio, schemaversie en aantallen\n  check --db BESTAND              controleer de samenhang en de migratiestatus\n  tree --db BESTAND [--json]      programma\'s met programmalijnen, maatregelen, activiteiten en deelactiviteiten\n',
+  'cli.usage': 'Gebruik: regieboek <opdracht> --db BESTAND [opties]\n\nOpdrachten:\n  init --db BESTAND --region NN   nieuw werkbestand voor regio NN (01-40)\n  demo --db BESTAND               maak het voorbeeldwerkbestand (Voorbeeldregio)\n  info --db BESTAND [--json]      regio, schemaversie en aantallen\n  check --db BESTAND              controleer de samenhang en de migratiestatus\n  tree --db BESTAND [--json]      programma\'s met programmalijnen, maatregelen, activiteiten en deelactiviteiten\n  results --db BESTAND [--json]   per indicator: nulmeting, streefwaarden, laatste meting en status\n',
   'cli.unknownCommand': 'Onbekende opdracht "{cmd}". Zie regieboek --help.',
   'cli.needDb': 'Geef het werkbestand op met --db BESTAND.',
   'cli.needRegion': 'Geef de regio op met --region NN (01 tot en met 40).',
