@@ -12,7 +12,9 @@ import { monitoringHandlers } from './monitoring';
 
 import { budgetHandlers } from './budget';
 
-const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, budgetHandlers, monitoringHandlers, historyHandlers];
+import { resultHandlers } from './results';
+
+const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, budgetHandlers, resultHandlers, monitoringHandlers, historyHandlers];
 
 export function assertNoOverlap(list: object[]): void {
   const seen = new Set<string>();
@@ -31,5 +33,6 @@ export const allHandlers: Handlers = {
   ...treeHandlers,
   ...monitoringHandlers,
   ...budgetHandlers,
+  ...resultHandlers,
   ...historyHandlers,
 };

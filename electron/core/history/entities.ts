@@ -41,12 +41,41 @@ export const entities: Record<string, EntityDef> = {
     label: coded,
     children: [
       { entity: 'activity', foreignKey: 'measureId' },
+      { entity: 'indicator', foreignKey: 'measureId' },
       { entity: 'budgetLine', foreignKey: 'measureId' },
       { entity: 'monitoringInterview', foreignKey: 'measureId' },
       { entity: 'monitoringAction', foreignKey: 'measureId' },
     ],
   },
-  activity: { table: 'activity', nameKey: 'entity.activity', label: coded, children: [{ entity: 'subActivity', foreignKey: 'activityId' }, { entity: 'budgetLine', foreignKey: 'activityId' }] },
+  activity: {
+    table: 'activity',
+    nameKey: 'entity.activity',
+    label: coded,
+    children: [
+      { entity: 'subActivity', foreignKey: 'activityId' },
+      { entity: 'indicator', foreignKey: 'activityId' },
+      { entity: 'budgetLine', foreignKey: 'activityId' },
+    ],
+  },
+  // Targets and results: an indicator goes to the Prullenbak with its targets and measurements.
+  indicator: {
+    table: 'indicator',
+    nameKey: 'entity.indicator',
+    label: (r) => String(r.name),
+    children: [
+      { entity: 'target', foreignKey: 'indicatorId' },
+      { entity: 'measurement', foreignKey: 'indicatorId' },
+    ],
+  },
+  target: {
+    table: 'target',
+    nameKey: 'entity.target',
+    label: (r) => String(r.schoolYear ?? `${r.periodStart} – ${r.periodEnd}`),
+    children: [],
+  },
+  measurement: { table: 'measurement', nameKey: 'entity.measurement', label: (r) => String(r.date), children: [] },
+  regionFigure: { table: 'regionFigure', nameKey: 'entity.regionFigure', label: (r) => `${String(r.schoolYear)} ${String(r.onderwijssoort)}`, children: [] },
+  resultSettings: { table: 'resultSettings', nameKey: 'entity.resultSettings', label: () => 'Drempels', children: [] },
   subActivity: {
     table: 'subActivity',
     nameKey: 'entity.subActivity',
