@@ -55,7 +55,7 @@ export const MeasureFacts = z.object({
   participants: z.array(z.object({ schoolYear: z.string(), planned: z.number().int(), reached: z.number().int().nullable() })),
   results: z.object({
     available: z.boolean(),
-    items: z.array(z.object({ indicator: z.string(), schoolYear: z.string(), target: z.string(), value: z.string(), status: z.string() })),
+    items: z.array(z.object({ indicator: z.string(), owner: z.string(), target: z.string(), value: z.string(), latestDate: z.string().nullable(), status: z.string(), statusLabel: z.string() })),
   }),
   budget: z.object({
     available: z.boolean(),

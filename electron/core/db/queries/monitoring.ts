@@ -21,6 +21,10 @@ import type {
 } from '../../../../shared/schemas/monitoring';
 import { compareCodes } from '../../../../shared/natsort';
 import { parseList } from './tree';
+import { budgetFacts } from './budget';
+import { indicatorViews, programmeInfo, thresholdsFor } from './results';
+import { formatIndicatorValue, formatRange } from '../../../../shared/results/format';
+import { t, type MessageKey } from '../../../../shared/i18n/nl';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -243,16 +247,82 @@ export async function roundDetail(db: Db, id: string, today = localToday()): Pro
  * workspace yet say so (available: false) rather than showing zeros.
  */
 export async function factsForMeasure(db: Db, measureId: string, asOf: string): Promise<MeasureFacts> {
-  const activities = await db.selectFrom('activity').select(['plannedParticipants']).where('measureId', '=', measureId).where('deletedAt', 'is', null).execute();
+  const day = asOf.slice(0, 10);
+  const measure = await db.selectFrom('measure').select(['id', 'programmeId']).where('id', '=', measureId).executeTakeFirst();
+  const activities = await db
+    .selectFrom('activity')
+    .select(['id', 'code', 'name', 'measureId', 'plannedParticipants', 'createdAt'])
+    .where('measureId', '=', measureId)
+    .where('deletedAt', 'is', null)
+    .execute();
   const planned = new Map<string, number>();
   for (const a of activities)
     for (const p of parseList<{ schoolYear: string; count: number }>(a.plannedParticipants)) planned.set(p.schoolYear, (planned.get(p.schoolYear) ?? 0) + p.count);
-  const participants = [...planned.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([schoolYear, n]) => ({ schoolYear, planned: n, reached: null }));
 
-  const rows = await actionQuery(db).where('a.measureId', '=', measureId).where('r.startDate', '<', asOf.slice(0, 10)).execute();
+  // Results and reach, from the results module's views as of the date (its rules, not a copy).
+  const reached = new Map<string, number>();
+  const results: MeasureFacts['results'] = { available: false, items: [] };
+  const programme = measure ? await programmeInfo(db as Kysely<Database>, measure.programmeId) : undefined;
+  if (measure && programme) {
+    const ctx = { today: day, thresholds: await thresholdsFor(db as Kysely<Database>, measure.programmeId), programme };
+    const views = await indicatorViews(db as Kysely<Database>, { activities, measureIds: [measureId] }, ctx);
+    const ownerName = (v: { activityId: string | null }) => {
+      const a = activities.find((x) => x.id === v.activityId);
+      return a ? [a.code, a.name].filter(Boolean).join(' ') : '';
+    };
+    for (const v of views) {
+      if (v.builtin === 'deelnemers') {
+        // Reached young people: per school year the latest counting measurement up to the date.
+        const last = new Map<string, { date: string; value: number }>();
+        for (const m of v.measurements)
+          if (m.counts && m.date <= day && m.schoolYear && m.computedValue !== null) {
+            const prev = last.get(m.schoolYear);
+            if (!prev || prev.date <= m.date) last.set(m.schoolYear, { date: m.date, value: m.computedValue });
+          }
+        for (const [y, x] of last) reached.set(y, (reached.get(y) ?? 0) + x.value);
+        continue;
+      }
+      results.available = true;
+      const ev = v.evaluation;
+      results.items.push({
+        indicator: v.name,
+        owner: ownerName(v),
+        target: formatRange(v.unit, ev.resolvedMin === null || ev.resolvedMax === null ? null : { min: ev.resolvedMin, max: ev.resolvedMax }, v.freeUnit),
+        value: formatIndicatorValue(v.unit, ev.value, v.freeUnit),
+        latestDate: ev.latest?.date ?? null,
+        status: ev.status,
+        statusLabel: t(`resultStatus.${ev.status}` as MessageKey),
+      });
+    }
+  }
+  const years = new Set([...planned.keys(), ...reached.keys()]);
+  const participants = [...years].sort().map((schoolYear) => ({ schoolYear, planned: planned.get(schoolYear) ?? 0, reached: reached.has(schoolYear) ? Math.round(reached.get(schoolYear)!) : null }));
+
+  // Budget planned against realised per calendar year, from the money module's facts.
+  const budget: MeasureFacts['budget'] = { available: false, years: [] };
+  if (measure) {
+    const facts = await budgetFacts(db as Kysely<Database>, measure.programmeId);
+    const lines = facts.lines.filter((l) => l.measureId === measureId);
+    const byYear = new Map<number, { budgetedCents: number; spentCents: number | null }>();
+    for (const l of lines) {
+      const y = byYear.get(l.year) ?? { budgetedCents: 0, spentCents: null };
+      y.budgetedCents += l.plannedCents;
+      byYear.set(l.year, y);
+    }
+    for (const sp of facts.spend) {
+      const line = lines.find((l) => l.id === sp.lineId);
+      if (!line) continue;
+      const y = byYear.get(line.year)!;
+      y.spentCents = (y.spentCents ?? 0) + sp.cents;
+    }
+    budget.available = lines.length > 0;
+    budget.years = [...byYear.entries()].sort(([a], [b]) => a - b).map(([year, v]) => ({ year, ...v }));
+  }
+
+  const rows = await actionQuery(db).where('a.measureId', '=', measureId).where('r.startDate', '<', day).execute();
   const openActions = rows
-    .map((r) => toAction(r, asOf.slice(0, 10)))
-    .filter((a) => wasOpenOn(a, asOf))
+    .map((r) => toAction(r, day))
+    .filter((a) => wasOpenOn(a, day))
     .map((a) => ({
       id: a.id,
       text: a.text,
@@ -263,14 +333,7 @@ export async function factsForMeasure(db: Db, measureId: string, asOf: string): 
       overdue: a.overdue,
     }));
 
-  return {
-    measureId,
-    asOf: asOf.slice(0, 10),
-    participants,
-    results: { available: false, items: [] },
-    budget: { available: false, years: [] },
-    openActions,
-  };
+  return { measureId, asOf: day, participants, results, budget, openActions };
 }
 
 // ---- Inputs
