@@ -25,7 +25,7 @@ import {
 } from '../db/queries/monitoring';
 import { applyQuestionEdit, QuestionSetError, type QuestionEdit, type QuestionSet } from '../../../shared/monitoring/questions';
 import { isOpenStatus, localToday, type ActionStatus } from '../../../shared/monitoring/actions';
-import type { InputStatus } from '../../../shared/schemas/monitoring';
+import type { InputStatus, QuestionEditInput } from '../../../shared/schemas/monitoring';
 import { assertOrganisations } from './tree';
 
 type Db = Kysely<Database>;
@@ -42,7 +42,7 @@ async function must<T>(p: Promise<T | undefined>, entity: string): Promise<T> {
 const meta = (user: string, action: string, label: string) => ({ user, action, label });
 
 /** The programme's own question set, written from the default the first time it is needed. */
-async function ensureQuestionSet(tr: Tracker, programmeId: string): Promise<{ setId: string; set: QuestionSet }> {
+export async function ensureQuestionSet(tr: Tracker, programmeId: string): Promise<{ setId: string; set: QuestionSet }> {
   const loaded = await loadQuestionSet(tr.trx, programmeId);
   if (loaded.setId) return { setId: loaded.setId, set: loaded.set };
   const setId = randomUUID();
@@ -52,6 +52,29 @@ async function ensureQuestionSet(tr: Tracker, programmeId: string): Promise<{ se
     await tr.insert('question', { id: q.id, setId, text: q.text, position: q.position, version: q.version, facts: q.facts, retired: q.retired ? 1 : 0, ...stamp });
   await tr.insert('questionSetVersion', { id: randomUUID(), setId, version: 0, questions: JSON.stringify(loaded.set.questions), ...stamp });
   return { setId, set: loaded.set };
+}
+
+/** One edit of a programme's question set: changed questions, the set's version, a version snapshot. */
+export async function editQuestionSet(tr: Tracker, programmeId: string, edit: QuestionEditInput['edit']): Promise<void> {
+  const { setId, set } = await ensureQuestionSet(tr, programmeId);
+  const e: QuestionEdit = edit.kind === 'add' ? { ...edit, id: randomUUID() } : edit;
+  let next: QuestionSet;
+  try {
+    next = applyQuestionEdit(set, e);
+  } catch (err) {
+    if (err instanceof QuestionSetError) throw new UserError('invalid_input', err.message, err.reason === 'order' ? 'ids' : err.reason === 'empty' ? 'text' : 'id');
+    throw err;
+  }
+  if (next === set) return;
+  const stamp = { createdAt: tr.at, updatedAt: tr.at, deletedAt: null, deletedIn: null };
+  for (const q of next.questions) {
+    const before = set.questions.find((x) => x.id === q.id);
+    const row = { text: q.text, position: q.position, version: q.version, facts: q.facts, retired: q.retired ? 1 : 0 };
+    if (!before) await tr.insert('question', { id: q.id, setId, ...row, ...stamp });
+    else await tr.update('question', q.id, row);
+  }
+  await tr.update('questionSet', setId, { version: next.version });
+  await tr.insert('questionSetVersion', { id: randomUUID(), setId, version: next.version, questions: JSON.stringify(next.questions), ...stamp });
 }
 
 async function roundRow(db: Db, id: string) {
@@ -78,7 +101,7 @@ const closedAtFor = (status: ActionStatus, before: { status: string; closedAt: s
   isOpenStatus(status) ? null : before && !isOpenStatus(before.status as ActionStatus) ? before.closedAt : today;
 
 /** Answers follow the input's status; submitting freezes the facts as they are now. */
-async function setInputStatus(tr: Tracker, id: string, status: InputStatus): Promise<void> {
+export async function setInputStatus(tr: Tracker, id: string, status: InputStatus): Promise<void> {
   const row = await interviewRow(tr.trx as unknown as Db, id);
   const round = await roundRow(tr.trx as unknown as Db, row.roundId);
   if (status !== 'concept') {
@@ -131,27 +154,7 @@ export const monitoringHandlers = handlers({
     const db = ctx.db();
     await must(findProgramme(db, programmeId), 'programme');
     const what = t(`mon.questions.${edit.kind === 'add' ? 'add' : edit.kind}` as MessageKey);
-    await tracked(db, meta(ctx.user, 'update', t('label.editQuestions', { what })), async (tr) => {
-      const { setId, set } = await ensureQuestionSet(tr, programmeId);
-      const e: QuestionEdit = edit.kind === 'add' ? { ...edit, id: randomUUID() } : edit;
-      let next: QuestionSet;
-      try {
-        next = applyQuestionEdit(set, e);
-      } catch (err) {
-        if (err instanceof QuestionSetError) throw new UserError('invalid_input', err.message, err.reason === 'order' ? 'ids' : err.reason === 'empty' ? 'text' : 'id');
-        throw err;
-      }
-      if (next === set) return;
-      const stamp = { createdAt: tr.at, updatedAt: tr.at, deletedAt: null, deletedIn: null };
-      for (const q of next.questions) {
-        const before = set.questions.find((x) => x.id === q.id);
-        const row = { text: q.text, position: q.position, version: q.version, facts: q.facts, retired: q.retired ? 1 : 0 };
-        if (!before) await tr.insert('question', { id: q.id, setId, ...row, ...stamp });
-        else await tr.update('question', q.id, row);
-      }
-      await tr.update('questionSet', setId, { version: next.version });
-      await tr.insert('questionSetVersion', { id: randomUUID(), setId, version: next.version, questions: JSON.stringify(next.questions), ...stamp });
-    });
+    await tracked(db, meta(ctx.user, 'update', t('label.editQuestions', { what })), (tr) => editQuestionSet(tr, programmeId, edit));
     return questionSetView(db, programmeId);
   },
 

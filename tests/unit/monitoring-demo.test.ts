@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { makeCore } from './helpers';
+import { runCli } from '../../electron/core/cli/main';
+
+describe('monitoring in the example region', () => {
+  it('has two rounds held and one in preparation, actions in every status, open ones on the next agenda, facts from every module', async () => {
+    const { call } = await makeCore({ workspace: false });
+    await call('workspace.openExample');
+    const rounds = await call('monitoring.round.list', {});
+    expect(rounds.map((r) => r.name)).toEqual(['Monitoringgesprekken januari 2027', 'Monitoringgesprekken juni 2026', 'Monitoringgesprekken juni 2025']);
+    const { actions } = await call('monitoring.action.list', {});
+    expect(new Set(actions.map((a) => a.status))).toEqual(new Set(['open', 'loopt', 'afgerond', 'vervallen']));
+
+    const upcoming = await call('monitoring.round.get', { id: rounds[0]!.id });
+    expect(upcoming.agenda.length).toBeGreaterThan(0);
+    expect(upcoming.agenda.every((a) => a.status === 'open' || a.status === 'loopt')).toBe(true);
+    // An action from the first round that is still open is carried over twice.
+    expect(upcoming.agenda.some((a) => a.roundName === 'Monitoringgesprekken juni 2025')).toBe(true);
+
+    const held = await call('monitoring.round.get', { id: rounds[2]!.id });
+    const input = await call('monitoring.interview.get', { id: held.interviews[0]!.id });
+    expect(input.status).toBe('besproken');
+    expect(input.factsFrozen).toBe(true);
+    expect(input.attendees.length).toBeGreaterThan(0);
+    // The question reworded between the rounds keeps its old text in the first round.
+    expect(input.questions[4]!.text).toBe('Hoe verloopt de samenwerking met de partners uit de RMC-regio?');
+    expect(input.questions[4]!.reworded).toBe(true);
+
+    const concept = await call('monitoring.interview.get', { id: upcoming.interviews.find((i) => i.status === 'concept')!.id });
+    expect(concept.factsFrozen).toBe(false);
+    expect(concept.facts.participants.length).toBeGreaterThan(0);
+    expect(concept.facts.budget.available).toBe(true);
+    expect(concept.facts.budget.years[0]!.budgetedCents).toBeGreaterThan(0);
+    expect(concept.facts.openActions.length).toBeGreaterThan(0);
+  });
+
+  it('regieboek monitoring --json prints the rounds with answered/total per measure and all actions', async () => {
+    const { dir } = await makeCore({ workspace: false });
+    const file = path.join(dir, 'demo.sqlite');
+    const out: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(s) };
+    expect(await runCli(['demo', '--db', file], io)).toBe(0);
+    out.length = 0;
+    expect(await runCli(['monitoring', '--db', file, '--json'], io)).toBe(0);
+    const r = JSON.parse(out.join('')) as { rounds: { name: string; measures: { answered: number; total: number }[] }[]; actions: { status: string; deadline: string | null }[] };
+    expect(r.rounds).toHaveLength(3);
+    expect(r.rounds[2]!.measures[0]).toMatchObject({ answered: 12, total: 12 });
+    expect(r.actions.length).toBe(9);
+    expect(r.actions.every((a) => 'deadline' in a)).toBe(true);
+  });
+});
