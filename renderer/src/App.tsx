@@ -24,12 +24,20 @@ import { PartnerDetail } from './pages/PartnerDetail';
 import { PartnerForm } from './pages/PartnerForm';
 import { ActivitySheet, MeasureSheet } from './pages/PrintSheet';
 import { SearchDialog } from './components/SearchDialog';
+import { MonitoringRoundForm, MonitoringRounds } from './pages/MonitoringRounds';
+import { MonitoringRound } from './pages/MonitoringRound';
+import { MonitoringInput } from './pages/MonitoringInput';
+import { MonitoringActions } from './pages/MonitoringActions';
+import { MonitoringQuestions } from './pages/MonitoringQuestions';
+import { InputSheet, RoundReport } from './pages/MonitoringPrint';
 
 /** Areas in the sidebar; those that need a workspace are hidden until one is open. */
 const areas: { route: string; key: MessageKey; needsWorkspace: boolean }[] = [
   { route: 'start', key: 'nav.start', needsWorkspace: false },
   { route: 'programmas', key: 'nav.programmes', needsWorkspace: true },
   { route: 'partners', key: 'nav.partners', needsWorkspace: true },
+  { route: 'monitoring', key: 'nav.monitoring', needsWorkspace: true },
+  { route: 'acties', key: 'nav.actions', needsWorkspace: true },
   { route: 'geschiedenis', key: 'nav.history', needsWorkspace: true },
   { route: 'prullenbak', key: 'nav.trash', needsWorkspace: true },
   { route: 'instellingen', key: 'nav.settings', needsWorkspace: false },
@@ -69,6 +77,15 @@ function Screen({ route, hasWorkspace }: { route: string[]; hasWorkspace: boolea
       if (a && b === 'bewerken') return <PartnerForm key={a} id={a} />;
       if (a) return <PartnerDetail id={a} />;
       return <PartnerList />;
+    case 'monitoring':
+      if (a === 'nieuw') return <MonitoringRoundForm />;
+      if (a === 'ronde' && b && c === 'bewerken') return <MonitoringRoundForm key={b} id={b} />;
+      if (a === 'ronde' && b) return <MonitoringRound key={b} id={b} />;
+      if (a === 'input' && b) return <MonitoringInput key={b} id={b} />;
+      if (a === 'vragen') return <MonitoringQuestions key={b ?? 'current'} programmeId={b} />;
+      return <MonitoringRounds />;
+    case 'acties':
+      return <MonitoringActions />;
     case 'prullenbak':
       return <TrashPage />;
     case 'geschiedenis':
@@ -162,7 +179,17 @@ function Shell() {
   if (route[0] === 'afdrukken' && workspace && route[2])
     return (
       <AppContext.Provider value={ctx}>
-        <main className="print-main">{route[1] === 'maatregel' ? <MeasureSheet id={route[2]} /> : <ActivitySheet id={route[2]} />}</main>
+        <main className="print-main">
+          {route[1] === 'maatregel' ? (
+            <MeasureSheet id={route[2]} />
+          ) : route[1] === 'input' ? (
+            <InputSheet id={route[2]} />
+          ) : route[1] === 'verslag' ? (
+            <RoundReport id={route[2]} />
+          ) : (
+            <ActivitySheet id={route[2]} />
+          )}
+        </main>
       </AppContext.Provider>
     );
   return (
