@@ -66,8 +66,25 @@ export function ParticipantsFacts({ facts }: { facts: MeasureFacts }) {
   );
 }
 
-export function ResultsFacts({ facts }: { facts: MeasureFacts }) {
+export function ResultsFacts({ facts, compact = false }: { facts: MeasureFacts; compact?: boolean }) {
   if (!facts.results.available) return <p className="muted small">{t('mon.facts.notAvailable')}</p>;
+  if (compact)
+    return (
+      <ul className="fact-results">
+        {facts.results.items.map((r, i) => (
+          <li key={i}>
+            <div className="fact-result-head">
+              <span>{r.indicator}</span> <span className={`badge badge-result-${r.status}`}>{r.statusLabel}</span>
+            </div>
+            <div className="muted small">
+              {r.owner && `${r.owner} · `}
+              {t('mon.facts.target')} {r.target} · {t('mon.facts.value')} {r.value}
+              {r.latestDate && ` (${formatDate(r.latestDate)})`}
+            </div>
+          </li>
+        ))}
+      </ul>
+    );
   return (
     <table className="table compact">
       <caption className="sr-only">{t('mon.facts.results')}</caption>
@@ -160,7 +177,7 @@ export function FactsPanel({ facts, frozen, frozenAt }: { facts: MeasureFacts; f
       <h3>{t('mon.facts.participants')}</h3>
       <ParticipantsFacts facts={facts} />
       <h3>{t('mon.facts.results')}</h3>
-      <ResultsFacts facts={facts} />
+      <ResultsFacts facts={facts} compact />
       <h3>{t('mon.facts.budget')}</h3>
       <BudgetFacts facts={facts} />
       <h3>{t('mon.facts.openActions')}</h3>

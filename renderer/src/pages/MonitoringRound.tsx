@@ -141,8 +141,7 @@ function AddMeasure({ round }: { round: RoundDetail }) {
         placeholder={t('mon.round.allPartners')}
         options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
       />
-      <div className="field">
-        <span aria-hidden="true">&nbsp;</span>
+      <div className="field field-button">
         <button type="submit">{t('mon.round.addMeasure')}</button>
       </div>
     </form>
@@ -215,7 +214,7 @@ export function MonitoringRound({ id }: { id: string }) {
               <th scope="col">{t('mon.action.measure')}</th>
               <th scope="col">{t('mon.input.status')}</th>
               <th scope="col">{t('mon.round.answers')}</th>
-              <th scope="col">{t('mon.attendees')}</th>
+              <th scope="col" className="num">{t('mon.attendees')}</th>
               <th scope="col">
                 <span className="sr-only">{t('mon.round.links')}</span>
               </th>
@@ -231,26 +230,7 @@ export function MonitoringRound({ id }: { id: string }) {
                   <InputStatusBadge status={i.status} />
                 </td>
                 <td className="nowrap">{t('mon.round.answered', { answered: i.answered, total: i.total })}</td>
-                <td>
-                  {i.attendees.length === 0 && <span className="muted small">{t('mon.attendees.none')}</span>}
-                  <ul className="plain-list attendees">
-                    {i.attendees.map((a) => (
-                      <li key={a.id}>
-                        {a.name}
-                        <span className="muted small">{[a.organisationName, a.function].filter(Boolean).length > 0 && ` (${[a.organisationName, a.function].filter(Boolean).join(', ')})`}</span>{' '}
-                        <button
-                          type="button"
-                          className="link-button small"
-                          aria-label={t('mon.attendees.remove', { name: a.name })}
-                          onClick={() => void act(() => call('monitoring.attendee.remove', { id: a.id }), t('label.delete', { entity: t('entity.monitoringAttendee'), name: a.name }))}
-                        >
-                          ×
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                  <AttendeeAdd interviewId={i.id} label={interviewLabel(i)} />
-                </td>
+                <td className="num">{i.attendees.length}</td>
                 <td className="nowrap">
                   <a href={href('monitoring', 'input', i.id)}>{t('mon.input.open')}</a>
                   {' · '}
@@ -272,6 +252,36 @@ export function MonitoringRound({ id }: { id: string }) {
           </tbody>
         </table>
         <AddMeasure round={r} />
+      </section>
+
+      <section className="card" aria-labelledby="att-h">
+        <h2 id="att-h">{t('mon.attendees')}</h2>
+        <div className="attendee-grid">
+          {r.interviews.map((i) => (
+            <div key={i.id} className="attendee-block">
+              <h3>{interviewLabel(i)}</h3>
+              {i.attendees.length === 0 && <p className="muted small">{t('mon.attendees.none')}</p>}
+              <ul className="plain-list attendees">
+                {i.attendees.map((a) => (
+                  <li key={a.id}>
+                    {a.name}
+                    <span className="muted small">{[a.organisationName, a.function].filter(Boolean).length > 0 && ` — ${[a.organisationName, a.function].filter(Boolean).join(', ')}`}</span>{' '}
+                    <button
+                      type="button"
+                      className="link-button small"
+                      aria-label={t('mon.attendees.remove', { name: a.name })}
+                      title={t('mon.attendees.remove', { name: a.name })}
+                      onClick={() => void act(() => call('monitoring.attendee.remove', { id: a.id }), t('label.delete', { entity: t('entity.monitoringAttendee'), name: a.name }))}
+                    >
+                      ×
+                    </button>
+                  </li>
+                ))}
+              </ul>
+              <AttendeeAdd interviewId={i.id} label={interviewLabel(i)} />
+            </div>
+          ))}
+        </div>
       </section>
 
       <section className="card" aria-labelledby="agenda-h">
