@@ -252,7 +252,8 @@ export const nl = {
   'activity.targetGroupsHint': 'Eén doelgroep per regel, bijvoorbeeld "mbo niveau 2" of "oud-vsv\'ers".',
 
   // Search
-  'search.title': 'Zoeken',
+  'search.title': 'Zoek in het werkbestand',
+  'search.results': 'Zoekresultaten',
   'search.label': 'Zoeken',
   'search.placeholder': 'Code, naam of tekst, bijvoorbeeld 2.2.1 of verzuim',
   'search.none': 'Niets gevonden voor "{query}".',

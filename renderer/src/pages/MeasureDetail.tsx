@@ -141,14 +141,16 @@ export function MeasureDetail({ id }: { id: string }) {
                       <td>
                         <StatusBadge status={a.status} />
                       </td>
-                      <td className="row-actions">
+                      <td className="nowrap">
+<span className="reorder">
                         <button type="button" className="icon" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`${t('action.up')}: ${coded(a.code, a.name)}`}>
                           ↑
                         </button>
                         <button type="button" className="icon" disabled={i === m.activities.length - 1} onClick={() => move(i, 1)} aria-label={`${t('action.down')}: ${coded(a.code, a.name)}`}>
                           ↓
                         </button>
-                      </td>
+                      </span>
+</td>
                     </tr>
                   ))}
                 </tbody>
