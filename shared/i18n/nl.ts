@@ -130,6 +130,7 @@ export const nl = {
   'field.contactMunicipalityId': 'Contactgemeente',
   'field.query': 'Zoekterm',
   'field.ids': 'Volgorde',
+  'field.sortOrder': 'Volgorde',
 
   // Programme status
   'status.concept': 'Concept',
@@ -222,6 +223,7 @@ export const nl = {
   'activity.deleted': 'Activiteit "{name}" is naar de Prullenbak verplaatst.',
   'activity.moved': 'Activiteit verplaatst naar maatregel "{name}".',
   'activity.moveTo': 'Verplaatsen naar maatregel',
+  'activity.moveForm': 'Activiteit verplaatsen',
   'activity.moveHint': 'Kies de maatregel waaronder deze activiteit voortaan valt. De Geschiedenis bewaart de oude plek.',
   'activity.print': 'Activiteitenblad',
   'activity.warnings': 'Let op',

@@ -159,7 +159,7 @@ function MovePanel({ a, onDone }: { a: Activity; onDone(): void }) {
     }
   }
   return (
-    <form className="card move-panel" onSubmit={(e) => void submit(e)} noValidate aria-label={t('activity.moveTo')}>
+    <form className="card move-panel" onSubmit={(e) => void submit(e)} noValidate aria-label={t('activity.moveForm')}>
       <p className="muted">{t('activity.moveHint')}</p>
       <SelectField label={t('activity.moveTo')} name="measureId" value={target} onChange={setTarget} options={options} placeholder="Kies een maatregel…" error={error} />
       <div className="form-actions">
