@@ -340,7 +340,7 @@ export const nl = {
   'val.list': 'moet een lijst zijn.',
   'val.schoolYear': 'schrijf een schooljaar als 2025/2026.',
   'val.schoolYearTwice': 'elk schooljaar mag maar één keer voorkomen.',
-  'val.duplicateCode': 'code "{code}" is al in gebruik bij {entity} "{name}". Kies een andere code.',
+  'val.duplicateCode': '"{code}" is al in gebruik bij {entity} "{name}". Kies een andere code.',
   'val.unknownOrganisation': 'deze partner bestaat niet (meer).',
   'val.lineOtherProgramme': 'deze programmalijn hoort bij een ander programma.',
   'val.moveOtherProgramme': 'een activiteit kan alleen naar een maatregel in hetzelfde programma.',

@@ -7,7 +7,7 @@ import { useNotify } from '../notify';
 import { useApp } from '../state';
 import { CheckboxGroup, SelectField, TextArea, TextField } from '../components/Field';
 import { coded } from '../components/Status';
-import { messageOf } from '../components/errors';
+import { focusFirstError, messageOf } from '../components/errors';
 import { formatDate, parseDateInput } from '../../../shared/dates';
 import { ITEM_STATUSES, type Activity, type ActivityUpdate } from '../../../shared/schemas/tree';
 import type { Organisation } from '../../../shared/schemas/partner';
@@ -179,6 +179,7 @@ export function ActivityForm({ id, measureId }: { id?: string; measureId?: strin
     setErrors(errs);
     if (!input) {
       notify(t('val.fixFields'), 'error');
+      focusFirstError();
       return;
     }
     setBusy(true);
@@ -192,6 +193,7 @@ export function ActivityForm({ id, measureId }: { id?: string; measureId?: strin
     } catch (err) {
       if (err instanceof ApiError) setErrors(err.fieldErrors());
       notify(messageOf(err), 'error');
+      focusFirstError();
     } finally {
       setBusy(false);
     }

@@ -6,7 +6,7 @@ import { useNotify } from '../notify';
 import { useApp } from '../state';
 import { CheckboxField, CheckboxGroup, SelectField, TextArea, TextField } from '../components/Field';
 import { coded } from '../components/Status';
-import { messageOf } from '../components/errors';
+import { focusFirstError, messageOf } from '../components/errors';
 import { ITEM_STATUSES, type ItemStatus, type ProgrammeTree } from '../../../shared/schemas/tree';
 import type { Organisation } from '../../../shared/schemas/partner';
 
@@ -70,6 +70,7 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
     if (!form.name.trim()) {
       setErrors({ name: t('val.required') });
       notify(t('val.fixFields'), 'error');
+      focusFirstError();
       return;
     }
     const input = {
@@ -95,6 +96,7 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
     } catch (err) {
       if (err instanceof ApiError) setErrors(err.fieldErrors());
       notify(messageOf(err), 'error');
+      focusFirstError();
     } finally {
       setBusy(false);
     }
