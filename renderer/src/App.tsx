@@ -190,7 +190,8 @@ function Shell() {
           </ul>
           {workspace && (
             <button type="button" className="ghost search-button" onClick={() => setSearching(true)}>
-              ⌕ {t('nav.search')}
+              <span aria-hidden="true">⌕ </span>
+{t('nav.search')}
             </button>
           )}
           {workspace && (

@@ -196,7 +196,9 @@ export const nl = {
   'tree.newLine': 'Programmalijn toevoegen',
   'tree.newMeasure': 'Maatregel toevoegen',
   'tree.reordered': 'Volgorde gewijzigd.',
-  'tree.plus': 'plus',
+  'tree.editLine': 'Wijzigen',
+  'tree.editLineLabel': 'Programmalijn {name} wijzigen',
+  'tree.newMeasureIn': 'Nieuwe maatregel in {name}',
 
   // Programme lines
   'line.new': 'Nieuwe programmalijn',

@@ -135,10 +135,12 @@ export function ProgrammeTreeView({ programmeId }: { programmeId: string }) {
         <h2 id="tree-h">{t('tree.title')}</h2>
         <div className="actions">
           <a className="button" href={href('programmas', programmeId, 'lijn', 'nieuw')}>
-            + {t('tree.newLine')}
+            <span aria-hidden="true">+ </span>
+{t('tree.newLine')}
           </a>
           <a className="button primary" href={href('programmas', programmeId, 'maatregel', 'nieuw')}>
-            + {t('tree.newMeasure')}
+            <span aria-hidden="true">+ </span>
+{t('tree.newMeasure')}
           </a>
         </div>
       </div>
@@ -201,11 +203,12 @@ export function ProgrammeTreeView({ programmeId }: { programmeId: string }) {
                   <span className="muted small">{t('tree.counts', { measures: all.length, activities: all.reduce((n, m) => n + m.activities.length, 0) })}</span>
                   {l.id && (
                     <>
-                      <a className="button small-button" href={href('programmas', programmeId, 'lijn', l.id)} aria-label={`${t('action.edit')}: ${label}`}>
-                        {t('action.edit')}
+                      <a className="button small-button" href={href('programmas', programmeId, 'lijn', l.id)} aria-label={t('tree.editLineLabel', { name: label })}>
+                        {t('tree.editLine')}
                       </a>
-                      <a className="button small-button" href={href('programmas', programmeId, 'maatregel', 'nieuw', l.id)} aria-label={`${t('tree.newMeasure')}: ${label}`}>
-                        + {t('entity.measure')}
+                      <a className="button small-button" href={href('programmas', programmeId, 'maatregel', 'nieuw', l.id)} aria-label={t('tree.newMeasureIn', { name: label })}>
+                        <span aria-hidden="true">+ </span>
+                        {t('entity.measure')}
                       </a>
                       {!filtered && <ReorderButtons entity="programmeLine" ids={lineIds} index={lineIds.indexOf(l.id)} label={label} />}
                     </>

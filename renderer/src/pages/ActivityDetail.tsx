@@ -130,7 +130,8 @@ function SubActivities({ a }: { a: Activity }) {
         <SubActivityForm initial={{ ...emptySub, number: String(a.subActivities.length + 1) }} onSave={(f) => save(f)} onCancel={() => setEditing(null)} />
       ) : (
         <button type="button" onClick={() => setEditing('new')}>
-          + {t('activity.addSubActivity')}
+          <span aria-hidden="true">+ </span>
+{t('activity.addSubActivity')}
         </button>
       )}
     </div>
@@ -213,9 +214,12 @@ export function ActivityDetail({ id }: { id: string }) {
           <a className="button" href={href('activiteiten', a.id, 'bewerken')}>
             {t('action.edit')}
           </a>
-          <button type="button" onClick={() => setMoving((m) => !m)} aria-expanded={moving}>
-            {t('action.move')}
-          </button>
+          {/* While the move form is open its own button moves; one "Verplaatsen" at a time. */}
+          {!moving && (
+            <button type="button" onClick={() => setMoving(true)}>
+              {t('action.move')}
+            </button>
+          )}
           <a className="button" href={href('afdrukken', 'activiteit', a.id)}>
             {t('action.print')}
           </a>

@@ -272,7 +272,8 @@ export function ActivityForm({ id, measureId }: { id?: string; measureId?: strin
               </div>
             )}
             <button type="button" onClick={() => setForm((f) => ({ ...f, participants: [...f.participants, { schoolYear: nextSchoolYear(f.participants), count: '' }] }))}>
-              + {t('activity.addYear')}
+              <span aria-hidden="true">+ </span>
+{t('activity.addYear')}
             </button>
           </fieldset>
         </Fieldset>

@@ -106,7 +106,8 @@ export function MeasureDetail({ id }: { id: string }) {
             <div className="section-head">
               <h2 id="act-h">{t('measure.activities')}</h2>
               <a className="button primary" href={href('maatregelen', m.id, 'activiteit-nieuw')}>
-                + {t('measure.newActivity')}
+                <span aria-hidden="true">+ </span>
+{t('measure.newActivity')}
               </a>
             </div>
             {m.activities.length === 0 ? (

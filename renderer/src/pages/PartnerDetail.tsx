@@ -162,7 +162,8 @@ export function PartnerDetail({ id }: { id: string }) {
               <ContactEditor initial={emptyContact} onSave={(f) => saveContact(f)} onCancel={() => setEditing(null)} />
             ) : (
               <button type="button" onClick={() => setEditing('new')}>
-                + {t('partner.addContact')}
+                <span aria-hidden="true">+ </span>
+{t('partner.addContact')}
               </button>
             )}
           </section>
