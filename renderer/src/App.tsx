@@ -191,7 +191,7 @@ function Shell() {
           {workspace && (
             <button type="button" className="ghost search-button" onClick={() => setSearching(true)}>
               <span aria-hidden="true">⌕ </span>
-{t('nav.search')}
+              {t('nav.search')}
             </button>
           )}
           {workspace && (

@@ -131,7 +131,7 @@ function SubActivities({ a }: { a: Activity }) {
       ) : (
         <button type="button" onClick={() => setEditing('new')}>
           <span aria-hidden="true">+ </span>
-{t('activity.addSubActivity')}
+          {t('activity.addSubActivity')}
         </button>
       )}
     </div>

@@ -273,7 +273,7 @@ export function ActivityForm({ id, measureId }: { id?: string; measureId?: strin
             )}
             <button type="button" onClick={() => setForm((f) => ({ ...f, participants: [...f.participants, { schoolYear: nextSchoolYear(f.participants), count: '' }] }))}>
               <span aria-hidden="true">+ </span>
-{t('activity.addYear')}
+              {t('activity.addYear')}
             </button>
           </fieldset>
         </Fieldset>

@@ -107,7 +107,7 @@ export function MeasureDetail({ id }: { id: string }) {
               <h2 id="act-h">{t('measure.activities')}</h2>
               <a className="button primary" href={href('maatregelen', m.id, 'activiteit-nieuw')}>
                 <span aria-hidden="true">+ </span>
-{t('measure.newActivity')}
+                {t('measure.newActivity')}
               </a>
             </div>
             {m.activities.length === 0 ? (

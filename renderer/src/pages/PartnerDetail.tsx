@@ -163,7 +163,7 @@ export function PartnerDetail({ id }: { id: string }) {
             ) : (
               <button type="button" onClick={() => setEditing('new')}>
                 <span aria-hidden="true">+ </span>
-{t('partner.addContact')}
+                {t('partner.addContact')}
               </button>
             )}
           </section>

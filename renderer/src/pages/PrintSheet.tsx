@@ -18,7 +18,7 @@ function Toolbar({ back }: { back: string }) {
     <div className="print-toolbar no-print">
       <a className="button" href={back}>
         <span aria-hidden="true">← </span>
-{t('print.back')}
+        {t('print.back')}
       </a>
       <button type="button" className="primary" onClick={() => window.print()}>
         {t('action.print')}
