@@ -320,6 +320,9 @@ export const nl = {
 
   // Help
   'help.title': 'Help',
+  'help.tree.title': 'Programmalijnen, maatregelen en activiteiten',
+  'help.tree.items':
+    "Codes zoals 2, 2a, 2.1 en 2.1.1 blijven zoals u ze typt en staan in natuurlijke volgorde; met ↑ en ↓ zet u ze in een eigen volgorde.\nEen code komt binnen hetzelfde onderdeel maar één keer voor: maatregelen en programmalijnen per programma, activiteiten per maatregel.\nEen activiteit volgt de vragen 1 tot en met 11 van het standaard activiteitenformat. Verplaatsen naar een andere maatregel staat in de Geschiedenis en kan ongedaan worden gemaakt.\nTekst uit Word plakken mag: opsommingstekens, tabs en slimme aanhalingstekens worden gewone tekst, alinea's en lijsten blijven.\nAfdrukken toont het Activiteitenblad of Maatregelblad; kies in het afdrukvenster eventueel Opslaan als PDF.",
 
   // Generic validation
   'val.required': 'vul dit veld in.',
