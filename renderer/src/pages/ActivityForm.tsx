@@ -255,7 +255,7 @@ export function ActivityForm({ id, measureId }: { id?: string; measureId?: strin
         <Fieldset n={8}>
           <TextArea label={t('field.targetGroups')} name="targetGroups" rows={3} value={form.targetGroups} onChange={set('targetGroups')} error={errors.targetGroups} hint={t('activity.targetGroupsHint')} />
           {text('targetGroupNeed')}
-          <fieldset className={`field participants${participantsError ? ' field-invalid' : ''}`}>
+          <fieldset className="field participants" aria-describedby={participantsError ? 'participants-error' : undefined}>
             <legend>{t('field.plannedParticipants')}</legend>
             {form.participants.map((p, i) => (
               <div className="row participant-row" key={i}>
@@ -267,7 +267,7 @@ export function ActivityForm({ id, measureId }: { id?: string; measureId?: strin
               </div>
             ))}
             {errors.plannedParticipants && (
-              <div className="field-error" role="alert">
+              <div className="field-error" role="alert" id="participants-error">
                 {errors.plannedParticipants}
               </div>
             )}
