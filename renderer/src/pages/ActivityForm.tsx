@@ -8,7 +8,7 @@ import { useApp } from '../state';
 import { CheckboxGroup, SelectField, TextArea, TextField } from '../components/Field';
 import { coded } from '../components/Status';
 import { focusFirstError, messageOf } from '../components/errors';
-import { formatDate, parseDateInput } from '../../../shared/dates';
+import { formatDate, parseDateInput, schoolYearOf } from '../../../shared/dates';
 import { ITEM_STATUSES, type Activity, type ActivityUpdate } from '../../../shared/schemas/tree';
 import type { Organisation } from '../../../shared/schemas/partner';
 
@@ -116,11 +116,13 @@ function toInput(f: FormState): { input?: Omit<ActivityUpdate, 'id'>; errors: Re
   };
 }
 
-/** The school year after the last one in the list, or the current one. */
-function nextSchoolYear(list: { schoolYear: string }[]): string {
+/** The school year after the last one in the list, else that of the start date, else the current one. */
+function nextSchoolYear(list: { schoolYear: string }[], startDate: string): string {
   const last = list[list.length - 1]?.schoolYear;
   const m = last && /^(\d{4})\/(\d{4})$/.exec(last);
   if (m) return `${Number(m[1]) + 1}/${Number(m[2]) + 1}`;
+  const start = parseDateInput(startDate);
+  if (start) return schoolYearOf(start);
   const now = new Date();
   const y = now.getMonth() >= 7 ? now.getFullYear() : now.getFullYear() - 1;
   return `${y}/${y + 1}`;
@@ -271,7 +273,7 @@ export function ActivityForm({ id, measureId }: { id?: string; measureId?: strin
                 {errors.plannedParticipants}
               </div>
             )}
-            <button type="button" onClick={() => setForm((f) => ({ ...f, participants: [...f.participants, { schoolYear: nextSchoolYear(f.participants), count: '' }] }))}>
+            <button type="button" onClick={() => setForm((f) => ({ ...f, participants: [...f.participants, { schoolYear: nextSchoolYear(f.participants, f.startDate), count: '' }] }))}>
               <span aria-hidden="true">+ </span>
               {t('activity.addYear')}
             </button>
