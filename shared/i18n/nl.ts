@@ -270,6 +270,23 @@ export const nl = {
   'search.kind.organisation': 'Partners',
   'search.kind.contact': 'Contactpersonen',
 
+  // Screen furniture of the programme tree pages
+  'ui.crumbs': 'Kruimelpad',
+  'ui.confirm': 'Bevestigen',
+  'ui.datePlaceholder': 'dd-mm-jjjj',
+  'ph.periodExample': 'bijvoorbeeld september-december 2025',
+  'ph.chooseMeasure': 'Kies een maatregel…',
+  'ph.activityCode': 'bijvoorbeeld 2.2.1',
+  'ph.measureCode': 'bijvoorbeeld 2a of 2.1',
+  'ph.lineCode': 'bijvoorbeeld 2',
+  'ph.fromDate': 'bijvoorbeeld 01-08-2028',
+  'activity.subsOnPage': 'Deelactiviteiten voegt u toe en wijzigt u op de pagina van de activiteit.',
+  'activity.subsAfterSave': 'Na het opslaan voegt u deelactiviteiten toe op de pagina van de activiteit.',
+  'partner.brinHint': 'Voor scholen, bijvoorbeeld 99XY',
+  'partner.kvkHint': 'Acht cijfers',
+  'partner.brinKvk': 'BRIN / KvK',
+  'tree.subCount': '{n} deelact.',
+
   // Printable sheets
   'print.back': 'Terug naar het scherm',
   'print.printed': 'Afgedrukt op {date}',

@@ -208,7 +208,7 @@ export function ActivityForm({ id, measureId }: { id?: string; measureId?: strin
 
   return (
     <div className="page">
-      <nav className="crumbs" aria-label="Kruimelpad">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
         {context && (
           <>
             <a href={href('programmas', context.programmeId)}>{context.programme}</a> / <a href={href('maatregelen', context.measureId)}>{context.measure}</a> /{' '}
@@ -228,7 +228,7 @@ export function ActivityForm({ id, measureId }: { id?: string; measureId?: strin
         </Fieldset>
         <Fieldset n={2}>
           <div className="row">
-            <TextField label={t('field.code')} name="code" value={form.code} onChange={set('code')} error={errors.code} placeholder="bijvoorbeeld 2.2.1" />
+            <TextField label={t('field.code')} name="code" value={form.code} onChange={set('code')} error={errors.code} placeholder={t('ph.activityCode')} />
             <TextField label={t('field.name')} name="name" required value={form.name} onChange={set('name')} error={errors.name} />
             <SelectField
               label={t('field.status')}
@@ -245,13 +245,13 @@ export function ActivityForm({ id, measureId }: { id?: string; measureId?: strin
         <Fieldset n={4}>{text('aim')}</Fieldset>
         <Fieldset n={5}>
           <div className="row">
-            <TextField label={t('field.startDate')} name="startDate" value={form.startDate} onChange={set('startDate')} error={errors.startDate} placeholder="dd-mm-jjjj" />
-            <TextField label={t('field.endDate')} name="endDate" value={form.endDate} onChange={set('endDate')} error={errors.endDate} placeholder="dd-mm-jjjj" />
+            <TextField label={t('field.startDate')} name="startDate" value={form.startDate} onChange={set('startDate')} error={errors.startDate} placeholder={t('ui.datePlaceholder')} />
+            <TextField label={t('field.endDate')} name="endDate" value={form.endDate} onChange={set('endDate')} error={errors.endDate} placeholder={t('ui.datePlaceholder')} />
           </div>
           {text('durationNote', 2)}
         </Fieldset>
         <Fieldset n={6}>
-          <p className="muted">{id ? 'Deelactiviteiten voegt u toe en wijzigt u op de pagina van de activiteit.' : 'Na het opslaan voegt u deelactiviteiten toe op de pagina van de activiteit.'}</p>
+          <p className="muted">{id ? t('activity.subsOnPage') : t('activity.subsAfterSave')}</p>
         </Fieldset>
         <Fieldset n={7}>{text('subActivitiesDuration', 3)}</Fieldset>
         <Fieldset n={8}>
@@ -295,7 +295,7 @@ export function ActivityForm({ id, measureId }: { id?: string; measureId?: strin
         <Fieldset n={11}>
           {text('sustainabilityHow', 3)}
           {text('sustainabilityWho', 2)}
-          <TextField label={t('field.sustainabilityFrom')} name="sustainabilityFrom" value={form.sustainabilityFrom} onChange={set('sustainabilityFrom')} error={errors.sustainabilityFrom} placeholder="bijvoorbeeld 01-08-2028" />
+          <TextField label={t('field.sustainabilityFrom')} name="sustainabilityFrom" value={form.sustainabilityFrom} onChange={set('sustainabilityFrom')} error={errors.sustainabilityFrom} placeholder={t('ph.fromDate')} />
         </Fieldset>
         <div className="form-actions sticky-actions">
           <button type="submit" className="primary" disabled={busy}>
