@@ -145,7 +145,7 @@ function Shell() {
   // Ctrl+K opens the search from anywhere, also from inside a text field.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k' && workspace) {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k' && workspace && !window.location.hash.startsWith('#/afdrukken')) {
         e.preventDefault();
         setSearching(true);
       }
@@ -217,7 +217,8 @@ function Shell() {
           </ul>
           {workspace && (
             <button type="button" className="ghost search-button" onClick={() => setSearching(true)}>
-              ⌕ {t('nav.search')}
+              <span aria-hidden="true">⌕ </span>
+              {t('nav.search')}
             </button>
           )}
           {workspace && (

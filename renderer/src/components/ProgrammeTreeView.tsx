@@ -2,7 +2,7 @@
  * The programme as a tree: lines -> measures -> activities, with counts and status, filters by
  * partner, target group and status, and reordering within a parent.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ChangeEvent } from 'react';
 import { call } from '../api';
 import { useLoad } from '../useLoad';
 import { useApp } from '../state';
@@ -13,20 +13,7 @@ import { formatDate } from '../format';
 import { coded, StatusBadge } from './Status';
 import { messageOf } from './errors';
 import { ITEM_STATUSES, type TreeActivity, type TreeEntity, type TreeMeasure } from '../../../shared/schemas/tree';
-
-interface Filters {
-  partner: string;
-  targetGroup: string;
-  status: string;
-}
-const noFilters: Filters = { partner: '', targetGroup: '', status: '' };
-
-function matches(x: { leadOrganisationId: string | null; executorIds: string[]; targetGroups: string[]; status: string }, f: Filters): boolean {
-  if (f.partner && x.leadOrganisationId !== f.partner && !x.executorIds.includes(f.partner)) return false;
-  if (f.targetGroup && !x.targetGroups.includes(f.targetGroup)) return false;
-  if (f.status && x.status !== f.status) return false;
-  return true;
-}
+import { filterTree, isFiltered, noFilters, targetGroupsIn, type TreeFilters } from '../../../shared/tree-filter';
 
 function ReorderButtons({ entity, ids, index, label }: { entity: TreeEntity; ids: string[]; index: number; label: string }) {
   const { refresh } = useApp();
@@ -64,7 +51,7 @@ function ActivityRow({ a }: { a: TreeActivity }) {
             {formatDate(a.startDate)} – {formatDate(a.endDate)}
           </span>
         )}
-        {a.subActivities.length > 0 && <span className="muted small">{a.subActivities.length} deelact.</span>}
+        {a.subActivities.length > 0 && <span className="muted small">{t('tree.subCount', { n: a.subActivities.length })}</span>}
         <StatusBadge status={a.status} />
       </span>
     </li>
@@ -100,34 +87,16 @@ function MeasureNode({ m, shown, filtered, siblings, index, canReorder }: { m: T
 export function ProgrammeTreeView({ programmeId }: { programmeId: string }) {
   const { data: tree, error } = useLoad(() => call('tree.get', { programmeId }), [programmeId]);
   const orgs = useLoad(() => call('organisation.list'));
-  const [f, setF] = useState<Filters>(noFilters);
-  const filtered = f.partner !== '' || f.targetGroup !== '' || f.status !== '';
-
-  const targetGroups = useMemo(() => {
-    const all = new Set<string>();
-    for (const l of tree?.lines ?? []) for (const m of l.measures) for (const x of [m, ...m.activities]) x.targetGroups.forEach((g) => all.add(g));
-    return [...all].sort((a, b) => a.localeCompare(b, 'nl'));
-  }, [tree]);
+  const [f, setF] = useState<TreeFilters>(noFilters);
+  const filtered = isFiltered(f);
+  const targetGroups = useMemo(() => (tree ? targetGroupsIn(tree) : []), [tree]);
+  const view = useMemo(() => (tree ? filterTree(tree, f) : null), [tree, f]);
 
   if (error) return <p className="error-box">{error}</p>;
-  if (!tree) return <div aria-busy="true" />;
+  if (!tree || !view) return <div aria-busy="true" />;
 
-  const totalActivities = tree.lines.reduce((s, l) => s + l.measures.reduce((n, m) => n + m.activities.length, 0), 0);
-  let shownActivities = 0;
-  const view = tree.lines
-    .map((l) => {
-      const measures = l.measures
-        .map((m) => {
-          const shown = filtered ? m.activities.filter((a) => matches(a, f)) : m.activities;
-          return { m, shown, visible: !filtered || shown.length > 0 || matches(m, f) };
-        })
-        .filter((x) => x.visible);
-      shownActivities += measures.reduce((n, x) => n + x.shown.length, 0);
-      return { l, measures };
-    })
-    .filter((x) => !filtered || x.measures.length > 0);
   const lineIds = tree.lines.flatMap((l) => (l.id ? [l.id] : []));
-  const select = (k: keyof Filters) => (e: React.ChangeEvent<HTMLSelectElement>) => setF((x) => ({ ...x, [k]: e.target.value }));
+  const select = (k: keyof TreeFilters) => (e: ChangeEvent<HTMLSelectElement>) => setF((x) => ({ ...x, [k]: e.target.value }));
 
   return (
     <section aria-labelledby="tree-h" className="tree">
@@ -135,10 +104,12 @@ export function ProgrammeTreeView({ programmeId }: { programmeId: string }) {
         <h2 id="tree-h">{t('tree.title')}</h2>
         <div className="actions">
           <a className="button" href={href('programmas', programmeId, 'lijn', 'nieuw')}>
-            + {t('tree.newLine')}
+            <span aria-hidden="true">+ </span>
+            {t('tree.newLine')}
           </a>
           <a className="button primary" href={href('programmas', programmeId, 'maatregel', 'nieuw')}>
-            + {t('tree.newMeasure')}
+            <span aria-hidden="true">+ </span>
+            {t('tree.newMeasure')}
           </a>
         </div>
       </div>
@@ -179,7 +150,7 @@ export function ProgrammeTreeView({ programmeId }: { programmeId: string }) {
         {filtered && (
           <>
             <span className="muted small" role="status">
-              {t('tree.shown', { shown: shownActivities, total: totalActivities })}
+              {t('tree.shown', { shown: view.shownActivities, total: view.totalActivities })}
             </span>
             <button type="button" className="link-button" onClick={() => setF(noFilters)}>
               {t('tree.clearFilters')}
@@ -188,9 +159,9 @@ export function ProgrammeTreeView({ programmeId }: { programmeId: string }) {
         )}
       </div>
       {tree.lines.length === 0 && <p className="muted">{t('tree.empty')}</p>}
-      {filtered && view.length === 0 && <p className="muted">{t('tree.noMatch')}</p>}
+      {filtered && view.lines.length === 0 && <p className="muted">{t('tree.noMatch')}</p>}
       <ol className="tree-lines">
-        {view.map(({ l, measures }) => {
+        {view.lines.map(({ line: l, measures }) => {
           const all = l.measures;
           const label = coded(l.code, l.name);
           return (
@@ -201,11 +172,12 @@ export function ProgrammeTreeView({ programmeId }: { programmeId: string }) {
                   <span className="muted small">{t('tree.counts', { measures: all.length, activities: all.reduce((n, m) => n + m.activities.length, 0) })}</span>
                   {l.id && (
                     <>
-                      <a className="button small-button" href={href('programmas', programmeId, 'lijn', l.id)} aria-label={`${t('action.edit')}: ${label}`}>
-                        {t('action.edit')}
+                      <a className="button small-button" href={href('programmas', programmeId, 'lijn', l.id)} aria-label={t('tree.editLineLabel', { name: label })}>
+                        {t('tree.editLine')}
                       </a>
-                      <a className="button small-button" href={href('programmas', programmeId, 'maatregel', 'nieuw', l.id)} aria-label={`${t('tree.newMeasure')}: ${label}`}>
-                        + {t('entity.measure')}
+                      <a className="button small-button" href={href('programmas', programmeId, 'maatregel', 'nieuw', l.id)} aria-label={t('tree.newMeasureIn', { name: label })}>
+                        <span aria-hidden="true">+ </span>
+                        {t('entity.measure')}
                       </a>
                       {!filtered && <ReorderButtons entity="programmeLine" ids={lineIds} index={lineIds.indexOf(l.id)} label={label} />}
                     </>
@@ -214,7 +186,7 @@ export function ProgrammeTreeView({ programmeId }: { programmeId: string }) {
               </div>
               {l.description && <p className="muted small line-desc">{l.description}</p>}
               <ul className="tree-measures">
-                {measures.map(({ m, shown }) => (
+                {measures.map(({ measure: m, activities: shown }) => (
                   <MeasureNode
                     key={m.id}
                     m={m}

@@ -14,7 +14,11 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
 
+  const results = useRef<HTMLDivElement>(null);
+
   useEffect(() => input.current?.focus(), []);
+  // Keep the chosen result in view while moving with the arrow keys.
+  useEffect(() => results.current?.querySelector('a.active')?.scrollIntoView({ block: 'nearest' }), [active]);
 
   useEffect(() => {
     if (query.trim().length < 2) {
@@ -89,7 +93,7 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
           {t('search.hint')}
         </p>
         {error && <p className="error-box">{error}</p>}
-        <div className="search-results" role="region" aria-label={t('search.title')} aria-live="polite">
+        <div ref={results} className="search-results" role="region" aria-label={t('search.results')} aria-live="polite">
           {result && result.total === 0 && <p className="muted">{t('search.none', { query })}</p>}
           {result && result.total > 0 && <p className="muted small">{t('search.count', { n: result.total })}</p>}
           {result?.groups.map((g) => (

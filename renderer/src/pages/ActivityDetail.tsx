@@ -36,7 +36,7 @@ function SubActivityForm({ initial, onSave, onCancel }: { initial: SubForm; onSa
       <div className="row">
         <TextField label={t('field.number')} name="number" value={f.number} onChange={set('number')} error={errors.number} />
         <TextField label={t('field.name')} name="name" required value={f.name} onChange={set('name')} error={errors.name} />
-        <TextField label={t('field.period')} name="period" value={f.period} onChange={set('period')} error={errors.period} placeholder="bijvoorbeeld september-december 2025" />
+        <TextField label={t('field.period')} name="period" value={f.period} onChange={set('period')} error={errors.period} placeholder={t('ph.periodExample')} />
       </div>
       <TextArea label={t('field.intendedResult')} name="intendedResult" rows={2} value={f.intendedResult} onChange={set('intendedResult')} error={errors.intendedResult} />
       <div className="form-actions">
@@ -130,7 +130,8 @@ function SubActivities({ a }: { a: Activity }) {
         <SubActivityForm initial={{ ...emptySub, number: String(a.subActivities.length + 1) }} onSave={(f) => save(f)} onCancel={() => setEditing(null)} />
       ) : (
         <button type="button" onClick={() => setEditing('new')}>
-          + {t('activity.addSubActivity')}
+          <span aria-hidden="true">+ </span>
+          {t('activity.addSubActivity')}
         </button>
       )}
     </div>
@@ -159,9 +160,9 @@ function MovePanel({ a, onDone }: { a: Activity; onDone(): void }) {
     }
   }
   return (
-    <form className="card move-panel" onSubmit={(e) => void submit(e)} noValidate aria-label={t('activity.moveTo')}>
+    <form className="card move-panel" onSubmit={(e) => void submit(e)} noValidate aria-label={t('activity.moveForm')}>
       <p className="muted">{t('activity.moveHint')}</p>
-      <SelectField label={t('activity.moveTo')} name="measureId" value={target} onChange={setTarget} options={options} placeholder="Kies een maatregel…" error={error} />
+      <SelectField label={t('activity.moveTo')} name="measureId" value={target} onChange={setTarget} options={options} placeholder={t('ph.chooseMeasure')} error={error} />
       <div className="form-actions">
         <button type="submit" className="primary">
           {t('action.move')}
@@ -203,7 +204,7 @@ export function ActivityDetail({ id }: { id: string }) {
   if (!a) return <div className="page" aria-busy="true" />;
   return (
     <div className="page">
-      <nav className="crumbs" aria-label="Kruimelpad">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
         <a href={href('programmas', a.programmeId)}>{a.programmeName}</a> / <a href={href('maatregelen', a.measureId)}>{coded(a.measureCode, a.measureName)}</a> /{' '}
         <span>{a.code || a.name}</span>
       </nav>
@@ -213,9 +214,12 @@ export function ActivityDetail({ id }: { id: string }) {
           <a className="button" href={href('activiteiten', a.id, 'bewerken')}>
             {t('action.edit')}
           </a>
-          <button type="button" onClick={() => setMoving((m) => !m)} aria-expanded={moving}>
-            {t('action.move')}
-          </button>
+          {/* While the move form is open its own button moves; one "Verplaatsen" at a time. */}
+          {!moving && (
+            <button type="button" onClick={() => setMoving(true)}>
+              {t('action.move')}
+            </button>
+          )}
           <a className="button" href={href('afdrukken', 'activiteit', a.id)}>
             {t('action.print')}
           </a>

@@ -48,7 +48,7 @@ export function MeasureDetail({ id }: { id: string }) {
   };
   return (
     <div className="page">
-      <nav className="crumbs" aria-label="Kruimelpad">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
         <a href={href('programmas', m.programmeId)}>{m.programmeName}</a> / <span>{coded(m.code, m.name)}</span>
       </nav>
       <header className="page-head">
@@ -106,7 +106,8 @@ export function MeasureDetail({ id }: { id: string }) {
             <div className="section-head">
               <h2 id="act-h">{t('measure.activities')}</h2>
               <a className="button primary" href={href('maatregelen', m.id, 'activiteit-nieuw')}>
-                + {t('measure.newActivity')}
+                <span aria-hidden="true">+ </span>
+                {t('measure.newActivity')}
               </a>
             </div>
             {m.activities.length === 0 ? (
@@ -141,14 +142,16 @@ export function MeasureDetail({ id }: { id: string }) {
                       <td>
                         <StatusBadge status={a.status} />
                       </td>
-                      <td className="row-actions">
+                      <td className="nowrap">
+<span className="reorder">
                         <button type="button" className="icon" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`${t('action.up')}: ${coded(a.code, a.name)}`}>
                           ↑
                         </button>
                         <button type="button" className="icon" disabled={i === m.activities.length - 1} onClick={() => move(i, 1)} aria-label={`${t('action.down')}: ${coded(a.code, a.name)}`}>
                           ↓
                         </button>
-                      </td>
+                      </span>
+</td>
                     </tr>
                   ))}
                 </tbody>

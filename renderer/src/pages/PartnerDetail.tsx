@@ -96,7 +96,7 @@ export function PartnerDetail({ id }: { id: string }) {
   if (!o) return <div className="page" aria-busy="true" />;
   return (
     <div className="page">
-      <nav className="crumbs" aria-label="Kruimelpad">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
         <a href={href('partners')}>{t('nav.partners')}</a> / <span>{o.name}</span>
       </nav>
       <header className="page-head">
@@ -162,7 +162,8 @@ export function PartnerDetail({ id }: { id: string }) {
               <ContactEditor initial={emptyContact} onSave={(f) => saveContact(f)} onCancel={() => setEditing(null)} />
             ) : (
               <button type="button" onClick={() => setEditing('new')}>
-                + {t('partner.addContact')}
+                <span aria-hidden="true">+ </span>
+                {t('partner.addContact')}
               </button>
             )}
           </section>

@@ -17,7 +17,8 @@ function Toolbar({ back }: { back: string }) {
   return (
     <div className="print-toolbar no-print">
       <a className="button" href={back}>
-        ← {t('print.back')}
+        <span aria-hidden="true">← </span>
+        {t('print.back')}
       </a>
       <button type="button" className="primary" onClick={() => window.print()}>
         {t('action.print')}
