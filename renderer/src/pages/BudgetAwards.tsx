@@ -152,10 +152,18 @@ export function BudgetAwards({ programmeId, o }: { programmeId: string; o: Budge
                   </td>
                   <td>{a.year}</td>
                   <td className="num"><Money cents={a.amountCents} /></td>
-                  <td>{a.paymentDates.map(formatDate).join(', ')}</td>
-                  <td>{formatDate(a.spendBy)}</td>
+                  <td>
+                    {a.paymentDates.map((d, i) => (
+                      <span key={d} className="nowrap">
+                        {formatDate(d)}
+                        {i < a.paymentDates.length - 1 ? ', ' : ''}
+                      </span>
+                    ))}
+                  </td>
+                  <td className="nowrap">{formatDate(a.spendBy)}</td>
                   <td>{t(`route.${a.route}` as MessageKey)}</td>
-                  <td className="row-actions">
+                  <td className="actions-cell">
+                    <div className="row-actions">
                     <button type="button" aria-label={`${t('action.edit')}: ${name}`} onClick={() => setEditing(a.id)}>{t('action.edit')}</button>
                     {confirming === a.id ? (
                       <span className="confirm" role="group" aria-label={t('budget.confirmDeleteGroup')}>
@@ -166,6 +174,7 @@ export function BudgetAwards({ programmeId, o }: { programmeId: string; o: Budge
                     ) : (
                       <button type="button" className="danger" aria-label={`${t('action.delete')}: ${name}`} onClick={() => setConfirming(a.id)}>{t('action.delete')}</button>
                     )}
+                    </div>
                   </td>
                 </tr>,
                 editing === a.id && (

@@ -407,7 +407,8 @@ export function BudgetLines({ programmeId, filter, o }: { programmeId: string; f
                     <Money cents={l.plannedCents - l.realisedCents} />
                     <div><OverFlag over={over.has(l.id)} /></div>
                   </td>
-                  <td className="row-actions">
+                  <td className="actions-cell">
+                    <div className="row-actions">
                     <button type="button" aria-expanded={open === l.id} aria-label={`${t('budget.details')}: ${name}`} onClick={() => setOpen(open === l.id ? null : l.id)}>
                       {open === l.id ? t('budget.hideDetails') : t('budget.details')}
                     </button>
@@ -421,6 +422,7 @@ export function BudgetLines({ programmeId, filter, o }: { programmeId: string; f
                     ) : (
                       <button type="button" className="danger" aria-label={`${t('action.delete')}: ${name}`} onClick={() => setConfirming(l.id)}>{t('action.delete')}</button>
                     )}
+                    </div>
                   </td>
                 </tr>,
                 editing === l.id && (

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { t, type MessageKey } from '../i18n';
 import { formatCents } from '../format';
 import { Money, OverFlag, pct } from '../components/Money';
@@ -23,11 +24,12 @@ function Cell({ o, a, filter, what }: { o: O; a: Amounts | undefined; filter: Fi
           <Money cents={a.plannedCents} />
         </a>
       </div>
-      <div className="cell-sub">
-        {pct(a.pctRealised)} · {a.over ? <OverFlag over /> : t('budget.left', { amount: formatCents(a.remainingCents) })}
-      </div>
-      <div className="bar" aria-hidden="true">
-        <span style={{ width: `${width}%` }} />
+      <div className="cell-sub">{a.over ? <OverFlag over /> : t('budget.left', { amount: formatCents(a.remainingCents) })}</div>
+      <div className="cell-pct">
+        <div className="bar" aria-hidden="true">
+          <span style={{ width: `${width}%` }} />
+        </div>
+        <span>{pct(a.pctRealised)}</span>
       </div>
     </td>
   );
@@ -106,7 +108,7 @@ export function BudgetOverviewView({ o }: { o: O }) {
         )}
       </section>
 
-      <div className="grid-2">
+      <div className="stacked">
         <section className="card" aria-labelledby="measures-h">
           <h2 id="measures-h">{t('budget.measures')}</h2>
           <table className="table compact" aria-labelledby="measures-h">
@@ -142,36 +144,62 @@ export function BudgetOverviewView({ o }: { o: O }) {
         <section className="card" aria-labelledby="vrijval-h">
           <h2 id="vrijval-h">{t('budget.vrijval')}</h2>
           <p className="muted small">{t('budget.vrijvalHint')}</p>
-          <table className="table compact" aria-labelledby="vrijval-h">
-            <thead>
-              <tr>
-                <th scope="col">{t('budget.stream')}</th>
-                <th scope="col">{t('budget.year')}</th>
-                <th scope="col" className="num">{t('budget.awarded')}</th>
-                <th scope="col" className="num">{t('budget.realised')}</th>
-                <th scope="col" className="num">{t('budget.vrijvalCol')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {o.vrijval.map((v) => (
-                <tr key={`${v.stream}-${v.year}`}>
-                  <td>{t(`source.${v.stream}` as MessageKey)}</td>
-                  <td>{v.year}</td>
-                  <td className="num"><Money cents={v.awardedCents} /></td>
-                  <td className="num"><a href={budgetHref(o.programmeId, 'bestedingen', { fundingSource: v.stream, year: v.year })}><Money cents={v.realisedCents} /></a></td>
-                  <td className="num"><Money cents={v.vrijvalCents} /></td>
+          <div className="scroll-x">
+            <table className="table matrix vrijval-grid" aria-labelledby="vrijval-h">
+              <thead>
+                <tr>
+                  <th scope="col">{t('budget.stream')}</th>
+                  {o.years.map((y) => (
+                    <th scope="col" key={y} className="num">{y}</th>
+                  ))}
+                  <th scope="col" className="num">{t('budget.total')}</th>
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={2}>{t('budget.total')}</th>
-                <td className="num"><Money cents={o.vrijval.reduce((s, v) => s + v.awardedCents, 0)} /></td>
-                <td className="num"><Money cents={o.vrijval.reduce((s, v) => s + v.realisedCents, 0)} /></td>
-                <td className="num"><Money cents={o.vrijval.reduce((s, v) => s + v.vrijvalCents, 0)} /></td>
-              </tr>
-            </tfoot>
-          </table>
+              </thead>
+              <tbody>
+                {[...new Set(o.vrijval.map((v) => v.stream))].map((stream) => {
+                  const rows = o.vrijval.filter((v) => v.stream === stream);
+                  const sum = (k: 'awardedCents' | 'realisedCents' | 'vrijvalCents') => rows.reduce((s, v) => s + v[k], 0);
+                  const name = t(`source.${stream}` as MessageKey);
+                  const cell = (aw: number, re: number, vr: number, filter: Filter, what: string) => (
+                    <td className="cell">
+                      <div className="cell-sub">
+                        <span className="sr-only">{t('budget.awarded')} </span>
+                        <Money cents={aw} />
+                      </div>
+                      <div className="cell-sub">
+                        <a href={budgetHref(o.programmeId, 'bestedingen', filter)} aria-label={t('budget.cellRealised', { what, amount: formatCents(re) })}>
+                          <Money cents={re} />
+                        </a>
+                      </div>
+                      <div className="cell-main">
+                        <span className="sr-only">{t('budget.vrijvalCol')} </span>
+                        <Money cents={vr} />
+                      </div>
+                    </td>
+                  );
+                  return (
+                    <tr key={stream}>
+                      <th scope="row" className="measure-cell">
+                        <div className="legend-row">
+                          <span>{name}</span>
+                          <span className="legend" aria-hidden="true">
+                            <span>{t('budget.awarded')}</span>
+                            <span>{t('budget.realised')}</span>
+                            <strong>{t('budget.vrijvalCol')}</strong>
+                          </span>
+                        </div>
+                      </th>
+                      {o.years.map((y) => {
+                        const v = rows.find((r) => r.year === y);
+                        return v ? <Fragment key={y}>{cell(v.awardedCents, v.realisedCents, v.vrijvalCents, { fundingSource: stream, year: y }, `${name} ${y}`)}</Fragment> : <td key={y} className="cell empty">—</td>;
+                      })}
+                      {cell(sum('awardedCents'), sum('realisedCents'), sum('vrijvalCents'), { fundingSource: stream }, name)}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
         </section>
       </div>
     </>
