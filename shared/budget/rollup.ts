@@ -30,6 +30,8 @@ export interface Amounts {
 
 export interface Group<K> extends Amounts {
   key: K;
+  /** Of the planned amount: contributions in kind (hours, rooms) rather than money. */
+  inKindCents: number;
   /** The budget lines behind the figure, for the drill-down. */
   lineIds: string[];
 }
@@ -68,20 +70,21 @@ export function rollup<K>(lines: readonly LineFacts[], realised: ReadonlyMap<str
 
 /** The same, with each line's realised cents given at the line's index (one lookup per line, not per breakdown). */
 function rollupAligned<K>(lines: readonly LineFacts[], real: readonly number[], keyOf: (l: LineFacts) => K, order?: readonly K[]): Group<K>[] {
-  const acc = new Map<K, { planned: number; realised: number; lineIds: string[] }>();
+  const acc = new Map<K, { planned: number; realised: number; inKind: number; lineIds: string[] }>();
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     const k = keyOf(l);
     let g = acc.get(k);
-    if (!g) acc.set(k, (g = { planned: 0, realised: 0, lineIds: [] }));
+    if (!g) acc.set(k, (g = { planned: 0, realised: 0, inKind: 0, lineIds: [] }));
     g.planned = addCents(g.planned, l.plannedCents);
+    if (l.inKind) g.inKind = addCents(g.inKind, l.plannedCents);
     g.realised = addCents(g.realised, real[i]!);
     g.lineIds.push(l.id);
   }
   const rank = order ? new Map<unknown, number>(order.map((k, i) => [k, i])) : undefined;
   return [...acc.entries()]
     .sort(([a], [b]) => compareKeys(a, b, rank))
-    .map(([key, g]) => ({ key, lineIds: g.lineIds, ...amounts(g.planned, g.realised) }));
+    .map(([key, g]) => ({ key, lineIds: g.lineIds, inKindCents: g.inKind, ...amounts(g.planned, g.realised) }));
 }
 
 export interface MatrixRow {

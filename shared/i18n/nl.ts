@@ -424,6 +424,7 @@ export const nl = {
   'budget.negativeHint': 'Bij categorie G mag het bedrag negatief zijn (inzet van de reserve).',
   'budget.spendFor': 'Bestedingen bij "{name}"',
   'budget.addSpend': 'Besteding toevoegen',
+  'budget.editSpend': 'Besteding bewerken',
   'budget.spendSaved': 'Besteding opgeslagen.',
   'budget.spendDeleted': 'Besteding naar de Prullenbak verplaatst.',
   'budget.noSpend': 'Nog geen bestedingen.',

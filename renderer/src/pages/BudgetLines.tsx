@@ -13,7 +13,7 @@ import { budgetHref, filterParts, type Filter } from './budgetRoute';
 import { centsToInput, parseMoney } from '../../../shared/money';
 import { parseDateInput } from '../../../shared/dates';
 import { COST_KINDS, FUNDING_SOURCES, RESERVE_CATEGORY, SPENDING_CATEGORIES, SPEND_KINDS } from '../../../shared/budget/model';
-import type { BudgetLine, BudgetLineInput, BudgetOverview, SpendInput } from '../../../shared/schemas/budget';
+import type { BudgetLine, BudgetLineInput, BudgetOverview, Spend, SpendInput } from '../../../shared/schemas/budget';
 import type { ProgrammeTree } from '../../../shared/schemas/tree';
 
 const errText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
@@ -203,9 +203,21 @@ function SpendPanel({ programmeId, line, onChanged }: { programmeId: string; lin
   const notify = useNotify();
   const { data } = useLoad(() => call('spend.list', { programmeId, budgetLineId: line.id }), [line.id, line.realisedCents, line.spendCount]);
   const [f, setF] = useState<SpendState>(emptySpend);
+  const [editingId, setEditingId] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = (k: keyof SpendState) => (v: string) => setF((x) => ({ ...x, [k]: v }));
   const name = line.costItem;
+
+  function edit(s: Spend) {
+    setEditingId(s.id);
+    setErrors({});
+    setF({ kind: s.kind, date: s.date ? formatDate(s.date) : '', amount: centsToInput(s.amountCents), description: s.description, reference: s.reference });
+  }
+  function stopEditing() {
+    setEditingId(null);
+    setErrors({});
+    setF(emptySpend);
+  }
 
   async function add(e: FormEvent) {
     e.preventDefault();
@@ -213,9 +225,12 @@ function SpendPanel({ programmeId, line, onChanged }: { programmeId: string; lin
     setErrors(errs);
     if (!input) return notify(t('val.fixFields'), 'error');
     try {
-      await call('spend.create', input);
+      if (editingId) {
+        const { budgetLineId: _line, ...patch } = input;
+        await call('spend.update', { id: editingId, ...patch });
+      } else await call('spend.create', input);
       notify(t('budget.spendSaved'));
-      setF(emptySpend);
+      stopEditing();
       onChanged();
     } catch (err) {
       if (err instanceof ApiError) setErrors(err.fieldErrors());
@@ -256,7 +271,10 @@ function SpendPanel({ programmeId, line, onChanged }: { programmeId: string; lin
                 <td>{s.description}</td>
                 <td>{s.reference}</td>
                 <td className="num"><Money cents={s.amountCents} /></td>
-                <td className="num">
+                <td className="num nowrap">
+                  <button type="button" className="link-button" onClick={() => edit(s)} aria-label={`${t('action.edit')}: ${s.description || formatCents(s.amountCents)}`}>
+                    {t('action.edit')}
+                  </button>{' '}
                   <button type="button" className="link-button" onClick={() => void remove(s.id)} aria-label={`${t('action.delete')}: ${s.description || formatCents(s.amountCents)}`}>
                     {t('action.delete')}
                   </button>
@@ -266,7 +284,8 @@ function SpendPanel({ programmeId, line, onChanged }: { programmeId: string; lin
           </tbody>
         </table>
       )}
-      <form className="spend-form" onSubmit={(e) => void add(e)} noValidate aria-label={t('budget.addSpend')}>
+      <form className="spend-form" onSubmit={(e) => void add(e)} noValidate aria-label={editingId ? t('budget.editSpend') : t('budget.addSpend')}>
+        {editingId && <h3>{t('budget.editSpend')}</h3>}
         <div className="row">
           <SelectField label={t('field.kind')} name="kind" value={f.kind} onChange={set('kind')} error={errors.kind} options={SPEND_KINDS.map((k) => ({ value: k, label: t(`spendKind.${k}`) }))} />
           {f.kind !== 'year_total' && <TextField label={t('field.date')} name="date" value={f.date} onChange={set('date')} error={errors.date} placeholder="dd-mm-jjjj" />}
@@ -274,7 +293,10 @@ function SpendPanel({ programmeId, line, onChanged }: { programmeId: string; lin
           <TextField label={t('field.description')} name="description" value={f.description} onChange={set('description')} error={errors.description} />
           <TextField label={t('field.reference')} name="reference" value={f.reference} onChange={set('reference')} error={errors.reference} placeholder="F-2026-031" />
         </div>
-        <button type="submit" className="primary">{t('budget.addSpend')}</button>
+        <div className="form-actions">
+          <button type="submit" className="primary">{editingId ? t('action.save') : t('budget.addSpend')}</button>
+          {editingId && <button type="button" onClick={stopEditing}>{t('action.cancel')}</button>}
+        </div>
       </form>
     </div>
   );

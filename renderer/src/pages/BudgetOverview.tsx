@@ -231,6 +231,7 @@ export function BudgetBreakdown({ o, kind }: { o: O; kind: 'fundingSource' | 'pa
               <th scope="col">{title}</th>
               {kind === 'fundingSource' && <th scope="col" className="num">{t('budget.awarded')}</th>}
               <th scope="col" className="num">{t('budget.planned')}</th>
+              {kind === 'partnerId' && <th scope="col" className="num">{t('budget.cofinInKind')}</th>}
               <th scope="col" className="num">{t('budget.realised')}</th>
               <th scope="col" className="num">{t('budget.remaining')}</th>
               <th scope="col" className="num">{t('budget.pctRealised')}</th>
@@ -246,6 +247,7 @@ export function BudgetBreakdown({ o, kind }: { o: O; kind: 'fundingSource' | 'pa
                     <Money cents={g.plannedCents} />
                   </a>
                 </td>
+                {kind === 'partnerId' && <td className="num"><Money cents={g.inKindCents} /></td>}
                 <td className="num">
                   <a href={budgetHref(o.programmeId, 'bestedingen', filterOf(g.key))} aria-label={t('budget.cellRealised', { what: g.label, amount: formatCents(g.realisedCents) })}>
                     <Money cents={g.realisedCents} />
@@ -261,6 +263,7 @@ export function BudgetBreakdown({ o, kind }: { o: O; kind: 'fundingSource' | 'pa
               <th scope="row">{t('budget.total')}</th>
               {kind === 'fundingSource' && <td className="num"><Money cents={o.total.awardedCents} /></td>}
               <td className="num"><Money cents={o.total.plannedCents} /></td>
+              {kind === 'partnerId' && <td className="num"><Money cents={groups.reduce((s, g) => s + g.inKindCents, 0)} /></td>}
               <td className="num"><Money cents={o.total.realisedCents} /></td>
               <td className="num"><Money cents={o.total.remainingCents} /></td>
               <td className="num">{pct(o.total.pctRealised)}</td>
