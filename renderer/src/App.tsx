@@ -30,12 +30,14 @@ import { MonitoringInput } from './pages/MonitoringInput';
 import { MonitoringActions } from './pages/MonitoringActions';
 import { MonitoringQuestions } from './pages/MonitoringQuestions';
 import { InputSheet, RoundReport } from './pages/MonitoringPrint';
+import { BudgetPage } from './pages/BudgetPage';
 
 /** Areas in the sidebar; those that need a workspace are hidden until one is open. */
 const areas: { route: string; key: MessageKey; needsWorkspace: boolean }[] = [
   { route: 'start', key: 'nav.start', needsWorkspace: false },
   { route: 'programmas', key: 'nav.programmes', needsWorkspace: true },
   { route: 'partners', key: 'nav.partners', needsWorkspace: true },
+  { route: 'begroting', key: 'nav.budget', needsWorkspace: true },
   { route: 'monitoring', key: 'nav.monitoring', needsWorkspace: true },
   { route: 'acties', key: 'nav.actions', needsWorkspace: true },
   { route: 'geschiedenis', key: 'nav.history', needsWorkspace: true },
@@ -86,6 +88,8 @@ function Screen({ route, hasWorkspace }: { route: string[]; hasWorkspace: boolea
       return <MonitoringRounds />;
     case 'acties':
       return <MonitoringActions />;
+    case 'begroting':
+      return <BudgetPage route={route.slice(1)} />;
     case 'prullenbak':
       return <TrashPage />;
     case 'geschiedenis':

@@ -178,6 +178,7 @@ export const Group = z.object({
   /** The Dutch name of the key ("OCW regionale middelen VSV", "A Coördinatie", "2027"). */
   label: z.string(),
   lineIds: z.array(z.string()),
+  inKindCents: z.number().int(),
   ...amountsShape,
 });
 export type Group = z.infer<typeof Group>;

@@ -183,3 +183,20 @@ describe('regieboek budget', () => {
     expect(io.out).toContain('2 bevinding(en)');
   });
 });
+
+describe('editing spend', () => {
+  it('changes an entry into a correction, keeps one year total per line, and records it', async () => {
+    const { call, fail, p, m1 } = await setup();
+    const l = await call('budgetLine.create', line(m1.id));
+    const s = await call('spend.create', { budgetLineId: l.id, kind: 'entry', date: '2026-02-01', amountCents: 1_000, description: 'Factuur', reference: 'F1' });
+    const fixed = await call('spend.update', { id: s.id, kind: 'correction', date: '2026-02-02', amountCents: -1_000, description: 'Creditnota', reference: 'C1' });
+    expect(fixed).toMatchObject({ kind: 'correction', amountCents: -1_000, year: 2026 });
+    await call('spend.create', { budgetLineId: l.id, kind: 'year_total', date: null, amountCents: 5_000, description: '', reference: '' });
+    expect((await fail('spend.update', { id: s.id, kind: 'year_total', date: null, amountCents: 1, description: '', reference: '' })).field).toBe('kind');
+    expect((await fail('spend.update', { id: s.id, kind: 'entry', date: '2026-02-02', amountCents: -1, description: '', reference: '' })).field).toBe('amountCents');
+    expect((await call('budget.overview', { programmeId: p.id })).total.realisedCents).toBe(4_000);
+    const h = await call('history.forEntity', { entity: 'spend', id: s.id });
+    expect(h.map((e) => e.op)).toEqual(['update', 'create']);
+    expect(h[0]!.label).toMatch(/01-02-2026/);
+  });
+});

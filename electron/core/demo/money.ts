@@ -70,8 +70,11 @@ export async function seedMoney(tr: Tracker, programmeId: string): Promise<void>
       await tr.insert('organisation', { id: randomUUID(), name, type, brin: '', kvk: '', place: 'Voorbeeldstad', notes: '', ...stamp(at) });
     orgs = await trx.selectFrom('organisation').select(['id', 'type']).where('deletedAt', 'is', null).execute();
   }
-  const municipality = orgs.find((o) => o.type === 'gemeente')!.id;
-  const school = orgs.find((o) => ['mbo', 'vo'].includes(o.type))!.id;
+  // Co-financing partners take turns over the measures.
+  const municipalities = orgs.filter((o) => o.type === 'gemeente').map((o) => o.id);
+  const schools = orgs.filter((o) => ['mbo', 'vo'].includes(o.type)).map((o) => o.id);
+  const municipality = (i: number) => municipalities[i % municipalities.length]!;
+  const school = (i: number) => schools[i % schools.length]!;
 
   const activities = await trx.selectFrom('activity').select(['id', 'measureId']).where('deletedAt', 'is', null).execute();
   const plusMeasures = measures.filter((m) => m.plusvoorziening === 1);
@@ -121,9 +124,9 @@ export async function seedMoney(tr: Tracker, programmeId: string): Promise<void>
       const cat: SpendingCategory = (['E', 'C', 'F', 'B'] as const)[i % 4]!;
       lines.push({ ...base, measureId: m.id, activityId: act, year, costItem: `Inzet uitvoering ${m.code || m.name}`.trim(), kind: 'personeel', fte: 0.6, fundingSource: 'ocw', category: cat, plannedCents: ocwEach, realise: 0.88 + noise(i + year) * 0.1 });
       lines.push({ ...base, measureId: m.id, year, costItem: 'Materiaal en bijeenkomsten', kind: 'materieel', fundingSource: 'rmc', category: cat === 'B' ? 'B' : 'H', plannedCents: rmcEach, realise: 0.8 + noise(i * 7 + year) * 0.15 });
-      lines.push({ ...base, measureId: m.id, year, costItem: 'Inzet docenten (uren)', kind: 'personeel', hours: 320, fundingSource: 'cofin_school', category: cat, partnerId: school, inKind: 1, plannedCents: euros(20_000 + i * 2_500), realise: 1 });
+      lines.push({ ...base, measureId: m.id, year, costItem: 'Inzet docenten (uren)', kind: 'personeel', hours: 320, fundingSource: 'cofin_school', category: cat, partnerId: school(i), inKind: 1, plannedCents: euros(20_000 + i * 2_500), realise: 1 });
       if (i % 2 === 0)
-        lines.push({ ...base, measureId: m.id, year, costItem: 'Bijdrage gemeente', kind: 'overig', fundingSource: 'cofin_gemeente', category: cat, partnerId: municipality, plannedCents: euros(15_000), realise: 0.95 });
+        lines.push({ ...base, measureId: m.id, year, costItem: 'Bijdrage gemeente', kind: 'overig', fundingSource: 'cofin_gemeente', category: cat, partnerId: municipality(i / 2), plannedCents: euros(15_000), realise: 0.95 });
     });
     const plus = awarded.get(`plus|${year}`);
     if (plus)

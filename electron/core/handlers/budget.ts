@@ -17,6 +17,7 @@ import { budgetOverview, findAward, findBudgetLine, findSpend, getRules, listAwa
 import { assertOrganisations } from './tree';
 import { RESERVE_CATEGORY } from '../../../shared/budget';
 import { formatCents } from '../../../shared/money';
+import { formatDate } from '../../../shared/dates';
 import type { BudgetLineInput, SpendInput } from '../../../shared/schemas/budget';
 
 type Db = Kysely<Database>;
@@ -37,7 +38,7 @@ const stamp = (tr: Tracker) => ({ createdAt: tr.at, updatedAt: tr.at, deletedAt:
 const awardName = (a: { stream: string; year: number }) => `${t(`source.${a.stream}` as MessageKey)} ${a.year}`;
 const lineName = (l: { year: number; costItem: string }) => `${l.year} ${l.costItem}`;
 const spendName = (s: { date: string | null; year: number; amountCents: number; description: string }) =>
-  [s.date ?? String(s.year), s.description, formatCents(s.amountCents)].filter(Boolean).join(' ');
+  [s.date ? formatDate(s.date) : String(s.year), s.description, formatCents(s.amountCents)].filter(Boolean).join(' ');
 
 async function mustProgramme(db: Db, id: string) {
   const p = await findProgramme(db, id);

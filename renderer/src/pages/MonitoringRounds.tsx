@@ -178,7 +178,7 @@ export function MonitoringRoundForm({ id }: { id?: string }) {
             <legend>{t('mon.round.measures')}</legend>
             {measures.length === 0 && <p className="muted small">{t('mon.round.noMeasures')}</p>}
             {measures.map((m) => (
-              <label key={m.id} className="check">
+              <label key={m.id} className="check-option">
                 <input
                   type="checkbox"
                   checked={measureIds.includes(m.id)}
