@@ -14,11 +14,17 @@ import { TrashPage } from './pages/TrashPage';
 import { HistoryPage } from './pages/HistoryPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { HelpPage } from './pages/HelpPage';
+import { ResultsOverview } from './pages/ResultsOverview';
+import { ResultsActivity, ResultsIndicator } from './pages/ResultsActivity';
+import { ResultsIndicatorForm } from './pages/ResultsIndicatorForm';
+import { ResultsRegionFigures } from './pages/ResultsRegionFigures';
 
 /** Areas in the sidebar; those that need a workspace are hidden until one is open. */
 const areas: { route: string; key: MessageKey; needsWorkspace: boolean }[] = [
   { route: 'start', key: 'nav.start', needsWorkspace: false },
   { route: 'programmas', key: 'nav.programmes', needsWorkspace: true },
+  { route: 'resultaten', key: 'nav.results', needsWorkspace: true },
+  { route: 'vsv-cijfers', key: 'nav.regionFigures', needsWorkspace: true },
   { route: 'geschiedenis', key: 'nav.history', needsWorkspace: true },
   { route: 'prullenbak', key: 'nav.trash', needsWorkspace: true },
   { route: 'instellingen', key: 'nav.settings', needsWorkspace: false },
@@ -31,7 +37,7 @@ function isTyping(el: EventTarget | null): boolean {
 }
 
 function Screen({ route, hasWorkspace }: { route: string[]; hasWorkspace: boolean }) {
-  const [area = hasWorkspace ? 'programmas' : 'start', a, b] = route;
+  const [area = hasWorkspace ? 'programmas' : 'start', a, b, c] = route;
   if (!hasWorkspace && areas.find((x) => x.route === area)?.needsWorkspace !== false) return <StartPage />;
   switch (area) {
     case 'programmas':
@@ -39,6 +45,16 @@ function Screen({ route, hasWorkspace }: { route: string[]; hasWorkspace: boolea
       if (a && b === 'bewerken') return <ProgrammeForm id={a} />;
       if (a) return <ProgrammeDetail id={a} />;
       return <ProgrammeList />;
+    case 'resultaten':
+      // #/resultaten[/<programme>], #/resultaten/activiteit/<id>, #/resultaten/<programme>/indicator/<id>,
+      // #/resultaten/nieuw/(activiteit|maatregel)/<id>, #/resultaten/indicator/<id>/bewerken
+      if (a === 'activiteit' && b) return <ResultsActivity id={b} />;
+      if (a === 'nieuw' && (b === 'activiteit' || b === 'maatregel') && c) return <ResultsIndicatorForm owner={{ kind: b, id: c }} />;
+      if (a === 'indicator' && b && c === 'bewerken') return <ResultsIndicatorForm id={b} />;
+      if (a && b === 'indicator' && c) return <ResultsIndicator id={c} programmeId={a} />;
+      return <ResultsOverview programmeId={a} />;
+    case 'vsv-cijfers':
+      return <ResultsRegionFigures />;
     case 'prullenbak':
       return <TrashPage />;
     case 'geschiedenis':
