@@ -131,7 +131,17 @@ export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind
   const { refresh } = useApp();
   const [open, setOpen] = useState<Open>(null);
   const [showHistory, setShowHistory] = useState(false);
-  const history = useLoad(() => (showHistory && !ind.virtual ? call('history.forEntity', { entity: 'indicator', id: ind.id }) : Promise.resolve([])), [showHistory, ind.id]);
+  // The indicator's history with that of its targets and measurements, newest first.
+  const history = useLoad(async () => {
+    if (!showHistory || ind.virtual) return [];
+    const items = [
+      { entity: 'indicator', id: ind.id },
+      ...ind.targets.filter((x) => !x.id.startsWith('deelnemers:')).map((x) => ({ entity: 'target', id: x.id })),
+      ...ind.measurements.map((m) => ({ entity: 'measurement', id: m.id })),
+    ];
+    const lists = await Promise.all(items.map((i) => call('history.forEntity', i)));
+    return lists.flat().sort((a, b) => b.changeSetId - a.changeSetId);
+  }, [showHistory, ind]);
   const ev = ind.evaluation;
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const headId = `ind-${ind.id.replace(/[^a-z0-9]/gi, '')}`;
@@ -245,7 +255,7 @@ export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind
       {showHistory && (
         <div className="rhistory" aria-label={t('results.history')} role="region">
           <h4>{t('results.history')}</h4>
-          <HistoryList entries={history.data ?? []} />
+          <HistoryList entries={history.data ?? []} showLabel />
         </div>
       )}
     </section>

@@ -43,7 +43,7 @@ function reasonText(a: AttentionItem): string {
   }
 }
 
-const ATTENTION_ICON: Record<AttentionItem['kind'], string> = { achter: '✖', aandacht: '⚠', gemist: '⏰', voorlopig: '⌛', categorieen: '∑' };
+const ATTENTION_ICON: Record<AttentionItem['kind'], string> = { achter: '✖', aandacht: '⚠', gemist: '◔', voorlopig: '◑', categorieen: '∑' };
 
 function AttentionList({ r }: { r: ProgrammeResults }) {
   return (

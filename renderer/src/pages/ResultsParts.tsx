@@ -48,7 +48,7 @@ export function measurementText(ind: IndicatorView, m: MeasurementView): string 
 export const pctText = (p: number | null) => (p === null ? '—' : `${formatNumber(Math.round(p * 100), 0)}%`);
 
 /** The plotted value of each counted moment: per period for counts, the running total for cumulative, else the value. */
-function plotted(ind: IndicatorView): { date: string; value: number; status: MeasurementView['status'] }[] {
+function plotted(ind: IndicatorView): { date: string; value: number; status: MeasurementView['status']; period: string }[] {
   const counted = ind.measurements.filter((m) => m.counts);
   const current = ind.targets.filter((x) => x.current);
   const asValues = counted.map((m) => ({ ...m, categories: m.categories }));
@@ -57,7 +57,7 @@ function plotted(ind: IndicatorView): { date: string; value: number; status: Mea
     const period = tg ? { start: tg.periodStart, end: tg.periodEnd } : schoolYearRange(schoolYearOf(m.date));
     const upTo = asValues.filter((x) => x.date <= m.date);
     const v = aggregateValue(ind.aggregation, upTo, period, { value: ind.baselineValue, date: ind.baselineDate }).value;
-    return v === null ? [] : [{ date: m.date, value: v, status: m.status }];
+    return v === null ? [] : [{ date: m.date, value: v, status: m.status, period: ind.aggregation === 'aantal' ? period.start : '' }];
   });
 }
 
@@ -82,7 +82,8 @@ export function TrendChart({ ind, today }: { ind: IndicatorView; today: string }
   const d1 = Math.max(dayNumber(dates.reduce((a, b) => (a > b ? a : b))), d0 + 1);
   const x = (iso: string) => pad.l + ((dayNumber(iso) - d0) / (d1 - d0)) * (W - pad.l - pad.r);
   const y = (v: number) => pad.t + (1 - (v - lo) / (hi - lo)) * (H - pad.t - pad.b);
-  const path = points.map((p, i) => `${i ? 'L' : 'M'}${x(p.date).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
+  // Counts per period start again in each period: the line breaks there.
+  const path = points.map((p, i) => `${i && points[i - 1]!.period === p.period ? 'L' : 'M'}${x(p.date).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
   const years = [...new Set(dates.map((d) => Number(d.slice(0, 4))))].sort();
   const label = t('results.trend', { name: ind.name });
   const todayIn = dayNumber(today) >= d0 && dayNumber(today) <= d1;

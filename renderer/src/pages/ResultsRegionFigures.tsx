@@ -23,12 +23,16 @@ function SoortChart({ soort, figures }: { soort: string; figures: RegionFigure[]
   });
   const W = 250;
   const H = 130;
-  const pad = { l: 38, r: 8, t: 10, b: 22 };
+  const pad = { l: 40, r: 22, t: 10, b: 22 };
   const norms = points.map((p) => p.nationalNorm).filter((n): n is number => n !== null);
   const vals = [...points.map((p) => p.percentage), ...norms];
-  const hi = Math.max(...vals, 0.1) * 1.15;
+  const top = Math.max(...vals, 0.1);
+  const bottom = Math.min(...vals);
+  const spread = Math.max(top - bottom, top * 0.1);
+  const lo = Math.max(0, bottom - spread * 0.6);
+  const hi = top + spread * 0.3;
   const x = (i: number) => pad.l + (points.length === 1 ? 0.5 : i / (points.length - 1)) * (W - pad.l - pad.r);
-  const y = (v: number) => pad.t + (1 - v / hi) * (H - pad.t - pad.b);
+  const y = (v: number) => pad.t + (1 - (v - lo) / (hi - lo)) * (H - pad.t - pad.b);
   const last = points[points.length - 1];
   const above = last && last.nationalNorm !== null && last.percentage > last.nationalNorm;
   const label = `${soortLabel(soort)}: VSV-percentage per schooljaar${last ? `, laatst ${pct(last.percentage)} (${last.schoolYear})` : ''}${last?.nationalNorm != null ? `, norm ${pct(last.nationalNorm)}, ${above ? t('regionFigures.aboveNorm') : t('regionFigures.belowNorm')}` : ''}`;
@@ -44,11 +48,11 @@ function SoortChart({ soort, figures }: { soort: string; figures: RegionFigure[]
       </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} width="100%">
         <title>{label}</title>
-        {[0, hi / 1.15].map((v, i) => (
+        {[bottom, top].map((v, i) => (
           <g key={i}>
             <line x1={pad.l} x2={W - pad.r} y1={y(v)} y2={y(v)} className="trend-grid" />
             <text x={pad.l - 4} y={y(v) + 3} textAnchor="end" className="trend-axis">
-              {`${formatNumber(v, 1)}%`}
+              {`${formatNumber(v, 2)}%`}
             </text>
           </g>
         ))}
