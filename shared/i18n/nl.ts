@@ -130,6 +130,7 @@ export const nl = {
   'field.contactMunicipalityId': 'Contactgemeente',
   'field.query': 'Zoekterm',
   'field.ids': 'Volgorde',
+  'field.sortOrder': 'Volgorde',
 
   // Programme status
   'status.concept': 'Concept',
@@ -195,7 +196,9 @@ export const nl = {
   'tree.newLine': 'Programmalijn toevoegen',
   'tree.newMeasure': 'Maatregel toevoegen',
   'tree.reordered': 'Volgorde gewijzigd.',
-  'tree.plus': 'plus',
+  'tree.editLine': 'Wijzigen',
+  'tree.editLineLabel': 'Programmalijn {name} wijzigen',
+  'tree.newMeasureIn': 'Nieuwe maatregel in {name}',
 
   // Programme lines
   'line.new': 'Nieuwe programmalijn',
@@ -222,6 +225,7 @@ export const nl = {
   'activity.deleted': 'Activiteit "{name}" is naar de Prullenbak verplaatst.',
   'activity.moved': 'Activiteit verplaatst naar maatregel "{name}".',
   'activity.moveTo': 'Verplaatsen naar maatregel',
+  'activity.moveForm': 'Activiteit verplaatsen',
   'activity.moveHint': 'Kies de maatregel waaronder deze activiteit voortaan valt. De Geschiedenis bewaart de oude plek.',
   'activity.print': 'Activiteitenblad',
   'activity.warnings': 'Let op',
@@ -252,7 +256,8 @@ export const nl = {
   'activity.targetGroupsHint': 'Eén doelgroep per regel, bijvoorbeeld "mbo niveau 2" of "oud-vsv\'ers".',
 
   // Search
-  'search.title': 'Zoeken',
+  'search.title': 'Zoek in het werkbestand',
+  'search.results': 'Zoekresultaten',
   'search.label': 'Zoeken',
   'search.placeholder': 'Code, naam of tekst, bijvoorbeeld 2.2.1 of verzuim',
   'search.none': 'Niets gevonden voor "{query}".',
@@ -535,7 +540,7 @@ export const nl = {
   'val.list': 'moet een lijst zijn.',
   'val.schoolYear': 'schrijf een schooljaar als 2025/2026.',
   'val.schoolYearTwice': 'elk schooljaar mag maar één keer voorkomen.',
-  'val.duplicateCode': 'code "{code}" is al in gebruik bij {entity} "{name}". Kies een andere code.',
+  'val.duplicateCode': '"{code}" is al in gebruik bij {entity} "{name}". Kies een andere code.',
   'val.unknownOrganisation': 'deze partner bestaat niet (meer).',
   'val.lineOtherProgramme': 'deze programmalijn hoort bij een ander programma.',
   'val.moveOtherProgramme': 'een activiteit kan alleen naar een maatregel in hetzelfde programma.',

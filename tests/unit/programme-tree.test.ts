@@ -113,7 +113,13 @@ describe('moving an activity', () => {
 
     const history = await w.call('history.forEntity', { entity: 'activity', id: a.id });
     const move = history.find((h) => h.changes.some((c) => c.field === 'measureId'));
-    expect(move?.changes.find((c) => c.field === 'measureId')).toEqual({ field: 'measureId', old: from.id, new: to.id });
+    expect(move?.changes.find((c) => c.field === 'measureId')).toEqual({
+      field: 'measureId',
+      old: from.id,
+      new: to.id,
+      oldLabel: '2.2 Warme overdracht',
+      newLabel: '2.3 Verzuim',
+    });
     expect(move?.label).toContain('2.2 Warme overdracht');
     expect(move?.label).toContain('2.3 Verzuim');
 

@@ -54,6 +54,7 @@ export function HelpPage() {
         <h2>Toetsenbord</h2>
         <ul>
           <li>Tab en Shift+Tab gaan langs alle knoppen en velden; Enter opent een koppeling of verstuurt een formulier.</li>
+          <li>Ctrl+K opent Zoeken: typ een code (2.2.1), een naam of een woord uit de teksten; pijltjes en Enter openen een resultaat.</li>
           <li>Ctrl+Z: laatste wijziging ongedaan maken.</li>
         </ul>
       </section>
