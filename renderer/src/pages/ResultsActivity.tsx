@@ -277,7 +277,8 @@ export function ResultsActivity({ id }: { id: string }) {
   return (
     <div className="page">
       <nav className="crumbs" aria-label="Kruimelpad">
-        <a href={href('resultaten', data.programme.id)}>{t('results.title')}</a> / <span>{[a.measureCode, a.measureName].filter(Boolean).join(' ')}</span> / <span>{label}</span>
+        <a href={href('resultaten', data.programme.id)}>{t('results.title')}</a> / <a href={href('maatregelen', a.measureId)}>{[a.measureCode, a.measureName].filter(Boolean).join(' ')}</a> /{' '}
+        <a href={href('activiteiten', a.id)}>{label}</a>
       </nav>
       <header className="page-head">
         <h1>{t('results.card', { name: label })}</h1>
