@@ -242,7 +242,7 @@ export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind
           </a>
         )}
         {!ind.virtual && (
-          <button type="button" aria-expanded={showHistory} onClick={() => setShowHistory((s) => !s)}>
+          <button type="button" aria-expanded={showHistory} onClick={() => setShowHistory((s) => !s)} aria-label={`${t('history.title')}: ${ind.name}`}>
             {t('history.title')}
           </button>
         )}
