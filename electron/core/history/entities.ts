@@ -4,6 +4,7 @@
  */
 import type { Database } from '../db/schema';
 import { t, type MessageKey } from '../../../shared/i18n/nl';
+import { formatDate } from '../../../shared/dates';
 
 export interface EntityDef {
   table: keyof Database & string;
@@ -66,8 +67,8 @@ export const entities: Record<string, EntityDef> = {
     label: (r) => String(r.schoolYear ?? `${r.periodStart} – ${r.periodEnd}`),
     children: [],
   },
-  measurement: { table: 'measurement', nameKey: 'entity.measurement', label: (r) => String(r.date), children: [] },
-  regionFigure: { table: 'regionFigure', nameKey: 'entity.regionFigure', label: (r) => `${String(r.schoolYear)} ${String(r.onderwijssoort)}`, children: [] },
+  measurement: { table: 'measurement', nameKey: 'entity.measurement', label: (r) => formatDate(String(r.date)), children: [] },
+  regionFigure: { table: 'regionFigure', nameKey: 'entity.regionFigure', label: (r) => `${String(r.schoolYear)} ${t(`onderwijssoort.${String(r.onderwijssoort)}` as MessageKey)}`, children: [] },
   resultSettings: { table: 'resultSettings', nameKey: 'entity.resultSettings', label: () => 'Drempels', children: [] },
   subActivity: {
     table: 'subActivity',
