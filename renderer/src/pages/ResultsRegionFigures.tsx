@@ -22,15 +22,15 @@ function SoortChart({ soort, figures }: { soort: string; figures: RegionFigure[]
     return fs.find((f) => f.status === 'definitief') ?? fs[0]!;
   });
   const W = 250;
-  const H = 130;
+  const H = 110;
   const pad = { l: 40, r: 22, t: 10, b: 22 };
   const norms = points.map((p) => p.nationalNorm).filter((n): n is number => n !== null);
   const vals = [...points.map((p) => p.percentage), ...norms];
   const top = Math.max(...vals, 0.1);
   const bottom = Math.min(...vals);
   const spread = Math.max(top - bottom, top * 0.1);
-  const lo = Math.max(0, bottom - spread * 0.6);
-  const hi = top + spread * 0.3;
+  const lo = Math.max(0, bottom - spread * 0.15);
+  const hi = top + spread * 0.15;
   const x = (i: number) => pad.l + (points.length === 1 ? 0.5 : i / (points.length - 1)) * (W - pad.l - pad.r);
   const y = (v: number) => pad.t + (1 - (v - lo) / (hi - lo)) * (H - pad.t - pad.b);
   const last = points[points.length - 1];
