@@ -642,7 +642,7 @@ export const nl = {
   'regionFigures.empty': 'Nog geen VSV-cijfers ingevoerd.',
   'regionFigures.add': 'Cijfer toevoegen',
   'regionFigures.paste': 'Plakken uit spreadsheet',
-  'regionFigures.pasteHelp': 'Plak regels uit een spreadsheet, kolommen gescheiden door tabs: schooljaar, onderwijssoort, deelnemers, vsv\'ers, voorlopig/definitief, definitieversie. Een kopregel wordt overgeslagen.',
+  'regionFigures.pasteHelp': 'Plak regels uit een spreadsheet, kolommen gescheiden door tabs: schooljaar, onderwijssoort, deelnemers, vsv\'ers, voorlopig/definitief, definitieversie, landelijke norm (de laatste drie mogen ontbreken). Een kopregel wordt overgeslagen.',
   'regionFigures.pasteField': 'Geplakte regels',
   'regionFigures.pasteRead': '{n} regel(s) gelezen.',
   'regionFigures.pasteErrors': 'Niet ingelezen: {errors}',

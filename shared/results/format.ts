@@ -16,7 +16,7 @@ export function formatIndicatorValue(unit: Unit, v: number | null, freeUnit = ''
   if (v === null || Number.isNaN(v)) return '—';
   switch (unit) {
     case 'percentage':
-      return `${formatNumber(v, 1)}%`;
+      return `${formatNumber(v, 2)}%`;
     case 'euro':
       return formatCents(Math.round(v));
     case 'dagen':

@@ -40,6 +40,6 @@ describe('regieboek results', () => {
     expect(wait.targets.find((x) => x.reason)?.reason).toMatch(/Personeelstekort/);
 
     const text = await run(['results', '--db', file]);
-    expect(text.out).toMatch(/Doe-dagen in het mbo \| Leerlingen vmbo 4 met twee doe-dagen \| Behaald \| 90,5% op 01-02-2026/);
+    expect(text.out).toMatch(/Doe-dagen in het mbo \| Leerlingen vmbo 4 met twee doe-dagen \| Behaald \| 90,53% op 01-02-2026/);
   });
 });

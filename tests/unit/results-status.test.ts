@@ -298,3 +298,24 @@ describe('Dutch numbers', () => {
     expect(parseNumberInput('12.5')).toBeNull();
   });
 });
+
+describe('pasting region figures', () => {
+  it('reads tab-separated lines, skips a header and names each line it cannot read', async () => {
+    const { parseRegionPaste } = await import('../../shared/results/paste');
+    const text = [
+      "Schooljaar\tOnderwijssoort\tDeelnemers\tVsv'ers\tStatus\tDefinitie\tNorm",
+      '2024/2025\tmbo 2\t4.210\t333\tvoorlopig\tVSV 2022\t8',
+      '2023-2024\tvmbo-bovenbouw\t7400\t200',
+      '2023/2024\thbo\t10\t1',
+      '2023/2024\tmbo 1\ttwaalf\t1',
+      '2023/2024\tmbo 3/4\t10\t11',
+    ].join('\r\n');
+    const r = parseRegionPaste(text);
+    expect(r.rows).toEqual([
+      { schoolYear: '2024/2025', onderwijssoort: 'mbo2', students: 4210, leavers: 333, percentage: null, nationalNorm: 8, status: 'voorlopig', definitionVersion: 'VSV 2022', source: 'Geplakt uit spreadsheet' },
+      { schoolYear: '2023/2024', onderwijssoort: 'vmbo_bovenbouw', students: 7400, leavers: 200, percentage: null, nationalNorm: null, status: 'definitief', definitionVersion: '', source: 'Geplakt uit spreadsheet' },
+    ]);
+    expect(r.errors.map((e) => e.line)).toEqual([4, 5, 6]);
+    expect(r.errors[1]!.message).toMatch(/twaalf/);
+  });
+});

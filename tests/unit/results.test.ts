@@ -143,6 +143,17 @@ describe('targets and results through the contract', () => {
     expect(builtin!.measurements).toHaveLength(1);
   });
 
+  it('lists moments passed without a value only inside periods with a target, and old provisional values', async () => {
+    const { call, p, a } = await setup(); // planned participants only for 2025/2026
+    let r = await call('results.forProgramme', { programmeId: p.id });
+    expect(r.attention.filter((x) => x.indicatorName === 'Bereikte deelnemers').map((x) => [x.kind, x.date])).toEqual([['gemist', '2026-07-31']]);
+    const ind = await call('indicator.create', indicator(a.id));
+    await call('target.create', { indicatorId: ind.id, schoolYear: '2024/2025', periodStart: null, periodEnd: null, kind: 'exact', value: 1.9, min: null, max: null, percent: null });
+    await call('measurement.create', measurement(ind.id, { date: '2024-11-01', value: 1.9 }));
+    r = await call('results.forProgramme', { programmeId: p.id });
+    expect(r.attention.filter((x) => x.indicatorId === ind.id).map((x) => [x.kind, x.date])).toEqual([['voorlopig', '2024-11-01']]);
+  });
+
   it('puts an indicator in the Prullenbak with its targets and measurements, and with its activity', async () => {
     const { call, a } = await setup();
     const ind = await call('indicator.create', indicator(a.id));

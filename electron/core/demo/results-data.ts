@@ -94,6 +94,8 @@ class Writer {
       reason: revision?.reason ?? '',
       decisionDate: revision?.decisionDate ?? null,
       ...this.stamp(),
+      // Targets were set when the programme started; a revision on the day of its decision.
+      createdAt: revision ? at(revision.decisionDate) : at('2024-09-15'),
     });
     return id;
   }
@@ -115,6 +117,7 @@ class Writer {
       explanation: m.explanation ?? '',
       recordedAt: m.recordedAt ?? at(m.date),
       ...this.stamp(),
+      createdAt: m.recordedAt ?? at(m.date),
     });
   }
 }

@@ -73,8 +73,8 @@ export const entities: Record<string, EntityDef> = {
     label: (r) => String(r.schoolYear ?? `${r.periodStart} – ${r.periodEnd}`),
     children: [],
   },
-  measurement: { table: 'measurement', nameKey: 'entity.measurement', label: (r) => String(r.date), children: [] },
-  regionFigure: { table: 'regionFigure', nameKey: 'entity.regionFigure', label: (r) => `${String(r.schoolYear)} ${String(r.onderwijssoort)}`, children: [] },
+  measurement: { table: 'measurement', nameKey: 'entity.measurement', label: (r) => formatDate(String(r.date)), children: [] },
+  regionFigure: { table: 'regionFigure', nameKey: 'entity.regionFigure', label: (r) => `${String(r.schoolYear)} ${t(`onderwijssoort.${String(r.onderwijssoort)}` as MessageKey)}`, children: [] },
   resultSettings: { table: 'resultSettings', nameKey: 'entity.resultSettings', label: () => 'Drempels', children: [] },
   subActivity: {
     table: 'subActivity',

@@ -186,9 +186,10 @@ export function buildView(row: Selectable<IndicatorTable>, targetRows: Selectabl
   if (ev.status === 'achter' || ev.status === 'aandacht') attention.push({ kind: ev.status, date: ev.latest?.date ?? null, detail: '' });
   const from = row.baselineDate && row.baselineDate >= ctx.programme.periodStart ? addDays(row.baselineDate, 1) : ctx.programme.periodStart;
   const until = ctx.today < ctx.programme.periodEnd ? ctx.today : ctx.programme.periodEnd;
-  if (revisions.length > 0)
-    for (const d of missedMoments({ kind: row.momentKind as IndicatorView['momentKind'], dates: parseList(row.momentDates) }, from, until, ms))
-      attention.push({ kind: 'gemist', date: d, detail: '' });
+  // Only moments inside a period with a target count: a year without planned participants is not a missed moment.
+  const periods = currentTargets(revisions);
+  for (const d of missedMoments({ kind: row.momentKind as IndicatorView['momentKind'], dates: parseList(row.momentDates) }, from, until, ms))
+    if (periods.some((p) => p.periodStart <= d && d <= p.periodEnd)) attention.push({ kind: 'gemist', date: d, detail: '' });
   for (const m of staleProvisional(ms, ctx.today)) attention.push({ kind: 'voorlopig', date: m.date, detail: '' });
   for (const m of measurements)
     if (m.counts && m.mismatch) attention.push({ kind: 'categorieen', date: m.date, detail: `${formatNumber(m.categorySum ?? 0)}/${formatNumber(m.value ?? 0)}` });
