@@ -130,6 +130,7 @@ export const nl = {
   'field.contactMunicipalityId': 'Contactgemeente',
   'field.query': 'Zoekterm',
   'field.ids': 'Volgorde',
+  'field.sortOrder': 'Volgorde',
 
   // Programme status
   'status.concept': 'Concept',
@@ -195,7 +196,9 @@ export const nl = {
   'tree.newLine': 'Programmalijn toevoegen',
   'tree.newMeasure': 'Maatregel toevoegen',
   'tree.reordered': 'Volgorde gewijzigd.',
-  'tree.plus': 'plus',
+  'tree.editLine': 'Wijzigen',
+  'tree.editLineLabel': 'Programmalijn {name} wijzigen',
+  'tree.newMeasureIn': 'Nieuwe maatregel in {name}',
 
   // Programme lines
   'line.new': 'Nieuwe programmalijn',
@@ -222,6 +225,7 @@ export const nl = {
   'activity.deleted': 'Activiteit "{name}" is naar de Prullenbak verplaatst.',
   'activity.moved': 'Activiteit verplaatst naar maatregel "{name}".',
   'activity.moveTo': 'Verplaatsen naar maatregel',
+  'activity.moveForm': 'Activiteit verplaatsen',
   'activity.moveHint': 'Kies de maatregel waaronder deze activiteit voortaan valt. De Geschiedenis bewaart de oude plek.',
   'activity.print': 'Activiteitenblad',
   'activity.warnings': 'Let op',
@@ -252,7 +256,8 @@ export const nl = {
   'activity.targetGroupsHint': 'Eén doelgroep per regel, bijvoorbeeld "mbo niveau 2" of "oud-vsv\'ers".',
 
   // Search
-  'search.title': 'Zoeken',
+  'search.title': 'Zoek in het werkbestand',
+  'search.results': 'Zoekresultaten',
   'search.label': 'Zoeken',
   'search.placeholder': 'Code, naam of tekst, bijvoorbeeld 2.2.1 of verzuim',
   'search.none': 'Niets gevonden voor "{query}".',
@@ -264,6 +269,23 @@ export const nl = {
   'search.kind.subActivity': 'Deelactiviteiten',
   'search.kind.organisation': 'Partners',
   'search.kind.contact': 'Contactpersonen',
+
+  // Screen furniture of the programme tree pages
+  'ui.crumbs': 'Kruimelpad',
+  'ui.confirm': 'Bevestigen',
+  'ui.datePlaceholder': 'dd-mm-jjjj',
+  'ph.periodExample': 'bijvoorbeeld september-december 2025',
+  'ph.chooseMeasure': 'Kies een maatregel…',
+  'ph.activityCode': 'bijvoorbeeld 2.2.1',
+  'ph.measureCode': 'bijvoorbeeld 2a of 2.1',
+  'ph.lineCode': 'bijvoorbeeld 2',
+  'ph.fromDate': 'bijvoorbeeld 01-08-2028',
+  'activity.subsOnPage': 'Deelactiviteiten voegt u toe en wijzigt u op de pagina van de activiteit.',
+  'activity.subsAfterSave': 'Na het opslaan voegt u deelactiviteiten toe op de pagina van de activiteit.',
+  'partner.brinHint': 'Voor scholen, bijvoorbeeld 99XY',
+  'partner.kvkHint': 'Acht cijfers',
+  'partner.brinKvk': 'BRIN / KvK',
+  'tree.subCount': '{n} deelact.',
 
   // Printable sheets
   'print.back': 'Terug naar het scherm',
@@ -315,6 +337,9 @@ export const nl = {
 
   // Help
   'help.title': 'Help',
+  'help.tree.title': 'Programmalijnen, maatregelen en activiteiten',
+  'help.tree.items':
+    "Codes zoals 2, 2a, 2.1 en 2.1.1 blijven zoals u ze typt en staan in natuurlijke volgorde; met ↑ en ↓ zet u ze in een eigen volgorde.\nEen code komt binnen hetzelfde onderdeel maar één keer voor: maatregelen en programmalijnen per programma, activiteiten per maatregel.\nEen activiteit volgt de vragen 1 tot en met 11 van het standaard activiteitenformat. Verplaatsen naar een andere maatregel staat in de Geschiedenis en kan ongedaan worden gemaakt.\nTekst uit Word plakken mag: opsommingstekens, tabs en slimme aanhalingstekens worden gewone tekst, alinea's en lijsten blijven.\nAfdrukken toont het Activiteitenblad of Maatregelblad; kies in het afdrukvenster eventueel Opslaan als PDF.",
 
   // Generic validation
   'val.required': 'vul dit veld in.',
@@ -337,7 +362,7 @@ export const nl = {
   'val.list': 'moet een lijst zijn.',
   'val.schoolYear': 'schrijf een schooljaar als 2025/2026.',
   'val.schoolYearTwice': 'elk schooljaar mag maar één keer voorkomen.',
-  'val.duplicateCode': 'code "{code}" is al in gebruik bij {entity} "{name}". Kies een andere code.',
+  'val.duplicateCode': '"{code}" is al in gebruik bij {entity} "{name}". Kies een andere code.',
   'val.unknownOrganisation': 'deze partner bestaat niet (meer).',
   'val.lineOtherProgramme': 'deze programmalijn hoort bij een ander programma.',
   'val.moveOtherProgramme': 'een activiteit kan alleen naar een maatregel in hetzelfde programma.',

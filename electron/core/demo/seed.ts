@@ -78,7 +78,10 @@ function activityTexts(a: SeedActivity, i: number, orgName: (key: string) => str
       (fullPeriod
         ? 'De activiteit loopt de hele programmaperiode; elk schooljaar wordt de aanpak bijgesteld na de evaluatie in oktober.'
         : 'De activiteit is korter dan de programmaperiode; daarna is de werkwijze opgenomen in de gewone praktijk.'),
-    subActivitiesDuration: 'De deelactiviteiten volgen het schooljaar:\n' + a.subs.map(([n, name, period]) => `- ${n} ${name}: ${period}`).join('\n'),
+    subActivitiesDuration:
+      a.subs.length > 1
+        ? `De deelactiviteiten volgen het ritme van het schooljaar. Deelactiviteit 1 start als eerste (${a.subs[0]![2]}); de andere bouwen daarop voort en keren elk schooljaar terug.`
+        : `Eén deelactiviteit, in de periode ${a.subs[0]![2]}.`,
     targetGroupNeed: a.need,
     plannedParticipants: JSON.stringify(a.participants.flatMap((count, y) => (count > 0 ? [{ schoolYear: SCHOOL_YEARS[y]!, count }] : []))),
     lookBackEarlier: a.lookBack,
