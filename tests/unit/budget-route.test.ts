@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { filterParts, parseFilter, type Filter } from '../../renderer/src/pages/budgetRoute';
+import { filterParts, parseFilter, type Filter } from '../../renderer/src/pages/budgetFilter';
 
 describe('budget routes', () => {
   it('write every drill-down filter into the route and read it back unchanged', () => {
