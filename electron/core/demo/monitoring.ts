@@ -3,9 +3,7 @@
  * status, some still open and carried over) and one round in preparation. Names are fictional.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
-import { tracked, type Tracker } from '../history/tracker';
+import type { Tracker } from '../history/tracker';
 import { editQuestionSet, ensureQuestionSet, setInputStatus } from '../handlers/monitoring';
 import { loadQuestionSet } from '../db/queries/monitoring';
 import type { ActionStatus } from '../../../shared/monitoring/actions';
@@ -145,7 +143,8 @@ const attendeesFor: Record<string, [string, string, string][]> = {
   ],
 };
 
-export async function seedMonitoring(db: Kysely<Database>, programmeId: string, user: string): Promise<void> {
+export async function seedMonitoring(tr: Tracker, programmeId: string): Promise<void> {
+  const db = tr.trx;
   const measures = await db.selectFrom('measure').select(['id', 'code']).where('programmeId', '=', programmeId).where('deletedAt', 'is', null).execute();
   const measureId = new Map(measures.map((m) => [m.code, m.id]));
   const orgs = await db.selectFrom('organisation').select(['id', 'name']).where('deletedAt', 'is', null).execute();
@@ -158,72 +157,70 @@ export async function seedMonitoring(db: Kysely<Database>, programmeId: string, 
   };
   if (![...new Set(rounds.flatMap((r) => r.measures.map((m) => m.code)))].every((c) => measureId.has(c))) return;
 
-  // Each round is written as it happened: the round, its inputs, then (later) its actions.
+  // Each round as it happened: the round, its inputs (submitted and discussed where held), its actions.
   for (const [ri, r] of rounds.entries()) {
-    await tracked(db, { user, action: 'create', label: `Voorbeeld: ${r.name}` }, async (tr: Tracker) => {
-      const stamp = { createdAt: tr.at, updatedAt: tr.at, deletedAt: null, deletedIn: null };
-      await ensureQuestionSet(tr, programmeId);
-      // Between the two rounds held, the programme reworded question 5 (the first round keeps the old wording).
-      if (ri === 1) {
-        const { set } = await loadQuestionSet(tr.trx, programmeId);
-        const q5 = set.questions.find((q) => q.position === 5 && !q.retired);
-        if (q5) await editQuestionSet(tr, programmeId, { kind: 'reword', id: q5.id, text: 'Hoe verloopt de samenwerking met de partners uit de regio, en met wie nog niet?' });
-      }
+    const stamp = { createdAt: tr.at, updatedAt: tr.at, deletedAt: null, deletedIn: null };
+    await ensureQuestionSet(tr, programmeId);
+    // Between the two rounds held, the programme reworded question 5 (the first round keeps the old wording).
+    if (ri === 1) {
       const { set } = await loadQuestionSet(tr.trx, programmeId);
-      const active = set.questions.filter((q) => !q.retired).sort((a, b) => a.position - b.position);
-      const roundId = randomUUID();
-      await tr.insert('monitoringRound', { id: roundId, programmeId, name: r.name, startDate: r.start, endDate: r.end, notes: r.notes, ...stamp });
-      for (const [mi, m] of r.measures.entries()) {
-        const interviewId = randomUUID();
-        await tr.insert('monitoringInterview', {
-          id: interviewId,
-          roundId,
-          measureId: measureId.get(m.code)!,
-          partnerId: m.partner ? orgByName(orgKey[m.partner]!) : null,
-          status: 'concept',
-          submittedAt: null,
-          factsSnapshot: null,
-          sortOrder: mi,
-          ...stamp,
-        });
-        for (const [ai, [name, org, fn]] of (attendeesFor[m.code] ?? []).entries())
-          if (!m.partner || ai === 0 || org === orgKey[m.partner])
-            await tr.insert('monitoringAttendee', { id: randomUUID(), interviewId, contactId: null, name, organisationName: org, function: fn, sortOrder: ai, ...stamp });
-        const texts = answersFor[m.code]!(m.round);
-        for (const q of active.slice(0, m.answers)) {
-          const answer = texts[q.position] ?? '';
-          if (!answer) continue;
-          await tr.insert('monitoringAnswer', {
-            id: randomUUID(),
-            interviewId,
-            questionId: q.id,
-            questionText: q.text,
-            questionVersion: q.version,
-            position: q.position,
-            answer,
-            status: 'concept',
-            ...stamp,
-          });
-        }
-        if (m.status !== 'concept') await setInputStatus(tr, interviewId, 'ingediend');
-        if (m.status === 'besproken') await setInputStatus(tr, interviewId, 'besproken');
-      }
-      for (const [ai, a] of r.actions.entries())
-        await tr.insert('monitoringAction', {
+      const q5 = set.questions.find((q) => q.position === 5 && !q.retired);
+      if (q5) await editQuestionSet(tr, programmeId, { kind: 'reword', id: q5.id, text: 'Hoe verloopt de samenwerking met de partners uit de regio, en met wie nog niet?' });
+    }
+    const { set } = await loadQuestionSet(tr.trx, programmeId);
+    const active = set.questions.filter((q) => !q.retired).sort((a, b) => a.position - b.position);
+    const roundId = randomUUID();
+    await tr.insert('monitoringRound', { id: roundId, programmeId, name: r.name, startDate: r.start, endDate: r.end, notes: r.notes, ...stamp });
+    for (const [mi, m] of r.measures.entries()) {
+      const interviewId = randomUUID();
+      await tr.insert('monitoringInterview', {
+        id: interviewId,
+        roundId,
+        measureId: measureId.get(m.code)!,
+        partnerId: m.partner ? orgByName(orgKey[m.partner]!) : null,
+        status: 'concept',
+        submittedAt: null,
+        factsSnapshot: null,
+        sortOrder: mi,
+        ...stamp,
+      });
+      for (const [ai, [name, org, fn]] of (attendeesFor[m.code] ?? []).entries())
+        if (!m.partner || ai === 0 || org === orgKey[m.partner])
+          await tr.insert('monitoringAttendee', { id: randomUUID(), interviewId, contactId: null, name, organisationName: org, function: fn, sortOrder: ai, ...stamp });
+      const texts = answersFor[m.code]!(m.round);
+      for (const q of active.slice(0, m.answers)) {
+        const answer = texts[q.position] ?? '';
+        if (!answer) continue;
+        await tr.insert('monitoringAnswer', {
           id: randomUUID(),
-          roundId,
-          measureId: measureId.get(a.measure)!,
-          activityId: null,
-          indicatorId: null,
-          text: a.text,
-          ownerName: a.ownerName,
-          ownerOrganisationId: a.org ? orgByName(orgKey[a.org]!) : null,
-          deadline: a.deadline,
-          status: a.status,
-          closedAt: a.closedAt ?? null,
-          sortOrder: ai,
+          interviewId,
+          questionId: q.id,
+          questionText: q.text,
+          questionVersion: q.version,
+          position: q.position,
+          answer,
+          status: 'concept',
           ...stamp,
         });
-    });
+      }
+      if (m.status !== 'concept') await setInputStatus(tr, interviewId, 'ingediend');
+      if (m.status === 'besproken') await setInputStatus(tr, interviewId, 'besproken');
+    }
+    for (const [ai, a] of r.actions.entries())
+      await tr.insert('monitoringAction', {
+        id: randomUUID(),
+        roundId,
+        measureId: measureId.get(a.measure)!,
+        activityId: null,
+        indicatorId: null,
+        text: a.text,
+        ownerName: a.ownerName,
+        ownerOrganisationId: a.org ? orgByName(orgKey[a.org]!) : null,
+        deadline: a.deadline,
+        status: a.status,
+        closedAt: a.closedAt ?? null,
+        sortOrder: ai,
+        ...stamp,
+      });
   }
 }

@@ -186,12 +186,11 @@ export async function seedExample(db: Kysely<Database>): Promise<void> {
       if (current) {
         await seedTree(tr, id, orgIds, orgNames);
         await seedResults(tr, id);
+        // Money for the running programme, after everything it builds on; monitoring last, because
+        // its inputs freeze the facts (participants, results, money) as of each round's date.
+        await seedMoney(tr, id);
+        await seedMonitoring(tr, id);
       }
     }
   });
-  // Money for the running programme, after everything it builds on.
-  const running = await db.selectFrom('programme').select('id').where('status', '=', 'lopend').orderBy('periodStart', 'desc').executeTakeFirst();
-  if (running) await tracked(db, { user: SEED_USER, action: 'create', label: 'Voorbeeldbegroting aangemaakt' }, (tr) => seedMoney(tr, running.id));
-  // Monitoring last: its inputs freeze the facts (participants, results, money) as of each round's date.
-  if (running) await seedMonitoring(db, running.id, SEED_USER);
 }
