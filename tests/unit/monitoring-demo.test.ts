@@ -26,6 +26,10 @@ describe('monitoring in the example region', () => {
     // The question reworded between the rounds keeps its old text in the first round.
     expect(input.questions[4]!.text).toBe('Hoe verloopt de samenwerking met de partners uit de RMC-regio?');
     expect(input.questions[4]!.reworded).toBe(true);
+    // Frozen as of the round's date (12-06-2025): no money spent yet for later years, no later measurements.
+    expect(input.facts.asOf).toBe('2025-06-12');
+    expect(input.facts.budget.years.filter((y) => y.year >= 2026).every((y) => y.spentCents === null)).toBe(true);
+    expect(input.facts.results.items.every((r) => !r.latestDate || r.latestDate <= '2025-06-12')).toBe(true);
 
     const concept = await call('monitoring.interview.get', { id: upcoming.interviews.find((i) => i.status === 'concept')!.id });
     expect(concept.factsFrozen).toBe(false);

@@ -21,7 +21,7 @@ import type {
 } from '../../../../shared/schemas/monitoring';
 import { compareCodes } from '../../../../shared/natsort';
 import { parseList } from './tree';
-import { budgetFacts } from './budget';
+import { listBudgetLines, listSpend } from './budget';
 import { indicatorViews, programmeInfo, thresholdsFor } from './results';
 import { formatIndicatorValue, formatRange } from '../../../../shared/results/format';
 import { t, type MessageKey } from '../../../../shared/i18n/nl';
@@ -298,25 +298,26 @@ export async function factsForMeasure(db: Db, measureId: string, asOf: string): 
   const years = new Set([...planned.keys(), ...reached.keys()]);
   const participants = [...years].sort().map((schoolYear) => ({ schoolYear, planned: planned.get(schoolYear) ?? 0, reached: reached.has(schoolYear) ? Math.round(reached.get(schoolYear)!) : null }));
 
-  // Budget planned against realised per calendar year, from the money module's facts.
+  // Budget planned against realised per calendar year, from the money module's queries; spend
+  // counts when it was booked on or before the date (a year total without a date once that year is over).
   const budget: MeasureFacts['budget'] = { available: false, years: [] };
   if (measure) {
-    const facts = await budgetFacts(db as Kysely<Database>, measure.programmeId);
-    const lines = facts.lines.filter((l) => l.measureId === measureId);
+    const filter = { programmeId: measure.programmeId, measureId };
+    const lines = await listBudgetLines(db as Kysely<Database>, filter);
     const byYear = new Map<number, { budgetedCents: number; spentCents: number | null }>();
     for (const l of lines) {
       const y = byYear.get(l.year) ?? { budgetedCents: 0, spentCents: null };
       y.budgetedCents += l.plannedCents;
       byYear.set(l.year, y);
     }
-    for (const sp of facts.spend) {
-      const line = lines.find((l) => l.id === sp.lineId);
-      if (!line) continue;
-      const y = byYear.get(line.year)!;
-      y.spentCents = (y.spentCents ?? 0) + sp.cents;
+    for (const sp of await listSpend(db as Kysely<Database>, filter)) {
+      if ((sp.date ?? `${sp.year}-12-31`) > day) continue;
+      const y = byYear.get(sp.lineYear) ?? { budgetedCents: 0, spentCents: null };
+      y.spentCents = (y.spentCents ?? 0) + sp.amountCents;
+      byYear.set(sp.lineYear, y);
     }
     budget.available = lines.length > 0;
-    budget.years = [...byYear.entries()].sort(([a], [b]) => a - b).map(([year, v]) => ({ year, ...v }));
+    budget.years = [...byYear.entries()].sort(([x], [y]) => x - y).map(([year, v]) => ({ year, ...v }));
   }
 
   const rows = await actionQuery(db).where('a.measureId', '=', measureId).where('r.startDate', '<', day).execute();
