@@ -489,6 +489,14 @@ export const nl = {
   'field.contactId': 'Contactpersoon',
   'field.organisationName': 'Organisatie',
   'field.questionText': 'Tekst van de vraag',
+  'field.questionVersion': 'Formulering van de vraag',
+  'field.factsSnapshot': 'Vastgelegde feiten',
+  'field.submittedAt': 'Ingediend op',
+  'field.closedAt': 'Afgesloten op',
+  'field.retired': 'Gearchiveerd',
+  'field.facts': 'Toont feiten',
+  'field.version': 'Versie',
+  'field.position': 'Plaats in de vragenlijst',
   'cli.monitoringHead': 'Monitoringrondes',
 
   // History and trash

@@ -153,6 +153,11 @@ describe('monitoring store', () => {
     await call('monitoring.interview.setStatus', { id: interviewId, status: 'concept' });
     expect((await call('monitoring.interview.get', { id: interviewId })).factsFrozen).toBe(false);
 
+    await call('monitoring.interview.remove', { id: interviewId });
+    expect((await call('trash.list'))[0]).toMatchObject({ entity: 'monitoringInterview', label: '2a Instroomloket' });
+    await call('history.undo');
+    expect((await call('monitoring.round.get', { id: r.id })).interviews).toHaveLength(1);
+
     await call('monitoring.action.create', actionInput(r.id, m1.id));
     await call('monitoring.round.delete', { id: r.id });
     expect(await call('monitoring.round.list', {})).toEqual([]);

@@ -229,7 +229,11 @@ export const monitoringHandlers = handlers({
     const db = ctx.db();
     const row = await interviewRow(db, id);
     const name = await measureLabel(db, row);
-    await tracked(db, meta(ctx.user, 'delete', t('label.delete', { entity: entityName('monitoringInterview'), name })), (tr) => tr.trash('monitoringInterview', id));
+    await tracked(db, meta(ctx.user, 'delete', t('label.delete', { entity: entityName('monitoringInterview'), name })), async (tr) => {
+      await tr.trash('monitoringInterview', id);
+      // The Prullenbak names the input by its measure, which the row itself does not carry.
+      await tr.trx.updateTable('trash').set({ label: name }).where('changeSetId', '=', tr.changeSetId).where('entityId', '=', id).execute();
+    });
     return null;
   },
 
