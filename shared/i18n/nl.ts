@@ -473,6 +473,7 @@ export const nl = {
   'entity.monitoringAttendee': 'Aanwezige',
   'entity.monitoringAnswer': 'Antwoord',
   'entity.monitoringAction': 'Actie',
+  'entity.questionSetVersion': 'Versie van de vragenlijst',
   'label.submitInput': 'Input "{name}" ingediend',
   'label.statusInput': 'Status van input "{name}" gewijzigd naar {status}',
   'label.editQuestions': 'Vragenlijst gewijzigd ({what})',
@@ -992,7 +993,9 @@ export const nl = {
 export type MessageKey = keyof typeof nl;
 
 export function t(key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return nl[key].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  // Keys built at run time ("status." + a stored value) may be missing: the key comes back, never a crash.
+  const text = (nl as Record<string, string>)[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 }
 
 /** The Dutch label of a field, for messages such as "Einddatum: …". */

@@ -93,7 +93,7 @@ export const entities: Record<string, EntityDef> = {
     ],
   },
   question: { table: 'question', nameKey: 'entity.question', label: (r) => `${String(r.position)}. ${String(r.text)}`, children: [] },
-  questionSetVersion: { table: 'questionSetVersion', nameKey: 'entity.questionSet', label: (r) => `v${String(r.version)}`, children: [] },
+  questionSetVersion: { table: 'questionSetVersion', nameKey: 'entity.questionSetVersion', label: (r) => `v${String(r.version)}`, children: [] },
   monitoringRound: {
     table: 'monitoringRound',
     nameKey: 'entity.monitoringRound',
