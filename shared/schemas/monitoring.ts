@@ -38,8 +38,8 @@ const questionText = () => requiredText(500);
 export const QuestionEditInput = z.strictObject({
   programmeId: id(),
   edit: z.discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('add'), text: questionText(), facts: z.enum(FACT_KINDS).nullable().default(null), position: z.number().int().min(1).optional() }),
-    z.strictObject({ kind: z.literal('reword'), id: id(), text: questionText() }),
+    z.strictObject({ kind: z.literal('add'), questionText: questionText(), facts: z.enum(FACT_KINDS).nullable().default(null), position: z.number().int().min(1).optional() }),
+    z.strictObject({ kind: z.literal('reword'), id: id(), questionText: questionText() }),
     z.strictObject({ kind: z.literal('reorder'), ids: z.array(id()).min(1).max(200) }),
     z.strictObject({ kind: z.literal('retire'), id: id() }),
     z.strictObject({ kind: z.literal('reinstate'), id: id() }),

@@ -16,7 +16,7 @@ describe('migration 0005: monitoring', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(5);
 
     db.prepare("INSERT INTO question_set (id, programme_id, version, created_at, updated_at) VALUES ('s1', 'p1', 0, ?, ?)").run(now, now);
-    db.prepare("INSERT INTO question (id, set_id, text, position, facts, created_at, updated_at) VALUES ('q1', 's1', 'Wat loopt goed?', 1, NULL, ?, ?)").run(now, now);
+    db.prepare("INSERT INTO question (id, set_id, question_text, position, facts, created_at, updated_at) VALUES ('q1', 's1', 'Wat loopt goed?', 1, NULL, ?, ?)").run(now, now);
     db.prepare("INSERT INTO question_set_version (id, set_id, version, questions, created_at, updated_at) VALUES ('v0', 's1', 0, '[]', ?, ?)").run(now, now);
     db.prepare("INSERT INTO monitoring_round (id, programme_id, name, start_date, created_at, updated_at) VALUES ('r1', 'p1', 'Juni 2026', '2026-06-18', ?, ?)").run(now, now);
     db.prepare("INSERT INTO monitoring_interview (id, round_id, measure_id, partner_id, created_at, updated_at) VALUES ('i1', 'r1', 'm1', 'o1', ?, ?)").run(now, now);

@@ -33,11 +33,12 @@ const actionInput = (roundId: string, measureId: string, over: Record<string, un
 
 describe('monitoring store', () => {
   it('gives a programme the 12 standard questions until it edits them', async () => {
-    const { call, p } = await setup();
+    const { call, fail, p } = await setup();
+    expect((await fail('monitoring.questions.edit', { programmeId: p.id, edit: { kind: 'add', questionText: ' ' } })).message).toBe('Tekst van de vraag: vul dit veld in.');
     const set = await call('monitoring.questions.get', { programmeId: p.id });
     expect(set.stored).toBe(false);
     expect(set.questions.filter((q) => !q.retired)).toHaveLength(12);
-    const edited = await call('monitoring.questions.edit', { programmeId: p.id, edit: { kind: 'add', text: 'Hoe is de borging geregeld?' } });
+    const edited = await call('monitoring.questions.edit', { programmeId: p.id, edit: { kind: 'add', questionText: 'Hoe is de borging geregeld?' } });
     expect(edited.stored).toBe(true);
     expect(edited.version).toBe(1);
     expect(edited.versions.map((v) => v.version)).toEqual([1, 0]);
@@ -53,7 +54,7 @@ describe('monitoring store', () => {
     expect(q3.text).toBe('Wat kan beter?');
     await call('monitoring.interview.saveAnswers', { id: interviewId, answers: [{ questionId: q3.questionId, answer: 'De overdracht vanuit het vo.' }] });
 
-    await call('monitoring.questions.edit', { programmeId: p.id, edit: { kind: 'reword', id: q3.questionId, text: 'Wat kan beter, en wat is daarvoor nodig?' } });
+    await call('monitoring.questions.edit', { programmeId: p.id, edit: { kind: 'reword', id: q3.questionId, questionText: 'Wat kan beter, en wat is daarvoor nodig?' } });
     input = await call('monitoring.interview.get', { id: interviewId });
     const answered = input.questions.find((q) => q.questionId === q3.questionId)!;
     expect(answered).toMatchObject({ text: 'Wat kan beter?', version: 1, answer: 'De overdracht vanuit het vo.', reworded: true });

@@ -216,7 +216,7 @@ export interface QuestionSetTable extends Trashable {
 export interface QuestionTable extends Trashable {
   id: string;
   setId: string;
-  text: string;
+  questionText: string;
   position: number;
   version: number;
   /** 'reach' | 'budget' | null */

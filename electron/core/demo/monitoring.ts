@@ -165,7 +165,7 @@ export async function seedMonitoring(tr: Tracker, programmeId: string): Promise<
     if (ri === 1) {
       const { set } = await loadQuestionSet(tr.trx, programmeId);
       const q5 = set.questions.find((q) => q.position === 5 && !q.retired);
-      if (q5) await editQuestionSet(tr, programmeId, { kind: 'reword', id: q5.id, text: 'Hoe verloopt de samenwerking met de partners uit de regio, en met wie nog niet?' });
+      if (q5) await editQuestionSet(tr, programmeId, { kind: 'reword', id: q5.id, questionText: 'Hoe verloopt de samenwerking met de partners uit de regio, en met wie nog niet?' });
     }
     const { set } = await loadQuestionSet(tr.trx, programmeId);
     const active = set.questions.filter((q) => !q.retired).sort((a, b) => a.position - b.position);

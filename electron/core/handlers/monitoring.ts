@@ -49,7 +49,7 @@ export async function ensureQuestionSet(tr: Tracker, programmeId: string): Promi
   const stamp = { createdAt: tr.at, updatedAt: tr.at, deletedAt: null, deletedIn: null };
   await tr.insert('questionSet', { id: setId, programmeId, version: 0, ...stamp });
   for (const q of loaded.set.questions)
-    await tr.insert('question', { id: q.id, setId, text: q.text, position: q.position, version: q.version, facts: q.facts, retired: q.retired ? 1 : 0, ...stamp });
+    await tr.insert('question', { id: q.id, setId, questionText: q.text, position: q.position, version: q.version, facts: q.facts, retired: q.retired ? 1 : 0, ...stamp });
   await tr.insert('questionSetVersion', { id: randomUUID(), setId, version: 0, questions: JSON.stringify(loaded.set.questions), ...stamp });
   return { setId, set: loaded.set };
 }
@@ -57,19 +57,24 @@ export async function ensureQuestionSet(tr: Tracker, programmeId: string): Promi
 /** One edit of a programme's question set: changed questions, the set's version, a version snapshot. */
 export async function editQuestionSet(tr: Tracker, programmeId: string, edit: QuestionEditInput['edit']): Promise<void> {
   const { setId, set } = await ensureQuestionSet(tr, programmeId);
-  const e: QuestionEdit = edit.kind === 'add' ? { ...edit, id: randomUUID() } : edit;
+  const e: QuestionEdit =
+    edit.kind === 'add'
+      ? { kind: 'add', id: randomUUID(), text: edit.questionText, facts: edit.facts, position: edit.position }
+      : edit.kind === 'reword'
+        ? { kind: 'reword', id: edit.id, text: edit.questionText }
+        : edit;
   let next: QuestionSet;
   try {
     next = applyQuestionEdit(set, e);
   } catch (err) {
-    if (err instanceof QuestionSetError) throw new UserError('invalid_input', err.message, err.reason === 'order' ? 'ids' : err.reason === 'empty' ? 'text' : 'id');
+    if (err instanceof QuestionSetError) throw new UserError('invalid_input', err.message, err.reason === 'order' ? 'ids' : err.reason === 'empty' ? 'questionText' : 'id');
     throw err;
   }
   if (next === set) return;
   const stamp = { createdAt: tr.at, updatedAt: tr.at, deletedAt: null, deletedIn: null };
   for (const q of next.questions) {
     const before = set.questions.find((x) => x.id === q.id);
-    const row = { text: q.text, position: q.position, version: q.version, facts: q.facts, retired: q.retired ? 1 : 0 };
+    const row = { questionText: q.text, position: q.position, version: q.version, facts: q.facts, retired: q.retired ? 1 : 0 };
     if (!before) await tr.insert('question', { id: q.id, setId, ...row, ...stamp });
     else await tr.update('question', q.id, row);
   }

@@ -92,7 +92,7 @@ export const entities: Record<string, EntityDef> = {
       { entity: 'questionSetVersion', foreignKey: 'setId' },
     ],
   },
-  question: { table: 'question', nameKey: 'entity.question', label: (r) => `${String(r.position)}. ${String(r.text)}`, children: [] },
+  question: { table: 'question', nameKey: 'entity.question', label: (r) => `${String(r.position)}. ${String(r.questionText)}`, children: [] },
   questionSetVersion: { table: 'questionSetVersion', nameKey: 'entity.questionSetVersion', label: (r) => `v${String(r.version)}`, children: [] },
   monitoringRound: {
     table: 'monitoringRound',

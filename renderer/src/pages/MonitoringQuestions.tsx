@@ -24,7 +24,7 @@ function QuestionRow({ q, n, count, onEdit }: { q: Question; n: number; count: n
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            void onEdit({ kind: 'reword', id: q.id, text }).then((ok) => ok && setEditing(false));
+            void onEdit({ kind: 'reword', id: q.id, questionText: text }).then((ok) => ok && setEditing(false));
           }}
         >
           <label className="sr-only" htmlFor={`qt-${q.id}`}>
@@ -103,7 +103,7 @@ export function MonitoringQuestions({ programmeId }: { programmeId?: string }) {
 
   async function add(ev: FormEvent) {
     ev.preventDefault();
-    if (await edit({ kind: 'add', text: newText, facts: null })) setNewText('');
+    if (await edit({ kind: 'add', questionText: newText, facts: null })) setNewText('');
   }
 
   return (

@@ -31,7 +31,7 @@ export const m0005_monitoring: Migration = {
     CREATE TABLE question (
       id TEXT PRIMARY KEY,
       set_id TEXT NOT NULL REFERENCES question_set(id),
-      text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+      question_text TEXT NOT NULL CHECK (length(trim(question_text)) > 0),
       position INTEGER NOT NULL CHECK (position >= 0),
       version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
       facts TEXT CHECK (facts IS NULL OR facts IN ('reach', 'budget')),

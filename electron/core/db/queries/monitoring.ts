@@ -41,7 +41,7 @@ export async function loadQuestionSet(db: Db, programmeId: string): Promise<{ se
     setId: row.id,
     set: {
       version: row.version,
-      questions: qs.map((q) => ({ id: q.id, text: q.text, position: q.position, version: q.version, facts: q.facts as FactKind | null, retired: q.retired === 1 })),
+      questions: qs.map((q) => ({ id: q.id, text: q.questionText, position: q.position, version: q.version, facts: q.facts as FactKind | null, retired: q.retired === 1 })),
     },
   };
 }
