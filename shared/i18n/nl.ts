@@ -461,6 +461,14 @@ export const nl = {
   'mon.report.actions': 'Actielijst',
   'mon.report.noAnswer': '(geen antwoord)',
   'mon.print.inputTitle': 'Input voor monitoringgesprek',
+  'help.monitoring.title': 'Monitoringgesprekken en acties',
+  'help.monitoring.items':
+    'Een ronde (bijvoorbeeld "Monitoringgesprekken juni 2026") heeft een datum, de maatregelen die besproken worden en per maatregel (of per partner) de aanwezigen en de input.\n' +
+    'De input beantwoordt de vragen van de vragenlijst. Naast de vragen staan de feiten uit het werkbestand op de datum van de ronde: beoogde en bereikte deelnemers, resultaten tegen streefwaarden, begroting tegen besteding per jaar en openstaande acties. Bij de vragen over bereik en budget staan die feiten ook bij de vraag zelf.\n' +
+    'Bij "Indienen" worden de feiten vastgelegd zoals ze op dat moment zijn; latere wijzigingen in begroting of resultaten veranderen de ingediende input niet. "Terug naar concept" maakt de input weer bewerkbaar.\n' +
+    'De 12 standaardvragen zijn de vragenlijst van elk programma. Een vraag toevoegen, herformuleren, verplaatsen of archiveren maakt een nieuwe versie; gegeven antwoorden houden de tekst van de vraag waarop ze antwoord gaven. Gearchiveerde vragen blijven bewaard.\n' +
+    'Een actie (Actie/Afspraak) heeft altijd een tekst en iemand die haar uitvoert (Door: een persoon, een organisatie of beide). Een deadline vóór de datum van het gesprek wordt gemeld, niet geweigerd.\n' +
+    'Acties met status Open of Loopt staan vanzelf op de agenda van de volgende ronde. Acties waarvan de deadline verstreken is en die nog niet afgerond of vervallen zijn, zijn gemarkeerd met ⚠ en de tekst "Te laat".',
   'status.open': 'Open',
   'status.loopt': 'Loopt',
   'status.vervallen': 'Vervallen',
