@@ -10,6 +10,8 @@ import type { ActionStatus } from '../../../shared/monitoring/actions';
 
 type Answers = Record<number, string>;
 
+const addDays = (iso: string, n: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
 /** Answers per question number, for the measures in the example rounds. */
 const answersFor: Record<string, (round: number) => Answers> = {
   '2a': (round) => ({
@@ -203,7 +205,12 @@ export async function seedMonitoring(tr: Tracker, programmeId: string): Promise<
           ...stamp,
         });
       }
-      if (m.status !== 'concept') await setInputStatus(tr, interviewId, 'ingediend');
+      if (m.status !== 'concept') {
+        await setInputStatus(tr, interviewId, 'ingediend');
+        // Submitted two weeks before the interview, as the round asks (or today, for a round still ahead).
+        const submitted = addDays(r.start, -14);
+        if (submitted < tr.at.slice(0, 10)) await tr.update('monitoringInterview', interviewId, { submittedAt: `${submitted}T09:00:00.000Z` });
+      }
       if (m.status === 'besproken') await setInputStatus(tr, interviewId, 'besproken');
     }
     for (const [ai, a] of r.actions.entries())
