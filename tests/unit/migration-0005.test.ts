@@ -19,7 +19,7 @@ describe('migration 0005: monitoring', () => {
     db.prepare("INSERT INTO question (id, set_id, question_text, position, facts, created_at, updated_at) VALUES ('q1', 's1', 'Wat loopt goed?', 1, NULL, ?, ?)").run(now, now);
     db.prepare("INSERT INTO question_set_version (id, set_id, version, questions, created_at, updated_at) VALUES ('v0', 's1', 0, '[]', ?, ?)").run(now, now);
     db.prepare("INSERT INTO monitoring_round (id, programme_id, name, start_date, created_at, updated_at) VALUES ('r1', 'p1', 'Juni 2026', '2026-06-18', ?, ?)").run(now, now);
-    db.prepare("INSERT INTO monitoring_interview (id, round_id, measure_id, partner_id, created_at, updated_at) VALUES ('i1', 'r1', 'm1', 'o1', ?, ?)").run(now, now);
+    db.prepare("INSERT INTO monitoring_interview (id, round_id, measure_id, partner_id, title, created_at, updated_at) VALUES ('i1', 'r1', 'm1', 'o1', '2a Instroomloket — ROC Voorbeeld', ?, ?)").run(now, now);
     db.prepare("INSERT INTO monitoring_attendee (id, interview_id, name, created_at, updated_at) VALUES ('at1', 'i1', 'Gast', ?, ?)").run(now, now);
     db.prepare("INSERT INTO monitoring_answer (id, interview_id, question_id, question_text, question_version, position, answer, created_at, updated_at) VALUES ('an1', 'i1', 'q1', 'Wat loopt goed?', 1, 1, 'Veel', ?, ?)").run(now, now);
     db.prepare("INSERT INTO monitoring_action (id, round_id, measure_id, text, owner_organisation_id, created_at, updated_at) VALUES ('a1', 'r1', 'm1', 'Overleg plannen', 'o1', ?, ?)").run(now, now);

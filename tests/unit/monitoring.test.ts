@@ -156,6 +156,7 @@ describe('monitoring store', () => {
 
     await call('monitoring.interview.remove', { id: interviewId });
     expect((await call('trash.list'))[0]).toMatchObject({ entity: 'monitoringInterview', label: '2a Instroomloket' });
+    expect((await call('history.forEntity', { entity: 'monitoringInterview', id: interviewId }))[0]!.itemLabel).toBe('2a Instroomloket');
     await call('history.undo');
     expect((await call('monitoring.round.get', { id: r.id })).interviews).toHaveLength(1);
 

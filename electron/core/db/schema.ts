@@ -253,6 +253,8 @@ export interface MonitoringInterviewTable extends Trashable {
   roundId: string;
   measureId: string;
   partnerId: string | null;
+  /** The measure (and partner) as named when the input was made; for history labels only. */
+  title: string;
   status: string;
   submittedAt: string | null;
   /** JSON MeasureFacts, frozen when submitted */

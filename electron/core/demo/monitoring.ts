@@ -147,8 +147,9 @@ const attendeesFor: Record<string, [string, string, string][]> = {
 
 export async function seedMonitoring(tr: Tracker, programmeId: string): Promise<void> {
   const db = tr.trx;
-  const measures = await db.selectFrom('measure').select(['id', 'code']).where('programmeId', '=', programmeId).where('deletedAt', 'is', null).execute();
+  const measures = await db.selectFrom('measure').select(['id', 'code', 'name']).where('programmeId', '=', programmeId).where('deletedAt', 'is', null).execute();
   const measureId = new Map(measures.map((m) => [m.code, m.id]));
+  const measureTitle = new Map(measures.map((m) => [m.code, `${m.code} ${m.name}`]));
   const orgs = await db.selectFrom('organisation').select(['id', 'name']).where('deletedAt', 'is', null).execute();
   const orgByName = (name: string) => orgs.find((o) => o.name === name)?.id ?? null;
   const orgKey: Record<string, string> = {
@@ -180,6 +181,7 @@ export async function seedMonitoring(tr: Tracker, programmeId: string): Promise<
         roundId,
         measureId: measureId.get(m.code)!,
         partnerId: m.partner ? orgByName(orgKey[m.partner]!) : null,
+        title: [measureTitle.get(m.code), m.partner ? orgKey[m.partner] : ''].filter(Boolean).join(' — '),
         status: 'concept',
         submittedAt: null,
         factsSnapshot: null,

@@ -12,7 +12,7 @@ import { entityName } from '../history/entities';
 import { UserError } from '../errors';
 import { fieldLabel, t, type MessageKey } from '../../../shared/i18n/nl';
 import { findProgramme } from '../db/queries/programmes';
-import { findMeasure } from '../db/queries/tree';
+import { findMeasure, organisationNames } from '../db/queries/tree';
 import {
   factsForMeasure,
   findAction,
@@ -40,6 +40,7 @@ async function must<T>(p: Promise<T | undefined>, entity: string): Promise<T> {
 }
 
 const meta = (user: string, action: string, label: string) => ({ user, action, label });
+const coded = (m: { code: string; name: string }) => [m.code, m.name].filter(Boolean).join(' ');
 
 /** The programme's own question set, written from the default the first time it is needed. */
 export async function ensureQuestionSet(tr: Tracker, programmeId: string): Promise<{ setId: string; set: QuestionSet }> {
@@ -172,7 +173,8 @@ export const monitoringHandlers = handlers({
   'monitoring.round.create': async ({ measureIds, ...input }, ctx) => {
     const db = ctx.db();
     await must(findProgramme(db, input.programmeId), 'programme');
-    for (const m of measureIds) await assertMeasureInProgramme(db, m, input.programmeId, 'measureIds');
+    const titles = new Map<string, string>();
+    for (const m of measureIds) titles.set(m, coded(await assertMeasureInProgramme(db, m, input.programmeId, 'measureIds')));
     const id = randomUUID();
     await tracked(db, meta(ctx.user, 'create', t('label.create', { entity: entityName('monitoringRound'), name: input.name })), async (tr) => {
       const stamp = { createdAt: tr.at, updatedAt: tr.at, deletedAt: null, deletedIn: null };
@@ -180,7 +182,7 @@ export const monitoringHandlers = handlers({
       await ensureQuestionSet(tr, input.programmeId);
       let order = 0;
       for (const measureId of [...new Set(measureIds)])
-        await tr.insert('monitoringInterview', { id: randomUUID(), roundId: id, measureId, partnerId: null, status: 'concept', submittedAt: null, factsSnapshot: null, sortOrder: order++, ...stamp });
+        await tr.insert('monitoringInterview', { id: randomUUID(), roundId: id, measureId, partnerId: null, title: titles.get(measureId)!, status: 'concept', submittedAt: null, factsSnapshot: null, sortOrder: order++, ...stamp });
     });
     return must(roundDetail(db, id), 'monitoringRound');
   },
@@ -217,6 +219,7 @@ export const monitoringHandlers = handlers({
         roundId,
         measureId,
         partnerId,
+        title: [coded(m), partnerId ? (await organisationNames(db)).get(partnerId) : ''].filter(Boolean).join(' — '),
         status: 'concept',
         submittedAt: null,
         factsSnapshot: null,
@@ -234,11 +237,7 @@ export const monitoringHandlers = handlers({
     const db = ctx.db();
     const row = await interviewRow(db, id);
     const name = await measureLabel(db, row);
-    await tracked(db, meta(ctx.user, 'delete', t('label.delete', { entity: entityName('monitoringInterview'), name })), async (tr) => {
-      await tr.trash('monitoringInterview', id);
-      // The Prullenbak names the input by its measure, which the row itself does not carry.
-      await tr.trx.updateTable('trash').set({ label: name }).where('changeSetId', '=', tr.changeSetId).where('entityId', '=', id).execute();
-    });
+    await tracked(db, meta(ctx.user, 'delete', t('label.delete', { entity: entityName('monitoringInterview'), name })), (tr) => tr.trash('monitoringInterview', id));
     return null;
   },
 

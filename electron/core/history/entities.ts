@@ -106,7 +106,7 @@ export const entities: Record<string, EntityDef> = {
   monitoringInterview: {
     table: 'monitoringInterview',
     nameKey: 'entity.monitoringInterview',
-    label: (r) => String(r.id).slice(0, 8),
+    label: (r) => String(r.title || r.id),
     children: [
       { entity: 'monitoringAttendee', foreignKey: 'interviewId' },
       { entity: 'monitoringAnswer', foreignKey: 'interviewId' },

@@ -75,6 +75,8 @@ export const m0005_monitoring: Migration = {
       round_id TEXT NOT NULL REFERENCES monitoring_round(id),
       measure_id TEXT NOT NULL REFERENCES measure(id),
       partner_id TEXT REFERENCES organisation(id),
+      -- How the input was named when made ("2a Instroomloket 16+ — ROC Voorbeeld"), for history labels.
+      title TEXT NOT NULL DEFAULT '',
       status TEXT NOT NULL DEFAULT 'concept' CHECK (status IN ('concept', 'ingediend', 'besproken')),
       submitted_at TEXT,
       facts_snapshot TEXT CHECK (facts_snapshot IS NULL OR json_valid(facts_snapshot)),
