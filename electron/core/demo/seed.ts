@@ -183,8 +183,8 @@ export async function seedExample(db: Kysely<Database>): Promise<void> {
       });
       if (current) await seedTree(tr, id, orgIds, orgNames);
     }
+    // Money for the running programme, after everything it builds on (same change set).
+    const running = await tr.trx.selectFrom('programme').select('id').where('status', '=', 'lopend').orderBy('periodStart', 'desc').executeTakeFirst();
+    if (running) await seedMoney(tr, running.id);
   });
-  // Money for the running programme, after everything it builds on.
-  const running = await db.selectFrom('programme').select('id').where('status', '=', 'lopend').orderBy('periodStart', 'desc').executeTakeFirst();
-  if (running) await tracked(db, { user: SEED_USER, action: 'create', label: 'Voorbeeldbegroting aangemaakt' }, (tr) => seedMoney(tr, running.id));
 }
