@@ -449,6 +449,9 @@ export const nl = {
   'budget.negativeHint': 'Bij categorie G mag het bedrag negatief zijn (inzet van de reserve).',
   'budget.spendFor': 'Bestedingen bij "{name}"',
   'budget.addSpend': 'Besteding toevoegen',
+  'budget.moneyPlaceholder': '€ 0,00',
+  'budget.costItemPlaceholder': 'Inzet orthopedagoog 0,4 fte',
+  'budget.referencePlaceholder': 'F-2026-031',
   'budget.editSpend': 'Besteding bewerken',
   'budget.spendSaved': 'Besteding opgeslagen.',
   'budget.spendDeleted': 'Besteding naar de Prullenbak verplaatst.',
@@ -565,6 +568,7 @@ export const nl = {
   'check.plus_share': '{year}: naar plusvoorzieningen gaat {amount}, {pct}% van het indicatieve bedrag {indicative}; dat is minder dan {min}%. Leg de reden vast bij de regels van dit programma.',
   'check.plus_share_reason': '{year}: naar plusvoorzieningen gaat {amount}, {pct}% van het indicatieve bedrag {indicative} (minder dan {min}%); de reden is vastgelegd.',
   'check.award_exceeded': '{year}: de begroting op {stream} ({planned}) is {over} hoger dan de toekenning ({awarded}).',
+  'check.outside_period': '{year}: {n} begrotingsregel(s) in een jaar buiten de programmaperiode ({first}-{last}).',
   'check.overspend': '{measure}, {year}: besteed {realised} tegen begroot {planned}; {over} overschreden.',
 
   // CLI

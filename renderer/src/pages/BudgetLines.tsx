@@ -152,7 +152,7 @@ function LineForm(props: { line?: BudgetLine; initial: LineState; tree: Programm
         <TextField label={t('field.year')} name="year" required value={f.year} onChange={set('year')} error={errors.year} inputMode="numeric" placeholder="2026" />
       </div>
       <div className="row">
-        <TextField label={t('field.costItem')} name="costItem" required value={f.costItem} onChange={set('costItem')} error={errors.costItem} placeholder="Inzet orthopedagoog 0,4 fte" />
+        <TextField label={t('field.costItem')} name="costItem" required value={f.costItem} onChange={set('costItem')} error={errors.costItem} placeholder={t('budget.costItemPlaceholder')} />
         <SelectField label={t('field.kind')} name="kind" value={f.kind} onChange={set('kind')} error={errors.kind} options={COST_KINDS.map((k) => ({ value: k, label: t(`costKind.${k}`) }))} />
         <TextField label={t('field.fte')} name="fte" value={f.fte} onChange={set('fte')} error={errors.fte} inputMode="decimal" placeholder="0,4" />
         <TextField label={t('field.hours')} name="hours" value={f.hours} onChange={set('hours')} error={errors.hours} inputMode="numeric" />
@@ -163,7 +163,7 @@ function LineForm(props: { line?: BudgetLine; initial: LineState; tree: Programm
         <SelectField label={t('field.partnerId')} name="partnerId" value={f.partnerId} onChange={set('partnerId')} error={errors.partnerId} placeholder={t('budget.noPartnerOption')} options={props.partners.map((p) => ({ value: p.id, label: p.name }))} />
       </div>
       <div className="row">
-        <TextField label={t('field.plannedCents')} name="plannedCents" required value={f.planned} onChange={set('planned')} error={errors.plannedCents} inputMode="decimal" placeholder="€ 0,00" hint={f.category === RESERVE_CATEGORY ? t('budget.negativeHint') : t('budget.moneyHint')} />
+        <TextField label={t('field.plannedCents')} name="plannedCents" required value={f.planned} onChange={set('planned')} error={errors.plannedCents} inputMode="decimal" placeholder={t('budget.moneyPlaceholder')} hint={f.category === RESERVE_CATEGORY ? t('budget.negativeHint') : t('budget.moneyHint')} />
         <div className="field checks">
           <CheckField label={t('budget.inKindLabel')} name="inKind" checked={f.inKind} onChange={set('inKind')} />
           <CheckField label={t('budget.managementLabel')} name="management" checked={f.management} onChange={set('management')} />
@@ -288,10 +288,10 @@ function SpendPanel({ programmeId, line, onChanged }: { programmeId: string; lin
         {editingId && <h3>{t('budget.editSpend')}</h3>}
         <div className="row">
           <SelectField label={t('field.kind')} name="kind" value={f.kind} onChange={set('kind')} error={errors.kind} options={SPEND_KINDS.map((k) => ({ value: k, label: t(`spendKind.${k}`) }))} />
-          {f.kind !== 'year_total' && <TextField label={t('field.date')} name="date" value={f.date} onChange={set('date')} error={errors.date} placeholder="dd-mm-jjjj" />}
-          <TextField label={t('field.amountCents')} name="amountCents" value={f.amount} onChange={set('amount')} error={errors.amountCents} inputMode="decimal" placeholder="€ 0,00" hint={t('budget.spendNegativeHint')} />
+          {f.kind !== 'year_total' && <TextField label={t('field.date')} name="date" value={f.date} onChange={set('date')} error={errors.date} placeholder={t('ui.datePlaceholder')} />}
+          <TextField label={t('field.amountCents')} name="amountCents" value={f.amount} onChange={set('amount')} error={errors.amountCents} inputMode="decimal" placeholder={t('budget.moneyPlaceholder')} hint={t('budget.spendNegativeHint')} />
           <TextField label={t('field.description')} name="description" value={f.description} onChange={set('description')} error={errors.description} />
-          <TextField label={t('field.reference')} name="reference" value={f.reference} onChange={set('reference')} error={errors.reference} placeholder="F-2026-031" />
+          <TextField label={t('field.reference')} name="reference" value={f.reference} onChange={set('reference')} error={errors.reference} placeholder={t('budget.referencePlaceholder')} />
         </div>
         <div className="form-actions">
           <button type="submit" className="primary">{editingId ? t('action.save') : t('budget.addSpend')}</button>
