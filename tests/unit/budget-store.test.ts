@@ -200,3 +200,16 @@ describe('editing spend', () => {
     expect(h[0]!.label).toMatch(/01-02-2026/);
   });
 });
+
+describe('money follows the programme tree', () => {
+  it('moves an activity\'s budget lines with the activity, and one undo puts both back', async () => {
+    const { call, p, m1, m2, a } = await setup();
+    const l = await call('budgetLine.create', line(m2.id, { activityId: a.id }));
+    await call('activity.move', { id: a.id, measureId: m1.id });
+    expect((await call('budgetLine.get', { id: l.id })).measureId).toBe(m1.id);
+    expect((await call('budget.overview', { programmeId: p.id })).matrix.map((r) => r.measureId)).toEqual([m1.id]);
+    await call('history.undo');
+    expect((await call('budgetLine.get', { id: l.id })).measureId).toBe(m2.id);
+    expect((await call('activity.get', { id: a.id })).measureId).toBe(m2.id);
+  });
+});
