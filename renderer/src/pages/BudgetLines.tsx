@@ -123,6 +123,9 @@ function LineForm(props: { line?: BudgetLine; initial: LineState; tree: Programm
   const set = <K extends keyof LineState>(k: K) => (v: LineState[K]) => setF((x) => ({ ...x, [k]: v }));
   const measures = measuresOf(props.tree);
   const activities = measures.find((m) => m.id === f.measureId)?.activities ?? [];
+  // A partner the line already has stays choosable, also when it has gone to the Prullenbak.
+  const keep = props.line?.partnerId && !props.partners.some((p) => p.id === props.line!.partnerId) ? [{ id: props.line.partnerId, name: props.line.partnerName ?? props.line.partnerId }] : [];
+  const partnerOptions = [...props.partners, ...keep].map((p) => ({ value: p.id, label: p.name }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -160,7 +163,7 @@ function LineForm(props: { line?: BudgetLine; initial: LineState; tree: Programm
       <div className="row">
         <SelectField label={t('field.fundingSource')} name="fundingSource" required value={f.fundingSource} onChange={set('fundingSource')} error={errors.fundingSource} placeholder={t('budget.choose')} options={FUNDING_SOURCES.map((s) => ({ value: s, label: t(`source.${s}`) }))} />
         <SelectField label={t('field.category')} name="category" required value={f.category} onChange={set('category')} error={errors.category} placeholder={t('budget.choose')} options={SPENDING_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
-        <SelectField label={t('field.partnerId')} name="partnerId" value={f.partnerId} onChange={set('partnerId')} error={errors.partnerId} placeholder={t('budget.noPartnerOption')} options={props.partners.map((p) => ({ value: p.id, label: p.name }))} />
+        <SelectField label={t('field.partnerId')} name="partnerId" value={f.partnerId} onChange={set('partnerId')} error={errors.partnerId} placeholder={t('budget.noPartnerOption')} options={partnerOptions} />
       </div>
       <div className="row">
         <TextField label={t('field.plannedCents')} name="plannedCents" required value={f.planned} onChange={set('planned')} error={errors.plannedCents} inputMode="decimal" placeholder={t('budget.moneyPlaceholder')} hint={f.category === RESERVE_CATEGORY ? t('budget.negativeHint') : t('budget.moneyHint')} />
