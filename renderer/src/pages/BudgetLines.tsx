@@ -438,18 +438,23 @@ export function BudgetLines({ programmeId, filter, o }: { programmeId: string; f
                       {open === l.id ? t('budget.hideDetails') : t('budget.details')}
                     </button>
                     <button type="button" aria-label={`${t('action.edit')}: ${name}`} onClick={() => setEditing(l.id)}>{t('action.edit')}</button>
-                    {confirming === l.id ? (
-                      <span className="confirm" role="group" aria-label={t('budget.confirmDeleteGroup')}>
-                        {l.spendCount > 0 ? t('budget.deleteLineWithSpend', { n: l.spendCount }) : ''} {t('budget.deleteLineConfirm')}{' '}
-                        <button type="button" className="danger" onClick={() => void remove(l)}>{t('budget.confirmDelete')}</button>
-                        <button type="button" onClick={() => setConfirming(null)}>{t('action.cancel')}</button>
-                      </span>
-                    ) : (
-                      <button type="button" className="danger" aria-label={`${t('action.delete')}: ${name}`} onClick={() => setConfirming(l.id)}>{t('action.delete')}</button>
-                    )}
+                    <button type="button" className="danger" aria-label={`${t('action.delete')}: ${name}`} aria-expanded={confirming === l.id} onClick={() => setConfirming(l.id)}>
+                      {t('action.delete')}
+                    </button>
                     </div>
                   </td>
                 </tr>,
+                confirming === l.id && (
+                  <tr key={`${l.id}-confirm`} className="detail-row">
+                    <td colSpan={8}>
+                      <span className="confirm" role="group" aria-label={t('budget.confirmDeleteGroup')}>
+                        {name}: {l.spendCount > 0 ? t('budget.deleteLineWithSpend', { n: l.spendCount }) : ''} {t('budget.deleteLineConfirm')}{' '}
+                        <button type="button" className="danger" onClick={() => void remove(l)}>{t('budget.confirmDelete')}</button>
+                        <button type="button" onClick={() => setConfirming(null)}>{t('action.cancel')}</button>
+                      </span>
+                    </td>
+                  </tr>
+                ),
                 editing === l.id && (
                   <tr key={`${l.id}-edit`} className="detail-row">
                     <td colSpan={8}>
