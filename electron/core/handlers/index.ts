@@ -6,8 +6,10 @@ import type { Handlers } from './types';
 import { workspaceHandlers } from './workspace';
 import { programmeHandlers } from './programmes';
 import { historyHandlers } from './history';
+import { partnerHandlers } from './partners';
+import { treeHandlers } from './tree';
 
-const groups: object[] = [workspaceHandlers, programmeHandlers, historyHandlers];
+const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, historyHandlers];
 
 export function assertNoOverlap(list: object[]): void {
   const seen = new Set<string>();
@@ -19,4 +21,10 @@ export function assertNoOverlap(list: object[]): void {
 }
 assertNoOverlap(groups);
 
-export const allHandlers: Handlers = { ...workspaceHandlers, ...programmeHandlers, ...historyHandlers };
+export const allHandlers: Handlers = {
+  ...workspaceHandlers,
+  ...programmeHandlers,
+  ...partnerHandlers,
+  ...treeHandlers,
+  ...historyHandlers,
+};
