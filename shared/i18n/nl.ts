@@ -415,6 +415,7 @@ export const nl = {
   'budget.cofin': 'Cofinanciering',
   'budget.cofinInKind': 'waarvan in natura',
   'budget.cofinPct': '% cofinanciering',
+  'budget.cofinLink': 'Cofinanciering {what}: {amount}',
   'budget.participants': 'Geplande deelnemers',
   'budget.perParticipant': 'Bedrag per deelnemer',
   'budget.vrijval': 'Vrijval: toegekend maar niet besteed',

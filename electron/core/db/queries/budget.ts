@@ -301,6 +301,7 @@ export async function budgetOverview(db: Db, programmeId: string): Promise<Budge
         realisedCents: f?.realisedCents ?? 0,
         cofinCents: f?.cofinCents ?? 0,
         cofinInKindCents: f?.cofinInKindCents ?? 0,
+        cofinLineIds: f?.cofinLineIds ?? [],
         cofinPct: f?.cofinPct ?? null,
         plannedParticipants: m.plannedParticipants,
         perParticipantCents: f?.perParticipantCents ?? null,
