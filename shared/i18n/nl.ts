@@ -337,6 +337,13 @@ export const nl = {
 
   // Help
   'help.title': 'Help',
+  'help.budget.title': 'Begroting, toekenningen en bestedingen',
+  'help.budget.items':
+    'Toekenningen per geldstroom en kalenderjaar staan onder Begroting › Toekenningen, met betaaldata, besteden vóór en de verantwoording (jaarverslag contactschool of SiSa).\n' +
+    'Een begrotingsregel hoort bij een maatregel (en eventueel een activiteit), een kalenderjaar, een financieringsbron en een bestedingscategorie A-H. Cofinanciering is een regel op de bron cofinanciering scholen of gemeenten, met de partner en of het in geld of in natura is.\n' +
+    'Bestedingen boekt u bij een begrotingsregel: losse bestedingen met datum, correcties (mogen negatief zijn) of één jaartotaal. Ze tellen op dezelfde manier mee.\n' +
+    'In het overzicht leidt elk bedrag met één klik naar de regels (begroot) of de bestedingen (besteed) erachter. Meer besteed dan begroot staat gemarkeerd met "overschreden".\n' +
+    'Controles volgen standaard de regels van 2012: beheers- en coördinatiekosten hooguit 10% van de subsidie en hooguit € 150.000 per jaar; minstens 75% van het indicatieve plusvoorzieningbedrag naar plusvoorzieningen of een vastgelegde reden; de begroting binnen de toekenning per geldstroom en jaar. U past ze per programma aan.',
   'help.tree.title': 'Programmalijnen, maatregelen en activiteiten',
   'help.tree.items':
     "Codes zoals 2, 2a, 2.1 en 2.1.1 blijven zoals u ze typt en staan in natuurlijke volgorde; met ↑ en ↓ zet u ze in een eigen volgorde.\nEen code komt binnen hetzelfde onderdeel maar één keer voor: maatregelen en programmalijnen per programma, activiteiten per maatregel.\nEen activiteit volgt de vragen 1 tot en met 11 van het standaard activiteitenformat. Verplaatsen naar een andere maatregel staat in de Geschiedenis en kan ongedaan worden gemaakt.\nTekst uit Word plakken mag: opsommingstekens, tabs en slimme aanhalingstekens worden gewone tekst, alinea's en lijsten blijven.\nAfdrukken toont het Activiteitenblad of Maatregelblad; kies in het afdrukvenster eventueel Opslaan als PDF.",
