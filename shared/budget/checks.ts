@@ -20,7 +20,7 @@ import {
 } from './model';
 import { amounts, realisedByLine } from './rollup';
 
-export const CHECK_CODES = ['management_pct', 'management_max', 'plus_share', 'award_exceeded', 'overspend'] as const;
+export const CHECK_CODES = ['management_pct', 'management_max', 'plus_share', 'award_exceeded', 'overspend', 'outside_period'] as const;
 export type CheckCode = (typeof CHECK_CODES)[number];
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -49,6 +49,8 @@ export function runChecks(input: {
   rules: RuleSettings;
   /** Names measures in messages. */
   measureLabel?: (measureId: string) => string;
+  /** The programme period (ISO dates); budget lines in calendar years outside it are flagged. */
+  period?: { start: string; end: string };
 }): CheckFinding[] {
   const { lines, awards, rules } = input;
   const realised = realisedByLine(input.spend);
@@ -132,6 +134,26 @@ export function runChecks(input: {
             awardIds: awardIds(stream, year),
           });
       }
+  }
+
+  // Budget lines in a calendar year the programme period does not touch.
+  if (input.period) {
+    const [first, last] = [Number(input.period.start.slice(0, 4)), Number(input.period.end.slice(0, 4))];
+    for (const year of years) {
+      if (year >= first && year <= last) continue;
+      const mine = lines.filter((l) => l.year === year);
+      if (!mine.length) continue;
+      out.push({
+        code: 'outside_period',
+        severity: 'warning',
+        message: t('check.outside_period', { year, n: mine.length, first, last }),
+        year,
+        stream: null,
+        lineIds: mine.map((l) => l.id),
+        measureIds: uniq(mine.map((l) => l.measureId)),
+        awardIds: [],
+      });
+    }
   }
 
   // Over-spent budget lines.

@@ -100,6 +100,8 @@ export interface MeasureFigures {
   /** Co-financing by partners (money and in kind), planned. */
   cofinCents: number;
   cofinInKindCents: number;
+  /** The co-financing lines, for the drill-down. */
+  cofinLineIds: string[];
   /** Co-financing as a percentage of the measure's planned total, null when nothing is planned. */
   cofinPct: number | null;
   plannedParticipants: number | null;
@@ -187,9 +189,11 @@ export function overview(input: {
     const p = g?.plannedCents ?? 0;
     let cofin = 0;
     let inKind = 0;
+    const cofinLineIds: string[] = [];
     for (const l of linesOf.get(id)?.lines ?? [])
       if (COFIN_SOURCES.includes(l.fundingSource)) {
         cofin = addCents(cofin, l.plannedCents);
+        cofinLineIds.push(l.id);
         if (l.inKind) inKind = addCents(inKind, l.plannedCents);
       }
     const participants = facts?.plannedParticipants ?? null;
@@ -199,6 +203,7 @@ export function overview(input: {
       realisedCents: g?.realisedCents ?? 0,
       cofinCents: cofin,
       cofinInKindCents: inKind,
+      cofinLineIds,
       cofinPct: p > 0 ? (cofin * 100) / p : null,
       plannedParticipants: participants,
       perParticipantCents: perParticipant(p, participants),

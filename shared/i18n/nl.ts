@@ -552,6 +552,13 @@ export const nl = {
 
   // Help
   'help.title': 'Help',
+  'help.budget.title': 'Begroting, toekenningen en bestedingen',
+  'help.budget.items':
+    'Toekenningen per geldstroom en kalenderjaar staan onder Begroting › Toekenningen, met betaaldata, besteden vóór en de verantwoording (jaarverslag contactschool of SiSa).\n' +
+    'Een begrotingsregel hoort bij een maatregel (en eventueel een activiteit), een kalenderjaar, een financieringsbron en een bestedingscategorie A-H. Cofinanciering is een regel op de bron cofinanciering scholen of gemeenten, met de partner en of het in geld of in natura is.\n' +
+    'Bestedingen boekt u bij een begrotingsregel: losse bestedingen met datum, correcties (mogen negatief zijn) of één jaartotaal. Ze tellen op dezelfde manier mee.\n' +
+    'In het overzicht leidt elk bedrag met één klik naar de regels (begroot) of de bestedingen (besteed) erachter. Meer besteed dan begroot staat gemarkeerd met "overschreden".\n' +
+    'Controles volgen standaard de regels van 2012: beheers- en coördinatiekosten hooguit 10% van de subsidie en hooguit € 150.000 per jaar; minstens 75% van het indicatieve plusvoorzieningbedrag naar plusvoorzieningen of een vastgelegde reden; de begroting binnen de toekenning per geldstroom en jaar. U past ze per programma aan.',
   'help.tree.title': 'Programmalijnen, maatregelen en activiteiten',
   'help.tree.items':
     "Codes zoals 2, 2a, 2.1 en 2.1.1 blijven zoals u ze typt en staan in natuurlijke volgorde; met ↑ en ↓ zet u ze in een eigen volgorde.\nEen code komt binnen hetzelfde onderdeel maar één keer voor: maatregelen en programmalijnen per programma, activiteiten per maatregel.\nEen activiteit volgt de vragen 1 tot en met 11 van het standaard activiteitenformat. Verplaatsen naar een andere maatregel staat in de Geschiedenis en kan ongedaan worden gemaakt.\nTekst uit Word plakken mag: opsommingstekens, tabs en slimme aanhalingstekens worden gewone tekst, alinea's en lijsten blijven.\nAfdrukken toont het Activiteitenblad of Maatregelblad; kies in het afdrukvenster eventueel Opslaan als PDF.",
@@ -829,6 +836,7 @@ export const nl = {
   'budget.cofin': 'Cofinanciering',
   'budget.cofinInKind': 'waarvan in natura',
   'budget.cofinPct': '% cofinanciering',
+  'budget.cofinLink': 'Cofinanciering {what}: {amount}',
   'budget.participants': 'Geplande deelnemers',
   'budget.perParticipant': 'Bedrag per deelnemer',
   'budget.vrijval': 'Vrijval: toegekend maar niet besteed',
@@ -863,6 +871,9 @@ export const nl = {
   'budget.negativeHint': 'Bij categorie G mag het bedrag negatief zijn (inzet van de reserve).',
   'budget.spendFor': 'Bestedingen bij "{name}"',
   'budget.addSpend': 'Besteding toevoegen',
+  'budget.moneyPlaceholder': '€ 0,00',
+  'budget.costItemPlaceholder': 'Inzet orthopedagoog 0,4 fte',
+  'budget.referencePlaceholder': 'F-2026-031',
   'budget.editSpend': 'Besteding bewerken',
   'budget.spendSaved': 'Besteding opgeslagen.',
   'budget.spendDeleted': 'Besteding naar de Prullenbak verplaatst.',
@@ -977,6 +988,7 @@ export const nl = {
   'check.plus_share': '{year}: naar plusvoorzieningen gaat {amount}, {pct}% van het indicatieve bedrag {indicative}; dat is minder dan {min}%. Leg de reden vast bij de regels van dit programma.',
   'check.plus_share_reason': '{year}: naar plusvoorzieningen gaat {amount}, {pct}% van het indicatieve bedrag {indicative} (minder dan {min}%); de reden is vastgelegd.',
   'check.award_exceeded': '{year}: de begroting op {stream} ({planned}) is {over} hoger dan de toekenning ({awarded}).',
+  'check.outside_period': '{year}: {n} begrotingsregel(s) in een jaar buiten de programmaperiode ({first}-{last}).',
   'check.overspend': '{measure}, {year}: besteed {realised} tegen begroot {planned}; {over} overschreden.',
 
   // CLI

@@ -212,6 +212,7 @@ export const BudgetOverview = z.object({
       realisedCents: z.number().int(),
       cofinCents: z.number().int(),
       cofinInKindCents: z.number().int(),
+      cofinLineIds: z.array(z.string()),
       cofinPct: z.number().nullable(),
       plannedParticipants: z.number().int().nullable(),
       perParticipantCents: z.number().int().nullable(),

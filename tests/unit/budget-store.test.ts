@@ -200,3 +200,39 @@ describe('editing spend', () => {
     expect(h[0]!.label).toMatch(/01-02-2026/);
   });
 });
+
+describe('money follows the programme tree', () => {
+  it('moves an activity\'s budget lines with the activity, and one undo puts both back', async () => {
+    const { call, p, m1, m2, a } = await setup();
+    const l = await call('budgetLine.create', line(m2.id, { activityId: a.id }));
+    await call('activity.move', { id: a.id, measureId: m1.id });
+    expect((await call('budgetLine.get', { id: l.id })).measureId).toBe(m1.id);
+    expect((await call('budget.overview', { programmeId: p.id })).matrix.map((r) => r.measureId)).toEqual([m1.id]);
+    await call('history.undo');
+    expect((await call('budgetLine.get', { id: l.id })).measureId).toBe(m2.id);
+    expect((await call('activity.get', { id: a.id })).measureId).toBe(m2.id);
+  });
+});
+
+describe('the example region\'s money', () => {
+  it('has awards, budget lines with co-financing and spend for every measure over the programme period, and the two example checks', async () => {
+    const { call } = await makeCore({ workspace: false });
+    await call('workspace.openExample');
+    const running = (await call('programme.list')).find((p) => p.status === 'lopend')!;
+    const o = await call('budget.overview', { programmeId: running.id });
+    const years = [2024, 2025, 2026, 2027, 2028];
+    expect(o.years).toEqual(years);
+    expect(o.measures.length).toBeGreaterThanOrEqual(4);
+    for (const m of o.measures) {
+      const row = o.matrix.find((r) => r.measureId === m.id)!;
+      expect(row.cells.map((c) => c.key)).toEqual(years);
+      for (const c of row.cells) if (c.key <= 2026) expect(c.realisedCents).not.toBe(0);
+    }
+    expect(o.measures.filter((m) => m.cofinCents > 0).length).toBeGreaterThan(0);
+    expect(o.measures.some((m) => m.cofinInKindCents > 0)).toBe(true);
+    expect(o.byFundingSource.map((g) => g.key)).toEqual(expect.arrayContaining(['ocw', 'plus', 'rmc', 'cofin_school', 'cofin_gemeente']));
+    expect(o.byCategory.find((g) => g.key === 'G')).toMatchObject({ plannedCents: 0, realisedCents: 0 });
+    expect(o.checks.map((c) => c.code).sort()).toEqual(['management_pct', 'overspend']);
+    expect(o.vrijval.length).toBeGreaterThan(0);
+  });
+});

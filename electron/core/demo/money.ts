@@ -136,12 +136,33 @@ export async function seedMoney(tr: Tracker, programmeId: string): Promise<void>
   }
   // The over-spent line: ICT for registration, 2025, realised 18% above plan.
   lines.push({ ...base, measureId: coordination.id, year: 2025, costItem: 'Licentie en beheer registratiesysteem verzuim', kind: 'materieel', fundingSource: 'eigen', category: 'B', plannedCents: euros(12_000), realise: 1.18 });
+  // A reserve (category G): put aside in 2024, used in 2026 (a negative amount, as the effect report asks).
+  const reserve = { ...base, measureId: coordination.id, kind: 'overig' as const, fundingSource: 'ocw' as const, category: 'G' as const, realise: 1 };
+  if (years.some((y) => y.year === 2024) && years.some((y) => y.year === 2026)) {
+    lines.push({ ...reserve, year: 2024, costItem: 'Reservering voor verzuimproject 2026', plannedCents: euros(20_000) });
+    lines.push({ ...reserve, year: 2026, costItem: 'Inzet reservering verzuimproject', plannedCents: -euros(20_000) });
+  }
 
   let n = 0;
   for (const { realise, ...l } of lines) {
     const id = randomUUID();
     await tr.insert('budgetLine', { id, ...l, notes: '', ...stamp(at) });
     // Spend: years before 2026 complete, 2026 through the third quarter, later years not yet.
+    if (l.category === 'G') {
+      // A reservation is booked once: the addition to the reserve, or (negative) its use.
+      await tr.insert('spend', {
+        id: randomUUID(),
+        budgetLineId: id,
+        kind: 'entry',
+        date: `${l.year}-12-15`,
+        year: l.year,
+        amountCents: l.plannedCents,
+        description: l.plannedCents < 0 ? 'Inzet reserve' : 'Dotatie reserve',
+        reference: `M${l.year}-RES`,
+        ...stamp(at),
+      });
+      continue;
+    }
     const quarters = l.year < 2026 ? [3, 6, 9, 12] : l.year === 2026 ? [3, 6, 9] : [];
     if (!quarters.length || l.plannedCents <= 0) continue;
     const share = l.year < 2026 ? realise : Math.min(realise, 1) * 0.7;

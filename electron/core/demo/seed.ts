@@ -192,5 +192,8 @@ export async function seedExample(db: Kysely<Database>): Promise<void> {
         await seedMonitoring(tr, id);
       }
     }
+    // Money for the running programme, after everything it builds on (same change set).
+    const running = await tr.trx.selectFrom('programme').select('id').where('status', '=', 'lopend').orderBy('periodStart', 'desc').executeTakeFirst();
+    if (running) await seedMoney(tr, running.id);
   });
 }

@@ -47,7 +47,7 @@ async function mustProgramme(db: Db, id: string) {
 }
 
 /** Measure, activity and partner of a budget line must exist, and the activity must be the measure's. */
-async function lineColumns(db: Db, i: Omit<BudgetLineInput, 'measureId'> & { measureId: string }) {
+async function lineColumns(db: Db, i: Omit<BudgetLineInput, 'measureId'> & { measureId: string }, keepPartnerId?: string | null) {
   const measure = await findMeasure(db, i.measureId);
   if (!measure) throw new UserError('invalid_input', `${fieldLabel('measureId')}: ${t('err.notFound', { entity: entityName('measure') })}`, 'measureId');
   if (i.activityId) {
@@ -55,7 +55,8 @@ async function lineColumns(db: Db, i: Omit<BudgetLineInput, 'measureId'> & { mea
     if (!a) throw new UserError('invalid_input', `${fieldLabel('activityId')}: ${t('err.notFound', { entity: entityName('activity') })}`, 'activityId');
     if (a.measureId !== i.measureId) throw fieldError('activityId', 'val.activityOtherMeasure');
   }
-  await assertOrganisations(db, { partnerId: i.partnerId });
+  // A partner already on the line may since have gone to the Prullenbak; keeping it is allowed.
+  if (i.partnerId !== keepPartnerId) await assertOrganisations(db, { partnerId: i.partnerId });
   return {
     measureId: i.measureId,
     activityId: i.activityId,
@@ -163,7 +164,7 @@ export const budgetHandlers = handlers({
   'budgetLine.update': async ({ id, ...i }, ctx) => {
     const db = ctx.db();
     const before = await must(findBudgetLine(db, id), 'budgetLine');
-    const cols = await lineColumns(db, i);
+    const cols = await lineColumns(db, i, before.partnerId);
     await tracked(db, meta(ctx, 'update', 'budgetLine', lineName(before)), (tr) => tr.update('budgetLine', id, cols));
     return must(findBudgetLine(db, id), 'budgetLine');
   },

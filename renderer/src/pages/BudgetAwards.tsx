@@ -79,11 +79,11 @@ function AwardForm({ programmeId, award, initial, onDone }: { programmeId: strin
       <div className="row">
         <SelectField label={t('field.stream')} name="stream" required value={f.stream} onChange={set('stream')} error={errors.stream} options={FUNDING_SOURCES.map((s) => ({ value: s, label: t(`source.${s}`) }))} />
         <TextField label={t('field.year')} name="year" required value={f.year} onChange={set('year')} error={errors.year} inputMode="numeric" />
-        <TextField label={t('field.amountCents')} name="amountCents" required value={f.amount} onChange={set('amount')} error={errors.amountCents} inputMode="decimal" placeholder="€ 0,00" hint={t('budget.moneyHint')} />
+        <TextField label={t('field.amountCents')} name="amountCents" required value={f.amount} onChange={set('amount')} error={errors.amountCents} inputMode="decimal" placeholder={t('budget.moneyPlaceholder')} hint={t('budget.moneyHint')} />
       </div>
       <div className="row">
         <TextField label={t('field.paymentDates')} name="paymentDates" value={f.paymentDates} onChange={set('paymentDates')} error={errors.paymentDates} hint={t('budget.paymentDatesHint')} />
-        <TextField label={t('field.spendBy')} name="spendBy" value={f.spendBy} onChange={set('spendBy')} error={errors.spendBy} placeholder="dd-mm-jjjj" />
+        <TextField label={t('field.spendBy')} name="spendBy" value={f.spendBy} onChange={set('spendBy')} error={errors.spendBy} placeholder={t('ui.datePlaceholder')} />
       </div>
       <div className="row">
         <SelectField label={t('field.route')} name="route" value={f.route} onChange={set('route')} error={errors.route} options={ACCOUNTABILITY_ROUTES.map((r) => ({ value: r, label: t(`route.${r}`) }))} />

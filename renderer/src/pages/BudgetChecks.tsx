@@ -5,9 +5,9 @@ import { useNotify } from '../notify';
 import { t } from '../i18n';
 import { TextArea, TextField } from '../components/Field';
 import { CheckField } from '../components/Check';
-import { budgetHref } from './budgetRoute';
+import { budgetHref, type Filter } from './budgetRoute';
 import { centsToInput, parseMoney } from '../../../shared/money';
-import type { BudgetOverview } from '../../../shared/schemas/budget';
+import type { BudgetOverview, CheckFinding } from '../../../shared/schemas/budget';
 
 function RulesForm({ o }: { o: BudgetOverview }) {
   const { refresh } = useApp();
@@ -61,6 +61,13 @@ function RulesForm({ o }: { o: BudgetOverview }) {
   );
 }
 
+/** The lines behind a finding: by year and source where that is exactly them (short routes), else by id. */
+function filterOf(c: CheckFinding): Filter {
+  if ((c.code === 'award_exceeded' || c.code === 'plus_share') && c.year !== null && c.stream) return { year: c.year, fundingSource: c.stream };
+  if (c.code === 'outside_period' && c.year !== null) return { year: c.year };
+  return { lineIds: c.lineIds };
+}
+
 export function BudgetChecks({ programmeId, o }: { programmeId: string; o: BudgetOverview }) {
   return (
     <div className="grid-2 wide-left">
@@ -75,9 +82,7 @@ export function BudgetChecks({ programmeId, o }: { programmeId: string; o: Budge
               <li key={i} className={`check check-${c.severity}`}>
                 <span className={`badge badge-${c.severity}`}>{t(`budget.severity.${c.severity}`)}</span> {c.message}
                 <div className="check-links">
-                  {c.lineIds.length > 0 && (
-                    <a href={budgetHref(programmeId, 'regels', { lineIds: c.lineIds })}>{t('budget.checkLines', { n: c.lineIds.length })}</a>
-                  )}
+                  {c.lineIds.length > 0 && <a href={budgetHref(programmeId, 'regels', filterOf(c))}>{t('budget.checkLines', { n: c.lineIds.length })}</a>}
                   {c.awardIds.length > 0 && <a href={budgetHref(programmeId, 'toekenningen')}>{t('budget.checkAwards')}</a>}
                 </div>
               </li>

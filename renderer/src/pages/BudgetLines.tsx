@@ -123,6 +123,9 @@ function LineForm(props: { line?: BudgetLine; initial: LineState; tree: Programm
   const set = <K extends keyof LineState>(k: K) => (v: LineState[K]) => setF((x) => ({ ...x, [k]: v }));
   const measures = measuresOf(props.tree);
   const activities = measures.find((m) => m.id === f.measureId)?.activities ?? [];
+  // A partner the line already has stays choosable, also when it has gone to the Prullenbak.
+  const keep = props.line?.partnerId && !props.partners.some((p) => p.id === props.line!.partnerId) ? [{ id: props.line.partnerId, name: props.line.partnerName ?? props.line.partnerId }] : [];
+  const partnerOptions = [...props.partners, ...keep].map((p) => ({ value: p.id, label: p.name }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -152,7 +155,7 @@ function LineForm(props: { line?: BudgetLine; initial: LineState; tree: Programm
         <TextField label={t('field.year')} name="year" required value={f.year} onChange={set('year')} error={errors.year} inputMode="numeric" placeholder="2026" />
       </div>
       <div className="row">
-        <TextField label={t('field.costItem')} name="costItem" required value={f.costItem} onChange={set('costItem')} error={errors.costItem} placeholder="Inzet orthopedagoog 0,4 fte" />
+        <TextField label={t('field.costItem')} name="costItem" required value={f.costItem} onChange={set('costItem')} error={errors.costItem} placeholder={t('budget.costItemPlaceholder')} />
         <SelectField label={t('field.kind')} name="kind" value={f.kind} onChange={set('kind')} error={errors.kind} options={COST_KINDS.map((k) => ({ value: k, label: t(`costKind.${k}`) }))} />
         <TextField label={t('field.fte')} name="fte" value={f.fte} onChange={set('fte')} error={errors.fte} inputMode="decimal" placeholder="0,4" />
         <TextField label={t('field.hours')} name="hours" value={f.hours} onChange={set('hours')} error={errors.hours} inputMode="numeric" />
@@ -160,10 +163,10 @@ function LineForm(props: { line?: BudgetLine; initial: LineState; tree: Programm
       <div className="row">
         <SelectField label={t('field.fundingSource')} name="fundingSource" required value={f.fundingSource} onChange={set('fundingSource')} error={errors.fundingSource} placeholder={t('budget.choose')} options={FUNDING_SOURCES.map((s) => ({ value: s, label: t(`source.${s}`) }))} />
         <SelectField label={t('field.category')} name="category" required value={f.category} onChange={set('category')} error={errors.category} placeholder={t('budget.choose')} options={SPENDING_CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
-        <SelectField label={t('field.partnerId')} name="partnerId" value={f.partnerId} onChange={set('partnerId')} error={errors.partnerId} placeholder={t('budget.noPartnerOption')} options={props.partners.map((p) => ({ value: p.id, label: p.name }))} />
+        <SelectField label={t('field.partnerId')} name="partnerId" value={f.partnerId} onChange={set('partnerId')} error={errors.partnerId} placeholder={t('budget.noPartnerOption')} options={partnerOptions} />
       </div>
       <div className="row">
-        <TextField label={t('field.plannedCents')} name="plannedCents" required value={f.planned} onChange={set('planned')} error={errors.plannedCents} inputMode="decimal" placeholder="€ 0,00" hint={f.category === RESERVE_CATEGORY ? t('budget.negativeHint') : t('budget.moneyHint')} />
+        <TextField label={t('field.plannedCents')} name="plannedCents" required value={f.planned} onChange={set('planned')} error={errors.plannedCents} inputMode="decimal" placeholder={t('budget.moneyPlaceholder')} hint={f.category === RESERVE_CATEGORY ? t('budget.negativeHint') : t('budget.moneyHint')} />
         <div className="field checks">
           <CheckField label={t('budget.inKindLabel')} name="inKind" checked={f.inKind} onChange={set('inKind')} />
           <CheckField label={t('budget.managementLabel')} name="management" checked={f.management} onChange={set('management')} />
@@ -288,10 +291,10 @@ function SpendPanel({ programmeId, line, onChanged }: { programmeId: string; lin
         {editingId && <h3>{t('budget.editSpend')}</h3>}
         <div className="row">
           <SelectField label={t('field.kind')} name="kind" value={f.kind} onChange={set('kind')} error={errors.kind} options={SPEND_KINDS.map((k) => ({ value: k, label: t(`spendKind.${k}`) }))} />
-          {f.kind !== 'year_total' && <TextField label={t('field.date')} name="date" value={f.date} onChange={set('date')} error={errors.date} placeholder="dd-mm-jjjj" />}
-          <TextField label={t('field.amountCents')} name="amountCents" value={f.amount} onChange={set('amount')} error={errors.amountCents} inputMode="decimal" placeholder="€ 0,00" hint={t('budget.spendNegativeHint')} />
+          {f.kind !== 'year_total' && <TextField label={t('field.date')} name="date" value={f.date} onChange={set('date')} error={errors.date} placeholder={t('ui.datePlaceholder')} />}
+          <TextField label={t('field.amountCents')} name="amountCents" value={f.amount} onChange={set('amount')} error={errors.amountCents} inputMode="decimal" placeholder={t('budget.moneyPlaceholder')} hint={t('budget.spendNegativeHint')} />
           <TextField label={t('field.description')} name="description" value={f.description} onChange={set('description')} error={errors.description} />
-          <TextField label={t('field.reference')} name="reference" value={f.reference} onChange={set('reference')} error={errors.reference} placeholder="F-2026-031" />
+          <TextField label={t('field.reference')} name="reference" value={f.reference} onChange={set('reference')} error={errors.reference} placeholder={t('budget.referencePlaceholder')} />
         </div>
         <div className="form-actions">
           <button type="submit" className="primary">{editingId ? t('action.save') : t('budget.addSpend')}</button>
@@ -435,18 +438,23 @@ export function BudgetLines({ programmeId, filter, o }: { programmeId: string; f
                       {open === l.id ? t('budget.hideDetails') : t('budget.details')}
                     </button>
                     <button type="button" aria-label={`${t('action.edit')}: ${name}`} onClick={() => setEditing(l.id)}>{t('action.edit')}</button>
-                    {confirming === l.id ? (
-                      <span className="confirm" role="group" aria-label={t('budget.confirmDeleteGroup')}>
-                        {l.spendCount > 0 ? t('budget.deleteLineWithSpend', { n: l.spendCount }) : ''} {t('budget.deleteLineConfirm')}{' '}
-                        <button type="button" className="danger" onClick={() => void remove(l)}>{t('budget.confirmDelete')}</button>
-                        <button type="button" onClick={() => setConfirming(null)}>{t('action.cancel')}</button>
-                      </span>
-                    ) : (
-                      <button type="button" className="danger" aria-label={`${t('action.delete')}: ${name}`} onClick={() => setConfirming(l.id)}>{t('action.delete')}</button>
-                    )}
+                    <button type="button" className="danger" aria-label={`${t('action.delete')}: ${name}`} aria-expanded={confirming === l.id} onClick={() => setConfirming(l.id)}>
+                      {t('action.delete')}
+                    </button>
                     </div>
                   </td>
                 </tr>,
+                confirming === l.id && (
+                  <tr key={`${l.id}-confirm`} className="detail-row">
+                    <td colSpan={8}>
+                      <span className="confirm" role="group" aria-label={t('budget.confirmDeleteGroup')}>
+                        {name}: {l.spendCount > 0 ? t('budget.deleteLineWithSpend', { n: l.spendCount }) : ''} {t('budget.deleteLineConfirm')}{' '}
+                        <button type="button" className="danger" onClick={() => void remove(l)}>{t('budget.confirmDelete')}</button>
+                        <button type="button" onClick={() => setConfirming(null)}>{t('action.cancel')}</button>
+                      </span>
+                    </td>
+                  </tr>
+                ),
                 editing === l.id && (
                   <tr key={`${l.id}-edit`} className="detail-row">
                     <td colSpan={8}>

@@ -44,7 +44,7 @@ export function BudgetOverviewView({ o }: { o: O }) {
       <dl className="facts">
         <div>
           <dt>{t('budget.awarded')}</dt>
-          <dd className="num"><Money cents={o.total.awardedCents} /></dd>
+          <dd className="num"><a href={budgetHref(o.programmeId, 'toekenningen')}><Money cents={o.total.awardedCents} /></a></dd>
         </div>
         <div>
           <dt>{t('budget.planned')}</dt>
@@ -126,7 +126,13 @@ export function BudgetOverviewView({ o }: { o: O }) {
                 <tr key={m.id}>
                   <th scope="row" className="measure-cell">{measureLabel(m)}</th>
                   <td className="num">
-                    <Money cents={m.cofinCents} />
+                    {m.cofinLineIds.length > 0 ? (
+                      <a href={budgetHref(o.programmeId, 'regels', { lineIds: m.cofinLineIds })} aria-label={t('budget.cofinLink', { what: measureLabel(m), amount: formatCents(m.cofinCents) })}>
+                        <Money cents={m.cofinCents} />
+                      </a>
+                    ) : (
+                      <Money cents={m.cofinCents} />
+                    )}
                     {m.cofinInKindCents > 0 && (
                       <div className="muted small">
                         {t('budget.cofinInKind')} <Money cents={m.cofinInKindCents} />

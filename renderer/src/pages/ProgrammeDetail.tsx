@@ -45,6 +45,9 @@ export function ProgrammeDetail({ id }: { id: string }) {
           <a className="button" href={href('programmas', p.id, 'bewerken')}>
             {t('action.edit')}
           </a>
+          <a className="button" href={href('begroting', p.id)}>
+            {t('budget.title')}
+          </a>
           {!confirming ? (
             <button type="button" className="danger" onClick={() => setConfirming(true)}>
               {t('action.delete')}

@@ -253,10 +253,10 @@ export async function budgetFacts(db: Db, programmeId?: string): Promise<BudgetF
 const measureLabel = (m: { code: string; name: string } | undefined, id: string) => (m ? [m.code, m.name].filter(Boolean).join(' ') : id);
 
 /** Overview and checks over a set of facts; rules per programme (the defaults for a whole workspace). */
-export function overviewOf(facts: BudgetFacts, rules: RuleSettings) {
+export function overviewOf(facts: BudgetFacts, rules: RuleSettings, period?: { start: string; end: string }) {
   const o = overview(facts);
   const byId = new Map(facts.measures.map((m) => [m.id, m]));
-  const checks = runChecks({ ...facts, rules, measureLabel: (id) => measureLabel(byId.get(id), id) });
+  const checks = runChecks({ ...facts, rules, period, measureLabel: (id) => measureLabel(byId.get(id), id) });
   const label = {
     year: (k: number) => String(k),
     source: (k: FundingSource) => t(`source.${k}` as MessageKey),
@@ -281,7 +281,7 @@ export async function budgetOverview(db: Db, programmeId: string): Promise<Budge
   if (!p) return undefined;
   const facts = await budgetFacts(db, programmeId);
   const rules = await getRules(db, programmeId);
-  const { o, checks, byYear, byFundingSource, byCategory, byPartner } = overviewOf(facts, rules);
+  const { o, checks, byYear, byFundingSource, byCategory, byPartner } = overviewOf(facts, rules, { start: p.periodStart, end: p.periodEnd });
   const figures = new Map(o.measures.map((m) => [m.measureId, m]));
   return {
     programmeId: p.id,
@@ -301,6 +301,7 @@ export async function budgetOverview(db: Db, programmeId: string): Promise<Budge
         realisedCents: f?.realisedCents ?? 0,
         cofinCents: f?.cofinCents ?? 0,
         cofinInKindCents: f?.cofinInKindCents ?? 0,
+        cofinLineIds: f?.cofinLineIds ?? [],
         cofinPct: f?.cofinPct ?? null,
         plannedParticipants: m.plannedParticipants,
         perParticipantCents: f?.perParticipantCents ?? null,
