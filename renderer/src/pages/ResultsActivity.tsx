@@ -236,7 +236,7 @@ export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind
             {t('results.addTarget')}
           </button>
         )}
-        {!ind.virtual && (
+        {!ind.builtin && (
           <a className="button" href={href('resultaten', 'indicator', ind.id, 'bewerken')} aria-label={`${t('results.editIndicator')}: ${ind.name}`}>
             {t('action.edit')}
           </a>
