@@ -554,7 +554,7 @@ export const nl = {
   'help.results.p5': 'De verwachte voortgang is het deel van de tijd van de nulmetingsdatum tot het einde van de periode van de streefwaarde dat op de meetdatum voorbij is. Bij een aantal per periode loopt de route van 0 aan het begin van de periode.',
   'help.results.li.behaald': 'Behaald: de streefwaarde is gehaald (bij een aantal dat laag moet blijven: pas als de periode voorbij is).',
   'help.results.li.opKoers': 'Op koers: de voortgang ligt hooguit {onTrack} procentpunt achter op de verwachte voortgang.',
-  'help.results.li.aandacht': 'Aandacht: hooguit {attention} procentpunt achter.',
+  'help.results.li.aandacht': 'Aandacht: hooguit {attention} procentpunt achter, of de periode is voorbij en de streefwaarde net niet gehaald.',
   'help.results.li.achter': 'Achter: meer dan {attention} procentpunt achter. Een meting met deze status vraagt een toelichting.',
   'help.results.li.geen': 'Geen gegevens: nog geen meting, of geen streefwaarde.',
   'help.results.p6': 'De drempels ({onTrack} en {attention} procentpunt) stelt u per programma in op de pagina Resultaten. De status staat overal als tekst met een symbool, nooit alleen als kleur.',
