@@ -335,6 +335,8 @@ export const nl = {
   'results.reason.stale': 'Voorlopige waarde van {date} nog niet definitief',
   'results.reason.mismatch': 'Categorieën tellen niet op tot het totaal ({sum} van {total})',
   'results.summary': 'Overzicht',
+  'results.ofProgramme': 'Resultaten van het programma',
+  'results.ofActivity': 'Resultaten van deze activiteit',
   'results.noTargets': 'Nog geen streefwaarden.',
   'results.revise': 'Bijstellen',
   'results.actions': 'Acties',
