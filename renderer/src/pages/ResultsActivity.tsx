@@ -180,6 +180,18 @@ export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind
         </div>
         <StatusBadge status={ev.status} />
       </header>
+      {ind.attention.some((x) => x.kind === 'gemist' || x.kind === 'voorlopig') && (
+        <ul className="card-notes small" aria-label={t('results.attention')}>
+          {ind.attention
+            .filter((x) => x.kind === 'gemist' || x.kind === 'voorlopig')
+            .map((x) => (
+              <li key={`${x.kind}-${x.date}`}>
+                <span aria-hidden="true">{x.kind === 'gemist' ? '◔' : '◑'}</span>{' '}
+                {x.kind === 'gemist' ? t('results.reason.missed', { date: formatDate(x.date) }) : t('results.reason.stale', { date: formatDate(x.date) })}
+              </li>
+            ))}
+        </ul>
+      )}
       <div className="rcard-body">
         <div>
           <dl className="rfacts">
