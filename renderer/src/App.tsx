@@ -144,7 +144,7 @@ function Shell() {
   // Ctrl+K opens the search from anywhere, also from inside a text field.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k' && workspace) {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k' && workspace && !window.location.hash.startsWith('#/afdrukken')) {
         e.preventDefault();
         setSearching(true);
       }

@@ -270,6 +270,23 @@ export const nl = {
   'search.kind.organisation': 'Partners',
   'search.kind.contact': 'Contactpersonen',
 
+  // Screen furniture of the programme tree pages
+  'ui.crumbs': 'Kruimelpad',
+  'ui.confirm': 'Bevestigen',
+  'ui.datePlaceholder': 'dd-mm-jjjj',
+  'ph.periodExample': 'bijvoorbeeld september-december 2025',
+  'ph.chooseMeasure': 'Kies een maatregel…',
+  'ph.activityCode': 'bijvoorbeeld 2.2.1',
+  'ph.measureCode': 'bijvoorbeeld 2a of 2.1',
+  'ph.lineCode': 'bijvoorbeeld 2',
+  'ph.fromDate': 'bijvoorbeeld 01-08-2028',
+  'activity.subsOnPage': 'Deelactiviteiten voegt u toe en wijzigt u op de pagina van de activiteit.',
+  'activity.subsAfterSave': 'Na het opslaan voegt u deelactiviteiten toe op de pagina van de activiteit.',
+  'partner.brinHint': 'Voor scholen, bijvoorbeeld 99XY',
+  'partner.kvkHint': 'Acht cijfers',
+  'partner.brinKvk': 'BRIN / KvK',
+  'tree.subCount': '{n} deelact.',
+
   // Printable sheets
   'print.back': 'Terug naar het scherm',
   'print.printed': 'Afgedrukt op {date}',
@@ -320,6 +337,9 @@ export const nl = {
 
   // Help
   'help.title': 'Help',
+  'help.tree.title': 'Programmalijnen, maatregelen en activiteiten',
+  'help.tree.items':
+    "Codes zoals 2, 2a, 2.1 en 2.1.1 blijven zoals u ze typt en staan in natuurlijke volgorde; met ↑ en ↓ zet u ze in een eigen volgorde.\nEen code komt binnen hetzelfde onderdeel maar één keer voor: maatregelen en programmalijnen per programma, activiteiten per maatregel.\nEen activiteit volgt de vragen 1 tot en met 11 van het standaard activiteitenformat. Verplaatsen naar een andere maatregel staat in de Geschiedenis en kan ongedaan worden gemaakt.\nTekst uit Word plakken mag: opsommingstekens, tabs en slimme aanhalingstekens worden gewone tekst, alinea's en lijsten blijven.\nAfdrukken toont het Activiteitenblad of Maatregelblad; kies in het afdrukvenster eventueel Opslaan als PDF.",
 
   // Targets and results
   'nav.results': 'Resultaten',

@@ -172,7 +172,38 @@ describe('Prullenbak', () => {
   });
 });
 
+describe('Prullenbak for lines and programmes', () => {
+  it('trashing a programme line takes its measures and their activities along', async () => {
+    const line = await w.call('line.create', { programmeId, code: '2', name: 'Overstap', description: '' });
+    const m = await w.call('measure.create', { ...measureInput(programmeId, '2.1', 'Monitor'), lineId: line.id });
+    await w.call('activity.create', activityInput(m.id, '2.1.1', 'Nabellen'));
+    const loose = await w.call('measure.create', measureInput(programmeId, '9', 'Zonder lijn'));
+    await w.call('line.delete', { id: line.id });
+    const tree = await w.call('tree.get', { programmeId });
+    expect(tree.lines.flatMap((l) => l.measures.map((x) => x.id))).toEqual([loose.id]);
+    const [item] = await w.call('trash.list');
+    expect(item).toMatchObject({ entity: 'programmeLine', childCount: 2 });
+    await w.call('history.undo');
+    const back = await w.call('tree.get', { programmeId });
+    expect(back.lines.map((l) => l.code)).toEqual(['2', '']);
+    expect(back.lines[0]!.measures[0]!.activities.map((a) => a.code)).toEqual(['2.1.1']);
+  });
+});
+
 describe('partners', () => {
+  it('keeps a reference to a partner that went to the Prullenbak when something else is edited', async () => {
+    const org = await w.call('organisation.create', { name: 'Gemeente Voorbeeldstad', type: 'gemeente', brin: '', kvk: '', place: '', notes: '' });
+    const { programmeId: _p, ...input } = { ...measureInput(programmeId, '1', 'Verzuim'), leadOrganisationId: org.id, executorIds: [org.id] };
+    const m = await w.call('measure.create', { programmeId, ...input });
+    await w.call('organisation.delete', { id: org.id });
+    expect((await w.call('measure.get', { id: m.id })).lead).toBeNull();
+    const saved = await w.call('measure.update', { id: m.id, ...input, name: 'Verzuim 18+' });
+    expect(saved.leadOrganisationId).toBe(org.id);
+    // A new reference to a trashed partner is refused.
+    const other = await w.fail('measure.create', { programmeId, ...input, code: '2' });
+    expect(other.field).toBe('leadOrganisationId');
+  });
+
   it('shows the roles of a partner and refuses unknown partners', async () => {
     const org = await w.call('organisation.create', { name: 'Voorbeeld College', type: 'mbo', brin: '99xy', kvk: '', place: 'Voorbeeldstad', notes: '' });
     expect(org.brin).toBe('99XY');

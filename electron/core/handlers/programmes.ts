@@ -39,7 +39,10 @@ export const programmeHandlers = handlers({
   'programme.update': async ({ id, ...patch }, ctx) => {
     const db = ctx.db();
     const before = await mustFind(db, id);
-    await assertOrganisations(db, { contactSchoolId: patch.contactSchoolId, contactMunicipalityId: patch.contactMunicipalityId });
+    await assertOrganisations(db, { contactSchoolId: patch.contactSchoolId, contactMunicipalityId: patch.contactMunicipalityId }, [
+      before.contactSchoolId,
+      before.contactMunicipalityId,
+    ]);
     await tracked(db, { user: ctx.user, action: 'update', label: t('label.update', { entity, name: before.name }) }, (tr) =>
       tr.update('programme', id, patch),
     );

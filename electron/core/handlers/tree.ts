@@ -28,12 +28,16 @@ async function must<T>(p: Promise<T | undefined>, entity: string): Promise<T> {
 
 const coded = (r: { code?: string; number?: string; name: string }) => [r.code ?? r.number, r.name].filter(Boolean).join(' ');
 
-/** Partners referred to must exist (and not be in the Prullenbak). */
-export async function assertOrganisations(db: Db, refs: Record<string, string | null | undefined | string[]>): Promise<void> {
+/**
+ * New references to partners must point at existing ones. A reference the record already had is
+ * kept even when that partner is in the Prullenbak, so editing something else still saves.
+ */
+export async function assertOrganisations(db: Db, refs: Record<string, string | null | undefined | string[]>, existing: (string | null)[] = []): Promise<void> {
   const names = await organisationNames(db);
+  const had = new Set(existing.filter(Boolean));
   for (const [field, v] of Object.entries(refs)) {
     const ids = Array.isArray(v) ? v : v ? [v] : [];
-    if (ids.some((id) => !names.has(id))) throw new UserError('invalid_input', `${fieldLabel(field)}: ${t('val.unknownOrganisation')}`, field);
+    if (ids.some((id) => !names.has(id) && !had.has(id))) throw new UserError('invalid_input', `${fieldLabel(field)}: ${t('val.unknownOrganisation')}`, field);
   }
 }
 
@@ -184,7 +188,7 @@ export const treeHandlers = handlers({
     const before = await must(findMeasure(db, id), 'measure');
     await assertLineOf(db, input.lineId, before.programmeId);
     await assertCodeFree(db, 'measure', before.programmeId, input.code, id);
-    await assertOrganisations(db, { leadOrganisationId: input.leadOrganisationId, executorIds: input.executorIds });
+    await assertOrganisations(db, { leadOrganisationId: input.leadOrganisationId, executorIds: input.executorIds }, [before.leadOrganisationId, ...before.executorIds]);
     await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('measure'), name: coded(before) })), (tr) =>
       tr.update('measure', id, measureColumns(input)),
     );
@@ -219,7 +223,7 @@ export const treeHandlers = handlers({
     const db = ctx.db();
     const before = await must(findActivity(db, id), 'activity');
     await assertCodeFree(db, 'activity', before.measureId, input.code, id);
-    await assertOrganisations(db, { leadOrganisationId: input.leadOrganisationId, executorIds: input.executorIds });
+    await assertOrganisations(db, { leadOrganisationId: input.leadOrganisationId, executorIds: input.executorIds }, [before.leadOrganisationId, ...before.executorIds]);
     await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('activity'), name: coded(before) })), (tr) =>
       tr.update('activity', id, activityColumns(input)),
     );

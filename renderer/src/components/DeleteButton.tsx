@@ -11,7 +11,7 @@ export function DeleteButton({ onConfirm, label }: { onConfirm(): void | Promise
       </button>
     );
   return (
-    <span className="confirm" role="group" aria-label="Bevestigen">
+    <span className="confirm" role="group" aria-label={t('ui.confirm')}>
       {t('action.toTrash')}{' '}
       <button type="button" className="danger" onClick={() => void onConfirm()}>
         {t('action.confirmDelete')}

@@ -51,7 +51,7 @@ function ActivityRow({ a }: { a: TreeActivity }) {
             {formatDate(a.startDate)} – {formatDate(a.endDate)}
           </span>
         )}
-        {a.subActivities.length > 0 && <span className="muted small">{a.subActivities.length} deelact.</span>}
+        {a.subActivities.length > 0 && <span className="muted small">{t('tree.subCount', { n: a.subActivities.length })}</span>}
         <StatusBadge status={a.status} />
       </span>
     </li>

@@ -36,7 +36,7 @@ function SubActivityForm({ initial, onSave, onCancel }: { initial: SubForm; onSa
       <div className="row">
         <TextField label={t('field.number')} name="number" value={f.number} onChange={set('number')} error={errors.number} />
         <TextField label={t('field.name')} name="name" required value={f.name} onChange={set('name')} error={errors.name} />
-        <TextField label={t('field.period')} name="period" value={f.period} onChange={set('period')} error={errors.period} placeholder="bijvoorbeeld september-december 2025" />
+        <TextField label={t('field.period')} name="period" value={f.period} onChange={set('period')} error={errors.period} placeholder={t('ph.periodExample')} />
       </div>
       <TextArea label={t('field.intendedResult')} name="intendedResult" rows={2} value={f.intendedResult} onChange={set('intendedResult')} error={errors.intendedResult} />
       <div className="form-actions">
@@ -162,7 +162,7 @@ function MovePanel({ a, onDone }: { a: Activity; onDone(): void }) {
   return (
     <form className="card move-panel" onSubmit={(e) => void submit(e)} noValidate aria-label={t('activity.moveForm')}>
       <p className="muted">{t('activity.moveHint')}</p>
-      <SelectField label={t('activity.moveTo')} name="measureId" value={target} onChange={setTarget} options={options} placeholder="Kies een maatregel…" error={error} />
+      <SelectField label={t('activity.moveTo')} name="measureId" value={target} onChange={setTarget} options={options} placeholder={t('ph.chooseMeasure')} error={error} />
       <div className="form-actions">
         <button type="submit" className="primary">
           {t('action.move')}
@@ -204,7 +204,7 @@ export function ActivityDetail({ id }: { id: string }) {
   if (!a) return <div className="page" aria-busy="true" />;
   return (
     <div className="page">
-      <nav className="crumbs" aria-label="Kruimelpad">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
         <a href={href('programmas', a.programmeId)}>{a.programmeName}</a> / <a href={href('maatregelen', a.measureId)}>{coded(a.measureCode, a.measureName)}</a> /{' '}
         <span>{a.code || a.name}</span>
       </nav>

@@ -8,7 +8,7 @@ import { useApp } from '../state';
 import { CheckboxGroup, SelectField, TextArea, TextField } from '../components/Field';
 import { coded } from '../components/Status';
 import { focusFirstError, messageOf } from '../components/errors';
-import { formatDate, parseDateInput } from '../../../shared/dates';
+import { formatDate, parseDateInput, schoolYearOf } from '../../../shared/dates';
 import { ITEM_STATUSES, type Activity, type ActivityUpdate } from '../../../shared/schemas/tree';
 import type { Organisation } from '../../../shared/schemas/partner';
 
@@ -116,11 +116,13 @@ function toInput(f: FormState): { input?: Omit<ActivityUpdate, 'id'>; errors: Re
   };
 }
 
-/** The school year after the last one in the list, or the current one. */
-function nextSchoolYear(list: { schoolYear: string }[]): string {
+/** The school year after the last one in the list, else that of the start date, else the current one. */
+function nextSchoolYear(list: { schoolYear: string }[], startDate: string): string {
   const last = list[list.length - 1]?.schoolYear;
   const m = last && /^(\d{4})\/(\d{4})$/.exec(last);
   if (m) return `${Number(m[1]) + 1}/${Number(m[2]) + 1}`;
+  const start = parseDateInput(startDate);
+  if (start) return schoolYearOf(start);
   const now = new Date();
   const y = now.getMonth() >= 7 ? now.getFullYear() : now.getFullYear() - 1;
   return `${y}/${y + 1}`;
@@ -206,7 +208,7 @@ export function ActivityForm({ id, measureId }: { id?: string; measureId?: strin
 
   return (
     <div className="page">
-      <nav className="crumbs" aria-label="Kruimelpad">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
         {context && (
           <>
             <a href={href('programmas', context.programmeId)}>{context.programme}</a> / <a href={href('maatregelen', context.measureId)}>{context.measure}</a> /{' '}
@@ -226,7 +228,7 @@ export function ActivityForm({ id, measureId }: { id?: string; measureId?: strin
         </Fieldset>
         <Fieldset n={2}>
           <div className="row">
-            <TextField label={t('field.code')} name="code" value={form.code} onChange={set('code')} error={errors.code} placeholder="bijvoorbeeld 2.2.1" />
+            <TextField label={t('field.code')} name="code" value={form.code} onChange={set('code')} error={errors.code} placeholder={t('ph.activityCode')} />
             <TextField label={t('field.name')} name="name" required value={form.name} onChange={set('name')} error={errors.name} />
             <SelectField
               label={t('field.status')}
@@ -243,19 +245,19 @@ export function ActivityForm({ id, measureId }: { id?: string; measureId?: strin
         <Fieldset n={4}>{text('aim')}</Fieldset>
         <Fieldset n={5}>
           <div className="row">
-            <TextField label={t('field.startDate')} name="startDate" value={form.startDate} onChange={set('startDate')} error={errors.startDate} placeholder="dd-mm-jjjj" />
-            <TextField label={t('field.endDate')} name="endDate" value={form.endDate} onChange={set('endDate')} error={errors.endDate} placeholder="dd-mm-jjjj" />
+            <TextField label={t('field.startDate')} name="startDate" value={form.startDate} onChange={set('startDate')} error={errors.startDate} placeholder={t('ui.datePlaceholder')} />
+            <TextField label={t('field.endDate')} name="endDate" value={form.endDate} onChange={set('endDate')} error={errors.endDate} placeholder={t('ui.datePlaceholder')} />
           </div>
           {text('durationNote', 2)}
         </Fieldset>
         <Fieldset n={6}>
-          <p className="muted">{id ? 'Deelactiviteiten voegt u toe en wijzigt u op de pagina van de activiteit.' : 'Na het opslaan voegt u deelactiviteiten toe op de pagina van de activiteit.'}</p>
+          <p className="muted">{id ? t('activity.subsOnPage') : t('activity.subsAfterSave')}</p>
         </Fieldset>
         <Fieldset n={7}>{text('subActivitiesDuration', 3)}</Fieldset>
         <Fieldset n={8}>
           <TextArea label={t('field.targetGroups')} name="targetGroups" rows={3} value={form.targetGroups} onChange={set('targetGroups')} error={errors.targetGroups} hint={t('activity.targetGroupsHint')} />
           {text('targetGroupNeed')}
-          <fieldset className={`field participants${participantsError ? ' field-invalid' : ''}`}>
+          <fieldset className="field participants" aria-describedby={participantsError ? 'participants-error' : undefined}>
             <legend>{t('field.plannedParticipants')}</legend>
             {form.participants.map((p, i) => (
               <div className="row participant-row" key={i}>
@@ -267,11 +269,11 @@ export function ActivityForm({ id, measureId }: { id?: string; measureId?: strin
               </div>
             ))}
             {errors.plannedParticipants && (
-              <div className="field-error" role="alert">
+              <div className="field-error" role="alert" id="participants-error">
                 {errors.plannedParticipants}
               </div>
             )}
-            <button type="button" onClick={() => setForm((f) => ({ ...f, participants: [...f.participants, { schoolYear: nextSchoolYear(f.participants), count: '' }] }))}>
+            <button type="button" onClick={() => setForm((f) => ({ ...f, participants: [...f.participants, { schoolYear: nextSchoolYear(f.participants, f.startDate), count: '' }] }))}>
               <span aria-hidden="true">+ </span>
               {t('activity.addYear')}
             </button>
@@ -293,7 +295,7 @@ export function ActivityForm({ id, measureId }: { id?: string; measureId?: strin
         <Fieldset n={11}>
           {text('sustainabilityHow', 3)}
           {text('sustainabilityWho', 2)}
-          <TextField label={t('field.sustainabilityFrom')} name="sustainabilityFrom" value={form.sustainabilityFrom} onChange={set('sustainabilityFrom')} error={errors.sustainabilityFrom} placeholder="bijvoorbeeld 01-08-2028" />
+          <TextField label={t('field.sustainabilityFrom')} name="sustainabilityFrom" value={form.sustainabilityFrom} onChange={set('sustainabilityFrom')} error={errors.sustainabilityFrom} placeholder={t('ph.fromDate')} />
         </Fieldset>
         <div className="form-actions sticky-actions">
           <button type="submit" className="primary" disabled={busy}>

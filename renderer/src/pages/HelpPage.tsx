@@ -14,6 +14,14 @@ export function HelpPage() {
           Een werkbestand is één bestand op deze computer met één regio en alles daaronder: programma's, maatregelen, activiteiten, begroting, resultaten en
           monitoring. Er is geen server en geen internetverbinding nodig. Maak een reservekopie via Bestand › Opslaan als kopie.
         </p>
+        <h2>{t('help.tree.title')}</h2>
+        <ul>
+          {t('help.tree.items')
+            .split('\n')
+            .map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+        </ul>
         <h2>Wijzigingen, Prullenbak en ongedaan maken</h2>
         <ul>
           <li>Elke wijziging wordt bewaard in de Geschiedenis: wanneer, door wie, en welk veld van wat naar wat veranderde.</li>

@@ -54,7 +54,7 @@ export function LineForm({ programmeId, id }: { programmeId: string; id?: string
 
   return (
     <div className="page">
-      <nav className="crumbs" aria-label="Kruimelpad">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
         <a href={href('programmas', programmeId)}>{t('programme.detail')}</a> / <span>{id ? coded(form.code, form.name) : t('line.new')}</span>
       </nav>
       <header className="page-head">
@@ -67,7 +67,7 @@ export function LineForm({ programmeId, id }: { programmeId: string; id?: string
       </header>
       <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
         <div className="row">
-          <TextField label={t('field.code')} name="code" value={form.code} onChange={set('code')} error={errors.code} placeholder="bijvoorbeeld 2" />
+          <TextField label={t('field.code')} name="code" value={form.code} onChange={set('code')} error={errors.code} placeholder={t('ph.lineCode')} />
           <TextField label={t('field.name')} name="name" required value={form.name} onChange={set('name')} error={errors.name} />
         </div>
         <TextArea label={t('field.description')} name="description" rows={4} value={form.description} onChange={set('description')} error={errors.description} />

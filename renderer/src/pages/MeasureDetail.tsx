@@ -48,7 +48,7 @@ export function MeasureDetail({ id }: { id: string }) {
   };
   return (
     <div className="page">
-      <nav className="crumbs" aria-label="Kruimelpad">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
         <a href={href('programmas', m.programmeId)}>{m.programmeName}</a> / <span>{coded(m.code, m.name)}</span>
       </nav>
       <header className="page-head">

@@ -106,7 +106,7 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
   const lines = (tree?.lines ?? []).filter((l) => l.id).map((l) => ({ value: l.id!, label: coded(l.code, l.name) }));
   return (
     <div className="page">
-      <nav className="crumbs" aria-label="Kruimelpad">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
         {tree && <a href={href('programmas', tree.id)}>{tree.name}</a>} / <span>{id ? coded(form.code, form.name) : t('measure.new')}</span>
       </nav>
       <header className="page-head">
@@ -114,7 +114,7 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
       </header>
       <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
         <div className="row">
-          <TextField label={t('field.code')} name="code" value={form.code} onChange={set('code')} error={errors.code} placeholder="bijvoorbeeld 2a of 2.1" />
+          <TextField label={t('field.code')} name="code" value={form.code} onChange={set('code')} error={errors.code} placeholder={t('ph.measureCode')} />
           <TextField label={t('field.name')} name="name" required value={form.name} onChange={set('name')} error={errors.name} />
         </div>
         <div className="row">

@@ -96,7 +96,7 @@ export function PartnerDetail({ id }: { id: string }) {
   if (!o) return <div className="page" aria-busy="true" />;
   return (
     <div className="page">
-      <nav className="crumbs" aria-label="Kruimelpad">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
         <a href={href('partners')}>{t('nav.partners')}</a> / <span>{o.name}</span>
       </nav>
       <header className="page-head">

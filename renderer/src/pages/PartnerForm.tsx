@@ -43,7 +43,7 @@ export function PartnerForm({ id }: { id?: string }) {
 
   return (
     <div className="page">
-      <nav className="crumbs" aria-label="Kruimelpad">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
         <a href={href('partners')}>{t('nav.partners')}</a> / <span>{id ? form.name : t('partner.new')}</span>
       </nav>
       <header className="page-head">
@@ -56,8 +56,8 @@ export function PartnerForm({ id }: { id?: string }) {
           <TextField label={t('field.place')} name="place" value={form.place} onChange={set('place')} error={errors.place} />
         </div>
         <div className="row">
-          <TextField label={t('field.brin')} name="brin" value={form.brin} onChange={set('brin')} error={errors.brin} hint="Voor scholen, bijvoorbeeld 99XY" />
-          <TextField label={t('field.kvk')} name="kvk" value={form.kvk} onChange={set('kvk')} error={errors.kvk} hint="Acht cijfers" inputMode="numeric" />
+          <TextField label={t('field.brin')} name="brin" value={form.brin} onChange={set('brin')} error={errors.brin} hint={t('partner.brinHint')} />
+          <TextField label={t('field.kvk')} name="kvk" value={form.kvk} onChange={set('kvk')} error={errors.kvk} hint={t('partner.kvkHint')} inputMode="numeric" />
         </div>
         <TextArea label={t('field.notes')} name="notes" rows={3} value={form.notes} onChange={set('notes')} error={errors.notes} />
         <div className="form-actions">

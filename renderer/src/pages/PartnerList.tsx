@@ -43,7 +43,7 @@ export function PartnerList() {
                 <th scope="col">{t('field.name')}</th>
                 <th scope="col">{t('field.type')}</th>
                 <th scope="col">{t('field.place')}</th>
-                <th scope="col">BRIN / KvK</th>
+                <th scope="col">{t('partner.brinKvk')}</th>
                 <th scope="col" className="num">
                   {t('partner.contactCount')}
                 </th>
