@@ -380,7 +380,6 @@ export const nl = {
   'results.relative': '{value} ({percent}% t.o.v. nulmeting)',
   'results.ratio': '{value} ({numerator} van {denominator})',
   'results.statuses': 'Statussen',
-  'nav.breadcrumbs': 'Kruimelpad',
   'regionFigures.chartLabel': '{soort}: VSV-percentage per schooljaar',
   'regionFigures.chartLast': 'laatst {value} ({year})',
   'regionFigures.normValue': 'norm {value}',

@@ -288,7 +288,7 @@ export function ResultsActivity({ id }: { id: string }) {
   const label = [a.code, a.name].filter(Boolean).join(' ');
   return (
     <div className="page">
-      <nav className="crumbs" aria-label={t('nav.breadcrumbs')}>
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
         <a href={href('resultaten', data.programme.id)}>{t('results.title')}</a> / <a href={href('maatregelen', a.measureId)}>{[a.measureCode, a.measureName].filter(Boolean).join(' ')}</a> /{' '}
         <a href={href('activiteiten', a.id)}>{label}</a>
       </nav>
@@ -327,7 +327,7 @@ export function ResultsIndicator({ id, programmeId }: { id: string; programmeId:
   const p = prog.data;
   return (
     <div className="page">
-      <nav className="crumbs" aria-label={t('nav.breadcrumbs')}>
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
         <a href={href('resultaten', programmeId)}>{t('results.title')}</a> / <span>{data.name}</span>
       </nav>
       <IndicatorCard ind={data} today={today} programme={p} />

@@ -156,7 +156,7 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
   const title = id ? t('results.editIndicator') : t('results.newIndicator');
   return (
     <div className="page">
-      <nav className="crumbs" aria-label={t('nav.breadcrumbs')}>
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
         <a href={href('resultaten')}>{t('results.title')}</a> / <span>{title}</span>
       </nav>
       <header className="page-head">
