@@ -158,6 +158,7 @@ export function ResultsOverview({ programmeId }: { programmeId?: string }) {
           <section aria-labelledby="per-measure-h">
             <h2 id="per-measure-h">{t('results.summaryFor')}</h2>
             {r.measures.length === 0 && <p className="muted">{t('results.noActivities')}</p>}
+            {r.measures.length > 0 && (
             <table className="table results-table">
               <thead>
                 <tr>
@@ -171,6 +172,7 @@ export function ResultsOverview({ programmeId }: { programmeId?: string }) {
                 ))}
               </tbody>
             </table>
+            )}
           </section>
           <ThresholdsForm key={`${r.programme.id}-${r.thresholds.onTrackMargin}-${r.thresholds.attentionMargin}`} r={r} />
         </>

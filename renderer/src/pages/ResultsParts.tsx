@@ -19,6 +19,7 @@ export const STATUS_ICON: Record<ResultStatus, string> = {
 export function StatusBadge({ status }: { status: ResultStatus }) {
   return (
     <span className={`rstatus rstatus-${status}`}>
+      <span className="sr-only">{t('results.status')}: </span>
       <span className="rstatus-icon" aria-hidden="true">
         {STATUS_ICON[status]}
       </span>{' '}
