@@ -323,7 +323,8 @@ export function ResultsIndicator({ id, programmeId }: { id: string; programmeId:
       </div>
     );
   if (!data || !prog.data) return <div className="page" aria-busy="true" />;
-  const today = new Date().toISOString().slice(0, 10);
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   const p = prog.data;
   return (
     <div className="page">
