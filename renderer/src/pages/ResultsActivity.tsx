@@ -54,7 +54,7 @@ function TargetsTable({ ind, onRevise }: { ind: IndicatorView; onRevise(x: Targe
               </td>
               <td className="num">
                 {!ind.builtin && (
-                  <button type="button" className="link-button" onClick={() => onRevise(x)} aria-label={`${t('results.reviseTarget')} ${periodText(x)}`}>
+                  <button type="button" className="link-button" onClick={() => onRevise(x)} aria-label={`${t('results.revise')}: ${t('entity.target').toLowerCase()} ${periodText(x)}`}>
                     {t('results.revise')}
                   </button>
                 )}
@@ -111,7 +111,7 @@ function MeasurementsTable({ ind, onDefinitive, onDelete }: { ind: IndicatorView
             <td className="small">{m.source}</td>
             <td className="num">
               {m.status === 'voorlopig' && m.counts && !hasDefinitive.has(m.date) && (
-                <button type="button" className="link-button" onClick={() => onDefinitive(m)} aria-label={`${t('results.makeDefinitive')} ${formatDate(m.date)}`}>
+                <button type="button" className="link-button" onClick={() => onDefinitive(m)} aria-label={`${t('results.makeDefinitiveShort')}: ${t('entity.measurement').toLowerCase()} ${formatDate(m.date)}`}>
                   {t('results.makeDefinitiveShort')}
                 </button>
               )}{' '}
