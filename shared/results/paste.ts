@@ -6,6 +6,7 @@
  */
 import { parseNumberInput } from './format';
 import { isSchoolYear } from './schoolYear';
+import { t } from '../i18n/nl';
 
 export const SOORT_LABELS: Record<string, string> = {
   vo_onderbouw: 'vo-onderbouw',
@@ -36,7 +37,7 @@ export interface PastedFigure {
   source: string;
 }
 
-export function parseRegionPaste(text: string, source = 'Geplakt uit spreadsheet'): { rows: PastedFigure[]; errors: { line: number; message: string }[] } {
+export function parseRegionPaste(text: string, source = t('paste.source')): { rows: PastedFigure[]; errors: { line: number; message: string }[] } {
   const rows: PastedFigure[] = [];
   const errors: { line: number; message: string }[] = [];
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
@@ -47,22 +48,22 @@ export function parseRegionPaste(text: string, source = 'Geplakt uit spreadsheet
     const year = (cells[0] ?? '').replace(/-/g, '/');
     if (!isSchoolYear(year)) {
       if (i === 0) return; // header
-      errors.push({ line, message: `"${cells[0] ?? ''}" is geen schooljaar (schrijf 2024/2025)` });
+      errors.push({ line, message: t('paste.notSchoolYear', { value: cells[0] ?? '' }) });
       return;
     }
     const soort = SOORT_BY_KEY.get(norm(cells[1] ?? ''));
-    if (!soort) return void errors.push({ line, message: `onbekende onderwijssoort "${cells[1] ?? ''}"` });
+    if (!soort) return void errors.push({ line, message: t('paste.unknownSoort', { value: cells[1] ?? '' }) });
     const students = parseNumberInput(cells[2] ?? '');
     const leavers = parseNumberInput(cells[3] ?? '');
-    if (students === null || !Number.isInteger(students) || students < 0) return void errors.push({ line, message: `aantal deelnemers "${cells[2] ?? ''}" is geen heel getal` });
-    if (leavers === null || !Number.isInteger(leavers) || leavers < 0) return void errors.push({ line, message: `aantal vsv'ers "${cells[3] ?? ''}" is geen heel getal` });
-    if (leavers > students) return void errors.push({ line, message: "meer vsv'ers dan deelnemers" });
+    if (students === null || !Number.isInteger(students) || students < 0) return void errors.push({ line, message: t('paste.studentsNotWhole', { value: cells[2] ?? '' }) });
+    if (leavers === null || !Number.isInteger(leavers) || leavers < 0) return void errors.push({ line, message: t('paste.leaversNotWhole', { value: cells[3] ?? '' }) });
+    if (leavers > students) return void errors.push({ line, message: t('paste.leaversTooMany') });
     const st = (cells[4] ?? '').toLowerCase();
-    if (st && st !== 'voorlopig' && st !== 'definitief') return void errors.push({ line, message: `"${cells[4]}" is niet voorlopig of definitief` });
+    if (st && st !== 'voorlopig' && st !== 'definitief') return void errors.push({ line, message: t('paste.badStatus', { value: cells[4] ?? '' }) });
     let nationalNorm: number | null = null;
     if (cells[6]) {
       nationalNorm = parseNumberInput(cells[6]);
-      if (nationalNorm === null || nationalNorm < 0 || nationalNorm > 100) return void errors.push({ line, message: `landelijke norm "${cells[6]}" is geen percentage` });
+      if (nationalNorm === null || nationalNorm < 0 || nationalNorm > 100) return void errors.push({ line, message: t('paste.badNorm', { value: cells[6] ?? '' }) });
     }
     rows.push({ schoolYear: year, onderwijssoort: soort, students, leavers, percentage: null, nationalNorm, status: st === 'voorlopig' ? 'voorlopig' : 'definitief', definitionVersion: cells[5] ?? '', source });
   });

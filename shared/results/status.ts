@@ -16,7 +16,8 @@
  *    period starts at 0 at the start of its period. Expected progress = the share of the time from
  *    the start date to the end of the target's period that has passed at the measurement date.
  * 6. Lag = expected - progress (in percentage points). Lag <= onTrackMargin: op koers;
- *    <= attentionMargin: aandacht; more: achter. No measurement or no target: geen gegevens.
+ *    <= attentionMargin: aandacht; more: achter. After the end of the target's period a target
+ *    not reached is at best aandacht. No measurement or no target: geen gegevens.
  */
 import { daysBetween } from './schoolYear';
 import { aggregateValue, currentTargets, effectivePerMoment, resolveTarget, valueOf } from './values';
@@ -129,5 +130,7 @@ export function evaluate(ind: IndicatorForStatus, asOf: string, thresholds: Thre
     progress = progressBetween(startValue, goal, value, false);
     lag = expected - progress;
   }
-  return { ...base, status: statusForLag(lag, thresholds), value, resolved, progress, expected, reached };
+  // Once the target's period is over, a target not reached is never "op koers".
+  const status = statusForLag(lag, thresholds);
+  return { ...base, status: periodOver && status === 'op_koers' ? 'aandacht' : status, value, resolved, progress, expected, reached };
 }

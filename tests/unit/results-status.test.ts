@@ -132,6 +132,7 @@ describe('status rule', () => {
     { name: 'lower is better, reached', i: vsv(1.55), asOf: '2026-02-01', status: 'behaald', progress: 1 },
     { name: 'lower is better, moved the wrong way', i: vsv(2.1), asOf: '2026-02-01', status: 'achter', progress: -0.25 },
     { name: 'lower is better, half way at the end of the period', i: vsv(1.8, '2028-07-01'), asOf: '2028-08-15', status: 'achter', progress: 0.5 },
+    { name: 'lower is better, nearly there when the period is over: aandacht, never op koers', i: vsv(1.63, '2028-07-01'), asOf: '2028-08-15', status: 'aandacht', progress: 0.925 },
     { name: 'no data', i: vsv(null), asOf: '2026-02-01', status: 'geen_gegevens' },
     {
       name: 'no target',

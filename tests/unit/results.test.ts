@@ -154,6 +154,35 @@ describe('targets and results through the contract', () => {
     expect(r.attention.filter((x) => x.indicatorId === ind.id).map((x) => [x.kind, x.date])).toEqual([['voorlopig', '2024-11-01']]);
   });
 
+  it('refuses targets that cannot be kept: a second one for a year, a relative one without baseline, one on the built-in indicator, a revision of a replaced one', async () => {
+    const { call, fail, a } = await setup();
+    const ind = await call('indicator.create', indicator(a.id, { baselineValue: null, baselineDate: null }));
+    const target = (over: Partial<In<'target.create'>> = {}): In<'target.create'> => ({ indicatorId: ind.id, schoolYear: '2025/2026', periodStart: null, periodEnd: null, kind: 'exact', value: 1.8, min: null, max: null, percent: null, ...over });
+    const v = await call('target.create', target());
+    expect((await fail('target.create', target())).field).toBe('schoolYear');
+    expect((await fail('target.create', target({ schoolYear: '2026/2027', kind: 'relatief', value: null, percent: -50 }))).message).toBe('Verandering t.o.v. nulmeting (%): een relatieve streefwaarde heeft een nulmeting met een waarde nodig.');
+    expect((await fail('target.create', target({ schoolYear: '2026/2027', value: 140 }))).message).toBe('Waarde: een percentage ligt tussen 0 en 100.');
+    const builtin = (await call('results.forActivity', { activityId: a.id })).indicators.find((i) => i.builtin)!;
+    expect((await fail('target.create', target({ indicatorId: builtin.id }))).field).toBe('schoolYear');
+    const revise = { id: v.targets[0]!.id, kind: 'exact' as const, value: 1.7, min: null, max: null, percent: null, reason: 'Stuurgroep', decisionDate: '2026-01-15' };
+    await call('target.revise', revise);
+    expect((await fail('target.revise', revise)).code).toBe('conflict');
+    expect((await fail('target.revise', { ...revise, reason: ' ' })).message).toBe('Reden van de wijziging: geef de reden van de bijstelling.');
+    expect((await fail('target.revise', { ...revise, decisionDate: '' })).field).toBe('decisionDate');
+    await call('history.undo');
+    expect((await call('indicator.get', { id: ind.id })).targets.map((x) => [x.value, x.current])).toEqual([[1.8, true]]);
+  });
+
+  it('shows every kind of attention on the example region', async () => {
+    const { call } = await makeCore({ workspace: false });
+    await call('workspace.openExample');
+    const programme = (await call('programme.list')).find((p) => p.status === 'lopend')!;
+    const r = await call('results.forProgramme', { programmeId: programme.id });
+    expect(new Set(r.attention.map((x) => x.kind))).toEqual(new Set(['achter', 'aandacht', 'gemist', 'voorlopig', 'categorieen']));
+    expect(Object.values(r.counts).every((n) => n > 0)).toBe(true);
+    expect(r.measures.flatMap((m) => m.activities).every((a) => a.indicators.length >= 1 && a.indicators.length <= 3)).toBe(true);
+  });
+
   it('puts an indicator in the Prullenbak with its targets and measurements, and with its activity', async () => {
     const { call, a } = await setup();
     const ind = await call('indicator.create', indicator(a.id));

@@ -298,7 +298,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         else
           for (const i of result.indicators as { activity: string | null; measure: string; indicator: string; unit: Unit; status: string; latest: { value: number | null; date: string } | null }[])
             io.out(
-              `${i.activity ?? i.measure} | ${i.indicator} | ${t(`resultStatus.${i.status}` as 'resultStatus.behaald')}${i.latest ? ` | ${formatIndicatorValue(i.unit, i.latest.value)} op ${formatDate(i.latest.date)}` : ''}\n`,
+              `${i.activity ?? i.measure} | ${i.indicator} | ${t(`resultStatus.${i.status}` as 'resultStatus.behaald')}${i.latest ? ` | ${t('cli.resultsAt', { value: formatIndicatorValue(i.unit, i.latest.value), date: formatDate(i.latest.date) })}` : ''}\n`,
             );
         return 0;
       }

@@ -312,6 +312,32 @@ export async function seedResults(tr: Tracker, programmeId: string): Promise<voi
     await w.measurement(id, { date: '2026-11-01', value: 318, status: 'voorlopig', recordedAt: at('2026-11-18'), source: 'DUO voorlopige cijfers' });
   }
 
+  // "VSV-cijfer vmbo-bovenbouw onder de landelijke norm": the norm as the target, on measure 1.1.
+  const m11 = rows.find((r) => r.measureCode === '1.1');
+  if (m11) {
+    const id = await w.indicator(
+      { measureId: m11.measureId },
+      {
+        name: 'VSV-percentage vmbo-bovenbouw onder de landelijke norm',
+        unit: 'percentage',
+        direction: 'lager',
+        aggregation: 'niveau',
+        momentKind: 'jaarlijks',
+        momentDates: ['11-01'],
+        dataSource: 'DUO',
+        baselineValue: 2.8,
+        baselineDate: '2023-10-01',
+        baselineSource: 'DUO, schooljaar 2022/2023',
+        baselineNote: 'Streefwaarde: de landelijke norm van 2,75%.',
+      },
+      2,
+    );
+    for (const y of YEARS) await w.target(id, y, { kind: 'exact', value: 2.75 });
+    await w.measurement(id, { date: '2024-11-01', value: 2.7, source: 'DUO, schooljaar 2023/2024' });
+    await w.measurement(id, { date: '2025-11-01', value: 2.54, status: 'voorlopig', recordedAt: at('2025-11-20'), source: 'DUO voorlopige cijfers 2024/2025' });
+    await w.measurement(id, { date: '2025-11-01', value: 2.54, status: 'definitief', recordedAt: at('2026-03-12'), source: 'DUO definitieve cijfers 2024/2025' });
+  }
+
   // Region figures from DUO, per school year and type of education, with the national norm.
   const series: [string, number, number, number[]][] = [
     ['vo_onderbouw', 15200, 0.5, [0.42, 0.38, 0.36, 0.35, 0.31]],

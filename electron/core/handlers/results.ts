@@ -13,7 +13,6 @@ import { UserError } from '../errors';
 import { fieldLabel, t } from '../../../shared/i18n/nl';
 import { formatDate } from '../../../shared/dates';
 import {
-  PARTICIPANTS_PREFIX,
   contextFor,
   indicatorView,
   indicatorViews,
@@ -44,7 +43,7 @@ async function mustView(db: Db, id: string): Promise<IndicatorView> {
 }
 
 /** The built-in participants indicator is stored on its first write, under its fixed id. */
-async function ensureStored(db: Db, tr: Tracker, v: IndicatorView): Promise<void> {
+async function ensureStored(tr: Tracker, v: IndicatorView): Promise<void> {
   if (!v.virtual || !v.activityId) return;
   const exists = await tr.trx.selectFrom('indicator').select('id').where('id', '=', v.id).executeTakeFirst();
   if (exists) {
@@ -54,7 +53,6 @@ async function ensureStored(db: Db, tr: Tracker, v: IndicatorView): Promise<void
   }
   const row = virtualParticipants(v.activityId, tr.at);
   await tr.insert('indicator', { ...row });
-  void db;
 }
 
 function checkPercentage(unit: string, fields: Record<string, number | null>): void {
@@ -169,7 +167,7 @@ export const resultHandlers = handlers({
       Object.assign(cols, { unit: 'aantal', direction: 'hoger', aggregation: 'aantal', name: before.name });
     }
     await tracked(db, meta(ctx, 'update', t('label.update', { entity: t('entity.indicator'), name: before.name })), async (tr) => {
-      await ensureStored(db, tr, before);
+      await ensureStored(tr, before);
       await tr.update('indicator', id, cols);
     });
     return mustView(db, id);
@@ -292,7 +290,7 @@ export const resultHandlers = handlers({
     if (ev.status === 'achter' && ev.latest?.id === id && !row.explanation) throw fieldError('explanation', t('val.explanationRequired'));
 
     await tracked(db, meta(ctx, 'create', t('label.addMeasurement', { date: formatDate(input.date), name: ind.name })), async (tr) => {
-      await ensureStored(db, tr, ind);
+      await ensureStored(tr, ind);
       await tr.insert('measurement', row);
     });
     return mustView(db, ind.id);
@@ -355,4 +353,3 @@ export async function listRegionFigures(db: Db): Promise<RegionFigure[]> {
   return rows.map((r) => ({ ...r, onderwijssoort: r.onderwijssoort as RegionFigure['onderwijssoort'], status: r.status as RegionFigure['status'] }));
 }
 
-export { PARTICIPANTS_PREFIX };

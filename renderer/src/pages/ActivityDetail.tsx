@@ -220,7 +220,7 @@ export function ActivityDetail({ id }: { id: string }) {
               {t('action.move')}
             </button>
           )}
-          <a className="button" href={href('resultaten', 'activiteit', a.id)}>
+          <a className="button" href={href('resultaten', 'activiteit', a.id)} aria-label={t('results.ofActivity')}>
             {t('nav.results')}
           </a>
           <a className="button" href={href('afdrukken', 'activiteit', a.id)}>

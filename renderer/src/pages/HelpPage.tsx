@@ -47,7 +47,7 @@ export function HelpPage() {
         <p>{t('help.results.p3')}</p>
         <p>{t('help.results.p4')}</p>
         <p>{t('help.results.p5')}</p>
-        <ul className="status-rule" aria-label="Statussen">
+        <ul className="status-rule" aria-label={t('results.statuses')}>
           <li>
             <span aria-hidden="true">{STATUS_ICON.behaald}</span> {t('help.results.li.behaald')}
           </li>

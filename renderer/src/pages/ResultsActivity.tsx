@@ -16,7 +16,7 @@ import type { IndicatorView, MeasurementView, TargetView } from '../../../shared
 type Open = { kind: 'measurement'; preset?: { date: string; status: 'voorlopig' | 'definitief' } } | { kind: 'target' } | { kind: 'revise'; target: TargetView } | null;
 
 function TargetsTable({ ind, onRevise }: { ind: IndicatorView; onRevise(x: TargetView): void }) {
-  if (ind.targets.length === 0) return <p className="muted small">Nog geen streefwaarden.</p>;
+  if (ind.targets.length === 0) return <p className="muted small">{t('results.noTargets')}</p>;
   const byId = new Map(ind.targets.map((x) => [x.id, x]));
   const current = ind.targets.filter((x) => x.current);
   return (
@@ -54,8 +54,8 @@ function TargetsTable({ ind, onRevise }: { ind: IndicatorView; onRevise(x: Targe
               </td>
               <td className="num">
                 {!ind.builtin && (
-                  <button type="button" className="link-button" onClick={() => onRevise(x)} aria-label={`${t('results.reviseTarget')} ${periodText(x)}`}>
-                    Bijstellen
+                  <button type="button" className="link-button" onClick={() => onRevise(x)} aria-label={`${t('results.revise')}: ${t('entity.target').toLowerCase()} ${periodText(x)}`}>
+                    {t('results.revise')}
                   </button>
                 )}
               </td>
@@ -82,7 +82,7 @@ function MeasurementsTable({ ind, onDefinitive, onDelete }: { ind: IndicatorView
           <th scope="col">{t('field.status')}</th>
           <th scope="col">{t('field.source')}</th>
           <th scope="col">
-            <span className="sr-only">Acties</span>
+            <span className="sr-only">{t('results.actions')}</span>
           </th>
         </tr>
       </thead>
@@ -111,11 +111,11 @@ function MeasurementsTable({ ind, onDefinitive, onDelete }: { ind: IndicatorView
             <td className="small">{m.source}</td>
             <td className="num">
               {m.status === 'voorlopig' && m.counts && !hasDefinitive.has(m.date) && (
-                <button type="button" className="link-button" onClick={() => onDefinitive(m)} aria-label={`${t('results.makeDefinitive')} ${formatDate(m.date)}`}>
-                  Definitief maken
+                <button type="button" className="link-button" onClick={() => onDefinitive(m)} aria-label={`${t('results.makeDefinitiveShort')}: ${t('entity.measurement').toLowerCase()} ${formatDate(m.date)}`}>
+                  {t('results.makeDefinitiveShort')}
                 </button>
               )}{' '}
-              <button type="button" className="link-button danger-link" onClick={() => onDelete(m)} aria-label={`Meting ${formatDate(m.date)} verwijderen`}>
+              <button type="button" className="link-button danger-link" onClick={() => onDelete(m)} aria-label={t('results.deleteMeasurement', { date: formatDate(m.date) })}>
                 {t('action.delete')}
               </button>
             </td>
@@ -150,7 +150,7 @@ export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind
   async function removeMeasurement(m: MeasurementView) {
     try {
       await call('measurement.delete', { id: m.id });
-      notify(`Meting ${formatDate(m.date)} is naar de Prullenbak verplaatst.`);
+      notify(t('results.measurementDeleted', { date: formatDate(m.date) }));
       refresh();
     } catch (e) {
       notify(e instanceof ApiError ? e.message : String(e), 'error');
@@ -180,6 +180,18 @@ export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind
         </div>
         <StatusBadge status={ev.status} />
       </header>
+      {ind.attention.some((x) => x.kind === 'gemist' || x.kind === 'voorlopig') && (
+        <ul className="card-notes small" aria-label={t('results.attention')}>
+          {ind.attention
+            .filter((x) => x.kind === 'gemist' || x.kind === 'voorlopig')
+            .map((x) => (
+              <li key={`${x.kind}-${x.date}`}>
+                <span aria-hidden="true">{x.kind === 'gemist' ? '◔' : '◑'}</span>{' '}
+                {x.kind === 'gemist' ? t('results.reason.missed', { date: formatDate(x.date) }) : t('results.reason.stale', { date: formatDate(x.date) })}
+              </li>
+            ))}
+        </ul>
+      )}
       <div className="rcard-body">
         <div>
           <dl className="rfacts">
@@ -204,7 +216,7 @@ export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind
             </div>
             {ind.aggregation !== 'niveau' && ev.value !== null && (
               <div>
-                <dt>{ind.aggregation === 'aantal' ? 'Totaal in de periode' : 'Totaal sinds nulmeting'}</dt>
+                <dt>{ind.aggregation === 'aantal' ? t('results.totalPeriod') : t('results.totalSince')}</dt>
                 <dd>{fmt(ind, ev.value)}</dd>
               </div>
             )}
@@ -236,7 +248,7 @@ export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind
             {t('results.addTarget')}
           </button>
         )}
-        {!ind.virtual && (
+        {!ind.builtin && (
           <a className="button" href={href('resultaten', 'indicator', ind.id, 'bewerken')} aria-label={`${t('results.editIndicator')}: ${ind.name}`}>
             {t('action.edit')}
           </a>
@@ -276,7 +288,7 @@ export function ResultsActivity({ id }: { id: string }) {
   const label = [a.code, a.name].filter(Boolean).join(' ');
   return (
     <div className="page">
-      <nav className="crumbs" aria-label="Kruimelpad">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
         <a href={href('resultaten', data.programme.id)}>{t('results.title')}</a> / <a href={href('maatregelen', a.measureId)}>{[a.measureCode, a.measureName].filter(Boolean).join(' ')}</a> /{' '}
         <a href={href('activiteiten', a.id)}>{label}</a>
       </nav>
@@ -289,7 +301,7 @@ export function ResultsActivity({ id }: { id: string }) {
         </div>
       </header>
       <p className="lead small">
-        {data.programme.name} · stand op {formatDate(data.today)}. <a href={href('help')}>Hoe wordt de status bepaald?</a>
+        {data.programme.name} · {t('results.asOf', { date: formatDate(data.today) })}. <a href={href('help')}>{t('results.howStatus')}</a>
       </p>
       {data.indicators.length === 0 && <p className="muted">{t('results.noIndicators')}</p>}
       {data.indicators.map((ind) => (
@@ -311,11 +323,12 @@ export function ResultsIndicator({ id, programmeId }: { id: string; programmeId:
       </div>
     );
   if (!data || !prog.data) return <div className="page" aria-busy="true" />;
-  const today = new Date().toISOString().slice(0, 10);
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   const p = prog.data;
   return (
     <div className="page">
-      <nav className="crumbs" aria-label="Kruimelpad">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
         <a href={href('resultaten', programmeId)}>{t('results.title')}</a> / <span>{data.name}</span>
       </nav>
       <IndicatorCard ind={data} today={today} programme={p} />

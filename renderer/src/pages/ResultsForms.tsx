@@ -156,7 +156,7 @@ export function MeasurementForm({ ind, preset, onDone, onCancel }: { ind: Indica
               <TextField key={c} label={c} name={`cat-${i}`} value={cats[c] ?? ''} onChange={(v) => setCats((x) => ({ ...x, [c]: v }))} error={errors[`categories.${i}.count`]} inputMode="numeric" />
             ))}
           </div>
-          <TextField label={t('field.total')} name="value" value={value} onChange={setValue} error={errors.value} inputMode="numeric" hint={`Som van de categorieën: ${formatNumber(catSum)}. Leeg laten = de som.`} />
+          <TextField label={t('field.total')} name="value" value={value} onChange={setValue} error={errors.value} inputMode="numeric" hint={t('results.categorySumHint', { sum: formatNumber(catSum) })} />
           {total !== null && total !== catSum && (
             <p className="warn-box" role="status">
               ⚠ {t('results.categoriesMismatch', { sum: formatNumber(catSum), total: formatNumber(total) })}
@@ -165,7 +165,7 @@ export function MeasurementForm({ ind, preset, onDone, onCancel }: { ind: Indica
         </fieldset>
       )}
       <TextField label={t('field.source')} name="source" value={source} onChange={setSource} error={errors.source} />
-      <TextArea label={t('field.explanation')} name="explanation" rows={2} value={explanation} onChange={setExplanation} error={errors.explanation} hint="Verplicht als de status door deze meting 'achter' wordt." />
+      <TextArea label={t('field.explanation')} name="explanation" rows={2} value={explanation} onChange={setExplanation} error={errors.explanation} hint={t('results.explanationHint')} />
     </FormBox>
   );
 }
@@ -185,7 +185,7 @@ function SpecFields({ s, set, errors }: { s: SpecState; set(k: keyof SpecState):
       {s.kind === 'exact' && <TextField label={t('results.target')} name="value" required value={s.value} onChange={set('value')} error={errors.value} inputMode="decimal" />}
       {s.kind === 'bereik' && <TextField label={t('field.min')} name="min" required value={s.min} onChange={set('min')} error={errors.min} inputMode="decimal" />}
       {s.kind === 'bereik' && <TextField label={t('field.max')} name="max" required value={s.max} onChange={set('max')} error={errors.max} inputMode="decimal" />}
-      {s.kind === 'relatief' && <TextField label={t('field.percent')} name="percent" required value={s.percent} onChange={set('percent')} error={errors.percent} inputMode="decimal" hint="Bijvoorbeeld -50" />}
+      {s.kind === 'relatief' && <TextField label={t('field.percent')} name="percent" required value={s.percent} onChange={set('percent')} error={errors.percent} inputMode="decimal" hint={t('results.percentHint')} />}
     </div>
   );
 }
@@ -229,7 +229,7 @@ export function TargetForm({ ind, programme, onDone, onCancel }: { ind: Indicato
           value={year}
           onChange={setYear}
           error={errors.schoolYear}
-          options={[...years.map((y) => ({ value: y, label: taken.has(y) ? `${y} (al ingevuld)` : y })), { value: '', label: 'Eigen periode…' }]}
+          options={[...years.map((y) => ({ value: y, label: taken.has(y) ? t('results.yearTaken', { year: y }) : y })), { value: '', label: t('results.ownPeriod') }]}
         />
         {year === '' && <TextField label={t('field.periodStart')} name="periodStart" value={start} onChange={setStart} error={errors.periodStart} placeholder="dd-mm-jjjj" />}
         {year === '' && <TextField label={t('field.periodEnd')} name="periodEnd" value={end} onChange={setEnd} error={errors.periodEnd} placeholder="dd-mm-jjjj" />}

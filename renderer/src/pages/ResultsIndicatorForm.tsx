@@ -156,7 +156,7 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
   const title = id ? t('results.editIndicator') : t('results.newIndicator');
   return (
     <div className="page">
-      <nav className="crumbs" aria-label="Kruimelpad">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
         <a href={href('resultaten')}>{t('results.title')}</a> / <span>{title}</span>
       </nav>
       <header className="page-head">
@@ -178,7 +178,7 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
           />
         </div>
         <div className="row">
-          <TextField label={t('field.dataSource')} name="dataSource" value={form.dataSource} onChange={set('dataSource')} error={errors.dataSource} hint="Bijvoorbeeld DUO, Intergrip of eigen registratie" />
+          <TextField label={t('field.dataSource')} name="dataSource" value={form.dataSource} onChange={set('dataSource')} error={errors.dataSource} hint={t('results.dataSourceHint')} />
           <SelectField label={t('field.momentKind')} name="momentKind" value={form.momentKind} onChange={setKind} options={MOMENT_KINDS.map((k) => ({ value: k, label: t(`momentKind.${k}` as MessageKey) }))} />
           <TextField
             label={t('field.momentDates')}
@@ -186,7 +186,7 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
             value={form.momentDates}
             onChange={set('momentDates')}
             error={errors.momentDates}
-            hint={form.momentKind === 'lijst' ? 'Datums dd-mm-jjjj, gescheiden door komma’s' : form.momentKind === 'halfjaarlijks' ? 'Twee dagen als dd-mm, bijvoorbeeld 01-01, 01-07' : 'Eén dag als dd-mm, bijvoorbeeld 01-10'}
+            hint={t(`results.momentHint.${form.momentKind}` as MessageKey)}
           />
         </div>
         <TextArea label={t('field.categories')} name="categories" rows={3} value={form.categories} onChange={set('categories')} error={errors.categories} hint={t('results.categoriesHint')} />

@@ -141,7 +141,7 @@ export function ResultsOverview({ programmeId }: { programmeId?: string }) {
         </div>
       </header>
       <p className="lead">
-        {t('results.intro')} <a href={href('help')}>Hoe wordt de status bepaald?</a>
+        {t('results.intro')} <a href={href('help')}>{t('results.howStatus')}</a>
       </p>
       {error && <p className="error-box">{error}</p>}
       {!r ? (
@@ -150,7 +150,7 @@ export function ResultsOverview({ programmeId }: { programmeId?: string }) {
         <>
           <section className="card" aria-labelledby="sum-h">
             <h2 id="sum-h">
-              {t('results.summary')} <span className="small muted">· stand op {formatDate(r.today)}</span>
+              {t('results.summary')} <span className="small muted">· {t('results.asOf', { date: formatDate(r.today) })}</span>
             </h2>
             <Counts counts={r.counts} label={`${t('results.summary')} ${r.programme.name}`} />
           </section>
@@ -158,6 +158,7 @@ export function ResultsOverview({ programmeId }: { programmeId?: string }) {
           <section aria-labelledby="per-measure-h">
             <h2 id="per-measure-h">{t('results.summaryFor')}</h2>
             {r.measures.length === 0 && <p className="muted">{t('results.noActivities')}</p>}
+            {r.measures.length > 0 && (
             <table className="table results-table">
               <thead>
                 <tr>
@@ -171,6 +172,7 @@ export function ResultsOverview({ programmeId }: { programmeId?: string }) {
                 ))}
               </tbody>
             </table>
+            )}
           </section>
           <ThresholdsForm key={`${r.programme.id}-${r.thresholds.onTrackMargin}-${r.thresholds.attentionMargin}`} r={r} />
         </>
@@ -192,7 +194,7 @@ function MeasureRows({ m, programmeId }: { m: ProgrammeResults['measures'][numbe
             </div>
           ))}
           <div className="small">
-            <a href={href('resultaten', 'nieuw', 'maatregel', m.id)} aria-label={`${t('results.addIndicator')} bij maatregel ${label}`}>
+            <a href={href('resultaten', 'nieuw', 'maatregel', m.id)} aria-label={t('results.addIndicatorTo', { name: label })}>
               + {t('results.addIndicator')}
             </a>
           </div>

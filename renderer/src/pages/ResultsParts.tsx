@@ -19,6 +19,7 @@ export const STATUS_ICON: Record<ResultStatus, string> = {
 export function StatusBadge({ status }: { status: ResultStatus }) {
   return (
     <span className={`rstatus rstatus-${status}`}>
+      <span className="sr-only">{t('results.status')}: </span>
       <span className="rstatus-icon" aria-hidden="true">
         {STATUS_ICON[status]}
       </span>{' '}
@@ -32,7 +33,7 @@ export const fmt = (ind: Pick<IndicatorView, 'unit' | 'freeUnit'>, v: number | n
 export function targetText(ind: IndicatorView, x: TargetView): string {
   const resolved = x.resolvedMin === null ? null : { min: x.resolvedMin, max: x.resolvedMax! };
   const shown = formatRange(ind.unit, resolved, ind.freeUnit);
-  if (x.kind === 'relatief') return `${shown} (${x.percent! > 0 ? '+' : ''}${formatNumber(x.percent!)}% t.o.v. nulmeting)`;
+  if (x.kind === 'relatief') return t('results.relative', { value: shown, percent: `${x.percent! > 0 ? '+' : ''}${formatNumber(x.percent!)}` });
   return shown;
 }
 
@@ -41,7 +42,7 @@ export function periodText(x: { schoolYear: string | null; periodStart: string; 
 }
 
 export function measurementText(ind: IndicatorView, m: MeasurementView): string {
-  if (m.numerator !== null && m.denominator !== null) return `${fmt(ind, m.computedValue)} (${formatNumber(m.numerator)} van ${formatNumber(m.denominator)})`;
+  if (m.numerator !== null && m.denominator !== null) return t('results.ratio', { value: fmt(ind, m.computedValue), numerator: formatNumber(m.numerator), denominator: formatNumber(m.denominator) });
   return fmt(ind, m.computedValue);
 }
 

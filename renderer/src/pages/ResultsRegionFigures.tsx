@@ -35,7 +35,11 @@ function SoortChart({ soort, figures }: { soort: string; figures: RegionFigure[]
   const y = (v: number) => pad.t + (1 - (v - lo) / (hi - lo)) * (H - pad.t - pad.b);
   const last = points[points.length - 1];
   const above = last && last.nationalNorm !== null && last.percentage > last.nationalNorm;
-  const label = `${soortLabel(soort)}: VSV-percentage per schooljaar${last ? `, laatst ${pct(last.percentage)} (${last.schoolYear})` : ''}${last?.nationalNorm != null ? `, norm ${pct(last.nationalNorm)}, ${above ? t('regionFigures.aboveNorm') : t('regionFigures.belowNorm')}` : ''}`;
+  const label = [
+    t('regionFigures.chartLabel', { soort: soortLabel(soort) }),
+    ...(last ? [t('regionFigures.chartLast', { value: pct(last.percentage), year: last.schoolYear })] : []),
+    ...(last && last.nationalNorm !== null ? [t('regionFigures.normValue', { value: pct(last.nationalNorm) }), above ? t('regionFigures.aboveNorm') : t('regionFigures.belowNorm')] : []),
+  ].join(', ');
   return (
     <figure className="soort-chart">
       <figcaption>
@@ -139,7 +143,7 @@ function AddFigure({ onSaved }: { onSaved(): void }) {
     if (Object.keys(errs).length) return;
     try {
       await call('regionFigure.save', {
-        rows: [{ schoolYear: f.schoolYear.trim(), onderwijssoort: f.onderwijssoort as 'mbo2', students: students!, leavers: leavers!, percentage: null, nationalNorm: normV, status: f.status as 'voorlopig', definitionVersion: f.definitionVersion, source: 'Handmatig' }],
+        rows: [{ schoolYear: f.schoolYear.trim(), onderwijssoort: f.onderwijssoort as 'mbo2', students: students!, leavers: leavers!, percentage: null, nationalNorm: normV, status: f.status as 'voorlopig', definitionVersion: f.definitionVersion, source: t('regionFigures.manual') }],
       });
       notify(t('regionFigures.saved', { n: 1 }));
       onSaved();
@@ -189,7 +193,8 @@ export function ResultsRegionFigures() {
           <section className="card" aria-labelledby="chart-h">
             <h2 id="chart-h">{t('regionFigures.chart')}</h2>
             <p className="small muted">
-              <span className="lg lg-point" aria-hidden="true" /> VSV-percentage regio <span className="lg lg-norm" aria-hidden="true" /> landelijke norm <span className="lg lg-prov" aria-hidden="true" /> voorlopig
+              <span className="lg lg-point" aria-hidden="true" /> {t('regionFigures.legendRegion')} <span className="lg lg-norm" aria-hidden="true" /> {t('regionFigures.legendNorm')}{' '}
+              <span className="lg lg-prov" aria-hidden="true" /> {t('measurementStatus.voorlopig').toLowerCase()}
             </p>
             <div className="soort-grid">
               {ONDERWIJSSOORTEN.filter((s) => data.some((f) => f.onderwijssoort === s)).map((s) => (
@@ -198,7 +203,7 @@ export function ResultsRegionFigures() {
             </div>
           </section>
           <section className="card" aria-labelledby="table-h">
-            <h2 id="table-h">Cijfers per schooljaar</h2>
+            <h2 id="table-h">{t('regionFigures.table')}</h2>
             <div className="table-scroll">
               <table className="table compact">
                 <thead>
@@ -225,9 +230,9 @@ export function ResultsRegionFigures() {
                                 {pct(f.percentage)}
                                 <div className="small muted">
                                   {formatNumber(f.leavers)} / {formatNumber(f.students)}
-                                  {f.status === 'voorlopig' ? ' · voorlopig' : ''}
+                                  {f.status === 'voorlopig' ? ` · ${t('measurementStatus.voorlopig').toLowerCase()}` : ''}
                                 </div>
-                                {f.nationalNorm !== null && <div className="small muted">norm {pct(f.nationalNorm)}</div>}
+                                {f.nationalNorm !== null && <div className="small muted">{t('regionFigures.normValue', { value: pct(f.nationalNorm) })}</div>}
                               </>
                             ) : (
                               '—'
