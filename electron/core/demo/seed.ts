@@ -186,14 +186,12 @@ export async function seedExample(db: Kysely<Database>): Promise<void> {
       if (current) {
         await seedTree(tr, id, orgIds, orgNames);
         await seedResults(tr, id);
-        // Money for the running programme, after everything it builds on; monitoring last, because
-        // its inputs freeze the facts (participants, results, money) as of each round's date.
-        await seedMoney(tr, id);
-        await seedMonitoring(tr, id);
       }
     }
     // Money for the running programme, after everything it builds on (same change set).
     const running = await tr.trx.selectFrom('programme').select('id').where('status', '=', 'lopend').orderBy('periodStart', 'desc').executeTakeFirst();
     if (running) await seedMoney(tr, running.id);
+    // Monitoring last: its inputs freeze the facts (participants, results, money) as of each round's date.
+    if (running) await seedMonitoring(tr, running.id);
   });
 }
