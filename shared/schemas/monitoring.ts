@@ -7,6 +7,7 @@ import { choice, id, isoDate, longText, optionalText, requiredText } from './fie
 import { t } from '../i18n/nl';
 import { ACTION_STATUSES } from '../monitoring/actions';
 import { FACT_KINDS } from '../monitoring/questions';
+import { RESULT_STATUSES } from '../results/types';
 
 export const INPUT_STATUSES = ['concept', 'ingediend', 'besproken'] as const;
 export type InputStatus = (typeof INPUT_STATUSES)[number];
@@ -55,7 +56,7 @@ export const MeasureFacts = z.object({
   participants: z.array(z.object({ schoolYear: z.string(), planned: z.number().int(), reached: z.number().int().nullable() })),
   results: z.object({
     available: z.boolean(),
-    items: z.array(z.object({ indicator: z.string(), owner: z.string(), target: z.string(), value: z.string(), latestDate: z.string().nullable(), status: z.string(), statusLabel: z.string() })),
+    items: z.array(z.object({ indicator: z.string(), owner: z.string(), target: z.string(), value: z.string(), latestDate: z.string().nullable(), status: z.enum(RESULT_STATUSES), statusLabel: z.string() })),
   }),
   budget: z.object({
     available: z.boolean(),

@@ -15,6 +15,7 @@ import { ApiError } from '../api';
 import { parseDateInput } from '../../../shared/dates';
 import { checkAction, ACTION_STATUSES, type ActionStatus } from '../../../shared/monitoring/actions';
 import type { Action, MeasureFacts } from '../../../shared/schemas/monitoring';
+import { StatusBadge } from '../pages/ResultsParts';
 
 export const inputStatusLabel = (s: string) => t(`mon.status.${s}` as MessageKey);
 export const actionStatusLabel = (s: string) => t(`status.${s}` as MessageKey);
@@ -74,7 +75,7 @@ export function ResultsFacts({ facts, compact = false }: { facts: MeasureFacts; 
         {facts.results.items.map((r, i) => (
           <li key={i}>
             <div className="fact-result-head">
-              <span>{r.indicator}</span> <span className={`badge badge-result-${r.status}`}>{r.statusLabel}</span>
+              <span>{r.indicator}</span> <StatusBadge status={r.status} />
             </div>
             <div className="muted small">
               {r.owner && `${r.owner} · `}
@@ -113,7 +114,7 @@ export function ResultsFacts({ facts, compact = false }: { facts: MeasureFacts; 
               {r.latestDate && <div className="muted small">{formatDate(r.latestDate)}</div>}
             </td>
             <td>
-              <span className={`badge badge-result-${r.status}`}>{r.statusLabel}</span>
+              <StatusBadge status={r.status} />
             </td>
           </tr>
         ))}
