@@ -42,15 +42,21 @@ function Question({ q, n, value, onChange, editable, facts }: { q: InputQuestion
   const id = useId();
   return (
     <li className="question">
-      <label htmlFor={id} className="question-text">
-        <span className="question-number">{n}.</span> {q.text}
-      </label>
+      {editable ? (
+        <label htmlFor={id} className="question-text">
+          <span className="question-number">{n}.</span> {q.text}
+        </label>
+      ) : (
+        <div id={`${id}-q`} className="question-text">
+          <span className="question-number">{n}.</span> {q.text}
+        </div>
+      )}
       {q.reworded && <div className="muted small">{t('mon.input.rewordedNote')}</div>}
       <InlineFacts q={q} facts={facts} />
       {editable ? (
         <textarea id={id} rows={Math.min(10, Math.max(3, value.split('\n').length + 1))} value={value} onChange={(e) => onChange(e.target.value)} />
       ) : (
-        <div id={id} className="answer-readonly">
+        <div id={id} className="answer-readonly" role="group" aria-labelledby={`${id}-q`}>
           {value.trim() ? <LongText text={value} /> : <span className="muted">{t('mon.report.noAnswer')}</span>}
         </div>
       )}
