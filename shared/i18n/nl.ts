@@ -322,6 +322,7 @@ export const nl = {
   'mon.err.attendeeName': 'vul de naam van de aanwezige in, of kies een contactpersoon.',
   'mon.err.unknownContact': 'deze contactpersoon bestaat niet (meer).',
   'mon.err.unknownActivity': 'deze activiteit hoort niet bij de maatregel.',
+  'mon.err.unknownIndicator': 'deze indicator hoort niet bij de maatregel of haar activiteiten.',
   'mon.title': 'Monitoringgesprekken',
   'mon.lead': 'Per ronde de maatregelen die besproken worden, de aanwezigen, de input per maatregel en de afspraken.',
   'mon.rounds.empty': 'Er zijn nog geen monitoringrondes.',

@@ -136,6 +136,8 @@ describe('monitoring store', () => {
     expect(early.deadlineBeforeRound).toBe(true);
     expect(early.overdue).toBe(true);
     expect(orgOnly.deadlineBeforeRound).toBe(false);
+    const e3 = await fail('monitoring.action.create', actionInput(r.id, m1.id, { indicatorId: 'nope' }));
+    expect(e3.field).toBe('indicatorId');
   });
 
   it('keeps attendees (from contacts or typed), refuses answers after submission, and undoes and trashes a round', async () => {

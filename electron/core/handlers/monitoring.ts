@@ -103,6 +103,19 @@ async function assertActivity(db: Db, activityId: string | null, measureId: stri
   if (!a || a.measureId !== measureId) throw invalid('activityId', 'mon.err.unknownActivity');
 }
 
+/** An indicator linked to an action belongs to the action's measure or one of its activities. */
+async function assertIndicator(db: Db, indicatorId: string | null, measureId: string) {
+  if (!indicatorId) return;
+  const i = await db
+    .selectFrom('indicator')
+    .leftJoin('activity', 'activity.id', 'indicator.activityId')
+    .select(['indicator.measureId', 'activity.measureId as activityMeasureId'])
+    .where('indicator.id', '=', indicatorId)
+    .where('indicator.deletedAt', 'is', null)
+    .executeTakeFirst();
+  if (!i || (i.measureId ?? i.activityMeasureId) !== measureId) throw invalid('indicatorId', 'mon.err.unknownIndicator');
+}
+
 const closedAtFor = (status: ActionStatus, before: { status: string; closedAt: string | null } | null, today: string) =>
   isOpenStatus(status) ? null : before && !isOpenStatus(before.status as ActionStatus) ? before.closedAt : today;
 
@@ -357,6 +370,7 @@ export const monitoringHandlers = handlers({
     const round = await roundRow(db, roundId);
     await assertMeasureInProgramme(db, input.measureId, round.programmeId);
     await assertActivity(db, input.activityId, input.measureId);
+    await assertIndicator(db, input.indicatorId, input.measureId);
     await assertOrganisations(db, { ownerOrganisationId: input.ownerOrganisationId });
     const id = randomUUID();
     const count = await db.selectFrom('monitoringAction').select(db.fn.countAll<number>().as('n')).where('roundId', '=', roundId).executeTakeFirstOrThrow();
@@ -383,6 +397,7 @@ export const monitoringHandlers = handlers({
     const round = await roundRow(db, before.roundId);
     await assertMeasureInProgramme(db, patch.measureId, round.programmeId);
     await assertActivity(db, patch.activityId, patch.measureId);
+    await assertIndicator(db, patch.indicatorId, patch.measureId);
     await assertOrganisations(db, { ownerOrganisationId: patch.ownerOrganisationId });
     await tracked(db, meta(ctx.user, 'update', t('label.update', { entity: entityName('monitoringAction'), name: before.text.slice(0, 60) })), (tr) =>
       tr.update('monitoringAction', id, { ...patch, closedAt: closedAtFor(patch.status, before, localToday()) }),
