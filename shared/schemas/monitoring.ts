@@ -100,6 +100,7 @@ export const Action = z.object({
   activityId: z.string().nullable(),
   activityName: z.string().nullable(),
   indicatorId: z.string().nullable(),
+  indicatorName: z.string().nullable(),
   text: z.string(),
   ownerName: z.string(),
   ownerOrganisationId: z.string().nullable(),
@@ -216,6 +217,7 @@ export const InterviewDetail = InterviewSummary.extend({
   factsFrozen: z.boolean(),
   actions: z.array(Action),
   activities: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+  indicators: z.array(z.object({ id: z.string(), name: z.string(), activityId: z.string().nullable(), owner: z.string() })),
 });
 export type InterviewDetail = z.infer<typeof InterviewDetail>;
 

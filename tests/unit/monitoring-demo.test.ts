@@ -37,6 +37,20 @@ describe('monitoring in the example region', () => {
     expect(concept.facts.budget.available).toBe(true);
     expect(concept.facts.budget.years[0]!.budgetedCents).toBeGreaterThan(0);
     expect(concept.facts.openActions.length).toBeGreaterThan(0);
+
+    // An action agreed in the interview, linked to one of the measure's indicators.
+    const ind = concept.indicators[0]!;
+    const action = await call('monitoring.action.create', {
+      roundId: upcoming.id,
+      measureId: concept.measureId,
+      indicatorId: ind.id,
+      text: 'Meetmethode van deze indicator afstemmen met de scholen.',
+      ownerName: 'Coördinator RMC',
+      ownerOrganisationId: null,
+      deadline: '2027-03-01',
+      status: 'open',
+    });
+    expect(action.indicatorName).toBe(ind.name);
   });
 
   it('regieboek monitoring --json prints the rounds with answered/total per measure and all actions', async () => {

@@ -192,6 +192,7 @@ export function FactsPanel({ facts, frozen, frozenAt }: { facts: MeasureFacts; f
 interface ActionFormState {
   measureId: string;
   activityId: string;
+  indicatorId: string;
   text: string;
   ownerName: string;
   ownerOrganisationId: string;
@@ -204,6 +205,7 @@ export interface ActionContext {
   roundDate: string;
   measures: { id: string; label: string }[];
   activities?: { id: string; label: string; measureId: string }[];
+  indicators?: { id: string; label: string; measureId: string }[];
 }
 
 /** Add or edit an action; text and owner are required, a deadline before the round is flagged. */
@@ -214,6 +216,7 @@ export function ActionForm({ ctx, action, onDone }: { ctx: ActionContext; action
   const [f, setF] = useState<ActionFormState>({
     measureId: action?.measureId ?? ctx.measures[0]?.id ?? '',
     activityId: action?.activityId ?? '',
+    indicatorId: action?.indicatorId ?? '',
     text: action?.text ?? '',
     ownerName: action?.ownerName ?? '',
     ownerOrganisationId: action?.ownerOrganisationId ?? '',
@@ -237,7 +240,7 @@ export function ActionForm({ ctx, action, onDone }: { ctx: ActionContext; action
     const body = {
       measureId: f.measureId,
       activityId: f.activityId || null,
-      indicatorId: action?.indicatorId ?? null,
+      indicatorId: f.indicatorId || null,
       text: f.text,
       ownerName: f.ownerName,
       ownerOrganisationId: f.ownerOrganisationId || null,
@@ -257,6 +260,7 @@ export function ActionForm({ ctx, action, onDone }: { ctx: ActionContext; action
   }
 
   const activities = (ctx.activities ?? []).filter((a) => a.measureId === f.measureId);
+  const indicators = (ctx.indicators ?? []).filter((a) => a.measureId === f.measureId);
   return (
     <form className="action-form card" onSubmit={(e) => void submit(e)} aria-label={action ? t('action.edit') : t('mon.action.add')} noValidate>
       <TextArea label={t('mon.action.text')} name="text" rows={2} value={f.text} onChange={(v) => set('text', v)} error={errors.text} required />
@@ -277,7 +281,7 @@ export function ActionForm({ ctx, action, onDone }: { ctx: ActionContext; action
             label={t('mon.action.measure')}
             name="measureId"
             value={f.measureId}
-            onChange={(v) => setF((x) => ({ ...x, measureId: v, activityId: '' }))}
+            onChange={(v) => setF((x) => ({ ...x, measureId: v, activityId: '', indicatorId: '' }))}
             options={ctx.measures.map((m) => ({ value: m.id, label: m.label }))}
             error={errors.measureId}
           />
@@ -290,6 +294,17 @@ export function ActionForm({ ctx, action, onDone }: { ctx: ActionContext; action
             onChange={(v) => set('activityId', v)}
             placeholder={t('mon.action.noActivity')}
             options={activities.map((a) => ({ value: a.id, label: a.label }))}
+          />
+        )}
+        {indicators.length > 0 && (
+          <SelectField
+            label={t('mon.action.indicator')}
+            name="indicatorId"
+            value={f.indicatorId}
+            onChange={(v) => set('indicatorId', v)}
+            placeholder={t('mon.action.noIndicator')}
+            options={indicators.map((a) => ({ value: a.id, label: a.label }))}
+            error={errors.indicatorId}
           />
         )}
         <TextField label={t('mon.action.deadline')} name="deadline" value={f.deadline} onChange={(v) => set('deadline', v)} error={errors.deadline} placeholder="dd-mm-jjjj" />
@@ -379,6 +394,7 @@ export function ActionTable({
                 <div className="muted small">
                   {showMeasure && [a.measureCode, a.measureName].filter(Boolean).join(' ')}
                   {showMeasure && a.activityName && ` · ${a.activityName}`}
+                  {a.indicatorName && ` · ${t('mon.action.indicatorShort', { name: a.indicatorName })}`}
                   {showRound && `${showMeasure ? ' · ' : ''}${t('mon.action.fromRound', { round: a.roundName })}`}
                 </div>
               </td>

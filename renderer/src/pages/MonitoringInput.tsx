@@ -122,6 +122,7 @@ export function MonitoringInput({ id }: { id: string }) {
     roundDate: input.round.startDate,
     measures: [{ id: input.measureId, label: coded(input.measureCode, input.measureName) }],
     activities: input.activities.map((a) => ({ id: a.id, label: coded(a.code, a.name), measureId: input.measureId })),
+    indicators: input.indicators.map((i) => ({ id: i.id, label: i.owner ? `${i.name} (${i.owner})` : i.name, measureId: input.measureId })),
   };
   return (
     <div className="page wide">

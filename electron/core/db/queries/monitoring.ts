@@ -63,6 +63,7 @@ function actionQuery(db: Db) {
     .innerJoin('measure as m', 'm.id', 'a.measureId')
     .leftJoin('activity as act', 'act.id', 'a.activityId')
     .leftJoin('organisation as o', 'o.id', 'a.ownerOrganisationId')
+    .leftJoin('indicator as ind', 'ind.id', 'a.indicatorId')
     .selectAll('a')
     .select([
       'r.name as roundName',
@@ -72,6 +73,7 @@ function actionQuery(db: Db) {
       'm.name as measureName',
       'act.name as activityName',
       'o.name as ownerOrganisationName',
+      'ind.name as indicatorName',
     ])
     .where('a.deletedAt', 'is', null)
     .where('r.deletedAt', 'is', null)
@@ -94,6 +96,7 @@ function toAction(r: ActionRow, today: string): Action {
     activityId: r.activityId,
     activityName: r.activityName,
     indicatorId: r.indicatorId,
+    indicatorName: r.indicatorName,
     text: r.text,
     ownerName: r.ownerName,
     ownerOrganisationId: r.ownerOrganisationId,
@@ -379,5 +382,25 @@ export async function interviewDetail(db: Db, id: string, today = localToday()):
   const actions = (await listActions(db, { roundId: round.id }, today)).filter((a) => a.measureId === row.measureId);
   const activities = await db.selectFrom('activity').select(['id', 'code', 'name']).where('measureId', '=', row.measureId).where('deletedAt', 'is', null).execute();
   activities.sort((a, b) => compareCodes(a.code, b.code));
-  return { ...summary, round, questions, facts, factsFrozen: !!frozen, actions, activities };
+  const activityIds = activities.map((a) => a.id);
+  const indicators = await db
+    .selectFrom('indicator')
+    .select(['id', 'name', 'activityId'])
+    .where('deletedAt', 'is', null)
+    .where((eb) => eb.or([eb('measureId', '=', row.measureId), ...(activityIds.length ? [eb('activityId', 'in', activityIds)] : [])]))
+    .orderBy('sortOrder')
+    .execute();
+  return {
+    ...summary,
+    round,
+    questions,
+    facts,
+    factsFrozen: !!frozen,
+    actions,
+    activities,
+    indicators: indicators.map((i) => {
+      const a = activities.find((x) => x.id === i.activityId);
+      return { id: i.id, name: i.name, activityId: i.activityId, owner: a ? [a.code, a.name].filter(Boolean).join(' ') : '' };
+    }),
+  };
 }
