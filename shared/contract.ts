@@ -148,7 +148,7 @@ export const contract = {
   'monitoring.interview.setStatus': { input: InterviewStatusInput, output: InterviewDetail },
   'monitoring.attendee.add': { input: AttendeeInput, output: Attendee },
   'monitoring.attendee.remove': { input: byId, output: z.null() },
-  'monitoring.facts': { input: z.strictObject({ measureId: id(), asOf: isoDate() }), output: MeasureFacts },
+  'monitoring.facts': { input: z.strictObject({ measureId: id(), asOf: isoDate(), partnerId: id().nullable().default(null) }), output: MeasureFacts },
   'monitoring.action.list': { input: ActionListInput, output: ActionList },
   'monitoring.action.create': { input: ActionInput, output: Action },
   'monitoring.action.update': { input: ActionUpdate, output: Action },

@@ -382,6 +382,8 @@ export const nl = {
   'mon.input.liveFacts': 'Feiten uit het werkbestand per {date}',
   'mon.input.unsaved': 'Er zijn niet-opgeslagen wijzigingen.',
   'mon.facts.title': 'Feiten',
+  'mon.facts.partnerShare': 'Het deel van {name}: de activiteiten die deze partner trekt of uitvoert, en de begroting daarvan.',
+  'mon.facts.partnerWhole': '{name} voert geen eigen activiteit uit in deze maatregel; de feiten gelden voor de hele maatregel.',
   'mon.facts.indicator': 'Indicator',
   'mon.facts.target': 'Streefwaarde',
   'mon.facts.value': 'Stand',

@@ -53,6 +53,9 @@ export type QuestionEditInput = z.infer<typeof QuestionEditInput>;
 export const MeasureFacts = z.object({
   measureId: z.string(),
   asOf: z.string(),
+  /** For an input per partner: whose share the facts show (false: the partner has no activity of its own, so the whole measure). */
+  partnerName: z.string().nullable().default(null),
+  partnerScoped: z.boolean().default(false),
   participants: z.array(z.object({ schoolYear: z.string(), planned: z.number().int(), reached: z.number().int().nullable() })),
   results: z.object({
     available: z.boolean(),

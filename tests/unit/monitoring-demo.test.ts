@@ -38,6 +38,18 @@ describe('monitoring in the example region', () => {
     expect(concept.facts.budget.years[0]!.budgetedCents).toBeGreaterThan(0);
     expect(concept.facts.openActions.length).toBeGreaterThan(0);
 
+    // Measure 3.1 has an input per partner; each shows that partner's share.
+    const perPartner = upcoming.interviews.filter((i) => i.partnerName);
+    expect(perPartner.map((i) => i.partnerName).sort()).toEqual(['ROC Voorbeeldstad', 'Vakcollege Lindehaven']);
+    const whole = await call('monitoring.facts', { measureId: perPartner[0]!.measureId, asOf: upcoming.startDate });
+    const sum = (f: typeof whole) => f.participants.reduce((n, p) => n + p.planned, 0);
+    for (const i of perPartner) {
+      const f = (await call('monitoring.interview.get', { id: i.id })).facts;
+      expect(f.partnerName).toBe(i.partnerName);
+      if (f.partnerScoped) expect(sum(f)).toBeLessThanOrEqual(sum(whole));
+      else expect(sum(f)).toBe(sum(whole));
+    }
+
     // An action agreed in the interview, linked to one of the measure's indicators.
     const ind = concept.indicators[0]!;
     const action = await call('monitoring.action.create', {

@@ -149,7 +149,7 @@ export async function setInputStatus(tr: Tracker, id: string, status: InputStatu
   const patch: Record<string, unknown> = { status };
   if (status === 'concept') Object.assign(patch, { factsSnapshot: null, submittedAt: null });
   else if (!row.factsSnapshot) {
-    const facts = await factsForMeasure(tr.trx, row.measureId, round.startDate);
+    const facts = await factsForMeasure(tr.trx, row.measureId, round.startDate, row.partnerId);
     Object.assign(patch, { factsSnapshot: JSON.stringify(facts), submittedAt: tr.at });
   }
   await tr.update('monitoringInterview', id, patch);
@@ -352,10 +352,10 @@ export const monitoringHandlers = handlers({
 
   // ---- Facts
 
-  'monitoring.facts': async ({ measureId, asOf }, ctx) => {
+  'monitoring.facts': async ({ measureId, asOf, partnerId }, ctx) => {
     const db = ctx.db();
     await must(findMeasure(db, measureId), 'measure');
-    return factsForMeasure(db, measureId, asOf);
+    return factsForMeasure(db, measureId, asOf, partnerId);
   },
 
   // ---- Actions

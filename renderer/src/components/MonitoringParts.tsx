@@ -175,6 +175,9 @@ export function FactsPanel({ facts, frozen, frozenAt }: { facts: MeasureFacts; f
     <aside className="card facts-panel" aria-labelledby="facts-h">
       <h2 id="facts-h">{t('mon.facts.title')}</h2>
       <p className="muted small">{frozen ? t('mon.input.frozenFacts', { date: formatDate(frozenAt ?? facts.asOf) }) : t('mon.input.liveFacts', { date: formatDate(facts.asOf) })}</p>
+      {facts.partnerName && (
+        <p className="muted small">{facts.partnerScoped ? t('mon.facts.partnerShare', { name: facts.partnerName }) : t('mon.facts.partnerWhole', { name: facts.partnerName })}</p>
+      )}
       <h3>{t('mon.facts.participants')}</h3>
       <ParticipantsFacts facts={facts} />
       <h3>{t('mon.facts.results')}</h3>

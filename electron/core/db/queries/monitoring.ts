@@ -249,15 +249,21 @@ export async function roundDetail(db: Db, id: string, today = localToday()): Pro
  * and the actions from earlier rounds that were still open. Parts whose data do not exist in this
  * workspace yet say so (available: false) rather than showing zeros.
  */
-export async function factsForMeasure(db: Db, measureId: string, asOf: string): Promise<MeasureFacts> {
+export async function factsForMeasure(db: Db, measureId: string, asOf: string, partnerId: string | null = null): Promise<MeasureFacts> {
   const day = asOf.slice(0, 10);
   const measure = await db.selectFrom('measure').select(['id', 'programmeId']).where('id', '=', measureId).executeTakeFirst();
-  const activities = await db
+  const allActivities = await db
     .selectFrom('activity')
-    .select(['id', 'code', 'name', 'measureId', 'plannedParticipants', 'createdAt'])
+    .select(['id', 'code', 'name', 'measureId', 'plannedParticipants', 'createdAt', 'leadOrganisationId', 'executorIds'])
     .where('measureId', '=', measureId)
     .where('deletedAt', 'is', null)
     .execute();
+  // An input per partner shows that partner's share: the activities it leads or carries out, and
+  // the budget lines of those activities or in its name. A partner in none of them sees the measure.
+  const partnerActivities = partnerId ? allActivities.filter((a) => a.leadOrganisationId === partnerId || parseList(a.executorIds).includes(partnerId)) : [];
+  const partnerScoped = partnerActivities.length > 0;
+  const activities = partnerScoped ? partnerActivities : allActivities;
+  const partnerName = partnerId ? ((await db.selectFrom('organisation').select('name').where('id', '=', partnerId).executeTakeFirst())?.name ?? null) : null;
   const planned = new Map<string, number>();
   for (const a of activities)
     for (const p of parseList<{ schoolYear: string; count: number }>(a.plannedParticipants)) planned.set(p.schoolYear, (planned.get(p.schoolYear) ?? 0) + p.count);
@@ -306,7 +312,11 @@ export async function factsForMeasure(db: Db, measureId: string, asOf: string): 
   const budget: MeasureFacts['budget'] = { available: false, years: [] };
   if (measure) {
     const filter = { programmeId: measure.programmeId, measureId };
-    const lines = await listBudgetLines(db as Kysely<Database>, filter);
+    const inScope = new Set(activities.map((a) => a.id));
+    const lines = (await listBudgetLines(db as Kysely<Database>, filter)).filter(
+      (l) => !partnerScoped || l.partnerId === partnerId || (l.activityId !== null && inScope.has(l.activityId)),
+    );
+    const lineIds = new Set(lines.map((l) => l.id));
     const byYear = new Map<number, { budgetedCents: number; spentCents: number | null }>();
     for (const l of lines) {
       const y = byYear.get(l.year) ?? { budgetedCents: 0, spentCents: null };
@@ -314,7 +324,7 @@ export async function factsForMeasure(db: Db, measureId: string, asOf: string): 
       byYear.set(l.year, y);
     }
     for (const sp of await listSpend(db as Kysely<Database>, filter)) {
-      if ((sp.date ?? `${sp.year}-12-31`) > day) continue;
+      if (!lineIds.has(sp.budgetLineId) || (sp.date ?? `${sp.year}-12-31`) > day) continue;
       const y = byYear.get(sp.lineYear) ?? { budgetedCents: 0, spentCents: null };
       y.spentCents = (y.spentCents ?? 0) + sp.amountCents;
       byYear.set(sp.lineYear, y);
@@ -337,7 +347,7 @@ export async function factsForMeasure(db: Db, measureId: string, asOf: string): 
       overdue: a.overdue,
     }));
 
-  return { measureId, asOf: day, participants, results, budget, openActions };
+  return { measureId, asOf: day, partnerName, partnerScoped, participants, results, budget, openActions };
 }
 
 // ---- Inputs
@@ -378,7 +388,7 @@ export async function interviewDetail(db: Db, id: string, today = localToday()):
         questions.push({ questionId: q.id, text: q.text, version: q.version, position: q.position, facts: q.facts, answerId: null, answer: '', status: 'concept', reworded: false });
   questions.sort((a, b) => a.position - b.position);
   const frozen = row.factsSnapshot ? (JSON.parse(row.factsSnapshot) as MeasureFacts) : null;
-  const facts = frozen ?? (await factsForMeasure(db, row.measureId, round.startDate));
+  const facts = frozen ?? (await factsForMeasure(db, row.measureId, round.startDate, row.partnerId));
   const actions = (await listActions(db, { roundId: round.id }, today)).filter((a) => a.measureId === row.measureId);
   const activities = await db.selectFrom('activity').select(['id', 'code', 'name']).where('measureId', '=', row.measureId).where('deletedAt', 'is', null).execute();
   activities.sort((a, b) => compareCodes(a.code, b.code));
