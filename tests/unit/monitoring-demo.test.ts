@@ -65,6 +65,42 @@ describe('monitoring in the example region', () => {
     expect(action.indicatorName).toBe(ind.name);
   });
 
+  it('end to end: fill in and submit an input, add an action, see it on the next agenda, mark it done in the overview', async () => {
+    const { call } = await makeCore({ workspace: false });
+    await call('workspace.openExample');
+    const [upcoming] = await call('monitoring.round.list', {});
+    const interview = upcoming!.interviews.find((i) => i.status === 'concept' && !i.partnerName)!;
+    let input = await call('monitoring.interview.get', { id: interview.id });
+    expect(input.facts.budget.available).toBe(true);
+    await call('monitoring.interview.saveAnswers', { id: interview.id, answers: input.questions.map((q) => ({ questionId: q.questionId, answer: `Antwoord op vraag ${q.position}.` })) });
+    input = await call('monitoring.interview.setStatus', { id: interview.id, status: 'ingediend' });
+    expect(input).toMatchObject({ status: 'ingediend', factsFrozen: true, answered: input.total });
+
+    const action = await call('monitoring.action.create', {
+      roundId: upcoming!.id,
+      measureId: interview.measureId,
+      text: 'Wachttijd voor de plusvoorziening per kwartaal rapporteren.',
+      ownerName: '',
+      ownerOrganisationId: (await call('organisation.list'))[0]!.id,
+      deadline: '2027-04-01',
+      status: 'open',
+    });
+    const next = await call('monitoring.round.create', {
+      programmeId: upcoming!.programmeId,
+      name: 'Monitoringgesprekken juni 2027',
+      startDate: '2027-06-17',
+      endDate: null,
+      notes: '',
+      measureIds: [interview.measureId],
+    });
+    expect(next.agenda.map((a) => a.id)).toContain(action.id);
+
+    await call('monitoring.action.setStatus', { id: action.id, status: 'afgerond' });
+    const done = await call('monitoring.action.list', { status: 'afgerond', measureId: interview.measureId });
+    expect(done.actions.map((a) => a.id)).toContain(action.id);
+    expect((await call('monitoring.round.get', { id: next.id })).agenda.map((a) => a.id)).not.toContain(action.id);
+  });
+
   it('regieboek monitoring --json prints the rounds with answered/total per measure and all actions', async () => {
     const { dir } = await makeCore({ workspace: false });
     const file = path.join(dir, 'demo.sqlite');
