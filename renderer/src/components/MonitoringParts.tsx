@@ -310,7 +310,7 @@ export function ActionForm({ ctx, action, onDone }: { ctx: ActionContext; action
             error={errors.indicatorId}
           />
         )}
-        <TextField label={t('mon.action.deadline')} name="deadline" value={f.deadline} onChange={(v) => set('deadline', v)} error={errors.deadline} placeholder="dd-mm-jjjj" />
+        <TextField label={t('mon.action.deadline')} name="deadline" value={f.deadline} onChange={(v) => set('deadline', v)} error={errors.deadline} placeholder={t('ui.datePlaceholder')} />
         <SelectField
           label={t('mon.action.status')}
           name="status"

@@ -24,7 +24,7 @@ export function MonitoringActions() {
   const overdue = (all.data?.actions ?? []).filter((a) => a.overdue).length;
   return (
     <div className="page wide">
-      <nav className="crumbs" aria-label="Kruimelpad">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
         <a href={href('monitoring')}>{t('mon.title')}</a> / <span>{t('mon.actions.title')}</span>
       </nav>
       <header className="page-head">

@@ -126,7 +126,7 @@ export function MonitoringInput({ id }: { id: string }) {
   };
   return (
     <div className="page wide">
-      <nav className="crumbs" aria-label="Kruimelpad">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
         <a href={href('monitoring')}>{t('mon.title')}</a> / <a href={href('monitoring', 'ronde', input.round.id)}>{input.round.name}</a> / <span>{interviewLabel(input)}</span>
       </nav>
       <header className="page-head">

@@ -108,7 +108,7 @@ export function MonitoringQuestions({ programmeId }: { programmeId?: string }) {
 
   return (
     <div className="page">
-      <nav className="crumbs" aria-label="Kruimelpad">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
         <a href={href('monitoring')}>{t('mon.title')}</a> / <span>{t('mon.questions.title')}</span>
       </nav>
       <header className="page-head">

@@ -176,7 +176,7 @@ export function MonitoringRound({ id }: { id: string }) {
   const ctx: ActionContext = { roundId: r.id, roundDate: r.startDate, measures: uniqueMeasures };
   return (
     <div className="page wide">
-      <nav className="crumbs" aria-label="Kruimelpad">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
         <a href={href('monitoring')}>{t('mon.title')}</a> / <span>{r.name}</span>
       </nav>
       <header className="page-head">

@@ -148,7 +148,7 @@ export function MonitoringRoundForm({ id }: { id?: string }) {
 
   return (
     <div className="page">
-      <nav className="crumbs" aria-label="Kruimelpad">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
         <a href={href('monitoring')}>{t('mon.title')}</a> / <span>{id ? t('mon.round.edit') : t('mon.round.new')}</span>
       </nav>
       <h1>{id ? t('mon.round.edit') : t('mon.round.new')}</h1>
@@ -169,8 +169,8 @@ export function MonitoringRoundForm({ id }: { id?: string }) {
         )}
         <TextField label={t('mon.round.name')} name="name" value={name} onChange={setName} placeholder={t('mon.round.namePlaceholder')} error={errors.name} required />
         <div className="row">
-          <TextField label={t('field.startDate')} name="startDate" value={start} onChange={setStart} placeholder="dd-mm-jjjj" error={errors.startDate} required />
-          <TextField label={t('mon.round.endDateOptional')} name="endDate" value={end} onChange={setEnd} placeholder="dd-mm-jjjj" error={errors.endDate} />
+          <TextField label={t('field.startDate')} name="startDate" value={start} onChange={setStart} placeholder={t('ui.datePlaceholder')} error={errors.startDate} required />
+          <TextField label={t('mon.round.endDateOptional')} name="endDate" value={end} onChange={setEnd} placeholder={t('ui.datePlaceholder')} error={errors.endDate} />
         </div>
         <TextArea label={t('field.notes')} name="notes" rows={2} value={notes} onChange={setNotes} />
         {!id && (
