@@ -175,5 +175,12 @@ describe('monitoring store', () => {
     await call('history.undo'); // the restore
     await call('history.undo'); // the delete
     expect((await call('monitoring.round.get', { id: r.id })).actions).toHaveLength(1);
+
+    // A programme in the Prullenbak takes its rounds and question set along, and brings them back.
+    await call('programme.delete', { id: p.id });
+    expect(await call('monitoring.round.list', {})).toEqual([]);
+    await call('trash.restore', { changeSetId: (await call('trash.list'))[0]!.changeSetId });
+    expect((await call('monitoring.round.list', {})).map((x) => x.id)).toEqual([r.id]);
+    expect((await call('monitoring.questions.get', { programmeId: p.id })).stored).toBe(true);
   });
 });

@@ -29,6 +29,8 @@ export const entities: Record<string, EntityDef> = {
       { entity: 'programmeLine', foreignKey: 'programmeId' },
       { entity: 'measure', foreignKey: 'programmeId' },
       { entity: 'award', foreignKey: 'programmeId' },
+      { entity: 'monitoringRound', foreignKey: 'programmeId' },
+      { entity: 'questionSet', foreignKey: 'programmeId' },
     ],
   },
   organisation: { table: 'organisation', nameKey: 'entity.organisation', label: (r) => String(r.name), children: [{ entity: 'contact', foreignKey: 'organisationId' }] },
