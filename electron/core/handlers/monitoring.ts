@@ -121,8 +121,8 @@ const closedAtFor = (status: ActionStatus, before: { status: string; closedAt: s
 
 /** Answers follow the input's status; submitting freezes the facts as they are now. */
 export async function setInputStatus(tr: Tracker, id: string, status: InputStatus): Promise<void> {
-  const row = await interviewRow(tr.trx as unknown as Db, id);
-  const round = await roundRow(tr.trx as unknown as Db, row.roundId);
+  const row = await interviewRow(tr.trx, id);
+  const round = await roundRow(tr.trx, row.roundId);
   if (status !== 'concept') {
     // Every active question gets an answer row, so the record shows what was asked.
     const { set } = await ensureQuestionSet(tr, round.programmeId);

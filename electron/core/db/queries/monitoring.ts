@@ -271,10 +271,10 @@ export async function factsForMeasure(db: Db, measureId: string, asOf: string, p
   // Results and reach, from the results module's views as of the date (its rules, not a copy).
   const reached = new Map<string, number>();
   const results: MeasureFacts['results'] = { available: false, items: [] };
-  const programme = measure ? await programmeInfo(db as Kysely<Database>, measure.programmeId) : undefined;
+  const programme = measure ? await programmeInfo(db, measure.programmeId) : undefined;
   if (measure && programme) {
-    const ctx = { today: day, thresholds: await thresholdsFor(db as Kysely<Database>, measure.programmeId), programme };
-    const views = await indicatorViews(db as Kysely<Database>, { activities, measureIds: [measureId] }, ctx);
+    const ctx = { today: day, thresholds: await thresholdsFor(db, measure.programmeId), programme };
+    const views = await indicatorViews(db, { activities, measureIds: [measureId] }, ctx);
     const ownerName = (v: { activityId: string | null }) => {
       const a = activities.find((x) => x.id === v.activityId);
       return a ? [a.code, a.name].filter(Boolean).join(' ') : '';
@@ -313,7 +313,7 @@ export async function factsForMeasure(db: Db, measureId: string, asOf: string, p
   if (measure) {
     const filter = { programmeId: measure.programmeId, measureId };
     const inScope = new Set(activities.map((a) => a.id));
-    const lines = (await listBudgetLines(db as Kysely<Database>, filter)).filter(
+    const lines = (await listBudgetLines(db, filter)).filter(
       (l) => !partnerScoped || l.partnerId === partnerId || (l.activityId !== null && inScope.has(l.activityId)),
     );
     const lineIds = new Set(lines.map((l) => l.id));
@@ -323,7 +323,7 @@ export async function factsForMeasure(db: Db, measureId: string, asOf: string, p
       y.budgetedCents += l.plannedCents;
       byYear.set(l.year, y);
     }
-    for (const sp of await listSpend(db as Kysely<Database>, filter)) {
+    for (const sp of await listSpend(db, filter)) {
       if (!lineIds.has(sp.budgetLineId) || (sp.date ?? `${sp.year}-12-31`) > day) continue;
       const y = byYear.get(sp.lineYear) ?? { budgetedCents: 0, spentCents: null };
       y.spentCents = (y.spentCents ?? 0) + sp.amountCents;
