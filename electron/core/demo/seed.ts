@@ -8,6 +8,7 @@ import type { Database } from '../db/schema';
 import { tracked, type Tracker } from '../history/tracker';
 import { formatDate } from '../../../shared/dates';
 import { seedLines, seedOrganisations, type SeedActivity } from './tree-data';
+import { seedResults } from './results-data';
 
 const SEED_USER = 'Voorbeeldgegevens';
 
@@ -180,7 +181,10 @@ export async function seedExample(db: Kysely<Database>): Promise<void> {
         contactMunicipalityId: current ? orgIds.get('gemeente')! : null,
         ...stamp,
       });
-      if (current) await seedTree(tr, id, orgIds, orgNames);
+      if (current) {
+        await seedTree(tr, id, orgIds, orgNames);
+        await seedResults(tr, id);
+      }
     }
   });
 }

@@ -8,8 +8,9 @@ import { programmeHandlers } from './programmes';
 import { historyHandlers } from './history';
 import { partnerHandlers } from './partners';
 import { treeHandlers } from './tree';
+import { resultHandlers } from './results';
 
-const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, historyHandlers];
+const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, resultHandlers, historyHandlers];
 
 export function assertNoOverlap(list: object[]): void {
   const seen = new Set<string>();
@@ -26,5 +27,6 @@ export const allHandlers: Handlers = {
   ...programmeHandlers,
   ...partnerHandlers,
   ...treeHandlers,
+  ...resultHandlers,
   ...historyHandlers,
 };
