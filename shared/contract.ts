@@ -23,6 +23,20 @@ import {
   SpendInput,
   SpendUpdate,
 } from './schemas/budget';
+import {
+  ActivityResults,
+  IndicatorInput,
+  IndicatorUpdate,
+  IndicatorView,
+  MeasurementInput,
+  ProgrammeResults,
+  RegionFigure,
+  RegionFigureInput,
+  TargetInput,
+  TargetRevise,
+  ThresholdsUpdate,
+  ThresholdsView,
+} from './schemas/results';
 import { ContactUpdate, ContactInput, Contact, Organisation, OrganisationDetail, OrganisationInput, OrganisationUpdate } from './schemas/partner';
 import {
   Activity,
@@ -114,6 +128,22 @@ export const contract = {
   'spend.create': { input: SpendInput, output: Spend },
   'spend.update': { input: SpendUpdate, output: Spend },
   'spend.delete': { input: byId, output: z.null() },
+
+  // Targets and results
+  'results.forActivity': { input: z.strictObject({ activityId: id() }), output: ActivityResults },
+  'results.forProgramme': { input: z.strictObject({ programmeId: id() }), output: ProgrammeResults },
+  'results.thresholds': { input: ThresholdsUpdate, output: ThresholdsView },
+  'indicator.get': { input: byId, output: IndicatorView },
+  'indicator.create': { input: IndicatorInput, output: IndicatorView },
+  'indicator.update': { input: IndicatorUpdate, output: IndicatorView },
+  'indicator.delete': { input: byId, output: z.null() },
+  'target.create': { input: TargetInput, output: IndicatorView },
+  'target.revise': { input: TargetRevise, output: IndicatorView },
+  'measurement.create': { input: MeasurementInput, output: IndicatorView },
+  'measurement.delete': { input: byId, output: z.null() },
+  'regionFigure.list': { input: none, output: z.array(RegionFigure) },
+  'regionFigure.save': { input: z.strictObject({ rows: z.array(RegionFigureInput).min(1).max(500) }), output: z.array(RegionFigure) },
+  'regionFigure.delete': { input: byId, output: z.null() },
 
   // History, trash and undo (for every kind of record)
   'history.forEntity': { input: z.strictObject({ entity: z.string().min(1), id: id() }), output: z.array(HistoryEntry) },

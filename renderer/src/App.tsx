@@ -15,6 +15,10 @@ import { HistoryPage } from './pages/HistoryPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { HelpPage } from './pages/HelpPage';
 import { BudgetPage } from './pages/BudgetPage';
+import { ResultsOverview } from './pages/ResultsOverview';
+import { ResultsActivity, ResultsIndicator } from './pages/ResultsActivity';
+import { ResultsIndicatorForm } from './pages/ResultsIndicatorForm';
+import { ResultsRegionFigures } from './pages/ResultsRegionFigures';
 import { LineForm } from './pages/LineForm';
 import { MeasureDetail } from './pages/MeasureDetail';
 import { MeasureForm } from './pages/MeasureForm';
@@ -32,6 +36,8 @@ const areas: { route: string; key: MessageKey; needsWorkspace: boolean }[] = [
   { route: 'programmas', key: 'nav.programmes', needsWorkspace: true },
   { route: 'partners', key: 'nav.partners', needsWorkspace: true },
   { route: 'begroting', key: 'nav.budget', needsWorkspace: true },
+  { route: 'resultaten', key: 'nav.results', needsWorkspace: true },
+  { route: 'vsv-cijfers', key: 'nav.regionFigures', needsWorkspace: true },
   { route: 'geschiedenis', key: 'nav.history', needsWorkspace: true },
   { route: 'prullenbak', key: 'nav.trash', needsWorkspace: true },
   { route: 'instellingen', key: 'nav.settings', needsWorkspace: false },
@@ -59,6 +65,16 @@ function Screen({ route, hasWorkspace }: { route: string[]; hasWorkspace: boolea
       return <ProgrammeList />;
     case 'begroting':
       return <BudgetPage route={route.slice(1)} />;
+    case 'resultaten':
+      // #/resultaten[/<programme>], #/resultaten/activiteit/<id>, #/resultaten/<programme>/indicator/<id>,
+      // #/resultaten/nieuw/(activiteit|maatregel)/<id>, #/resultaten/indicator/<id>/bewerken
+      if (a === 'activiteit' && b) return <ResultsActivity id={b} />;
+      if (a === 'nieuw' && (b === 'activiteit' || b === 'maatregel') && c) return <ResultsIndicatorForm owner={{ kind: b, id: c }} />;
+      if (a === 'indicator' && b && c === 'bewerken') return <ResultsIndicatorForm id={b} />;
+      if (a && b === 'indicator' && c) return <ResultsIndicator id={c} programmeId={a} />;
+      return <ResultsOverview programmeId={a} />;
+    case 'vsv-cijfers':
+      return <ResultsRegionFigures />;
     case 'maatregelen':
       if (a && b === 'bewerken') return <MeasureForm key={a} id={a} />;
       if (a && b === 'activiteit-nieuw') return <ActivityForm key={`new-${a}`} measureId={a} />;

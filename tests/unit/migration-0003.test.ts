@@ -12,7 +12,7 @@ describe('migration 0003: money', () => {
     db.prepare("INSERT INTO programme (id, name, period_start, period_end, status, created_at, updated_at) VALUES ('p1', 'Programma', '2024-08-01', '2028-07-31', 'lopend', ?, ?)").run(now, now);
     db.prepare("INSERT INTO measure (id, programme_id, code, name, status, created_at, updated_at) VALUES ('m1', 'p1', '1', 'Verzuim', 'lopend', ?, ?)").run(now, now);
 
-    expect(migrate(db)).toEqual([3]);
+    expect(migrate(db, 3)).toEqual([3]);
     expect(db.pragma('user_version', { simple: true })).toBe(3);
 
     db.prepare("INSERT INTO award (id, programme_id, stream, year, amount_cents, route, payment_dates, created_at, updated_at) VALUES ('a1', 'p1', 'ocw', 2026, 100000000, 'jaarverslag', '[\"2026-03-01\"]', ?, ?)").run(now, now);

@@ -237,6 +237,93 @@ export interface TrashTable {
   restoredAt: string | null;
 }
 
+export interface IndicatorTable extends Trashable {
+  id: string;
+  activityId: string | null;
+  measureId: string | null;
+  /** 'deelnemers' for the built-in participants indicator; its targets come from the activity. */
+  builtin: string | null;
+  name: string;
+  description: string;
+  unit: string;
+  freeUnit: string;
+  direction: string;
+  aggregation: string;
+  dataSource: string;
+  momentKind: string;
+  /** JSON string[]: "MM-DD" for yearly/half-yearly, ISO dates for a custom list */
+  momentDates: string;
+  /** JSON string[] of disaggregation categories */
+  categories: string;
+  baselineValue: number | null;
+  baselineDate: string | null;
+  baselineSource: string;
+  baselineNote: string;
+  sortOrder: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TargetTable extends Trashable {
+  id: string;
+  indicatorId: string;
+  schoolYear: string | null;
+  periodStart: string;
+  periodEnd: string;
+  kind: string;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  percent: number | null;
+  supersedesId: string | null;
+  reason: string;
+  decisionDate: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MeasurementTable extends Trashable {
+  id: string;
+  indicatorId: string;
+  date: string;
+  schoolYear: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** JSON {name, count}[] or null */
+  categories: string | null;
+  status: string;
+  source: string;
+  explanation: string;
+  recordedAt: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RegionFigureTable extends Trashable {
+  id: string;
+  schoolYear: string;
+  onderwijssoort: string;
+  students: number;
+  leavers: number;
+  percentage: number;
+  nationalNorm: number | null;
+  status: string;
+  definitionVersion: string;
+  source: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ResultSettingsTable extends Trashable {
+  id: string;
+  programmeId: string;
+  onTrackMargin: number;
+  attentionMargin: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Database {
   meta: MetaTable;
   region: RegionTable;
@@ -246,6 +333,11 @@ export interface Database {
   programmeLine: ProgrammeLineTable;
   measure: MeasureTable;
   activity: ActivityTable;
+  indicator: IndicatorTable;
+  target: TargetTable;
+  measurement: MeasurementTable;
+  regionFigure: RegionFigureTable;
+  resultSettings: ResultSettingsTable;
   subActivity: SubActivityTable;
   award: AwardTable;
   budgetLine: BudgetLineTable;

@@ -9,6 +9,7 @@ import { tracked, type Tracker } from '../history/tracker';
 import { formatDate } from '../../../shared/dates';
 import { seedLines, seedOrganisations, type SeedActivity } from './tree-data';
 import { seedMoney } from './money';
+import { seedResults } from './results-data';
 
 const SEED_USER = 'Voorbeeldgegevens';
 
@@ -181,7 +182,10 @@ export async function seedExample(db: Kysely<Database>): Promise<void> {
         contactMunicipalityId: current ? orgIds.get('gemeente')! : null,
         ...stamp,
       });
-      if (current) await seedTree(tr, id, orgIds, orgNames);
+      if (current) {
+        await seedTree(tr, id, orgIds, orgNames);
+        await seedResults(tr, id);
+      }
     }
     // Money for the running programme, after everything it builds on (same change set).
     const running = await tr.trx.selectFrom('programme').select('id').where('status', '=', 'lopend').orderBy('periodStart', 'desc').executeTakeFirst();

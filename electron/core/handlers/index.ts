@@ -9,8 +9,9 @@ import { historyHandlers } from './history';
 import { partnerHandlers } from './partners';
 import { treeHandlers } from './tree';
 import { budgetHandlers } from './budget';
+import { resultHandlers } from './results';
 
-const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, budgetHandlers, historyHandlers];
+const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, budgetHandlers, resultHandlers, historyHandlers];
 
 export function assertNoOverlap(list: object[]): void {
   const seen = new Set<string>();
@@ -28,5 +29,6 @@ export const allHandlers: Handlers = {
   ...partnerHandlers,
   ...treeHandlers,
   ...budgetHandlers,
+  ...resultHandlers,
   ...historyHandlers,
 };

@@ -35,8 +35,45 @@ export const entities: Record<string, EntityDef> = {
   contact: { table: 'contact', nameKey: 'entity.contact', label: (r) => String(r.name), children: [] },
   // Trashing a line takes its measures along (and their activities through the measure).
   programmeLine: { table: 'programmeLine', nameKey: 'entity.programmeLine', label: coded, children: [{ entity: 'measure', foreignKey: 'lineId' }] },
-  measure: { table: 'measure', nameKey: 'entity.measure', label: coded, children: [{ entity: 'activity', foreignKey: 'measureId' }, { entity: 'budgetLine', foreignKey: 'measureId' }] },
-  activity: { table: 'activity', nameKey: 'entity.activity', label: coded, children: [{ entity: 'subActivity', foreignKey: 'activityId' }, { entity: 'budgetLine', foreignKey: 'activityId' }] },
+  measure: {
+    table: 'measure',
+    nameKey: 'entity.measure',
+    label: coded,
+    children: [
+      { entity: 'activity', foreignKey: 'measureId' },
+      { entity: 'budgetLine', foreignKey: 'measureId' },
+      { entity: 'indicator', foreignKey: 'measureId' },
+    ],
+  },
+  activity: {
+    table: 'activity',
+    nameKey: 'entity.activity',
+    label: coded,
+    children: [
+      { entity: 'subActivity', foreignKey: 'activityId' },
+      { entity: 'budgetLine', foreignKey: 'activityId' },
+      { entity: 'indicator', foreignKey: 'activityId' },
+    ],
+  },
+  // Targets and results: an indicator goes to the Prullenbak with its targets and measurements.
+  indicator: {
+    table: 'indicator',
+    nameKey: 'entity.indicator',
+    label: (r) => String(r.name),
+    children: [
+      { entity: 'target', foreignKey: 'indicatorId' },
+      { entity: 'measurement', foreignKey: 'indicatorId' },
+    ],
+  },
+  target: {
+    table: 'target',
+    nameKey: 'entity.target',
+    label: (r) => String(r.schoolYear ?? `${r.periodStart} – ${r.periodEnd}`),
+    children: [],
+  },
+  measurement: { table: 'measurement', nameKey: 'entity.measurement', label: (r) => formatDate(String(r.date)), children: [] },
+  regionFigure: { table: 'regionFigure', nameKey: 'entity.regionFigure', label: (r) => `${String(r.schoolYear)} ${t(`onderwijssoort.${String(r.onderwijssoort)}` as MessageKey)}`, children: [] },
+  resultSettings: { table: 'resultSettings', nameKey: 'entity.resultSettings', label: () => 'Drempels', children: [] },
   subActivity: {
     table: 'subActivity',
     nameKey: 'entity.subActivity',
