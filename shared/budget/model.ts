@@ -71,6 +71,8 @@ export interface MeasureFacts {
   plusvoorziening: boolean;
   /** The largest number of participants planned in any school year (sum over its activities). */
   plannedParticipants: number | null;
+  /** The same for participants reached (from results), null while there are none. */
+  reachedParticipants?: number | null;
 }
 
 /** The rules a programme is checked against; the defaults are the 2012 rules. */

@@ -107,6 +107,9 @@ export interface MeasureFigures {
   plannedParticipants: number | null;
   /** Planned total divided by the planned participants, rounded to the cent. */
   perParticipantCents: number | null;
+  reachedParticipants: number | null;
+  /** Realised total divided by the participants reached, rounded to the cent. */
+  perReachedCents: number | null;
 }
 
 export interface VrijvalRow {
@@ -207,6 +210,8 @@ export function overview(input: {
       cofinPct: p > 0 ? (cofin * 100) / p : null,
       plannedParticipants: participants,
       perParticipantCents: perParticipant(p, participants),
+      reachedParticipants: facts?.reachedParticipants ?? null,
+      perReachedCents: perParticipant(g?.realisedCents ?? 0, facts?.reachedParticipants ?? null),
     };
   });
 

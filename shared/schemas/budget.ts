@@ -216,6 +216,8 @@ export const BudgetOverview = z.object({
       cofinPct: z.number().nullable(),
       plannedParticipants: z.number().int().nullable(),
       perParticipantCents: z.number().int().nullable(),
+      reachedParticipants: z.number().nullable(),
+      perReachedCents: z.number().int().nullable(),
     }),
   ),
   matrix: z.array(z.object({ measureId: z.string(), cells: z.array(Group.extend({ key: z.number().int() })), total: Amounts })),

@@ -102,7 +102,7 @@ describe('budget rollups', () => {
       { id: 'x', stream: 'ocw', year: 2026, cents: 1_000_000 },
       { id: 'y', stream: 'ocw', year: 2027, cents: 100_000 },
     ];
-    const o = overview({ lines, spend, awards, measures: [{ id: 'm1', code: '1.1', name: 'M1', plusvoorziening: false, plannedParticipants: 3 }] });
+    const o = overview({ lines, spend, awards, measures: [{ id: 'm1', code: '1.1', name: 'M1', plusvoorziening: false, plannedParticipants: 3, reachedParticipants: 4 }] });
     expect(o.overspentLineIds).toEqual(['d']);
     expect(o.total.awardedCents).toBe(1_100_000);
     expect(o.years).toEqual([2026, 2027]);
@@ -112,7 +112,7 @@ describe('budget rollups', () => {
       { stream: 'ocw', year: 2027, awardedCents: 100_000, plannedCents: 50_000, realisedCents: 60_000, vrijvalCents: 40_000 },
     ]);
     const m1 = o.measures.find((m) => m.measureId === 'm1')!;
-    expect(m1).toMatchObject({ cofinCents: 400_000, cofinInKindCents: 300_000, cofinPct: 40, perParticipantCents: 333_333 });
+    expect(m1).toMatchObject({ cofinCents: 400_000, cofinInKindCents: 300_000, cofinPct: 40, perParticipantCents: 333_333, reachedParticipants: 4, perReachedCents: 50_000 });
     expect(o.byFundingSource.map((g) => g.key)).toEqual(['ocw', 'cofin_school', 'cofin_gemeente']);
     expect(o.byPartner.map((g) => g.key)).toEqual(['p1', 'p2', null]);
   });

@@ -234,5 +234,9 @@ describe('the example region\'s money', () => {
     expect(o.byCategory.find((g) => g.key === 'G')).toMatchObject({ plannedCents: 0, realisedCents: 0 });
     expect(o.checks.map((c) => c.code).sort()).toEqual(['management_pct', 'overspend']);
     expect(o.vrijval.length).toBeGreaterThan(0);
+    // Cost per participant reached, from the results' built-in participants indicator.
+    const withReached = o.measures.filter((m) => m.reachedParticipants !== null);
+    expect(withReached.length).toBeGreaterThan(0);
+    for (const m of withReached) expect(m.perReachedCents).toBe(Math.round(m.realisedCents / m.reachedParticipants!));
   });
 });

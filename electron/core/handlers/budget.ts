@@ -28,7 +28,10 @@ async function must<T>(p: Promise<T | undefined>, entity: string): Promise<T> {
   if (!v) throw notFound(entity);
   return v;
 }
-const fieldError = (field: string, key: MessageKey) => new UserError('invalid_input', `${fieldLabel(field)}: ${t(key)}`, field);
+// 'kind' and 'date' are labelled for targets and results in the shared field list; money names its own.
+const ownLabels: Record<string, MessageKey> = { kind: 'budget.field.kind', date: 'budget.field.date' };
+const labelOf = (field: string) => (ownLabels[field] ? t(ownLabels[field]) : fieldLabel(field));
+const fieldError = (field: string, key: MessageKey) => new UserError('invalid_input', `${labelOf(field)}: ${t(key)}`, field);
 const meta = (ctx: { user: string }, action: string, entity: string, name: string) => ({
   user: ctx.user,
   action,

@@ -8,11 +8,9 @@ import { programmeHandlers } from './programmes';
 import { historyHandlers } from './history';
 import { partnerHandlers } from './partners';
 import { treeHandlers } from './tree';
-import { monitoringHandlers } from './monitoring';
-
 import { budgetHandlers } from './budget';
-
 import { resultHandlers } from './results';
+import { monitoringHandlers } from './monitoring';
 
 const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, budgetHandlers, resultHandlers, monitoringHandlers, historyHandlers];
 
@@ -31,8 +29,8 @@ export const allHandlers: Handlers = {
   ...programmeHandlers,
   ...partnerHandlers,
   ...treeHandlers,
-  ...monitoringHandlers,
   ...budgetHandlers,
   ...resultHandlers,
+  ...monitoringHandlers,
   ...historyHandlers,
 };

@@ -43,6 +43,7 @@ export const entities: Record<string, EntityDef> = {
     label: coded,
     children: [
       { entity: 'activity', foreignKey: 'measureId' },
+      { entity: 'budgetLine', foreignKey: 'measureId' },
       { entity: 'indicator', foreignKey: 'measureId' },
       { entity: 'budgetLine', foreignKey: 'measureId' },
       { entity: 'monitoringInterview', foreignKey: 'measureId' },
@@ -55,6 +56,7 @@ export const entities: Record<string, EntityDef> = {
     label: coded,
     children: [
       { entity: 'subActivity', foreignKey: 'activityId' },
+      { entity: 'budgetLine', foreignKey: 'activityId' },
       { entity: 'indicator', foreignKey: 'activityId' },
       { entity: 'budgetLine', foreignKey: 'activityId' },
     ],

@@ -156,7 +156,7 @@ function LineForm(props: { line?: BudgetLine; initial: LineState; tree: Programm
       </div>
       <div className="row">
         <TextField label={t('field.costItem')} name="costItem" required value={f.costItem} onChange={set('costItem')} error={errors.costItem} placeholder={t('budget.costItemPlaceholder')} />
-        <SelectField label={t('field.kind')} name="kind" value={f.kind} onChange={set('kind')} error={errors.kind} options={COST_KINDS.map((k) => ({ value: k, label: t(`costKind.${k}`) }))} />
+        <SelectField label={t('budget.field.kind')} name="kind" value={f.kind} onChange={set('kind')} error={errors.kind} options={COST_KINDS.map((k) => ({ value: k, label: t(`costKind.${k}`) }))} />
         <TextField label={t('field.fte')} name="fte" value={f.fte} onChange={set('fte')} error={errors.fte} inputMode="decimal" placeholder="0,4" />
         <TextField label={t('field.hours')} name="hours" value={f.hours} onChange={set('hours')} error={errors.hours} inputMode="numeric" />
       </div>
@@ -258,8 +258,8 @@ function SpendPanel({ programmeId, line, onChanged }: { programmeId: string; lin
         <table className="table compact" aria-label={t('budget.spendFor', { name })}>
           <thead>
             <tr>
-              <th scope="col">{t('field.date')}</th>
-              <th scope="col">{t('field.kind')}</th>
+              <th scope="col">{t('budget.field.date')}</th>
+              <th scope="col">{t('budget.field.kind')}</th>
               <th scope="col">{t('field.description')}</th>
               <th scope="col">{t('field.reference')}</th>
               <th scope="col" className="num">{t('field.amountCents')}</th>
@@ -290,8 +290,8 @@ function SpendPanel({ programmeId, line, onChanged }: { programmeId: string; lin
       <form className="spend-form" onSubmit={(e) => void add(e)} noValidate aria-label={editingId ? t('budget.editSpend') : t('budget.addSpend')}>
         {editingId && <h3>{t('budget.editSpend')}</h3>}
         <div className="row">
-          <SelectField label={t('field.kind')} name="kind" value={f.kind} onChange={set('kind')} error={errors.kind} options={SPEND_KINDS.map((k) => ({ value: k, label: t(`spendKind.${k}`) }))} />
-          {f.kind !== 'year_total' && <TextField label={t('field.date')} name="date" value={f.date} onChange={set('date')} error={errors.date} placeholder={t('ui.datePlaceholder')} />}
+          <SelectField label={t('budget.field.kind')} name="kind" value={f.kind} onChange={set('kind')} error={errors.kind} options={SPEND_KINDS.map((k) => ({ value: k, label: t(`spendKind.${k}`) }))} />
+          {f.kind !== 'year_total' && <TextField label={t('budget.field.date')} name="date" value={f.date} onChange={set('date')} error={errors.date} placeholder={t('ui.datePlaceholder')} />}
           <TextField label={t('field.amountCents')} name="amountCents" value={f.amount} onChange={set('amount')} error={errors.amountCents} inputMode="decimal" placeholder={t('budget.moneyPlaceholder')} hint={t('budget.spendNegativeHint')} />
           <TextField label={t('field.description')} name="description" value={f.description} onChange={set('description')} error={errors.description} />
           <TextField label={t('field.reference')} name="reference" value={f.reference} onChange={set('reference')} error={errors.reference} placeholder={t('budget.referencePlaceholder')} />

@@ -119,6 +119,8 @@ export function BudgetOverviewView({ o }: { o: O }) {
                 <th scope="col" className="num">{t('budget.cofinPct')}</th>
                 <th scope="col" className="num">{t('budget.participants')}</th>
                 <th scope="col" className="num">{t('budget.perParticipant')}</th>
+                <th scope="col" className="num">{t('budget.reached')}</th>
+                <th scope="col" className="num">{t('budget.perReached')}</th>
               </tr>
             </thead>
             <tbody>
@@ -142,6 +144,8 @@ export function BudgetOverviewView({ o }: { o: O }) {
                   <td className="num">{pct(m.cofinPct)}</td>
                   <td className="num">{m.plannedParticipants ?? '—'}</td>
                   <td className="num"><Money cents={m.perParticipantCents} /></td>
+                  <td className="num">{m.reachedParticipants ?? '—'}</td>
+                  <td className="num"><Money cents={m.perReachedCents} /></td>
                 </tr>
               ))}
             </tbody>

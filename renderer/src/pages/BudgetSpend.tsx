@@ -40,12 +40,12 @@ export function BudgetSpend({ programmeId, filter, o }: { programmeId: string; f
         <table className="table compact" aria-labelledby="spend-h">
           <thead>
             <tr>
-              <th scope="col">{t('field.date')}</th>
+              <th scope="col">{t('budget.field.date')}</th>
               <th scope="col">{t('budget.measure')}</th>
               <th scope="col">{t('budget.lineCol')}</th>
               <th scope="col">{t('field.description')}</th>
               <th scope="col">{t('field.reference')}</th>
-              <th scope="col">{t('field.kind')}</th>
+              <th scope="col">{t('budget.field.kind')}</th>
               <th scope="col" className="num">{t('field.amountCents')}</th>
             </tr>
           </thead>

@@ -5,9 +5,9 @@
  */
 import { m0001_foundation } from './0001_foundation';
 import { m0002_programme_tree } from './0002_programme_tree';
-import { m0005_monitoring } from './0005_monitoring';
 import { m0003_money } from './0003_money';
 import { m0004_results } from './0004_results';
+import { m0005_monitoring } from './0005_monitoring';
 
 export interface Migration {
   version: number;

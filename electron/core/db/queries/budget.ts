@@ -239,15 +239,59 @@ export async function budgetFacts(db: Db, programmeId?: string): Promise<BudgetF
     perYear.set(r.measureId, years);
     for (const p of parseList<{ schoolYear: string; count: number }>(r.plannedParticipants)) years.set(p.schoolYear, (years.get(p.schoolYear) ?? 0) + (Number(p.count) || 0));
   }
+  const reached = await reachedParticipants(db, programmeId);
   const measures: MeasureFacts[] = measureRows
     .map((m) => {
       const ys = [...(perYear.get(m.id)?.values() ?? [])];
-      return { id: m.id, code: m.code, name: m.name, plusvoorziening: m.plusvoorziening === 1, plannedParticipants: ys.length ? Math.max(...ys) : null };
+      return {
+        id: m.id,
+        code: m.code,
+        name: m.name,
+        plusvoorziening: m.plusvoorziening === 1,
+        plannedParticipants: ys.length ? Math.max(...ys) : null,
+        reachedParticipants: reached.get(m.id) ?? null,
+      };
     })
     .sort((a, b) => compareCodes(a.code, b.code) || a.name.localeCompare(b.name, 'nl'));
 
   const orgs = await db.selectFrom('organisation').select(['id', 'name']).execute();
   return { lines, spend, awards, measures, partnerNames: new Map(orgs.map((o) => [o.id, o.name])) };
+}
+
+/**
+ * Participants reached per measure, from the results' built-in participants indicator: per
+ * activity and school year the latest measurement (definitive before provisional on the same date),
+ * summed over the measure's activities per school year; the largest school year counts, as for
+ * the planned participants.
+ */
+async function reachedParticipants(db: Db, programmeId?: string): Promise<Map<string, number>> {
+  let q = db
+    .selectFrom('measurement as x')
+    .innerJoin('indicator as i', 'i.id', 'x.indicatorId')
+    .innerJoin('activity as a', 'a.id', 'i.activityId')
+    .innerJoin('measure as m', 'm.id', 'a.measureId')
+    .select(['a.measureId', 'a.id as activityId', 'x.schoolYear', 'x.date', 'x.status', 'x.value'])
+    .where('i.builtin', '=', 'deelnemers')
+    .where('x.value', 'is not', null)
+    .where('x.deletedAt', 'is', null)
+    .where('i.deletedAt', 'is', null)
+    .where('a.deletedAt', 'is', null)
+    .where('m.deletedAt', 'is', null);
+  if (programmeId) q = q.where('m.programmeId', '=', programmeId);
+  const latest = new Map<string, { measureId: string; schoolYear: string; key: string; value: number }>();
+  for (const r of await q.execute()) {
+    const k = `${r.activityId}|${r.schoolYear}`;
+    const key = `${r.date}|${r.status === 'definitief' ? 1 : 0}`;
+    const seen = latest.get(k);
+    if (!seen || key > seen.key) latest.set(k, { measureId: r.measureId, schoolYear: r.schoolYear, key, value: Number(r.value) });
+  }
+  const perYear = new Map<string, Map<string, number>>();
+  for (const v of latest.values()) {
+    const ys = perYear.get(v.measureId) ?? new Map<string, number>();
+    perYear.set(v.measureId, ys);
+    ys.set(v.schoolYear, (ys.get(v.schoolYear) ?? 0) + v.value);
+  }
+  return new Map([...perYear].map(([m, ys]) => [m, Math.max(...ys.values())]));
 }
 
 const measureLabel = (m: { code: string; name: string } | undefined, id: string) => (m ? [m.code, m.name].filter(Boolean).join(' ') : id);
@@ -305,6 +349,8 @@ export async function budgetOverview(db: Db, programmeId: string): Promise<Budge
         cofinPct: f?.cofinPct ?? null,
         plannedParticipants: m.plannedParticipants,
         perParticipantCents: f?.perParticipantCents ?? null,
+        reachedParticipants: f?.reachedParticipants ?? null,
+        perReachedCents: f?.perReachedCents ?? null,
       };
     }),
     matrix: o.matrix.map((r) => ({ measureId: r.measureId, total: r.total, cells: Object.values(r.cells).map((c) => ({ ...c, label: String(c.key) })) })),
