@@ -622,6 +622,9 @@ export const nl = {
   'err.nothingToUndo': 'Er is niets om ongedaan te maken.',
   'err.notInTrash': 'Dit onderdeel staat niet (meer) in de Prullenbak.',
   'err.targetSuperseded': 'Deze streefwaarde is al bijgesteld. Stel de geldende streefwaarde bij.',
+  'err.screenTitle': 'Dit scherm kon niet worden getoond',
+  'err.screen': 'Er ging iets mis bij het tonen van dit scherm. Uw gegevens zijn niet aangetast. Kies een ander onderdeel in het menu of probeer het opnieuw. (Melding: {detail})',
+  'err.retry': 'Opnieuw proberen',
   'err.network': 'Geen verbinding met Regieboek. Draait `npm run web` nog?',
 
   // CLI

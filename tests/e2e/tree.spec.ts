@@ -168,14 +168,9 @@ test('een dubbele code bij een nieuwe activiteit noemt de bestaande activiteit b
   await expect(page.getByRole('link', { name: 'Tweede dossier', exact: true })).toHaveCount(0);
 });
 
-// Known bug (reported, not fixed here): SearchDialog.tsx returns the result of scrollIntoView()
-// from a useEffect. In Chromium 156 scrollIntoView() returns a Promise, which React later calls
-// as the effect's cleanup: "TypeError: ... is not a function", and the whole app unmounts (blank
-// page) as soon as the chosen result changes twice or the dialog closes after a change. Marked
-// test.fail so the suite stays green; once fixed, Playwright reports this as "expected to fail
-// but passed" and the marker must go.
+// Regression: the search dialog's scroll effect once returned a Promise as its cleanup, which
+// blanked the app as soon as the chosen result changed twice.
 test('met pijltjes en Enter een zoekresultaat openen', async ({ page, app, programmes, search }) => {
-  test.fail(true, 'SearchDialog: useEffect geeft de Promise van scrollIntoView() terug als opruimfunctie');
   await app.openExampleRegion();
   await programmes.expectShown();
   await search.openWithKeyboard();
