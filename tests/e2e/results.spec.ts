@@ -181,12 +181,12 @@ test.describe('Resultaten', () => {
     await form.value.fill('120');
     await form.save.click();
 
-    // The refusal comes from the core, which names the field in its message.
-    const message = 'Waarde: een percentage ligt tussen 0 en 100.';
+    // The refusal comes from the core; under the field the label is not repeated.
+    const message = 'Een percentage ligt tussen 0 en 100.';
     await expect(fieldError(form.value)).toHaveText(message);
     await expect(form.value).toHaveAttribute('aria-invalid', 'true');
     // The input is described by that message (Chromium also reads the CSS "⚠" before it).
-    await expect(form.value).toHaveAccessibleDescription(/^(⚠ )?Waarde: een percentage ligt tussen 0 en 100\.$/);
+    await expect(form.value).toHaveAccessibleDescription(/^(⚠ )?Een percentage ligt tussen 0 en 100\.$/);
     // The form stays open with what was typed; nothing was stored.
     await expect(form.value).toHaveValue('120');
     await expect(card.root.getByText('Nog geen metingen.')).toBeVisible();
