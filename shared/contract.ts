@@ -9,6 +9,21 @@ import { AppInfo, RecentFile, Region, Settings, WorkspaceInfo, fileName, regionN
 import { HistoryEntry, TrashItem, UndoResult } from './schemas/history';
 import { id } from './schemas/fields';
 import {
+  Award,
+  AwardInput,
+  AwardUpdate,
+  BudgetFilter,
+  BudgetLine,
+  BudgetLineInput,
+  BudgetLineUpdate,
+  BudgetOverview,
+  RuleSettings,
+  RulesUpdate,
+  Spend,
+  SpendInput,
+  SpendUpdate,
+} from './schemas/budget';
+import {
   ActivityResults,
   IndicatorInput,
   IndicatorUpdate,
@@ -96,6 +111,23 @@ export const contract = {
   'subActivity.update': { input: SubActivityUpdate, output: SubActivity },
   'subActivity.delete': { input: byId, output: z.null() },
   'search.all': { input: z.strictObject({ query: z.string().max(200) }), output: SearchResult },
+
+  // Money: awards, budget lines, spend, rule settings, overviews
+  'budget.overview': { input: z.strictObject({ programmeId: id() }), output: BudgetOverview },
+  'budget.rules.update': { input: RulesUpdate, output: RuleSettings },
+  'award.list': { input: z.strictObject({ programmeId: id() }), output: z.array(Award) },
+  'award.create': { input: AwardInput, output: Award },
+  'award.update': { input: AwardUpdate, output: Award },
+  'award.delete': { input: byId, output: z.null() },
+  'budgetLine.list': { input: BudgetFilter, output: z.array(BudgetLine) },
+  'budgetLine.get': { input: byId, output: BudgetLine },
+  'budgetLine.create': { input: BudgetLineInput, output: BudgetLine },
+  'budgetLine.update': { input: BudgetLineUpdate, output: BudgetLine },
+  'budgetLine.delete': { input: byId, output: z.null() },
+  'spend.list': { input: BudgetFilter.extend({ budgetLineId: id().optional() }), output: z.array(Spend) },
+  'spend.create': { input: SpendInput, output: Spend },
+  'spend.update': { input: SpendUpdate, output: Spend },
+  'spend.delete': { input: byId, output: z.null() },
 
   // Targets and results
   'results.forActivity': { input: z.strictObject({ activityId: id() }), output: ActivityResults },

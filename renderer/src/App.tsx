@@ -15,6 +15,7 @@ import { TrashPage } from './pages/TrashPage';
 import { HistoryPage } from './pages/HistoryPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { HelpPage } from './pages/HelpPage';
+import { BudgetPage } from './pages/BudgetPage';
 import { ResultsOverview } from './pages/ResultsOverview';
 import { ResultsActivity, ResultsIndicator } from './pages/ResultsActivity';
 import { ResultsIndicatorForm } from './pages/ResultsIndicatorForm';
@@ -35,6 +36,7 @@ const areas: { route: string; key: MessageKey; needsWorkspace: boolean }[] = [
   { route: 'start', key: 'nav.start', needsWorkspace: false },
   { route: 'programmas', key: 'nav.programmes', needsWorkspace: true },
   { route: 'partners', key: 'nav.partners', needsWorkspace: true },
+  { route: 'begroting', key: 'nav.budget', needsWorkspace: true },
   { route: 'resultaten', key: 'nav.results', needsWorkspace: true },
   { route: 'vsv-cijfers', key: 'nav.regionFigures', needsWorkspace: true },
   { route: 'geschiedenis', key: 'nav.history', needsWorkspace: true },
@@ -62,6 +64,8 @@ function Screen({ route, hasWorkspace }: { route: string[]; hasWorkspace: boolea
       if (a && b === 'maatregel') return <MeasureForm key={d ?? 'new'} programmeId={a} lineId={d} />;
       if (a) return <ProgrammeDetail id={a} />;
       return <ProgrammeList />;
+    case 'begroting':
+      return <BudgetPage route={route.slice(1)} />;
     case 'resultaten':
       // #/resultaten[/<programme>], #/resultaten/activiteit/<id>, #/resultaten/<programme>/indicator/<id>,
       // #/resultaten/nieuw/(activiteit|maatregel)/<id>, #/resultaten/indicator/<id>/bewerken

@@ -17,7 +17,7 @@ function upToTree() {
 describe('migration 0004: targets and results', () => {
   it('takes a database with a programme tree to version 4; the new tables keep their rules', () => {
     const db = upToTree();
-    expect(migrate(db, 4)).toEqual([4]);
+    expect(migrate(db, 4)).toContain(4);
     expect(db.pragma('user_version', { simple: true })).toBe(4);
     expect(db.prepare('SELECT name FROM activity').get()).toEqual({ name: 'Activiteit' });
 

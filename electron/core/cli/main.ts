@@ -12,6 +12,8 @@ import { openSqlite } from '../db/sqlite';
 import { LATEST_VERSION, pendingMigrations } from '../db/migrate';
 import { entities } from '../history/entities';
 import { seedExample } from '../demo/seed';
+import { workspaceBudget } from '../db/queries/budget';
+import { formatCents } from '../../../shared/money';
 import { EXAMPLE_REGION, findRegion, regionLabel } from '../../../shared/regions';
 import { t } from '../../../shared/i18n/nl';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
@@ -57,6 +59,19 @@ export async function info(file: string) {
     return { file, region: { ...region, label: regionLabel(region) }, schemaVersion: version, latestSchemaVersion: LATEST_VERSION, counts, trash, changeSets: changes };
   } finally {
     sqlite.close();
+  }
+}
+
+/** Money over the whole workspace; reads only, so a file with open migrations is refused. */
+export async function budget(file: string) {
+  const version = assertOpenable(file);
+  if (pendingMigrations(version) > 0) throw new UserError('invalid_input', t('cli.budgetPending', { path: file, version }));
+  const sqlite = openSqlite(file, { readonly: true });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  try {
+    return await workspaceBudget(db);
+  } finally {
+    await db.destroy();
   }
 }
 
@@ -199,6 +214,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         else {
           io.out(`${result.region.label} — schemaversie ${result.schemaVersion}\n`);
           for (const [k, v] of Object.entries(result.counts)) io.out(`  ${k}: ${v}\n`);
+        }
+        return 0;
+      }
+      case 'budget': {
+        const r = await budget(needDb(values));
+        if (values.json) io.out(JSON.stringify(r, null, 2) + '\n');
+        else {
+          io.out(t('cli.budgetTotal', { planned: formatCents(r.total.plannedCents), realised: formatCents(r.total.realisedCents), awarded: formatCents(r.total.awardedCents) }) + '\n');
+          for (const m of r.byMeasure) io.out(`  ${[m.code, m.name].filter(Boolean).join(' ')}: ${formatCents(m.plannedCents)} / ${formatCents(m.realisedCents)}\n`);
+          io.out((r.checks.length ? t('cli.budgetChecks', { n: r.checks.length }) : t('cli.budgetNoChecks')) + '\n');
+          for (const c of r.checks) io.out(`  [${c.severity}] ${c.message}\n`);
         }
         return 0;
       }

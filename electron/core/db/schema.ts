@@ -140,6 +140,71 @@ export interface SubActivityTable extends Trashable {
   updatedAt: string;
 }
 
+export interface AwardTable extends Trashable {
+  id: string;
+  programmeId: string;
+  stream: string;
+  year: number;
+  amountCents: number;
+  /** JSON string[] of ISO dates */
+  paymentDates: string;
+  spendBy: string | null;
+  route: string;
+  reference: string;
+  notes: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BudgetLineTable extends Trashable {
+  id: string;
+  measureId: string;
+  activityId: string | null;
+  year: number;
+  costItem: string;
+  kind: string;
+  fte: number | null;
+  hours: number | null;
+  fundingSource: string;
+  category: string;
+  /** 0 or 1 */
+  management: number;
+  partnerId: string | null;
+  /** 0 or 1 */
+  inKind: number;
+  plannedCents: number;
+  notes: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SpendTable extends Trashable {
+  id: string;
+  budgetLineId: string;
+  kind: string;
+  /** null for a year total */
+  date: string | null;
+  year: number;
+  amountCents: number;
+  description: string;
+  reference: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** id is the programme's id. */
+export interface BudgetRulesTable extends Trashable {
+  id: string;
+  managementMaxPct: number;
+  managementMaxCents: number;
+  plusMinPct: number;
+  plusReason: string;
+  /** 0 or 1 */
+  checkAwards: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface ChangeSetTable {
   id: Generated<number>;
   at: string;
@@ -274,6 +339,10 @@ export interface Database {
   regionFigure: RegionFigureTable;
   resultSettings: ResultSettingsTable;
   subActivity: SubActivityTable;
+  award: AwardTable;
+  budgetLine: BudgetLineTable;
+  spend: SpendTable;
+  budgetRules: BudgetRulesTable;
   changeSet: ChangeSetTable;
   change: ChangeTable;
   trash: TrashTable;

@@ -8,9 +8,10 @@ import { programmeHandlers } from './programmes';
 import { historyHandlers } from './history';
 import { partnerHandlers } from './partners';
 import { treeHandlers } from './tree';
+import { budgetHandlers } from './budget';
 import { resultHandlers } from './results';
 
-const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, resultHandlers, historyHandlers];
+const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, budgetHandlers, resultHandlers, historyHandlers];
 
 export function assertNoOverlap(list: object[]): void {
   const seen = new Set<string>();
@@ -27,6 +28,7 @@ export const allHandlers: Handlers = {
   ...programmeHandlers,
   ...partnerHandlers,
   ...treeHandlers,
+  ...budgetHandlers,
   ...resultHandlers,
   ...historyHandlers,
 };

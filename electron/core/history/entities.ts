@@ -4,6 +4,7 @@
  */
 import type { Database } from '../db/schema';
 import { t, type MessageKey } from '../../../shared/i18n/nl';
+import { formatCents } from '../../../shared/money';
 import { formatDate } from '../../../shared/dates';
 
 export interface EntityDef {
@@ -27,6 +28,7 @@ export const entities: Record<string, EntityDef> = {
     children: [
       { entity: 'programmeLine', foreignKey: 'programmeId' },
       { entity: 'measure', foreignKey: 'programmeId' },
+      { entity: 'award', foreignKey: 'programmeId' },
     ],
   },
   organisation: { table: 'organisation', nameKey: 'entity.organisation', label: (r) => String(r.name), children: [{ entity: 'contact', foreignKey: 'organisationId' }] },
@@ -39,6 +41,7 @@ export const entities: Record<string, EntityDef> = {
     label: coded,
     children: [
       { entity: 'activity', foreignKey: 'measureId' },
+      { entity: 'budgetLine', foreignKey: 'measureId' },
       { entity: 'indicator', foreignKey: 'measureId' },
     ],
   },
@@ -48,6 +51,7 @@ export const entities: Record<string, EntityDef> = {
     label: coded,
     children: [
       { entity: 'subActivity', foreignKey: 'activityId' },
+      { entity: 'budgetLine', foreignKey: 'activityId' },
       { entity: 'indicator', foreignKey: 'activityId' },
     ],
   },
@@ -76,6 +80,26 @@ export const entities: Record<string, EntityDef> = {
     label: (r) => [r.number, r.name].filter(Boolean).join(' '),
     children: [],
   },
+  award: {
+    table: 'award',
+    nameKey: 'entity.award',
+    label: (r) => `${t(`source.${String(r.stream)}` as MessageKey)} ${String(r.year)}`,
+    children: [],
+  },
+  // A budget line goes to the Prullenbak with its spend, and comes back with it.
+  budgetLine: {
+    table: 'budgetLine',
+    nameKey: 'entity.budgetLine',
+    label: (r) => `${String(r.year)} ${String(r.costItem)}`,
+    children: [{ entity: 'spend', foreignKey: 'budgetLineId' }],
+  },
+  spend: {
+    table: 'spend',
+    nameKey: 'entity.spend',
+    label: (r) => [r.date ? formatDate(String(r.date)) : String(r.year), String(r.description), formatCents(Number(r.amountCents))].filter(Boolean).join(' '),
+    children: [],
+  },
+  budgetRules: { table: 'budgetRules', nameKey: 'entity.budgetRules', label: () => t('entity.budgetRules'), children: [] },
 };
 
 export function entityDef(entity: string): EntityDef {

@@ -22,6 +22,14 @@ export function HelpPage() {
               <li key={line}>{line}</li>
             ))}
         </ul>
+        <h2>{t('help.budget.title')}</h2>
+        <ul>
+          {t('help.budget.items')
+            .split('\n')
+            .map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+        </ul>
         <h2>Wijzigingen, Prullenbak en ongedaan maken</h2>
         <ul>
           <li>Elke wijziging wordt bewaard in de Geschiedenis: wanneer, door wie, en welk veld van wat naar wat veranderde.</li>

@@ -63,6 +63,9 @@ export function MeasureDetail({ id }: { id: string }) {
           <a className="button" href={href('afdrukken', 'maatregel', m.id)}>
             {t('action.print')}
           </a>
+          <a className="button" href={href('begroting', m.programmeId, 'regels', `maatregel=${m.id}`)}>
+            {t('budget.title')}
+          </a>
           <DeleteButton onConfirm={remove} />
         </div>
       </header>
