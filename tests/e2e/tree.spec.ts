@@ -155,7 +155,8 @@ test('een dubbele code bij een nieuwe activiteit noemt de bestaande activiteit b
   await activityForm.name.fill('Tweede dossier');
   await activityForm.save.click();
 
-  const message = 'Code: "2.2.1" is al in gebruik bij activiteit "2.2.1 Digitaal Doorstroom Dossier". Kies een andere code.';
+  // Under the Code field the label is not repeated.
+  const message = '"2.2.1" is al in gebruik bij activiteit "2.2.1 Digitaal Doorstroom Dossier". Kies een andere code.';
   await expect(activityForm.fieldError(activityForm.code)).toHaveText(message);
   await expect(activityForm.code).toHaveAttribute('aria-invalid', 'true');
   // (The description may start with a warning sign from the style sheet.)
