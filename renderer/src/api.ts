@@ -5,7 +5,7 @@
  */
 import type { Channel, In, Out, AppEvent } from '../../shared/contract';
 import type { AppError, Result } from '../../shared/result';
-import { fieldLabel, t } from '../../shared/i18n/nl';
+import { t } from '../../shared/i18n/nl';
 
 interface DesktopBridge {
   invoke(channel: string, input: unknown): Promise<Result<unknown>>;
@@ -30,7 +30,7 @@ export class ApiError extends Error {
     const out: Record<string, string> = {};
     for (const i of this.error.issues ?? []) if (i.field && !out[i.field]) out[i.field] = i.message;
     // Shown under the field's own label, so a leading "Waarde: " would say the name twice.
-    if (this.error.field && !out[this.error.field]) out[this.error.field] = this.error.message.replace(`${fieldLabel(this.error.field)}: `, '');
+    if (this.error.field && !out[this.error.field]) out[this.error.field] = this.error.message.replace(/^[^:"]{1,60}: /, '');
     return out;
   }
 }

@@ -517,6 +517,9 @@ export const nl = {
   'field.baselineSource': 'Bron nulmeting',
   'field.baselineNote': 'Toelichting nulmeting',
   'field.kind': 'Soort streefwaarde',
+  'field.budgetLine.kind': 'Soort',
+  'field.spend.kind': 'Soort',
+  'field.spend.date': 'Datum',
   'field.value': 'Waarde',
   'field.min': 'Minimum',
   'field.max': 'Maximum',
@@ -850,8 +853,15 @@ export function t(key: MessageKey, vars: Record<string, string | number> = {}): 
 }
 
 /** The Dutch label of a field, for messages such as "Einddatum: …". */
-export function fieldLabel(path: string): string {
+/**
+ * The Dutch label of a field, for messages such as "Einddatum: …". The same field name can mean
+ * different things per kind of record ("date" of a measurement or of a spend entry), so a scope
+ * (a channel's or entity's first word, e.g. "spend") is tried first: field.spend.date, then field.date.
+ */
+export function fieldLabel(path: string, scope?: string): string {
   const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
+  const scoped = `field.${scope}.${last}` as MessageKey;
+  if (scope && scoped in nl) return nl[scoped];
   const key = `field.${last}` as MessageKey;
   return key in nl ? nl[key] : last;
 }
