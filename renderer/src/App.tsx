@@ -1,3 +1,4 @@
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, call, onAppEvent } from './api';
 import { AppContext } from './state';
@@ -253,7 +254,9 @@ function Shell() {
           )}
         </nav>
         <main className="main" id="main">
-          <Screen route={route} hasWorkspace={!!workspace} />
+          <ErrorBoundary key={route.join("/")}>
+            <Screen route={route} hasWorkspace={!!workspace} />
+          </ErrorBoundary>
         </main>
         {searching && <SearchDialog onClose={() => setSearching(false)} />}
       </div>

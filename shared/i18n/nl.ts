@@ -738,6 +738,9 @@ export const nl = {
   'field.baselineSource': 'Bron nulmeting',
   'field.baselineNote': 'Toelichting nulmeting',
   'field.kind': 'Soort streefwaarde',
+  'field.budgetLine.kind': 'Soort',
+  'field.spend.kind': 'Soort',
+  'field.spend.date': 'Datum',
   'field.value': 'Waarde',
   'field.min': 'Minimum',
   'field.max': 'Maximum',
@@ -850,6 +853,9 @@ export const nl = {
   'err.nothingToUndo': 'Er is niets om ongedaan te maken.',
   'err.notInTrash': 'Dit onderdeel staat niet (meer) in de Prullenbak.',
   'err.targetSuperseded': 'Deze streefwaarde is al bijgesteld. Stel de geldende streefwaarde bij.',
+  'err.screenTitle': 'Dit scherm kon niet worden getoond',
+  'err.screen': 'Er ging iets mis bij het tonen van dit scherm. Uw gegevens zijn niet aangetast. Kies een ander onderdeel in het menu of probeer het opnieuw. (Melding: {detail})',
+  'err.retry': 'Opnieuw proberen',
   'err.network': 'Geen verbinding met Regieboek. Draait `npm run web` nog?',
 
   // Money (begroting, toekenningen, bestedingen)
@@ -1070,8 +1076,15 @@ export function t(key: MessageKey, vars: Record<string, string | number> = {}): 
 }
 
 /** The Dutch label of a field, for messages such as "Einddatum: …". */
-export function fieldLabel(path: string): string {
+/**
+ * The Dutch label of a field, for messages such as "Einddatum: …". The same field name can mean
+ * different things per kind of record ("date" of a measurement or of a spend entry), so a scope
+ * (a channel's or entity's first word, e.g. "spend") is tried first: field.spend.date, then field.date.
+ */
+export function fieldLabel(path: string, scope?: string): string {
   const last = path.split('.').filter((p) => !/^\d+$/.test(p)).pop() ?? path;
+  const scoped = `field.${scope}.${last}` as MessageKey;
+  if (scope && scoped in nl) return nl[scoped];
   const key = `field.${last}` as MessageKey;
   return key in nl ? nl[key] : last;
 }
