@@ -367,73 +367,75 @@ export function ActionTable({
 
   if (actions.length === 0) return <p className="muted">{t('mon.action.none')}</p>;
   return (
-    <table className="table actions-table">
-      <caption className="sr-only">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col" className="num">
-            #
-          </th>
-          <th scope="col">{t('mon.action.text')}</th>
-          <th scope="col">{t('mon.action.owner')}</th>
-          <th scope="col">{t('mon.action.deadline')}</th>
-          <th scope="col">{t('mon.action.status')}</th>
-          {ctx && <th scope="col"><span className="sr-only">{t('action.edit')}</span></th>}
-        </tr>
-      </thead>
-      <tbody>
-        {actions.map((a, i) =>
-          editing === a.id && ctx ? (
-            <tr key={a.id}>
-              <td colSpan={6}>
-                <ActionForm ctx={{ ...ctx, roundId: a.roundId, roundDate: a.roundDate }} action={a} onDone={() => setEditing(null)} />
-              </td>
-            </tr>
-          ) : (
-            <tr key={a.id} className={a.overdue ? 'row-overdue' : undefined}>
-              <td className="num">{i + 1}.</td>
-              <td>
-                {a.text}
-                <div className="muted small">
-                  {showMeasure && [a.measureCode, a.measureName].filter(Boolean).join(' ')}
-                  {showMeasure && a.activityName && ` · ${a.activityName}`}
-                  {a.indicatorName && ` · ${t('mon.action.indicatorShort', { name: a.indicatorName })}`}
-                  {showRound && `${showMeasure ? ' · ' : ''}${t('mon.action.fromRound', { round: a.roundName })}`}
-                </div>
-              </td>
-              <td>{owner(a)}</td>
-              <td className="nowrap">
-                {a.deadline ? formatDate(a.deadline) : '—'} <Overdue action={a} />
-                {a.deadlineBeforeRound && (
-                  <div className="small warn-mark" title={t('mon.action.warnDeadline')}>
-                    <span aria-hidden="true">⚠ </span>
-                    {t('mon.action.beforeRound')}
-                  </div>
-                )}
-              </td>
-              <td>
-                <label className="sr-only" htmlFor={`st-${a.id}`}>
-                  {t('mon.action.setStatus', { n: i + 1 })}
-                </label>
-                <select id={`st-${a.id}`} value={a.status} onChange={(e) => void setStatus(a, e.target.value as ActionStatus)}>
-                  {ACTION_STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {actionStatusLabel(s)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              {ctx && (
-                <td>
-                  <button type="button" className="link-button" onClick={() => setEditing(a.id)} aria-label={`${t('action.edit')}: ${a.text.slice(0, 40)}`}>
-                    {t('action.edit')}
-                  </button>
+    <div className="table-wrap">
+      <table className="table actions-table">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              #
+            </th>
+            <th scope="col">{t('mon.action.text')}</th>
+            <th scope="col">{t('mon.action.owner')}</th>
+            <th scope="col">{t('mon.action.deadline')}</th>
+            <th scope="col">{t('mon.action.status')}</th>
+            {ctx && <th scope="col"><span className="sr-only">{t('action.edit')}</span></th>}
+          </tr>
+        </thead>
+        <tbody>
+          {actions.map((a, i) =>
+            editing === a.id && ctx ? (
+              <tr key={a.id}>
+                <td colSpan={6}>
+                  <ActionForm ctx={{ ...ctx, roundId: a.roundId, roundDate: a.roundDate }} action={a} onDone={() => setEditing(null)} />
                 </td>
-              )}
-            </tr>
-          ),
-        )}
-      </tbody>
-    </table>
+              </tr>
+            ) : (
+              <tr key={a.id} className={a.overdue ? 'row-overdue' : undefined}>
+                <td className="num">{i + 1}.</td>
+                <td>
+                  {a.text}
+                  <div className="muted small">
+                    {showMeasure && [a.measureCode, a.measureName].filter(Boolean).join(' ')}
+                    {showMeasure && a.activityName && ` · ${a.activityName}`}
+                    {a.indicatorName && ` · ${t('mon.action.indicatorShort', { name: a.indicatorName })}`}
+                    {showRound && `${showMeasure ? ' · ' : ''}${t('mon.action.fromRound', { round: a.roundName })}`}
+                  </div>
+                </td>
+                <td>{owner(a)}</td>
+                <td>
+                  <span className="nowrap">{a.deadline ? formatDate(a.deadline) : '—'}</span> <Overdue action={a} />
+                  {a.deadlineBeforeRound && (
+                    <div className="small warn-mark" title={t('mon.action.warnDeadline')}>
+                      <span aria-hidden="true">⚠ </span>
+                      {t('mon.action.beforeRound')}
+                    </div>
+                  )}
+                </td>
+                <td>
+                  <label className="sr-only" htmlFor={`st-${a.id}`}>
+                    {t('mon.action.setStatus', { n: i + 1 })}
+                  </label>
+                  <select id={`st-${a.id}`} value={a.status} onChange={(e) => void setStatus(a, e.target.value as ActionStatus)}>
+                    {ACTION_STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {actionStatusLabel(s)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                {ctx && (
+                  <td>
+                    <button type="button" className="link-button" onClick={() => setEditing(a.id)} aria-label={`${t('action.edit')}: ${a.text.slice(0, 40)}`}>
+                      {t('action.edit')}
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ),
+          )}
+        </tbody>
+      </table>
+    </div>
   );
 }
