@@ -183,7 +183,7 @@ export function RoundReport({ id }: { id: string }) {
           <ActionListTable actions={round.agenda} caption={t('mon.round.agenda')} />
         </section>
       )}
-      <h2 className="sheet-section">{t('mon.report.perMeasure')}</h2>
+      <h2 className="sheet-section sheet-measures-title">{t('mon.report.perMeasure')}</h2>
       {inputs.map((input) => (
         <section key={input.id} className="sheet-measure">
           <h2 className="sheet-activity-title">{interviewLabel(input)}</h2>
