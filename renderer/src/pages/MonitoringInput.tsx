@@ -88,7 +88,10 @@ export function MonitoringInput({ id }: { id: string }) {
     try {
       const r = await call('monitoring.interview.saveAnswers', { id, answers: changed });
       notify(t('mon.input.saved'));
-      setSaved(Object.fromEntries(r.questions.map((q) => [q.questionId, q.answer])));
+      // What the core stored (text normalised), so the form is not left looking unsaved.
+      const stored = Object.fromEntries(r.questions.map((q) => [q.questionId, q.answer]));
+      setSaved(stored);
+      setAnswers(stored);
       refresh();
       return r;
     } catch (e) {
