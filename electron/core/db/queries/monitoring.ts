@@ -250,7 +250,9 @@ export async function roundDetail(db: Db, id: string, today = localToday()): Pro
  * workspace yet say so (available: false) rather than showing zeros.
  */
 export async function factsForMeasure(db: Db, measureId: string, asOf: string, partnerId: string | null = null): Promise<MeasureFacts> {
-  const day = asOf.slice(0, 10);
+  // Nothing is known beyond today: a round in preparation shows the figures as they stand now.
+  const today = new Date().toISOString().slice(0, 10);
+  const day = asOf.slice(0, 10) < today ? asOf.slice(0, 10) : today;
   const measure = await db.selectFrom('measure').select(['id', 'programmeId']).where('id', '=', measureId).executeTakeFirst();
   const allActivities = await db
     .selectFrom('activity')
