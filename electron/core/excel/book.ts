@@ -1,0 +1,163 @@
+/**
+ * Opening a workbook someone sends us, safely: the bytes are checked before exceljs sees them
+ * (size, real xlsx zip, not encrypted, not a zip bomb), then the sheets (rows, personal data).
+ * Everything refused is refused with a Dutch message that names the file, sheet, row and column.
+ */
+import ExcelJS from 'exceljs';
+import { UserError } from '../errors';
+import { cellText, colLetter } from './cells';
+import { t } from '../../../shared/i18n/nl';
+
+export interface Limits {
+  /** Largest file accepted, in bytes. */
+  maxBytes: number;
+  /** Largest total size of the unpacked parts (protects against zip bombs). */
+  maxUnpackedBytes: number;
+  /** Most rows per sheet. */
+  maxRows: number;
+  maxSheets: number;
+  maxColumns: number;
+}
+
+export const LIMITS: Limits = {
+  maxBytes: 20 * 1024 * 1024,
+  maxUnpackedBytes: 250 * 1024 * 1024,
+  maxRows: 50_000,
+  maxSheets: 60,
+  maxColumns: 200,
+};
+
+const ZIP_LOCAL = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const ZIP_EOCD = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+const mb = (n: number) => (n / 1024 / 1024).toFixed(1).replace('.', ',');
+const refuse = (message: string) => new UserError('user_error', message);
+
+interface ZipEntry {
+  name: string;
+  unpacked: number;
+}
+
+/** Reads the zip's central directory: the list of parts and their unpacked sizes. */
+function zipEntries(buf: Buffer, file: string): ZipEntry[] {
+  const from = Math.max(0, buf.length - 65_557);
+  const eocd = buf.lastIndexOf(ZIP_EOCD, buf.length - 22);
+  if (eocd < from || eocd < 0) throw refuse(t('xl.file.truncated', { file }));
+  const count = buf.readUInt16LE(eocd + 10);
+  const cdSize = buf.readUInt32LE(eocd + 12);
+  const cdOffset = buf.readUInt32LE(eocd + 16);
+  if (cdOffset + cdSize > eocd) throw refuse(t('xl.file.truncated', { file }));
+  const out: ZipEntry[] = [];
+  let p = cdOffset;
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw refuse(t('xl.file.truncated', { file }));
+    const flags = buf.readUInt16LE(p + 8);
+    const unpacked = buf.readUInt32LE(p + 24);
+    const nameLen = buf.readUInt16LE(p + 28);
+    const extraLen = buf.readUInt16LE(p + 30);
+    const commentLen = buf.readUInt16LE(p + 32);
+    const localOffset = buf.readUInt32LE(p + 42);
+    const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
+    if (flags & 0x1) throw refuse(t('xl.file.encrypted', { file }));
+    if (localOffset >= cdOffset) throw refuse(t('xl.file.truncated', { file }));
+    out.push({ name, unpacked });
+    p += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
+}
+
+function looksLikeText(buf: Buffer): boolean {
+  const head = buf.subarray(0, 2048);
+  let printable = 0;
+  for (const b of head) if (b === 9 || b === 10 || b === 13 || (b >= 32 && b !== 127)) printable++;
+  return printable / Math.max(1, head.length) > 0.95;
+}
+
+/** Checks the bytes without unpacking anything. */
+export function checkBytes(buf: Buffer, file: string, limits: Limits = LIMITS): void {
+  if (buf.length === 0) throw refuse(t('xl.file.empty', { file }));
+  if (buf.length > limits.maxBytes) throw refuse(t('xl.file.tooBig', { file, size: mb(buf.length), max: mb(limits.maxBytes) }));
+  if (buf.subarray(0, 8).equals(OLE)) {
+    // An encrypted xlsx is an OLE container with an "EncryptedPackage" stream; otherwise it is an old .xls.
+    if (buf.includes(Buffer.from('EncryptedPackage', 'utf16le')) || buf.includes(Buffer.from('EncryptionInfo', 'utf16le')))
+      throw refuse(t('xl.file.encrypted', { file }));
+    throw refuse(t('xl.file.oldXls', { file }));
+  }
+  if (!buf.subarray(0, 4).equals(ZIP_LOCAL)) {
+    if (looksLikeText(buf)) throw refuse(t('xl.file.csv', { file }));
+    throw refuse(t('xl.file.notXlsx', { file }));
+  }
+  const entries = zipEntries(buf, file);
+  if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw refuse(t('xl.file.notWorkbook', { file }));
+  const unpacked = entries.reduce((s, e) => s + e.unpacked, 0);
+  if (unpacked > limits.maxUnpackedBytes) throw refuse(t('xl.file.unpackedTooBig', { file, size: mb(unpacked), max: mb(limits.maxUnpackedBytes) }));
+}
+
+/** Normalises text for comparing headers: lower case, no accents, single spaces, no trailing '*'. */
+export function norm(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\*+\s*$/, '')
+    .replace(/[^a-z0-9%€]+/g, ' ')
+    .trim();
+}
+
+/** Column titles that mean data about one young person. Regieboek stores aggregates only. */
+const PERSONAL = [
+  /\bbsn\b/,
+  /burger ?service ?nummer/,
+  /\bsofi ?nummer\b/,
+  /onderwijs ?nummer/,
+  /\b(leerling|student|deelnemer|jongere)s? ?(nummer|nr)\b/,
+  /geboorte ?(datum|dag|jaar|plaats)/,
+  /\bgeb ?(datum|dat)\b/,
+  /\b(date of birth|dob|birth ?date)\b/,
+  /\bnaam (van de |v d )?(leerling|jongere|student|deelnemer|kind|ouder|verzorger)s?\b/,
+  /\b(leerling|jongere|student|deelnemer|kind)s? ?naam\b/,
+  /\b(voornaam|voornamen|achternaam|roepnaam|tussenvoegsel|geslachtsnaam|initialen)\b/,
+  /\b(woon|huis|post|thuis)?adres\b/,
+  /\b(straat|straatnaam|huisnummer|postcode)\b/,
+  /\b(telefoon|mobiel|e ?mail)(nummer|adres)? (leerling|jongere|ouder|ouders|verzorger)\b/,
+];
+
+export function personalDataHint(text: string): boolean {
+  const n = norm(text);
+  return n.length > 0 && n.length <= 60 && PERSONAL.some((re) => re.test(n));
+}
+
+/** Refuses a workbook with columns that look like data about individual young people. */
+export function refusePersonalData(wb: ExcelJS.Workbook, file: string): void {
+  for (const ws of wb.worksheets) {
+    const hits: string[] = [];
+    const last = Math.min(ws.rowCount, 10);
+    for (let r = 1; r <= last; r++) {
+      ws.getRow(r).eachCell((cell, c) => {
+        const s = cellText(cell);
+        if (s.length <= 60 && personalDataHint(s)) hits.push(`${colLetter(c)}${r} ("${s.trim()}")`);
+      });
+    }
+    if (hits.length) throw refuse(t('xl.file.personalData', { file, sheet: ws.name, cells: hits.slice(0, 5).join(', ') }));
+  }
+}
+
+/** Opens an xlsx from bytes after every check above; the workbook is only ever read. */
+export async function readWorkbook(buf: Buffer, file: string, limits: Limits = LIMITS): Promise<ExcelJS.Workbook> {
+  checkBytes(buf, file, limits);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  } catch (e) {
+    throw refuse(t('xl.file.damaged', { file, detail: (e as Error).message.slice(0, 120) }));
+  }
+  if (wb.worksheets.length === 0) throw refuse(t('xl.file.noSheets', { file }));
+  if (wb.worksheets.length > limits.maxSheets) throw refuse(t('xl.file.tooManySheets', { file, max: limits.maxSheets }));
+  for (const ws of wb.worksheets) {
+    if (ws.actualRowCount > limits.maxRows) throw refuse(t('xl.file.tooManyRows', { file, sheet: ws.name, rows: ws.actualRowCount, max: limits.maxRows }));
+    if (ws.actualColumnCount > limits.maxColumns) throw refuse(t('xl.file.tooManyColumns', { file, sheet: ws.name, max: limits.maxColumns }));
+  }
+  refusePersonalData(wb, file);
+  return wb;
+}

@@ -1,0 +1,156 @@
+/**
+ * The steering-group workbook (Stuurgroeprapportage): a report, never imported. Each sheet is a
+ * builder in `steeringSheets`; issues 3-5 fill the budget, results and actions sheets (and add
+ * measure columns to the overview) by replacing or extending a builder. Every sheet: real number,
+ * amount, percentage and date cells in nl-NL formats, frozen header, filter, fitting widths, keys
+ * repeated on every row, landscape print one page wide with region and date in header and footer.
+ */
+import type ExcelJS from 'exceljs';
+import { programmeKind, type Db } from './kinds';
+import { workspaceRegion } from './info';
+import { printSetup, writeTable, type ColumnSpec, type Row } from './sheets';
+import { newWorkbook, type ExportContext } from './workspace-book';
+import { t } from '../../../shared/i18n/nl';
+
+export interface SteeringContext {
+  db: Db;
+  wb: ExcelJS.Workbook;
+  region: string;
+  /** ISO time of the report. */
+  at: string;
+  user: string;
+}
+
+export interface SteeringSheet {
+  name: string;
+  /** Sheet title (tab). */
+  title: string;
+  build(ws: ExcelJS.Worksheet, ctx: SteeringContext): Promise<void>;
+}
+
+/** Status as text with a symbol, so it survives printing in black and white. */
+export const STATUS_SYMBOL: Record<string, string> = { concept: '○', lopend: '▶', afgerond: '✓' };
+
+const col = (key: string, header: string, type: ColumnSpec['type'], help: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ key, header, type, help, ...extra });
+const pcol = (key: string) => programmeKind.columns.find((c) => c.key === key)!;
+
+/** A sheet with only headers says so in its first row, instead of looking broken. */
+function emptyNote(ws: ExcelJS.Worksheet, text: string): void {
+  const c = ws.getCell('A2');
+  c.value = text;
+  c.font = { italic: true, color: { argb: 'FF666666' } };
+}
+
+async function table(ws: ExcelJS.Worksheet, ctx: SteeringContext, columns: ColumnSpec[], rows: Row[], empty: string): Promise<void> {
+  writeTable(ws, columns, rows);
+  if (!rows.length) emptyNote(ws, empty);
+  printSetup(ws, { title: t('xl.steering.title'), region: ctx.region, date: ctx.at });
+}
+
+export const overviewSheet: SteeringSheet = {
+  name: 'overview',
+  title: t('xl.steering.overview'),
+  build: async (ws, ctx) => {
+    const columns = [
+      { ...pcol('name'), header: t('xl.steering.programme') },
+      pcol('periodStart'),
+      pcol('periodEnd'),
+      col('status', t('xlh.programme.status'), 'text', t('xl.steering.statusHelp')),
+      pcol('requestedCents'),
+      pcol('awardedCents'),
+      col('awardedShare', t('xl.steering.awardedShare'), 'percent', t('xl.steering.awardedShareHelp')),
+    ];
+    const rows = (await programmeKind.list(ctx.db)).map((p) => ({
+      ...p,
+      status: `${STATUS_SYMBOL[String(p.status)] ?? ''} ${t(`status.${p.status as 'concept' | 'lopend' | 'afgerond'}`)}`.trim(),
+      awardedShare: typeof p.awardedCents === 'number' && typeof p.requestedCents === 'number' && p.requestedCents > 0 ? p.awardedCents / p.requestedCents : null,
+    }));
+    await table(ws, ctx, columns, rows, t('xl.steering.noProgrammes'));
+  },
+};
+
+export const budgetSheet: SteeringSheet = {
+  name: 'budget',
+  title: t('xl.steering.budget'),
+  build: async (ws, ctx) => {
+    const columns = [
+      col('programme', t('xl.steering.programme'), 'text', ''),
+      col('measure', t('xl.steering.measure'), 'text', ''),
+      col('year', t('xl.steering.year'), 'int', ''),
+      col('source', t('xl.steering.source'), 'text', ''),
+      col('plannedCents', t('xl.steering.planned'), 'money', ''),
+      col('spentCents', t('xl.steering.spent'), 'money', ''),
+      col('spentShare', t('xl.steering.spentShare'), 'percent', ''),
+    ];
+    await table(ws, ctx, columns, [], t('xl.steering.noBudget'));
+  },
+};
+
+export const resultsSheet: SteeringSheet = {
+  name: 'results',
+  title: t('xl.steering.results'),
+  build: async (ws, ctx) => {
+    const columns = [
+      col('programme', t('xl.steering.programme'), 'text', ''),
+      col('measure', t('xl.steering.measure'), 'text', ''),
+      col('indicator', t('xl.steering.indicator'), 'text', ''),
+      col('baseline', t('xl.steering.baseline'), 'decimal', ''),
+      col('baselineDate', t('xl.steering.baselineDate'), 'date', ''),
+      col('target', t('xl.steering.target'), 'text', ''),
+      col('latest', t('xl.steering.latest'), 'decimal', ''),
+      col('latestDate', t('xl.steering.latestDate'), 'date', ''),
+      col('status', t('xl.steering.resultStatus'), 'text', ''),
+      col('numerator', t('xl.steering.numerator'), 'int', ''),
+      col('denominator', t('xl.steering.denominator'), 'int', ''),
+    ];
+    await table(ws, ctx, columns, [], t('xl.steering.noResults'));
+  },
+};
+
+export const actionsSheet: SteeringSheet = {
+  name: 'actions',
+  title: t('xl.steering.actions'),
+  build: async (ws, ctx) => {
+    const columns = [
+      col('measure', t('xl.steering.measure'), 'text', ''),
+      col('action', t('xl.steering.action'), 'longText', '', { width: 50 }),
+      col('by', t('xl.steering.by'), 'text', ''),
+      col('deadline', t('xl.steering.deadline'), 'date', ''),
+      col('status', t('xl.steering.actionStatus'), 'text', ''),
+    ];
+    await table(ws, ctx, columns, [], t('xl.steering.noActions'));
+  },
+};
+
+export const legendSheet: SteeringSheet = {
+  name: 'legend',
+  title: t('xl.steering.legend'),
+  build: async (ws, ctx) => {
+    const columns = [col('term', t('xl.steering.term'), 'text', ''), col('meaning', t('xl.steering.meaning'), 'longText', '', { width: 90 })];
+    const rows: Row[] = [
+      ...Object.entries(STATUS_SYMBOL).map(([s, sym]) => ({ term: `${sym} ${t(`status.${s as 'concept' | 'lopend' | 'afgerond'}`)}`, meaning: t(`xl.steering.legend.${s as 'concept' | 'lopend' | 'afgerond'}`) })),
+      { term: t('xlh.programme.requested'), meaning: t('xlh.programme.requested.help') },
+      { term: t('xlh.programme.awarded'), meaning: t('xlh.programme.awarded.help') },
+      { term: t('xl.steering.awardedShare'), meaning: t('xl.steering.awardedShareHelp') },
+      { term: t('xl.steering.aggregates'), meaning: t('xl.info.aggregatesOnly') },
+    ];
+    await table(ws, ctx, columns, rows, '');
+  },
+};
+
+/** In tab order. Issues 3-5 replace budget/results/actions and add measure sheets here. */
+export const steeringSheets: SteeringSheet[] = [overviewSheet, budgetSheet, resultsSheet, actionsSheet, legendSheet];
+
+export async function buildSteeringWorkbook(db: Db, ctx: ExportContext): Promise<ExcelJS.Workbook> {
+  const at = ctx.at ?? new Date().toISOString();
+  const region = await workspaceRegion(db);
+  const wb = await newWorkbook(at);
+  wb.title = t('xl.steering.title');
+  const sctx: SteeringContext = { db, wb, region: region.label, at, user: ctx.user };
+  for (const s of steeringSheets) await s.build(wb.addWorksheet(s.title), sctx);
+  return wb;
+}
+
+export async function exportSteering(db: Db, ctx: ExportContext): Promise<Buffer> {
+  return Buffer.from(await (await buildSteeringWorkbook(db, ctx)).xlsx.writeBuffer());
+}
