@@ -104,6 +104,8 @@ export function writeInfoSheet(ws: ExcelJS.Worksheet, info: FileInfo, legend: re
 /** Reads and checks the Info sheet against the open workspace. */
 export async function readInfo(wb: ExcelJS.Workbook, file: string, db: Db): Promise<FileInfo> {
   const ws = wb.worksheets.find((w) => norm(w.name) === norm(t('xl.sheet.info')));
+  if (!ws && (wb.title === t('xl.steering.title') || wb.worksheets.some((w) => norm(w.name) === norm(t('xl.steering.overview')))))
+    throw new UserError('user_error', t('xl.info.steeringNotImportable', { file }));
   if (!ws) throw new UserError('user_error', t('xl.info.missing', { file, sheets: wb.worksheets.map((w) => `"${w.name}"`).join(', ') }));
   const kv = readKeyValues(ws);
   const get = (k: MessageKey) => kv.get(norm(t(k))) ?? '';
