@@ -105,11 +105,14 @@ async function changedSince(db: Db, entity: string, id: string, since: string): 
   const rows = await db
     .selectFrom('change')
     .innerJoin('changeSet', 'changeSet.id', 'change.changeSetId')
+    .leftJoin('changeSet as target', 'target.id', 'changeSet.undoes')
     .select(['change.fields'])
     .where('change.entity', '=', entity)
     .where('change.entityId', '=', id)
     .where('changeSet.at', '>', since)
+    // A change and its undo, both after the file was made, cancel out.
     .where('changeSet.undoneBy', 'is', null)
+    .where((eb) => eb.or([eb('changeSet.undoes', 'is', null), eb('target.at', '<=', since)]))
     .execute();
   const out = new Set<string>();
   for (const r of rows) for (const k of Object.keys(JSON.parse(r.fields) as object)) out.add(k);

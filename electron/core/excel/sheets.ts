@@ -80,7 +80,9 @@ export function writeTable(ws: ExcelJS.Worksheet, columns: readonly ColumnSpec[]
   columns.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
     const widest = Math.max(c.header.length * 0.9, ...rows.map((r) => widthOf(r[c.key] ?? null, c)));
-    col.width = c.width ?? Math.min(60, Math.max(8, Math.ceil(widest) + 2));
+    // Never exactly 9: exceljs drops a width equal to Excel's default when it reads a file back.
+    const min = c.type === 'money' ? 16 : c.type === 'datetime' ? 17 : c.type === 'date' ? 12 : 10;
+    col.width = c.width ?? Math.min(60, Math.max(min, Math.ceil(widest) + 2));
     if (opts.hidden?.has(c.key)) col.hidden = true;
   });
   freezeAndFilter(ws, columns.length, 1);

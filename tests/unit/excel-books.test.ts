@@ -1,0 +1,115 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { applyImport, buildErrorWorkbook, exportPartner, exportSteering, planImport } from '../../electron/core/excel';
+import { NUMFMT } from '../../electron/core/excel/cells';
+import { undoLast } from '../../electron/core/history/undo';
+import { exampleWorkspace, load, save } from './excel-helpers';
+import { tempDir } from './helpers';
+
+const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
+
+describe('steering-group workbook (Stuurgroeprapportage)', () => {
+  it('has its sheets with typed cells, nl-NL formats, frozen headers, filters and print setup', async () => {
+    const ws = await exampleWorkspace();
+    const buf = await exportSteering(ws.db, { user: 'Test', source: ws.fileName, at: '2026-11-23T10:00:00.000Z' });
+    await ws.close();
+    const wb = await load(buf);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Overzicht', 'Begroting', 'Resultaten', 'Acties', 'Legenda']);
+    const o = wb.getWorksheet('Overzicht')!;
+    expect((o.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'Programma', 'Startdatum', 'Einddatum', 'Status', 'Aangevraagd bedrag', 'Toegekend bedrag', 'Toegekend % van aangevraagd',
+    ]);
+    const row = o.getRow(3); // 2024-2028, lopend
+    expect(row.getCell(1).value).toBe('Regionaal programma VSV 2024-2028');
+    expect(row.getCell(2).type).toBe(ExcelJS.ValueType.Date);
+    expect(row.getCell(2).numFmt).toBe('dd-mm-yyyy');
+    expect(row.getCell(4).value).toBe('▶ Lopend');
+    expect(row.getCell(5)).toMatchObject({ type: ExcelJS.ValueType.Number, value: 4_365_000, numFmt: NUMFMT.money });
+    expect(row.getCell(6).value).toBe(4_212_750.5);
+    expect(row.getCell(7).numFmt).toBe('0.0%');
+    expect(row.getCell(7).value).toBeCloseTo(0.9651, 3);
+    for (const s of wb.worksheets) {
+      expect(s.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(s.autoFilter).toBeTruthy();
+      expect(s.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(s.headerFooter.oddHeader).toContain('Voorbeeldregio');
+      expect(s.headerFooter.oddHeader).toContain('23-11-2026');
+      for (let c = 1; c <= s.columnCount; c++) expect(s.getColumn(c).width ?? 0, `${s.name} ${c}`).toBeGreaterThanOrEqual(8);
+    }
+    expect(wb.getWorksheet('Begroting')!.getCell('A2').value).toBe('Nog geen begrotingsregels in dit werkbestand.');
+  });
+
+  it.skipIf(!soffice)('opens in LibreOffice headless (converted to PDF without errors)', async () => {
+    const dir = tempDir();
+    const ws = await exampleWorkspace(dir);
+    const xlsx = path.join(dir, 'stuurgroep.xlsx');
+    fs.writeFileSync(xlsx, await exportSteering(ws.db, { user: 'Test', source: ws.fileName }));
+    await ws.close();
+    execFileSync(soffice!, [`-env:UserInstallation=file://${dir}/lo-profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, xlsx], { timeout: 120_000, stdio: 'pipe' });
+    const pdf = path.join(dir, 'stuurgroep.pdf');
+    expect(fs.existsSync(pdf)).toBe(true);
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 150_000);
+});
+
+describe('partner data request (uitvraag)', () => {
+  it('a partner fills it in with one mistake; dry run rejects the mistake; apply, undo, apply again', async () => {
+    const dir = tempDir();
+    const ws = await exampleWorkspace(dir);
+    const req = await exportPartner(ws.db, { partner: 'ROC Voorbeeld', period: '2025/2026' }, { user: 'Regio', source: ws.fileName, at: new Date().toISOString() });
+    await new Promise((r) => setTimeout(r, 5));
+
+    const wb = await load(req);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Toelichting', 'Info', "Programma's"]);
+    expect(String(wb.getWorksheet('Toelichting')!.getCell('A1').value)).toContain('ROC Voorbeeld');
+    const sheet = wb.getWorksheet("Programma's")!;
+    // Only unfinished programmes, ids hidden, input cells unlocked with a dropdown, rest locked.
+    expect(sheet.actualRowCount).toBe(3);
+    expect(sheet.getColumn(1).hidden).toBe(true);
+    expect(sheet.getCell('A1').note).toBeTruthy();
+    const headers = (sheet.getRow(1).values as unknown[]).map(String);
+    const statusCol = headers.indexOf('Status');
+    const notesCol = headers.indexOf('Notities');
+    const status = sheet.getRow(2).getCell(statusCol);
+    expect(status.protection).toMatchObject({ locked: false });
+    expect(status.dataValidation).toMatchObject({ type: 'list', formulae: ['"Concept,Lopend,Afgerond"'] });
+    expect(sheet.getRow(2).getCell(2).protection?.locked).not.toBe(false);
+    expect((sheet as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
+
+    // The partner fills it in: a remark on one row, and a status that is not in the list (the mistake).
+    sheet.getRow(2).getCell(notesCol).value = 'Loopt volgens planning; 120 jongeren bereikt.';
+    sheet.getRow(3).getCell(statusCol).value = 'Bijna klaar';
+    const returned = await save(wb);
+
+    const plan = await planImport(ws.db, returned, 'uitvraag ROC Voorbeeld.xlsx');
+    expect(plan.fileKind).toBe('partner');
+    expect(plan.partner).toBe('ROC Voorbeeld');
+    expect(plan.counts).toMatchObject({ changed: 1, rejected: 1, new: 0 });
+    const bad = plan.rows.find((r) => r.status === 'rejected')!;
+    expect(bad.issues[0]!.text).toMatch(/Blad "Programma's", rij 3, kolom "Status" \(\w\): "Bijna klaar" is geen geldige keuze/);
+
+    // The error workbook marks the cell with a comment saying what to fix.
+    const errWb = await load(await buildErrorWorkbook(returned, 'uitvraag.xlsx', plan));
+    const marked = errWb.getWorksheet("Programma's")!.getRow(3).getCell(statusCol);
+    expect(String(marked.note)).toContain('Te verbeteren: "Bijna klaar" is geen geldige keuze');
+    expect(errWb.getWorksheet('Fouten')!.getCell('A2').value).toBe("Programma's");
+
+    const first = await applyImport(ws.db, returned, 'uitvraag ROC Voorbeeld.xlsx', { user: 'Regio' });
+    expect(first.applied).toBe(1);
+    const notesOf = async () => (await ws.db.selectFrom('programme').select('notes').where('status', '=', 'lopend').executeTakeFirstOrThrow()).notes;
+    expect(await notesOf()).toContain('120 jongeren');
+    const cs = await ws.db.selectFrom('changeSet').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(cs).toMatchObject({ source: 'uitvraag ROC Voorbeeld.xlsx', label: 'Import uit "uitvraag ROC Voorbeeld.xlsx"' });
+
+    await undoLast(ws.db, 'Regio');
+    expect(await notesOf()).not.toContain('120 jongeren');
+
+    const second = await applyImport(ws.db, returned, 'uitvraag ROC Voorbeeld.xlsx', { user: 'Regio' });
+    expect(second.applied).toBe(1);
+    expect(await notesOf()).toContain('120 jongeren');
+    await ws.close();
+  });
+});
