@@ -149,7 +149,7 @@ export const nl = {
   'err.network': 'Geen verbinding met Regieboek. Draait `npm run web` nog?',
 
   // CLI
-  'cli.usage': 'Gebruik: regieboek <opdracht> --db BESTAND [opties]\n\nOpdrachten:\n  init --db BESTAND --region NN   nieuw werkbestand voor regio NN (01-40)\n  demo --db BESTAND               maak het voorbeeldwerkbestand (Voorbeeldregio)\n  info --db BESTAND [--json]      regio, schemaversie en aantallen\n  check --db BESTAND              controleer de samenhang en de migratiestatus\n',
+  'cli.usage': 'Gebruik: regieboek <opdracht> --db BESTAND [opties]\n\nOpdrachten:\n  init --db BESTAND --region NN   nieuw werkbestand voor regio NN (01-40)\n  demo --db BESTAND               maak het voorbeeldwerkbestand (Voorbeeldregio)\n  info --db BESTAND [--json]      regio, schemaversie en aantallen\n  check --db BESTAND              controleer de samenhang en de migratiestatus\  export --db BESTAND --kind workspace|steering|partner [--partner NAAM] [--period P] --out BESTAND.xlsx\n                                  Excel-export: werkbestand, stuurgroeprapportage of uitvraag\n  import --db BESTAND --in BESTAND.xlsx [--dry-run] [--json] [--errors-out FOUTEN.xlsx] [--choose BLAD!ID=file]\n                                  lees een werkbestand-export of teruggestuurde uitvraag in\n',
   'cli.unknownCommand': 'Onbekende opdracht "{cmd}". Zie regieboek --help.',
   'cli.needDb': 'Geef het werkbestand op met --db BESTAND.',
   'cli.needRegion': 'Geef de regio op met --region NN (01 tot en met 40).',
@@ -160,6 +160,22 @@ export const nl = {
   'cli.checkOk': 'In orde: {path} (schemaversie {version}, integriteit ok, geen openstaande migraties).',
   'cli.checkPending': 'Let op: {path} heeft schemaversie {version}; {pending} migratie(s) staan open en worden uitgevoerd bij het openen in Regieboek.',
   'cli.checkBad': 'Integriteitscontrole mislukt voor {path}: {detail}',
+  'cli.needKind': 'Geef de soort export op met --kind workspace, steering of partner.',
+  'cli.needOut': 'Geef het doelbestand op met --out BESTAND.xlsx.',
+  'cli.outXlsx': 'Het doelbestand moet op .xlsx eindigen.',
+  'cli.createdFromFile': 'Nieuw werkbestand {path} gemaakt voor regio {region} (uit het Excel-bestand).',
+  'cli.notWorkspaceFile': '{file} is een uitvraag, geen werkbestand-export; een nieuw werkbestand maakt u alleen uit een werkbestand-export. Er is niets gewijzigd.',
+  'cli.needIn': 'Geef het Excel-bestand op met --in BESTAND.xlsx.',
+  'cli.badChoice': '--choose "{value}": schrijf BLAD!ID=file (waarde uit het bestand) of BLAD!ID=keep (waarde in Regieboek houden).',
+  'cli.exported': 'Geëxporteerd naar {path}.',
+  'cli.planSummary': '{file}: {new} nieuw, {changed} gewijzigd, {unchanged} ongewijzigd, {conflict} conflict, {rejected} afgewezen.',
+  'cli.applied': '{n} regel(s) ingelezen in één wijziging; Ongedaan maken draait de hele import terug.',
+  'exchange.status.new': 'nieuw',
+  'exchange.status.changed': 'gewijzigd',
+  'exchange.status.unchanged': 'ongewijzigd',
+  'exchange.status.conflict': 'conflict',
+  'exchange.status.rejected': 'afgewezen',
+  'exchange.conflictNote': 'ook in Regieboek gewijzigd sinds het bestand is gemaakt',
   'cli.internal': 'Interne fout: {detail}',
   // ---- Excel exchange (issue 7) ----
   // Sheet names and column headers (xlh.*) are part of the file format (docs/EXCHANGE.md): changing
@@ -256,6 +272,7 @@ export const nl = {
   'xl.info.unknownKind': '{file}: blad "Info" noemt soort bestand "{value}"; Regieboek kent Werkbestand en Uitvraag. Er is niets gewijzigd.',
   'xl.info.steeringNotImportable': '{file} is een stuurgroeprapportage: een verslag, geen invoer. Lees een werkbestand-export of een teruggestuurde uitvraag in. Er is niets gewijzigd.',
   'xl.info.badVersion': '{file}: blad "Info" heeft een ongeldige formaatversie ("{value}"). Er is niets gewijzigd.',
+  'xl.info.badRegion': '{file}: blad "Info" heeft een ongeldig regionummer ("{value}"). Er is niets gewijzigd.',
   'xl.info.newerVersion': '{file} is gemaakt met een nieuwere versie van Regieboek (formaatversie {found}; deze versie kent tot en met {known}). Werk Regieboek bij. Er is niets gewijzigd.',
   'xl.info.otherRegion': '{file} komt uit een werkbestand van regio {fileRegion}; het geopende werkbestand is van regio {region}. Open het werkbestand van de juiste regio. Er is niets gewijzigd.',
 

@@ -10,7 +10,7 @@ import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { readWorkbook, norm, LIMITS, type Limits } from './book';
-import { readInfo, type FileInfo } from './info';
+import { peekInfo, readInfo, type FileInfo } from './info';
 import { recordKinds, kindByName, sameValue, type Db, type RecordKind } from './kinds';
 import { partnerSections, sectionColumns } from './partner';
 import { describe, readTable, type ColumnSpec, type Issue, type ReadRow, type Row } from './sheets';
@@ -254,6 +254,11 @@ async function buildPlan(db: Db, p: Parsed, fileName: string): Promise<{ plan: I
     notices,
   };
   return { plan, rows };
+}
+
+/** What a file is and which region it is for, without a workspace (to make one for it). */
+export async function peekFile(buf: Buffer, fileName: string, opts: ImportOptions = {}): Promise<FileInfo> {
+  return peekInfo(await readWorkbook(buf, fileName, opts.limits ?? LIMITS), fileName);
 }
 
 /** The dry run: reads the file and compares it with the store. Writes nothing. */

@@ -4,6 +4,6 @@ export { recordKinds, registerKind, kindByName, type RecordKind } from './kinds'
 export { exportWorkspace, buildWorkspaceWorkbook, type ExportContext } from './workspace-book';
 export { exportPartner, buildPartnerWorkbook, partnerSections, registerPartnerSection, type PartnerRequest, type PartnerSection } from './partner';
 export { exportSteering, buildSteeringWorkbook, steeringSheets, type SteeringSheet } from './steering';
-export { planImport, applyImport } from './import';
+export { planImport, applyImport, peekFile } from './import';
 export { buildErrorWorkbook } from './errors-book';
 export { FORMAT_VERSION } from './info';

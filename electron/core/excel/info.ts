@@ -103,6 +103,15 @@ export function writeInfoSheet(ws: ExcelJS.Worksheet, info: FileInfo, legend: re
 
 /** Reads and checks the Info sheet against the open workspace. */
 export async function readInfo(wb: ExcelJS.Workbook, file: string, db: Db): Promise<FileInfo> {
+  const info = peekInfo(wb, file);
+  const region = await workspaceRegion(db);
+  if (info.regionNumber !== region.number)
+    throw new UserError('user_error', t('xl.info.otherRegion', { file, fileRegion: info.regionLabel || String(info.regionNumber), region: region.label }));
+  return info;
+}
+
+/** Reads the Info sheet without a workspace: what the file is and which region it belongs to. */
+export function peekInfo(wb: ExcelJS.Workbook, file: string): FileInfo {
   const ws = wb.worksheets.find((w) => norm(w.name) === norm(t('xl.sheet.info')));
   if (!ws && (wb.title === t('xl.steering.title') || wb.worksheets.some((w) => norm(w.name) === norm(t('xl.steering.overview')))))
     throw new UserError('user_error', t('xl.info.steeringNotImportable', { file }));
@@ -117,9 +126,7 @@ export async function readInfo(wb: ExcelJS.Workbook, file: string, db: Db): Prom
   if (!Number.isInteger(version) || version < 1) throw new UserError('user_error', t('xl.info.badVersion', { file, value: get('xl.info.version') }));
   if (version > FORMAT_VERSION) throw new UserError('user_error', t('xl.info.newerVersion', { file, found: version, known: FORMAT_VERSION }));
   const regionNumber = Number(get('xl.info.regionNumber'));
-  const region = await workspaceRegion(db);
-  if (regionNumber !== region.number)
-    throw new UserError('user_error', t('xl.info.otherRegion', { file, fileRegion: get('xl.info.region') || String(regionNumber), region: region.label }));
+  if (!Number.isInteger(regionNumber) || regionNumber < 0 || regionNumber > 40) throw new UserError('user_error', t('xl.info.badRegion', { file, value: get('xl.info.regionNumber') }));
   const moment = get('xl.info.moment');
   return {
     kind,
