@@ -14,11 +14,13 @@ import { TrashPage } from './pages/TrashPage';
 import { HistoryPage } from './pages/HistoryPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { HelpPage } from './pages/HelpPage';
+import { ExchangePage } from './pages/ExchangePage';
 
 /** Areas in the sidebar; those that need a workspace are hidden until one is open. */
 const areas: { route: string; key: MessageKey; needsWorkspace: boolean }[] = [
   { route: 'start', key: 'nav.start', needsWorkspace: false },
   { route: 'programmas', key: 'nav.programmes', needsWorkspace: true },
+  { route: 'excel', key: 'nav.exchange', needsWorkspace: true },
   { route: 'geschiedenis', key: 'nav.history', needsWorkspace: true },
   { route: 'prullenbak', key: 'nav.trash', needsWorkspace: true },
   { route: 'instellingen', key: 'nav.settings', needsWorkspace: false },
@@ -39,6 +41,8 @@ function Screen({ route, hasWorkspace }: { route: string[]; hasWorkspace: boolea
       if (a && b === 'bewerken') return <ProgrammeForm id={a} />;
       if (a) return <ProgrammeDetail id={a} />;
       return <ProgrammeList />;
+    case 'excel':
+      return <ExchangePage />;
     case 'prullenbak':
       return <TrashPage />;
     case 'geschiedenis':

@@ -78,3 +78,23 @@ export type ExchangeFile = z.infer<typeof ExchangeFile>;
 /** Per conflicting row (PlanRow.key): take the file's value or keep Regieboek's (the default). */
 export const ConflictChoices = z.record(z.string(), z.enum(['file', 'keep']));
 export type ConflictChoices = z.infer<typeof ConflictChoices>;
+
+export const ExportRequest = z.strictObject({
+  kind: z.enum(EXPORT_KINDS),
+  partner: z.string().trim().max(200).optional(),
+  period: z.string().trim().max(50).optional(),
+});
+export type ExportRequest = z.infer<typeof ExportRequest>;
+
+/** The last import that can still be undone as a whole (it is the newest change). */
+export const LastImport = z.object({
+  changeSetId: z.number().int(),
+  at: z.string(),
+  user: z.string(),
+  source: z.string(),
+  label: z.string(),
+  changes: z.number().int(),
+  /** Only the newest change can be undone (Ctrl+Z order). */
+  undoable: z.boolean(),
+});
+export type LastImport = z.infer<typeof LastImport>;

@@ -6,8 +6,9 @@ import type { Handlers } from './types';
 import { workspaceHandlers } from './workspace';
 import { programmeHandlers } from './programmes';
 import { historyHandlers } from './history';
+import { exchangeHandlers } from './exchange';
 
-const groups: object[] = [workspaceHandlers, programmeHandlers, historyHandlers];
+const groups: object[] = [workspaceHandlers, programmeHandlers, historyHandlers, exchangeHandlers];
 
 export function assertNoOverlap(list: object[]): void {
   const seen = new Set<string>();
@@ -19,4 +20,4 @@ export function assertNoOverlap(list: object[]): void {
 }
 assertNoOverlap(groups);
 
-export const allHandlers: Handlers = { ...workspaceHandlers, ...programmeHandlers, ...historyHandlers };
+export const allHandlers: Handlers = { ...workspaceHandlers, ...programmeHandlers, ...historyHandlers, ...exchangeHandlers };
