@@ -156,13 +156,13 @@ export function ExchangePage() {
   const rows = plan ? plan.rows.filter((r) => showUnchanged || r.status !== 'unchanged') : [];
 
   return (
-    <div className="page">
+    <div className="page page-wide">
       <header className="page-head">
         <h1>{t('exchange.title')}</h1>
       </header>
       <p className="lead">{t('exchange.intro')}</p>
 
-      <h2>{t('exchange.export')}</h2>
+      <h2 className="section">{t('exchange.export')}</h2>
       <div className="export-grid">
         <section className="card">
           <h3>{t('exchange.exportWorkspace')}</h3>
@@ -197,11 +197,15 @@ export function ExchangePage() {
         </section>
       </div>
 
-      <h2>{t('exchange.import')}</h2>
+      <h2 className="section">{t('exchange.import')}</h2>
       <section className="card">
-        <div className="field">
-          <label htmlFor="xl-file">{t('exchange.chooseFile')}</label>
+        <p className="small muted">{t('exchange.importHelp')}</p>
+        <div className="file-pick">
           <input id="xl-file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={!!busy} onChange={(e) => void onFile(e)} />
+          <label htmlFor="xl-file" className="button primary">
+            {t('exchange.chooseFile')}
+          </label>
+          {file && <span className="muted small"> {file.fileName}</span>}
         </div>
         {busy === 'plan' && <p aria-busy="true">{t('exchange.reading')}</p>}
         {last.data && (
