@@ -173,6 +173,7 @@ describe('bad workbooks: refused as a whole, nothing changed', () => {
     await refused(
       await mutate((wb) => {
         const s = wb.addWorksheet('Deelnemers');
+        s.addRow(['Deelnemerslijst schooljaar 2025/2026']);
         s.addRow(['Naam leerling', 'Adres', 'Aantal']);
       }),
       /blad "Deelnemers" lijkt gegevens over individuele jongeren/,
@@ -235,6 +236,10 @@ describe('tolerated: moved, missing optional and extra columns, empty rows, numb
     const row = plan.rows.find((r) => r.status === 'changed')!;
     expect(row.changes[0]).toMatchObject({ header: 'Toegekend bedrag', new: '€ 3.928.500,00' });
     expect(row.notes[0]!.text).toMatch(/rij 3, kolom "Toegekend bedrag" \(G\): formule \(F3\*0.9\)/);
+  });
+  it('26b personal-data words in data values are not headers', async () => {
+    const plan = await planOf(await mutate((_wb, ws) => void (ws.getCell('I3').value = 'Adres')));
+    expect(plan.counts.changed).toBe(1);
   });
   it('26 a new id in a workspace workbook is a new record', async () => {
     const plan = await planOf(

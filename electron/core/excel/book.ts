@@ -128,16 +128,23 @@ export function personalDataHint(text: string): boolean {
   return n.length > 0 && n.length <= 60 && PERSONAL.some((re) => re.test(n));
 }
 
-/** Refuses a workbook with columns that look like data about individual young people. */
+/**
+ * Refuses a workbook with columns that look like data about individual young people. Only titles
+ * and column headers are looked at: the rows down to the first row with two or more filled cells
+ * (the header row), at most 10. Data values are not, so a programme called "Postcode-aanpak" is fine.
+ */
 export function refusePersonalData(wb: ExcelJS.Workbook, file: string): void {
   for (const ws of wb.worksheets) {
     const hits: string[] = [];
     const last = Math.min(ws.rowCount, 10);
     for (let r = 1; r <= last; r++) {
+      let filled = 0;
       ws.getRow(r).eachCell((cell, c) => {
         const s = cellText(cell);
+        if (s.trim()) filled++;
         if (s.length <= 60 && personalDataHint(s)) hits.push(`${colLetter(c)}${r} ("${s.trim()}")`);
       });
+      if (filled >= 2) break;
     }
     if (hits.length) throw refuse(t('xl.file.personalData', { file, sheet: ws.name, cells: hits.slice(0, 5).join(', ') }));
   }
