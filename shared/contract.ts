@@ -48,6 +48,7 @@ export const contract = {
   'exchange.errors': { input: ExchangeFile.strict(), output: ExchangeFile },
   'exchange.lastImport': { input: none, output: LastImport.nullable() },
   'exchange.undoImport': { input: none, output: UndoResult },
+  'exchange.newWorkspace': { input: z.strictObject({ fileName: fileName(), file: ExchangeFile.strict() }), output: WorkspaceInfo },
 } as const;
 
 export type Contract = typeof contract;

@@ -47,3 +47,25 @@ describe('exchange channels (what the Excel page calls)', () => {
     expect((await core.fail('exchange.plan', { fileName: 'x.xlsx', base64: Buffer.from('a;b\n1;2\n').toString('base64') })).message).toMatch(/tekstbestand/);
   });
 });
+
+describe('a new workspace from a workspace workbook', () => {
+  it('is made for the file region and filled in one import; a file with a rejected row makes none', async () => {
+    const src = await makeCore();
+    await src.call('programme.create', programmeInput());
+    const file = await src.call('exchange.export', { kind: 'workspace' });
+
+    const core = await makeCore({ workspace: false });
+    const ws = await core.call('exchange.newWorkspace', { fileName: 'Kopie', file: { fileName: 'w.xlsx', base64: file.base64 } });
+    expect(ws.region.number).toBe(16);
+    expect(ws.fileName).toBe('Kopie.regieboek');
+    expect(await core.call('programme.list')).toHaveLength(1);
+    expect((await core.fail('exchange.newWorkspace', { fileName: 'Kopie', file: { fileName: 'w.xlsx', base64: file.base64 } })).message).toMatch(/bestaat al/);
+
+    const wb = await load(Buffer.from(file.base64, 'base64'));
+    wb.getWorksheet("Programma's")!.getCell('F2').value = 'veel';
+    const bad = { fileName: 'fout.xlsx', base64: (await save(wb)).toString('base64') };
+    const err = await core.fail('exchange.newWorkspace', { fileName: 'Fout', file: bad });
+    expect(err.message).toMatch(/1 afgewezen regel\(s\); er is geen werkbestand gemaakt/);
+    expect((await core.call('workspace.files')).map((f) => f.fileName)).not.toContain('Fout.regieboek');
+  });
+});

@@ -3,7 +3,12 @@
  * never writes an exported file itself (the screen downloads or saves it).
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { handlers, type HandlerContext } from './types';
+import { workspaceInfo } from './workspace';
+import { createWorkspaceFile } from '../db/workspace-file';
+import { peekFile } from '../excel';
+import { EXAMPLE_REGION, findRegion } from '../../../shared/regions';
 import { applyImport, buildErrorWorkbook, exportPartner, exportSteering, exportWorkspace, planImport } from '../excel';
 import { workspaceRegion } from '../excel/info';
 import { undoLast } from '../history/undo';
@@ -66,6 +71,33 @@ export const exchangeHandlers = handlers({
   },
 
   'exchange.lastImport': (_, ctx) => lastImport(ctx),
+
+  /**
+   * A new workspace from a workspace workbook: made for the file's region, filled by one import.
+   * A file with any rejected row makes no workspace at all (nothing half-made is left behind).
+   */
+  'exchange.newWorkspace': async ({ fileName, file }, ctx) => {
+    const buf = decode(file.base64);
+    const info = await peekFile(buf, file.fileName);
+    if (info.kind !== 'workspace') throw new UserError('user_error', t('cli.notWorkspaceFile', { file: file.fileName }));
+    const region = info.regionNumber === EXAMPLE_REGION.number ? EXAMPLE_REGION : findRegion(info.regionNumber);
+    if (!region) throw new UserError('user_error', t('xl.info.badRegion', { file: file.fileName, value: String(info.regionNumber) }));
+    const target = ctx.app.fileFor(fileName);
+    const ws = createWorkspaceFile(target, region);
+    try {
+      const plan = await planImport(ws.db, buf, file.fileName);
+      const bad = plan.rows.filter((r) => r.status === 'rejected').flatMap((r) => r.issues);
+      if (bad.length)
+        throw new UserError('user_error', t('exchange.newRejected', { n: plan.counts.rejected, first: bad.slice(0, 3).map((i) => i.text).join('\n') }));
+      await applyImport(ws.db, buf, file.fileName, { user: ctx.user });
+      await ws.close();
+    } catch (e) {
+      await ws.close();
+      for (const f of [target, target + '-wal', target + '-shm']) fs.rmSync(f, { force: true });
+      throw e;
+    }
+    return workspaceInfo(await ctx.app.open(target));
+  },
 
   'exchange.undoImport': async (_, ctx) => {
     const last = await lastImport(ctx);

@@ -1,6 +1,8 @@
 import { useState, type ChangeEvent } from 'react';
 import { ApiError, call } from '../api';
 import { useApp } from '../state';
+import { go } from '../router';
+import { TextField } from '../components/Field';
 import { useNotify } from '../notify';
 import { useLoad } from '../useLoad';
 import { t, type MessageKey } from '../i18n';
@@ -306,5 +308,46 @@ export function ExchangePage() {
         </section>
       )}
     </div>
+  );
+}
+
+/** On the start screen: a new workspace from a workspace workbook (the round trip into an empty workspace). */
+export function NewFromExcel({ busy: outerBusy = false }: { busy?: boolean }) {
+  const { setWorkspace } = useApp();
+  const notify = useNotify();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  async function onFile(e: ChangeEvent<HTMLInputElement>) {
+    const f = e.target.files?.[0];
+    e.target.value = '';
+    if (!f) return;
+    setBusy(true);
+    try {
+      const ws = await call('exchange.newWorkspace', { fileName: name, file: { fileName: f.name, base64: toBase64(await f.arrayBuffer()) } });
+      notify(t('exchange.newDone', { file: f.name }));
+      setWorkspace(ws);
+      go('programmas');
+    } catch (err) {
+      if (err instanceof ApiError && err.field) setError(err.message);
+      else notify(err instanceof ApiError ? err.message : String(err), 'error');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="xl-new-h">
+      <h2 id="xl-new-h">{t('exchange.newTitle')}</h2>
+      <p className="muted">{t('exchange.newIntro')}</p>
+      <TextField label={t('start.fileName')} name="fileName" required value={name} onChange={(v) => { setName(v); setError(undefined); }} error={error} />
+      <div className="file-pick">
+        <input id="xl-new-file" type="file" accept=".xlsx" disabled={busy || outerBusy || !name.trim()} onChange={(e) => void onFile(e)} />
+        <label htmlFor="xl-new-file" className={`button${!name.trim() ? ' disabled' : ''}`} aria-disabled={!name.trim()}>
+          {t('exchange.newCreate')}
+        </label>
+      </div>
+    </section>
   );
 }
