@@ -118,7 +118,19 @@ describe('bad workbooks: refused as a whole, nothing changed', () => {
     const big = await mutate((_wb, ws) => {
       for (let i = 0; i < 40; i++) ws.addRow([`extra-${i}`, 'Programma', '01-08-2030', '31-07-2034', 'Concept']);
     });
-    await refused(big, /blad "Programma's" heeft 44 rijen; Regieboek leest hooguit 30 rijen/, { ...LIMITS, maxRows: 30 });
+    // Counted in the sheet's XML before exceljs loads anything.
+    await refused(big, /blad "Programma's" heeft 30\+ rijen; Regieboek leest hooguit 30 rijen/, { ...LIMITS, maxRows: 30 });
+  });
+  it('09b unpacked too big, also when the zip lies about its sizes (zip bomb)', async () => {
+    await refused(base, /uitgepakt te groot/, { ...LIMITS, maxUnpackedBytes: 20_000 });
+    const lying = Buffer.from(base);
+    const eocd = lying.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    let p = lying.readUInt32LE(eocd + 16);
+    for (let i = 0; i < lying.readUInt16LE(eocd + 10); i++) {
+      lying.writeUInt32LE(1, p + 24); // declared unpacked size: 1 byte
+      p += 46 + lying.readUInt16LE(p + 28) + lying.readUInt16LE(p + 30) + lying.readUInt16LE(p + 32);
+    }
+    await refused(lying, /uitgepakt te groot/, { ...LIMITS, maxUnpackedBytes: 20_000 });
   });
   it('10 wrong sheet name', async () => {
     await refused(await mutate((_wb, ws) => void (ws.name = 'Programmas')), /blad "Programma's" ontbreekt, en blad "Programmas" kent Regieboek niet/);

@@ -3,6 +3,7 @@
  * (size, real xlsx zip, not encrypted, not a zip bomb), then the sheets (rows, personal data).
  * Everything refused is refused with a Dutch message that names the file, sheet, row and column.
  */
+import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { UserError } from '../errors';
 import { cellText, colLetter } from './cells';
@@ -21,7 +22,7 @@ export interface Limits {
 
 export const LIMITS: Limits = {
   maxBytes: 20 * 1024 * 1024,
-  maxUnpackedBytes: 250 * 1024 * 1024,
+  maxUnpackedBytes: 100 * 1024 * 1024,
   maxRows: 50_000,
   maxSheets: 60,
   maxColumns: 200,
@@ -37,6 +38,9 @@ const refuse = (message: string) => new UserError('user_error', message);
 interface ZipEntry {
   name: string;
   unpacked: number;
+  packed: number;
+  method: number;
+  localOffset: number;
 }
 
 /** Reads the zip's central directory: the list of parts and their unpacked sizes. */
@@ -53,6 +57,8 @@ function zipEntries(buf: Buffer, file: string): ZipEntry[] {
   for (let i = 0; i < count; i++) {
     if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) throw refuse(t('xl.file.truncated', { file }));
     const flags = buf.readUInt16LE(p + 8);
+    const method = buf.readUInt16LE(p + 10);
+    const packed = buf.readUInt32LE(p + 20);
     const unpacked = buf.readUInt32LE(p + 24);
     const nameLen = buf.readUInt16LE(p + 28);
     const extraLen = buf.readUInt16LE(p + 30);
@@ -61,7 +67,7 @@ function zipEntries(buf: Buffer, file: string): ZipEntry[] {
     const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
     if (flags & 0x1) throw refuse(t('xl.file.encrypted', { file }));
     if (localOffset >= cdOffset) throw refuse(t('xl.file.truncated', { file }));
-    out.push({ name, unpacked });
+    out.push({ name, unpacked, packed, method, localOffset });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return out;
@@ -92,6 +98,73 @@ export function checkBytes(buf: Buffer, file: string, limits: Limits = LIMITS): 
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) throw refuse(t('xl.file.notWorkbook', { file }));
   const unpacked = entries.reduce((s, e) => s + e.unpacked, 0);
   if (unpacked > limits.maxUnpackedBytes) throw refuse(t('xl.file.unpackedTooBig', { file, size: mb(unpacked), max: mb(limits.maxUnpackedBytes) }));
+  checkParts(buf, file, entries, limits);
+}
+
+/** Unpacks one part, never more than `max` bytes (declared sizes in a zip can lie). */
+function inflate(buf: Buffer, file: string, e: ZipEntry, max: number, limits: Limits): Buffer {
+  const lh = e.localOffset;
+  if (lh + 30 > buf.length || buf.readUInt32LE(lh) !== 0x04034b50) throw refuse(t('xl.file.truncated', { file }));
+  const start = lh + 30 + buf.readUInt16LE(lh + 26) + buf.readUInt16LE(lh + 28);
+  if (start + e.packed > buf.length) throw refuse(t('xl.file.truncated', { file }));
+  const data = buf.subarray(start, start + e.packed);
+  if (e.method === 0) return data;
+  if (e.method !== 8) throw refuse(t('xl.file.notXlsx', { file }));
+  try {
+    return zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, max) });
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError)
+      throw refuse(t('xl.file.unpackedTooBig', { file, size: `> ${mb(max)}`, max: mb(limits.maxUnpackedBytes) }));
+    throw refuse(t('xl.file.truncated', { file }));
+  }
+}
+
+const decodeXml = (s: string) => s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const attr = (tag: string, name: string) => {
+  const m = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+  return m ? decodeXml(m[1]!) : '';
+};
+
+/** Rows in a sheet's XML, counted without parsing it (stops once over the limit). */
+function countRows(xml: Buffer, stopAt: number): number {
+  let n = 0;
+  for (let i = xml.indexOf('row'); i >= 0 && n <= stopAt; i = xml.indexOf('row', i + 3)) {
+    const before = xml[i - 1];
+    const after = xml[i + 3];
+    if ((before === 0x3c || (before === 0x3a && xml.lastIndexOf(0x3c, i) > xml.lastIndexOf(0x3e, i))) && (after === 0x20 || after === 0x3e)) n++;
+  }
+  return n;
+}
+
+/**
+ * Unpacks every part within the real-size budget and counts each sheet's rows before exceljs
+ * builds anything in memory, so a zip bomb or a sheet with a million rows is refused cheaply.
+ */
+function checkParts(buf: Buffer, file: string, entries: ZipEntry[], limits: Limits): void {
+  let budget = limits.maxUnpackedBytes;
+  const parts = new Map<string, Buffer>();
+  for (const e of entries) {
+    if (e.name.endsWith('/')) continue;
+    const data = inflate(buf, file, e, budget, limits);
+    budget -= data.length;
+    if (budget < 0) throw refuse(t('xl.file.unpackedTooBig', { file, size: `> ${mb(limits.maxUnpackedBytes)}`, max: mb(limits.maxUnpackedBytes) }));
+    if (e.name === 'xl/workbook.xml' || e.name === 'xl/_rels/workbook.xml.rels' || /^xl\/worksheets\/[^/]+\.xml$/.test(e.name)) parts.set(e.name, data);
+  }
+  const wbXml = parts.get('xl/workbook.xml')?.toString('utf8') ?? '';
+  const rels = parts.get('xl/_rels/workbook.xml.rels')?.toString('utf8') ?? '';
+  const target = new Map<string, string>();
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const tgt = attr(m[0], 'Target').replace(/^\/?(xl\/)?/, 'xl/');
+    target.set(attr(m[0], 'Id'), tgt);
+  }
+  const sheets = [...wbXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => ({ name: attr(m[0], 'name'), part: target.get(attr(m[0], 'r:id')) ?? '' }));
+  if (sheets.length > limits.maxSheets) throw refuse(t('xl.file.tooManySheets', { file, max: limits.maxSheets }));
+  for (const s of sheets) {
+    const xml = parts.get(s.part);
+    if (!xml) continue;
+    const rows = countRows(xml, limits.maxRows);
+    if (rows > limits.maxRows) throw refuse(t('xl.file.tooManyRows', { file, sheet: s.name, rows: `${limits.maxRows}+`, max: limits.maxRows }));
+  }
 }
 
 /** Normalises text for comparing headers: lower case, no accents, single spaces, no trailing '*'. */
