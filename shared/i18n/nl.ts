@@ -369,6 +369,7 @@ export const nl = {
   'xl.read.sheetRefused': 'Het bestand kan niet worden ingelezen. Er is niets gewijzigd.\n{problems}',
   'xl.read.renamedSheet': '{file}: blad {missing} ontbreekt, en blad {found} kent Regieboek niet. Geef het blad zijn oorspronkelijke naam terug. Er is niets gewijzigd.',
   'xl.plan.empty': '(leeg)',
+  'xl.plan.notInFile': '{n} regel(s) in Regieboek staan niet in het bestand; een import verwijdert niets, die blijven zoals ze zijn.',
   'xl.plan.duplicateId': 'id "{id}" staat meer dan één keer in het blad (rijen {rows}); elke regel mag maar één keer voorkomen.',
   'xl.plan.readOnly': 'gegevens op blad "{sheet}" wijzigt u in Regieboek, niet via een import.',
   'xl.plan.otherRecord': '"{id}" hoort niet bij dit werkbestand.',

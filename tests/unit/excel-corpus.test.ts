@@ -253,6 +253,11 @@ describe('tolerated: moved, missing optional and extra columns, empty rows, numb
     const plan = await planOf(await mutate((_wb, ws) => void (ws.getCell('I3').value = 'Adres')));
     expect(plan.counts.changed).toBe(1);
   });
+  it('26c a deleted row deletes nothing: it is reported', async () => {
+    const plan = await planOf(await mutate((_wb, ws) => ws.spliceRows(4, 1)));
+    expect(plan.counts).toMatchObject({ unchanged: 3, rejected: 0 });
+    expect(plan.notices.map((n) => n.text).join()).toContain('1 regel(s) in Regieboek staan niet in het bestand');
+  });
   it('26 a new id in a workspace workbook is a new record', async () => {
     const plan = await planOf(
       await mutate((_wb, ws) => {

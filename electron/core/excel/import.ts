@@ -210,6 +210,11 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
     if (issues.length) status = 'rejected';
     out.push({ ...base, status, changes, issues: issues.map(toPlanIssue), notes: r.notes.map(toPlanIssue), patch, conflictPatch });
   }
+  // An import never deletes: records missing from a workspace workbook stay as they are.
+  if (spec.allowCreate) {
+    const absent = [...existing.keys()].filter((id) => !byId.has(id)).length;
+    if (absent) notices.push(toPlanIssue({ sheet: spec.sheet, message: t('xl.plan.notInFile', { n: absent }) }));
+  }
   return out;
 }
 
