@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { applyImport, buildErrorWorkbook, exportPartner, exportSteering, planImport } from '../../electron/core/excel';
+import { applyImport, buildErrorWorkbook, exportPartner, exportSteering, exportWorkspace, planImport } from '../../electron/core/excel';
 import { NUMFMT } from '../../electron/core/excel/cells';
 import { undoLast } from '../../electron/core/history/undo';
 import { exampleWorkspace, load, save } from './excel-helpers';
@@ -42,17 +42,28 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
     expect(wb.getWorksheet('Begroting')!.getCell('A2').value).toBe('Nog geen begrotingsregels in dit werkbestand.');
   });
 
-  it.skipIf(!soffice)('opens in LibreOffice headless (converted to PDF without errors)', async () => {
+  it.skipIf(!soffice)('opens in LibreOffice headless (converted to PDF without errors), as do the workspace and partner workbooks', async () => {
     const dir = tempDir();
     const ws = await exampleWorkspace(dir);
-    const xlsx = path.join(dir, 'stuurgroep.xlsx');
-    fs.writeFileSync(xlsx, await exportSteering(ws.db, { user: 'Test', source: ws.fileName }));
+    const ctx = { user: 'Test', source: ws.fileName };
+    const files = {
+      stuurgroep: await exportSteering(ws.db, ctx),
+      werkbestand: await exportWorkspace(ws.db, ctx),
+      uitvraag: await exportPartner(ws.db, { partner: 'ROC Voorbeeld' }, ctx),
+    };
     await ws.close();
-    execFileSync(soffice!, [`-env:UserInstallation=file://${dir}/lo-profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, xlsx], { timeout: 120_000, stdio: 'pipe' });
-    const pdf = path.join(dir, 'stuurgroep.pdf');
-    expect(fs.existsSync(pdf)).toBe(true);
-    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-  }, 150_000);
+    const paths = Object.entries(files).map(([name, buf]) => {
+      const p = path.join(dir, `${name}.xlsx`);
+      fs.writeFileSync(p, buf);
+      return p;
+    });
+    execFileSync(soffice!, [`-env:UserInstallation=file://${dir}/lo-profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...paths], { timeout: 180_000, stdio: 'pipe' });
+    for (const name of Object.keys(files)) {
+      const pdf = path.join(dir, `${name}.pdf`);
+      expect(fs.existsSync(pdf), name).toBe(true);
+      expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    }
+  }, 200_000);
 });
 
 describe('partner data request (uitvraag)', () => {
