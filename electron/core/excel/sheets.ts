@@ -66,11 +66,14 @@ export function writeTable(ws: ExcelJS.Worksheet, columns: readonly ColumnSpec[]
     cell.border = { bottom: { style: 'thin' } };
     if (opts.headerNotes) cell.note = c.help;
   });
+  // With wrapped long text in a row, everything else in it aligns to the top too.
+  const topAlign = columns.some((c) => c.type === 'longText');
   rows.forEach((r, ri) => {
     const row = ws.getRow(ri + 2);
     columns.forEach((c, ci) => {
       const cell = row.getCell(ci + 1);
       writeCell(cell, c, r[c.key] ?? null);
+      if (topAlign && c.type !== 'longText') cell.alignment = { ...cell.alignment, vertical: 'top' };
       if (opts.editable?.has(c.key)) {
         cell.protection = { locked: false };
         cell.fill = INPUT_FILL;
