@@ -13,7 +13,8 @@ export function NotifyProvider({ children }: { children: ReactNode }) {
   const [notes, setNotes] = useState<Note[]>([]);
   const notify = useCallback((text: string, kind: Kind = 'info') => {
     const id = Date.now() + Math.random();
-    setNotes((n) => [...n.slice(-2), { id, kind, text }]);
+    // A success makes earlier error notices stale: drop them.
+    setNotes((n) => [...(kind === 'info' ? n.filter((x) => x.kind !== 'error') : n).slice(-2), { id, kind, text }]);
     setTimeout(() => setNotes((n) => n.filter((x) => x.id !== id)), kind === 'error' ? 9000 : 4500);
   }, []);
   return (

@@ -86,3 +86,14 @@ describe('browser host', () => {
     }
   });
 });
+
+describe('browser host paths', () => {
+  it('answers a malformed path with 400, not an internal error', async () => {
+    const { running } = await host();
+    try {
+      expect((await request(running.port, { path: '/%E0%A4%A' })).status).toBe(400);
+    } finally {
+      await running.close();
+    }
+  });
+});

@@ -124,7 +124,13 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
         const html = indexHtml.replace('<meta name="regieboek-token" content="" />', `<meta name="regieboek-token" content="${token}" />`);
         return send(res, 200, html, MIME['.html'], { 'Content-Security-Policy': WEB_CSP });
       }
-      const file = path.resolve(root, '.' + decodeURIComponent(url.pathname));
+      let decoded: string;
+      try {
+        decoded = decodeURIComponent(url.pathname);
+      } catch {
+        return send(res, 400, 'Ongeldig pad.');
+      }
+      const file = path.resolve(root, '.' + decoded);
       if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return send(res, 404, 'Niet gevonden.');
       const type = MIME[path.extname(file)] ?? 'application/octet-stream';
       res.writeHead(200, { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' });

@@ -64,21 +64,26 @@ function toInput(f: FormState): { input?: ProgrammeInput; errors: Record<string,
 
 export function ProgrammeForm({ id }: { id?: string }) {
   const notify = useNotify();
-  const { refresh } = useApp();
+  const { refresh, version } = useApp();
   const [form, setForm] = useState<FormState>(empty);
+  const [initial, setInitial] = useState<FormState>(empty);
+  const dirty = JSON.stringify(form) !== JSON.stringify(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [loaded, setLoaded] = useState(!id);
   const [busy, setBusy] = useState(false);
 
+  // Reload after an undo elsewhere too (version), unless the user has unsaved edits (dirty is read, not a trigger).
   useEffect(() => {
-    if (!id) return;
+    if (!id || dirty) return;
     call('programme.get', { id })
       .then((p) => {
-        setForm(fromProgramme(p));
+        const f = fromProgramme(p);
+        setForm(f);
+        setInitial(f);
         setLoaded(true);
       })
       .catch((e: unknown) => notify(e instanceof ApiError ? e.message : String(e), 'error'));
-  }, [id, notify]);
+  }, [id, version, notify]);
 
   const set = (k: keyof FormState) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 

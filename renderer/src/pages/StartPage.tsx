@@ -38,7 +38,7 @@ export function StartPage() {
     e.preventDefault();
     const errs: Record<string, string> = {};
     if (!region) errs.regionNumber = t('val.region');
-    if (!fileName.trim()) errs.fileName = t('err.badFileName');
+    if (!fileName.trim()) errs.fileName = t('val.required');
     setErrors(errs);
     if (Object.keys(errs).length) return;
     setBusy(true);
