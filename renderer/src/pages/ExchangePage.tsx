@@ -341,7 +341,7 @@ export function NewFromExcel({ busy: outerBusy = false }: { busy?: boolean }) {
     <section className="card" aria-labelledby="xl-new-h">
       <h2 id="xl-new-h">{t('exchange.newTitle')}</h2>
       <p className="muted">{t('exchange.newIntro')}</p>
-      <TextField label={t('start.fileName')} name="fileName" required value={name} onChange={(v) => { setName(v); setError(undefined); }} error={error} />
+      <TextField label={t('exchange.newFileName')} name="newFileName" required value={name} onChange={(v) => { setName(v); setError(undefined); }} error={error} />
       <div className="file-pick">
         <input id="xl-new-file" type="file" accept=".xlsx" disabled={busy || outerBusy || !name.trim()} onChange={(e) => void onFile(e)} />
         <label htmlFor="xl-new-file" className={`button${!name.trim() ? ' disabled' : ''}`} aria-disabled={!name.trim()}>
