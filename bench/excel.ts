@@ -1,7 +1,7 @@
 /**
  * Excel exchange benchmark: export and import (dry run + apply into an empty workspace) of a
  * workspace N times the example region, against raw exceljs streaming write and read of the same
- * number of cells in the same run. Run: node --import tsx bench/excel.ts [N ...]
+ * number of cells in the same run. Part of `npm run bench`; for other sizes: node --import tsx bench/excel.ts N ...
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +13,7 @@ import { examplePrograms } from '../electron/core/demo/seed';
 import { tracked } from '../electron/core/history/tracker';
 import { applyImport, exportWorkspace, planImport, recordKinds } from '../electron/core/excel';
 import { EXAMPLE_REGION } from '../shared/regions';
+import { report, row } from './util';
 
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 
@@ -71,10 +72,24 @@ async function run(times: number) {
   return { times, rows, cells, bytes: buf.length, exportMs, planMs, applyMs, applied: res.applied, rawWriteMs: raw.write, rawReadMs: raw.read };
 }
 
+/**
+ * Under bench/run.ts (no arguments): BENCH_RUNS_EXCEL runs (default 5) at 20x, reported as rows.
+ * With sizes as arguments: one run per size, printed as a line (the table in docs/PERFORMANCE.md).
+ */
 async function main() {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-  for (const n of sizes.length ? sizes : [20, 200]) {
-    await run(1); // warm up
+  await run(1); // warm up
+  if (!sizes.length) {
+    const runs = Number(process.env.BENCH_RUNS_EXCEL ?? 5);
+    const rs = [];
+    for (let i = 0; i < runs; i++) rs.push(await run(20));
+    report([
+      row('excel', 'export werkbestand, 20× voorbeeldregio', rs.map((r) => r.exportMs), { what: 'exceljs streaming write, zelfde aantal cellen', samples: rs.map((r) => r.rawWriteMs) }),
+      row('excel', 'import proef + toepassen, 20× voorbeeldregio', rs.map((r) => r.planMs + r.applyMs), { what: 'exceljs streaming read, zelfde aantal cellen', samples: rs.map((r) => r.rawReadMs) }),
+    ]);
+    return;
+  }
+  for (const n of sizes) {
     const r = await run(n);
     const f = (x: number) => x.toFixed(0).padStart(6);
     console.log(

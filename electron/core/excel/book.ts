@@ -4,7 +4,8 @@
  * Everything refused is refused with a Dutch message that names the file, sheet, row and column.
  */
 import zlib from 'node:zlib';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './lib';
 import { UserError } from '../errors';
 import { cellText, colLetter } from './cells';
 import { t } from '../../../shared/i18n/nl';
@@ -226,7 +227,7 @@ export function refusePersonalData(wb: ExcelJS.Workbook, file: string): void {
 /** Opens an xlsx from bytes after every check above; the workbook is only ever read. */
 export async function readWorkbook(buf: Buffer, file: string, limits: Limits = LIMITS): Promise<ExcelJS.Workbook> {
   checkBytes(buf, file, limits);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {

@@ -2,7 +2,7 @@
  * The error workbook: the file as it came in, with every rejected cell shaded and a comment that
  * says what to fix, plus a "Fouten" sheet listing them all, so it can go back to whoever filled it in.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { readWorkbook, norm, LIMITS, type Limits } from './book';
 import { ERROR_FILL, freezeAndFilter } from './sheets';
 import type { ImportPlan } from '../../../shared/schemas/exchange';

@@ -2,7 +2,8 @@
  * The workspace workbook: the whole workspace in one .xlsx, one sheet per record kind with fixed
  * headers (docs/EXCHANGE.md), so it can be read back into an empty workspace without loss.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { excel } from './lib';
 import { recordKinds, type Db } from './kinds';
 import { FORMAT_VERSION, runningProgrammes, workspaceRegion, writeInfoSheet } from './info';
 import { printSetup, writeTable } from './sheets';
@@ -18,7 +19,7 @@ export interface ExportContext {
 }
 
 export async function newWorkbook(at: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = t('app.name');
   wb.lastModifiedBy = t('app.name');
   wb.created = new Date(at);
