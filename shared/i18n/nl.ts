@@ -212,6 +212,7 @@ export const nl = {
   'exchange.keepRegieboek': 'Regieboek houden',
   'exchange.takeFile': 'Waarde uit bestand',
   'exchange.conflictNow': 'nu in Regieboek',
+  'exchange.inFile': 'in het bestand',
   'exchange.lastImport': 'Laatste import',
   'exchange.lastImportLine': '{label} op {at} door {user} ({n} wijziging(en)).',
   'exchange.noImport': 'Er is geen import om ongedaan te maken.',

@@ -100,4 +100,19 @@ describe('workspace workbook round trip', () => {
     expect(sha(file)).toBe(before);
     expect(fs.existsSync(path.join(dir, 'x.xlsx'))).toBe(false);
   });
+
+  it('applying a file that changes nothing, or a refused file, leaves the workspace file byte-for-byte unchanged', async () => {
+    const dir = tempDir();
+    const ws = await exampleWorkspace(dir);
+    const buf = await exportOf(ws);
+    const file = ws.path;
+    await ws.close();
+    const before = sha(file);
+    const again = (await import('./excel-helpers')).reopen(file);
+    const res = await applyImport(again.db, buf, 'zelfde.xlsx', { user: 'Test' });
+    expect(res).toMatchObject({ applied: 0, changeSetId: null });
+    await expect(applyImport(again.db, buf.subarray(0, 100), 'kapot.xlsx', { user: 'Test' })).rejects.toThrow(/onvolledig of beschadigd/);
+    await again.close();
+    expect(sha(file)).toBe(before);
+  });
 });

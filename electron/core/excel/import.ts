@@ -284,6 +284,10 @@ export async function applyImport(
   o: { user: string; choices?: ConflictChoices } & ImportOptions,
 ): Promise<ImportResult> {
   const p = await parse(db, buf, fileName, o);
+  // Nothing to write: no transaction at all, so the workspace file stays byte-for-byte the same.
+  const pre = await buildPlan(db, p, fileName);
+  const wanted = (r: Planned) => r.status === 'new' || r.status === 'changed' || (r.status === 'conflict' && o.choices?.[r.key] === 'file');
+  if (!pre.rows.some(wanted)) return { plan: pre.plan, applied: 0, changeSetId: null };
   let changeSetId: number | null = null;
   let applied = 0;
   let finalPlan: ImportPlan | null = null;

@@ -48,12 +48,18 @@ function Detail({ row }: { row: PlanRow }) {
     );
   return (
     <ul className="plain">
-      {row.changes.map((c) => (
-        <li key={c.key}>
-          <strong>{c.header}</strong>: <span className="old">{c.old}</span> → <span className="new">{c.new}</span>
-          {c.conflict && <span className="muted small"> ({t('exchange.conflictNote')})</span>}
-        </li>
-      ))}
+      {row.changes.map((c) =>
+        c.conflict ? (
+          <li key={c.key}>
+            <strong>{c.header}</strong>: {t('exchange.conflictNow')} <span className="current">{c.old}</span>, {t('exchange.inFile')} <span className="new">{c.new}</span>
+            <span className="muted small"> ({t('exchange.conflictNote')})</span>
+          </li>
+        ) : (
+          <li key={c.key}>
+            <strong>{c.header}</strong>: <span className="old">{c.old}</span> → <span className="new">{c.new}</span>
+          </li>
+        ),
+      )}
       {row.notes.map((i, n) => (
         <li key={`n${n}`} className="muted small">
           {t('exchange.formulaNote')}: {i.header}: {i.message}
