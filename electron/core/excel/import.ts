@@ -122,6 +122,7 @@ async function changedSince(db: Db, entity: string, id: string, since: string): 
 interface Planned extends PlanRow {
   spec: SheetSpec;
   values: Row;
+  cols: Record<string, number>;
   patch: Row;
   conflictPatch: Row;
 }
@@ -152,7 +153,7 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
   for (const r of table.rows) {
     const id = r.values[kind.idKey] === null || r.values[kind.idKey] === undefined ? '' : String(r.values[kind.idKey]);
     const issues: Issue[] = [...r.issues];
-    const base = { key: `${spec.sheet}!${id || r.rowNumber}`, sheet: spec.sheet, row: r.rowNumber, kind: kind.name, id, label: kind.label(r.values), spec, values: r.values };
+    const base = { key: `${spec.sheet}!${id || r.rowNumber}`, sheet: spec.sheet, row: r.rowNumber, kind: kind.name, id, label: kind.label(r.values), spec, values: r.values, cols: r.cols };
     const issueAt = (key: string, message: string) => {
       const c = spec.columns.find((x) => x.key === key);
       issues.push({ sheet: spec.sheet, row: r.rowNumber, col: r.cols[key], header: c?.header, message });
@@ -230,7 +231,7 @@ async function checkRefs(db: Db, rows: Planned[], fileIds: Map<string, Set<strin
       const inStore = (await targetKind.list(db)).some((x) => String(x[targetKind.idKey]) === String(v));
       if (!inStore && !fileIds.get(target)?.has(String(v))) {
         const c = r.spec.columns.find((x) => x.key === key);
-        const i: Issue = { sheet: r.sheet, row: r.row, header: c?.header, message: t('xl.plan.badRef', { id: String(v), sheet: targetKind.sheet }) };
+        const i: Issue = { sheet: r.sheet, row: r.row, col: r.cols[key], header: c?.header, message: t('xl.plan.badRef', { id: String(v), sheet: targetKind.sheet }) };
         r.issues.push(toPlanIssue(i));
         r.status = 'rejected';
       }
@@ -255,7 +256,7 @@ async function buildPlan(db: Db, p: Parsed, fileName: string): Promise<{ plan: I
     partner: p.info.partner,
     sha256: p.sha256,
     counts,
-    rows: rows.map(({ spec: _s, values: _v, patch: _p, conflictPatch: _c, ...row }) => row),
+    rows: rows.map(({ spec: _s, values: _v, cols: _k, patch: _p, conflictPatch: _c, ...row }) => row),
     notices,
   };
   return { plan, rows };
