@@ -60,6 +60,11 @@ describe('reading cells', () => {
     expect(read('31/7/2026', d)).toMatchObject({ value: '2026-07-31' });
     expect(read('2026-07-31', d)).toMatchObject({ value: '2026-07-31' });
     expect(read('morgen', d)).toMatchObject({ ok: false });
+    const mac = new ExcelJS.Workbook();
+    mac.properties.date1904 = true;
+    const c = mac.addWorksheet('x').getCell('A1');
+    c.value = 46234 - 1462;
+    expect(readCell(c, d)).toMatchObject({ value: '2026-07-31' });
   });
 
   it('rich text, hyperlinks, booleans and choices', () => {

@@ -215,7 +215,9 @@ export function readCell(cell: ExcelJS.Cell, rule: CellRule): CellRead {
         return iso ? done(iso) : fail(t('xl.cell.dateRange', { value: formatDate(raw.toISOString().slice(0, 10)) }));
       }
       if (typeof raw === 'number') {
-        const iso = dateFromSerial(raw);
+        // A workbook made on an old Mac counts days from 1904: 1462 days later than 1900.
+        const d1904 = (cell.worksheet?.workbook as { properties?: { date1904?: boolean } } | undefined)?.properties?.date1904;
+        const iso = dateFromSerial(raw + (d1904 ? 1462 : 0));
         return iso ? done(iso) : fail(t('xl.cell.dateRange', { value: show(raw) }));
       }
       if (typeof raw === 'string') {
