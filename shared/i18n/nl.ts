@@ -368,7 +368,7 @@ export const nl = {
   'xl.read.missingOptional': 'de kolom "{header}" ontbreekt; die waarden blijven in Regieboek zoals ze zijn.',
   'xl.read.emptyRows': 'lege rij(en) {from} t/m {to} overgeslagen.',
   'xl.read.sheetAbsent': 'dit blad ontbreekt in het bestand; daarvan wordt niets ingelezen.',
-  'xl.read.sheetRefused': 'Het bestand kan niet worden ingelezen. Er is niets gewijzigd.\n{problems}',
+  'xl.read.sheetRefused': '{file} kan niet worden ingelezen. Er is niets gewijzigd.\n{problems}',
   'xl.read.renamedSheet': '{file}: blad {missing} ontbreekt, en blad {found} kent Regieboek niet. Geef het blad zijn oorspronkelijke naam terug. Er is niets gewijzigd.',
   'xl.plan.empty': '(leeg)',
   'xl.plan.notInFile': '{n} regel(s) in Regieboek staan niet in het bestand; een import verwijdert niets, die blijven zoals ze zijn.',

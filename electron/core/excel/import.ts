@@ -33,6 +33,7 @@ interface SheetSpec {
 }
 
 interface Parsed {
+  fileName: string;
   wb: ExcelJS.Workbook;
   info: FileInfo;
   specs: SheetSpec[];
@@ -97,7 +98,7 @@ async function parse(db: Db, buf: Buffer, fileName: string, opts: ImportOptions)
   const missing = specs.filter((s) => !wb.worksheets.some((w) => norm(w.name) === norm(s.sheet)));
   if (missing.length && unknown.length)
     throw new UserError('user_error', t('xl.read.renamedSheet', { file: fileName, missing: missing.map((s) => `"${s.sheet}"`).join(', '), found: unknown.join(', ') }));
-  return { wb, info, specs, sha256: crypto.createHash('sha256').update(buf).digest('hex') };
+  return { fileName, wb, info, specs, sha256: crypto.createHash('sha256').update(buf).digest('hex') };
 }
 
 /** Fields of a record changed in Regieboek after `since` (for conflicts). */
@@ -135,7 +136,7 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
   }
   const required = spec.kind.requiredColumns.filter((k) => spec.columns.some((c) => c.key === k) && (k === spec.kind.idKey || spec.allowCreate));
   const table = readTable(ws, spec.columns, { requiredColumns: required });
-  if (table.errors.length) throw new UserError('user_error', t('xl.read.sheetRefused', { file: p.info.source || '', problems: table.errors.map(describe).join('\n') }));
+  if (table.errors.length) throw new UserError('user_error', t('xl.read.sheetRefused', { file: p.fileName, problems: table.errors.map(describe).join('\n') }));
   notices.push(...table.notices.map(toPlanIssue));
 
   const kind = spec.kind;

@@ -79,6 +79,8 @@ export function ExchangePage() {
   const [plan, setPlan] = useState<ImportPlan | null>(null);
   const [choices, setChoices] = useState<Record<string, 'file' | 'keep'>>({});
   const [showUnchanged, setShowUnchanged] = useState(false);
+  /** Why the chosen file was refused as a whole (stays visible; it can name several places). */
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
   const last = useLoad(() => call('exchange.lastImport'), [reload]);
 
@@ -102,6 +104,7 @@ export function ExchangePage() {
     e.target.value = '';
     if (!f) return;
     setPlan(null);
+    setRefusal(null);
     setBusy('plan');
     try {
       const input = { fileName: f.name, base64: toBase64(await f.arrayBuffer()) };
@@ -110,7 +113,8 @@ export function ExchangePage() {
       setPlan(await call('exchange.plan', input));
     } catch (err) {
       setFile(null);
-      fail(err);
+      if (err instanceof ApiError) setRefusal(err.message);
+      else fail(err);
     } finally {
       setBusy(null);
     }
@@ -216,6 +220,11 @@ export function ExchangePage() {
           {file && <span className="muted small"> {file.fileName}</span>}
         </div>
         {busy === 'plan' && <p aria-busy="true">{t('exchange.reading')}</p>}
+        {refusal && (
+          <p className="error-box refusal" role="alert">
+            {refusal}
+          </p>
+        )}
         {last.data && (
           <p className="small">
             <strong>{t('exchange.lastImport')}:</strong>{' '}
