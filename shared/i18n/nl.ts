@@ -326,7 +326,7 @@ export const nl = {
   'xl.file.tooManySheets': '{file} heeft meer dan {max} werkbladen. Er is niets gewijzigd.',
   'xl.file.tooManyRows': '{file}: blad "{sheet}" heeft {rows} rijen; Regieboek leest hooguit {max} rijen per blad. Er is niets gewijzigd.',
   'xl.file.tooManyColumns': '{file}: blad "{sheet}" heeft meer dan {max} kolommen. Er is niets gewijzigd.',
-  'xl.file.personalData': '{file}: blad "{sheet}" lijkt gegevens over individuele jongeren te bevatten (cel {cells}). Regieboek bewaart alleen getallen en totalen (aggregaten), nooit BSN, namen, geboortedata of adressen van jongeren. Verwijder die kolommen en gegevens per jongere en lees het bestand opnieuw in. Er is niets gewijzigd.',
+  'xl.file.personalData': '{file}: blad "{sheet}" lijkt gegevens over individuele jongeren te bevatten: {cells}. Regieboek bewaart alleen getallen en totalen (aggregaten), nooit BSN, namen, geboortedata of adressen van jongeren. Verwijder die kolommen en gegevens per jongere en lees het bestand opnieuw in. Er is niets gewijzigd.',
   'xl.info.missing': '{file} heeft geen blad "Info" en is dus geen bestand dat Regieboek heeft gemaakt (gevonden bladen: {sheets}). Alleen een werkbestand-export of een teruggestuurde uitvraag kan worden ingelezen. Er is niets gewijzigd.',
   'xl.info.unknownKind': '{file}: blad "Info" noemt soort bestand "{value}"; Regieboek kent Werkbestand en Uitvraag. Er is niets gewijzigd.',
   'xl.info.steeringNotImportable': '{file} is een stuurgroeprapportage: een verslag, geen invoer. Lees een werkbestand-export of een teruggestuurde uitvraag in. Er is niets gewijzigd.',
