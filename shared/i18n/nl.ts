@@ -311,6 +311,7 @@ export const nl = {
   'xl.where.row': 'rij {row}',
   'xl.where.column': 'kolom "{header}" ({col})',
   'xl.where.col': 'kolom {col}',
+  'xl.where.columnName': 'kolom "{header}"',
 
   'xl.file.empty': '{file} is leeg. Er is niets gewijzigd.',
   'xl.file.tooBig': '{file} is te groot ({size} MB; Regieboek leest hooguit {max} MB). Er is niets gewijzigd.',

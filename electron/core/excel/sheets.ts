@@ -133,6 +133,7 @@ export function where(i: Omit<Issue, 'message'>): string {
   const parts = [t('xl.where.sheet', { sheet: i.sheet })];
   if (i.row) parts.push(t('xl.where.row', { row: i.row }));
   if (i.col) parts.push(i.header ? t('xl.where.column', { header: i.header, col: colLetter(i.col) }) : t('xl.where.col', { col: colLetter(i.col) }));
+  else if (i.header) parts.push(t('xl.where.columnName', { header: i.header }));
   return parts.join(', ');
 }
 
