@@ -42,6 +42,12 @@ export async function runningProgrammes(db: Db): Promise<string> {
   return rows.map((r) => r.name).join('; ');
 }
 
+/** Excel date-times have no time zone: show the moment as the clock on this computer read it. */
+function localWallClock(iso: string): Date {
+  const d = new Date(iso);
+  return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()));
+}
+
 export const typeLabel = (type: CellType): string => t(`xl.type.${type}`);
 
 export interface LegendEntry {
@@ -58,7 +64,7 @@ export function writeInfoSheet(ws: ExcelJS.Worksheet, info: FileInfo, legend: re
     ['xl.info.regionNumber', info.regionNumber],
     ['xl.info.region', info.regionLabel],
     ['xl.info.programme', info.programmes],
-    ['xl.info.madeAt', new Date(info.madeAt)],
+    ['xl.info.madeAt', localWallClock(info.madeAt)],
     ['xl.info.moment', info.madeAt],
     ['xl.info.madeBy', info.madeBy],
     ['xl.info.source', info.source],

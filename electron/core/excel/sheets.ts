@@ -97,6 +97,13 @@ export function freezeAndFilter(ws: ExcelJS.Worksheet, columnCount: number, head
   if (columnCount > 0) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow, column: columnCount } };
 }
 
+/** The calendar date of a moment on this computer's clock, as dd-mm-jjjj. */
+function localDate(iso: string): string {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return Number.isNaN(d.getTime()) ? formatDate(iso) : `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()}`;
+}
+
 /** Escapes text for Excel's header/footer codes, where & starts a code. */
 const hf = (s: string) => s.replace(/&/g, '&&');
 
@@ -112,7 +119,7 @@ export function printSetup(ws: ExcelJS.Worksheet, o: { title: string; region: st
     margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
   };
   ws.headerFooter = {
-    oddHeader: `&L${hf(o.region)}&C&B${hf(o.title)}&R${hf(formatDate(o.date))}`,
+    oddHeader: `&L${hf(o.region)}&C&B${hf(o.title)}&R${hf(localDate(o.date))}`,
     oddFooter: `&L${hf(t('app.name'))} — ${hf(ws.name)}&R${hf(t('xl.print.page'))} &P / &N`,
   };
 }
