@@ -9,6 +9,25 @@ import { AppInfo, RecentFile, Region, Settings, WorkspaceInfo, fileName, regionN
 import { HistoryEntry, TrashItem, UndoResult } from './schemas/history';
 import { id } from './schemas/fields';
 import { ConflictChoices, ExchangeFile, ExportRequest, ImportPlan, ImportResult, LastImport } from './schemas/exchange';
+import { ContactUpdate, ContactInput, Contact, Organisation, OrganisationDetail, OrganisationInput, OrganisationUpdate } from './schemas/partner';
+import {
+  Activity,
+  ActivityInput,
+  ActivityUpdate,
+  LineInput,
+  LineUpdate,
+  MeasureDetail,
+  MeasureInput,
+  MeasureUpdate,
+  MoveActivityInput,
+  ProgrammeLine,
+  ProgrammeTree,
+  ReorderInput,
+  SearchResult,
+  SubActivity,
+  SubActivityInput,
+  SubActivityUpdate,
+} from './schemas/tree';
 
 const none = z.strictObject({});
 const byId = z.strictObject({ id: id() });
@@ -33,6 +52,37 @@ export const contract = {
   'programme.create': { input: ProgrammeInput, output: Programme },
   'programme.update': { input: ProgrammeUpdate, output: Programme },
   'programme.delete': { input: byId, output: z.null() },
+
+  // Partners (organisations) and their contacts
+  'organisation.list': { input: none, output: z.array(Organisation) },
+  'organisation.get': { input: byId, output: OrganisationDetail },
+  'organisation.create': { input: OrganisationInput, output: Organisation },
+  'organisation.update': { input: OrganisationUpdate, output: Organisation },
+  'organisation.delete': { input: byId, output: z.null() },
+  'contact.create': { input: ContactInput, output: Contact },
+  'contact.update': { input: ContactUpdate, output: Contact },
+  'contact.delete': { input: byId, output: z.null() },
+
+  // The programme itself: lines, measures, activities, sub-activities
+  'tree.get': { input: z.strictObject({ programmeId: id() }), output: ProgrammeTree },
+  'tree.reorder': { input: ReorderInput, output: z.null() },
+  'line.get': { input: byId, output: ProgrammeLine },
+  'line.create': { input: LineInput, output: ProgrammeLine },
+  'line.update': { input: LineUpdate, output: ProgrammeLine },
+  'line.delete': { input: byId, output: z.null() },
+  'measure.get': { input: byId, output: MeasureDetail },
+  'measure.create': { input: MeasureInput, output: MeasureDetail },
+  'measure.update': { input: MeasureUpdate, output: MeasureDetail },
+  'measure.delete': { input: byId, output: z.null() },
+  'activity.get': { input: byId, output: Activity },
+  'activity.create': { input: ActivityInput, output: Activity },
+  'activity.update': { input: ActivityUpdate, output: Activity },
+  'activity.move': { input: MoveActivityInput, output: Activity },
+  'activity.delete': { input: byId, output: z.null() },
+  'subActivity.create': { input: SubActivityInput, output: SubActivity },
+  'subActivity.update': { input: SubActivityUpdate, output: SubActivity },
+  'subActivity.delete': { input: byId, output: z.null() },
+  'search.all': { input: z.strictObject({ query: z.string().max(200) }), output: SearchResult },
 
   // History, trash and undo (for every kind of record)
   'history.forEntity': { input: z.strictObject({ entity: z.string().min(1), id: id() }), output: z.array(HistoryEntry) },

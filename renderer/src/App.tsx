@@ -14,12 +14,23 @@ import { TrashPage } from './pages/TrashPage';
 import { HistoryPage } from './pages/HistoryPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { HelpPage } from './pages/HelpPage';
+import { LineForm } from './pages/LineForm';
+import { MeasureDetail } from './pages/MeasureDetail';
+import { MeasureForm } from './pages/MeasureForm';
+import { ActivityDetail } from './pages/ActivityDetail';
+import { ActivityForm } from './pages/ActivityForm';
+import { PartnerList } from './pages/PartnerList';
+import { PartnerDetail } from './pages/PartnerDetail';
+import { PartnerForm } from './pages/PartnerForm';
+import { ActivitySheet, MeasureSheet } from './pages/PrintSheet';
+import { SearchDialog } from './components/SearchDialog';
 import { ExchangePage } from './pages/ExchangePage';
 
 /** Areas in the sidebar; those that need a workspace are hidden until one is open. */
 const areas: { route: string; key: MessageKey; needsWorkspace: boolean }[] = [
   { route: 'start', key: 'nav.start', needsWorkspace: false },
   { route: 'programmas', key: 'nav.programmes', needsWorkspace: true },
+  { route: 'partners', key: 'nav.partners', needsWorkspace: true },
   { route: 'excel', key: 'nav.exchange', needsWorkspace: true },
   { route: 'geschiedenis', key: 'nav.history', needsWorkspace: true },
   { route: 'prullenbak', key: 'nav.trash', needsWorkspace: true },
@@ -32,17 +43,36 @@ function isTyping(el: EventTarget | null): boolean {
   return !!e && (e.tagName === 'INPUT' || e.tagName === 'TEXTAREA' || e.tagName === 'SELECT' || e.isContentEditable);
 }
 
+/** Pages below a programme that are not in the sidebar; the sidebar marks their area. */
+const areaOf: Record<string, string> = { maatregelen: 'programmas', activiteiten: 'programmas' };
+
 function Screen({ route, hasWorkspace }: { route: string[]; hasWorkspace: boolean }) {
-  const [area = hasWorkspace ? 'programmas' : 'start', a, b] = route;
+  const [area = hasWorkspace ? 'programmas' : 'start', a, b, c, d] = route;
   if (!hasWorkspace && areas.find((x) => x.route === area)?.needsWorkspace !== false) return <StartPage />;
   switch (area) {
     case 'programmas':
       if (a === 'nieuw') return <ProgrammeForm />;
       if (a && b === 'bewerken') return <ProgrammeForm id={a} />;
+      if (a && b === 'lijn' && c) return <LineForm key={c} programmeId={a} id={c === 'nieuw' ? undefined : c} />;
+      if (a && b === 'maatregel') return <MeasureForm key={d ?? 'new'} programmeId={a} lineId={d} />;
       if (a) return <ProgrammeDetail id={a} />;
       return <ProgrammeList />;
     case 'excel':
       return <ExchangePage />;
+    case 'maatregelen':
+      if (a && b === 'bewerken') return <MeasureForm key={a} id={a} />;
+      if (a && b === 'activiteit-nieuw') return <ActivityForm key={`new-${a}`} measureId={a} />;
+      if (a) return <MeasureDetail id={a} />;
+      return <ProgrammeList />;
+    case 'activiteiten':
+      if (a && b === 'bewerken') return <ActivityForm key={a} id={a} />;
+      if (a) return <ActivityDetail id={a} />;
+      return <ProgrammeList />;
+    case 'partners':
+      if (a === 'nieuw') return <PartnerForm />;
+      if (a && b === 'bewerken') return <PartnerForm key={a} id={a} />;
+      if (a) return <PartnerDetail id={a} />;
+      return <PartnerList />;
     case 'prullenbak':
       return <TrashPage />;
     case 'geschiedenis':
@@ -63,6 +93,7 @@ function Shell() {
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
   const [ready, setReady] = useState(false);
   const [version, setVersion] = useState(0);
+  const [searching, setSearching] = useState(false);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
 
   const load = useCallback(async () => {
@@ -98,6 +129,18 @@ function Shell() {
     return () => window.removeEventListener('keydown', onKey);
   }, [undo, workspace]);
 
+  // Ctrl+K opens the search from anywhere, also from inside a text field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k' && workspace && !window.location.hash.startsWith('#/afdrukken')) {
+        e.preventDefault();
+        setSearching(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [workspace]);
+
   // Menu actions of the desktop shell.
   useEffect(
     () =>
@@ -117,9 +160,17 @@ function Shell() {
   );
 
   if (!ready) return <div className="loading" aria-busy="true" />;
-  const current = route[0] ?? (workspace ? 'programmas' : 'start');
+  const current = areaOf[route[0] ?? ''] ?? route[0] ?? (workspace ? 'programmas' : 'start');
+  const ctx = { info, workspace, version, refresh, setWorkspace: (ws: WorkspaceInfo | null) => { setWorkspace(ws); refresh(); } };
+  // The printable sheets stand alone, without the menu, so what is on screen is what prints.
+  if (route[0] === 'afdrukken' && workspace && route[2])
+    return (
+      <AppContext.Provider value={ctx}>
+        <main className="print-main">{route[1] === 'maatregel' ? <MeasureSheet id={route[2]} /> : <ActivitySheet id={route[2]} />}</main>
+      </AppContext.Provider>
+    );
   return (
-    <AppContext.Provider value={{ info, workspace, version, refresh, setWorkspace: (ws) => { setWorkspace(ws); refresh(); } }}>
+    <AppContext.Provider value={ctx}>
       <div className="layout">
         <nav className="sidebar" aria-label={t('nav.main')}>
           <div className="brand">
@@ -142,6 +193,12 @@ function Shell() {
               ))}
           </ul>
           {workspace && (
+            <button type="button" className="ghost search-button" onClick={() => setSearching(true)}>
+              <span aria-hidden="true">⌕ </span>
+              {t('nav.search')}
+            </button>
+          )}
+          {workspace && (
             <div className="sidebar-foot">
               <button type="button" className="ghost" onClick={() => void undo()} title={t('history.undoHint')}>
                 ↶ {t('action.undo')}
@@ -155,6 +212,7 @@ function Shell() {
         <main className="main" id="main">
           <Screen route={route} hasWorkspace={!!workspace} />
         </main>
+        {searching && <SearchDialog onClose={() => setSearching(false)} />}
       </div>
     </AppContext.Provider>
   );

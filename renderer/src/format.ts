@@ -15,6 +15,21 @@ export function formatValue(field: string, value: string | number | boolean | nu
     return t(key) === key ? value : t(key);
   }
   if (typeof value === 'boolean') return value ? 'ja' : 'nee';
+  if (field === 'plusvoorziening' && typeof value === 'number') return value ? 'ja' : 'nee';
+  // Lists stored as JSON (target groups, planned participants) read as a sentence.
+  if (typeof value === 'string' && value.startsWith('[')) {
+    try {
+      const list = JSON.parse(value) as unknown[];
+      if (Array.isArray(list))
+        return (
+          list
+            .map((x) => (x && typeof x === 'object' && 'schoolYear' in x && 'count' in x ? `${String(x.schoolYear)}: ${String(x.count)}` : String(x)))
+            .join(', ') || '—'
+        );
+    } catch {
+      // not JSON after all: show as typed
+    }
+  }
   const s = String(value);
   return s.length > 160 ? s.slice(0, 157) + '…' : s;
 }

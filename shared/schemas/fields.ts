@@ -3,15 +3,19 @@ import { z } from 'zod';
 import { isValidIsoDate } from '../dates';
 import { MAX_EURO_DIGITS } from '../money';
 import { t } from '../i18n/nl';
+import { normaliseLine, normaliseText } from '../text';
 
 export const MAX_CENTS = 10 ** (MAX_EURO_DIGITS + 2) - 1;
 
 export const id = () => z.string({ error: t('val.required') }).min(1, t('val.required')).max(64);
 
+// Text is normalised before it is checked, so pasted Word text keeps its meaning (shared/text.ts).
 export const requiredText = (max = 200) =>
-  z.string({ error: t('val.notText') }).trim().min(1, t('val.required')).max(max, t('val.tooLong', { max }));
+  z.string({ error: t('val.notText') }).overwrite(normaliseLine).min(1, t('val.required')).max(max, t('val.tooLong', { max }));
 
-export const longText = (max = 50_000) => z.string({ error: t('val.notText') }).max(max, t('val.tooLong', { max }));
+export const optionalText = (max = 200) => z.string({ error: t('val.notText') }).overwrite(normaliseLine).max(max, t('val.tooLong', { max }));
+
+export const longText = (max = 50_000) => z.string({ error: t('val.notText') }).overwrite(normaliseText).max(max, t('val.tooLong', { max }));
 
 export const isoDate = () =>
   z.string({ error: t('val.date') }).refine(isValidIsoDate, { error: t('val.date') });

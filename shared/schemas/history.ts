@@ -3,7 +3,14 @@ import { z } from 'zod';
 /** A value as it was or became: history stores plain JSON values. */
 const Json = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
-export const FieldChange = z.object({ field: z.string(), old: Json, new: Json });
+export const FieldChange = z.object({
+  field: z.string(),
+  old: Json,
+  new: Json,
+  /** How a person reads a referenced id (a measure's code and name), when the value is one. */
+  oldLabel: z.string().optional(),
+  newLabel: z.string().optional(),
+});
 export type FieldChange = z.infer<typeof FieldChange>;
 
 export const HistoryEntry = z.object({

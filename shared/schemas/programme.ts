@@ -14,6 +14,9 @@ const programmeFields = {
   requestedCents: cents().nullable(),
   awardedCents: cents().nullable(),
   notes: longText(),
+  // Roles of partners; left out of an update means "unchanged".
+  contactSchoolId: id().nullable().optional(),
+  contactMunicipalityId: id().nullable().optional(),
 };
 
 const periodInOrder = (p: { periodStart: string; periodEnd: string }) => p.periodEnd >= p.periodStart;
@@ -29,6 +32,8 @@ export const Programme = z.object({
   id: z.string(),
   ...programmeFields,
   name: z.string(),
+  contactSchoolId: z.string().nullable(),
+  contactMunicipalityId: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -15,6 +15,11 @@ import { seedExample } from '../demo/seed';
 import { EXAMPLE_REGION, findRegion, regionLabel } from '../../../shared/regions';
 import { t } from '../../../shared/i18n/nl';
 import { exportCommand, importCommand, type ExchangeOpts } from './exchange';
+import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import type { Database } from '../db/schema';
+import { listProgrammes } from '../db/queries/programmes';
+import { programmeTree } from '../db/queries/tree';
+import type { ProgrammeTree } from '../../../shared/schemas/tree';
 
 export interface CliIo {
   out: (s: string) => void;
@@ -48,6 +53,39 @@ export async function info(file: string) {
     return { file, region: { ...region, label: regionLabel(region) }, schemaVersion: version, latestSchemaVersion: LATEST_VERSION, counts, trash, changeSets: changes };
   } finally {
     sqlite.close();
+  }
+}
+
+/** Every programme with its lines, measures, activities and sub-activities; reads only. */
+export async function tree(file: string): Promise<{ programmes: ProgrammeTree[] }> {
+  const version = assertOpenable(file);
+  const sqlite = openSqlite(file, { readonly: true });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  try {
+    const programmes = await listProgrammes(db);
+    // A file from before the programme tree (schema 1) is read as it is, not migrated.
+    if (version < 2) return { programmes: programmes.map((p) => ({ id: p.id, name: p.name, periodStart: p.periodStart, periodEnd: p.periodEnd, lines: [] })) };
+    const trees = await Promise.all(programmes.map((p) => programmeTree(db, p.id)));
+    return { programmes: trees.filter((x): x is ProgrammeTree => !!x) };
+  } finally {
+    await db.destroy();
+  }
+}
+
+function printTree(result: { programmes: ProgrammeTree[] }, out: (s: string) => void): void {
+  const label = (code: string, name: string) => [code, name].filter(Boolean).join(' ');
+  for (const p of result.programmes) {
+    out(`${p.name}\n`);
+    for (const l of p.lines) {
+      out(`  ${label(l.code, l.name)}\n`);
+      for (const m of l.measures) {
+        out(`    ${label(m.code, m.name)}\n`);
+        for (const a of m.activities) {
+          out(`      ${label(a.code, a.name)}\n`);
+          for (const s of a.subActivities) out(`        ${label(s.number, s.name)}\n`);
+        }
+      }
+    }
   }
 }
 
@@ -125,6 +163,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           io.out(`${result.region.label} — schemaversie ${result.schemaVersion}\n`);
           for (const [k, v] of Object.entries(result.counts)) io.out(`  ${k}: ${v}\n`);
         }
+        return 0;
+      }
+      case 'tree': {
+        const result = await tree(needDb(values));
+        if (values.json) io.out(JSON.stringify(result, null, 2) + '\n');
+        else printTree(result, io.out);
         return 0;
       }
       case 'check': {

@@ -5,7 +5,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { tracked } from '../history/tracker';
+import { tracked, type Tracker } from '../history/tracker';
+import { formatDate } from '../../../shared/dates';
+import { seedLines, seedOrganisations, type SeedActivity } from './tree-data';
 
 const SEED_USER = 'Voorbeeldgegevens';
 
@@ -55,11 +57,130 @@ export const examplePrograms: SeedProgramme[] = [
   },
 ];
 
+const SCHOOL_YEARS = ['2024/2025', '2025/2026', '2026/2027', '2027/2028'];
+const MOMENTS = [
+  'Halfjaarlijks, op 1 februari en 1 augustus.',
+  'Jaarlijks op peildatum 1 oktober, met een tussenmeting op 1 maart.',
+  'Per kwartaal voor het bereik; de vsv-cijfers jaarlijks bij de voorlopige cijfers van DUO in november.',
+];
+const pct = (n: number) => n.toLocaleString('nl-NL', { minimumFractionDigits: 1 }) + '%';
+const dayAfter = (iso: string) => new Date(Date.parse(iso + 'T00:00:00Z') + 86_400_000).toISOString().slice(0, 10);
+
+/** The sections the data file leaves out follow from what it gives, so every question is answered. */
+function activityTexts(a: SeedActivity, i: number, orgName: (key: string) => string) {
+  const lead = orgName(a.lead);
+  const team = [a.lead, ...a.executors].map(orgName).join(', ');
+  const fullPeriod = a.end === '2028-07-31';
+  return {
+    durationNote:
+      `Start ${formatDate(a.start)}, looptijd tot en met ${formatDate(a.end)}. ` +
+      (fullPeriod
+        ? 'De activiteit loopt de hele programmaperiode; elk schooljaar wordt de aanpak bijgesteld na de evaluatie in oktober.'
+        : 'De activiteit is korter dan de programmaperiode; daarna is de werkwijze opgenomen in de gewone praktijk.'),
+    subActivitiesDuration:
+      a.subs.length > 1
+        ? `De deelactiviteiten volgen het ritme van het schooljaar. Deelactiviteit 1 start als eerste (${a.subs[0]![2]}); de andere bouwen daarop voort en keren elk schooljaar terug.`
+        : `Eén deelactiviteit, in de periode ${a.subs[0]![2]}.`,
+    targetGroupNeed: a.need,
+    plannedParticipants: JSON.stringify(a.participants.flatMap((count, y) => (count > 0 ? [{ schoolYear: SCHOOL_YEARS[y]!, count }] : []))),
+    lookBackEarlier: a.lookBack,
+    lookBackAimReached: a.aimReached,
+    resultsGeneral: a.results,
+    resultsPerSubActivity: a.subs.map(([n, name, , result]) => `- ${n} ${name}: ${result}`).join('\n'),
+    resultsVsvContribution:
+      a.vsv[0] > 0
+        ? `Het vsv-percentage onder ${a.targetGroups[0]} daalt van ${pct(a.vsv[0])} (nulmeting schooljaar 2022/2023, peildatum 1 oktober) naar ${pct(a.vsv[1])} in schooljaar 2027/2028.`
+        : 'Deze activiteit draagt niet direct bij aan het vsv-percentage; zij verkleint het aantal thuiszitters, de groep met het grootste risico op latere uitval.',
+    resultsResponsible: `${lead} is verantwoordelijk voor de resultaten. De projectleider rapporteert twee keer per jaar aan de regiegroep VSV.`,
+    measurementMoments: MOMENTS[i % MOMENTS.length]!,
+    indicatorsMonitoring:
+      `- aantal bereikte deelnemers per schooljaar (streef: ${Math.max(...a.participants)})\n- ${a.indicator}\n\n` +
+      'De uitvoerders leveren de cijfers aan bij het Doorstroompunt, dat ze vastlegt in Regieboek en opneemt in de voortgangsrapportage.',
+    organisationStructure:
+      `Een projectgroep met ${team} komt zes keer per jaar bijeen. ${lead} is verantwoordelijk voor doel, opbrengst, monitoring en evaluatie.\n\n` +
+      'De regiegroep VSV bespreekt de voortgang elk half jaar; de stuurgroep VSV stelt in december de jaarrapportage vast.',
+    sustainabilityHow: a.borging,
+    sustainabilityWho: `Het bestuur van ${lead}, met de stuurgroep VSV als opdrachtgever.`,
+    sustainabilityFrom: formatDate(dayAfter(a.end)),
+  };
+}
+
+async function seedTree(tr: Tracker, programmeId: string, orgIds: Map<string, string>, orgNames: Map<string, string>): Promise<void> {
+  const stamp = { createdAt: tr.at, updatedAt: tr.at, deletedAt: null, deletedIn: null };
+  const org = (key: string) => orgIds.get(key)!;
+  const orgName = (key: string) => orgNames.get(key)!;
+  let n = 0;
+  for (const line of seedLines) {
+    const lineId = randomUUID();
+    await tr.insert('programmeLine', { id: lineId, programmeId, code: line.code, name: line.name, description: line.description, sortOrder: 0, ...stamp });
+    for (const m of line.measures) {
+      const measureId = randomUUID();
+      await tr.insert('measure', {
+        id: measureId,
+        programmeId,
+        lineId,
+        code: m.code,
+        name: m.name,
+        description: m.description,
+        plusvoorziening: m.plus ? 1 : 0,
+        targetGroups: JSON.stringify(m.targetGroups),
+        leadOrganisationId: org(m.lead),
+        executorIds: JSON.stringify(m.executors.map(org)),
+        status: m.status,
+        sortOrder: 0,
+        ...stamp,
+      });
+      for (const a of m.activities) {
+        const activityId = randomUUID();
+        await tr.insert('activity', {
+          id: activityId,
+          measureId,
+          code: a.code,
+          name: a.name,
+          status: a.status,
+          description: a.description,
+          aim: a.aim,
+          startDate: a.start,
+          endDate: a.end,
+          targetGroups: JSON.stringify(a.targetGroups),
+          ...activityTexts(a, n++, orgName),
+          leadOrganisationId: org(a.lead),
+          executorIds: JSON.stringify(a.executors.map(org)),
+          sortOrder: 0,
+          ...stamp,
+        });
+        for (const [number, name, period, intendedResult] of a.subs)
+          await tr.insert('subActivity', { id: randomUUID(), activityId, number, name, period, intendedResult, sortOrder: 0, ...stamp });
+      }
+    }
+  }
+}
+
 export async function seedExample(db: Kysely<Database>): Promise<void> {
   await tracked(db, { user: SEED_USER, action: 'create', label: 'Voorbeeldgegevens aangemaakt' }, async (tr) => {
     const at = tr.at;
+    const stamp = { createdAt: at, updatedAt: at, deletedAt: null, deletedIn: null };
+    const orgIds = new Map<string, string>();
+    const orgNames = new Map<string, string>();
+    for (const o of seedOrganisations) {
+      const id = randomUUID();
+      orgIds.set(o.key, id);
+      orgNames.set(o.key, o.name);
+      await tr.insert('organisation', { id, name: o.name, type: o.type, brin: o.brin ?? '', kvk: o.kvk ?? '', place: o.place, notes: o.notes ?? '', ...stamp });
+      for (const [name, fn, email, phone] of o.contacts) await tr.insert('contact', { id: randomUUID(), organisationId: id, name, function: fn, email, phone, ...stamp });
+    }
     for (const p of examplePrograms) {
-      await tr.insert('programme', { id: randomUUID(), ...p, createdAt: at, updatedAt: at, deletedAt: null, deletedIn: null });
+      const id = randomUUID();
+      // The current programme carries the tree; the others show that a region has several periods.
+      const current = p.periodStart === '2024-08-01';
+      await tr.insert('programme', {
+        id,
+        ...p,
+        contactSchoolId: current ? orgIds.get('roc')! : null,
+        contactMunicipalityId: current ? orgIds.get('gemeente')! : null,
+        ...stamp,
+      });
+      if (current) await seedTree(tr, id, orgIds, orgNames);
     }
   });
 }

@@ -1,15 +1,16 @@
 import { handlers } from './types';
 import { historyForEntity, listTrash, recentHistory } from '../history/queries';
 import { undoLast } from '../history/undo';
+import { withReferenceLabels } from '../history/labels';
 import { tracked } from '../history/tracker';
 import { entityName } from '../history/entities';
 import { UserError } from '../errors';
 import { t } from '../../../shared/i18n/nl';
 
 export const historyHandlers = handlers({
-  'history.forEntity': ({ entity, id }, ctx) => historyForEntity(ctx.db(), entity, id),
+  'history.forEntity': async ({ entity, id }, ctx) => withReferenceLabels(ctx.db(), await historyForEntity(ctx.db(), entity, id)),
 
-  'history.recent': ({ limit }, ctx) => recentHistory(ctx.db(), limit),
+  'history.recent': async ({ limit }, ctx) => withReferenceLabels(ctx.db(), await recentHistory(ctx.db(), limit)),
 
   'history.undo': (_, ctx) => undoLast(ctx.db(), ctx.user),
 

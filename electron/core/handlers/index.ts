@@ -6,9 +6,11 @@ import type { Handlers } from './types';
 import { workspaceHandlers } from './workspace';
 import { programmeHandlers } from './programmes';
 import { historyHandlers } from './history';
+import { partnerHandlers } from './partners';
+import { treeHandlers } from './tree';
 import { exchangeHandlers } from './exchange';
 
-const groups: object[] = [workspaceHandlers, programmeHandlers, historyHandlers, exchangeHandlers];
+const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, historyHandlers, exchangeHandlers];
 
 export function assertNoOverlap(list: object[]): void {
   const seen = new Set<string>();
@@ -20,4 +22,11 @@ export function assertNoOverlap(list: object[]): void {
 }
 assertNoOverlap(groups);
 
-export const allHandlers: Handlers = { ...workspaceHandlers, ...programmeHandlers, ...historyHandlers, ...exchangeHandlers };
+export const allHandlers: Handlers = {
+  ...workspaceHandlers,
+  ...programmeHandlers,
+  ...partnerHandlers,
+  ...treeHandlers,
+  ...historyHandlers,
+  ...exchangeHandlers,
+};

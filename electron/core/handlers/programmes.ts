@@ -5,6 +5,7 @@ import { tracked } from '../history/tracker';
 import { UserError } from '../errors';
 import { t } from '../../../shared/i18n/nl';
 import type { Programme } from '../../../shared/schemas/programme';
+import { assertOrganisations } from './tree';
 
 const entity = t('entity.programme');
 
@@ -21,10 +22,16 @@ export const programmeHandlers = handlers({
 
   'programme.create': async (input, ctx) => {
     const db = ctx.db();
+    await assertOrganisations(db, { contactSchoolId: input.contactSchoolId, contactMunicipalityId: input.contactMunicipalityId });
     const at = new Date().toISOString();
     const id = randomUUID();
     await tracked(db, { user: ctx.user, action: 'create', label: t('label.create', { entity, name: input.name }) }, (tr) =>
-      tr.insert('programme', { id, ...input, createdAt: at, updatedAt: at, deletedAt: null, deletedIn: null }),
+      tr.insert('programme', {
+        id,
+        ...input,
+        contactSchoolId: input.contactSchoolId ?? null,
+        contactMunicipalityId: input.contactMunicipalityId ?? null,
+        createdAt: at, updatedAt: at, deletedAt: null, deletedIn: null }),
     );
     return mustFind(db, id);
   },
@@ -32,6 +39,10 @@ export const programmeHandlers = handlers({
   'programme.update': async ({ id, ...patch }, ctx) => {
     const db = ctx.db();
     const before = await mustFind(db, id);
+    await assertOrganisations(db, { contactSchoolId: patch.contactSchoolId, contactMunicipalityId: patch.contactMunicipalityId }, [
+      before.contactSchoolId,
+      before.contactMunicipalityId,
+    ]);
     await tracked(db, { user: ctx.user, action: 'update', label: t('label.update', { entity, name: before.name }) }, (tr) =>
       tr.update('programme', id, patch),
     );

@@ -15,8 +15,31 @@ export interface EntityDef {
   children: { entity: string; foreignKey: string }[];
 }
 
+/** "2.2.1 Digitaal Doorstroom Dossier": code and name, as people refer to them. */
+const coded = (r: Record<string, unknown>) => [r.code, r.name].filter(Boolean).join(' ');
+
 export const entities: Record<string, EntityDef> = {
-  programme: { table: 'programme', nameKey: 'entity.programme', label: (r) => String(r.name), children: [] },
+  programme: {
+    table: 'programme',
+    nameKey: 'entity.programme',
+    label: (r) => String(r.name),
+    children: [
+      { entity: 'programmeLine', foreignKey: 'programmeId' },
+      { entity: 'measure', foreignKey: 'programmeId' },
+    ],
+  },
+  organisation: { table: 'organisation', nameKey: 'entity.organisation', label: (r) => String(r.name), children: [{ entity: 'contact', foreignKey: 'organisationId' }] },
+  contact: { table: 'contact', nameKey: 'entity.contact', label: (r) => String(r.name), children: [] },
+  // Trashing a line takes its measures along (and their activities through the measure).
+  programmeLine: { table: 'programmeLine', nameKey: 'entity.programmeLine', label: coded, children: [{ entity: 'measure', foreignKey: 'lineId' }] },
+  measure: { table: 'measure', nameKey: 'entity.measure', label: coded, children: [{ entity: 'activity', foreignKey: 'measureId' }] },
+  activity: { table: 'activity', nameKey: 'entity.activity', label: coded, children: [{ entity: 'subActivity', foreignKey: 'activityId' }] },
+  subActivity: {
+    table: 'subActivity',
+    nameKey: 'entity.subActivity',
+    label: (r) => [r.number, r.name].filter(Boolean).join(' '),
+    children: [],
+  },
 };
 
 export function entityDef(entity: string): EntityDef {

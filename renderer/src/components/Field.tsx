@@ -81,3 +81,38 @@ export function SelectField(props: BaseProps & { value: string; onChange(v: stri
     </Wrap>
   );
 }
+
+export function CheckboxField(props: { label: string; name: string; checked: boolean; onChange(v: boolean): void; hint?: string }) {
+  const id = useId();
+  return (
+    <div className="field field-check">
+      <label htmlFor={id}>
+        <input id={id} type="checkbox" name={props.name} checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} /> {props.label}
+      </label>
+      {props.hint && <div className="field-hint">{props.hint}</div>}
+    </div>
+  );
+}
+
+/** Several choices from a list (e.g. the executing partners), as a group of checkboxes. */
+export function CheckboxGroup(props: { label: string; name: string; options: { value: string; label: string }[]; value: string[]; onChange(v: string[]): void; error?: string }) {
+  const id = useId();
+  const toggle = (v: string, on: boolean) => props.onChange(on ? [...props.value, v] : props.value.filter((x) => x !== v));
+  return (
+    <fieldset className={`field checkbox-group${props.error ? ' field-invalid' : ''}`} aria-describedby={props.error ? `${id}-error` : undefined}>
+      <legend>{props.label}</legend>
+      <div className="checkbox-list">
+        {props.options.map((o) => (
+          <label key={o.value}>
+            <input type="checkbox" name={props.name} value={o.value} checked={props.value.includes(o.value)} onChange={(e) => toggle(o.value, e.target.checked)} /> {o.label}
+          </label>
+        ))}
+      </div>
+      {props.error && (
+        <div className="field-error" id={`${id}-error`} role="alert">
+          {props.error}
+        </div>
+      )}
+    </fieldset>
+  );
+}

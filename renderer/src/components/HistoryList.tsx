@@ -32,9 +32,9 @@ export function HistoryList({ entries, showLabel }: { entries: HistoryEntry[]; s
                   {changes.map((c) => (
                     <tr key={c.field}>
                       <th scope="row">{fieldLabel(c.field)}</th>
-                      <td className="old">{formatValue(c.field, c.old)}</td>
+                      <td className="old">{c.oldLabel ?? formatValue(c.field, c.old)}</td>
                       <td aria-hidden="true">→</td>
-                      <td className="new">{formatValue(c.field, c.new)}</td>
+                      <td className="new">{c.newLabel ?? formatValue(c.field, c.new)}</td>
                     </tr>
                   ))}
                 </tbody>

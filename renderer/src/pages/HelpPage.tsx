@@ -12,6 +12,14 @@ export function HelpPage() {
           Een werkbestand is één bestand op deze computer met één regio en alles daaronder: programma's, maatregelen, activiteiten, begroting, resultaten en
           monitoring. Er is geen server en geen internetverbinding nodig. Maak een reservekopie via Bestand › Opslaan als kopie.
         </p>
+        <h2>{t('help.tree.title')}</h2>
+        <ul>
+          {t('help.tree.items')
+            .split('\n')
+            .map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+        </ul>
         <h2>Wijzigingen, Prullenbak en ongedaan maken</h2>
         <ul>
           <li>Elke wijziging wordt bewaard in de Geschiedenis: wanneer, door wie, en welk veld van wat naar wat veranderde.</li>
@@ -28,6 +36,7 @@ export function HelpPage() {
         <h2>Toetsenbord</h2>
         <ul>
           <li>Tab en Shift+Tab gaan langs alle knoppen en velden; Enter opent een koppeling of verstuurt een formulier.</li>
+          <li>Ctrl+K opent Zoeken: typ een code (2.2.1), een naam of een woord uit de teksten; pijltjes en Enter openen een resultaat.</li>
           <li>Ctrl+Z: laatste wijziging ongedaan maken.</li>
         </ul>
       </section>

@@ -8,6 +8,7 @@ import { go, href } from '../router';
 import { useNotify } from '../notify';
 import { LongText } from '../components/Text';
 import { HistoryList } from '../components/HistoryList';
+import { ProgrammeTreeView } from '../components/ProgrammeTreeView';
 
 export function ProgrammeDetail({ id }: { id: string }) {
   const { refresh } = useApp();
@@ -15,6 +16,8 @@ export function ProgrammeDetail({ id }: { id: string }) {
   const { data: p, error } = useLoad(() => call('programme.get', { id }), [id]);
   const history = useLoad(() => call('history.forEntity', { entity: 'programme', id }), [id]);
   const [confirming, setConfirming] = useState(false);
+  const orgs = useLoad(() => call('organisation.list'));
+  const orgName = (orgId: string | null) => (orgId && orgs.data?.find((o) => o.id === orgId)?.name) || '—';
 
   async function remove() {
     if (!p) return;
@@ -81,6 +84,17 @@ export function ProgrammeDetail({ id }: { id: string }) {
           <dd className="num">{money(p.awardedCents)}</dd>
         </div>
       </dl>
+      <dl className="facts facts-2">
+        <div>
+          <dt>{t('field.contactSchoolId')}</dt>
+          <dd>{p.contactSchoolId ? <a href={href('partners', p.contactSchoolId)}>{orgName(p.contactSchoolId)}</a> : '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('field.contactMunicipalityId')}</dt>
+          <dd>{p.contactMunicipalityId ? <a href={href('partners', p.contactMunicipalityId)}>{orgName(p.contactMunicipalityId)}</a> : '—'}</dd>
+        </div>
+      </dl>
+      <ProgrammeTreeView programmeId={p.id} />
       <div className="grid-2 wide-left">
         <div>
           <section className="card">

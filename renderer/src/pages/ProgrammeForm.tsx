@@ -18,9 +18,11 @@ interface FormState {
   requested: string;
   awarded: string;
   notes: string;
+  contactSchoolId: string;
+  contactMunicipalityId: string;
 }
 
-const empty: FormState = { name: '', periodStart: '', periodEnd: '', status: 'concept', analysis: '', requested: '', awarded: '', notes: '' };
+const empty: FormState = { name: '', periodStart: '', periodEnd: '', status: 'concept', analysis: '', requested: '', awarded: '', notes: '', contactSchoolId: '', contactMunicipalityId: '' };
 
 function fromProgramme(p: Programme): FormState {
   return {
@@ -32,6 +34,8 @@ function fromProgramme(p: Programme): FormState {
     requested: centsToInput(p.requestedCents),
     awarded: centsToInput(p.awardedCents),
     notes: p.notes,
+    contactSchoolId: p.contactSchoolId ?? '',
+    contactMunicipalityId: p.contactMunicipalityId ?? '',
   };
 }
 
@@ -58,7 +62,18 @@ function toInput(f: FormState): { input?: ProgrammeInput; errors: Record<string,
   if (Object.keys(errors).length) return { errors };
   return {
     errors,
-    input: { name: f.name, periodStart: start!, periodEnd: end!, status: f.status as ProgrammeInput['status'], analysis: f.analysis, requestedCents, awardedCents, notes: f.notes },
+    input: {
+      name: f.name,
+      periodStart: start!,
+      periodEnd: end!,
+      status: f.status as ProgrammeInput['status'],
+      analysis: f.analysis,
+      requestedCents,
+      awardedCents,
+      notes: f.notes,
+      contactSchoolId: f.contactSchoolId || null,
+      contactMunicipalityId: f.contactMunicipalityId || null,
+    },
   };
 }
 
@@ -71,6 +86,13 @@ export function ProgrammeForm({ id }: { id?: string }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [loaded, setLoaded] = useState(!id);
   const [busy, setBusy] = useState(false);
+  const [orgs, setOrgs] = useState<{ value: string; label: string }[]>([]);
+
+  useEffect(() => {
+    call('organisation.list')
+      .then((list) => setOrgs(list.map((o) => ({ value: o.id, label: o.name }))))
+      .catch(() => setOrgs([]));
+  }, []);
 
   // Reload after an undo elsewhere too (version), unless the user has unsaved edits (dirty is read, not a trigger).
   useEffect(() => {
@@ -137,6 +159,18 @@ export function ProgrammeForm({ id }: { id?: string }) {
         <div className="row">
           <TextField label={t('field.requestedCents')} name="requestedCents" value={form.requested} onChange={set('requested')} error={errors.requestedCents} placeholder="€ 0,00" inputMode="decimal" hint="Bijvoorbeeld 1.234.567,89" />
           <TextField label={t('field.awardedCents')} name="awardedCents" value={form.awarded} onChange={set('awarded')} error={errors.awardedCents} placeholder="€ 0,00" inputMode="decimal" />
+        </div>
+        <div className="row">
+          <SelectField label={t('field.contactSchoolId')} name="contactSchoolId" value={form.contactSchoolId} onChange={set('contactSchoolId')} options={orgs} placeholder={t('programme.noPartner')} error={errors.contactSchoolId} />
+          <SelectField
+            label={t('field.contactMunicipalityId')}
+            name="contactMunicipalityId"
+            value={form.contactMunicipalityId}
+            onChange={set('contactMunicipalityId')}
+            options={orgs}
+            placeholder={t('programme.noPartner')}
+            error={errors.contactMunicipalityId}
+          />
         </div>
         <TextArea label={t('field.analysis')} name="analysis" rows={8} value={form.analysis} onChange={set('analysis')} error={errors.analysis} hint="Alinea's met een lege regel ertussen; een lijst met regels die beginnen met -." />
         <TextArea label={t('field.notes')} name="notes" rows={3} value={form.notes} onChange={set('notes')} error={errors.notes} />

@@ -4,6 +4,7 @@
  * Never edit a migration that has shipped: add the next one.
  */
 import { m0001_foundation } from './0001_foundation';
+import { m0002_programme_tree } from './0002_programme_tree';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,6 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [m0001_foundation];
+export const migrations: readonly Migration[] = [m0001_foundation, m0002_programme_tree];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

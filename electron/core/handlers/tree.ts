@@ -1,0 +1,294 @@
+/**
+ * The programme itself: programme lines, measures, activities and sub-activities. Each action is
+ * one tracked change set, so history, undo and the Prullenbak cover it; a move is an update of
+ * the parent id, which the history keeps as old -> new.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { handlers } from './types';
+import type { Database } from '../db/schema';
+import { tracked, type Tracker } from '../history/tracker';
+import { entityDef, entityName } from '../history/entities';
+import { UserError } from '../errors';
+import { fieldLabel, t } from '../../../shared/i18n/nl';
+import { findActivity, findLine, findMeasure, findMeasureDetail, inOrder, organisationNames, programmeTree } from '../db/queries/tree';
+import { findProgramme } from '../db/queries/programmes';
+import { searchAll } from '../db/queries/search';
+import type { ActivityInput, TreeEntity } from '../../../shared/schemas/tree';
+
+type Db = Kysely<Database>;
+
+const notFound = (entity: string) => new UserError('not_found', t('err.notFound', { entity: entityName(entity) }));
+
+async function must<T>(p: Promise<T | undefined>, entity: string): Promise<T> {
+  const v = await p;
+  if (!v) throw notFound(entity);
+  return v;
+}
+
+const coded = (r: { code?: string; number?: string; name: string }) => [r.code ?? r.number, r.name].filter(Boolean).join(' ');
+
+/**
+ * New references to partners must point at existing ones. A reference the record already had is
+ * kept even when that partner is in the Prullenbak, so editing something else still saves.
+ */
+export async function assertOrganisations(db: Db, refs: Record<string, string | null | undefined | string[]>, existing: (string | null)[] = []): Promise<void> {
+  const names = await organisationNames(db);
+  const had = new Set(existing.filter(Boolean));
+  for (const [field, v] of Object.entries(refs)) {
+    const ids = Array.isArray(v) ? v : v ? [v] : [];
+    if (ids.some((id) => !names.has(id) && !had.has(id))) throw new UserError('invalid_input', `${fieldLabel(field)}: ${t('val.unknownOrganisation')}`, field);
+  }
+}
+
+/** Where codes must be unique: lines and measures per programme, activities per measure, sub-activities per activity. */
+const scope: Record<TreeEntity, { parent: string; codeColumn: 'code' | 'number' }> = {
+  programmeLine: { parent: 'programmeId', codeColumn: 'code' },
+  measure: { parent: 'programmeId', codeColumn: 'code' },
+  activity: { parent: 'measureId', codeColumn: 'code' },
+  subActivity: { parent: 'activityId', codeColumn: 'number' },
+};
+
+type AnyRow = { id: string; name: string; sortOrder: number; [k: string]: unknown };
+// The tree tables share their shape for these queries; the scope table above is the allowlist.
+const loose = (db: Db) => db as unknown as Kysely<Record<string, AnyRow>>;
+
+async function siblings(db: Db, entity: TreeEntity, parentId: string): Promise<AnyRow[]> {
+  const { table } = entityDef(entity);
+  return (await loose(db).selectFrom(table).selectAll().where(scope[entity].parent, '=', parentId).where('deletedAt', 'is', null).execute()) as AnyRow[];
+}
+
+/** A duplicate code names the item that already has it, on the code field. */
+async function assertCodeFree(db: Db, entity: TreeEntity, parentId: string, code: string, exceptId?: string): Promise<void> {
+  if (!code) return;
+  const col = scope[entity].codeColumn;
+  const clash = (await siblings(db, entity, parentId)).find((r) => r.id !== exceptId && String(r[col]).toLowerCase() === code.toLowerCase());
+  if (clash)
+    throw new UserError(
+      'conflict',
+      `${fieldLabel(col)}: ${t('val.duplicateCode', { code, entity: entityName(entity).toLowerCase(), name: coded({ name: clash.name, [col]: String(clash[col]) }) })}`,
+      col,
+    );
+}
+
+/** New items go after items the user ordered by hand; otherwise natural code order decides. */
+async function nextSortOrder(db: Db, entity: TreeEntity, parentId: string): Promise<number> {
+  const max = Math.max(0, ...(await siblings(db, entity, parentId)).map((r) => r.sortOrder));
+  return max > 0 ? max + 1 : 0;
+}
+
+const meta = (ctx: { user: string }, action: string, label: string) => ({ user: ctx.user, action, label });
+
+function measureColumns(i: { lineId: string | null; code: string; name: string; description: string; plusvoorziening: boolean; targetGroups: string[]; leadOrganisationId: string | null; executorIds: string[]; status: string }) {
+  return {
+    lineId: i.lineId,
+    code: i.code,
+    name: i.name,
+    description: i.description,
+    plusvoorziening: i.plusvoorziening ? 1 : 0,
+    targetGroups: JSON.stringify(i.targetGroups),
+    leadOrganisationId: i.leadOrganisationId,
+    executorIds: JSON.stringify([...new Set(i.executorIds)]),
+    status: i.status,
+  };
+}
+
+function activityColumns(i: Omit<ActivityInput, 'measureId'>) {
+  return {
+    ...i,
+    targetGroups: JSON.stringify(i.targetGroups),
+    plannedParticipants: JSON.stringify(i.plannedParticipants.map((p) => ({ schoolYear: p.schoolYear, count: p.count }))),
+    executorIds: JSON.stringify([...new Set(i.executorIds)]),
+  };
+}
+
+async function assertLineOf(db: Db, lineId: string | null, programmeId: string): Promise<void> {
+  if (!lineId) return;
+  const line = await findLine(db, lineId);
+  if (!line) throw new UserError('invalid_input', `${fieldLabel('lineId')}: ${t('err.notFound', { entity: entityName('programmeLine') })}`, 'lineId');
+  if (line.programmeId !== programmeId) throw new UserError('invalid_input', `${fieldLabel('lineId')}: ${t('val.lineOtherProgramme')}`, 'lineId');
+}
+
+const stamp = (tr: Tracker) => ({ createdAt: tr.at, updatedAt: tr.at, deletedAt: null, deletedIn: null });
+
+export const treeHandlers = handlers({
+  'tree.get': async ({ programmeId }, ctx) => must(programmeTree(ctx.db(), programmeId), 'programme'),
+
+  'tree.reorder': async ({ entity, ids }, ctx) => {
+    const db = ctx.db();
+    const { table } = entityDef(entity);
+    const rows = (await loose(db).selectFrom(table).selectAll().where('id', 'in', ids).where('deletedAt', 'is', null).execute()) as AnyRow[];
+    if (rows.length !== new Set(ids).size) throw notFound(entity);
+    const parentKey = (r: AnyRow) => (entity === 'measure' ? `${String(r.programmeId)}|${String(r.lineId)}` : String(r[scope[entity].parent]));
+    const parents = new Set(rows.map(parentKey));
+    if (parents.size !== 1) throw new UserError('invalid_input', t('val.reorderSiblings'), 'ids');
+    // Siblings not named keep their relative order after the named ones.
+    const all = (await siblings(db, entity, String(rows[0]![scope[entity].parent]))).filter((r) => parentKey(r) === parentKey(rows[0]!));
+    const withCode = (r: AnyRow) => ({ ...r, code: String(r[scope[entity].codeColumn]) });
+    const rest = inOrder(all.filter((r) => !ids.includes(r.id)).map(withCode));
+    const order = [...ids.map((id) => rows.find((r) => r.id === id)!), ...rest];
+    const names = order.slice(0, 4).map((r) => coded(withCode(r)));
+    await tracked(db, meta(ctx, 'update', t('label.reorder', { names: names.join(', ') + (order.length > 4 ? ', …' : '') })), async (tr) => {
+      for (const [i, r] of order.entries()) await tr.update(entity, r.id, { sortOrder: i + 1 });
+    });
+    return null;
+  },
+
+  // ---- Programme lines
+
+  'line.get': ({ id }, ctx) => must(findLine(ctx.db(), id), 'programmeLine'),
+
+  'line.create': async ({ programmeId, ...input }, ctx) => {
+    const db = ctx.db();
+    await must(findProgramme(db, programmeId), 'programme');
+    await assertCodeFree(db, 'programmeLine', programmeId, input.code);
+    const id = randomUUID();
+    const sortOrder = await nextSortOrder(db, 'programmeLine', programmeId);
+    await tracked(db, meta(ctx, 'create', t('label.create', { entity: entityName('programmeLine'), name: coded(input) })), (tr) =>
+      tr.insert('programmeLine', { id, programmeId, ...input, sortOrder, ...stamp(tr) }),
+    );
+    return must(findLine(db, id), 'programmeLine');
+  },
+
+  'line.update': async ({ id, ...patch }, ctx) => {
+    const db = ctx.db();
+    const before = await must(findLine(db, id), 'programmeLine');
+    await assertCodeFree(db, 'programmeLine', before.programmeId, patch.code, id);
+    await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('programmeLine'), name: coded(before) })), (tr) => tr.update('programmeLine', id, patch));
+    return must(findLine(db, id), 'programmeLine');
+  },
+
+  'line.delete': async ({ id }, ctx) => {
+    const db = ctx.db();
+    const before = await must(findLine(db, id), 'programmeLine');
+    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('programmeLine'), name: coded(before) })), (tr) => tr.trash('programmeLine', id));
+    return null;
+  },
+
+  // ---- Measures
+
+  'measure.get': ({ id }, ctx) => must(findMeasureDetail(ctx.db(), id), 'measure'),
+
+  'measure.create': async ({ programmeId, ...input }, ctx) => {
+    const db = ctx.db();
+    await must(findProgramme(db, programmeId), 'programme');
+    await assertLineOf(db, input.lineId, programmeId);
+    await assertCodeFree(db, 'measure', programmeId, input.code);
+    await assertOrganisations(db, { leadOrganisationId: input.leadOrganisationId, executorIds: input.executorIds });
+    const id = randomUUID();
+    const sortOrder = await nextSortOrder(db, 'measure', programmeId);
+    await tracked(db, meta(ctx, 'create', t('label.create', { entity: entityName('measure'), name: coded(input) })), (tr) =>
+      tr.insert('measure', { id, programmeId, ...measureColumns(input), sortOrder, ...stamp(tr) }),
+    );
+    return must(findMeasureDetail(db, id), 'measure');
+  },
+
+  'measure.update': async ({ id, ...input }, ctx) => {
+    const db = ctx.db();
+    const before = await must(findMeasure(db, id), 'measure');
+    await assertLineOf(db, input.lineId, before.programmeId);
+    await assertCodeFree(db, 'measure', before.programmeId, input.code, id);
+    await assertOrganisations(db, { leadOrganisationId: input.leadOrganisationId, executorIds: input.executorIds }, [before.leadOrganisationId, ...before.executorIds]);
+    await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('measure'), name: coded(before) })), (tr) =>
+      tr.update('measure', id, measureColumns(input)),
+    );
+    return must(findMeasureDetail(db, id), 'measure');
+  },
+
+  'measure.delete': async ({ id }, ctx) => {
+    const db = ctx.db();
+    const before = await must(findMeasure(db, id), 'measure');
+    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('measure'), name: coded(before) })), (tr) => tr.trash('measure', id));
+    return null;
+  },
+
+  // ---- Activities
+
+  'activity.get': ({ id }, ctx) => must(findActivity(ctx.db(), id), 'activity'),
+
+  'activity.create': async ({ measureId, ...input }, ctx) => {
+    const db = ctx.db();
+    await must(findMeasure(db, measureId), 'measure');
+    await assertCodeFree(db, 'activity', measureId, input.code);
+    await assertOrganisations(db, { leadOrganisationId: input.leadOrganisationId, executorIds: input.executorIds });
+    const id = randomUUID();
+    const sortOrder = await nextSortOrder(db, 'activity', measureId);
+    await tracked(db, meta(ctx, 'create', t('label.create', { entity: entityName('activity'), name: coded(input) })), (tr) =>
+      tr.insert('activity', { id, measureId, ...activityColumns(input), sortOrder, ...stamp(tr) }),
+    );
+    return must(findActivity(db, id), 'activity');
+  },
+
+  'activity.update': async ({ id, ...input }, ctx) => {
+    const db = ctx.db();
+    const before = await must(findActivity(db, id), 'activity');
+    await assertCodeFree(db, 'activity', before.measureId, input.code, id);
+    await assertOrganisations(db, { leadOrganisationId: input.leadOrganisationId, executorIds: input.executorIds }, [before.leadOrganisationId, ...before.executorIds]);
+    await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('activity'), name: coded(before) })), (tr) =>
+      tr.update('activity', id, activityColumns(input)),
+    );
+    return must(findActivity(db, id), 'activity');
+  },
+
+  'activity.move': async ({ id, measureId }, ctx) => {
+    const db = ctx.db();
+    const before = await must(findActivity(db, id), 'activity');
+    const target = await findMeasure(db, measureId);
+    if (!target) throw new UserError('invalid_input', `${fieldLabel('measureId')}: ${t('err.notFound', { entity: entityName('measure') })}`, 'measureId');
+    if (target.id === before.measureId) return before;
+    await assertCodeFree(db, 'activity', measureId, before.code, id);
+    const from = coded({ code: before.measureCode, name: before.measureName });
+    const sortOrder = await nextSortOrder(db, 'activity', measureId);
+    await tracked(db, meta(ctx, 'move', t('label.move', { entity: entityName('activity'), name: coded(before), from, to: coded(target) })), (tr) =>
+      tr.update('activity', id, { measureId, sortOrder }),
+    );
+    return must(findActivity(db, id), 'activity');
+  },
+
+  'activity.delete': async ({ id }, ctx) => {
+    const db = ctx.db();
+    const before = await must(findActivity(db, id), 'activity');
+    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('activity'), name: coded(before) })), (tr) => tr.trash('activity', id));
+    return null;
+  },
+
+  // ---- Sub-activities
+
+  'subActivity.create': async ({ activityId, ...input }, ctx) => {
+    const db = ctx.db();
+    await must(findActivity(db, activityId), 'activity');
+    await assertCodeFree(db, 'subActivity', activityId, input.number);
+    const id = randomUUID();
+    const sortOrder = await nextSortOrder(db, 'subActivity', activityId);
+    await tracked(db, meta(ctx, 'create', t('label.create', { entity: entityName('subActivity'), name: coded(input) })), (tr) =>
+      tr.insert('subActivity', { id, activityId, ...input, sortOrder, ...stamp(tr) }),
+    );
+    return must(findSub(db, id), 'subActivity');
+  },
+
+  'subActivity.update': async ({ id, ...input }, ctx) => {
+    const db = ctx.db();
+    const before = await must(findSub(db, id), 'subActivity');
+    await assertCodeFree(db, 'subActivity', before.activityId, input.number, id);
+    await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('subActivity'), name: coded(before) })), (tr) => tr.update('subActivity', id, input));
+    return must(findSub(db, id), 'subActivity');
+  },
+
+  'subActivity.delete': async ({ id }, ctx) => {
+    const db = ctx.db();
+    const before = await must(findSub(db, id), 'subActivity');
+    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('subActivity'), name: coded(before) })), (tr) => tr.trash('subActivity', id));
+    return null;
+  },
+
+  'search.all': ({ query }, ctx) => searchAll(ctx.db(), query),
+});
+
+function findSub(db: Db, id: string) {
+  return db
+    .selectFrom('subActivity')
+    .select(['id', 'activityId', 'number', 'name', 'period', 'intendedResult', 'sortOrder'])
+    .where('id', '=', id)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
+}

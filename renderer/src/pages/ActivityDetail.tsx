@@ -1,0 +1,237 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError, call } from '../api';
+import { useLoad } from '../useLoad';
+import { useApp } from '../state';
+import { useNotify } from '../notify';
+import { t } from '../i18n';
+import { go, href } from '../router';
+import { ActivitySections } from '../components/ActivitySections';
+import { HistoryList } from '../components/HistoryList';
+import { DeleteButton } from '../components/DeleteButton';
+import { LongText } from '../components/Text';
+import { SelectField, TextArea, TextField } from '../components/Field';
+import { coded } from '../components/Status';
+import { messageOf } from '../components/errors';
+import type { Activity, SubActivity } from '../../../shared/schemas/tree';
+
+interface SubForm {
+  number: string;
+  name: string;
+  period: string;
+  intendedResult: string;
+}
+const emptySub: SubForm = { number: '', name: '', period: '', intendedResult: '' };
+
+function SubActivityForm({ initial, onSave, onCancel }: { initial: SubForm; onSave(f: SubForm): Promise<Record<string, string> | null>; onCancel(): void }) {
+  const [f, setF] = useState(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const set = (k: keyof SubForm) => (v: string) => setF((x) => ({ ...x, [k]: v }));
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!f.name.trim()) return setErrors({ name: t('val.required') });
+    setErrors((await onSave(f)) ?? {});
+  }
+  return (
+    <form className="subform" onSubmit={(e) => void submit(e)} noValidate aria-label={t('entity.subActivity')}>
+      <div className="row">
+        <TextField label={t('field.number')} name="number" value={f.number} onChange={set('number')} error={errors.number} />
+        <TextField label={t('field.name')} name="name" required value={f.name} onChange={set('name')} error={errors.name} />
+        <TextField label={t('field.period')} name="period" value={f.period} onChange={set('period')} error={errors.period} placeholder={t('ph.periodExample')} />
+      </div>
+      <TextArea label={t('field.intendedResult')} name="intendedResult" rows={2} value={f.intendedResult} onChange={set('intendedResult')} error={errors.intendedResult} />
+      <div className="form-actions">
+        <button type="submit" className="primary">
+          {t('action.save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('action.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function SubActivities({ a }: { a: Activity }) {
+  const { refresh } = useApp();
+  const notify = useNotify();
+  const [editing, setEditing] = useState<string | null>(null); // sub-activity id, or 'new'
+
+  async function save(f: SubForm, sub?: SubActivity): Promise<Record<string, string> | null> {
+    try {
+      if (sub) await call('subActivity.update', { id: sub.id, ...f });
+      else await call('subActivity.create', { activityId: a.id, ...f });
+      notify(t('activity.subSaved'));
+      setEditing(null);
+      refresh();
+      return null;
+    } catch (e) {
+      notify(messageOf(e), 'error');
+      return e instanceof ApiError ? e.fieldErrors() : null;
+    }
+  }
+
+  async function act(fn: () => Promise<unknown>, done?: string) {
+    try {
+      await fn();
+      if (done) notify(done);
+      refresh();
+    } catch (e) {
+      notify(messageOf(e), 'error');
+    }
+  }
+
+  const move = (i: number, d: -1 | 1) => {
+    const ids = a.subActivities.map((s) => s.id);
+    [ids[i], ids[i + d]] = [ids[i + d]!, ids[i]!];
+    void act(() => call('tree.reorder', { entity: 'subActivity', ids }), t('tree.reordered'));
+  };
+
+  return (
+    <div>
+      {a.subActivities.length === 0 && <p className="muted">{t('activity.noSubActivities')}</p>}
+      <ol className="sub-list">
+        {a.subActivities.map((s, i) =>
+          editing === s.id ? (
+            <li key={s.id}>
+              <SubActivityForm initial={s} onSave={(f) => save(f, s)} onCancel={() => setEditing(null)} />
+            </li>
+          ) : (
+            <li key={s.id} className="sub-item">
+              <div className="sub-main">
+                <strong>{coded(s.number, s.name)}</strong>
+                {s.period && <span className="muted"> · {s.period}</span>}
+                {s.intendedResult && (
+                  <div className="sub-result">
+                    <span className="muted small">{t('field.intendedResult')}: </span>
+                    <LongText text={s.intendedResult} />
+                  </div>
+                )}
+              </div>
+              <div className="row-actions">
+                <button type="button" className="icon" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`${t('action.up')}: ${coded(s.number, s.name)}`}>
+                  ↑
+                </button>
+                <button type="button" className="icon" disabled={i === a.subActivities.length - 1} onClick={() => move(i, 1)} aria-label={`${t('action.down')}: ${coded(s.number, s.name)}`}>
+                  ↓
+                </button>
+                <button type="button" onClick={() => setEditing(s.id)} aria-label={`${t('action.edit')}: ${coded(s.number, s.name)}`}>
+                  {t('action.edit')}
+                </button>
+                <DeleteButton
+                  label={`${t('action.delete')}: ${coded(s.number, s.name)}`}
+                  onConfirm={() => act(() => call('subActivity.delete', { id: s.id }), t('activity.subDeleted', { name: coded(s.number, s.name) }))}
+                />
+              </div>
+            </li>
+          ),
+        )}
+      </ol>
+      {editing === 'new' ? (
+        <SubActivityForm initial={{ ...emptySub, number: String(a.subActivities.length + 1) }} onSave={(f) => save(f)} onCancel={() => setEditing(null)} />
+      ) : (
+        <button type="button" onClick={() => setEditing('new')}>
+          <span aria-hidden="true">+ </span>
+          {t('activity.addSubActivity')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function MovePanel({ a, onDone }: { a: Activity; onDone(): void }) {
+  const { refresh } = useApp();
+  const notify = useNotify();
+  const tree = useLoad(() => call('tree.get', { programmeId: a.programmeId }), [a.programmeId]);
+  const [target, setTarget] = useState('');
+  const [error, setError] = useState<string>();
+  const options = (tree.data?.lines ?? []).flatMap((l) =>
+    l.measures.filter((m) => m.id !== a.measureId).map((m) => ({ value: m.id, label: `${coded(m.code, m.name)}${l.id ? ` (${coded(l.code, l.name)})` : ''}` })),
+  );
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!target) return setError(t('val.required'));
+    try {
+      const moved = await call('activity.move', { id: a.id, measureId: target });
+      notify(t('activity.moved', { name: coded(moved.measureCode, moved.measureName) }));
+      onDone();
+      refresh();
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  }
+  return (
+    <form className="card move-panel" onSubmit={(e) => void submit(e)} noValidate aria-label={t('activity.moveForm')}>
+      <p className="muted">{t('activity.moveHint')}</p>
+      <SelectField label={t('activity.moveTo')} name="measureId" value={target} onChange={setTarget} options={options} placeholder={t('ph.chooseMeasure')} error={error} />
+      <div className="form-actions">
+        <button type="submit" className="primary">
+          {t('action.move')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('action.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+export function ActivityDetail({ id }: { id: string }) {
+  const { refresh } = useApp();
+  const notify = useNotify();
+  const { data: a, error } = useLoad(() => call('activity.get', { id }), [id]);
+  const history = useLoad(() => call('history.forEntity', { entity: 'activity', id }), [id]);
+  const [moving, setMoving] = useState(false);
+
+  async function remove() {
+    if (!a) return;
+    try {
+      await call('activity.delete', { id });
+      notify(t('activity.deleted', { name: coded(a.code, a.name) }));
+      refresh();
+      go('maatregelen', a.measureId);
+    } catch (e) {
+      notify(messageOf(e), 'error');
+    }
+  }
+
+  if (error)
+    return (
+      <div className="page">
+        <p className="error-box">{error}</p>
+        <a href={href('programmas')}>{t('action.back')}</a>
+      </div>
+    );
+  if (!a) return <div className="page" aria-busy="true" />;
+  return (
+    <div className="page">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
+        <a href={href('programmas', a.programmeId)}>{a.programmeName}</a> / <a href={href('maatregelen', a.measureId)}>{coded(a.measureCode, a.measureName)}</a> /{' '}
+        <span>{a.code || a.name}</span>
+      </nav>
+      <header className="page-head">
+        <h1>{coded(a.code, a.name)}</h1>
+        <div className="actions">
+          <a className="button" href={href('activiteiten', a.id, 'bewerken')}>
+            {t('action.edit')}
+          </a>
+          {/* While the move form is open its own button moves; one "Verplaatsen" at a time. */}
+          {!moving && (
+            <button type="button" onClick={() => setMoving(true)}>
+              {t('action.move')}
+            </button>
+          )}
+          <a className="button" href={href('afdrukken', 'activiteit', a.id)}>
+            {t('action.print')}
+          </a>
+          <DeleteButton onConfirm={remove} />
+        </div>
+      </header>
+      {moving && <MovePanel a={a} onDone={() => setMoving(false)} />}
+      <ActivitySections a={a} subActivities={<SubActivities a={a} />} />
+      <section className="card" aria-labelledby="hist-h">
+        <h2 id="hist-h">{t('history.title')}</h2>
+        <HistoryList entries={history.data ?? []} showLabel />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,311 @@
+/** Creating and editing an activity: one fieldset per question of the template, in plan order. */
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { ApiError, call } from '../api';
+import { t, type MessageKey } from '../i18n';
+import { go, href } from '../router';
+import { useNotify } from '../notify';
+import { useApp } from '../state';
+import { CheckboxGroup, SelectField, TextArea, TextField } from '../components/Field';
+import { coded } from '../components/Status';
+import { focusFirstError, messageOf } from '../components/errors';
+import { formatDate, parseDateInput, schoolYearOf } from '../../../shared/dates';
+import { ITEM_STATUSES, type Activity, type ActivityUpdate } from '../../../shared/schemas/tree';
+import type { Organisation } from '../../../shared/schemas/partner';
+
+const TEXTS = [
+  'description',
+  'aim',
+  'durationNote',
+  'subActivitiesDuration',
+  'targetGroupNeed',
+  'lookBackEarlier',
+  'lookBackAimReached',
+  'resultsGeneral',
+  'resultsPerSubActivity',
+  'resultsVsvContribution',
+  'resultsResponsible',
+  'measurementMoments',
+  'indicatorsMonitoring',
+  'organisationStructure',
+  'sustainabilityHow',
+  'sustainabilityWho',
+] as const;
+type TextKey = (typeof TEXTS)[number];
+
+type FormState = Record<TextKey, string> & {
+  code: string;
+  name: string;
+  status: string;
+  startDate: string;
+  endDate: string;
+  targetGroups: string;
+  participants: { schoolYear: string; count: string }[];
+  sustainabilityFrom: string;
+  lead: string;
+  executors: string[];
+};
+
+const empty: FormState = {
+  ...(Object.fromEntries(TEXTS.map((k) => [k, ''])) as Record<TextKey, string>),
+  code: '',
+  name: '',
+  status: 'concept',
+  startDate: '',
+  endDate: '',
+  targetGroups: '',
+  participants: [],
+  sustainabilityFrom: '',
+  lead: '',
+  executors: [],
+};
+
+function fromActivity(a: Activity): FormState {
+  return {
+    ...(Object.fromEntries(TEXTS.map((k) => [k, a[k]])) as Record<TextKey, string>),
+    code: a.code,
+    name: a.name,
+    status: a.status,
+    startDate: formatDate(a.startDate),
+    endDate: formatDate(a.endDate),
+    targetGroups: a.targetGroups.join('\n'),
+    participants: a.plannedParticipants.map((p) => ({ schoolYear: p.schoolYear, count: String(p.count) })),
+    sustainabilityFrom: a.sustainabilityFrom,
+    lead: a.leadOrganisationId ?? '',
+    executors: a.executorIds,
+  };
+}
+
+/** Checks what can be checked here; the core checks everything again. */
+function toInput(f: FormState): { input?: Omit<ActivityUpdate, 'id'>; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  if (!f.name.trim()) errors.name = t('val.required');
+  const date = (s: string, field: string) => {
+    if (!s.trim()) return null;
+    const iso = parseDateInput(s);
+    if (!iso) errors[field] = t('val.date');
+    return iso;
+  };
+  const startDate = date(f.startDate, 'startDate');
+  const endDate = date(f.endDate, 'endDate');
+  if (startDate && endDate && endDate < startDate) errors.endDate = t('val.endBeforeStart');
+  const plannedParticipants = f.participants.map((p, i) => {
+    const s = p.count.trim().replace(/\./g, '');
+    if (!/^\d+$/.test(s)) errors[`plannedParticipants.${i}.count`] = /^-/.test(s) ? t('val.notNegative') : t('val.wholeNumber');
+    return { schoolYear: p.schoolYear.trim(), count: Number(s) };
+  });
+  if (Object.keys(errors).length) return { errors };
+  const texts = Object.fromEntries(TEXTS.map((k) => [k, f[k]])) as Record<TextKey, string>;
+  return {
+    errors,
+    input: {
+      ...texts,
+      code: f.code,
+      name: f.name,
+      status: f.status as Activity['status'],
+      startDate,
+      endDate,
+      targetGroups: f.targetGroups
+        .split('\n')
+        .map((s) => s.replace(/^\s*[-•*]\s*/, '').trim())
+        .filter(Boolean),
+      plannedParticipants,
+      sustainabilityFrom: f.sustainabilityFrom,
+      leadOrganisationId: f.lead || null,
+      executorIds: f.executors,
+    },
+  };
+}
+
+/** The school year after the last one in the list, else that of the start date, else the current one. */
+function nextSchoolYear(list: { schoolYear: string }[], startDate: string): string {
+  const last = list[list.length - 1]?.schoolYear;
+  const m = last && /^(\d{4})\/(\d{4})$/.exec(last);
+  if (m) return `${Number(m[1]) + 1}/${Number(m[2]) + 1}`;
+  const start = parseDateInput(startDate);
+  if (start) return schoolYearOf(start);
+  const now = new Date();
+  const y = now.getMonth() >= 7 ? now.getFullYear() : now.getFullYear() - 1;
+  return `${y}/${y + 1}`;
+}
+
+function Fieldset({ n, children }: { n: number; children: ReactNode }) {
+  return (
+    <fieldset className="card template-fieldset">
+      <legend>{t(`activity.s${n}` as MessageKey)}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+export function ActivityForm({ id, measureId }: { id?: string; measureId?: string }) {
+  const notify = useNotify();
+  const { refresh } = useApp();
+  const [form, setForm] = useState<FormState>(empty);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [orgs, setOrgs] = useState<Organisation[]>([]);
+  const [context, setContext] = useState<{ measureId: string; measure: string; line: string | null; programmeId: string; programme: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    call('organisation.list')
+      .then(setOrgs)
+      .catch((e: unknown) => notify(messageOf(e), 'error'));
+    if (id)
+      call('activity.get', { id })
+        .then((a) => {
+          setForm(fromActivity(a));
+          setContext({
+            measureId: a.measureId,
+            measure: coded(a.measureCode, a.measureName),
+            line: a.lineName ? coded(a.lineCode ?? '', a.lineName) : null,
+            programmeId: a.programmeId,
+            programme: a.programmeName,
+          });
+        })
+        .catch((e: unknown) => notify(messageOf(e), 'error'));
+    else if (measureId)
+      call('measure.get', { id: measureId })
+        .then((m) =>
+          setContext({ measureId: m.id, measure: coded(m.code, m.name), line: m.lineName ? coded(m.lineCode ?? '', m.lineName) : null, programmeId: m.programmeId, programme: m.programmeName }),
+        )
+        .catch((e: unknown) => notify(messageOf(e), 'error'));
+  }, [id, measureId, notify]);
+
+  const set = (k: keyof FormState) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  const setParticipant = (i: number, k: 'schoolYear' | 'count', v: string) =>
+    setForm((f) => ({ ...f, participants: f.participants.map((p, j) => (j === i ? { ...p, [k]: v } : p)) }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const { input, errors: errs } = toInput(form);
+    setErrors(errs);
+    if (!input) {
+      notify(t('val.fixFields'), 'error');
+      focusFirstError();
+      return;
+    }
+    setBusy(true);
+    try {
+      const saved = id ? await call('activity.update', { id, ...input }) : await call('activity.create', { measureId: measureId!, ...input });
+      notify(t('activity.saved'));
+      // Dates outside the programme period are saved, and said.
+      for (const w of saved.warnings) notify(w.message);
+      refresh();
+      go('activiteiten', saved.id);
+    } catch (err) {
+      if (err instanceof ApiError) setErrors(err.fieldErrors());
+      notify(messageOf(err), 'error');
+      focusFirstError();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const orgOptions = orgs.map((o) => ({ value: o.id, label: o.name }));
+  const text = (k: TextKey, rows = 4) => <TextArea label={t(`field.${k}` as MessageKey)} name={k} rows={rows} value={form[k]} onChange={set(k)} error={errors[k]} />;
+  const back = id ? href('activiteiten', id) : context ? href('maatregelen', context.measureId) : href('programmas');
+  const participantsError = Object.entries(errors).find(([k]) => k.startsWith('plannedParticipants'));
+
+  return (
+    <div className="page">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
+        {context && (
+          <>
+            <a href={href('programmas', context.programmeId)}>{context.programme}</a> / <a href={href('maatregelen', context.measureId)}>{context.measure}</a> /{' '}
+          </>
+        )}
+        <span>{id ? coded(form.code, form.name) : t('activity.new')}</span>
+      </nav>
+      <header className="page-head">
+        <h1>{id ? t('activity.edit') : t('activity.new')}</h1>
+      </header>
+      <form className="form template-form" onSubmit={(e) => void submit(e)} noValidate>
+        <Fieldset n={1}>
+          <p>{context?.line ?? t('activity.noLine')}</p>
+          <p className="muted small">
+            {t('entity.measure')}: {context?.measure}
+          </p>
+        </Fieldset>
+        <Fieldset n={2}>
+          <div className="row">
+            <TextField label={t('field.code')} name="code" value={form.code} onChange={set('code')} error={errors.code} placeholder={t('ph.activityCode')} />
+            <TextField label={t('field.name')} name="name" required value={form.name} onChange={set('name')} error={errors.name} />
+            <SelectField
+              label={t('field.status')}
+              name="status"
+              value={form.status}
+              onChange={set('status')}
+              options={ITEM_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            />
+          </div>
+          <SelectField label={t('field.leadOrganisationId')} name="lead" value={form.lead} onChange={set('lead')} options={orgOptions} placeholder={t('programme.noPartner')} error={errors.leadOrganisationId} />
+          <CheckboxGroup label={t('field.executorIds')} name="executors" options={orgOptions} value={form.executors} onChange={(v) => setForm((f) => ({ ...f, executors: v }))} error={errors.executorIds} />
+        </Fieldset>
+        <Fieldset n={3}>{text('description', 6)}</Fieldset>
+        <Fieldset n={4}>{text('aim')}</Fieldset>
+        <Fieldset n={5}>
+          <div className="row">
+            <TextField label={t('field.startDate')} name="startDate" value={form.startDate} onChange={set('startDate')} error={errors.startDate} placeholder={t('ui.datePlaceholder')} />
+            <TextField label={t('field.endDate')} name="endDate" value={form.endDate} onChange={set('endDate')} error={errors.endDate} placeholder={t('ui.datePlaceholder')} />
+          </div>
+          {text('durationNote', 2)}
+        </Fieldset>
+        <Fieldset n={6}>
+          <p className="muted">{id ? t('activity.subsOnPage') : t('activity.subsAfterSave')}</p>
+        </Fieldset>
+        <Fieldset n={7}>{text('subActivitiesDuration', 3)}</Fieldset>
+        <Fieldset n={8}>
+          <TextArea label={t('field.targetGroups')} name="targetGroups" rows={3} value={form.targetGroups} onChange={set('targetGroups')} error={errors.targetGroups} hint={t('activity.targetGroupsHint')} />
+          {text('targetGroupNeed')}
+          <fieldset className="field participants" aria-describedby={participantsError ? 'participants-error' : undefined}>
+            <legend>{t('field.plannedParticipants')}</legend>
+            {form.participants.map((p, i) => (
+              <div className="row participant-row" key={i}>
+                <TextField label={t('field.schoolYear')} name={`schoolYear-${i}`} value={p.schoolYear} onChange={(v) => setParticipant(i, 'schoolYear', v)} error={errors[`plannedParticipants.${i}.schoolYear`]} />
+                <TextField label={t('field.count')} name={`count-${i}`} inputMode="numeric" value={p.count} onChange={(v) => setParticipant(i, 'count', v)} error={errors[`plannedParticipants.${i}.count`]} />
+                <button type="button" className="icon" onClick={() => setForm((f) => ({ ...f, participants: f.participants.filter((_, j) => j !== i) }))} aria-label={t('activity.removeYear', { year: p.schoolYear })}>
+                  ✕
+                </button>
+              </div>
+            ))}
+            {errors.plannedParticipants && (
+              <div className="field-error" role="alert" id="participants-error">
+                {errors.plannedParticipants}
+              </div>
+            )}
+            <button type="button" onClick={() => setForm((f) => ({ ...f, participants: [...f.participants, { schoolYear: nextSchoolYear(f.participants, f.startDate), count: '' }] }))}>
+              <span aria-hidden="true">+ </span>
+              {t('activity.addYear')}
+            </button>
+          </fieldset>
+        </Fieldset>
+        <Fieldset n={9}>
+          {text('lookBackEarlier')}
+          {text('lookBackAimReached', 3)}
+        </Fieldset>
+        <Fieldset n={10}>
+          {text('resultsGeneral')}
+          {text('resultsPerSubActivity')}
+          {text('resultsVsvContribution', 3)}
+          {text('resultsResponsible', 2)}
+          {text('measurementMoments', 2)}
+          {text('indicatorsMonitoring')}
+          {text('organisationStructure', 3)}
+        </Fieldset>
+        <Fieldset n={11}>
+          {text('sustainabilityHow', 3)}
+          {text('sustainabilityWho', 2)}
+          <TextField label={t('field.sustainabilityFrom')} name="sustainabilityFrom" value={form.sustainabilityFrom} onChange={set('sustainabilityFrom')} error={errors.sustainabilityFrom} placeholder={t('ph.fromDate')} />
+        </Fieldset>
+        <div className="form-actions sticky-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {t('action.save')}
+          </button>
+          <a className="button" href={back}>
+            {t('action.cancel')}
+          </a>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+import { call } from '../api';
+import { useLoad } from '../useLoad';
+import { useApp } from '../state';
+import { useNotify } from '../notify';
+import { t } from '../i18n';
+import { formatDate } from '../format';
+import { go, href } from '../router';
+import { HistoryList } from '../components/HistoryList';
+import { DeleteButton } from '../components/DeleteButton';
+import { LongText } from '../components/Text';
+import { coded, StatusBadge } from '../components/Status';
+import { messageOf } from '../components/errors';
+
+export function MeasureDetail({ id }: { id: string }) {
+  const { refresh } = useApp();
+  const notify = useNotify();
+  const { data: m, error } = useLoad(() => call('measure.get', { id }), [id]);
+  const history = useLoad(() => call('history.forEntity', { entity: 'measure', id }), [id]);
+
+  async function act(fn: () => Promise<unknown>, done: string) {
+    try {
+      await fn();
+      notify(done);
+      refresh();
+    } catch (e) {
+      notify(messageOf(e), 'error');
+    }
+  }
+
+  async function remove() {
+    if (!m) return;
+    await act(() => call('measure.delete', { id }), t('measure.deleted', { name: coded(m.code, m.name) }));
+    go('programmas', m.programmeId);
+  }
+
+  if (error)
+    return (
+      <div className="page">
+        <p className="error-box">{error}</p>
+        <a href={href('programmas')}>{t('action.back')}</a>
+      </div>
+    );
+  if (!m) return <div className="page" aria-busy="true" />;
+  const move = (i: number, d: -1 | 1) => {
+    const ids = m.activities.map((a) => a.id);
+    [ids[i], ids[i + d]] = [ids[i + d]!, ids[i]!];
+    void act(() => call('tree.reorder', { entity: 'activity', ids }), t('tree.reordered'));
+  };
+  return (
+    <div className="page">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
+        <a href={href('programmas', m.programmeId)}>{m.programmeName}</a> / <span>{coded(m.code, m.name)}</span>
+      </nav>
+      <header className="page-head">
+        <h1>{coded(m.code, m.name)}</h1>
+        <div className="actions">
+          <a className="button" href={href('maatregelen', m.id, 'bewerken')}>
+            {t('action.edit')}
+          </a>
+          <a className="button" href={href('afdrukken', 'maatregel', m.id)}>
+            {t('action.print')}
+          </a>
+          <DeleteButton onConfirm={remove} />
+        </div>
+      </header>
+      <dl className="facts">
+        <div>
+          <dt>{t('field.lineId')}</dt>
+          <dd>{m.lineName ? coded(m.lineCode ?? '', m.lineName) : t('tree.noLine')}</dd>
+        </div>
+        <div>
+          <dt>{t('field.status')}</dt>
+          <dd>
+            <StatusBadge status={m.status} />
+            {m.plusvoorziening && <span className="badge badge-plus">{t('field.plusvoorziening')}</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('field.leadOrganisationId')}</dt>
+          <dd>{m.lead?.name ?? '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('measure.activities')}</dt>
+          <dd>{m.activities.length}</dd>
+        </div>
+      </dl>
+      <div className="grid-2 wide-left">
+        <div>
+          <section className="card">
+            <h2>{t('field.description')}</h2>
+            <LongText text={m.description} />
+            <h3>{t('field.targetGroups')}</h3>
+            {m.targetGroups.length ? (
+              <ul className="tags">
+                {m.targetGroups.map((g) => (
+                  <li key={g}>{g}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">—</p>
+            )}
+            <h3>{t('field.executorIds')}</h3>
+            <p>{m.executors.map((o) => o.name).join(', ') || '—'}</p>
+          </section>
+          <section className="card" aria-labelledby="act-h">
+            <div className="section-head">
+              <h2 id="act-h">{t('measure.activities')}</h2>
+              <a className="button primary" href={href('maatregelen', m.id, 'activiteit-nieuw')}>
+                <span aria-hidden="true">+ </span>
+                {t('measure.newActivity')}
+              </a>
+            </div>
+            {m.activities.length === 0 ? (
+              <p className="muted">{t('measure.noActivities')}</p>
+            ) : (
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('field.code')}</th>
+                    <th scope="col">{t('field.name')}</th>
+                    <th scope="col">{t('programme.period')}</th>
+                    <th scope="col">{t('field.status')}</th>
+                    <th scope="col">
+                      <span className="sr-only">{t('field.ids')}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {m.activities.map((a, i) => (
+                    <tr key={a.id}>
+                      <td className="code-cell">{a.code}</td>
+                      <td>
+                        <a href={href('activiteiten', a.id)}>{a.name}</a>
+                        {a.warnings.length > 0 && (
+                          <span className="warn-mark" title={a.warnings.map((w) => w.message).join(' ')}>
+                            {' '}
+                            ⚠
+                          </span>
+                        )}
+                      </td>
+                      <td className="nowrap">{a.startDate ? `${formatDate(a.startDate)} – ${formatDate(a.endDate)}` : '—'}</td>
+                      <td>
+                        <StatusBadge status={a.status} />
+                      </td>
+                      <td className="nowrap">
+<span className="reorder">
+                        <button type="button" className="icon" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`${t('action.up')}: ${coded(a.code, a.name)}`}>
+                          ↑
+                        </button>
+                        <button type="button" className="icon" disabled={i === m.activities.length - 1} onClick={() => move(i, 1)} aria-label={`${t('action.down')}: ${coded(a.code, a.name)}`}>
+                          ↓
+                        </button>
+                      </span>
+</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        </div>
+        <section className="card" aria-labelledby="hist-h">
+          <h2 id="hist-h">{t('history.title')}</h2>
+          <HistoryList entries={history.data ?? []} />
+        </section>
+      </div>
+    </div>
+  );
+}

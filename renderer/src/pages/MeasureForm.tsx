@@ -1,0 +1,140 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { ApiError, call } from '../api';
+import { t } from '../i18n';
+import { go, href } from '../router';
+import { useNotify } from '../notify';
+import { useApp } from '../state';
+import { CheckboxField, CheckboxGroup, SelectField, TextArea, TextField } from '../components/Field';
+import { coded } from '../components/Status';
+import { focusFirstError, messageOf } from '../components/errors';
+import { ITEM_STATUSES, type ItemStatus, type ProgrammeTree } from '../../../shared/schemas/tree';
+import type { Organisation } from '../../../shared/schemas/partner';
+
+interface FormState {
+  lineId: string;
+  code: string;
+  name: string;
+  description: string;
+  plusvoorziening: boolean;
+  targetGroups: string;
+  lead: string;
+  executors: string[];
+  status: string;
+}
+const empty: FormState = { lineId: '', code: '', name: '', description: '', plusvoorziening: false, targetGroups: '', lead: '', executors: [], status: 'concept' };
+
+/** New measure (programmeId, optionally in a line) or edit (id). */
+export function MeasureForm({ id, programmeId, lineId }: { id?: string; programmeId?: string; lineId?: string }) {
+  const notify = useNotify();
+  const { refresh } = useApp();
+  const [form, setForm] = useState<FormState>({ ...empty, lineId: lineId ?? '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [orgs, setOrgs] = useState<Organisation[]>([]);
+  const [tree, setTree] = useState<ProgrammeTree | null>(null);
+  const [progId, setProgId] = useState(programmeId ?? '');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const fail = (e: unknown) => notify(messageOf(e), 'error');
+    call('organisation.list').then(setOrgs).catch(fail);
+    if (id)
+      call('measure.get', { id })
+        .then((m) => {
+          setProgId(m.programmeId);
+          setForm({
+            lineId: m.lineId ?? '',
+            code: m.code,
+            name: m.name,
+            description: m.description,
+            plusvoorziening: m.plusvoorziening,
+            targetGroups: m.targetGroups.join('\n'),
+            lead: m.leadOrganisationId ?? '',
+            executors: m.executorIds,
+            status: m.status,
+          });
+        })
+        .catch(fail);
+  }, [id, notify]);
+
+  useEffect(() => {
+    if (progId)
+      call('tree.get', { programmeId: progId })
+        .then(setTree)
+        .catch((e: unknown) => notify(messageOf(e), 'error'));
+  }, [progId, notify]);
+
+  const set = (k: keyof FormState) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!form.name.trim()) {
+      setErrors({ name: t('val.required') });
+      notify(t('val.fixFields'), 'error');
+      focusFirstError();
+      return;
+    }
+    const input = {
+      lineId: form.lineId || null,
+      code: form.code,
+      name: form.name,
+      description: form.description,
+      plusvoorziening: form.plusvoorziening,
+      targetGroups: form.targetGroups
+        .split('\n')
+        .map((s) => s.replace(/^\s*[-•*]\s*/, '').trim())
+        .filter(Boolean),
+      leadOrganisationId: form.lead || null,
+      executorIds: form.executors,
+      status: form.status as ItemStatus,
+    };
+    setBusy(true);
+    try {
+      const saved = id ? await call('measure.update', { id, ...input }) : await call('measure.create', { programmeId: progId, ...input });
+      notify(t('measure.saved'));
+      refresh();
+      go('maatregelen', saved.id);
+    } catch (err) {
+      if (err instanceof ApiError) setErrors(err.fieldErrors());
+      notify(messageOf(err), 'error');
+      focusFirstError();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const orgOptions = orgs.map((o) => ({ value: o.id, label: o.name }));
+  const lines = (tree?.lines ?? []).filter((l) => l.id).map((l) => ({ value: l.id!, label: coded(l.code, l.name) }));
+  return (
+    <div className="page">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
+        {tree && <a href={href('programmas', tree.id)}>{tree.name}</a>} / <span>{id ? coded(form.code, form.name) : t('measure.new')}</span>
+      </nav>
+      <header className="page-head">
+        <h1>{id ? t('measure.edit') : t('measure.new')}</h1>
+      </header>
+      <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
+        <div className="row">
+          <TextField label={t('field.code')} name="code" value={form.code} onChange={set('code')} error={errors.code} placeholder={t('ph.measureCode')} />
+          <TextField label={t('field.name')} name="name" required value={form.name} onChange={set('name')} error={errors.name} />
+        </div>
+        <div className="row">
+          <SelectField label={t('field.lineId')} name="lineId" value={form.lineId} onChange={set('lineId')} options={lines} placeholder={t('tree.noLine')} error={errors.lineId} />
+          <SelectField label={t('field.status')} name="status" value={form.status} onChange={set('status')} options={ITEM_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+        </div>
+        <CheckboxField label={t('measure.isPlus')} name="plusvoorziening" checked={form.plusvoorziening} onChange={(v) => setForm((f) => ({ ...f, plusvoorziening: v }))} />
+        <TextArea label={t('field.description')} name="description" rows={5} value={form.description} onChange={set('description')} error={errors.description} />
+        <TextArea label={t('field.targetGroups')} name="targetGroups" rows={3} value={form.targetGroups} onChange={set('targetGroups')} error={errors.targetGroups} hint={t('activity.targetGroupsHint')} />
+        <SelectField label={t('field.leadOrganisationId')} name="lead" value={form.lead} onChange={set('lead')} options={orgOptions} placeholder={t('programme.noPartner')} error={errors.leadOrganisationId} />
+        <CheckboxGroup label={t('field.executorIds')} name="executors" options={orgOptions} value={form.executors} onChange={(v) => setForm((f) => ({ ...f, executors: v }))} error={errors.executorIds} />
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {t('action.save')}
+          </button>
+          <a className="button" href={id ? href('maatregelen', id) : href('programmas', progId)}>
+            {t('action.cancel')}
+          </a>
+        </div>
+      </form>
+    </div>
+  );
+}

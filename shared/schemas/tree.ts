@@ -1,0 +1,276 @@
+/**
+ * The programme itself: programme lines, measures, activities (the standard activity description,
+ * one field per question) and sub-activities. Codes are kept exactly as typed; order is natural.
+ */
+import { z } from 'zod';
+import { choice, id, isoDate, longText, optionalText, requiredText, wholeNumber } from './fields';
+import { t } from '../i18n/nl';
+
+export const ITEM_STATUSES = ['concept', 'lopend', 'afgerond', 'gestopt'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+/** Kinds in the tree, as history and the Prullenbak name them. */
+export const TREE_ENTITIES = ['programmeLine', 'measure', 'activity', 'subActivity'] as const;
+export type TreeEntity = (typeof TREE_ENTITIES)[number];
+
+/** "2", "2a", "2.1.1": trimmed, single-spaced, otherwise exactly as typed; may be empty. */
+export const code = () => optionalText(20);
+
+const orgRef = () => id().nullable();
+const targetGroups = () =>
+  z
+    .array(requiredText(120), { error: t('val.list') })
+    .max(30)
+    // The same group twice is a paste accident, not a second group.
+    .transform((list) => [...new Set(list)]);
+
+export const SCHOOL_YEAR = /^(\d{4})\/(\d{4})$/;
+export const PlannedParticipants = z.object({
+  schoolYear: z
+    .string({ error: t('val.schoolYear') })
+    .trim()
+    .refine((s) => {
+      const m = SCHOOL_YEAR.exec(s);
+      return !!m && Number(m[2]) === Number(m[1]) + 1;
+    }, { error: t('val.schoolYear') }),
+  count: wholeNumber().max(1_000_000, t('val.tooBig')),
+});
+export type PlannedParticipants = z.infer<typeof PlannedParticipants>;
+
+// ---- Programme lines
+
+const lineFields = { code: code(), name: requiredText(200), description: longText() };
+export const LineInput = z.strictObject({ programmeId: id(), ...lineFields });
+export const LineUpdate = z.strictObject({ id: id(), ...lineFields });
+
+export const ProgrammeLine = z.object({
+  id: z.string(),
+  programmeId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  description: z.string(),
+  sortOrder: z.number().int(),
+});
+export type ProgrammeLine = z.infer<typeof ProgrammeLine>;
+
+// ---- Measures
+
+const measureFields = {
+  lineId: id().nullable(),
+  code: code(),
+  name: requiredText(200),
+  description: longText(),
+  plusvoorziening: z.boolean({ error: t('val.choice') }),
+  targetGroups: targetGroups(),
+  leadOrganisationId: orgRef(),
+  executorIds: z.array(id()).max(50),
+  status: choice(ITEM_STATUSES),
+};
+export const MeasureInput = z.strictObject({ programmeId: id(), ...measureFields });
+export type MeasureInput = z.infer<typeof MeasureInput>;
+export const MeasureUpdate = z.strictObject({ id: id(), ...measureFields });
+
+const orgName = z.object({ id: z.string(), name: z.string() });
+
+export const Measure = z.object({
+  id: z.string(),
+  programmeId: z.string(),
+  programmeName: z.string(),
+  lineId: z.string().nullable(),
+  lineCode: z.string().nullable(),
+  lineName: z.string().nullable(),
+  code: z.string(),
+  name: z.string(),
+  description: z.string(),
+  plusvoorziening: z.boolean(),
+  targetGroups: z.array(z.string()),
+  leadOrganisationId: z.string().nullable(),
+  executorIds: z.array(z.string()),
+  lead: orgName.nullable(),
+  executors: z.array(orgName),
+  status: z.enum(ITEM_STATUSES),
+  sortOrder: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Measure = z.infer<typeof Measure>;
+
+// ---- Activities: the fields follow the template's questions 2-11 (1 is derived from the measure).
+
+const activityFields = {
+  code: code(),
+  name: requiredText(200), // 2
+  status: choice(ITEM_STATUSES),
+  description: longText(), // 3
+  aim: longText(), // 4
+  startDate: isoDate().nullable(), // 5
+  endDate: isoDate().nullable(),
+  durationNote: longText(2000),
+  subActivitiesDuration: longText(), // 7 (each sub-activity also has its period)
+  targetGroups: targetGroups(), // 8
+  targetGroupNeed: longText(),
+  plannedParticipants: z.array(PlannedParticipants).max(12),
+  lookBackEarlier: longText(), // 9
+  lookBackAimReached: longText(),
+  resultsGeneral: longText(), // 10
+  resultsPerSubActivity: longText(),
+  resultsVsvContribution: longText(),
+  resultsResponsible: longText(),
+  measurementMoments: longText(),
+  indicatorsMonitoring: longText(),
+  organisationStructure: longText(),
+  sustainabilityHow: longText(), // 11
+  sustainabilityWho: longText(),
+  sustainabilityFrom: optionalText(200),
+  leadOrganisationId: orgRef(),
+  executorIds: z.array(id()).max(50),
+};
+
+const datesInOrder = (a: { startDate: string | null; endDate: string | null }) => !a.startDate || !a.endDate || a.endDate >= a.startDate;
+const datesIssue = { error: t('val.endBeforeStart'), path: ['endDate'] };
+const yearsOnce = (a: { plannedParticipants: PlannedParticipants[] }) => new Set(a.plannedParticipants.map((p) => p.schoolYear)).size === a.plannedParticipants.length;
+const yearsIssue = { error: t('val.schoolYearTwice'), path: ['plannedParticipants'] };
+
+export const ActivityInput = z.strictObject({ measureId: id(), ...activityFields }).refine(datesInOrder, datesIssue).refine(yearsOnce, yearsIssue);
+export type ActivityInput = z.infer<typeof ActivityInput>;
+export const ActivityUpdate = z.strictObject({ id: id(), ...activityFields }).refine(datesInOrder, datesIssue).refine(yearsOnce, yearsIssue);
+export type ActivityUpdate = z.infer<typeof ActivityUpdate>;
+
+export const SubActivity = z.object({
+  id: z.string(),
+  activityId: z.string(),
+  number: z.string(),
+  name: z.string(),
+  period: z.string(),
+  intendedResult: z.string(),
+  sortOrder: z.number().int(),
+});
+export type SubActivity = z.infer<typeof SubActivity>;
+
+const subFields = { number: code(), name: requiredText(200), period: optionalText(200), intendedResult: longText() };
+export const SubActivityInput = z.strictObject({ activityId: id(), ...subFields });
+export const SubActivityUpdate = z.strictObject({ id: id(), ...subFields });
+
+export const Warning = z.object({ field: z.string(), message: z.string() });
+export type Warning = z.infer<typeof Warning>;
+
+export const Activity = z.object({
+  id: z.string(),
+  measureId: z.string(),
+  measureCode: z.string(),
+  measureName: z.string(),
+  programmeId: z.string(),
+  programmeName: z.string(),
+  programmeStart: z.string(),
+  programmeEnd: z.string(),
+  lineCode: z.string().nullable(),
+  lineName: z.string().nullable(),
+  code: z.string(),
+  name: z.string(),
+  status: z.enum(ITEM_STATUSES),
+  description: z.string(),
+  aim: z.string(),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  durationNote: z.string(),
+  subActivitiesDuration: z.string(),
+  targetGroups: z.array(z.string()),
+  targetGroupNeed: z.string(),
+  plannedParticipants: z.array(z.object({ schoolYear: z.string(), count: z.number().int() })),
+  lookBackEarlier: z.string(),
+  lookBackAimReached: z.string(),
+  resultsGeneral: z.string(),
+  resultsPerSubActivity: z.string(),
+  resultsVsvContribution: z.string(),
+  resultsResponsible: z.string(),
+  measurementMoments: z.string(),
+  indicatorsMonitoring: z.string(),
+  organisationStructure: z.string(),
+  sustainabilityHow: z.string(),
+  sustainabilityWho: z.string(),
+  sustainabilityFrom: z.string(),
+  leadOrganisationId: z.string().nullable(),
+  executorIds: z.array(z.string()),
+  lead: orgName.nullable(),
+  executors: z.array(orgName),
+  sortOrder: z.number().int(),
+  subActivities: z.array(SubActivity),
+  /** Not errors: things to look at, such as dates outside the programme period. */
+  warnings: z.array(Warning),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Activity = z.infer<typeof Activity>;
+
+export const MeasureDetail = Measure.extend({ activities: z.array(Activity) });
+export type MeasureDetail = z.infer<typeof MeasureDetail>;
+
+// ---- The tree of one programme, for the overview, filters and the CLI
+
+export const TreeActivity = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  status: z.enum(ITEM_STATUSES),
+  targetGroups: z.array(z.string()),
+  leadOrganisationId: z.string().nullable(),
+  executorIds: z.array(z.string()),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  subActivities: z.array(z.object({ id: z.string(), number: z.string(), name: z.string(), period: z.string() })),
+});
+export type TreeActivity = z.infer<typeof TreeActivity>;
+
+export const TreeMeasure = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  status: z.enum(ITEM_STATUSES),
+  plusvoorziening: z.boolean(),
+  targetGroups: z.array(z.string()),
+  leadOrganisationId: z.string().nullable(),
+  executorIds: z.array(z.string()),
+  activities: z.array(TreeActivity),
+});
+export type TreeMeasure = z.infer<typeof TreeMeasure>;
+
+export const TreeLine = z.object({
+  /** null: the measures that belong to no programme line. */
+  id: z.string().nullable(),
+  code: z.string(),
+  name: z.string(),
+  description: z.string(),
+  measures: z.array(TreeMeasure),
+});
+export type TreeLine = z.infer<typeof TreeLine>;
+
+export const ProgrammeTree = z.object({
+  id: z.string(),
+  name: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  lines: z.array(TreeLine),
+});
+export type ProgrammeTree = z.infer<typeof ProgrammeTree>;
+
+export const ReorderInput = z.strictObject({ entity: z.enum(TREE_ENTITIES), ids: z.array(id()).min(1).max(500) });
+export const MoveActivityInput = z.strictObject({ id: id(), measureId: id() });
+
+// ---- Search
+
+export const SEARCH_KINDS = ['programmeLine', 'measure', 'activity', 'subActivity', 'organisation', 'contact'] as const;
+export const SearchHit = z.object({
+  kind: z.enum(SEARCH_KINDS),
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  /** Where it sits ("2.2 Overstap vo-mbo"), for telling hits apart. */
+  context: z.string(),
+  /** A piece of the text that matched, when the match was not in code or name. */
+  snippet: z.string(),
+  /** Hash route parts of the page to open. */
+  route: z.array(z.string()),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+export const SearchResult = z.object({ groups: z.array(z.object({ kind: z.enum(SEARCH_KINDS), hits: z.array(SearchHit) })), total: z.number().int() });
+export type SearchResult = z.infer<typeof SearchResult>;

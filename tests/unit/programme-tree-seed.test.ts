@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AppState } from '../../electron/core/app-state';
+import { createDispatcher } from '../../electron/core/dispatch';
+import type { Activity } from '../../shared/schemas/tree';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regieboek-seed-'));
+const app = new AppState({ dataDir: dir, host: 'test' });
+const dispatch = createDispatcher(app, { log: () => {} });
+async function call<T>(channel: string, input: unknown = {}): Promise<T> {
+  const r = await dispatch(channel, input);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value as T;
+}
+
+let seconds = 0;
+beforeAll(async () => {
+  const t0 = performance.now();
+  await call('workspace.openExample');
+  seconds = (performance.now() - t0) / 1000;
+});
+afterAll(async () => {
+  await app.shutdown();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const TEXT_FIELDS = [
+  'description',
+  'aim',
+  'durationNote',
+  'subActivitiesDuration',
+  'targetGroupNeed',
+  'lookBackEarlier',
+  'lookBackAimReached',
+  'resultsGeneral',
+  'resultsPerSubActivity',
+  'resultsVsvContribution',
+  'resultsResponsible',
+  'measurementMoments',
+  'indicatorsMonitoring',
+  'organisationStructure',
+  'sustainabilityHow',
+  'sustainabilityWho',
+  'sustainabilityFrom',
+] as const;
+
+describe('the example region', () => {
+  it('is made quickly, in one change set', async () => {
+    expect(seconds).toBeLessThan(5);
+    const history = await call<{ changeSetId: number }[]>('history.recent', { limit: 1000 });
+    expect(new Set(history.map((h) => h.changeSetId)).size).toBe(1);
+  });
+
+  it('fills every question of the template for each of its 25 activities, with 2.2.1 among them', async () => {
+    const programmes = await call<{ id: string; name: string }[]>('programme.list');
+    const current = programmes.find((p) => p.name.includes('2024-2028'))!;
+    const tree = await call<{ lines: { measures: { activities: { id: string; code: string }[] }[] }[] }>('tree.get', { programmeId: current.id });
+    expect(tree.lines).toHaveLength(4);
+    const ids = tree.lines.flatMap((l) => l.measures.flatMap((m) => m.activities.map((a) => a.id)));
+    expect(tree.lines.flatMap((l) => l.measures)).toHaveLength(10);
+    expect(ids).toHaveLength(25);
+    const activities = await Promise.all(ids.map((id) => call<Activity>('activity.get', { id })));
+    expect(activities.map((a) => a.code)).toContain('2.2.1');
+    for (const a of activities) {
+      for (const f of TEXT_FIELDS) expect(a[f].trim(), `${a.code} ${f}`).not.toBe('');
+      expect(a.lineName, a.code).toBeTruthy();
+      expect(a.startDate && a.endDate, a.code).toBeTruthy();
+      expect(a.subActivities.length, a.code).toBeGreaterThan(0);
+      expect(a.targetGroups.length, a.code).toBeGreaterThan(0);
+      expect(a.plannedParticipants.length, a.code).toBeGreaterThan(0);
+      expect(a.lead, a.code).not.toBeNull();
+      expect(a.warnings, a.code).toEqual([]);
+    }
+  });
+
+  it('has about twenty partners with contacts, and the contact roles of the programme', async () => {
+    const orgs = await call<{ id: string; contactCount: number }[]>('organisation.list');
+    expect(orgs.length).toBeGreaterThanOrEqual(20);
+    expect(orgs.every((o) => o.contactCount > 0)).toBe(true);
+    const programmes = await call<{ name: string; contactSchoolId: string | null; contactMunicipalityId: string | null }[]>('programme.list');
+    const current = programmes.find((p) => p.name.includes('2024-2028'))!;
+    expect(current.contactSchoolId).not.toBeNull();
+    expect(current.contactMunicipalityId).not.toBeNull();
+  });
+});
