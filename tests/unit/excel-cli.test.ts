@@ -25,13 +25,13 @@ describe('regieboek export / import', () => {
     const dry = await cli('import', '--db', dst, '--in', x1, '--dry-run', '--json');
     expect(dry.code).toBe(0);
     const plan = JSON.parse(dry.out);
-    expect(plan).toMatchObject({ dryRun: true, counts: { new: 3, rejected: 0 } });
-    expect(plan.rows).toHaveLength(4);
+    expect(plan).toMatchObject({ dryRun: true, counts: { rejected: 0, unchanged: 1 } });
+    expect(plan.counts.new).toBe(plan.rows.length - 1);
     expect(fs.existsSync(dst)).toBe(false);
 
     const applied = await cli('import', '--db', dst, '--in', x1, '--json');
     expect(applied.code).toBe(0);
-    expect(JSON.parse(applied.out)).toMatchObject({ dryRun: false, applied: 3 });
+    expect(JSON.parse(applied.out)).toMatchObject({ dryRun: false, applied: plan.counts.new });
     const x2 = path.join(dir, 'opnieuw.xlsx');
     expect((await cli('export', '--db', dst, '--kind', 'workspace', '--out', x2)).code).toBe(0);
     expect(await content(fs.readFileSync(x2))).toEqual(await content(fs.readFileSync(x1)));
@@ -43,7 +43,7 @@ describe('regieboek export / import', () => {
 
     // Again: nothing changes.
     const again = JSON.parse((await cli('import', '--db', dst, '--in', x1, '--json')).out);
-    expect(again).toMatchObject({ applied: 0, changeSetId: null, counts: { unchanged: 4 } });
+    expect(again).toMatchObject({ applied: 0, changeSetId: null, counts: { unchanged: plan.rows.length } });
   });
 
   it('steering and partner exports; a refused file exits 1 with a Dutch message and leaves the workspace as it was', async () => {

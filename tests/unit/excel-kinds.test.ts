@@ -40,7 +40,8 @@ describe('adding a record kind', () => {
     const ws = await exampleWorkspace();
     const buf = await exportWorkspace(ws.db, { user: 'T', source: 'x', at: new Date().toISOString() });
     const wb = await load(buf);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Info', 'Regio', "Programma's", 'Programmanotities']);
+    const names = wb.worksheets.map((s) => s.name);
+    expect(names.indexOf('Programmanotities')).toBe(names.indexOf("Programma's") + 1);
     const legend: string[] = [];
     wb.getWorksheet('Info')!.eachRow((r) => legend.push(String(r.getCell(1).value)));
     expect(legend).toContain('Programmanotities');

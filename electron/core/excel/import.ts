@@ -220,21 +220,35 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
   return out;
 }
 
-/** References to other kinds must point to a record in the store or a new one in the same file. */
-async function checkRefs(db: Db, rows: Planned[], fileIds: Map<string, Set<string>>): Promise<void> {
-  for (const r of rows) {
-    if (r.status === 'rejected' || !r.spec.kind.refs) continue;
-    for (const [key, target] of Object.entries(r.spec.kind.refs)) {
-      const v = r.values[key];
-      if (v === null || v === undefined) continue;
-      const targetKind = kindByName(target);
-      if (!targetKind) continue;
-      const inStore = (await targetKind.list(db)).some((x) => String(x[targetKind.idKey]) === String(v));
-      if (!inStore && !fileIds.get(target)?.has(String(v))) {
-        const c = r.spec.columns.find((x) => x.key === key);
-        const i: Issue = { sheet: r.sheet, row: r.row, col: r.cols[key], header: c?.header, message: t('xl.plan.badRef', { id: String(v), sheet: targetKind.sheet }) };
-        r.issues.push(toPlanIssue(i));
-        r.status = 'rejected';
+/**
+ * References to other kinds must point to a record in the store or to a row of the same file that
+ * is not itself rejected; a rejected parent rejects its children, and theirs, until nothing changes.
+ */
+async function checkRefs(db: Db, rows: Planned[]): Promise<void> {
+  const stored = new Map<string, Set<string>>();
+  const storeIds = async (kind: RecordKind) => {
+    if (!stored.has(kind.name)) stored.set(kind.name, new Set((await kind.list(db)).map((x) => String(x[kind.idKey]))));
+    return stored.get(kind.name)!;
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    const inFile = new Map<string, Set<string>>();
+    for (const r of rows) if (r.status !== 'rejected' && r.id) inFile.set(r.kind, (inFile.get(r.kind) ?? new Set()).add(r.id));
+    for (const r of rows) {
+      if (r.status === 'rejected' || !r.spec.kind.refs) continue;
+      for (const [key, target] of Object.entries(r.spec.kind.refs)) {
+        const v = r.values[key];
+        const targetKind = kindByName(target);
+        if (v === null || v === undefined || !targetKind) continue;
+        const known = await storeIds(targetKind);
+        // A list of references (uitvoerders) is one id per line.
+        for (const one of String(v).split('\n').map((x) => x.trim()).filter(Boolean)) {
+          if (known.has(one) || inFile.get(target)?.has(one)) continue;
+          const c = r.spec.columns.find((x) => x.key === key);
+          r.issues.push(toPlanIssue({ sheet: r.sheet, row: r.row, col: r.cols[key], header: c?.header, message: t('xl.plan.badRef', { id: one, sheet: targetKind.sheet }) }));
+          r.status = 'rejected';
+          changed = true;
+        }
       }
     }
   }
@@ -245,7 +259,7 @@ async function buildPlan(db: Db, p: Parsed, fileName: string): Promise<{ plan: I
   const fileIds = new Map<string, Set<string>>();
   const rows: Planned[] = [];
   for (const spec of p.specs) rows.push(...(await planSheet(db, p, spec, notices, fileIds)));
-  await checkRefs(db, rows, fileIds);
+  await checkRefs(db, rows);
   const counts = { new: 0, changed: 0, unchanged: 0, conflict: 0, rejected: 0 };
   for (const r of rows) counts[r.status]++;
   const plan: ImportPlan = {

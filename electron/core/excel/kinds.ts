@@ -11,6 +11,7 @@ import type { Tracker } from '../history/tracker';
 import type { ColumnSpec, Row } from './sheets';
 import { PROGRAMME_STATUSES } from '../../../shared/schemas/programme';
 import { t } from '../../../shared/i18n/nl';
+import { activityKind, contactKind, measureKind, organisationKind, programmeLineKind, subActivityKind } from './kinds-tree';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
@@ -75,20 +76,30 @@ export const programmeKind: RecordKind = {
     { key: 'awardedCents', header: t('xlh.programme.awarded'), type: 'money', help: t('xlh.programme.awarded.help') },
     { key: 'analysis', header: t('xlh.programme.analysis'), type: 'longText', maxLength: 50_000, width: 60, help: t('xlh.programme.analysis.help') },
     { key: 'notes', header: t('xlh.programme.notes'), type: 'longText', maxLength: 50_000, width: 40, help: t('xlh.programme.notes.help') },
+    { key: 'contactSchoolId', header: t('xlh.programme.contactSchool'), type: 'id', help: t('xlh.programme.contactSchool.help') },
+    { key: 'contactSchoolName', header: t('xlh.programme.contactSchoolName'), type: 'text', informational: true, help: t('xlh.refName.help') },
+    { key: 'contactMunicipalityId', header: t('xlh.programme.contactMunicipality'), type: 'id', help: t('xlh.programme.contactMunicipality.help') },
+    { key: 'contactMunicipalityName', header: t('xlh.programme.contactMunicipalityName'), type: 'text', informational: true, help: t('xlh.refName.help') },
     { key: 'createdAt', header: t('xlh.createdAt'), type: 'datetime', informational: true, help: t('xlh.createdAt.help') },
     { key: 'updatedAt', header: t('xlh.updatedAt'), type: 'datetime', informational: true, help: t('xlh.updatedAt.help') },
   ],
   requiredColumns: ['id', 'name', 'periodStart', 'periodEnd', 'status'],
-  list: async (db) =>
-    (
-      await db
-        .selectFrom('programme')
-        .select(['id', 'name', 'periodStart', 'periodEnd', 'status', 'requestedCents', 'awardedCents', 'analysis', 'notes', 'createdAt', 'updatedAt'])
-        .where('deletedAt', 'is', null)
-        .orderBy('periodStart')
-        .orderBy('id')
-        .execute()
-    ).map((r) => ({ ...r })),
+  refs: { contactSchoolId: 'organisation', contactMunicipalityId: 'organisation' },
+  list: async (db) => {
+    const orgs = new Map((await db.selectFrom('organisation').select(['id', 'name']).execute()).map((o) => [o.id, o.name]));
+    const rows = await db
+      .selectFrom('programme')
+      .select(['id', 'name', 'periodStart', 'periodEnd', 'status', 'requestedCents', 'awardedCents', 'analysis', 'notes', 'contactSchoolId', 'contactMunicipalityId', 'createdAt', 'updatedAt'])
+      .where('deletedAt', 'is', null)
+      .orderBy('periodStart')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      ...r,
+      contactSchoolName: r.contactSchoolId ? (orgs.get(r.contactSchoolId) ?? null) : null,
+      contactMunicipalityName: r.contactMunicipalityId ? (orgs.get(r.contactMunicipalityId) ?? null) : null,
+    }));
+  },
   label: (r) => String(r.name ?? r.id),
   check: (r) =>
     typeof r.periodStart === 'string' && typeof r.periodEnd === 'string' && r.periodEnd < r.periodStart ? [{ key: 'periodEnd', message: t('xl.check.endBeforeStart') }] : [],
@@ -104,6 +115,8 @@ export const programmeKind: RecordKind = {
       requestedCents: r.requestedCents ?? null,
       awardedCents: r.awardedCents ?? null,
       notes: r.notes ?? '',
+      contactSchoolId: r.contactSchoolId ?? null,
+      contactMunicipalityId: r.contactMunicipalityId ?? null,
       createdAt: r.createdAt ?? at,
       updatedAt: r.updatedAt ?? at,
       deletedAt: null,
@@ -112,8 +125,11 @@ export const programmeKind: RecordKind = {
   },
 };
 
-/** Every kind, parents before children. Issues 3-5 add measures, activities, budget lines, indicators … here. */
-export const recordKinds: RecordKind[] = [regionKind, programmeKind];
+/**
+ * Every kind, parents before children (an import creates them in this order). Issue 3's tree is
+ * in kinds-tree.ts; issues 4-5 add budget lines, expenditure, indicators … here.
+ */
+export const recordKinds: RecordKind[] = [regionKind, organisationKind, contactKind, programmeKind, programmeLineKind, measureKind, activityKind, subActivityKind];
 
 export function registerKind(kind: RecordKind, opts: { after?: string } = {}): void {
   if (recordKinds.some((k) => k.name === kind.name || k.sheet === kind.sheet)) throw new Error(`Record kind ${kind.name} registered twice`);
