@@ -733,6 +733,8 @@ export const nl = {
   'xl.partner.howNumbers': 'Getallen en bedragen als getal (1.234,56), datums als dd-mm-jjjj. Geen tekst in getalcellen.',
   'xl.partner.noPersonalData': 'Vul alleen aantallen en totalen in, nooit namen, BSN, geboortedata of adressen van jongeren.',
   'xl.partner.doNotChange': 'Voeg geen bladen, rijen of kolommen toe en wijzig de bladnamen niet: Regieboek herkent de regels aan een verborgen kolom.',
+  'xl.partner.unknown': 'Partner "{partner}" staat niet bij de partners van dit werkbestand. Kies een van: {names}.',
+  'xl.partner.section.activities': 'vul per activiteit waarbij u penvoerder of uitvoerder bent de status in en beschrijf kort de resultaten tot nu toe.',
   'xl.partner.section.programmes': 'bevestig per lopend programma de status en vul zo nodig een opmerking in.',
   'xl.partner.pickFromList': 'Kies een waarde uit de lijst.',
   'xl.partner.numberOnly': 'Vul een getal in (niet negatief).',

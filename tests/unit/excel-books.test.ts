@@ -49,7 +49,7 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
     const files = {
       stuurgroep: await exportSteering(ws.db, ctx),
       werkbestand: await exportWorkspace(ws.db, ctx),
-      uitvraag: await exportPartner(ws.db, { partner: 'ROC Voorbeeld' }, ctx),
+      uitvraag: await exportPartner(ws.db, { partner: 'ROC Voorbeeldstad' }, ctx),
     };
     await ws.close();
     const paths = Object.entries(files).map(([name, buf]) => {
@@ -70,57 +70,64 @@ describe('partner data request (uitvraag)', () => {
   it('a partner fills it in with one mistake; dry run rejects the mistake; apply, undo, apply again', async () => {
     const dir = tempDir();
     const ws = await exampleWorkspace(dir);
-    const req = await exportPartner(ws.db, { partner: 'ROC Voorbeeld', period: '2025/2026' }, { user: 'Regio', source: ws.fileName, at: new Date().toISOString() });
+    await expect(exportPartner(ws.db, { partner: 'Onbekend College' }, { user: 'Regio', source: ws.fileName })).rejects.toThrow(/staat niet bij de partners.*ROC Voorbeeldstad/);
+    const req = await exportPartner(ws.db, { partner: 'roc voorbeeldstad', period: '2025/2026' }, { user: 'Regio', source: ws.fileName, at: new Date().toISOString() });
     await new Promise((r) => setTimeout(r, 5));
 
     const wb = await load(req);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Toelichting', 'Info', "Programma's"]);
-    expect(String(wb.getWorksheet('Toelichting')!.getCell('A1').value)).toContain('ROC Voorbeeld');
-    const sheet = wb.getWorksheet("Programma's")!;
-    // Only unfinished programmes, ids hidden, input cells unlocked with a dropdown, rest locked.
-    expect(sheet.actualRowCount).toBe(3);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Toelichting', 'Info', 'Activiteiten']);
+    expect(String(wb.getWorksheet('Toelichting')!.getCell('A1').value)).toContain('ROC Voorbeeldstad');
+    const sheet = wb.getWorksheet('Activiteiten')!;
+    // Only this partner's unfinished activities, ids hidden, input cells unlocked with a dropdown, rest locked.
+    const rows = sheet.actualRowCount - 1;
+    expect(rows).toBeGreaterThanOrEqual(2);
+    const mine = await ws.db.selectFrom('activity').innerJoin('organisation', 'organisation.id', 'activity.leadOrganisationId').select('activity.id').where('organisation.name', '=', 'ROC Voorbeeldstad').where('activity.status', 'in', ['lopend', 'concept']).execute();
+    const inSheet = new Set<string>();
+    for (let r = 2; r <= rows + 1; r++) inSheet.add(String(sheet.getRow(r).getCell(1).value));
+    for (const m of mine) expect(inSheet.has(m.id)).toBe(true);
     expect(sheet.getColumn(1).hidden).toBe(true);
     expect(sheet.getCell('A1').note).toBeTruthy();
     const headers = (sheet.getRow(1).values as unknown[]).map(String);
     const statusCol = headers.indexOf('Status');
-    const notesCol = headers.indexOf('Notities');
+    const resultsCol = headers.indexOf('Resultaten algemeen');
     const status = sheet.getRow(2).getCell(statusCol);
     expect(status.protection).toMatchObject({ locked: false });
-    expect(status.dataValidation).toMatchObject({ type: 'list', formulae: ['"Concept,Lopend,Afgerond"'] });
-    expect(sheet.getRow(2).getCell(2).protection?.locked).not.toBe(false);
+    expect(status.dataValidation).toMatchObject({ type: 'list', formulae: ['"Concept,Lopend,Afgerond,Gestopt"'] });
+    expect(sheet.getRow(2).getCell(headers.indexOf('Naam')).protection?.locked).not.toBe(false);
     expect((sheet as unknown as { sheetProtection: { sheet: boolean } }).sheetProtection.sheet).toBe(true);
 
-    // The partner fills it in: a remark on one row, and a status that is not in the list (the mistake).
-    sheet.getRow(2).getCell(notesCol).value = 'Loopt volgens planning; 120 jongeren bereikt.';
+    // The partner fills it in: results on one row, and a status that is not in the list (the mistake).
+    const id2 = String(sheet.getRow(2).getCell(1).value);
+    sheet.getRow(2).getCell(resultsCol).value = 'Loopt volgens planning; 120 jongeren bereikt.';
     sheet.getRow(3).getCell(statusCol).value = 'Bijna klaar';
     const returned = await save(wb);
 
-    const plan = await planImport(ws.db, returned, 'uitvraag ROC Voorbeeld.xlsx');
+    const plan = await planImport(ws.db, returned, 'uitvraag ROC.xlsx');
     expect(plan.fileKind).toBe('partner');
-    expect(plan.partner).toBe('ROC Voorbeeld');
-    expect(plan.counts).toMatchObject({ changed: 1, rejected: 1, new: 0 });
+    expect(plan.partner).toBe('ROC Voorbeeldstad');
+    expect(plan.counts).toMatchObject({ changed: 1, rejected: 1, new: 0, unchanged: rows - 2 });
     const bad = plan.rows.find((r) => r.status === 'rejected')!;
-    expect(bad.issues[0]!.text).toMatch(/Blad "Programma's", rij 3, kolom "Status" \(\w\): "Bijna klaar" is geen geldige keuze/);
+    expect(bad.issues[0]!.text).toMatch(/Blad "Activiteiten", rij 3, kolom "Status" \(\w\): "Bijna klaar" is geen geldige keuze/);
 
     // The error workbook marks the cell with a comment saying what to fix.
     const errWb = await load(await buildErrorWorkbook(returned, 'uitvraag.xlsx', plan));
-    const marked = errWb.getWorksheet("Programma's")!.getRow(3).getCell(statusCol);
+    const marked = errWb.getWorksheet('Activiteiten')!.getRow(3).getCell(statusCol);
     expect(String(marked.note)).toContain('Te verbeteren: "Bijna klaar" is geen geldige keuze');
-    expect(errWb.getWorksheet('Fouten')!.getCell('A2').value).toBe("Programma's");
+    expect(errWb.getWorksheet('Fouten')!.getCell('A2').value).toBe('Activiteiten');
 
-    const first = await applyImport(ws.db, returned, 'uitvraag ROC Voorbeeld.xlsx', { user: 'Regio' });
+    const first = await applyImport(ws.db, returned, 'uitvraag ROC.xlsx', { user: 'Regio' });
     expect(first.applied).toBe(1);
-    const notesOf = async () => (await ws.db.selectFrom('programme').select('notes').where('status', '=', 'lopend').executeTakeFirstOrThrow()).notes;
-    expect(await notesOf()).toContain('120 jongeren');
+    const resultsOf = async () => (await ws.db.selectFrom('activity').select('resultsGeneral').where('id', '=', id2).executeTakeFirstOrThrow()).resultsGeneral;
+    expect(await resultsOf()).toContain('120 jongeren');
     const cs = await ws.db.selectFrom('changeSet').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
-    expect(cs).toMatchObject({ source: 'uitvraag ROC Voorbeeld.xlsx', label: 'Import uit "uitvraag ROC Voorbeeld.xlsx"' });
+    expect(cs).toMatchObject({ source: 'uitvraag ROC.xlsx', label: 'Import uit "uitvraag ROC.xlsx"' });
 
     await undoLast(ws.db, 'Regio');
-    expect(await notesOf()).not.toContain('120 jongeren');
+    expect(await resultsOf()).not.toContain('120 jongeren');
 
-    const second = await applyImport(ws.db, returned, 'uitvraag ROC Voorbeeld.xlsx', { user: 'Regio' });
+    const second = await applyImport(ws.db, returned, 'uitvraag ROC.xlsx', { user: 'Regio' });
     expect(second.applied).toBe(1);
-    expect(await notesOf()).toContain('120 jongeren');
+    expect(await resultsOf()).toContain('120 jongeren');
     await ws.close();
   });
 });

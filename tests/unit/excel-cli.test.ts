@@ -52,7 +52,7 @@ describe('regieboek export / import', () => {
     await cli('demo', '--db', db);
     expect((await cli('export', '--db', db, '--kind', 'steering', '--out', path.join(dir, 's.xlsx'))).code).toBe(0);
     expect(await cli('export', '--db', db, '--kind', 'partner', '--out', path.join(dir, 'p.xlsx'))).toMatchObject({ code: 1, err: expect.stringContaining('--partner') });
-    expect((await cli('export', '--db', db, '--kind', 'partner', '--partner', 'Gemeente Voorbeeld', '--out', path.join(dir, 'p.xlsx'))).code).toBe(0);
+    expect((await cli('export', '--db', db, '--kind', 'partner', '--partner', 'ROC Voorbeeldstad', '--out', path.join(dir, 'p.xlsx'))).code).toBe(0);
     expect(await cli('export', '--db', db, '--kind', 'anders', '--out', path.join(dir, 'x.xlsx'))).toMatchObject({ code: 1, err: expect.stringContaining('--kind') });
 
     const before = sha(db);
@@ -64,7 +64,7 @@ describe('regieboek export / import', () => {
 
     // A returned request with a mistake: the dry run lists it and writes an error workbook.
     const wb = await load(fs.readFileSync(path.join(dir, 'p.xlsx')));
-    const sheet = wb.getWorksheet("Programma's")!;
+    const sheet = wb.getWorksheet('Activiteiten')!;
     const statusCol = (sheet.getRow(1).values as unknown[]).indexOf('Status');
     sheet.getRow(2).getCell(statusCol).value = 'Onbekend';
     const back = path.join(dir, 'terug.xlsx');

@@ -320,10 +320,10 @@ describe('rejected rows: the message names sheet, row and column', () => {
   });
   it('41 an id that does not exist, in a returned partner request', async () => {
     const ws = reopen(file);
-    const req = await exportPartner(ws.db, { partner: 'ROC Voorbeeld' }, { user: 'T', source: 'x', at: new Date().toISOString() });
+    const req = await exportPartner(ws.db, { partner: 'ROC Voorbeeldstad' }, { user: 'T', source: 'x', at: new Date().toISOString() });
     await ws.close();
     const buf = await mutate((wb) => {
-      const s = wb.getWorksheet(P)!;
+      const s = wb.getWorksheet('Activiteiten')!;
       s.getCell('A2').value = 'bestaat-niet';
     }, req);
     await rejected(buf, /id "bestaat-niet" bestaat niet in dit werkbestand/, 'rij 2, kolom "Id" (A)');

@@ -98,7 +98,9 @@ async function parse(db: Db, buf: Buffer, fileName: string, opts: ImportOptions)
   const missing = specs.filter((s) => !wb.worksheets.some((w) => norm(w.name) === norm(s.sheet)));
   if (missing.length && unknown.length)
     throw new UserError('user_error', t('xl.read.renamedSheet', { file: fileName, missing: missing.map((s) => `"${s.sheet}"`).join(', '), found: unknown.join(', ') }));
-  return { fileName, wb, info, specs, sha256: crypto.createHash('sha256').update(buf).digest('hex') };
+  // A request holds only the sections that were asked for.
+  const used = info.kind === 'partner' ? specs.filter((s) => !missing.includes(s)) : specs;
+  return { fileName, wb, info, specs: used, sha256: crypto.createHash('sha256').update(buf).digest('hex') };
 }
 
 /** Fields of a record changed in Regieboek after `since` (for conflicts). */

@@ -38,19 +38,61 @@ export interface PartnerSection {
   columns: readonly { key: string; editable: boolean }[];
   /** What the partner is asked, for the instructions sheet. */
   instructions: string;
+  /** Only included when a request names it in `sections`. */
+  optional?: boolean;
   /** The rows of this partner for this request. */
   rows(db: Db, req: PartnerRequest, kind: RecordKind): Promise<Row[]>;
 }
 
+/** The organisation a request is for, by name (case-insensitive) or id; null when the workspace has no partners yet. */
+export async function findPartner(db: Db, partner: string): Promise<{ id: string; name: string } | null> {
+  const orgs = await db.selectFrom('organisation').select(['id', 'name']).where('deletedAt', 'is', null).orderBy('name').execute();
+  if (!orgs.length) return null;
+  const want = partner.trim().toLowerCase();
+  const hit = orgs.find((o) => o.id === partner.trim() || o.name.trim().toLowerCase() === want);
+  if (!hit) throw new UserError('invalid_input', t('xl.partner.unknown', { partner, names: orgs.map((o) => o.name).join(', ') }), 'partner');
+  return hit;
+}
+
+const ids = (v: unknown) => String(v ?? '').split('\n').filter(Boolean);
+
 /**
- * The sections that exist now. Until issues 3-5 bring activities, indicators and spend, the only
- * section asks a partner to confirm the status of the running programmes and add a remark.
+ * The sections that exist now. "activities": the running and planned activities where the partner
+ * is penvoerder or uitvoerder (of the activity or of its measure); the partner confirms the status
+ * and describes the results so far. "programmes" (only on request) lets a partner confirm the
+ * status of the running programmes. Issues 4-5 add spend, measurements and monitoring answers.
  */
 export const partnerSections: PartnerSection[] = [
+  {
+    name: 'activities',
+    kind: 'activity',
+    sheet: t('xlh.activity.sheet'),
+    columns: [
+      { key: 'id', editable: false },
+      { key: 'measureName', editable: false },
+      { key: 'code', editable: false },
+      { key: 'name', editable: false },
+      { key: 'startDate', editable: false },
+      { key: 'endDate', editable: false },
+      { key: 'status', editable: true },
+      { key: 'resultsGeneral', editable: true },
+    ],
+    instructions: t('xl.partner.section.activities'),
+    rows: async (db, req, kind) => {
+      const org = await findPartner(db, req.partner);
+      if (!org) return [];
+      const measures = await db.selectFrom('measure').select(['id', 'leadOrganisationId', 'executorIds']).where('deletedAt', 'is', null).execute();
+      const viaMeasure = new Set(measures.filter((m) => m.leadOrganisationId === org.id || (JSON.parse(m.executorIds) as string[]).includes(org.id)).map((m) => m.id));
+      return (await kind.list(db)).filter(
+        (r) => r.status !== 'afgerond' && r.status !== 'gestopt' && (r.leadOrganisationId === org.id || ids(r.executorIds).includes(org.id) || viaMeasure.has(String(r.measureId))),
+      );
+    },
+  },
   {
     name: 'programmes',
     kind: 'programme',
     sheet: t('xlh.programme.sheet'),
+    optional: true,
     columns: [
       { key: 'id', editable: false },
       { key: 'name', editable: false },
@@ -134,12 +176,13 @@ export async function buildPartnerWorkbook(db: Db, req: PartnerRequest, ctx: Exp
   if (!partner) throw new UserError('invalid_input', t('xl.partner.needPartner'));
   const at = ctx.at ?? new Date().toISOString();
   const region = await workspaceRegion(db);
-  const sections = partnerSections.filter((s) => !req.sections || req.sections.includes(s.name));
+  const sections = partnerSections.filter((s) => (req.sections ? req.sections.includes(s.name) : !s.optional));
+  const org = await findPartner(db, partner);
   const wb = await newWorkbook(at);
 
   const help = wb.addWorksheet(t('xl.sheet.instructions'));
   const lines = [
-    t('xl.partner.title', { partner, region: region.label }),
+    t('xl.partner.title', { partner: org?.name ?? partner, region: region.label }),
     req.period ? t('xl.partner.period', { period: req.period }) : '',
     '',
     t('xl.partner.intro'),
@@ -164,7 +207,7 @@ export async function buildPartnerWorkbook(db: Db, req: PartnerRequest, ctx: Exp
   const built = sections.map((s) => ({ s, ...sectionColumns(s) }));
   writeInfoSheet(
     info,
-    { kind: 'partner', formatVersion: FORMAT_VERSION, regionNumber: region.number, regionLabel: region.label, madeAt: at, madeBy: ctx.user, source: ctx.source, partner, programmes: await runningProgrammes(db) },
+    { kind: 'partner', formatVersion: FORMAT_VERSION, regionNumber: region.number, regionLabel: region.label, madeAt: at, madeBy: ctx.user, source: ctx.source, partner: org?.name ?? partner, programmes: await runningProgrammes(db) },
     built.map((b) => ({ sheet: b.s.sheet, columns: b.columns })),
   );
   await info.protect('', PROTECT);

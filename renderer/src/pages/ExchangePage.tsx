@@ -83,6 +83,7 @@ export function ExchangePage() {
   const [refusal, setRefusal] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
   const last = useLoad(() => call('exchange.lastImport'), [reload]);
+  const partners = useLoad(() => call('organisation.list'));
 
   const fail = (e: unknown) => notify(e instanceof ApiError ? e.message : String(e), 'error');
 
@@ -196,7 +197,12 @@ export function ExchangePage() {
           <div className="row">
             <div className="field">
               <label htmlFor="xl-partner">{t('exchange.partner')}</label>
-              <input id="xl-partner" value={partner} onChange={(e) => setPartner(e.target.value)} />
+              <input id="xl-partner" list="xl-partner-list" value={partner} autoComplete="off" onChange={(e) => setPartner(e.target.value)} />
+              <datalist id="xl-partner-list">
+                {(partners.data ?? []).map((o) => (
+                  <option key={o.id} value={o.name} />
+                ))}
+              </datalist>
             </div>
             <div className="field">
               <label htmlFor="xl-period">{t('exchange.period')}</label>
