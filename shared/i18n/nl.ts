@@ -776,9 +776,13 @@ export const nl = {
   'xl.steering.noBudget': 'Nog geen begrotingsregels in dit werkbestand.',
   'xl.steering.noResults': 'Nog geen indicatoren of metingen in dit werkbestand.',
   'xl.steering.noActions': 'Nog geen acties of afspraken in dit werkbestand.',
-  'xl.steering.legend.concept': 'Het programma is in voorbereiding.',
-  'xl.steering.legend.lopend': 'Het programma loopt.',
-  'xl.steering.legend.afgerond': 'Het programma is afgerond.',
+  'xl.steering.legend.concept': 'In voorbereiding.',
+  'xl.steering.legend.lopend': 'Loopt.',
+  'xl.steering.legend.afgerond': 'Afgerond.',
+  'xl.steering.legend.gestopt': 'Gestopt voordat het af was.',
+  'xl.steering.activityCount': 'Activiteiten',
+  'xl.steering.plannedParticipants': 'Beoogd deelnemers {year}',
+  'xl.steering.noMeasures': 'Nog geen maatregelen in dit werkbestand.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

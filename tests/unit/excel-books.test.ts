@@ -17,12 +17,24 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
     const buf = await exportSteering(ws.db, { user: 'Test', source: ws.fileName, at: '2026-11-23T10:00:00.000Z' });
     await ws.close();
     const wb = await load(buf);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Overzicht', 'Begroting', 'Resultaten', 'Acties', 'Legenda']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Overzicht', "Programma's", 'Begroting', 'Resultaten', 'Acties', 'Legenda']);
+    // Overview: one row per measure, the programme repeated on every row.
     const o = wb.getWorksheet('Overzicht')!;
     expect((o.getRow(1).values as unknown[]).slice(1)).toEqual([
+      'Programma', 'Code', 'Maatregel', 'Status', 'Penvoerder', 'Plusvoorziening', 'Activiteiten', 'Beoogd deelnemers 2026/2027',
+    ]);
+    expect(o.actualRowCount).toBeGreaterThan(3);
+    for (let r = 2; r <= o.actualRowCount; r++) {
+      expect(String(o.getRow(r).getCell(1).value)).toMatch(/^Regionaal programma VSV|^Verkenning/);
+      expect(String(o.getRow(r).getCell(4).value)).toMatch(/^[○▶✓■] /);
+      expect(o.getRow(r).getCell(7).type).toBe(ExcelJS.ValueType.Number);
+      expect(o.getRow(r).getCell(7).numFmt).toBe('#,##0');
+    }
+    const p = wb.getWorksheet("Programma's")!;
+    expect((p.getRow(1).values as unknown[]).slice(1)).toEqual([
       'Programma', 'Startdatum', 'Einddatum', 'Status', 'Aangevraagd bedrag', 'Toegekend bedrag', 'Toegekend % van aangevraagd',
     ]);
-    const row = o.getRow(3); // 2024-2028, lopend
+    const row = p.getRow(3); // 2024-2028, lopend
     expect(row.getCell(1).value).toBe('Regionaal programma VSV 2024-2028');
     expect(row.getCell(2).type).toBe(ExcelJS.ValueType.Date);
     expect(row.getCell(2).numFmt).toBe('dd-mm-yyyy');

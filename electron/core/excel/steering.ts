@@ -11,6 +11,13 @@ import { workspaceRegion } from './info';
 import { printSetup, writeTable, type ColumnSpec, type Row } from './sheets';
 import { newWorkbook, type ExportContext } from './workspace-book';
 import { t } from '../../../shared/i18n/nl';
+import { schoolYearOf } from '../../../shared/dates';
+
+const localIsoDate = (iso: string) => {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+};
 
 export interface SteeringContext {
   db: Db;
@@ -29,7 +36,9 @@ export interface SteeringSheet {
 }
 
 /** Status as text with a symbol, so it survives printing in black and white. */
-export const STATUS_SYMBOL: Record<string, string> = { concept: '○', lopend: '▶', afgerond: '✓' };
+export const STATUS_SYMBOL: Record<string, string> = { concept: '○', lopend: '▶', afgerond: '✓', gestopt: '■' };
+type Status = 'concept' | 'lopend' | 'afgerond' | 'gestopt';
+const statusText = (s: unknown) => `${STATUS_SYMBOL[String(s)] ?? ''} ${t(`status.${s as Status}`)}`.trim();
 
 const col = (key: string, header: string, type: ColumnSpec['type'], help: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ key, header, type, help, ...extra });
 const pcol = (key: string) => programmeKind.columns.find((c) => c.key === key)!;
@@ -47,9 +56,58 @@ async function table(ws: ExcelJS.Worksheet, ctx: SteeringContext, columns: Colum
   printSetup(ws, { title: t('xl.steering.title'), region: ctx.region, date: ctx.at });
 }
 
+/** Per measure, the programme repeated on every row so a filter on it works. */
 export const overviewSheet: SteeringSheet = {
   name: 'overview',
   title: t('xl.steering.overview'),
+  build: async (ws, ctx) => {
+    const year = schoolYearOf(localIsoDate(ctx.at));
+    const columns = [
+      col('programme', t('xl.steering.programme'), 'text', ''),
+      col('code', t('xlh.code'), 'text', ''),
+      col('measure', t('xl.steering.measure'), 'text', ''),
+      col('status', t('xlh.programme.status'), 'text', t('xl.steering.statusHelp')),
+      col('lead', t('xlh.leadName'), 'text', ''),
+      col('plus', t('xlh.measure.plus'), 'bool', ''),
+      col('activities', t('xl.steering.activityCount'), 'int', ''),
+      col('planned', t('xl.steering.plannedParticipants', { year }), 'int', ''),
+    ];
+    const db = ctx.db;
+    const programmes = new Map((await db.selectFrom('programme').select(['id', 'name']).where('deletedAt', 'is', null).execute()).map((p) => [p.id, p.name]));
+    const orgs = new Map((await db.selectFrom('organisation').select(['id', 'name']).execute()).map((o) => [o.id, o.name]));
+    const activities = await db.selectFrom('activity').select(['measureId', 'plannedParticipants']).where('deletedAt', 'is', null).execute();
+    const measures = await db
+      .selectFrom('measure')
+      .selectAll()
+      .where('deletedAt', 'is', null)
+      .orderBy('programmeId')
+      .orderBy('sortOrder')
+      .orderBy('code')
+      .execute();
+    const rows = measures
+      .filter((m) => programmes.has(m.programmeId))
+      .map((m) => {
+        const mine = activities.filter((a) => a.measureId === m.id);
+        const planned = mine.flatMap((a) => JSON.parse(a.plannedParticipants) as { schoolYear: string; count: number }[]).filter((p) => p.schoolYear === year);
+        return {
+          programme: programmes.get(m.programmeId) ?? '',
+          code: m.code,
+          measure: m.name,
+          status: statusText(m.status),
+          lead: m.leadOrganisationId ? (orgs.get(m.leadOrganisationId) ?? '') : '',
+          plus: m.plusvoorziening === 1,
+          activities: mine.length,
+          planned: planned.length ? planned.reduce((n, p) => n + p.count, 0) : null,
+        };
+      });
+    await table(ws, ctx, columns, rows, t('xl.steering.noMeasures'));
+  },
+};
+
+/** The programmes: period, status, requested and awarded amounts. */
+export const programmesSheet: SteeringSheet = {
+  name: 'programmes',
+  title: t('xlh.programme.sheet'),
   build: async (ws, ctx) => {
     const columns = [
       { ...pcol('name'), header: t('xl.steering.programme') },
@@ -62,7 +120,7 @@ export const overviewSheet: SteeringSheet = {
     ];
     const rows = (await programmeKind.list(ctx.db)).map((p) => ({
       ...p,
-      status: `${STATUS_SYMBOL[String(p.status)] ?? ''} ${t(`status.${p.status as 'concept' | 'lopend' | 'afgerond'}`)}`.trim(),
+      status: statusText(p.status),
       awardedShare: typeof p.awardedCents === 'number' && typeof p.requestedCents === 'number' && p.requestedCents > 0 ? p.awardedCents / p.requestedCents : null,
     }));
     await table(ws, ctx, columns, rows, t('xl.steering.noProgrammes'));
@@ -128,7 +186,7 @@ export const legendSheet: SteeringSheet = {
   build: async (ws, ctx) => {
     const columns = [col('term', t('xl.steering.term'), 'text', ''), col('meaning', t('xl.steering.meaning'), 'longText', '', { width: 90 })];
     const rows: Row[] = [
-      ...Object.entries(STATUS_SYMBOL).map(([s, sym]) => ({ term: `${sym} ${t(`status.${s as 'concept' | 'lopend' | 'afgerond'}`)}`, meaning: t(`xl.steering.legend.${s as 'concept' | 'lopend' | 'afgerond'}`) })),
+      ...Object.keys(STATUS_SYMBOL).map((s) => ({ term: statusText(s), meaning: t(`xl.steering.legend.${s as Status}`) })),
       { term: t('xlh.programme.requested'), meaning: t('xlh.programme.requested.help') },
       { term: t('xlh.programme.awarded'), meaning: t('xlh.programme.awarded.help') },
       { term: t('xl.steering.awardedShare'), meaning: t('xl.steering.awardedShareHelp') },
@@ -139,7 +197,7 @@ export const legendSheet: SteeringSheet = {
 };
 
 /** In tab order. Issues 3-5 replace budget/results/actions and add measure sheets here. */
-export const steeringSheets: SteeringSheet[] = [overviewSheet, budgetSheet, resultsSheet, actionsSheet, legendSheet];
+export const steeringSheets: SteeringSheet[] = [overviewSheet, programmesSheet, budgetSheet, resultsSheet, actionsSheet, legendSheet];
 
 export async function buildSteeringWorkbook(db: Db, ctx: ExportContext): Promise<ExcelJS.Workbook> {
   const at = ctx.at ?? new Date().toISOString();
