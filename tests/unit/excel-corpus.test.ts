@@ -330,6 +330,44 @@ describe('rejected rows: the message names sheet, row and column', () => {
   });
 });
 
+describe('references between sheets', () => {
+  it('42 a measure that refers to a programme that does not exist, and its activities with it', async () => {
+    const buf = await mutate((wb) => {
+      const m = wb.getWorksheet('Maatregelen')!;
+      const a = wb.getWorksheet('Activiteiten')!;
+      const head = (ws: ExcelJS.Worksheet) => (ws.getRow(1).values as unknown[]).map(String);
+      const mh = head(m);
+      const ah = head(a);
+      // A new measure under a programme id that is nowhere, and a new activity under that measure.
+      const mRow: unknown[] = [];
+      mRow[mh.indexOf('Id')] = 'nieuwe-maatregel';
+      mRow[mh.indexOf('Programma (id)')] = 'geen-programma';
+      mRow[mh.indexOf('Naam')] = 'Nieuwe maatregel';
+      mRow[mh.indexOf('Status')] = 'Concept';
+      m.addRow(mRow.slice(1));
+      const aRow: unknown[] = [];
+      aRow[ah.indexOf('Id')] = 'nieuwe-activiteit';
+      aRow[ah.indexOf('Maatregel (id)')] = 'nieuwe-maatregel';
+      aRow[ah.indexOf('Naam')] = 'Nieuwe activiteit';
+      aRow[ah.indexOf('Status')] = 'Concept';
+      a.addRow(aRow.slice(1));
+    });
+    const plan = await planOf(buf);
+    expect(plan.counts.rejected).toBe(2);
+    const texts = plan.rows.flatMap((r) => r.issues.map((i) => i.text)).join('\n');
+    expect(texts).toMatch(/Blad "Maatregelen", rij \d+, kolom "Programma \(id\)" \(B\): verwijst naar "geen-programma"/);
+    expect(texts).toMatch(/Blad "Activiteiten", rij \d+, kolom "Maatregel \(id\)" \(B\): verwijst naar "nieuwe-maatregel", maar dat staat niet in Regieboek en niet op blad "Maatregelen"/);
+  });
+  it('43 planned participants that are not "schooljaar: aantal" lines', async () => {
+    const buf = await mutate((wb) => {
+      const a = wb.getWorksheet('Activiteiten')!;
+      const col = (a.getRow(1).values as unknown[]).indexOf('Beoogd aantal deelnemers');
+      a.getRow(2).getCell(col).value = '2025/2026: 400\nveel jongeren';
+    });
+    await rejected(buf, /"veel jongeren" is geen regel schooljaar: aantal/, 'kolom "Beoogd aantal deelnemers"');
+  });
+});
+
 describe('the corpus covers enough kinds', () => {
   it('at least 25 cases', async () => {
     const { readFileSync } = await import('node:fs');
