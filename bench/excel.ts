@@ -6,11 +6,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { createWorkspaceFile } from '../electron/core/db/workspace-file';
-import { examplePrograms } from '../electron/core/demo/seed';
-import { tracked } from '../electron/core/history/tracker';
+import { seedExample } from '../electron/core/demo/seed';
 import { applyImport, exportWorkspace, planImport, recordKinds } from '../electron/core/excel';
 import { EXAMPLE_REGION } from '../shared/regions';
 import { report, row } from './util';
@@ -39,10 +37,8 @@ async function rawStream(rows: number, cols: number, sample: unknown[][]): Promi
 async function run(times: number) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-excel-'));
   const src = createWorkspaceFile(path.join(dir, 'src.regieboek'), EXAMPLE_REGION);
-  await tracked(src.db, { user: 'bench', action: 'create', label: 'bench' }, async (tr) => {
-    for (let i = 0; i < times; i++)
-      for (const p of examplePrograms) await tr.insert('programme', { id: randomUUID(), ...p, name: `${p.name} (${i + 1})`, createdAt: tr.at, updatedAt: tr.at, deletedAt: null, deletedIn: null });
-  });
+  // N copies of the whole example region: partners, contacts, programmes and the programme tree.
+  for (let i = 0; i < times; i++) await seedExample(src.db);
   let t0 = process.hrtime.bigint();
   const buf = await exportWorkspace(src.db, { user: 'bench', source: 'src' });
   const exportMs = ms(t0);

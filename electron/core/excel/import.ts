@@ -15,7 +15,8 @@ import { recordKinds, kindByName, sameValue, type Db, type RecordKind } from './
 import { partnerSections, sectionColumns } from './partner';
 import { describe, readTable, type ColumnSpec, type Issue, type ReadRow, type Row } from './sheets';
 import { colLetter, type CellValue } from './cells';
-import { tracked, readRow, type Tracker } from '../history/tracker';
+import { tracked, type Tracker } from '../history/tracker';
+import { entityDef } from '../history/entities';
 import { UserError } from '../errors';
 import { formatCents } from '../../../shared/money';
 import { formatDate, formatDateTime } from '../../../shared/dates';
@@ -103,23 +104,37 @@ async function parse(db: Db, buf: Buffer, fileName: string, opts: ImportOptions)
   return { fileName, wb, info, specs: used, sha256: crypto.createHash('sha256').update(buf).digest('hex') };
 }
 
-/** Fields of a record changed in Regieboek after `since` (for conflicts). */
-async function changedSince(db: Db, entity: string, id: string, since: string): Promise<Set<string>> {
+/** Per record id: the fields changed in Regieboek after `since` (for conflicts), in one query per entity. */
+async function changedSince(db: Db, entity: string, since: string): Promise<Map<string, Set<string>>> {
   const rows = await db
     .selectFrom('change')
     .innerJoin('changeSet', 'changeSet.id', 'change.changeSetId')
     .leftJoin('changeSet as target', 'target.id', 'changeSet.undoes')
-    .select(['change.fields'])
+    .select(['change.entityId', 'change.fields'])
     .where('change.entity', '=', entity)
-    .where('change.entityId', '=', id)
     .where('changeSet.at', '>', since)
     // A change and its undo, both after the file was made, cancel out.
     .where('changeSet.undoneBy', 'is', null)
     .where((eb) => eb.or([eb('changeSet.undoes', 'is', null), eb('target.at', '<=', since)]))
     .execute();
-  const out = new Set<string>();
-  for (const r of rows) for (const k of Object.keys(JSON.parse(r.fields) as object)) out.add(k);
+  const out = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const set = out.get(r.entityId) ?? new Set<string>();
+    for (const k of Object.keys(JSON.parse(r.fields) as object)) set.add(k);
+    out.set(r.entityId, set);
+  }
   return out;
+}
+
+/** Ids of the rows of an entity that are in the Prullenbak. */
+async function trashedIds(db: Db, entity: string): Promise<Set<string>> {
+  const { table } = entityDef(entity);
+  const rows = await (db as unknown as Kysely<Record<string, { id: string; deletedAt: string | null }>>)
+    .selectFrom(table)
+    .select('id')
+    .where('deletedAt', 'is not', null)
+    .execute();
+  return new Set(rows.map((r) => String(r.id)));
 }
 
 interface Planned extends PlanRow {
@@ -143,6 +158,8 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
 
   const kind = spec.kind;
   const existing = new Map((await kind.list(db)).map((r) => [String(r[kind.idKey]), r]));
+  const changed = p.info.madeAt && kind.entity ? await changedSince(db, kind.entity, p.info.madeAt) : new Map<string, Set<string>>();
+  const trashed = kind.entity && spec.allowCreate ? await trashedIds(db, kind.entity) : new Set<string>();
   const byId = new Map<string, ReadRow[]>();
   for (const r of table.rows) {
     const v = r.values[kind.idKey];
@@ -172,7 +189,7 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
     const conflictPatch: Row = {};
     if (!issues.length) {
       if (current) {
-        const since = p.info.madeAt && kind.entity ? await changedSince(db, kind.entity, id, p.info.madeAt) : new Set<string>();
+        const since = changed.get(id) ?? new Set<string>();
         for (const c of spec.columns) {
           if (!spec.editable.has(c.key) || !r.present.has(c.key)) continue;
           let nv = r.values[c.key] ?? null;
@@ -198,8 +215,7 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
       } else if (!spec.allowCreate) {
         issueAt(kind.idKey, t(kind.readOnly ? 'xl.plan.otherRecord' : 'xl.plan.unknownId', { id, sheet: spec.sheet }));
       } else {
-        const trashed = kind.entity ? await readRow(db, kind.entity, id, { includeDeleted: true }) : undefined;
-        if (trashed) issueAt(kind.idKey, t('xl.plan.inTrash', { id }));
+        if (trashed.has(id)) issueAt(kind.idKey, t('xl.plan.inTrash', { id }));
         for (const c of spec.columns) if (c.required && (r.values[c.key] === null || r.values[c.key] === undefined) && !r.issues.length) issueAt(c.key, t('xl.cell.required'));
         if (!issues.length) {
           status = 'new';
@@ -290,6 +306,8 @@ export async function planImport(db: Kysely<Database>, buf: Buffer, fileName: st
   return (await buildPlan(db, p, fileName)).plan;
 }
 
+const NOTHING = Symbol('nothing to apply');
+
 /**
  * Applies the plan in one transaction: new rows created, changed rows updated, conflicting rows
  * only where the user chose the file's value. Rejected rows are skipped. One change set, its
@@ -302,30 +320,33 @@ export async function applyImport(
   o: { user: string; choices?: ConflictChoices } & ImportOptions,
 ): Promise<ImportResult> {
   const p = await parse(db, buf, fileName, o);
-  // Nothing to write: no transaction at all, so the workspace file stays byte-for-byte the same.
-  const pre = await buildPlan(db, p, fileName);
-  const wanted = (r: Planned) => r.status === 'new' || r.status === 'changed' || (r.status === 'conflict' && o.choices?.[r.key] === 'file');
-  if (!pre.rows.some(wanted)) return { plan: pre.plan, applied: 0, changeSetId: null };
   let changeSetId: number | null = null;
   let applied = 0;
   let finalPlan: ImportPlan | null = null;
-  await tracked(db, { user: o.user, action: 'import', label: t('xl.import.label', { file: fileName }), source: fileName }, async (tr: Tracker) => {
-    const { plan, rows } = await buildPlan(tr.trx, p, fileName);
-    finalPlan = plan;
-    for (const r of rows) {
-      const kind = r.spec.kind;
-      if (r.status === 'new' && kind.create) {
-        await kind.create(tr, r.values);
-        applied++;
-      } else if (r.status === 'changed' || r.status === 'conflict') {
-        const patch = { ...r.patch, ...(o.choices?.[r.key] === 'file' ? r.conflictPatch : {}) };
-        if (!Object.keys(patch).length || !kind.entity) continue;
-        if (kind.update) await kind.update(tr, r.id, patch);
-        else await tr.update(kind.entity, r.id, patch);
-        applied++;
+  const wanted = (r: Planned) => r.status === 'new' || r.status === 'changed' || (r.status === 'conflict' && o.choices?.[r.key] === 'file');
+  try {
+    await tracked(db, { user: o.user, action: 'import', label: t('xl.import.label', { file: fileName }), source: fileName }, async (tr: Tracker) => {
+      const { plan, rows } = await buildPlan(tr.trx, p, fileName);
+      finalPlan = plan;
+      // Nothing to write: roll back, so not even an empty change set touches the workspace file.
+      if (!rows.some(wanted)) throw NOTHING;
+      for (const r of rows) {
+        const kind = r.spec.kind;
+        if (r.status === 'new' && kind.create) {
+          await kind.create(tr, r.values);
+          applied++;
+        } else if (r.status === 'changed' || r.status === 'conflict') {
+          const patch = { ...r.patch, ...(o.choices?.[r.key] === 'file' ? r.conflictPatch : {}) };
+          if (!Object.keys(patch).length || !kind.entity) continue;
+          if (kind.update) await kind.update(tr, r.id, patch);
+          else await tr.update(kind.entity, r.id, patch);
+          applied++;
+        }
       }
-    }
-    if (tr.changes > 0) changeSetId = tr.changeSetId;
-  });
+      if (tr.changes > 0) changeSetId = tr.changeSetId;
+    });
+  } catch (e) {
+    if (e !== NOTHING) throw e;
+  }
   return { plan: finalPlan!, applied, changeSetId };
 }
