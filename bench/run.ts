@@ -2,15 +2,15 @@
  * `npm run bench` (= npm run build && node --import tsx bench/run.ts): runs every bench script in
  * its own process and prints one table. Times are wall-clock medians in milliseconds; "ratio" is
  * median / reference median, measured in the same run on the same machine.
- * Options: BENCH_RUNS (default 5, host bench) and BENCH_RUNS_CLI (default 10); --json prints the
- * rows as JSON too.
+ * Options: BENCH_RUNS (default 5, host bench), BENCH_RUNS_CLI (default 10) and BENCH_RUNS_TREE
+ * (default 11, tree and search bench); --json prints the rows as JSON too.
  */
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { RESULT_PREFIX, type BenchRow } from './util';
 
-const SCRIPTS = ['host-start.ts', 'cli-info.ts', 'excel.ts'];
+const SCRIPTS = ['host-start.ts', 'cli-info.ts', 'tree.ts', 'budget.ts', 'excel.ts'];
 
 const rows: BenchRow[] = [];
 let failed = false;

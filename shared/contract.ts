@@ -9,6 +9,35 @@ import { AppInfo, RecentFile, Region, Settings, WorkspaceInfo, fileName, regionN
 import { HistoryEntry, TrashItem, UndoResult } from './schemas/history';
 import { id } from './schemas/fields';
 import { ConflictChoices, ExchangeFile, ExportRequest, ImportPlan, ImportResult, LastImport } from './schemas/exchange';
+import {
+  Award,
+  AwardInput,
+  AwardUpdate,
+  BudgetFilter,
+  BudgetLine,
+  BudgetLineInput,
+  BudgetLineUpdate,
+  BudgetOverview,
+  RuleSettings,
+  RulesUpdate,
+  Spend,
+  SpendInput,
+  SpendUpdate,
+} from './schemas/budget';
+import {
+  ActivityResults,
+  IndicatorInput,
+  IndicatorUpdate,
+  IndicatorView,
+  MeasurementInput,
+  ProgrammeResults,
+  RegionFigure,
+  RegionFigureInput,
+  TargetInput,
+  TargetRevise,
+  ThresholdsUpdate,
+  ThresholdsView,
+} from './schemas/results';
 import { ContactUpdate, ContactInput, Contact, Organisation, OrganisationDetail, OrganisationInput, OrganisationUpdate } from './schemas/partner';
 import {
   Activity,
@@ -83,6 +112,39 @@ export const contract = {
   'subActivity.update': { input: SubActivityUpdate, output: SubActivity },
   'subActivity.delete': { input: byId, output: z.null() },
   'search.all': { input: z.strictObject({ query: z.string().max(200) }), output: SearchResult },
+
+  // Money: awards, budget lines, spend, rule settings, overviews
+  'budget.overview': { input: z.strictObject({ programmeId: id() }), output: BudgetOverview },
+  'budget.rules.update': { input: RulesUpdate, output: RuleSettings },
+  'award.list': { input: z.strictObject({ programmeId: id() }), output: z.array(Award) },
+  'award.create': { input: AwardInput, output: Award },
+  'award.update': { input: AwardUpdate, output: Award },
+  'award.delete': { input: byId, output: z.null() },
+  'budgetLine.list': { input: BudgetFilter, output: z.array(BudgetLine) },
+  'budgetLine.get': { input: byId, output: BudgetLine },
+  'budgetLine.create': { input: BudgetLineInput, output: BudgetLine },
+  'budgetLine.update': { input: BudgetLineUpdate, output: BudgetLine },
+  'budgetLine.delete': { input: byId, output: z.null() },
+  'spend.list': { input: BudgetFilter.extend({ budgetLineId: id().optional() }), output: z.array(Spend) },
+  'spend.create': { input: SpendInput, output: Spend },
+  'spend.update': { input: SpendUpdate, output: Spend },
+  'spend.delete': { input: byId, output: z.null() },
+
+  // Targets and results
+  'results.forActivity': { input: z.strictObject({ activityId: id() }), output: ActivityResults },
+  'results.forProgramme': { input: z.strictObject({ programmeId: id() }), output: ProgrammeResults },
+  'results.thresholds': { input: ThresholdsUpdate, output: ThresholdsView },
+  'indicator.get': { input: byId, output: IndicatorView },
+  'indicator.create': { input: IndicatorInput, output: IndicatorView },
+  'indicator.update': { input: IndicatorUpdate, output: IndicatorView },
+  'indicator.delete': { input: byId, output: z.null() },
+  'target.create': { input: TargetInput, output: IndicatorView },
+  'target.revise': { input: TargetRevise, output: IndicatorView },
+  'measurement.create': { input: MeasurementInput, output: IndicatorView },
+  'measurement.delete': { input: byId, output: z.null() },
+  'regionFigure.list': { input: none, output: z.array(RegionFigure) },
+  'regionFigure.save': { input: z.strictObject({ rows: z.array(RegionFigureInput).min(1).max(500) }), output: z.array(RegionFigure) },
+  'regionFigure.delete': { input: byId, output: z.null() },
 
   // History, trash and undo (for every kind of record)
   'history.forEntity': { input: z.strictObject({ entity: z.string().min(1), id: id() }), output: z.array(HistoryEntry) },

@@ -21,15 +21,15 @@ export function issuesOf(error: z.ZodError): FieldIssue[] {
 }
 
 /** "Einddatum: de einddatum ligt vóór de startdatum." */
-export function describeIssues(issues: FieldIssue[]): string {
-  return issues.map((i) => (i.field ? `${fieldLabel(i.field)}: ${i.message}` : capitalise(i.message))).join(' ');
+export function describeIssues(issues: FieldIssue[], scope?: string): string {
+  return issues.map((i) => (i.field ? `${fieldLabel(i.field, scope)}: ${i.message}` : capitalise(i.message))).join(' ');
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-export function invalidInput(error: z.ZodError): AppError {
+export function invalidInput(error: z.ZodError, scope?: string): AppError {
   const issues = issuesOf(error);
-  return { code: 'invalid_input', message: describeIssues(issues), field: issues[0]?.field || undefined, issues };
+  return { code: 'invalid_input', message: describeIssues(issues, scope), field: issues[0]?.field || undefined, issues };
 }
 
 export type Dispatch = (channel: string, rawInput: unknown) => Promise<Result<unknown>>;
@@ -48,7 +48,8 @@ export function createDispatcher(app: AppState, opts: DispatcherOptions = {}): D
     if (!isChannel(channel)) return fail({ code: 'unknown_channel', message: t('err.unknownChannel', { channel: String(channel) }) });
     const spec = contract[channel];
     const parsed = spec.input.safeParse(rawInput ?? {});
-    if (!parsed.success) return fail(invalidInput(parsed.error));
+    const scope = channel.split('.')[0];
+    if (!parsed.success) return fail(invalidInput(parsed.error, scope));
     const ctx: HandlerContext = {
       app,
       db: () => app.requireWorkspace().db,
@@ -63,7 +64,7 @@ export function createDispatcher(app: AppState, opts: DispatcherOptions = {}): D
       return ok(spec.output.parse(value) as Out<Channel>);
     } catch (e) {
       if (e instanceof UserError) return fail({ code: e.code, message: e.message, field: e.field });
-      if (e instanceof z.ZodError) return fail(invalidInput(e));
+      if (e instanceof z.ZodError) return fail(invalidInput(e, scope));
       log(`[regieboek] ${channel} failed`, e);
       return fail({ code: 'internal', message: t('err.internal', { detail: e instanceof Error ? e.message : String(e) }) });
     }

@@ -1,3 +1,4 @@
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, call, onAppEvent } from './api';
 import { AppContext } from './state';
@@ -14,6 +15,11 @@ import { TrashPage } from './pages/TrashPage';
 import { HistoryPage } from './pages/HistoryPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { HelpPage } from './pages/HelpPage';
+import { BudgetPage } from './pages/BudgetPage';
+import { ResultsOverview } from './pages/ResultsOverview';
+import { ResultsActivity, ResultsIndicator } from './pages/ResultsActivity';
+import { ResultsIndicatorForm } from './pages/ResultsIndicatorForm';
+import { ResultsRegionFigures } from './pages/ResultsRegionFigures';
 import { LineForm } from './pages/LineForm';
 import { MeasureDetail } from './pages/MeasureDetail';
 import { MeasureForm } from './pages/MeasureForm';
@@ -31,6 +37,9 @@ const areas: { route: string; key: MessageKey; needsWorkspace: boolean }[] = [
   { route: 'start', key: 'nav.start', needsWorkspace: false },
   { route: 'programmas', key: 'nav.programmes', needsWorkspace: true },
   { route: 'partners', key: 'nav.partners', needsWorkspace: true },
+  { route: 'begroting', key: 'nav.budget', needsWorkspace: true },
+  { route: 'resultaten', key: 'nav.results', needsWorkspace: true },
+  { route: 'vsv-cijfers', key: 'nav.regionFigures', needsWorkspace: true },
   { route: 'excel', key: 'nav.exchange', needsWorkspace: true },
   { route: 'geschiedenis', key: 'nav.history', needsWorkspace: true },
   { route: 'prullenbak', key: 'nav.trash', needsWorkspace: true },
@@ -57,6 +66,18 @@ function Screen({ route, hasWorkspace }: { route: string[]; hasWorkspace: boolea
       if (a && b === 'maatregel') return <MeasureForm key={d ?? 'new'} programmeId={a} lineId={d} />;
       if (a) return <ProgrammeDetail id={a} />;
       return <ProgrammeList />;
+    case 'begroting':
+      return <BudgetPage route={route.slice(1)} />;
+    case 'resultaten':
+      // #/resultaten[/<programme>], #/resultaten/activiteit/<id>, #/resultaten/<programme>/indicator/<id>,
+      // #/resultaten/nieuw/(activiteit|maatregel)/<id>, #/resultaten/indicator/<id>/bewerken
+      if (a === 'activiteit' && b) return <ResultsActivity id={b} />;
+      if (a === 'nieuw' && (b === 'activiteit' || b === 'maatregel') && c) return <ResultsIndicatorForm owner={{ kind: b, id: c }} />;
+      if (a === 'indicator' && b && c === 'bewerken') return <ResultsIndicatorForm id={b} />;
+      if (a && b === 'indicator' && c) return <ResultsIndicator id={c} programmeId={a} />;
+      return <ResultsOverview programmeId={a} />;
+    case 'vsv-cijfers':
+      return <ResultsRegionFigures />;
     case 'excel':
       return <ExchangePage />;
     case 'maatregelen':
@@ -210,7 +231,9 @@ function Shell() {
           )}
         </nav>
         <main className="main" id="main">
-          <Screen route={route} hasWorkspace={!!workspace} />
+          <ErrorBoundary key={route.join("/")}>
+            <Screen route={route} hasWorkspace={!!workspace} />
+          </ErrorBoundary>
         </main>
         {searching && <SearchDialog onClose={() => setSearching(false)} />}
       </div>

@@ -29,7 +29,8 @@ export class ApiError extends Error {
   fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const i of this.error.issues ?? []) if (i.field && !out[i.field]) out[i.field] = i.message;
-    if (this.error.field && !out[this.error.field]) out[this.error.field] = this.error.message;
+    // Shown under the field's own label, so a leading "Waarde: " would say the name twice.
+    if (this.error.field && !out[this.error.field]) out[this.error.field] = this.error.message.replace(/^[^:"]{1,60}: /, '');
     return out;
   }
 }

@@ -75,7 +75,7 @@ test('werkbestand maken, programma toevoegen, wijzigen, verwijderen, terugzetten
 
     await expect(page.getByRole('status')).toContainText('Ongedaan gemaakt');
     await programmeDetail.expectShown(second);
-    await expect(programmeDetail.history.getByText('ongedaan gemaakt')).toBeVisible();
+    await expect(programmeDetail.history.getByText('· ongedaan gemaakt')).toBeVisible();
   });
 
   await test.step('na herladen is alles zoals het was', async () => {

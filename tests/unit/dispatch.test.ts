@@ -38,6 +38,14 @@ describe('dispatch', () => {
     expect((await fail('programme.create', 'zomaar tekst')).code).toBe('invalid_input');
   });
 
+  it('names a field by what it means for that kind of record', async () => {
+    const { fieldLabel } = await import('../../shared/i18n/nl');
+    expect(fieldLabel('date', 'spend')).toBe('Datum');
+    expect(fieldLabel('date', 'measurement')).toBe('Meetdatum');
+    expect(fieldLabel('items.2.date', 'spend')).toBe('Datum');
+    expect(fieldLabel('periodEnd', 'programme')).toBe('Einddatum');
+  });
+
   it('says to open a workspace first when none is open', async () => {
     const { fail } = await makeCore({ workspace: false });
     const e = await fail('programme.list', {});

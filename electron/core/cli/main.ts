@@ -12,6 +12,8 @@ import { openSqlite } from '../db/sqlite';
 import { LATEST_VERSION, pendingMigrations } from '../db/migrate';
 import { entities } from '../history/entities';
 import { seedExample } from '../demo/seed';
+import { workspaceBudget } from '../db/queries/budget';
+import { formatCents } from '../../../shared/money';
 import { EXAMPLE_REGION, findRegion, regionLabel } from '../../../shared/regions';
 import { t } from '../../../shared/i18n/nl';
 import { exportCommand, importCommand, type ExchangeOpts } from './exchange';
@@ -20,6 +22,11 @@ import type { Database } from '../db/schema';
 import { listProgrammes } from '../db/queries/programmes';
 import { programmeTree } from '../db/queries/tree';
 import type { ProgrammeTree } from '../../../shared/schemas/tree';
+import { programmeResults } from '../db/queries/results';
+import type { IndicatorView } from '../../../shared/schemas/results';
+import type { Unit } from '../../../shared/results/types';
+import { formatIndicatorValue } from '../../../shared/results/format';
+import { formatDate } from '../../../shared/dates';
 
 export interface CliIo {
   out: (s: string) => void;
@@ -56,6 +63,19 @@ export async function info(file: string) {
   }
 }
 
+/** Money over the whole workspace; reads only, so a file with open migrations is refused. */
+export async function budget(file: string) {
+  const version = assertOpenable(file);
+  if (pendingMigrations(version) > 0) throw new UserError('invalid_input', t('cli.budgetPending', { path: file, version }));
+  const sqlite = openSqlite(file, { readonly: true });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  try {
+    return await workspaceBudget(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
 /** Every programme with its lines, measures, activities and sub-activities; reads only. */
 export async function tree(file: string): Promise<{ programmes: ProgrammeTree[] }> {
   const version = assertOpenable(file);
@@ -67,6 +87,53 @@ export async function tree(file: string): Promise<{ programmes: ProgrammeTree[] 
     if (version < 2) return { programmes: programmes.map((p) => ({ id: p.id, name: p.name, periodStart: p.periodStart, periodEnd: p.periodEnd, lines: [] })) };
     const trees = await Promise.all(programmes.map((p) => programmeTree(db, p.id)));
     return { programmes: trees.filter((x): x is ProgrammeTree => !!x) };
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** Per indicator of every programme: baseline, targets (revisions included), the latest value and the status. */
+export async function results(file: string) {
+  const version = assertOpenable(file);
+  if (version < 4) return { programmes: [] as unknown[], indicators: [] as unknown[] };
+  const sqlite = openSqlite(file, { readonly: true });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  try {
+    const indicators: Record<string, unknown>[] = [];
+    const label = (code: string, name: string) => [code, name].filter(Boolean).join(' ');
+    const row = (programme: string, owner: { activity: string | null; measure: string }, v: IndicatorView) => ({
+      programme,
+      ...owner,
+      activity: owner.activity,
+      indicator: v.name,
+      unit: v.unit,
+      direction: v.direction,
+      aggregation: v.aggregation,
+      baseline: { value: v.baselineValue, date: v.baselineDate },
+      targets: v.targets.map((x) => ({
+        schoolYear: x.schoolYear,
+        periodStart: x.periodStart,
+        periodEnd: x.periodEnd,
+        kind: x.kind,
+        ...(x.kind === 'exact' ? { value: x.value } : x.kind === 'bereik' ? { min: x.min, max: x.max } : { percent: x.percent }),
+        resolved: x.resolvedMin === null ? null : { min: x.resolvedMin, max: x.resolvedMax },
+        current: x.current,
+        ...(x.supersedesId ? { reason: x.reason, decisionDate: x.decisionDate } : {}),
+      })),
+      latest: v.evaluation.latest,
+      status: v.evaluation.status,
+      progress: v.evaluation.progress === null ? null : Math.round(v.evaluation.progress * 1000) / 1000,
+      expected: v.evaluation.expected === null ? null : Math.round(v.evaluation.expected * 1000) / 1000,
+    });
+    for (const p of await listProgrammes(db)) {
+      const r = await programmeResults(db, p.id);
+      if (!r) continue;
+      for (const m of r.measures) {
+        for (const v of m.indicators) indicators.push(row(p.name, { activity: null, measure: label(m.code, m.name) }, v));
+        for (const a of m.activities) for (const v of a.indicators) indicators.push(row(p.name, { activity: label(a.code, a.name), measure: label(m.code, m.name) }, v));
+      }
+    }
+    return { indicators };
   } finally {
     await db.destroy();
   }
@@ -165,10 +232,31 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         }
         return 0;
       }
+      case 'budget': {
+        const r = await budget(needDb(values));
+        if (values.json) io.out(JSON.stringify(r, null, 2) + '\n');
+        else {
+          io.out(t('cli.budgetTotal', { planned: formatCents(r.total.plannedCents), realised: formatCents(r.total.realisedCents), awarded: formatCents(r.total.awardedCents) }) + '\n');
+          for (const m of r.byMeasure) io.out(`  ${[m.code, m.name].filter(Boolean).join(' ')}: ${formatCents(m.plannedCents)} / ${formatCents(m.realisedCents)}\n`);
+          io.out((r.checks.length ? t('cli.budgetChecks', { n: r.checks.length }) : t('cli.budgetNoChecks')) + '\n');
+          for (const c of r.checks) io.out(`  [${c.severity}] ${c.message}\n`);
+        }
+        return 0;
+      }
       case 'tree': {
         const result = await tree(needDb(values));
         if (values.json) io.out(JSON.stringify(result, null, 2) + '\n');
         else printTree(result, io.out);
+        return 0;
+      }
+      case 'results': {
+        const result = await results(needDb(values));
+        if (values.json) io.out(JSON.stringify(result, null, 2) + '\n');
+        else
+          for (const i of result.indicators as { activity: string | null; measure: string; indicator: string; unit: Unit; status: string; latest: { value: number | null; date: string } | null }[])
+            io.out(
+              `${i.activity ?? i.measure} | ${i.indicator} | ${t(`resultStatus.${i.status}` as 'resultStatus.behaald')}${i.latest ? ` | ${t('cli.resultsAt', { value: formatIndicatorValue(i.unit, i.latest.value), date: formatDate(i.latest.date) })}` : ''}\n`,
+            );
         return 0;
       }
       case 'check': {

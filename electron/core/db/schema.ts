@@ -140,6 +140,71 @@ export interface SubActivityTable extends Trashable {
   updatedAt: string;
 }
 
+export interface AwardTable extends Trashable {
+  id: string;
+  programmeId: string;
+  stream: string;
+  year: number;
+  amountCents: number;
+  /** JSON string[] of ISO dates */
+  paymentDates: string;
+  spendBy: string | null;
+  route: string;
+  reference: string;
+  notes: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BudgetLineTable extends Trashable {
+  id: string;
+  measureId: string;
+  activityId: string | null;
+  year: number;
+  costItem: string;
+  kind: string;
+  fte: number | null;
+  hours: number | null;
+  fundingSource: string;
+  category: string;
+  /** 0 or 1 */
+  management: number;
+  partnerId: string | null;
+  /** 0 or 1 */
+  inKind: number;
+  plannedCents: number;
+  notes: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SpendTable extends Trashable {
+  id: string;
+  budgetLineId: string;
+  kind: string;
+  /** null for a year total */
+  date: string | null;
+  year: number;
+  amountCents: number;
+  description: string;
+  reference: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** id is the programme's id. */
+export interface BudgetRulesTable extends Trashable {
+  id: string;
+  managementMaxPct: number;
+  managementMaxCents: number;
+  plusMinPct: number;
+  plusReason: string;
+  /** 0 or 1 */
+  checkAwards: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface ChangeSetTable {
   id: Generated<number>;
   at: string;
@@ -172,6 +237,93 @@ export interface TrashTable {
   restoredAt: string | null;
 }
 
+export interface IndicatorTable extends Trashable {
+  id: string;
+  activityId: string | null;
+  measureId: string | null;
+  /** 'deelnemers' for the built-in participants indicator; its targets come from the activity. */
+  builtin: string | null;
+  name: string;
+  description: string;
+  unit: string;
+  freeUnit: string;
+  direction: string;
+  aggregation: string;
+  dataSource: string;
+  momentKind: string;
+  /** JSON string[]: "MM-DD" for yearly/half-yearly, ISO dates for a custom list */
+  momentDates: string;
+  /** JSON string[] of disaggregation categories */
+  categories: string;
+  baselineValue: number | null;
+  baselineDate: string | null;
+  baselineSource: string;
+  baselineNote: string;
+  sortOrder: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TargetTable extends Trashable {
+  id: string;
+  indicatorId: string;
+  schoolYear: string | null;
+  periodStart: string;
+  periodEnd: string;
+  kind: string;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  percent: number | null;
+  supersedesId: string | null;
+  reason: string;
+  decisionDate: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MeasurementTable extends Trashable {
+  id: string;
+  indicatorId: string;
+  date: string;
+  schoolYear: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** JSON {name, count}[] or null */
+  categories: string | null;
+  status: string;
+  source: string;
+  explanation: string;
+  recordedAt: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RegionFigureTable extends Trashable {
+  id: string;
+  schoolYear: string;
+  onderwijssoort: string;
+  students: number;
+  leavers: number;
+  percentage: number;
+  nationalNorm: number | null;
+  status: string;
+  definitionVersion: string;
+  source: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ResultSettingsTable extends Trashable {
+  id: string;
+  programmeId: string;
+  onTrackMargin: number;
+  attentionMargin: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface Database {
   meta: MetaTable;
   region: RegionTable;
@@ -181,7 +333,16 @@ export interface Database {
   programmeLine: ProgrammeLineTable;
   measure: MeasureTable;
   activity: ActivityTable;
+  indicator: IndicatorTable;
+  target: TargetTable;
+  measurement: MeasurementTable;
+  regionFigure: RegionFigureTable;
+  resultSettings: ResultSettingsTable;
   subActivity: SubActivityTable;
+  award: AwardTable;
+  budgetLine: BudgetLineTable;
+  spend: SpendTable;
+  budgetRules: BudgetRulesTable;
   changeSet: ChangeSetTable;
   change: ChangeTable;
   trash: TrashTable;

@@ -8,6 +8,8 @@ import type { Database } from '../db/schema';
 import { tracked, type Tracker } from '../history/tracker';
 import { formatDate } from '../../../shared/dates';
 import { seedLines, seedOrganisations, type SeedActivity } from './tree-data';
+import { seedMoney } from './money';
+import { seedResults } from './results-data';
 
 const SEED_USER = 'Voorbeeldgegevens';
 
@@ -180,7 +182,13 @@ export async function seedExample(db: Kysely<Database>): Promise<void> {
         contactMunicipalityId: current ? orgIds.get('gemeente')! : null,
         ...stamp,
       });
-      if (current) await seedTree(tr, id, orgIds, orgNames);
+      if (current) {
+        await seedTree(tr, id, orgIds, orgNames);
+        await seedResults(tr, id);
+      }
     }
+    // Money for the running programme, after everything it builds on (same change set).
+    const running = await tr.trx.selectFrom('programme').select('id').where('status', '=', 'lopend').orderBy('periodStart', 'desc').executeTakeFirst();
+    if (running) await seedMoney(tr, running.id);
   });
 }

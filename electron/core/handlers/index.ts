@@ -8,9 +8,11 @@ import { programmeHandlers } from './programmes';
 import { historyHandlers } from './history';
 import { partnerHandlers } from './partners';
 import { treeHandlers } from './tree';
+import { budgetHandlers } from './budget';
+import { resultHandlers } from './results';
 import { exchangeHandlers } from './exchange';
 
-const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, historyHandlers, exchangeHandlers];
+const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, budgetHandlers, resultHandlers, historyHandlers, exchangeHandlers];
 
 export function assertNoOverlap(list: object[]): void {
   const seen = new Set<string>();
@@ -27,6 +29,8 @@ export const allHandlers: Handlers = {
   ...programmeHandlers,
   ...partnerHandlers,
   ...treeHandlers,
+  ...budgetHandlers,
+  ...resultHandlers,
   ...historyHandlers,
   ...exchangeHandlers,
 };

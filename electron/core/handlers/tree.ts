@@ -14,6 +14,7 @@ import { fieldLabel, t } from '../../../shared/i18n/nl';
 import { findActivity, findLine, findMeasure, findMeasureDetail, inOrder, organisationNames, programmeTree } from '../db/queries/tree';
 import { findProgramme } from '../db/queries/programmes';
 import { searchAll } from '../db/queries/search';
+import { moveActivityBudgetLines } from './budget-links';
 import type { ActivityInput, TreeEntity } from '../../../shared/schemas/tree';
 
 type Db = Kysely<Database>;
@@ -239,9 +240,10 @@ export const treeHandlers = handlers({
     await assertCodeFree(db, 'activity', measureId, before.code, id);
     const from = coded({ code: before.measureCode, name: before.measureName });
     const sortOrder = await nextSortOrder(db, 'activity', measureId);
-    await tracked(db, meta(ctx, 'move', t('label.move', { entity: entityName('activity'), name: coded(before), from, to: coded(target) })), (tr) =>
-      tr.update('activity', id, { measureId, sortOrder }),
-    );
+    await tracked(db, meta(ctx, 'move', t('label.move', { entity: entityName('activity'), name: coded(before), from, to: coded(target) })), async (tr) => {
+      await tr.update('activity', id, { measureId, sortOrder });
+      await moveActivityBudgetLines(tr, id, measureId);
+    });
     return must(findActivity(db, id), 'activity');
   },
 

@@ -4,6 +4,8 @@
  */
 import type { Database } from '../db/schema';
 import { t, type MessageKey } from '../../../shared/i18n/nl';
+import { formatCents } from '../../../shared/money';
+import { formatDate } from '../../../shared/dates';
 
 export interface EntityDef {
   table: keyof Database & string;
@@ -26,20 +28,78 @@ export const entities: Record<string, EntityDef> = {
     children: [
       { entity: 'programmeLine', foreignKey: 'programmeId' },
       { entity: 'measure', foreignKey: 'programmeId' },
+      { entity: 'award', foreignKey: 'programmeId' },
     ],
   },
   organisation: { table: 'organisation', nameKey: 'entity.organisation', label: (r) => String(r.name), children: [{ entity: 'contact', foreignKey: 'organisationId' }] },
   contact: { table: 'contact', nameKey: 'entity.contact', label: (r) => String(r.name), children: [] },
   // Trashing a line takes its measures along (and their activities through the measure).
   programmeLine: { table: 'programmeLine', nameKey: 'entity.programmeLine', label: coded, children: [{ entity: 'measure', foreignKey: 'lineId' }] },
-  measure: { table: 'measure', nameKey: 'entity.measure', label: coded, children: [{ entity: 'activity', foreignKey: 'measureId' }] },
-  activity: { table: 'activity', nameKey: 'entity.activity', label: coded, children: [{ entity: 'subActivity', foreignKey: 'activityId' }] },
+  measure: {
+    table: 'measure',
+    nameKey: 'entity.measure',
+    label: coded,
+    children: [
+      { entity: 'activity', foreignKey: 'measureId' },
+      { entity: 'budgetLine', foreignKey: 'measureId' },
+      { entity: 'indicator', foreignKey: 'measureId' },
+    ],
+  },
+  activity: {
+    table: 'activity',
+    nameKey: 'entity.activity',
+    label: coded,
+    children: [
+      { entity: 'subActivity', foreignKey: 'activityId' },
+      { entity: 'budgetLine', foreignKey: 'activityId' },
+      { entity: 'indicator', foreignKey: 'activityId' },
+    ],
+  },
+  // Targets and results: an indicator goes to the Prullenbak with its targets and measurements.
+  indicator: {
+    table: 'indicator',
+    nameKey: 'entity.indicator',
+    label: (r) => String(r.name),
+    children: [
+      { entity: 'target', foreignKey: 'indicatorId' },
+      { entity: 'measurement', foreignKey: 'indicatorId' },
+    ],
+  },
+  target: {
+    table: 'target',
+    nameKey: 'entity.target',
+    label: (r) => String(r.schoolYear ?? `${r.periodStart} – ${r.periodEnd}`),
+    children: [],
+  },
+  measurement: { table: 'measurement', nameKey: 'entity.measurement', label: (r) => formatDate(String(r.date)), children: [] },
+  regionFigure: { table: 'regionFigure', nameKey: 'entity.regionFigure', label: (r) => `${String(r.schoolYear)} ${t(`onderwijssoort.${String(r.onderwijssoort)}` as MessageKey)}`, children: [] },
+  resultSettings: { table: 'resultSettings', nameKey: 'entity.resultSettings', label: () => 'Drempels', children: [] },
   subActivity: {
     table: 'subActivity',
     nameKey: 'entity.subActivity',
     label: (r) => [r.number, r.name].filter(Boolean).join(' '),
     children: [],
   },
+  award: {
+    table: 'award',
+    nameKey: 'entity.award',
+    label: (r) => `${t(`source.${String(r.stream)}` as MessageKey)} ${String(r.year)}`,
+    children: [],
+  },
+  // A budget line goes to the Prullenbak with its spend, and comes back with it.
+  budgetLine: {
+    table: 'budgetLine',
+    nameKey: 'entity.budgetLine',
+    label: (r) => `${String(r.year)} ${String(r.costItem)}`,
+    children: [{ entity: 'spend', foreignKey: 'budgetLineId' }],
+  },
+  spend: {
+    table: 'spend',
+    nameKey: 'entity.spend',
+    label: (r) => [r.date ? formatDate(String(r.date)) : String(r.year), String(r.description), formatCents(Number(r.amountCents))].filter(Boolean).join(' '),
+    children: [],
+  },
+  budgetRules: { table: 'budgetRules', nameKey: 'entity.budgetRules', label: () => t('entity.budgetRules'), children: [] },
 };
 
 export function entityDef(entity: string): EntityDef {

@@ -11,6 +11,8 @@ export function HistoryList({ entries, showLabel }: { entries: HistoryEntry[]; s
     <ol className="history">
       {entries.map((e, i) => {
         const changes = e.changes.filter((c) => !internal.has(c.field));
+        // When the action was more than this row's own change (a revision, a move, an undo), its label says what.
+        const why = e.action !== e.op ? e.label : null;
         return (
           <li key={`${e.changeSetId}-${i}`} className={e.undone ? 'history-undone' : undefined}>
             <div className="history-head">
@@ -18,7 +20,6 @@ export function HistoryList({ entries, showLabel }: { entries: HistoryEntry[]; s
               {showLabel && (
                 <span className="history-label">
                   {entityLabel(e.entity)} <strong>{e.itemLabel}</strong>
-                  {e.action === 'undo' && <span className="muted"> ({e.label})</span>}
                 </span>
               )}
               <span className="history-meta">
@@ -26,6 +27,7 @@ export function HistoryList({ entries, showLabel }: { entries: HistoryEntry[]; s
                 {e.undone && <em> · {t('history.undone')}</em>}
               </span>
             </div>
+            {why && <div className="history-why">{why}</div>}
             {e.op === 'update' && changes.length > 0 && (
               <table className="history-changes">
                 <tbody>

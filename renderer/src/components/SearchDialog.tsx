@@ -16,9 +16,14 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
 
   const results = useRef<HTMLDivElement>(null);
 
-  useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    input.current?.focus();
+  }, []);
   // Keep the chosen result in view while moving with the arrow keys.
-  useEffect(() => results.current?.querySelector('a.active')?.scrollIntoView({ block: 'nearest' }), [active]);
+  // A block body: an effect must return nothing or a cleanup, and scrollIntoView may return a Promise.
+  useEffect(() => {
+    results.current?.querySelector('a.active')?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
 
   useEffect(() => {
     if (query.trim().length < 2) {
@@ -112,7 +117,8 @@ export function SearchDialog({ onClose }: { onClose(): void }) {
                           e.preventDefault();
                           open(h);
                         }}
-                        onMouseEnter={() => setActive(i)}
+                        // Move, not enter: results appearing under a resting pointer must not steal the choice.
+                        onMouseMove={() => i !== active && setActive(i)}
                       >
                         <span className="hit-title">
                           {h.code && (

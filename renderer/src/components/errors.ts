@@ -4,9 +4,14 @@ export const messageOf = (e: unknown) => (e instanceof ApiError ? e.message : St
 
 /** After a refused save: put the cursor in the first marked field, in the middle of the screen. */
 export function focusFirstError(): void {
-  setTimeout(() => {
+  // The marking arrives with React's next render, which may come after this call: look a few times.
+  let tries = 0;
+  const attempt = () => {
     const el = document.querySelector<HTMLElement>('[aria-invalid="true"]');
-    el?.scrollIntoView({ block: 'center' });
-    el?.focus({ preventScroll: true });
-  }, 0);
+    if (el) {
+      el.scrollIntoView({ block: 'center' });
+      el.focus({ preventScroll: true });
+    } else if (++tries < 10) setTimeout(attempt, 30);
+  };
+  setTimeout(attempt, 0);
 }

@@ -220,6 +220,9 @@ export function ActivityDetail({ id }: { id: string }) {
               {t('action.move')}
             </button>
           )}
+          <a className="button" href={href('resultaten', 'activiteit', a.id)} aria-label={t('results.ofActivity')}>
+            {t('nav.results')}
+          </a>
           <a className="button" href={href('afdrukken', 'activiteit', a.id)}>
             {t('action.print')}
           </a>

@@ -1,4 +1,6 @@
 import { t } from '../i18n';
+import { DEFAULT_THRESHOLDS } from '../../../shared/results/types';
+import { STATUS_ICON } from './ResultsParts';
 
 export function HelpPage() {
   return (
@@ -20,6 +22,14 @@ export function HelpPage() {
               <li key={line}>{line}</li>
             ))}
         </ul>
+        <h2>{t('help.budget.title')}</h2>
+        <ul>
+          {t('help.budget.items')
+            .split('\n')
+            .map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+        </ul>
         <h2>Wijzigingen, Prullenbak en ongedaan maken</h2>
         <ul>
           <li>Elke wijziging wordt bewaard in de Geschiedenis: wanneer, door wie, en welk veld van wat naar wat veranderde.</li>
@@ -31,6 +41,30 @@ export function HelpPage() {
           <li>Bedragen schrijft u als 1.234,56 of 1234,56; "€ 1.234" mag ook. Dubbelzinnige invoer zoals 1,234 of 12.34 wordt geweigerd.</li>
           <li>Datums schrijft u als dd-mm-jjjj, bijvoorbeeld 31-07-2026.</li>
         </ul>
+        <h2 id="help-status">{t('help.results.title')}</h2>
+        <p>{t('help.results.p1')}</p>
+        <p>{t('help.results.p2')}</p>
+        <p>{t('help.results.p3')}</p>
+        <p>{t('help.results.p4')}</p>
+        <p>{t('help.results.p5')}</p>
+        <ul className="status-rule" aria-label={t('results.statuses')}>
+          <li>
+            <span aria-hidden="true">{STATUS_ICON.behaald}</span> {t('help.results.li.behaald')}
+          </li>
+          <li>
+            <span aria-hidden="true">{STATUS_ICON.op_koers}</span> {t('help.results.li.opKoers', { onTrack: DEFAULT_THRESHOLDS.onTrackMargin })}
+          </li>
+          <li>
+            <span aria-hidden="true">{STATUS_ICON.aandacht}</span> {t('help.results.li.aandacht', { attention: DEFAULT_THRESHOLDS.attentionMargin })}
+          </li>
+          <li>
+            <span aria-hidden="true">{STATUS_ICON.achter}</span> {t('help.results.li.achter', { attention: DEFAULT_THRESHOLDS.attentionMargin })}
+          </li>
+          <li>
+            <span aria-hidden="true">{STATUS_ICON.geen_gegevens}</span> {t('help.results.li.geen')}
+          </li>
+        </ul>
+        <p>{t('help.results.p6', { onTrack: DEFAULT_THRESHOLDS.onTrackMargin, attention: DEFAULT_THRESHOLDS.attentionMargin })}</p>
         <h2>Privacy</h2>
         <p>Regieboek bewaart alleen getallen en gegevens van professionals. Nooit namen, BSN, geboortedatums of andere gegevens van individuele jongeren.</p>
         <h2>Toetsenbord</h2>

@@ -57,8 +57,14 @@ export function MeasureDetail({ id }: { id: string }) {
           <a className="button" href={href('maatregelen', m.id, 'bewerken')}>
             {t('action.edit')}
           </a>
+          <a className="button" href={href('resultaten', m.programmeId)} aria-label={t('results.ofProgramme')}>
+            {t('nav.results')}
+          </a>
           <a className="button" href={href('afdrukken', 'maatregel', m.id)}>
             {t('action.print')}
+          </a>
+          <a className="button" href={href('begroting', m.programmeId, 'regels', `maatregel=${m.id}`)}>
+            {t('budget.title')}
           </a>
           <DeleteButton onConfirm={remove} />
         </div>

@@ -45,6 +45,12 @@ export function ProgrammeDetail({ id }: { id: string }) {
           <a className="button" href={href('programmas', p.id, 'bewerken')}>
             {t('action.edit')}
           </a>
+          <a className="button" href={href('begroting', p.id)}>
+            {t('budget.title')}
+          </a>
+          <a className="button" href={href('resultaten', p.id)} aria-label={t('results.ofProgramme')}>
+            {t('nav.results')}
+          </a>
           {!confirming ? (
             <button type="button" className="danger" onClick={() => setConfirming(true)}>
               {t('action.delete')}

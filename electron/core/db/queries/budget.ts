@@ -1,0 +1,389 @@
+/**
+ * Reading money: awards, budget lines with their realised amounts, spend, rule settings, and the
+ * facts the shared rollups and checks work from. Sums of spend are taken in SQL (one row per
+ * line), so an overview reads one row per budget line however many entries there are.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema';
+import { parseList } from './tree';
+import { compareCodes } from '../../../../shared/natsort';
+import { t, type MessageKey } from '../../../../shared/i18n/nl';
+import {
+  DEFAULT_RULES,
+  overview,
+  runChecks,
+  type AwardFacts,
+  type FundingSource,
+  type Group as RollupGroup,
+  type LineFacts,
+  type MeasureFacts,
+  type RuleSettings,
+  type SpendFacts,
+  type SpendingCategory,
+} from '../../../../shared/budget';
+import type { Award, BudgetFilter, BudgetLine, BudgetOverview, Spend } from '../../../../shared/schemas/budget';
+
+type Db = Kysely<Database>;
+
+// ---- Awards
+
+function toAward(r: Database['award']): Award {
+  return {
+    id: r.id,
+    programmeId: r.programmeId,
+    stream: r.stream as Award['stream'],
+    year: r.year,
+    amountCents: r.amountCents,
+    paymentDates: parseList(r.paymentDates),
+    spendBy: r.spendBy,
+    route: r.route as Award['route'],
+    reference: r.reference,
+    notes: r.notes,
+  };
+}
+
+export async function listAwards(db: Db, programmeId: string): Promise<Award[]> {
+  const rows = await db.selectFrom('award').selectAll().where('programmeId', '=', programmeId).where('deletedAt', 'is', null).orderBy('year').orderBy('stream').execute();
+  return rows.map(toAward);
+}
+
+export async function findAward(db: Db, id: string): Promise<Award | undefined> {
+  const r = await db.selectFrom('award').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
+  return r && toAward(r);
+}
+
+// ---- Budget lines
+
+/** Live lines of live measures, with the filter applied. */
+function linesQuery(db: Db, f: Partial<BudgetFilter>) {
+  let q = db
+    .selectFrom('budgetLine as bl')
+    .innerJoin('measure as m', 'm.id', 'bl.measureId')
+    .where('bl.deletedAt', 'is', null)
+    .where('m.deletedAt', 'is', null);
+  if (f.programmeId) q = q.where('m.programmeId', '=', f.programmeId);
+  if (f.measureId) q = q.where('bl.measureId', '=', f.measureId);
+  if (f.activityId) q = q.where('bl.activityId', '=', f.activityId);
+  if (f.year !== undefined) q = q.where('bl.year', '=', f.year);
+  if (f.fundingSource) q = q.where('bl.fundingSource', '=', f.fundingSource);
+  if (f.category) q = q.where('bl.category', '=', f.category);
+  if (f.partnerId === null) q = q.where('bl.partnerId', 'is', null);
+  else if (f.partnerId) q = q.where('bl.partnerId', '=', f.partnerId);
+  if (f.lineIds) q = f.lineIds.length ? q.where('bl.id', 'in', f.lineIds) : q.where(sql<boolean>`0`);
+  return q;
+}
+
+type LinesQuery = ReturnType<typeof linesQuery>;
+
+function withSpendTotals(q: LinesQuery) {
+  return q
+    .leftJoin(
+      (eb) =>
+        eb
+          .selectFrom('spend')
+          .select((s) => [
+            'budgetLineId',
+            s.fn.sum<number>('amountCents').as('realised'),
+            s.fn.countAll<number>().as('n'),
+            s.fn.sum<number>(sql`kind = 'year_total'`).as('yearTotals'),
+          ])
+          .where('deletedAt', 'is', null)
+          .groupBy('budgetLineId')
+          .as('s'),
+      (j) => j.onRef('s.budgetLineId', '=', 'bl.id'),
+    )
+    .select([sql<number>`coalesce(${sql.ref('s.realised')}, 0)`.as('realisedCents'), sql<number>`coalesce(${sql.ref('s.n')}, 0)`.as('spendCount'), sql<number>`coalesce(${sql.ref('s.yearTotals')}, 0)`.as('yearTotals')]);
+}
+
+export async function listBudgetLines(db: Db, f: Partial<BudgetFilter>): Promise<BudgetLine[]> {
+  const rows = await withSpendTotals(linesQuery(db, f))
+    .leftJoin('activity as a', (j) => j.onRef('a.id', '=', 'bl.activityId').on('a.deletedAt', 'is', null))
+    .leftJoin('organisation as o', 'o.id', 'bl.partnerId')
+    .selectAll('bl')
+    .select(['m.code as measureCode', 'm.name as measureName', 'a.code as activityCode', 'a.name as activityName', 'o.name as partnerName'])
+    .execute();
+  const lines = rows.map(
+    (r): BudgetLine => ({
+      id: r.id,
+      measureId: r.measureId,
+      measureCode: r.measureCode,
+      measureName: r.measureName,
+      activityId: r.activityId,
+      activityCode: r.activityCode,
+      activityName: r.activityName,
+      year: r.year,
+      costItem: r.costItem,
+      kind: r.kind as BudgetLine['kind'],
+      fte: r.fte,
+      hours: r.hours,
+      fundingSource: r.fundingSource as FundingSource,
+      category: r.category as SpendingCategory,
+      management: r.management === 1,
+      partnerId: r.partnerId,
+      partnerName: r.partnerName,
+      inKind: r.inKind === 1,
+      plannedCents: r.plannedCents,
+      notes: r.notes,
+      realisedCents: Number(r.realisedCents),
+      spendCount: Number(r.spendCount),
+      hasYearTotal: Number(r.yearTotals) > 0,
+    }),
+  );
+  return lines.sort((a, b) => compareCodes(a.measureCode, b.measureCode) || a.year - b.year || (a.activityCode ?? '').localeCompare(b.activityCode ?? '', 'nl', { numeric: true }) || a.costItem.localeCompare(b.costItem, 'nl'));
+}
+
+export async function findBudgetLine(db: Db, id: string): Promise<(BudgetLine & { programmeId: string }) | undefined> {
+  const [line] = await listBudgetLines(db, { lineIds: [id] });
+  if (!line) return undefined;
+  const m = await db.selectFrom('measure').select('programmeId').where('id', '=', line.measureId).executeTakeFirstOrThrow();
+  return { ...line, programmeId: m.programmeId };
+}
+
+// ---- Spend
+
+export async function listSpend(db: Db, f: Partial<BudgetFilter> & { budgetLineId?: string; spendIds?: string[] }): Promise<Spend[]> {
+  let q = (linesQuery(db, f)).innerJoin('spend as s', 's.budgetLineId', 'bl.id').where('s.deletedAt', 'is', null);
+  if (f.budgetLineId) q = q.where('s.budgetLineId', '=', f.budgetLineId);
+  if (f.spendIds) q = q.where('s.id', 'in', f.spendIds.length ? f.spendIds : ['']);
+  const rows = await q
+    .select([
+      's.id',
+      's.budgetLineId',
+      's.kind',
+      's.date',
+      's.year',
+      's.amountCents',
+      's.description',
+      's.reference',
+      'bl.year as lineYear',
+      'bl.costItem as lineCostItem',
+      'bl.fundingSource',
+      'bl.category',
+      'm.id as measureId',
+      'm.code as measureCode',
+      'm.name as measureName',
+    ])
+    .execute();
+  return rows
+    .map((r) => ({ ...r, kind: r.kind as Spend['kind'], fundingSource: r.fundingSource as FundingSource, category: r.category as SpendingCategory }))
+    .sort((a, b) => compareCodes(a.measureCode, b.measureCode) || a.year - b.year || (a.date ?? '').localeCompare(b.date ?? '') || a.description.localeCompare(b.description, 'nl'));
+}
+
+export async function findSpend(db: Db, id: string): Promise<Spend | undefined> {
+  const [s] = await listSpend(db, { spendIds: [id] });
+  return s;
+}
+
+// ---- Rules
+
+export async function getRules(db: Db, programmeId: string): Promise<RuleSettings> {
+  const r = await db.selectFrom('budgetRules').selectAll().where('id', '=', programmeId).where('deletedAt', 'is', null).executeTakeFirst();
+  if (!r) return { ...DEFAULT_RULES };
+  return {
+    managementMaxPct: r.managementMaxPct,
+    managementMaxCents: r.managementMaxCents,
+    plusMinPct: r.plusMinPct,
+    plusReason: r.plusReason,
+    checkAwards: r.checkAwards === 1,
+  };
+}
+
+// ---- Facts for rollups and checks
+
+export interface BudgetFacts {
+  lines: LineFacts[];
+  spend: SpendFacts[];
+  awards: AwardFacts[];
+  measures: MeasureFacts[];
+  partnerNames: Map<string, string>;
+}
+
+/** The facts of one programme, or of every programme in the workspace (programmeId undefined). */
+export async function budgetFacts(db: Db, programmeId?: string): Promise<BudgetFacts> {
+  const f = programmeId ? { programmeId } : {};
+  const lineRows = await withSpendTotals(linesQuery(db, f))
+    .select(['bl.id', 'bl.measureId', 'bl.activityId', 'bl.year', 'bl.fundingSource', 'bl.category', 'bl.management', 'bl.inKind', 'bl.partnerId', 'bl.plannedCents'])
+    .execute();
+  const lines: LineFacts[] = [];
+  const spend: SpendFacts[] = [];
+  for (const r of lineRows) {
+    lines.push({
+      id: r.id,
+      measureId: r.measureId,
+      activityId: r.activityId,
+      year: r.year,
+      fundingSource: r.fundingSource as FundingSource,
+      category: r.category as SpendingCategory,
+      management: r.management === 1,
+      inKind: r.inKind === 1,
+      partnerId: r.partnerId,
+      plannedCents: r.plannedCents,
+    });
+    // One fact per line: the sum of its spend. Entries and year totals roll up the same way.
+    if (Number(r.spendCount) > 0) spend.push({ id: r.id, lineId: r.id, kind: 'entry', cents: Number(r.realisedCents) });
+  }
+
+  let aq = db.selectFrom('award').innerJoin('programme as p', 'p.id', 'award.programmeId').select(['award.id', 'award.stream', 'award.year', 'award.amountCents']).where('award.deletedAt', 'is', null).where('p.deletedAt', 'is', null);
+  if (programmeId) aq = aq.where('award.programmeId', '=', programmeId);
+  const awards = (await aq.execute()).map((a) => ({ id: a.id, stream: a.stream as FundingSource, year: a.year, cents: a.amountCents }));
+
+  let mq = db.selectFrom('measure').select(['id', 'code', 'name', 'plusvoorziening']).where('deletedAt', 'is', null);
+  if (programmeId) mq = mq.where('programmeId', '=', programmeId);
+  const measureRows = await mq.execute();
+  let pq = db.selectFrom('activity as a').innerJoin('measure as m', 'm.id', 'a.measureId').select(['a.measureId', 'a.plannedParticipants']).where('a.deletedAt', 'is', null).where('m.deletedAt', 'is', null);
+  if (programmeId) pq = pq.where('m.programmeId', '=', programmeId);
+  // Participants of a measure: the largest school-year total over its activities.
+  const perYear = new Map<string, Map<string, number>>();
+  for (const r of await pq.execute()) {
+    const years = perYear.get(r.measureId) ?? new Map<string, number>();
+    perYear.set(r.measureId, years);
+    for (const p of parseList<{ schoolYear: string; count: number }>(r.plannedParticipants)) years.set(p.schoolYear, (years.get(p.schoolYear) ?? 0) + (Number(p.count) || 0));
+  }
+  const reached = await reachedParticipants(db, programmeId);
+  const measures: MeasureFacts[] = measureRows
+    .map((m) => {
+      const ys = [...(perYear.get(m.id)?.values() ?? [])];
+      return {
+        id: m.id,
+        code: m.code,
+        name: m.name,
+        plusvoorziening: m.plusvoorziening === 1,
+        plannedParticipants: ys.length ? Math.max(...ys) : null,
+        reachedParticipants: reached.get(m.id) ?? null,
+      };
+    })
+    .sort((a, b) => compareCodes(a.code, b.code) || a.name.localeCompare(b.name, 'nl'));
+
+  const orgs = await db.selectFrom('organisation').select(['id', 'name']).execute();
+  return { lines, spend, awards, measures, partnerNames: new Map(orgs.map((o) => [o.id, o.name])) };
+}
+
+/**
+ * Participants reached per measure, from the results' built-in participants indicator: per
+ * activity and school year the latest measurement (definitive before provisional on the same date),
+ * summed over the measure's activities per school year; the largest school year counts, as for
+ * the planned participants.
+ */
+async function reachedParticipants(db: Db, programmeId?: string): Promise<Map<string, number>> {
+  let q = db
+    .selectFrom('measurement as x')
+    .innerJoin('indicator as i', 'i.id', 'x.indicatorId')
+    .innerJoin('activity as a', 'a.id', 'i.activityId')
+    .innerJoin('measure as m', 'm.id', 'a.measureId')
+    .select(['a.measureId', 'a.id as activityId', 'x.schoolYear', 'x.date', 'x.status', 'x.value'])
+    .where('i.builtin', '=', 'deelnemers')
+    .where('x.value', 'is not', null)
+    .where('x.deletedAt', 'is', null)
+    .where('i.deletedAt', 'is', null)
+    .where('a.deletedAt', 'is', null)
+    .where('m.deletedAt', 'is', null);
+  if (programmeId) q = q.where('m.programmeId', '=', programmeId);
+  const latest = new Map<string, { measureId: string; schoolYear: string; key: string; value: number }>();
+  for (const r of await q.execute()) {
+    const k = `${r.activityId}|${r.schoolYear}`;
+    const key = `${r.date}|${r.status === 'definitief' ? 1 : 0}`;
+    const seen = latest.get(k);
+    if (!seen || key > seen.key) latest.set(k, { measureId: r.measureId, schoolYear: r.schoolYear, key, value: Number(r.value) });
+  }
+  const perYear = new Map<string, Map<string, number>>();
+  for (const v of latest.values()) {
+    const ys = perYear.get(v.measureId) ?? new Map<string, number>();
+    perYear.set(v.measureId, ys);
+    ys.set(v.schoolYear, (ys.get(v.schoolYear) ?? 0) + v.value);
+  }
+  return new Map([...perYear].map(([m, ys]) => [m, Math.max(...ys.values())]));
+}
+
+const measureLabel = (m: { code: string; name: string } | undefined, id: string) => (m ? [m.code, m.name].filter(Boolean).join(' ') : id);
+
+/** Overview and checks over a set of facts; rules per programme (the defaults for a whole workspace). */
+export function overviewOf(facts: BudgetFacts, rules: RuleSettings, period?: { start: string; end: string }) {
+  const o = overview(facts);
+  const byId = new Map(facts.measures.map((m) => [m.id, m]));
+  const checks = runChecks({ ...facts, rules, period, measureLabel: (id) => measureLabel(byId.get(id), id) });
+  const label = {
+    year: (k: number) => String(k),
+    source: (k: FundingSource) => t(`source.${k}` as MessageKey),
+    category: (k: SpendingCategory) => t(`category.${k}` as MessageKey),
+    partner: (k: string | null) => (k === null ? t('budget.noPartner') : (facts.partnerNames.get(k) ?? k)),
+  };
+  const labelled = <K extends string | number | null>(gs: RollupGroup<K>[], f: (k: K) => string) => gs.map((g) => ({ ...g, label: f(g.key) }));
+  return {
+    o,
+    checks,
+    byId,
+    byYear: labelled(o.byYear, label.year),
+    byFundingSource: labelled(o.byFundingSource, label.source),
+    byCategory: labelled(o.byCategory, label.category),
+    byPartner: labelled(o.byPartner, label.partner),
+    byMeasure: labelled(o.byMeasure, (k) => measureLabel(byId.get(k), k)),
+  };
+}
+
+export async function budgetOverview(db: Db, programmeId: string): Promise<BudgetOverview | undefined> {
+  const p = await db.selectFrom('programme').select(['id', 'name', 'periodStart', 'periodEnd']).where('id', '=', programmeId).where('deletedAt', 'is', null).executeTakeFirst();
+  if (!p) return undefined;
+  const facts = await budgetFacts(db, programmeId);
+  const rules = await getRules(db, programmeId);
+  const { o, checks, byYear, byFundingSource, byCategory, byPartner } = overviewOf(facts, rules, { start: p.periodStart, end: p.periodEnd });
+  const figures = new Map(o.measures.map((m) => [m.measureId, m]));
+  return {
+    programmeId: p.id,
+    programmeName: p.name,
+    periodStart: p.periodStart,
+    periodEnd: p.periodEnd,
+    total: o.total,
+    years: o.years,
+    measures: facts.measures.map((m) => {
+      const f = figures.get(m.id);
+      return {
+        id: m.id,
+        code: m.code,
+        name: m.name,
+        plusvoorziening: m.plusvoorziening,
+        plannedCents: f?.plannedCents ?? 0,
+        realisedCents: f?.realisedCents ?? 0,
+        cofinCents: f?.cofinCents ?? 0,
+        cofinInKindCents: f?.cofinInKindCents ?? 0,
+        cofinLineIds: f?.cofinLineIds ?? [],
+        cofinPct: f?.cofinPct ?? null,
+        plannedParticipants: m.plannedParticipants,
+        perParticipantCents: f?.perParticipantCents ?? null,
+        reachedParticipants: f?.reachedParticipants ?? null,
+        perReachedCents: f?.perReachedCents ?? null,
+      };
+    }),
+    matrix: o.matrix.map((r) => ({ measureId: r.measureId, total: r.total, cells: Object.values(r.cells).map((c) => ({ ...c, label: String(c.key) })) })),
+    byYear,
+    byFundingSource,
+    byCategory,
+    byPartner,
+    vrijval: o.vrijval,
+    overspentLineIds: o.overspentLineIds,
+    checks,
+    rules,
+  };
+}
+
+/** The whole workspace's money, in the shape the CLI prints: totals, four breakdowns, the checks. */
+export async function workspaceBudget(db: Db) {
+  const facts = await budgetFacts(db);
+  const { o, byYear, byFundingSource, byCategory, byMeasure } = overviewOf(facts, DEFAULT_RULES);
+  // Checks run per programme, each with its own rules.
+  const programmes = await db.selectFrom('programme').select(['id', 'name']).where('deletedAt', 'is', null).orderBy('periodStart').execute();
+  const checks = [];
+  for (const p of programmes) {
+    const ov = await budgetOverview(db, p.id);
+    for (const c of ov?.checks ?? []) checks.push({ code: c.code, severity: c.severity, message: c.message, programme: p.name, year: c.year, lineIds: c.lineIds });
+  }
+  const byMeasureId = new Map(facts.measures.map((m) => [m.id, m]));
+  const pick = (g: { plannedCents: number; realisedCents: number; remainingCents: number }) => ({ plannedCents: g.plannedCents, realisedCents: g.realisedCents, remainingCents: g.remainingCents });
+  return {
+    total: { plannedCents: o.total.plannedCents, realisedCents: o.total.realisedCents, awardedCents: o.total.awardedCents, remainingCents: o.total.remainingCents, lineCount: o.total.lineCount },
+    byMeasure: byMeasure.map((g) => ({ code: byMeasureId.get(g.key)?.code ?? '', name: byMeasureId.get(g.key)?.name ?? '', ...pick(g) })),
+    byYear: byYear.map((g) => ({ year: g.key, ...pick(g) })),
+    byFundingSource: byFundingSource.map((g) => ({ source: g.key, label: g.label, ...pick(g) })),
+    byCategory: byCategory.map((g) => ({ category: g.key, label: g.label, ...pick(g) })),
+    checks,
+  };
+}

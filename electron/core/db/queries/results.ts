@@ -1,0 +1,381 @@
+/**
+ * Reading targets and results. Rows are loaded per batch of owners and turned into views with the
+ * pure rules of shared/results, so the screens, the CLI and the overviews agree on every status.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { Database, IndicatorTable, MeasurementTable, TargetTable } from '../schema';
+import { inOrder, parseList } from './tree';
+import { evaluate } from '../../../../shared/results/status';
+import { categoryCheck, currentTargets, effectivePerMoment, resolveTarget, valueOf } from '../../../../shared/results/values';
+import { missedMoments, staleProvisional } from '../../../../shared/results/moments';
+import { addDays, schoolYearRange } from '../../../../shared/results/schoolYear';
+import { DEFAULT_THRESHOLDS, RESULT_STATUSES, type MeasurementValue, type ResultStatus, type TargetRevision, type TargetSpec, type Thresholds } from '../../../../shared/results/types';
+import type { AttentionItem, IndicatorView, MeasurementView, ProgrammeResults, TargetView } from '../../../../shared/schemas/results';
+import { t } from '../../../../shared/i18n/nl';
+import { formatNumber } from '../../../../shared/results/format';
+
+type Db = Kysely<Database>;
+
+/** Today as yyyy-mm-dd in local time; REGIEBOEK_TODAY fixes it (tests, demos). */
+export function today(): string {
+  if (process.env.REGIEBOEK_TODAY) return process.env.REGIEBOEK_TODAY;
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+export const PARTICIPANTS_PREFIX = 'deelnemers:';
+
+export interface ProgrammeInfo {
+  id: string;
+  name: string;
+  periodStart: string;
+  periodEnd: string;
+}
+
+export interface Context {
+  today: string;
+  thresholds: Thresholds;
+  programme: ProgrammeInfo;
+}
+
+export async function thresholdsFor(db: Db, programmeId: string): Promise<Thresholds> {
+  const r = await db.selectFrom('resultSettings').select(['onTrackMargin', 'attentionMargin']).where('programmeId', '=', programmeId).where('deletedAt', 'is', null).executeTakeFirst();
+  return r ?? DEFAULT_THRESHOLDS;
+}
+
+export function toSpec(r: Pick<TargetTable, 'kind' | 'value' | 'min' | 'max' | 'percent'>): TargetSpec {
+  if (r.kind === 'bereik') return { kind: 'bereik', min: r.min!, max: r.max! };
+  if (r.kind === 'relatief') return { kind: 'relatief', percent: r.percent! };
+  return { kind: 'exact', value: r.value! };
+}
+
+export function toRevision(r: Selectable<TargetTable>): TargetRevision {
+  return { id: r.id, periodStart: r.periodStart, periodEnd: r.periodEnd, schoolYear: r.schoolYear, spec: toSpec(r), supersedesId: r.supersedesId, reason: r.reason, decisionDate: r.decisionDate, createdAt: r.createdAt };
+}
+
+export function toMeasurementValue(r: Selectable<MeasurementTable>): MeasurementValue & { row: Selectable<MeasurementTable> } {
+  return {
+    id: r.id,
+    date: r.date,
+    value: r.value,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    categories: r.categories ? JSON.parse(r.categories) : null,
+    status: r.status as MeasurementValue['status'],
+    recordedAt: r.recordedAt,
+    row: r,
+  };
+}
+
+/** The built-in participants indicator: targets are the activity's planned participants per school year. */
+export function participantTargets(activityId: string, planned: { schoolYear: string; count: number }[], createdAt: string): Selectable<TargetTable>[] {
+  return planned.map((p) => {
+    const r = schoolYearRange(p.schoolYear);
+    return {
+      id: `${PARTICIPANTS_PREFIX}${activityId}:${p.schoolYear}`,
+      indicatorId: `${PARTICIPANTS_PREFIX}${activityId}`,
+      schoolYear: p.schoolYear,
+      periodStart: r.start,
+      periodEnd: r.end,
+      kind: 'exact',
+      value: p.count,
+      min: null,
+      max: null,
+      percent: null,
+      supersedesId: null,
+      reason: '',
+      decisionDate: null,
+      createdAt,
+      updatedAt: createdAt,
+      deletedAt: null,
+      deletedIn: null,
+    };
+  });
+}
+
+export function virtualParticipants(activityId: string, at: string): Selectable<IndicatorTable> {
+  return {
+    id: `${PARTICIPANTS_PREFIX}${activityId}`,
+    activityId,
+    measureId: null,
+    builtin: 'deelnemers',
+    name: t('results.builtin.participants'),
+    description: t('results.builtin.note'),
+    unit: 'aantal',
+    freeUnit: '',
+    direction: 'hoger',
+    aggregation: 'aantal',
+    dataSource: '',
+    momentKind: 'jaarlijks',
+    momentDates: '["07-31"]',
+    categories: '[]',
+    baselineValue: null,
+    baselineDate: null,
+    baselineSource: '',
+    baselineNote: '',
+    sortOrder: -1,
+    createdAt: at,
+    updatedAt: at,
+    deletedAt: null,
+    deletedIn: null,
+  };
+}
+
+export function buildView(row: Selectable<IndicatorTable>, targetRows: Selectable<TargetTable>[], measurementRows: Selectable<MeasurementTable>[], ctx: Context, virtual = false): IndicatorView {
+  const revisions = targetRows.map(toRevision);
+  const inForce = new Set(currentTargets(revisions).map((r) => r.id));
+  const baseline = { value: row.baselineValue, date: row.baselineDate };
+  const direction = row.direction as IndicatorView['direction'];
+  const aggregation = row.aggregation as IndicatorView['aggregation'];
+  const ms = measurementRows.map(toMeasurementValue);
+  const counting = new Set(effectivePerMoment(ms).map((e) => e.current.id));
+  const ev = evaluate({ direction, aggregation, baseline, targets: revisions, measurements: ms }, ctx.today, ctx.thresholds);
+
+  const targets: TargetView[] = targetRows
+    .map((r) => {
+      const resolved = resolveTarget(toSpec(r), baseline.value);
+      return {
+        id: r.id,
+        indicatorId: r.indicatorId,
+        schoolYear: r.schoolYear,
+        periodStart: r.periodStart,
+        periodEnd: r.periodEnd,
+        kind: r.kind as TargetView['kind'],
+        value: r.value,
+        min: r.min,
+        max: r.max,
+        percent: r.percent,
+        supersedesId: r.supersedesId,
+        reason: r.reason,
+        decisionDate: r.decisionDate,
+        createdAt: r.createdAt,
+        resolvedMin: resolved?.min ?? null,
+        resolvedMax: resolved?.max ?? null,
+        current: inForce.has(r.id),
+      };
+    })
+    .sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.createdAt.localeCompare(b.createdAt));
+
+  const measurements: MeasurementView[] = ms
+    .map((m) => {
+      const chk = categoryCheck(m);
+      const r = m.row;
+      return {
+        id: r.id,
+        indicatorId: r.indicatorId,
+        date: r.date,
+        schoolYear: r.schoolYear,
+        value: r.value,
+        numerator: r.numerator,
+        denominator: r.denominator,
+        categories: m.categories,
+        status: m.status,
+        source: r.source,
+        explanation: r.explanation,
+        recordedAt: r.recordedAt,
+        computedValue: valueOf(m),
+        counts: counting.has(r.id),
+        categorySum: chk.sum,
+        mismatch: chk.mismatch,
+      };
+    })
+    .sort((a, b) => a.date.localeCompare(b.date) || a.recordedAt.localeCompare(b.recordedAt));
+
+  const attention: IndicatorView['attention'] = [];
+  if (ev.status === 'achter' || ev.status === 'aandacht') attention.push({ kind: ev.status, date: ev.latest?.date ?? null, detail: '' });
+  const from = row.baselineDate && row.baselineDate >= ctx.programme.periodStart ? addDays(row.baselineDate, 1) : ctx.programme.periodStart;
+  const until = ctx.today < ctx.programme.periodEnd ? ctx.today : ctx.programme.periodEnd;
+  // Only moments inside a period with a target count: a year without planned participants is not a missed moment.
+  const periods = currentTargets(revisions);
+  for (const d of missedMoments({ kind: row.momentKind as IndicatorView['momentKind'], dates: parseList(row.momentDates) }, from, until, ms))
+    if (periods.some((p) => p.periodStart <= d && d <= p.periodEnd)) attention.push({ kind: 'gemist', date: d, detail: '' });
+  for (const m of staleProvisional(ms, ctx.today)) attention.push({ kind: 'voorlopig', date: m.date, detail: '' });
+  for (const m of measurements)
+    if (m.counts && m.mismatch) attention.push({ kind: 'categorieen', date: m.date, detail: `${formatNumber(m.categorySum ?? 0)}/${formatNumber(m.value ?? 0)}` });
+
+  return {
+    id: row.id,
+    activityId: row.activityId,
+    measureId: row.measureId,
+    builtin: row.builtin,
+    name: row.name,
+    description: row.description,
+    unit: row.unit as IndicatorView['unit'],
+    freeUnit: row.freeUnit,
+    direction,
+    aggregation,
+    dataSource: row.dataSource,
+    momentKind: row.momentKind as IndicatorView['momentKind'],
+    momentDates: parseList(row.momentDates),
+    categories: parseList(row.categories),
+    baselineValue: row.baselineValue,
+    baselineDate: row.baselineDate,
+    baselineSource: row.baselineSource,
+    baselineNote: row.baselineNote,
+    virtual,
+    targets,
+    measurements,
+    evaluation: {
+      status: ev.status,
+      value: ev.value,
+      latest: ev.latest && { value: ev.latest.value, date: ev.latest.date, status: ev.latest.status },
+      targetId: ev.target?.id ?? null,
+      resolvedMin: ev.resolved?.min ?? null,
+      resolvedMax: ev.resolved?.max ?? null,
+      progress: ev.progress,
+      expected: ev.expected,
+    },
+    attention,
+  };
+}
+
+interface ActivityOwner {
+  id: string;
+  measureId: string;
+  plannedParticipants: string;
+  createdAt: string;
+}
+
+/**
+ * Views of every indicator on these activities and measures, the built-in participants indicator
+ * included for each activity with planned participants.
+ */
+export async function indicatorViews(db: Db, owners: { activities: ActivityOwner[]; measureIds: string[] }, ctx: Context): Promise<IndicatorView[]> {
+  const activityIds = owners.activities.map((a) => a.id);
+  if (activityIds.length === 0 && owners.measureIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('indicator')
+    .selectAll()
+    .where('deletedAt', 'is', null)
+    .where((eb) =>
+      eb.or([
+        ...(activityIds.length ? [eb('activityId', 'in', activityIds)] : []),
+        ...(owners.measureIds.length ? [eb('measureId', 'in', owners.measureIds)] : []),
+      ]),
+    )
+    .orderBy('sortOrder')
+    .orderBy('createdAt')
+    .execute();
+  return viewsFor(db, rows, owners.activities, ctx);
+}
+
+async function viewsFor(db: Db, rows: Selectable<IndicatorTable>[], activities: ActivityOwner[], ctx: Context): Promise<IndicatorView[]> {
+  const ids = rows.map((r) => r.id);
+  const targets = ids.length ? await db.selectFrom('target').selectAll().where('indicatorId', 'in', ids).where('deletedAt', 'is', null).execute() : [];
+  const measurements = ids.length ? await db.selectFrom('measurement').selectAll().where('indicatorId', 'in', ids).where('deletedAt', 'is', null).execute() : [];
+  const group = <T extends { indicatorId: string }>(list: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const x of list) m.set(x.indicatorId, [...(m.get(x.indicatorId) ?? []), x]);
+    return m;
+  };
+  const tBy = group(targets);
+  const mBy = group(measurements);
+  const planned = new Map(activities.map((a) => [a.id, parseList<{ schoolYear: string; count: number }>(a.plannedParticipants)]));
+  const out: IndicatorView[] = [];
+  const withBuiltin = new Set(rows.filter((r) => r.builtin === 'deelnemers').map((r) => r.activityId));
+  for (const a of activities)
+    if (!withBuiltin.has(a.id) && (planned.get(a.id) ?? []).length > 0) {
+      const row = virtualParticipants(a.id, a.createdAt);
+      out.push(buildView(row, participantTargets(a.id, planned.get(a.id)!, a.createdAt), [], ctx, true));
+    }
+  for (const r of rows) {
+    const ts = r.builtin === 'deelnemers' && r.activityId ? participantTargets(r.activityId, planned.get(r.activityId) ?? [], r.createdAt).map((x) => ({ ...x, indicatorId: r.id })) : (tBy.get(r.id) ?? []);
+    out.push(buildView(r, ts, mBy.get(r.id) ?? [], ctx));
+  }
+  // Built-in first, then the order of entry.
+  return out.sort((a, b) => (a.builtin ? 0 : 1) - (b.builtin ? 0 : 1));
+}
+
+export async function programmeInfo(db: Db, id: string): Promise<ProgrammeInfo | undefined> {
+  return db.selectFrom('programme').select(['id', 'name', 'periodStart', 'periodEnd']).where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
+}
+
+/** Where an indicator hangs: its activity or measure, and the programme above. */
+export async function ownerOf(db: Db, ind: { activityId: string | null; measureId: string | null }) {
+  if (ind.activityId) {
+    return db
+      .selectFrom('activity')
+      .innerJoin('measure', 'measure.id', 'activity.measureId')
+      .innerJoin('programme', 'programme.id', 'measure.programmeId')
+      .select([
+        'activity.id as id',
+        'activity.code as code',
+        'activity.name as name',
+        'activity.measureId as measureId',
+        'activity.plannedParticipants as plannedParticipants',
+        'activity.createdAt as createdAt',
+        'measure.code as measureCode',
+        'measure.name as measureName',
+        'programme.id as programmeId',
+      ])
+      .where('activity.id', '=', ind.activityId)
+      .where('activity.deletedAt', 'is', null)
+      .executeTakeFirst()
+      .then((r) => r && { kind: 'activity' as const, ...r });
+  }
+  return db
+    .selectFrom('measure')
+    .select(['measure.id as id', 'measure.code as code', 'measure.name as name', 'measure.programmeId as programmeId', 'measure.createdAt as createdAt'])
+    .where('measure.id', '=', ind.measureId ?? '')
+    .where('measure.deletedAt', 'is', null)
+    .executeTakeFirst()
+    .then((r) => r && { kind: 'measure' as const, ...r, measureId: r.id, measureCode: r.code, measureName: r.name, plannedParticipants: '[]' });
+}
+
+export async function contextFor(db: Db, programmeId: string): Promise<Context | undefined> {
+  const programme = await programmeInfo(db, programmeId);
+  if (!programme) return undefined;
+  return { today: today(), thresholds: await thresholdsFor(db, programmeId), programme };
+}
+
+/** One indicator's view (a stored one, or the virtual participants indicator of an activity). */
+export async function indicatorView(db: Db, id: string): Promise<IndicatorView | undefined> {
+  const stored = await db.selectFrom('indicator').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
+  const row = stored ?? (id.startsWith(PARTICIPANTS_PREFIX) ? virtualParticipants(id.slice(PARTICIPANTS_PREFIX.length), '') : undefined);
+  if (!row) return undefined;
+  const owner = await ownerOf(db, row);
+  if (!owner) return undefined;
+  const ctx = await contextFor(db, owner.programmeId);
+  if (!ctx) return undefined;
+  const activities = owner.kind === 'activity' ? [{ id: owner.id, measureId: owner.measureId, plannedParticipants: owner.plannedParticipants, createdAt: owner.createdAt }] : [];
+  const views = await viewsFor(db, stored ? [stored] : [], activities, ctx);
+  return views.find((v) => v.id === id);
+}
+
+const zeroCounts = (): Record<ResultStatus, number> => Object.fromEntries(RESULT_STATUSES.map((s) => [s, 0])) as Record<ResultStatus, number>;
+function countStatuses(views: IndicatorView[]): Record<ResultStatus, number> {
+  const c = zeroCounts();
+  for (const v of views) c[v.evaluation.status]++;
+  return c;
+}
+
+export async function programmeResults(db: Db, programmeId: string): Promise<ProgrammeResults | undefined> {
+  const ctx = await contextFor(db, programmeId);
+  if (!ctx) return undefined;
+  const measures = await db.selectFrom('measure').select(['id', 'code', 'name', 'sortOrder']).where('programmeId', '=', programmeId).where('deletedAt', 'is', null).execute();
+  const measureIds = measures.map((m) => m.id);
+  const activities = measureIds.length
+    ? await db.selectFrom('activity').select(['id', 'code', 'name', 'measureId', 'plannedParticipants', 'createdAt', 'sortOrder']).where('measureId', 'in', measureIds).where('deletedAt', 'is', null).execute()
+    : [];
+  const views = await indicatorViews(db, { activities, measureIds }, ctx);
+  const byOwner = new Map<string, IndicatorView[]>();
+  for (const v of views) {
+    const k = v.activityId ?? v.measureId!;
+    byOwner.set(k, [...(byOwner.get(k) ?? []), v]);
+  }
+  const attention: AttentionItem[] = [];
+  const outMeasures = inOrder(measures).map((m) => {
+    const acts = inOrder(activities.filter((a) => a.measureId === m.id)).map((a) => {
+      const inds = byOwner.get(a.id) ?? [];
+      for (const v of inds) for (const r of v.attention) attention.push({ ...r, indicatorId: v.id, indicatorName: v.name, ownerKind: 'activity', ownerId: a.id, ownerName: [a.code, a.name].filter(Boolean).join(' ') });
+      return { id: a.id, code: a.code, name: a.name, counts: countStatuses(inds), indicators: inds };
+    });
+    const own = byOwner.get(m.id) ?? [];
+    for (const v of own) for (const r of v.attention) attention.push({ ...r, indicatorId: v.id, indicatorName: v.name, ownerKind: 'measure', ownerId: m.id, ownerName: [m.code, m.name].filter(Boolean).join(' ') });
+    return { id: m.id, code: m.code, name: m.name, counts: countStatuses([...own, ...acts.flatMap((a) => a.indicators)]), indicators: own, activities: acts };
+  });
+  const order = { achter: 0, gemist: 1, aandacht: 2, categorieen: 3, voorlopig: 4 } as const;
+  attention.sort((a, b) => order[a.kind] - order[b.kind] || (a.date ?? '').localeCompare(b.date ?? ''));
+  return { programme: ctx.programme, thresholds: ctx.thresholds, today: ctx.today, counts: countStatuses(views), measures: outMeasures, attention };
+}

@@ -1,0 +1,337 @@
+/** Results of one activity: a card per indicator with baseline, targets, measurements, status and trend. */
+import { useState } from 'react';
+import { ApiError, call } from '../api';
+import { useLoad } from '../useLoad';
+import { useApp } from '../state';
+import { useNotify } from '../notify';
+import { t, type MessageKey } from '../i18n';
+import { formatDate } from '../format';
+import { go, href } from '../router';
+import { HistoryList } from '../components/HistoryList';
+import { ChartLegend, StatusBadge, TrendChart, fmt, measurementText, pctText, periodText, targetText } from './ResultsParts';
+import { MeasurementForm, ReviseForm, TargetForm } from './ResultsForms';
+import { formatNumber } from '../../../shared/results/format';
+import type { IndicatorView, MeasurementView, TargetView } from '../../../shared/schemas/results';
+
+type Open = { kind: 'measurement'; preset?: { date: string; status: 'voorlopig' | 'definitief' } } | { kind: 'target' } | { kind: 'revise'; target: TargetView } | null;
+
+function TargetsTable({ ind, onRevise }: { ind: IndicatorView; onRevise(x: TargetView): void }) {
+  if (ind.targets.length === 0) return <p className="muted small">{t('results.noTargets')}</p>;
+  const byId = new Map(ind.targets.map((x) => [x.id, x]));
+  const current = ind.targets.filter((x) => x.current);
+  return (
+    <table className="table compact">
+      <caption className="sr-only">{`${t('results.targets')}: ${ind.name}`}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('results.period')}</th>
+          <th scope="col">{t('results.target')}</th>
+          <th scope="col">
+            <span className="sr-only">{t('action.edit')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {current.map((x) => {
+          const earlier: TargetView[] = [];
+          for (let p = x.supersedesId ? byId.get(x.supersedesId) : undefined; p; p = p.supersedesId ? byId.get(p.supersedesId) : undefined) earlier.push(p);
+          return (
+            <tr key={x.id} className={ind.evaluation.targetId === x.id ? 'row-current' : undefined}>
+              <th scope="row">{periodText(x)}</th>
+              <td>
+                <strong>{targetText(ind, x)}</strong>
+                {x.supersedesId && (
+                  <span className="small">
+                    {' '}
+                    ({t('results.revised')} {x.decisionDate ? formatDate(x.decisionDate) : ''}: {x.reason})
+                  </span>
+                )}
+                {earlier.map((p) => (
+                  <div key={p.id} className="small muted revision">
+                    {t('results.revisionOf', { value: targetText(ind, p), date: formatDate(p.decisionDate ?? p.createdAt.slice(0, 10)) })}
+                  </div>
+                ))}
+              </td>
+              <td className="num">
+                {!ind.builtin && (
+                  <button type="button" className="link-button" onClick={() => onRevise(x)} aria-label={`${t('results.revise')}: ${t('entity.target').toLowerCase()} ${periodText(x)}`}>
+                    {t('results.revise')}
+                  </button>
+                )}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function MeasurementsTable({ ind, onDefinitive, onDelete }: { ind: IndicatorView; onDefinitive(m: MeasurementView): void; onDelete(m: MeasurementView): void }) {
+  if (ind.measurements.length === 0) return <p className="muted small">{t('results.noData')}</p>;
+  const hasDefinitive = new Set(ind.measurements.filter((m) => m.status === 'definitief').map((m) => m.date));
+  return (
+    <table className="table compact">
+      <caption className="sr-only">{`${t('results.measurements')}: ${ind.name}`}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('field.date')}</th>
+          <th scope="col" className="num">
+            {t('field.value')}
+          </th>
+          <th scope="col">{t('field.status')}</th>
+          <th scope="col">{t('field.source')}</th>
+          <th scope="col">
+            <span className="sr-only">{t('results.actions')}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...ind.measurements].reverse().map((m) => (
+          <tr key={m.id} className={m.counts ? undefined : 'replaced'}>
+            <td>{formatDate(m.date)}</td>
+            <td className="num">
+              {measurementText(ind, m)}
+              {m.categories && (
+                <div className="small muted cats-line">
+                  {m.categories.map((c) => `${c.name}: ${formatNumber(c.count)}`).join(' · ')}
+                </div>
+              )}
+              {m.mismatch && (
+                <div className="small warn-text" role="note">
+                  ⚠ {t('results.categoriesMismatch', { sum: formatNumber(m.categorySum ?? 0), total: formatNumber(m.value ?? 0) })}
+                </div>
+              )}
+            </td>
+            <td>
+              {t(`measurementStatus.${m.status}` as MessageKey)}
+              {!m.counts && <span className="small muted"> ({t('results.replaced')})</span>}
+              {m.explanation && <div className="small muted">{m.explanation}</div>}
+            </td>
+            <td className="small">{m.source}</td>
+            <td className="num">
+              {m.status === 'voorlopig' && m.counts && !hasDefinitive.has(m.date) && (
+                <button type="button" className="link-button" onClick={() => onDefinitive(m)} aria-label={`${t('results.makeDefinitiveShort')}: ${t('entity.measurement').toLowerCase()} ${formatDate(m.date)}`}>
+                  {t('results.makeDefinitiveShort')}
+                </button>
+              )}{' '}
+              <button type="button" className="link-button danger-link" onClick={() => onDelete(m)} aria-label={t('results.deleteMeasurement', { date: formatDate(m.date) })}>
+                {t('action.delete')}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind: IndicatorView; today: string; programme: { periodStart: string; periodEnd: string }; headingLevel?: 2 | 3 }) {
+  const notify = useNotify();
+  const { refresh } = useApp();
+  const [open, setOpen] = useState<Open>(null);
+  const [showHistory, setShowHistory] = useState(false);
+  // The indicator's history with that of its targets and measurements, newest first.
+  const history = useLoad(async () => {
+    if (!showHistory || ind.virtual) return [];
+    const items = [
+      { entity: 'indicator', id: ind.id },
+      ...ind.targets.filter((x) => !x.id.startsWith('deelnemers:')).map((x) => ({ entity: 'target', id: x.id })),
+      ...ind.measurements.map((m) => ({ entity: 'measurement', id: m.id })),
+    ];
+    const lists = await Promise.all(items.map((i) => call('history.forEntity', i)));
+    return lists.flat().sort((a, b) => b.changeSetId - a.changeSetId);
+  }, [showHistory, ind]);
+  const ev = ind.evaluation;
+  const H = headingLevel === 2 ? 'h2' : 'h3';
+  const headId = `ind-${ind.id.replace(/[^a-z0-9]/gi, '')}`;
+  const done = () => setOpen(null);
+
+  async function removeMeasurement(m: MeasurementView) {
+    try {
+      await call('measurement.delete', { id: m.id });
+      notify(t('results.measurementDeleted', { date: formatDate(m.date) }));
+      refresh();
+    } catch (e) {
+      notify(e instanceof ApiError ? e.message : String(e), 'error');
+    }
+  }
+  async function removeIndicator() {
+    try {
+      await call('indicator.delete', { id: ind.id });
+      notify(t('results.indicatorDeleted', { name: ind.name }));
+      refresh();
+    } catch (e) {
+      notify(e instanceof ApiError ? e.message : String(e), 'error');
+    }
+  }
+
+  return (
+    <section className={`card rcard rcard-${ev.status}`} aria-labelledby={headId}>
+      <header className="rcard-head">
+        <div>
+          <H id={headId}>{ind.name}</H>
+          <div className="small muted">
+            {t(`unit.${ind.unit}` as MessageKey)}
+            {ind.freeUnit ? ` (${ind.freeUnit})` : ''} · {t(`direction.${ind.direction}` as MessageKey)} · {t(`aggregation.${ind.aggregation}` as MessageKey)}
+            {ind.dataSource ? ` · ${t('field.dataSource')}: ${ind.dataSource}` : ''}
+          </div>
+          {ind.builtin && <div className="small muted">{t('results.builtin.note')}</div>}
+        </div>
+        <StatusBadge status={ev.status} />
+      </header>
+      {ind.attention.some((x) => x.kind === 'gemist' || x.kind === 'voorlopig') && (
+        <ul className="card-notes small" aria-label={t('results.attention')}>
+          {ind.attention
+            .filter((x) => x.kind === 'gemist' || x.kind === 'voorlopig')
+            .map((x) => (
+              <li key={`${x.kind}-${x.date}`}>
+                <span aria-hidden="true">{x.kind === 'gemist' ? '◔' : '◑'}</span>{' '}
+                {x.kind === 'gemist' ? t('results.reason.missed', { date: formatDate(x.date) }) : t('results.reason.stale', { date: formatDate(x.date) })}
+              </li>
+            ))}
+        </ul>
+      )}
+      <div className="rcard-body">
+        <div>
+          <dl className="rfacts">
+            <div>
+              <dt>{t('results.baseline')}</dt>
+              <dd>
+                {ind.baselineValue === null ? '—' : fmt(ind, ind.baselineValue)}
+                {ind.baselineDate && <span className="small muted"> ({formatDate(ind.baselineDate)})</span>}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('results.latest')}</dt>
+              <dd>
+                {ev.latest ? (
+                  <>
+                    {fmt(ind, ev.latest.value)} <span className="small muted">({formatDate(ev.latest.date)}, {t(`measurementStatus.${ev.latest.status}` as MessageKey).toLowerCase()})</span>
+                  </>
+                ) : (
+                  '—'
+                )}
+              </dd>
+            </div>
+            {ind.aggregation !== 'niveau' && ev.value !== null && (
+              <div>
+                <dt>{ind.aggregation === 'aantal' ? t('results.totalPeriod') : t('results.totalSince')}</dt>
+                <dd>{fmt(ind, ev.value)}</dd>
+              </div>
+            )}
+            <div>
+              <dt>{t('results.progress')}</dt>
+              <dd>{ev.status === 'behaald' ? t('resultStatus.behaald') : ev.progress === null ? '—' : t('results.progressText', { progress: pctText(ev.progress), expected: pctText(ev.expected) })}</dd>
+            </div>
+          </dl>
+          {ind.baselineSource && <p className="small muted">{`${t('field.baselineSource')}: ${ind.baselineSource}`}</p>}
+          <h4>{t('results.targets')}</h4>
+          <TargetsTable ind={ind} onRevise={(target) => setOpen({ kind: 'revise', target })} />
+        </div>
+        <div>
+          <TrendChart ind={ind} today={today} />
+          <ChartLegend />
+        </div>
+      </div>
+      <h4>{t('results.measurements')}</h4>
+      <MeasurementsTable ind={ind} onDefinitive={(m) => setOpen({ kind: 'measurement', preset: { date: m.date, status: 'definitief' } })} onDelete={(m) => void removeMeasurement(m)} />
+      {open?.kind === 'measurement' && <MeasurementForm key={open.preset?.date ?? 'new'} ind={ind} preset={open.preset} onDone={done} onCancel={done} />}
+      {open?.kind === 'target' && <TargetForm ind={ind} programme={programme} onDone={done} onCancel={done} />}
+      {open?.kind === 'revise' && <ReviseForm key={open.target.id} target={open.target} onDone={done} onCancel={done} />}
+      <div className="actions rcard-actions">
+        <button type="button" onClick={() => setOpen({ kind: 'measurement' })} aria-label={`${t('results.addMeasurement')}: ${ind.name}`}>
+          {t('results.addMeasurement')}
+        </button>
+        {!ind.builtin && (
+          <button type="button" onClick={() => setOpen({ kind: 'target' })} aria-label={`${t('results.addTarget')}: ${ind.name}`}>
+            {t('results.addTarget')}
+          </button>
+        )}
+        {!ind.builtin && (
+          <a className="button" href={href('resultaten', 'indicator', ind.id, 'bewerken')} aria-label={`${t('results.editIndicator')}: ${ind.name}`}>
+            {t('action.edit')}
+          </a>
+        )}
+        {!ind.virtual && (
+          <button type="button" aria-expanded={showHistory} onClick={() => setShowHistory((s) => !s)} aria-label={`${t('history.title')}: ${ind.name}`}>
+            {t('history.title')}
+          </button>
+        )}
+        {!ind.virtual && !ind.builtin && (
+          <button type="button" className="danger" onClick={() => void removeIndicator()} aria-label={`${t('action.delete')}: ${ind.name}`}>
+            {t('action.delete')}
+          </button>
+        )}
+      </div>
+      {showHistory && (
+        <div className="rhistory" aria-label={t('results.history')} role="region">
+          <h4>{t('results.history')}</h4>
+          <HistoryList entries={history.data ?? []} showLabel />
+        </div>
+      )}
+    </section>
+  );
+}
+
+export function ResultsActivity({ id }: { id: string }) {
+  const { data, error } = useLoad(() => call('results.forActivity', { activityId: id }), [id]);
+  if (error)
+    return (
+      <div className="page">
+        <p className="error-box">{error}</p>
+        <a href={href('resultaten')}>{t('action.back')}</a>
+      </div>
+    );
+  if (!data) return <div className="page" aria-busy="true" />;
+  const a = data.activity;
+  const label = [a.code, a.name].filter(Boolean).join(' ');
+  return (
+    <div className="page">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
+        <a href={href('resultaten', data.programme.id)}>{t('results.title')}</a> / <a href={href('maatregelen', a.measureId)}>{[a.measureCode, a.measureName].filter(Boolean).join(' ')}</a> /{' '}
+        <a href={href('activiteiten', a.id)}>{label}</a>
+      </nav>
+      <header className="page-head">
+        <h1>{t('results.card', { name: label })}</h1>
+        <div className="actions">
+          <button type="button" className="primary" onClick={() => go('resultaten', 'nieuw', 'activiteit', a.id)}>
+            {t('results.addIndicator')}
+          </button>
+        </div>
+      </header>
+      <p className="lead small">
+        {data.programme.name} · {t('results.asOf', { date: formatDate(data.today) })}. <a href={href('help')}>{t('results.howStatus')}</a>
+      </p>
+      {data.indicators.length === 0 && <p className="muted">{t('results.noIndicators')}</p>}
+      {data.indicators.map((ind) => (
+        <IndicatorCard key={ind.id} ind={ind} today={data.today} programme={data.programme} />
+      ))}
+    </div>
+  );
+}
+
+/** One indicator on its own (used for indicators on a measure). */
+export function ResultsIndicator({ id, programmeId }: { id: string; programmeId: string }) {
+  const { data, error } = useLoad(() => call('indicator.get', { id }), [id]);
+  const prog = useLoad(() => call('programme.get', { id: programmeId }), [programmeId]);
+  if (error)
+    return (
+      <div className="page">
+        <p className="error-box">{error}</p>
+        <a href={href('resultaten')}>{t('action.back')}</a>
+      </div>
+    );
+  if (!data || !prog.data) return <div className="page" aria-busy="true" />;
+  const now = new Date();
+  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  const p = prog.data;
+  return (
+    <div className="page">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
+        <a href={href('resultaten', programmeId)}>{t('results.title')}</a> / <span>{data.name}</span>
+      </nav>
+      <IndicatorCard ind={data} today={today} programme={p} />
+    </div>
+  );
+}

@@ -1,0 +1,266 @@
+/** The small forms on a results card: a measurement, a new target, a target revision. */
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { ApiError, call } from '../api';
+import { t, type MessageKey } from '../i18n';
+import { useNotify } from '../notify';
+import { useApp } from '../state';
+import { SelectField, TextArea, TextField } from '../components/Field';
+import { formatDate, parseDateInput } from '../../../shared/dates';
+import { formatNumber, parseNumberInput } from '../../../shared/results/format';
+import { schoolYearsBetween } from '../../../shared/results/schoolYear';
+import { MEASUREMENT_STATUSES, TARGET_KINDS } from '../../../shared/results/types';
+import type { IndicatorView, TargetView } from '../../../shared/schemas/results';
+
+type Errors = Record<string, string>;
+
+/** Reads a number field: empty is null, text is an error (never 0). */
+function numberField(s: string, field: string, errors: Errors, required = false): number | null {
+  if (!s.trim()) {
+    if (required) errors[field] = t('val.number');
+    return null;
+  }
+  const n = parseNumberInput(s);
+  if (n === null) errors[field] = t('val.number');
+  return n;
+}
+
+const numInput = (n: number | null | undefined) => (n === null || n === undefined ? '' : formatNumber(n, 6));
+
+function useSubmit(onDone: (v: IndicatorView) => void) {
+  const notify = useNotify();
+  const { refresh } = useApp();
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  async function run(local: Errors, send: () => Promise<IndicatorView>, message: string) {
+    setErrors(local);
+    if (Object.keys(local).length) {
+      notify(t('val.fixFields'), 'error');
+      return;
+    }
+    setBusy(true);
+    try {
+      const v = await send();
+      notify(message);
+      refresh();
+      onDone(v);
+    } catch (e) {
+      if (e instanceof ApiError) {
+        setErrors(e.fieldErrors());
+        notify(e.message, 'error');
+      } else notify(String(e), 'error');
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { errors, busy, run };
+}
+
+function FormBox({ title, children, onSubmit, onCancel, busy }: { title: string; children: ReactNode; onSubmit(e: FormEvent): void; onCancel(): void; busy: boolean }) {
+  return (
+    <form className="form subform" aria-label={title} onSubmit={onSubmit} noValidate>
+      <h4>{title}</h4>
+      {children}
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {t('action.save')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('action.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+type ValueKind = 'value' | 'ratio' | 'categories';
+
+export function MeasurementForm({ ind, preset, onDone, onCancel }: { ind: IndicatorView; preset?: { date: string; status: 'voorlopig' | 'definitief' }; onDone(v: IndicatorView): void; onCancel(): void }) {
+  const [date, setDate] = useState(preset ? formatDate(preset.date) : '');
+  const [kind, setKind] = useState<ValueKind>(ind.categories.length ? 'categories' : 'value');
+  const [value, setValue] = useState('');
+  const [num, setNum] = useState('');
+  const [den, setDen] = useState('');
+  const [cats, setCats] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<string>(preset?.status ?? 'voorlopig');
+  const [source, setSource] = useState(ind.dataSource);
+  const [explanation, setExplanation] = useState('');
+  const { errors, busy, run } = useSubmit(onDone);
+  const title = preset?.status === 'definitief' ? t('results.makeDefinitive') : t('results.addMeasurement');
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const errs: Errors = {};
+    const iso = parseDateInput(date);
+    if (!iso) errs.date = t('val.date');
+    const v = kind === 'ratio' ? null : numberField(value, 'value', errs, kind === 'value');
+    const n = kind === 'ratio' ? numberField(num, 'numerator', errs, true) : null;
+    const d = kind === 'ratio' ? numberField(den, 'denominator', errs, true) : null;
+    const categories =
+      kind === 'categories'
+        ? ind.categories.flatMap((c, i) => {
+            const s = cats[c] ?? '';
+            if (!s.trim()) return [];
+            const x = parseNumberInput(s);
+            if (x === null || !Number.isInteger(x)) {
+              errs[`categories.${i}.count`] = t('val.wholeNumber');
+              return [];
+            }
+            return [{ name: c, count: x }];
+          })
+        : null;
+    void run(
+      errs,
+      () => call('measurement.create', { indicatorId: ind.id, date: iso!, value: v, numerator: n, denominator: d, categories, status: status as 'voorlopig', source, explanation }),
+      t('results.measurementSaved'),
+    );
+  }
+
+  const catSum = ind.categories.reduce((s, c) => s + (parseNumberInput(cats[c] ?? '') ?? 0), 0);
+  const total = parseNumberInput(value);
+  return (
+    <FormBox title={title} onSubmit={submit} onCancel={onCancel} busy={busy}>
+      <div className="row">
+        <TextField label={t('field.date')} name="date" required value={date} onChange={setDate} error={errors.date} placeholder="dd-mm-jjjj" />
+        <SelectField
+          label={t('field.measurementStatus')}
+          name="status"
+          value={status}
+          onChange={setStatus}
+          error={errors.status}
+          options={MEASUREMENT_STATUSES.map((s) => ({ value: s, label: t(`measurementStatus.${s}`) }))}
+        />
+        <SelectField
+          label={t('results.valueKind')}
+          name="valueKind"
+          value={kind}
+          onChange={(v) => setKind(v as ValueKind)}
+          options={[
+            { value: 'value', label: t('results.valueKind.value') },
+            { value: 'ratio', label: t('results.valueKind.ratio') },
+            ...(ind.categories.length ? [{ value: 'categories', label: t('results.valueKind.categories') }] : []),
+          ]}
+        />
+      </div>
+      {kind === 'value' && <TextField label={t('field.value')} name="value" required value={value} onChange={setValue} error={errors.value} inputMode="decimal" />}
+      {kind === 'ratio' && (
+        <div className="row">
+          <TextField label={t('field.numerator')} name="numerator" required value={num} onChange={setNum} error={errors.numerator} inputMode="decimal" />
+          <TextField label={t('field.denominator')} name="denominator" required value={den} onChange={setDen} error={errors.denominator} inputMode="decimal" />
+        </div>
+      )}
+      {kind === 'categories' && (
+        <fieldset className="cats">
+          <legend>{t('results.countsPerCategory')}</legend>
+          <div className="row">
+            {ind.categories.map((c, i) => (
+              <TextField key={c} label={c} name={`cat-${i}`} value={cats[c] ?? ''} onChange={(v) => setCats((x) => ({ ...x, [c]: v }))} error={errors[`categories.${i}.count`]} inputMode="numeric" />
+            ))}
+          </div>
+          <TextField label={t('field.total')} name="value" value={value} onChange={setValue} error={errors.value} inputMode="numeric" hint={t('results.categorySumHint', { sum: formatNumber(catSum) })} />
+          {total !== null && total !== catSum && (
+            <p className="warn-box" role="status">
+              ⚠ {t('results.categoriesMismatch', { sum: formatNumber(catSum), total: formatNumber(total) })}
+            </p>
+          )}
+        </fieldset>
+      )}
+      <TextField label={t('field.source')} name="source" value={source} onChange={setSource} error={errors.source} />
+      <TextArea label={t('field.explanation')} name="explanation" rows={2} value={explanation} onChange={setExplanation} error={errors.explanation} hint={t('results.explanationHint')} />
+    </FormBox>
+  );
+}
+
+interface SpecState {
+  kind: string;
+  value: string;
+  min: string;
+  max: string;
+  percent: string;
+}
+
+function SpecFields({ s, set, errors }: { s: SpecState; set(k: keyof SpecState): (v: string) => void; errors: Errors }) {
+  return (
+    <div className="row">
+      <SelectField label={t('field.kind')} name="kind" value={s.kind} onChange={set('kind')} options={TARGET_KINDS.map((k) => ({ value: k, label: t(`targetKind.${k}` as MessageKey) }))} />
+      {s.kind === 'exact' && <TextField label={t('results.target')} name="value" required value={s.value} onChange={set('value')} error={errors.value} inputMode="decimal" />}
+      {s.kind === 'bereik' && <TextField label={t('field.min')} name="min" required value={s.min} onChange={set('min')} error={errors.min} inputMode="decimal" />}
+      {s.kind === 'bereik' && <TextField label={t('field.max')} name="max" required value={s.max} onChange={set('max')} error={errors.max} inputMode="decimal" />}
+      {s.kind === 'relatief' && <TextField label={t('field.percent')} name="percent" required value={s.percent} onChange={set('percent')} error={errors.percent} inputMode="decimal" hint={t('results.percentHint')} />}
+    </div>
+  );
+}
+
+function readSpec(s: SpecState, errs: Errors) {
+  return {
+    kind: s.kind as 'exact',
+    value: s.kind === 'exact' ? numberField(s.value, 'value', errs, true) : null,
+    min: s.kind === 'bereik' ? numberField(s.min, 'min', errs, true) : null,
+    max: s.kind === 'bereik' ? numberField(s.max, 'max', errs, true) : null,
+    percent: s.kind === 'relatief' ? numberField(s.percent, 'percent', errs, true) : null,
+  };
+}
+
+export function TargetForm({ ind, programme, onDone, onCancel }: { ind: IndicatorView; programme: { periodStart: string; periodEnd: string }; onDone(v: IndicatorView): void; onCancel(): void }) {
+  const taken = new Set(ind.targets.filter((x) => x.current).map((x) => x.schoolYear));
+  const years = schoolYearsBetween(programme.periodStart, programme.periodEnd);
+  const [year, setYear] = useState(years.find((y) => !taken.has(y)) ?? '');
+  const [start, setStart] = useState('');
+  const [end, setEnd] = useState('');
+  const [s, setS] = useState<SpecState>({ kind: 'exact', value: '', min: '', max: '', percent: '' });
+  const set = (k: keyof SpecState) => (v: string) => setS((x) => ({ ...x, [k]: v }));
+  const { errors, busy, run } = useSubmit(onDone);
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const errs: Errors = {};
+    const spec = readSpec(s, errs);
+    const own = year === '';
+    const ps = own ? parseDateInput(start) : null;
+    const pe = own ? parseDateInput(end) : null;
+    if (own && !ps) errs.periodStart = t('val.date');
+    if (own && !pe) errs.periodEnd = t('val.date');
+    void run(errs, () => call('target.create', { indicatorId: ind.id, schoolYear: own ? null : year, periodStart: ps, periodEnd: pe, ...spec }), t('results.targetSaved'));
+  }
+  return (
+    <FormBox title={t('results.addTarget')} onSubmit={submit} onCancel={onCancel} busy={busy}>
+      <div className="row">
+        <SelectField
+          label={t('field.schoolYear')}
+          name="schoolYear"
+          value={year}
+          onChange={setYear}
+          error={errors.schoolYear}
+          options={[...years.map((y) => ({ value: y, label: taken.has(y) ? t('results.yearTaken', { year: y }) : y })), { value: '', label: t('results.ownPeriod') }]}
+        />
+        {year === '' && <TextField label={t('field.periodStart')} name="periodStart" value={start} onChange={setStart} error={errors.periodStart} placeholder="dd-mm-jjjj" />}
+        {year === '' && <TextField label={t('field.periodEnd')} name="periodEnd" value={end} onChange={setEnd} error={errors.periodEnd} placeholder="dd-mm-jjjj" />}
+      </div>
+      <SpecFields s={s} set={set} errors={errors} />
+    </FormBox>
+  );
+}
+
+export function ReviseForm({ target, onDone, onCancel }: { target: TargetView; onDone(v: IndicatorView): void; onCancel(): void }) {
+  const [s, setS] = useState<SpecState>({ kind: target.kind, value: numInput(target.value), min: numInput(target.min), max: numInput(target.max), percent: numInput(target.percent) });
+  const [reason, setReason] = useState('');
+  const [decision, setDecision] = useState('');
+  const set = (k: keyof SpecState) => (v: string) => setS((x) => ({ ...x, [k]: v }));
+  const { errors, busy, run } = useSubmit(onDone);
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const errs: Errors = {};
+    const spec = readSpec(s, errs);
+    if (!reason.trim()) errs.reason = t('val.reasonRequired');
+    const d = parseDateInput(decision);
+    if (!d) errs.decisionDate = decision.trim() ? t('val.date') : t('val.decisionDateRequired');
+    void run(errs, () => call('target.revise', { id: target.id, ...spec, reason, decisionDate: d ?? '' }), t('results.targetRevised'));
+  }
+  return (
+    <FormBox title={`${t('results.reviseTarget')} ${target.schoolYear ?? ''}`} onSubmit={submit} onCancel={onCancel} busy={busy}>
+      <SpecFields s={s} set={set} errors={errors} />
+      <div className="row">
+        <TextField label={t('field.reason')} name="reason" required value={reason} onChange={setReason} error={errors.reason} />
+        <TextField label={t('field.decisionDate')} name="decisionDate" required value={decision} onChange={setDecision} error={errors.decisionDate} placeholder="dd-mm-jjjj" />
+      </div>
+    </FormBox>
+  );
+}

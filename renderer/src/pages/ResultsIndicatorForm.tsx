@@ -1,0 +1,214 @@
+/** Adding or editing an indicator: what is measured, how, and its baseline (nulmeting). */
+import { useEffect, useState, type FormEvent } from 'react';
+import { ApiError, call } from '../api';
+import { t, type MessageKey } from '../i18n';
+import { go, href } from '../router';
+import { useNotify } from '../notify';
+import { useApp } from '../state';
+import { SelectField, TextArea, TextField } from '../components/Field';
+import { formatDate, parseDateInput } from '../../../shared/dates';
+import { formatNumber, parseNumberInput } from '../../../shared/results/format';
+import { AGGREGATIONS, DIRECTIONS, MOMENT_KINDS, UNITS } from '../../../shared/results/types';
+import type { IndicatorView } from '../../../shared/schemas/results';
+
+interface FormState {
+  name: string;
+  description: string;
+  unit: string;
+  freeUnit: string;
+  direction: string;
+  aggregation: string;
+  dataSource: string;
+  momentKind: string;
+  momentDates: string;
+  categories: string;
+  baselineValue: string;
+  baselineDate: string;
+  baselineSource: string;
+  baselineNote: string;
+}
+
+const empty: FormState = {
+  name: '',
+  description: '',
+  unit: 'percentage',
+  freeUnit: '',
+  direction: 'hoger',
+  aggregation: 'niveau',
+  dataSource: '',
+  momentKind: 'jaarlijks',
+  momentDates: '01-10',
+  categories: '',
+  baselineValue: '',
+  baselineDate: '',
+  baselineSource: '',
+  baselineNote: '',
+};
+
+/** "07-01" (stored MM-DD) <-> "01-07" (dd-mm on screen). */
+const mdToScreen = (md: string) => `${md.slice(3, 5)}-${md.slice(0, 2)}`;
+function screenToMd(s: string): string | null {
+  const m = /^(\d{1,2})[-/.](\d{1,2})$/.exec(s.trim());
+  return m ? `${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : null;
+}
+
+function fromView(v: IndicatorView): FormState {
+  return {
+    name: v.name,
+    description: v.description,
+    unit: v.unit,
+    freeUnit: v.freeUnit,
+    direction: v.direction,
+    aggregation: v.aggregation,
+    dataSource: v.dataSource,
+    momentKind: v.momentKind,
+    momentDates: v.momentDates.map((d) => (v.momentKind === 'lijst' ? formatDate(d) : mdToScreen(d))).join(', '),
+    categories: v.categories.join('\n'),
+    baselineValue: v.baselineValue === null ? '' : formatNumber(v.baselineValue, 6),
+    baselineDate: formatDate(v.baselineDate),
+    baselineSource: v.baselineSource,
+    baselineNote: v.baselineNote,
+  };
+}
+
+export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kind: 'activiteit' | 'maatregel'; id: string } }) {
+  const notify = useNotify();
+  const { refresh } = useApp();
+  const [form, setForm] = useState<FormState>(empty);
+  const [loaded, setLoaded] = useState(!id);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [back, setBack] = useState<string>(owner?.kind === 'activiteit' ? href('resultaten', 'activiteit', owner.id) : href('resultaten'));
+
+  useEffect(() => {
+    if (!id) return;
+    call('indicator.get', { id })
+      .then((v) => {
+        setForm(fromView(v));
+        if (v.activityId) setBack(href('resultaten', 'activiteit', v.activityId));
+        setLoaded(true);
+      })
+      .catch((e: unknown) => notify(e instanceof ApiError ? e.message : String(e), 'error'));
+  }, [id, notify]);
+
+  const set = (k: keyof FormState) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  const setKind = (v: string) => setForm((f) => ({ ...f, momentKind: v, momentDates: v === 'halfjaarlijks' ? '01-01, 01-07' : v === 'jaarlijks' ? '01-10' : '' }));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    if (!form.name.trim()) errs.name = t('val.required');
+    let baselineValue: number | null = null;
+    if (form.baselineValue.trim()) {
+      baselineValue = parseNumberInput(form.baselineValue);
+      if (baselineValue === null) errs.baselineValue = t('val.number');
+    }
+    let baselineDate: string | null = null;
+    if (form.baselineDate.trim()) {
+      baselineDate = parseDateInput(form.baselineDate);
+      if (!baselineDate) errs.baselineDate = t('val.date');
+    }
+    const parts = form.momentDates.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean);
+    const momentDates = parts.map((p) => (form.momentKind === 'lijst' ? parseDateInput(p) : screenToMd(p)));
+    if (momentDates.some((d) => d === null) || momentDates.length === 0) errs.momentDates = form.momentKind === 'lijst' ? t('val.date') : t('val.monthDay');
+    const categories = form.categories.split('\n').map((s) => s.trim()).filter(Boolean);
+    setErrors(errs);
+    if (Object.keys(errs).length) {
+      notify(t('val.fixFields'), 'error');
+      return;
+    }
+    const fields = {
+      name: form.name,
+      description: form.description,
+      unit: form.unit as 'aantal',
+      freeUnit: form.unit === 'vrij' ? form.freeUnit : '',
+      direction: form.direction as 'hoger',
+      aggregation: form.aggregation as 'niveau',
+      dataSource: form.dataSource,
+      momentKind: form.momentKind as 'jaarlijks',
+      momentDates: momentDates as string[],
+      categories,
+      baselineValue,
+      baselineDate,
+      baselineSource: form.baselineSource,
+      baselineNote: form.baselineNote,
+    };
+    setBusy(true);
+    try {
+      const v = id
+        ? await call('indicator.update', { id, ...fields })
+        : await call('indicator.create', { activityId: owner?.kind === 'activiteit' ? owner.id : null, measureId: owner?.kind === 'maatregel' ? owner.id : null, ...fields });
+      notify(id ? t('results.indicatorSaved') : t('results.indicatorCreated'));
+      refresh();
+      if (v.activityId) go('resultaten', 'activiteit', v.activityId);
+      else window.location.hash = back;
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setErrors(err.fieldErrors());
+        notify(err.message, 'error');
+      } else notify(String(err), 'error');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!loaded) return <div className="page" aria-busy="true" />;
+  const title = id ? t('results.editIndicator') : t('results.newIndicator');
+  return (
+    <div className="page">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
+        <a href={href('resultaten')}>{t('results.title')}</a> / <span>{title}</span>
+      </nav>
+      <header className="page-head">
+        <h1>{title}</h1>
+      </header>
+      <form className="form card" onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
+        <TextField label={t('field.name')} name="name" required value={form.name} onChange={set('name')} error={errors.name} />
+        <div className="row">
+          <SelectField label={t('field.unit')} name="unit" value={form.unit} onChange={set('unit')} error={errors.unit} options={UNITS.map((u) => ({ value: u, label: t(`unit.${u}` as MessageKey) }))} />
+          {form.unit === 'vrij' && <TextField label={t('field.freeUnit')} name="freeUnit" value={form.freeUnit} onChange={set('freeUnit')} error={errors.freeUnit} />}
+          <SelectField label={t('field.direction')} name="direction" value={form.direction} onChange={set('direction')} error={errors.direction} options={DIRECTIONS.map((d) => ({ value: d, label: t(`direction.${d}` as MessageKey) }))} />
+          <SelectField
+            label={t('field.aggregation')}
+            name="aggregation"
+            value={form.aggregation}
+            onChange={set('aggregation')}
+            error={errors.aggregation}
+            options={AGGREGATIONS.map((a) => ({ value: a, label: t(`aggregation.${a}` as MessageKey) }))}
+          />
+        </div>
+        <div className="row">
+          <TextField label={t('field.dataSource')} name="dataSource" value={form.dataSource} onChange={set('dataSource')} error={errors.dataSource} hint={t('results.dataSourceHint')} />
+          <SelectField label={t('field.momentKind')} name="momentKind" value={form.momentKind} onChange={setKind} options={MOMENT_KINDS.map((k) => ({ value: k, label: t(`momentKind.${k}` as MessageKey) }))} />
+          <TextField
+            label={t('field.momentDates')}
+            name="momentDates"
+            value={form.momentDates}
+            onChange={set('momentDates')}
+            error={errors.momentDates}
+            hint={t(`results.momentHint.${form.momentKind}` as MessageKey)}
+          />
+        </div>
+        <TextArea label={t('field.categories')} name="categories" rows={3} value={form.categories} onChange={set('categories')} error={errors.categories} hint={t('results.categoriesHint')} />
+        <fieldset className="baseline">
+          <legend>{t('results.baseline')}</legend>
+          <div className="row">
+            <TextField label={t('field.baselineValue')} name="baselineValue" value={form.baselineValue} onChange={set('baselineValue')} error={errors.baselineValue} inputMode="decimal" />
+            <TextField label={t('field.baselineDate')} name="baselineDate" value={form.baselineDate} onChange={set('baselineDate')} error={errors.baselineDate} placeholder="dd-mm-jjjj" />
+            <TextField label={t('field.baselineSource')} name="baselineSource" value={form.baselineSource} onChange={set('baselineSource')} error={errors.baselineSource} />
+          </div>
+          <TextArea label={t('field.baselineNote')} name="baselineNote" rows={2} value={form.baselineNote} onChange={set('baselineNote')} error={errors.baselineNote} />
+        </fieldset>
+        <TextArea label={t('field.description')} name="description" rows={3} value={form.description} onChange={set('description')} error={errors.description} />
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {t('action.save')}
+          </button>
+          <a className="button" href={back}>
+            {t('action.cancel')}
+          </a>
+        </div>
+      </form>
+    </div>
+  );
+}

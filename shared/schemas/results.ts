@@ -1,0 +1,316 @@
+/**
+ * Targets and results over the bridge. Numbers are JSON numbers: text in a number field is refused
+ * with the field named ("Waarde: vul een getal in."), never read as 0. Rules that need the store
+ * (the programme's school years, the indicator's unit, the status) are checked in the handlers.
+ */
+import { z } from 'zod';
+import { choice, id, isoDate, longText, requiredText } from './fields';
+import { t } from '../i18n/nl';
+import { AGGREGATIONS, DIRECTIONS, MEASUREMENT_STATUSES, MOMENT_KINDS, RESULT_STATUSES, TARGET_KINDS, UNITS } from '../results/types';
+import { isSchoolYear } from '../results/schoolYear';
+import { MONTH_DAY } from '../results/moments';
+import { isValidIsoDate } from '../dates';
+
+export const ONDERWIJSSOORTEN = ['vo_onderbouw', 'vmbo_bovenbouw', 'havo_vwo_bovenbouw', 'mbo1', 'mbo2', 'mbo34'] as const;
+export type Onderwijssoort = (typeof ONDERWIJSSOORTEN)[number];
+
+const MAX = 1e12;
+export const num = () =>
+  z
+    .number({ error: t('val.number') })
+    .refine(Number.isFinite, { error: t('val.number') })
+    .refine((n) => Math.abs(n) <= MAX, { error: t('val.tooBig') });
+const count = () => z.number({ error: t('val.number') }).int(t('val.wholeNumber')).min(0, t('val.notNegative')).max(100_000_000, t('val.tooBig'));
+const shortText = (max = 200) => z.string({ error: t('val.notText') }).trim().max(max, t('val.tooLong', { max }));
+const pct = () => num().refine((n) => n >= 0 && n <= 100, { error: t('val.percentRange') });
+export const schoolYear = () => z.string({ error: t('val.schoolYear') }).trim().refine(isSchoolYear, { error: t('val.schoolYear') });
+
+// ---- Indicators
+
+const indicatorFields = {
+  name: requiredText(200),
+  description: longText(5000),
+  unit: choice(UNITS),
+  freeUnit: shortText(40),
+  direction: choice(DIRECTIONS),
+  aggregation: choice(AGGREGATIONS),
+  dataSource: shortText(200),
+  momentKind: choice(MOMENT_KINDS),
+  momentDates: z.array(z.string({ error: t('val.notText') }).trim()).max(24),
+  categories: z.array(requiredText(100)).max(20),
+  baselineValue: num().nullable(),
+  baselineDate: isoDate().nullable(),
+  baselineSource: shortText(200),
+  baselineNote: longText(5000),
+};
+
+type IndicatorShape = { unit: string; baselineValue: number | null; momentKind: string; momentDates: string[]; categories: string[] };
+function checkIndicator(v: IndicatorShape, ctx: z.RefinementCtx) {
+  if (v.unit === 'percentage' && v.baselineValue !== null && (v.baselineValue < 0 || v.baselineValue > 100))
+    ctx.addIssue({ code: 'custom', message: t('val.percentRange'), path: ['baselineValue'] });
+  const datesOk =
+    v.momentKind === 'lijst'
+      ? v.momentDates.length >= 1 && v.momentDates.every(isValidIsoDate)
+      : v.momentDates.length === (v.momentKind === 'jaarlijks' ? 1 : 2) && v.momentDates.every((d) => MONTH_DAY.test(d));
+  if (!datesOk) ctx.addIssue({ code: 'custom', message: v.momentKind === 'lijst' ? t('val.date') : t('val.monthDay'), path: ['momentDates'] });
+  if (new Set(v.categories.map((c) => c.toLowerCase())).size !== v.categories.length) ctx.addIssue({ code: 'custom', message: t('val.categoryTwice'), path: ['categories'] });
+}
+
+export const IndicatorInput = z
+  .strictObject({ activityId: id().nullable(), measureId: id().nullable(), ...indicatorFields })
+  .superRefine(checkIndicator)
+  .refine((v) => (v.activityId === null) !== (v.measureId === null), { error: t('val.required'), path: ['activityId'] });
+export type IndicatorInput = z.infer<typeof IndicatorInput>;
+
+export const IndicatorUpdate = z.strictObject({ id: id(), ...indicatorFields }).superRefine(checkIndicator);
+export type IndicatorUpdate = z.infer<typeof IndicatorUpdate>;
+
+// ---- Targets
+
+const targetSpecFields = {
+  kind: choice(TARGET_KINDS),
+  value: num().nullable(),
+  min: num().nullable(),
+  max: num().nullable(),
+  percent: num().refine((n) => n >= -100, { error: t('val.percentBelow100') }).nullable(),
+};
+type SpecShape = { kind: string; value: number | null; min: number | null; max: number | null; percent: number | null };
+function checkSpec(v: SpecShape, ctx: z.RefinementCtx) {
+  if (v.kind === 'exact' && v.value === null) ctx.addIssue({ code: 'custom', message: t('val.number'), path: ['value'] });
+  if (v.kind === 'bereik') {
+    if (v.min === null) ctx.addIssue({ code: 'custom', message: t('val.number'), path: ['min'] });
+    if (v.max === null) ctx.addIssue({ code: 'custom', message: t('val.number'), path: ['max'] });
+    if (v.min !== null && v.max !== null && v.min > v.max) ctx.addIssue({ code: 'custom', message: t('val.minAboveMax'), path: ['min'] });
+  }
+  if (v.kind === 'relatief' && v.percent === null) ctx.addIssue({ code: 'custom', message: t('val.number'), path: ['percent'] });
+}
+
+export const TargetInput = z
+  .strictObject({
+    indicatorId: id(),
+    schoolYear: schoolYear().nullable(),
+    periodStart: isoDate().nullable(),
+    periodEnd: isoDate().nullable(),
+    ...targetSpecFields,
+  })
+  .superRefine(checkSpec)
+  .superRefine((v, ctx) => {
+    if (v.schoolYear === null && (v.periodStart === null || v.periodEnd === null))
+      ctx.addIssue({ code: 'custom', message: t('val.required'), path: [v.periodStart === null && v.periodEnd !== null ? 'periodStart' : 'schoolYear'] });
+    if (v.periodStart && v.periodEnd && v.periodEnd < v.periodStart) ctx.addIssue({ code: 'custom', message: t('val.periodOrder'), path: ['periodEnd'] });
+  });
+export type TargetInput = z.infer<typeof TargetInput>;
+
+export const TargetRevise = z
+  .strictObject({
+    id: id(),
+    ...targetSpecFields,
+    reason: z.string({ error: t('val.reasonRequired') }).trim().min(1, t('val.reasonRequired')).max(2000, t('val.tooLong', { max: 2000 })),
+    decisionDate: z.string({ error: t('val.decisionDateRequired') }).min(1, t('val.decisionDateRequired')).refine(isValidIsoDate, { error: t('val.date') }),
+  })
+  .superRefine(checkSpec);
+export type TargetRevise = z.infer<typeof TargetRevise>;
+
+// ---- Measurements
+
+export const CategoryCount = z.strictObject({ name: requiredText(100), count: count() });
+
+export const MeasurementInput = z
+  .strictObject({
+    indicatorId: id(),
+    date: isoDate(),
+    value: num().nullable(),
+    numerator: num().refine((n) => n >= 0, { error: t('val.notNegative') }).nullable(),
+    denominator: num().refine((n) => n > 0, { error: t('val.denominatorZero') }).nullable(),
+    categories: z.array(CategoryCount).max(20).nullable(),
+    status: choice(MEASUREMENT_STATUSES),
+    source: shortText(200),
+    explanation: longText(5000),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.numerator === null) !== (v.denominator === null))
+      ctx.addIssue({ code: 'custom', message: t('val.number'), path: [v.numerator === null ? 'numerator' : 'denominator'] });
+    if (v.numerator !== null && v.denominator !== null && v.numerator > v.denominator) ctx.addIssue({ code: 'custom', message: t('val.numeratorTooBig'), path: ['numerator'] });
+    if (v.value === null && v.numerator === null && (!v.categories || v.categories.length === 0)) ctx.addIssue({ code: 'custom', message: t('val.oneValue'), path: ['value'] });
+  });
+export type MeasurementInput = z.infer<typeof MeasurementInput>;
+
+// ---- Region figures and thresholds
+
+export const RegionFigureInput = z
+  .strictObject({
+    schoolYear: schoolYear(),
+    onderwijssoort: choice(ONDERWIJSSOORTEN),
+    students: count(),
+    leavers: count(),
+    percentage: pct().nullable(),
+    nationalNorm: pct().nullable(),
+    status: choice(MEASUREMENT_STATUSES),
+    definitionVersion: shortText(40),
+    source: shortText(200),
+  })
+  .superRefine((v, ctx) => {
+    if (v.leavers > v.students) ctx.addIssue({ code: 'custom', message: t('val.leaversTooMany'), path: ['leavers'] });
+    if (v.percentage !== null && v.students > 0) {
+      const computed = (v.leavers / v.students) * 100;
+      if (Math.abs(computed - v.percentage) > 0.05 + 1e-9)
+        ctx.addIssue({ code: 'custom', message: t('val.percentageMismatch', { computed: computed.toFixed(2).replace('.', ',') }), path: ['percentage'] });
+    }
+  });
+export type RegionFigureInput = z.infer<typeof RegionFigureInput>;
+
+export const Thresholds = z
+  .strictObject({
+    onTrackMargin: count().max(100, t('val.percentRange')),
+    attentionMargin: count().max(100, t('val.percentRange')),
+  })
+  .refine((v) => v.attentionMargin >= v.onTrackMargin, { error: t('val.thresholdOrder'), path: ['attentionMargin'] });
+
+export const ThresholdsUpdate = z
+  .strictObject({ programmeId: id(), onTrackMargin: count().max(100, t('val.percentRange')), attentionMargin: count().max(100, t('val.percentRange')) })
+  .refine((v) => v.attentionMargin >= v.onTrackMargin, { error: t('val.thresholdOrder'), path: ['attentionMargin'] });
+
+// ---- What the screens get
+
+const nums = z.number().nullable();
+
+export const TargetView = z.object({
+  id: z.string(),
+  indicatorId: z.string(),
+  schoolYear: z.string().nullable(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  kind: z.enum(TARGET_KINDS),
+  value: nums,
+  min: nums,
+  max: nums,
+  percent: nums,
+  supersedesId: z.string().nullable(),
+  reason: z.string(),
+  decisionDate: z.string().nullable(),
+  createdAt: z.string(),
+  resolvedMin: nums,
+  resolvedMax: nums,
+  /** In force (not superseded by a revision). */
+  current: z.boolean(),
+});
+export type TargetView = z.infer<typeof TargetView>;
+
+export const MeasurementView = z.object({
+  id: z.string(),
+  indicatorId: z.string(),
+  date: z.string(),
+  schoolYear: z.string(),
+  value: nums,
+  numerator: nums,
+  denominator: nums,
+  categories: z.array(z.object({ name: z.string(), count: z.number() })).nullable(),
+  status: z.enum(MEASUREMENT_STATUSES),
+  source: z.string(),
+  explanation: z.string(),
+  recordedAt: z.string(),
+  computedValue: nums,
+  /** The value that counts for its moment (latest definitive, else latest provisional). */
+  counts: z.boolean(),
+  categorySum: nums,
+  mismatch: z.boolean(),
+});
+export type MeasurementView = z.infer<typeof MeasurementView>;
+
+export const ATTENTION_KINDS = ['achter', 'aandacht', 'gemist', 'voorlopig', 'categorieen'] as const;
+export type AttentionKind = (typeof ATTENTION_KINDS)[number];
+export const AttentionReason = z.object({ kind: z.enum(ATTENTION_KINDS), date: z.string().nullable(), detail: z.string() });
+
+export const EvaluationView = z.object({
+  status: z.enum(RESULT_STATUSES),
+  value: nums,
+  latest: z.object({ value: nums, date: z.string(), status: z.enum(MEASUREMENT_STATUSES) }).nullable(),
+  targetId: z.string().nullable(),
+  resolvedMin: nums,
+  resolvedMax: nums,
+  progress: nums,
+  expected: nums,
+});
+export type EvaluationView = z.infer<typeof EvaluationView>;
+
+export const IndicatorView = z.object({
+  id: z.string(),
+  activityId: z.string().nullable(),
+  measureId: z.string().nullable(),
+  builtin: z.string().nullable(),
+  name: z.string(),
+  description: z.string(),
+  unit: z.enum(UNITS),
+  freeUnit: z.string(),
+  direction: z.enum(DIRECTIONS),
+  aggregation: z.enum(AGGREGATIONS),
+  dataSource: z.string(),
+  momentKind: z.enum(MOMENT_KINDS),
+  momentDates: z.array(z.string()),
+  categories: z.array(z.string()),
+  baselineValue: nums,
+  baselineDate: z.string().nullable(),
+  baselineSource: z.string(),
+  baselineNote: z.string(),
+  /** Not yet stored: the built-in participants indicator before its first measurement. */
+  virtual: z.boolean(),
+  targets: z.array(TargetView),
+  measurements: z.array(MeasurementView),
+  evaluation: EvaluationView,
+  attention: z.array(AttentionReason),
+});
+export type IndicatorView = z.infer<typeof IndicatorView>;
+
+export const ThresholdsView = z.object({ onTrackMargin: z.number(), attentionMargin: z.number() });
+
+const Owner = z.object({ id: z.string(), code: z.string(), name: z.string() });
+
+export const ActivityResults = z.object({
+  activity: Owner.extend({ measureId: z.string(), measureCode: z.string(), measureName: z.string() }),
+  programme: z.object({ id: z.string(), name: z.string(), periodStart: z.string(), periodEnd: z.string() }),
+  thresholds: ThresholdsView,
+  today: z.string(),
+  indicators: z.array(IndicatorView),
+});
+export type ActivityResults = z.infer<typeof ActivityResults>;
+
+const StatusCounts = z.record(z.enum(RESULT_STATUSES), z.number());
+
+export const AttentionItem = AttentionReason.extend({
+  indicatorId: z.string(),
+  indicatorName: z.string(),
+  ownerKind: z.enum(['activity', 'measure']),
+  ownerId: z.string(),
+  ownerName: z.string(),
+});
+export type AttentionItem = z.infer<typeof AttentionItem>;
+
+export const ProgrammeResults = z.object({
+  programme: z.object({ id: z.string(), name: z.string(), periodStart: z.string(), periodEnd: z.string() }),
+  thresholds: ThresholdsView,
+  today: z.string(),
+  counts: StatusCounts,
+  measures: z.array(
+    Owner.extend({
+      counts: StatusCounts,
+      indicators: z.array(IndicatorView),
+      activities: z.array(Owner.extend({ counts: StatusCounts, indicators: z.array(IndicatorView) })),
+    }),
+  ),
+  attention: z.array(AttentionItem),
+});
+export type ProgrammeResults = z.infer<typeof ProgrammeResults>;
+
+export const RegionFigure = z.object({
+  id: z.string(),
+  schoolYear: z.string(),
+  onderwijssoort: z.enum(ONDERWIJSSOORTEN),
+  students: z.number(),
+  leavers: z.number(),
+  percentage: z.number(),
+  nationalNorm: nums,
+  status: z.enum(MEASUREMENT_STATUSES),
+  definitionVersion: z.string(),
+  source: z.string(),
+});
+export type RegionFigure = z.infer<typeof RegionFigure>;
