@@ -7,7 +7,7 @@
  */
 import crypto from 'node:crypto';
 import type ExcelJS from 'exceljs';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { readWorkbook, norm, LIMITS, type Limits } from './book';
 import { peekInfo, readInfo, type FileInfo } from './info';
@@ -309,6 +309,34 @@ export async function planImport(db: Kysely<Database>, buf: Buffer, fileName: st
 const NOTHING = Symbol('nothing to apply');
 
 /**
+ * Rows in creation order: a new row that refers to another new row of the same kind (a target
+ * superseding another) comes after it, so undo, which removes in reverse order, never removes a
+ * row that another still refers to.
+ */
+function selfRefOrder(rows: Planned[]): Planned[] {
+  const out: Planned[] = [];
+  const placed = new Set<Planned>();
+  const byKey = new Map(rows.filter((r) => r.status === 'new').map((r) => [`${r.kind}:${r.id}`, r]));
+  const place = (r: Planned, depth = 0) => {
+    if (placed.has(r) || depth > 1000) return;
+    placed.add(r);
+    for (const [key, target] of Object.entries(r.spec.kind.refs ?? {})) {
+      const v = r.values[key];
+      if (target !== r.kind || v === null || v === undefined) continue;
+      const parent = byKey.get(`${target}:${String(v)}`);
+      if (parent && !placed.has(parent)) {
+        placed.delete(r);
+        place(parent, depth + 1);
+        placed.add(r);
+      }
+    }
+    out.push(r);
+  };
+  for (const r of rows) place(r);
+  return out;
+}
+
+/**
  * Applies the plan in one transaction: new rows created, changed rows updated, conflicting rows
  * only where the user chose the file's value. Rejected rows are skipped. One change set, its
  * source the file name; a file that changes nothing leaves no trace.
@@ -330,17 +358,25 @@ export async function applyImport(
       finalPlan = plan;
       // Nothing to write: roll back, so not even an empty change set touches the workspace file.
       if (!rows.some(wanted)) throw NOTHING;
-      for (const r of rows) {
+      // References may point forward within one kind (a target superseding a later row): checked at commit.
+      await sql`PRAGMA defer_foreign_keys = ON`.execute(tr.trx);
+      for (const r of selfRefOrder(rows)) {
         const kind = r.spec.kind;
-        if (r.status === 'new' && kind.create) {
-          await kind.create(tr, r.values);
-          applied++;
-        } else if (r.status === 'changed' || r.status === 'conflict') {
-          const patch = { ...r.patch, ...(o.choices?.[r.key] === 'file' ? r.conflictPatch : {}) };
-          if (!Object.keys(patch).length || !kind.entity) continue;
-          if (kind.update) await kind.update(tr, r.id, patch);
-          else await tr.update(kind.entity, r.id, patch);
-          applied++;
+        try {
+          if (r.status === 'new' && kind.create) {
+            await kind.create(tr, r.values);
+            applied++;
+          } else if (r.status === 'changed' || r.status === 'conflict') {
+            const patch = { ...r.patch, ...(o.choices?.[r.key] === 'file' ? r.conflictPatch : {}) };
+            if (!Object.keys(patch).length || !kind.entity) continue;
+            if (kind.update) await kind.update(tr, r.id, patch);
+            else await tr.update(kind.entity, r.id, patch);
+            applied++;
+          }
+        } catch (e) {
+          // A value the store's own checks refuse: the whole import rolls back, naming the row.
+          if (e instanceof UserError) throw e;
+          throw new UserError('user_error', t('xl.apply.refused', { sheet: r.sheet, row: r.row, id: r.id, detail: (e as Error).message.slice(0, 160) }));
         }
       }
       if (tr.changes > 0) changeSetId = tr.changeSetId;

@@ -26,8 +26,8 @@ const col = (key: string, header: MessageKey, type: CellType, help: MessageKey, 
   help: t(help),
   ...extra,
 });
-const idCol = col('id', 'xlh.id', 'id', 'xlh.id.help', { required: true });
-const stamps = [
+export const idCol = col('id', 'xlh.id', 'id', 'xlh.id.help', { required: true });
+export const stamps = [
   col('createdAt', 'xlh.createdAt', 'datetime', 'xlh.createdAt.help', { informational: true }),
   col('updatedAt', 'xlh.updatedAt', 'datetime', 'xlh.updatedAt.help', { informational: true }),
 ];
@@ -68,7 +68,7 @@ function participantsIssue(v: unknown): string | null {
   return null;
 }
 
-interface TableKindSpec {
+export interface TableKindSpec {
   name: string;
   sheet: MessageKey;
   columns: ColumnSpec[];
@@ -86,7 +86,7 @@ interface TableKindSpec {
 }
 
 /** A tracked table as a record kind: list with conversions and reference names, create and update through the tracker. */
-function tableKind(s: TableKindSpec): RecordKind {
+export function tableKind(s: TableKindSpec): RecordKind {
   const conv = s.conv ?? {};
   const storeRow = (row: Row, onlyPresent: boolean): Anything => {
     const out: Anything = {};
@@ -206,7 +206,7 @@ export const programmeLineKind = tableKind({
     col('code', 'xlh.code', 'text', 'xlh.code.help', { maxLength: 20 }),
     col('name', 'xlh.line.name', 'text', 'xlh.line.name.help', { required: true, maxLength: 200 }),
     col('description', 'xlh.description', 'longText', 'xlh.description.help', { width: 50 }),
-    col('sortOrder', 'xlh.sortOrder', 'int', 'xlh.sortOrder.help'),
+    col('sortOrder', 'xlh.sortOrder', 'int', 'xlh.sortOrder.help', { allowNegative: true }),
     ...stamps,
   ],
   requiredColumns: ['id', 'programmeId', 'name'],
@@ -236,7 +236,7 @@ export const measureKind = tableKind({
     nameOf('leadName', 'xlh.leadName'),
     col('executorIds', 'xlh.executors', 'longText', 'xlh.executors.help'),
     nameOf('executorNames', 'xlh.executorNames'),
-    col('sortOrder', 'xlh.sortOrder', 'int', 'xlh.sortOrder.help'),
+    col('sortOrder', 'xlh.sortOrder', 'int', 'xlh.sortOrder.help', { allowNegative: true }),
     ...stamps,
   ],
   requiredColumns: ['id', 'programmeId', 'name', 'status'],
@@ -290,7 +290,7 @@ export const activityKind = tableKind({
     nameOf('leadName', 'xlh.leadName'),
     col('executorIds', 'xlh.executors', 'longText', 'xlh.executors.help'),
     nameOf('executorNames', 'xlh.executorNames'),
-    col('sortOrder', 'xlh.sortOrder', 'int', 'xlh.sortOrder.help'),
+    col('sortOrder', 'xlh.sortOrder', 'int', 'xlh.sortOrder.help', { allowNegative: true }),
     ...stamps,
   ],
   requiredColumns: ['id', 'measureId', 'name', 'status'],
@@ -335,7 +335,7 @@ export const subActivityKind = tableKind({
     col('name', 'xlh.subActivity.name', 'text', 'xlh.subActivity.name.help', { required: true, maxLength: 200 }),
     col('period', 'xlh.subActivity.period', 'text', 'xlh.subActivity.period.help'),
     col('intendedResult', 'xlh.subActivity.intendedResult', 'longText', 'xlh.subActivity.intendedResult.help', { width: 40 }),
-    col('sortOrder', 'xlh.sortOrder', 'int', 'xlh.sortOrder.help'),
+    col('sortOrder', 'xlh.sortOrder', 'int', 'xlh.sortOrder.help', { allowNegative: true }),
     ...stamps,
   ],
   requiredColumns: ['id', 'activityId', 'name'],

@@ -12,6 +12,7 @@ import type { ColumnSpec, Row } from './sheets';
 import { PROGRAMME_STATUSES } from '../../../shared/schemas/programme';
 import { t } from '../../../shared/i18n/nl';
 import { activityKind, contactKind, measureKind, organisationKind, programmeLineKind, subActivityKind } from './kinds-tree';
+import { moneyAndResultKinds } from './kinds-money';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
@@ -129,7 +130,7 @@ export const programmeKind: RecordKind = {
  * Every kind, parents before children (an import creates them in this order). Issue 3's tree is
  * in kinds-tree.ts; issues 4-5 add budget lines, expenditure, indicators … here.
  */
-export const recordKinds: RecordKind[] = [regionKind, organisationKind, contactKind, programmeKind, programmeLineKind, measureKind, activityKind, subActivityKind];
+export const recordKinds: RecordKind[] = [regionKind, organisationKind, contactKind, programmeKind, programmeLineKind, measureKind, activityKind, subActivityKind, ...moneyAndResultKinds];
 
 export function registerKind(kind: RecordKind, opts: { after?: string } = {}): void {
   if (recordKinds.some((k) => k.name === kind.name || k.sheet === kind.sheet)) throw new Error(`Record kind ${kind.name} registered twice`);
