@@ -1240,6 +1240,8 @@ export const nl = {
   'xl.steering.legend.gestopt': 'Gestopt voordat het af was.',
   'xl.steering.activityCount': 'Activiteiten',
   'xl.steering.plannedParticipants': 'Beoogd deelnemers {year}',
+  'xl.steering.unit': 'Eenheid',
+  'xl.steering.measurementStatus': 'Meting voorlopig/definitief',
   'xl.steering.noMeasures': 'Nog geen maatregelen in dit werkbestand.',
 } as const;
 

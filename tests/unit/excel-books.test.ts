@@ -51,7 +51,23 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
       expect(s.headerFooter.oddHeader).toContain('23-11-2026');
       for (let c = 1; c <= s.columnCount; c++) expect(s.getColumn(c).width ?? 0, `${s.name} ${c}`).toBeGreaterThanOrEqual(8);
     }
-    expect(wb.getWorksheet('Begroting')!.getCell('A2').value).toBe('Nog geen begrotingsregels in dit werkbestand.');
+    // Budget: measure x year x source, planned and realised as euro amounts, the share as a percentage.
+    const b = wb.getWorksheet('Begroting')!;
+    expect((b.getRow(1).values as unknown[]).slice(1)).toEqual(['Programma', 'Code', 'Maatregel', 'Jaar', 'Financieringsbron', 'Begroot', 'Gerealiseerd', 'Besteed %']);
+    expect(b.actualRowCount).toBeGreaterThan(5);
+    const br = b.getRow(2);
+    expect(br.getCell(4).type).toBe(ExcelJS.ValueType.Number);
+    expect(br.getCell(6)).toMatchObject({ type: ExcelJS.ValueType.Number, numFmt: NUMFMT.money });
+    expect(br.getCell(7).numFmt).toBe(NUMFMT.money);
+    expect(String(br.getCell(5).value)).toMatch(/OCW|Plus|RMC|Cofinanciering|Eigen|Overig/);
+    // Results: per indicator, with numerator and denominator in their own number columns.
+    const res = wb.getWorksheet('Resultaten')!;
+    const rh = (res.getRow(1).values as unknown[]).slice(1);
+    expect(rh).toEqual(expect.arrayContaining(['Indicator', 'Nulmeting', 'Streefwaarde', 'Laatste waarde', 'Teller', 'Noemer']));
+    expect(res.actualRowCount).toBeGreaterThan(2);
+    let typed = 0;
+    for (let r = 2; r <= res.actualRowCount; r++) if (res.getRow(r).getCell(rh.indexOf('Laatste waarde') + 1).type === ExcelJS.ValueType.Number) typed++;
+    expect(typed).toBeGreaterThan(0);
   });
 
   it.skipIf(!soffice)('opens in LibreOffice headless (converted to PDF without errors), as do the workspace and partner workbooks', async () => {

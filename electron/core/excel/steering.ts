@@ -10,7 +10,7 @@ import { programmeKind, type Db } from './kinds';
 import { workspaceRegion } from './info';
 import { printSetup, writeTable, type ColumnSpec, type Row } from './sheets';
 import { newWorkbook, type ExportContext } from './workspace-book';
-import { t } from '../../../shared/i18n/nl';
+import { t, type MessageKey } from '../../../shared/i18n/nl';
 import { schoolYearOf } from '../../../shared/dates';
 
 const localIsoDate = (iso: string) => {
@@ -127,23 +127,77 @@ export const programmesSheet: SteeringSheet = {
   },
 };
 
+/** Measure × year × funding source: planned (budget lines) and realised (spend in that year). */
 export const budgetSheet: SteeringSheet = {
   name: 'budget',
   title: t('xl.steering.budget'),
   build: async (ws, ctx) => {
     const columns = [
       col('programme', t('xl.steering.programme'), 'text', ''),
+      col('code', t('xlh.code'), 'text', ''),
       col('measure', t('xl.steering.measure'), 'text', ''),
       col('year', t('xl.steering.year'), 'int', ''),
       col('source', t('xl.steering.source'), 'text', ''),
-      col('plannedCents', t('xl.steering.planned'), 'money', ''),
-      col('spentCents', t('xl.steering.spent'), 'money', ''),
-      col('spentShare', t('xl.steering.spentShare'), 'percent', ''),
+      col('plannedCents', t('xl.steering.planned'), 'money', '', { allowNegative: true }),
+      col('spentCents', t('xl.steering.spent'), 'money', '', { allowNegative: true }),
+      col('spentShare', t('xl.steering.spentShare'), 'percent', '', { allowNegative: true }),
     ];
-    await table(ws, ctx, columns, [], t('xl.steering.noBudget'));
+    const db = ctx.db;
+    const measures = await db
+      .selectFrom('measure')
+      .innerJoin('programme', 'programme.id', 'measure.programmeId')
+      .select(['measure.id', 'measure.code', 'measure.name', 'measure.sortOrder', 'programme.name as programme', 'programme.periodStart'])
+      .where('measure.deletedAt', 'is', null)
+      .where('programme.deletedAt', 'is', null)
+      .execute();
+    const planned = await db
+      .selectFrom('budgetLine')
+      .select(['measureId', 'year', 'fundingSource', (eb) => eb.fn.sum<number>('plannedCents').as('cents')])
+      .where('deletedAt', 'is', null)
+      .groupBy(['measureId', 'year', 'fundingSource'])
+      .execute();
+    const spent = await db
+      .selectFrom('spend')
+      .innerJoin('budgetLine', 'budgetLine.id', 'spend.budgetLineId')
+      .select(['budgetLine.measureId', 'spend.year', 'budgetLine.fundingSource', (eb) => eb.fn.sum<number>('spend.amountCents').as('cents')])
+      .where('spend.deletedAt', 'is', null)
+      .where('budgetLine.deletedAt', 'is', null)
+      .groupBy(['budgetLine.measureId', 'spend.year', 'budgetLine.fundingSource'])
+      .execute();
+    const cells = new Map<string, { measureId: string; year: number; source: string; planned: number; spent: number }>();
+    const at = (measureId: string, year: number, source: string) => {
+      const k = `${measureId}|${year}|${source}`;
+      if (!cells.has(k)) cells.set(k, { measureId, year, source, planned: 0, spent: 0 });
+      return cells.get(k)!;
+    };
+    for (const p of planned) at(p.measureId, p.year, p.fundingSource).planned += Number(p.cents);
+    for (const x of spent) at(x.measureId, x.year, x.fundingSource).spent += Number(x.cents);
+    const byId = new Map(measures.map((m) => [m.id, m]));
+    const rows = [...cells.values()]
+      .filter((c) => byId.has(c.measureId))
+      .sort((a, b) => {
+        const ma = byId.get(a.measureId)!;
+        const mb = byId.get(b.measureId)!;
+        return ma.periodStart.localeCompare(mb.periodStart) || ma.sortOrder - mb.sortOrder || ma.code.localeCompare(mb.code, 'nl', { numeric: true }) || a.year - b.year || a.source.localeCompare(b.source);
+      })
+      .map((c) => {
+        const m = byId.get(c.measureId)!;
+        return {
+          programme: m.programme,
+          code: m.code,
+          measure: m.name,
+          year: c.year,
+          source: t(`source.${c.source}` as MessageKey),
+          plannedCents: c.planned,
+          spentCents: c.spent,
+          spentShare: c.planned > 0 ? c.spent / c.planned : null,
+        };
+      });
+    await table(ws, ctx, columns, rows, t('xl.steering.noBudget'));
   },
 };
 
+/** Per indicator: baseline, the newest target, the latest measurement with numerator and denominator. */
 export const resultsSheet: SteeringSheet = {
   name: 'results',
   title: t('xl.steering.results'),
@@ -152,16 +206,54 @@ export const resultsSheet: SteeringSheet = {
       col('programme', t('xl.steering.programme'), 'text', ''),
       col('measure', t('xl.steering.measure'), 'text', ''),
       col('indicator', t('xl.steering.indicator'), 'text', ''),
-      col('baseline', t('xl.steering.baseline'), 'decimal', ''),
+      col('unit', t('xl.steering.unit'), 'text', ''),
+      col('baseline', t('xl.steering.baseline'), 'decimal', '', { allowNegative: true }),
       col('baselineDate', t('xl.steering.baselineDate'), 'date', ''),
       col('target', t('xl.steering.target'), 'text', ''),
-      col('latest', t('xl.steering.latest'), 'decimal', ''),
+      col('latest', t('xl.steering.latest'), 'decimal', '', { allowNegative: true }),
       col('latestDate', t('xl.steering.latestDate'), 'date', ''),
-      col('status', t('xl.steering.resultStatus'), 'text', ''),
-      col('numerator', t('xl.steering.numerator'), 'int', ''),
-      col('denominator', t('xl.steering.denominator'), 'int', ''),
+      col('numerator', t('xl.steering.numerator'), 'decimal', ''),
+      col('denominator', t('xl.steering.denominator'), 'decimal', ''),
+      col('measurementStatus', t('xl.steering.measurementStatus'), 'text', ''),
     ];
-    await table(ws, ctx, columns, [], t('xl.steering.noResults'));
+    const db = ctx.db;
+    const measures = await db
+      .selectFrom('measure')
+      .innerJoin('programme', 'programme.id', 'measure.programmeId')
+      .select(['measure.id', 'measure.code', 'measure.name', 'programme.name as programme'])
+      .where('measure.deletedAt', 'is', null)
+      .where('programme.deletedAt', 'is', null)
+      .execute();
+    const byMeasure = new Map(measures.map((m) => [m.id, m]));
+    const activityMeasure = new Map((await db.selectFrom('activity').select(['id', 'measureId']).where('deletedAt', 'is', null).execute()).map((a) => [a.id, a.measureId]));
+    const indicators = await db.selectFrom('indicator').selectAll().where('deletedAt', 'is', null).orderBy('sortOrder').orderBy('name').execute();
+    const targets = await db.selectFrom('target').selectAll().where('deletedAt', 'is', null).orderBy('periodEnd', 'desc').execute();
+    const measurements = await db.selectFrom('measurement').selectAll().where('deletedAt', 'is', null).orderBy('date', 'desc').execute();
+    const num = (v: number | null) => (v === null ? '' : String(v).replace('.', ','));
+    const rows = indicators
+      .map((i) => {
+        const m = byMeasure.get(i.measureId ?? activityMeasure.get(i.activityId ?? '') ?? '');
+        if (!m) return null;
+        const tg = targets.find((x) => x.indicatorId === i.id && !targets.some((y) => y.supersedesId === x.id));
+        const last = measurements.find((x) => x.indicatorId === i.id);
+        const target = !tg ? '' : tg.kind === 'bereik' ? `${num(tg.min)}–${num(tg.max)}` : tg.kind === 'relatief' ? `${num(tg.percent)}% t.o.v. nulmeting` : num(tg.value);
+        return {
+          programme: m.programme,
+          measure: [m.code, m.name].filter(Boolean).join(' '),
+          indicator: i.name,
+          unit: i.unit === 'vrij' ? i.freeUnit : i.unit,
+          baseline: i.baselineValue,
+          baselineDate: i.baselineDate,
+          target: tg ? `${target}${tg.schoolYear ? ` (${tg.schoolYear})` : ''}` : '',
+          latest: last?.value ?? null,
+          latestDate: last?.date ?? null,
+          numerator: last?.numerator ?? null,
+          denominator: last?.denominator ?? null,
+          measurementStatus: last?.status ?? '',
+        };
+      })
+      .filter((r) => r !== null);
+    await table(ws, ctx, columns, rows, t('xl.steering.noResults'));
   },
 };
 
