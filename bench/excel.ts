@@ -69,14 +69,14 @@ async function run(times: number) {
 }
 
 /**
- * Under bench/run.ts (no arguments): BENCH_RUNS_EXCEL runs (default 5) at 20x, reported as rows.
+ * Under bench/run.ts (no arguments): BENCH_RUNS_EXCEL runs (default 3) at 20x, reported as rows.
  * With sizes as arguments: one run per size, printed as a line (the table in docs/PERFORMANCE.md).
  */
 async function main() {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
   await run(1); // warm up
   if (!sizes.length) {
-    const runs = Number(process.env.BENCH_RUNS_EXCEL ?? 5);
+    const runs = Number(process.env.BENCH_RUNS_EXCEL ?? 3);
     const rs = [];
     for (let i = 0; i < runs; i++) rs.push(await run(20));
     report([
