@@ -3,23 +3,61 @@
  * indicators, targets, measurements, regional VSV figures, result thresholds), so the workspace
  * workbook stays a lossless copy of the whole workspace.
  *
- * First version: the column headers are the field names of the store (without "Cents"; amounts are
- * euro cells), values are typed cells (amounts, numbers, dates) and choices are the stored codes
- * ("ocw", "personeel", "A"). The database's own checks guard the values; a row they refuse
- * stops the import as a whole with a Dutch message naming sheet and id. Dutch headers, dropdown
- * labels and per-field checks are on the TODO list in docs/EXCHANGE.md.
+ * Fixed Dutch headers (`xlh.f.*`), typed cells (amounts in euro, numbers, dates), choices as their
+ * Dutch labels (read back by label or code), 0/1 flags as Ja/Nee, JSON lists as JSON text. The
+ * database's own checks guard what the cell types do not; a row they refuse stops the import as a
+ * whole with a Dutch message naming sheet, row and id.
  */
 import type { RecordKind } from './kinds';
 import type { ColumnSpec } from './sheets';
 import type { CellType } from './cells';
 import { idCol, stamps, tableKind } from './kinds-tree';
-import { t, type MessageKey } from '../../../shared/i18n/nl';
+import { nl, t, type MessageKey } from '../../../shared/i18n/nl';
 
 type Spec = [key: string, type: CellType, opts?: Partial<ColumnSpec>];
 
-const columns = (list: Spec[]): ColumnSpec[] => [
+const has = (k: string): k is MessageKey => k in nl;
+
+/** Fixed Dutch header: per sheet where a name means different things ("Soort kosten", "Soort boeking"), else per field. */
+function header(kind: string, key: string): string {
+  const own = `xlh.f.${kind}.${key}`;
+  const shared = `xlh.f.${key}`;
+  return has(own) ? t(own) : has(shared) ? t(shared) : key;
+}
+
+const choices = (family: string, values: readonly string[]) => values.map((v) => ({ value: v, label: has(`${family}.${v}`) ? t(`${family}.${v}` as MessageKey) : v }));
+const SOURCES = ['ocw', 'plus', 'rmc', 'cofin_school', 'cofin_gemeente', 'eigen', 'overig'] as const;
+const CHOICES: Record<string, { type: 'choice'; choices: { value: string; label: string }[] }> = {
+  stream: { type: 'choice', choices: choices('source', SOURCES) },
+  fundingSource: { type: 'choice', choices: choices('source', SOURCES) },
+  route: { type: 'choice', choices: choices('route', ['jaarverslag', 'sisa', 'overig']) },
+  'budgetLine.kind': { type: 'choice', choices: choices('costKind', ['personeel', 'materieel', 'overig']) },
+  category: { type: 'choice', choices: choices('category', ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H']) },
+  'spend.kind': { type: 'choice', choices: choices('spendKind', ['entry', 'correction', 'year_total']) },
+  unit: { type: 'choice', choices: choices('unit', ['aantal', 'percentage', 'euro', 'dagen', 'vrij']) },
+  direction: { type: 'choice', choices: choices('direction', ['hoger', 'lager', 'bandbreedte']) },
+  aggregation: { type: 'choice', choices: choices('aggregation', ['niveau', 'aantal', 'cumulatief']) },
+  momentKind: { type: 'choice', choices: choices('momentKind', ['jaarlijks', 'halfjaarlijks', 'lijst']) },
+  'target.kind': { type: 'choice', choices: choices('targetKind', ['exact', 'bereik', 'relatief']) },
+  status: { type: 'choice', choices: choices('measurementStatus', ['voorlopig', 'definitief']) },
+  onderwijssoort: { type: 'choice', choices: choices('onderwijssoort', ['vo_onderbouw', 'vmbo_bovenbouw', 'havo_vwo_bovenbouw', 'mbo1', 'mbo2', 'mbo34']) },
+};
+/** Stored as 0/1, shown as Ja/Nee. */
+const FLAGS = new Set(['management', 'inKind', 'checkAwards']);
+
+const columns = (kind: string, list: Spec[]): ColumnSpec[] => [
   idCol,
-  ...list.map(([key, type, opts]) => ({ key, header: key.replace(/Cents$/, ''), type, help: t('xlh.generic.help', { key }), ...opts })),
+  ...list.map(([key, type, opts]): ColumnSpec => {
+    const choice = CHOICES[`${kind}.${key}`] ?? CHOICES[key];
+    return {
+      key,
+      header: header(kind, key),
+      type: FLAGS.has(key) ? 'bool' : (choice?.type ?? type),
+      help: t('xlh.generic.help', { key }),
+      ...(choice ? { choices: choice.choices } : {}),
+      ...opts,
+    };
+  }),
   ...stamps,
 ];
 
@@ -149,7 +187,8 @@ export const moneyAndResultKinds: RecordKind[] = defs.map((d) =>
   tableKind({
     name: d.name,
     sheet: d.sheet,
-    columns: columns(d.cols),
+    columns: columns(d.name, d.cols),
+    conv: Object.fromEntries(d.cols.filter(([k]) => FLAGS.has(k)).map(([k]) => [k, 'bool' as const])),
     requiredColumns: d.required,
     refs: d.refs,
     stored: d.cols.map(([k]) => k),

@@ -34,7 +34,7 @@ export const stamps = [
 const nameOf = (key: string, header: MessageKey) => col(key, header, 'text', 'xlh.refName.help', { informational: true });
 
 /** How a column is stored when it is not stored as its cell value. */
-type Conv = 'list' | 'bool' | 'participants';
+export type Conv = 'list' | 'bool' | 'participants';
 
 const toCell: Record<Conv, (v: unknown) => unknown> = {
   list: (v) => (JSON.parse(String(v ?? '[]')) as string[]).join('\n'),
