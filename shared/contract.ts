@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { Programme, ProgrammeInput, ProgrammeUpdate } from './schemas/programme';
 import { AppInfo, RecentFile, Region, Settings, WorkspaceInfo, fileName, regionNumber } from './schemas/workspace';
 import { HistoryEntry, TrashItem, UndoResult } from './schemas/history';
-import { id } from './schemas/fields';
+import { id, isoDate } from './schemas/fields';
 import { ConflictChoices, ExchangeFile, ExportRequest, ImportPlan, ImportResult, LastImport } from './schemas/exchange';
 import {
   Award,
@@ -57,6 +57,27 @@ import {
   SubActivityInput,
   SubActivityUpdate,
 } from './schemas/tree';
+import {
+  Action,
+  ActionInput,
+  ActionList,
+  ActionListInput,
+  ActionStatusInput,
+  ActionUpdate,
+  Attendee,
+  AttendeeInput,
+  InterviewAddInput,
+  InterviewDetail,
+  InterviewStatusInput,
+  MeasureFacts,
+  QuestionEditInput,
+  QuestionSetView,
+  RoundDetail,
+  RoundInput,
+  RoundSummary,
+  RoundUpdate,
+  SaveAnswersInput,
+} from './schemas/monitoring';
 
 const none = z.strictObject({});
 const byId = z.strictObject({ id: id() });
@@ -113,6 +134,27 @@ export const contract = {
   'subActivity.delete': { input: byId, output: z.null() },
   'search.all': { input: z.strictObject({ query: z.string().max(200) }), output: SearchResult },
 
+  // Monitoring interviews: question sets, rounds, inputs per measure, attendees, actions
+  'monitoring.questions.get': { input: z.strictObject({ programmeId: id() }), output: QuestionSetView },
+  'monitoring.questions.edit': { input: QuestionEditInput, output: QuestionSetView },
+  'monitoring.round.list': { input: z.strictObject({ programmeId: id().optional() }), output: z.array(RoundSummary) },
+  'monitoring.round.get': { input: byId, output: RoundDetail },
+  'monitoring.round.create': { input: RoundInput, output: RoundDetail },
+  'monitoring.round.update': { input: RoundUpdate, output: RoundDetail },
+  'monitoring.round.delete': { input: byId, output: z.null() },
+  'monitoring.interview.add': { input: InterviewAddInput, output: RoundDetail },
+  'monitoring.interview.remove': { input: byId, output: z.null() },
+  'monitoring.interview.get': { input: byId, output: InterviewDetail },
+  'monitoring.interview.saveAnswers': { input: SaveAnswersInput, output: InterviewDetail },
+  'monitoring.interview.setStatus': { input: InterviewStatusInput, output: InterviewDetail },
+  'monitoring.attendee.add': { input: AttendeeInput, output: Attendee },
+  'monitoring.attendee.remove': { input: byId, output: z.null() },
+  'monitoring.facts': { input: z.strictObject({ measureId: id(), asOf: isoDate(), partnerId: id().nullable().default(null) }), output: MeasureFacts },
+  'monitoring.action.list': { input: ActionListInput, output: ActionList },
+  'monitoring.action.create': { input: ActionInput, output: Action },
+  'monitoring.action.update': { input: ActionUpdate, output: Action },
+  'monitoring.action.setStatus': { input: ActionStatusInput, output: Action },
+  'monitoring.action.delete': { input: byId, output: z.null() },
   // Money: awards, budget lines, spend, rule settings, overviews
   'budget.overview': { input: z.strictObject({ programmeId: id() }), output: BudgetOverview },
   'budget.rules.update': { input: RulesUpdate, output: RuleSettings },
@@ -129,7 +171,6 @@ export const contract = {
   'spend.create': { input: SpendInput, output: Spend },
   'spend.update': { input: SpendUpdate, output: Spend },
   'spend.delete': { input: byId, output: z.null() },
-
   // Targets and results
   'results.forActivity': { input: z.strictObject({ activityId: id() }), output: ActivityResults },
   'results.forProgramme': { input: z.strictObject({ programmeId: id() }), output: ProgrammeResults },

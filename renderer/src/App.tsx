@@ -15,7 +15,6 @@ import { TrashPage } from './pages/TrashPage';
 import { HistoryPage } from './pages/HistoryPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { HelpPage } from './pages/HelpPage';
-import { BudgetPage } from './pages/BudgetPage';
 import { ResultsOverview } from './pages/ResultsOverview';
 import { ResultsActivity, ResultsIndicator } from './pages/ResultsActivity';
 import { ResultsIndicatorForm } from './pages/ResultsIndicatorForm';
@@ -30,6 +29,13 @@ import { PartnerDetail } from './pages/PartnerDetail';
 import { PartnerForm } from './pages/PartnerForm';
 import { ActivitySheet, MeasureSheet } from './pages/PrintSheet';
 import { SearchDialog } from './components/SearchDialog';
+import { MonitoringRoundForm, MonitoringRounds } from './pages/MonitoringRounds';
+import { MonitoringRound } from './pages/MonitoringRound';
+import { MonitoringInput } from './pages/MonitoringInput';
+import { MonitoringActions } from './pages/MonitoringActions';
+import { MonitoringQuestions } from './pages/MonitoringQuestions';
+import { InputSheet, RoundReport } from './pages/MonitoringPrint';
+import { BudgetPage } from './pages/BudgetPage';
 import { ExchangePage } from './pages/ExchangePage';
 
 /** Areas in the sidebar; those that need a workspace are hidden until one is open. */
@@ -40,6 +46,8 @@ const areas: { route: string; key: MessageKey; needsWorkspace: boolean }[] = [
   { route: 'begroting', key: 'nav.budget', needsWorkspace: true },
   { route: 'resultaten', key: 'nav.results', needsWorkspace: true },
   { route: 'vsv-cijfers', key: 'nav.regionFigures', needsWorkspace: true },
+  { route: 'monitoring', key: 'nav.monitoring', needsWorkspace: true },
+  { route: 'acties', key: 'nav.actions', needsWorkspace: true },
   { route: 'excel', key: 'nav.exchange', needsWorkspace: true },
   { route: 'geschiedenis', key: 'nav.history', needsWorkspace: true },
   { route: 'prullenbak', key: 'nav.trash', needsWorkspace: true },
@@ -66,8 +74,6 @@ function Screen({ route, hasWorkspace }: { route: string[]; hasWorkspace: boolea
       if (a && b === 'maatregel') return <MeasureForm key={d ?? 'new'} programmeId={a} lineId={d} />;
       if (a) return <ProgrammeDetail id={a} />;
       return <ProgrammeList />;
-    case 'begroting':
-      return <BudgetPage route={route.slice(1)} />;
     case 'resultaten':
       // #/resultaten[/<programme>], #/resultaten/activiteit/<id>, #/resultaten/<programme>/indicator/<id>,
       // #/resultaten/nieuw/(activiteit|maatregel)/<id>, #/resultaten/indicator/<id>/bewerken
@@ -94,6 +100,17 @@ function Screen({ route, hasWorkspace }: { route: string[]; hasWorkspace: boolea
       if (a && b === 'bewerken') return <PartnerForm key={a} id={a} />;
       if (a) return <PartnerDetail id={a} />;
       return <PartnerList />;
+    case 'monitoring':
+      if (a === 'nieuw') return <MonitoringRoundForm />;
+      if (a === 'ronde' && b && c === 'bewerken') return <MonitoringRoundForm key={b} id={b} />;
+      if (a === 'ronde' && b) return <MonitoringRound key={b} id={b} />;
+      if (a === 'input' && b) return <MonitoringInput key={b} id={b} />;
+      if (a === 'vragen') return <MonitoringQuestions key={b ?? 'current'} programmeId={b} />;
+      return <MonitoringRounds />;
+    case 'acties':
+      return <MonitoringActions />;
+    case 'begroting':
+      return <BudgetPage route={route.slice(1)} />;
     case 'prullenbak':
       return <TrashPage />;
     case 'geschiedenis':
@@ -187,7 +204,17 @@ function Shell() {
   if (route[0] === 'afdrukken' && workspace && route[2])
     return (
       <AppContext.Provider value={ctx}>
-        <main className="print-main">{route[1] === 'maatregel' ? <MeasureSheet id={route[2]} /> : <ActivitySheet id={route[2]} />}</main>
+        <main className="print-main">
+          {route[1] === 'maatregel' ? (
+            <MeasureSheet id={route[2]} />
+          ) : route[1] === 'input' ? (
+            <InputSheet id={route[2]} />
+          ) : route[1] === 'verslag' ? (
+            <RoundReport id={route[2]} />
+          ) : (
+            <ActivitySheet id={route[2]} />
+          )}
+        </main>
       </AppContext.Provider>
     );
   return (

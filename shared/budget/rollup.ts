@@ -149,6 +149,8 @@ export function overview(input: {
   spend: readonly SpendFacts[];
   awards: readonly AwardFacts[];
   measures?: readonly MeasureFacts[];
+  /** Calendar years of the programme period: shown as columns even before anything is budgeted in them. */
+  periodYears?: readonly number[];
 }): Overview {
   const { lines, spend, awards } = input;
   const lineIds = new Set(lines.map((l) => l.id));
@@ -167,7 +169,7 @@ export function overview(input: {
   const known = new Set(measureOrder);
   const byMeasure = rollupAligned(lines, realOf, (l) => l.measureId, measureOrder && lines.every((l) => known.has(l.measureId)) ? measureOrder : undefined);
   const byYear = rollupAligned(lines, realOf, (l) => l.year);
-  const years = [...new Set([...byYear.map((g) => g.key), ...awards.map((a) => a.year)])].sort((a, b) => a - b);
+  const years = [...new Set([...(input.periodYears ?? []), ...byYear.map((g) => g.key), ...awards.map((a) => a.year)])].sort((a, b) => a - b);
 
   const linesOf = new Map<string, { lines: LineFacts[]; real: number[] }>();
   lines.forEach((l, i) => {

@@ -126,3 +126,11 @@ describe('budget rollups', () => {
     expect(perParticipant(1000, 3)).toBe(333);
   });
 });
+
+describe('years of the programme period', () => {
+  it('are columns of the matrix even before anything is budgeted in them', () => {
+    const o = overview({ lines: [], spend: [], awards: [], periodYears: [2025, 2026, 2027] });
+    expect(o.years).toEqual([2025, 2026, 2027]);
+    expect(o.total.plannedCents).toBe(0);
+  });
+});

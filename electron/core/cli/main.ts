@@ -27,6 +27,8 @@ import type { IndicatorView } from '../../../shared/schemas/results';
 import type { Unit } from '../../../shared/results/types';
 import { formatIndicatorValue } from '../../../shared/results/format';
 import { formatDate } from '../../../shared/dates';
+import { listActions, listRounds } from '../db/queries/monitoring';
+import { localToday } from '../../../shared/monitoring/actions';
 
 export interface CliIo {
   out: (s: string) => void;
@@ -87,6 +89,49 @@ export async function tree(file: string): Promise<{ programmes: ProgrammeTree[] 
     if (version < 2) return { programmes: programmes.map((p) => ({ id: p.id, name: p.name, periodStart: p.periodStart, periodEnd: p.periodEnd, lines: [] })) };
     const trees = await Promise.all(programmes.map((p) => programmeTree(db, p.id)));
     return { programmes: trees.filter((x): x is ProgrammeTree => !!x) };
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** Monitoring rounds with per measure the answered/total questions, and every action; reads only. */
+export async function monitoring(file: string) {
+  const version = assertOpenable(file);
+  if (version < 5) return { today: localToday(), rounds: [], actions: [] };
+  const sqlite = openSqlite(file, { readonly: true });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  try {
+    const today = localToday();
+    const rounds = (await listRounds(db, undefined, today)).map((r) => ({
+      id: r.id,
+      programme: r.programmeName,
+      name: r.name,
+      startDate: r.startDate,
+      endDate: r.endDate,
+      upcoming: r.upcoming,
+      measures: r.interviews.map((i) => ({
+        code: i.measureCode,
+        name: i.measureName,
+        partner: i.partnerName,
+        status: i.status,
+        answered: i.answered,
+        total: i.total,
+        attendees: i.attendees.length,
+      })),
+      actions: r.actionCount,
+      openActions: r.openActionCount,
+    }));
+    const actions = (await listActions(db, {}, today)).map((a) => ({
+      id: a.id,
+      round: a.roundName,
+      measure: [a.measureCode, a.measureName].filter(Boolean).join(' '),
+      text: a.text,
+      owner: [a.ownerName, a.ownerOrganisationName].filter(Boolean).join(', '),
+      deadline: a.deadline,
+      status: a.status,
+      overdue: a.overdue,
+    }));
+    return { today, rounds, actions };
   } finally {
     await db.destroy();
   }
@@ -247,6 +292,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const result = await tree(needDb(values));
         if (values.json) io.out(JSON.stringify(result, null, 2) + '\n');
         else printTree(result, io.out);
+        return 0;
+      }
+      case 'monitoring': {
+        const r = await monitoring(needDb(values));
+        if (values.json) io.out(JSON.stringify(r, null, 2) + '\n');
+        else {
+          for (const round of r.rounds) {
+            io.out(`${round.name} (${formatDate(round.startDate)})\n`);
+            for (const m of round.measures) io.out(`  ${[m.code, m.name].filter(Boolean).join(' ')}${m.partner ? ` — ${m.partner}` : ''}: ${t('mon.round.answered', { answered: m.answered, total: m.total })} [${m.status}]\n`);
+          }
+          for (const a of r.actions)
+            io.out(`[${a.status}${a.overdue ? ', ' + t('mon.action.overdue').toLowerCase() : ''}] ${a.text} — ${a.owner}${a.deadline ? ` (${formatDate(a.deadline)})` : ''}\n`);
+        }
         return 0;
       }
       case 'results': {

@@ -205,6 +205,107 @@ export interface BudgetRulesTable extends Trashable {
   updatedAt: string;
 }
 
+export interface QuestionSetTable extends Trashable {
+  id: string;
+  programmeId: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface QuestionTable extends Trashable {
+  id: string;
+  setId: string;
+  questionText: string;
+  position: number;
+  version: number;
+  /** 'reach' | 'budget' | null */
+  facts: string | null;
+  /** 0 or 1 */
+  retired: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface QuestionSetVersionTable extends Trashable {
+  id: string;
+  setId: string;
+  version: number;
+  /** JSON Question[] as the set was after this version's edit */
+  questions: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MonitoringRoundTable extends Trashable {
+  id: string;
+  programmeId: string;
+  name: string;
+  startDate: string;
+  endDate: string | null;
+  notes: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MonitoringInterviewTable extends Trashable {
+  id: string;
+  roundId: string;
+  measureId: string;
+  partnerId: string | null;
+  /** The measure (and partner) as named when the input was made; for history labels only. */
+  title: string;
+  status: string;
+  submittedAt: string | null;
+  /** JSON MeasureFacts, frozen when submitted */
+  factsSnapshot: string | null;
+  sortOrder: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MonitoringAttendeeTable extends Trashable {
+  id: string;
+  interviewId: string;
+  contactId: string | null;
+  name: string;
+  organisationName: string;
+  function: string;
+  sortOrder: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MonitoringAnswerTable extends Trashable {
+  id: string;
+  interviewId: string;
+  questionId: string;
+  questionText: string;
+  questionVersion: number;
+  position: number;
+  answer: string;
+  status: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MonitoringActionTable extends Trashable {
+  id: string;
+  roundId: string;
+  measureId: string;
+  activityId: string | null;
+  indicatorId: string | null;
+  text: string;
+  ownerName: string;
+  ownerOrganisationId: string | null;
+  deadline: string | null;
+  status: string;
+  closedAt: string | null;
+  sortOrder: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface ChangeSetTable {
   id: Generated<number>;
   at: string;
@@ -343,6 +444,14 @@ export interface Database {
   budgetLine: BudgetLineTable;
   spend: SpendTable;
   budgetRules: BudgetRulesTable;
+  questionSet: QuestionSetTable;
+  question: QuestionTable;
+  questionSetVersion: QuestionSetVersionTable;
+  monitoringRound: MonitoringRoundTable;
+  monitoringInterview: MonitoringInterviewTable;
+  monitoringAttendee: MonitoringAttendeeTable;
+  monitoringAnswer: MonitoringAnswerTable;
+  monitoringAction: MonitoringActionTable;
   changeSet: ChangeSetTable;
   change: ChangeTable;
   trash: TrashTable;

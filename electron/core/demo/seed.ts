@@ -10,6 +10,7 @@ import { formatDate } from '../../../shared/dates';
 import { seedLines, seedOrganisations, type SeedActivity } from './tree-data';
 import { seedMoney } from './money';
 import { seedResults } from './results-data';
+import { seedMonitoring } from './monitoring';
 
 const SEED_USER = 'Voorbeeldgegevens';
 
@@ -190,5 +191,7 @@ export async function seedExample(db: Kysely<Database>): Promise<void> {
     // Money for the running programme, after everything it builds on (same change set).
     const running = await tr.trx.selectFrom('programme').select('id').where('status', '=', 'lopend').orderBy('periodStart', 'desc').executeTakeFirst();
     if (running) await seedMoney(tr, running.id);
+    // Monitoring last: its inputs freeze the facts (participants, results, money) as of each round's date.
+    if (running) await seedMonitoring(tr, running.id);
   });
 }

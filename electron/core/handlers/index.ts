@@ -10,9 +10,10 @@ import { partnerHandlers } from './partners';
 import { treeHandlers } from './tree';
 import { budgetHandlers } from './budget';
 import { resultHandlers } from './results';
+import { monitoringHandlers } from './monitoring';
 import { exchangeHandlers } from './exchange';
 
-const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, budgetHandlers, resultHandlers, historyHandlers, exchangeHandlers];
+const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, budgetHandlers, resultHandlers, monitoringHandlers, historyHandlers, exchangeHandlers];
 
 export function assertNoOverlap(list: object[]): void {
   const seen = new Set<string>();
@@ -31,6 +32,7 @@ export const allHandlers: Handlers = {
   ...treeHandlers,
   ...budgetHandlers,
   ...resultHandlers,
+  ...monitoringHandlers,
   ...historyHandlers,
   ...exchangeHandlers,
 };

@@ -29,6 +29,8 @@ export const entities: Record<string, EntityDef> = {
       { entity: 'programmeLine', foreignKey: 'programmeId' },
       { entity: 'measure', foreignKey: 'programmeId' },
       { entity: 'award', foreignKey: 'programmeId' },
+      { entity: 'monitoringRound', foreignKey: 'programmeId' },
+      { entity: 'questionSet', foreignKey: 'programmeId' },
     ],
   },
   organisation: { table: 'organisation', nameKey: 'entity.organisation', label: (r) => String(r.name), children: [{ entity: 'contact', foreignKey: 'organisationId' }] },
@@ -43,6 +45,9 @@ export const entities: Record<string, EntityDef> = {
       { entity: 'activity', foreignKey: 'measureId' },
       { entity: 'budgetLine', foreignKey: 'measureId' },
       { entity: 'indicator', foreignKey: 'measureId' },
+      { entity: 'budgetLine', foreignKey: 'measureId' },
+      { entity: 'monitoringInterview', foreignKey: 'measureId' },
+      { entity: 'monitoringAction', foreignKey: 'measureId' },
     ],
   },
   activity: {
@@ -53,6 +58,7 @@ export const entities: Record<string, EntityDef> = {
       { entity: 'subActivity', foreignKey: 'activityId' },
       { entity: 'budgetLine', foreignKey: 'activityId' },
       { entity: 'indicator', foreignKey: 'activityId' },
+      { entity: 'budgetLine', foreignKey: 'activityId' },
     ],
   },
   // Targets and results: an indicator goes to the Prullenbak with its targets and measurements.
@@ -80,6 +86,39 @@ export const entities: Record<string, EntityDef> = {
     label: (r) => [r.number, r.name].filter(Boolean).join(' '),
     children: [],
   },
+  // Monitoring: a programme's question set, rounds with their inputs per measure and the actions.
+  questionSet: {
+    table: 'questionSet',
+    nameKey: 'entity.questionSet',
+    label: (r) => `v${String(r.version)}`,
+    children: [
+      { entity: 'question', foreignKey: 'setId' },
+      { entity: 'questionSetVersion', foreignKey: 'setId' },
+    ],
+  },
+  question: { table: 'question', nameKey: 'entity.question', label: (r) => `${String(r.position)}. ${String(r.questionText)}`, children: [] },
+  questionSetVersion: { table: 'questionSetVersion', nameKey: 'entity.questionSetVersion', label: (r) => `v${String(r.version)}`, children: [] },
+  monitoringRound: {
+    table: 'monitoringRound',
+    nameKey: 'entity.monitoringRound',
+    label: (r) => String(r.name),
+    children: [
+      { entity: 'monitoringInterview', foreignKey: 'roundId' },
+      { entity: 'monitoringAction', foreignKey: 'roundId' },
+    ],
+  },
+  monitoringInterview: {
+    table: 'monitoringInterview',
+    nameKey: 'entity.monitoringInterview',
+    label: (r) => String(r.title || r.id),
+    children: [
+      { entity: 'monitoringAttendee', foreignKey: 'interviewId' },
+      { entity: 'monitoringAnswer', foreignKey: 'interviewId' },
+    ],
+  },
+  monitoringAttendee: { table: 'monitoringAttendee', nameKey: 'entity.monitoringAttendee', label: (r) => String(r.name), children: [] },
+  monitoringAnswer: { table: 'monitoringAnswer', nameKey: 'entity.monitoringAnswer', label: (r) => `${String(r.position)}. ${String(r.questionText)}`, children: [] },
+  monitoringAction: { table: 'monitoringAction', nameKey: 'entity.monitoringAction', label: (r) => String(r.text).slice(0, 80), children: [] },
   award: {
     table: 'award',
     nameKey: 'entity.award',

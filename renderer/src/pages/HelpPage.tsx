@@ -65,6 +65,14 @@ export function HelpPage() {
           </li>
         </ul>
         <p>{t('help.results.p6', { onTrack: DEFAULT_THRESHOLDS.onTrackMargin, attention: DEFAULT_THRESHOLDS.attentionMargin })}</p>
+        <h2 id="help-monitoring">{t('help.monitoring.title')}</h2>
+        <ul>
+          {t('help.monitoring.items')
+            .split('\n')
+            .map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+        </ul>
         <h2>Privacy</h2>
         <p>Regieboek bewaart alleen getallen en gegevens van professionals. Nooit namen, BSN, geboortedatums of andere gegevens van individuele jongeren.</p>
         <h2>Toetsenbord</h2>

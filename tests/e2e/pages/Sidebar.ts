@@ -6,7 +6,7 @@ export class Sidebar {
   constructor(readonly page: Page) {
     this.nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
   }
-  link(name: 'Start' | "Programma's" | 'Geschiedenis' | 'Prullenbak' | 'Instellingen' | 'Help'): Locator {
+  link(name: 'Start' | "Programma's" | 'Begroting' | 'Geschiedenis' | 'Prullenbak' | 'Instellingen' | 'Help'): Locator {
     return this.nav.getByRole('link', { name, exact: true });
   }
   async goTo(name: Parameters<Sidebar['link']>[0]): Promise<void> {
