@@ -17,7 +17,7 @@ describe('workspace workbook round trip', () => {
     expect(plan.counts).toMatchObject({ changed: 0, conflict: 0, rejected: 0, unchanged: 1 }); // the region row
     // Partners, contacts, programmes, lines, measures, activities and sub-activities: all new.
     expect([...new Set(plan.rows.filter((r) => r.status === 'new').map((r) => r.kind))]).toEqual(
-      expect.arrayContaining(['organisation', 'contact', 'programme', 'programmeLine', 'measure', 'activity', 'subActivity', 'award', 'budgetLine', 'spend', 'indicator', 'target', 'measurement', 'regionFigure']),
+      expect.arrayContaining(['organisation', 'contact', 'programme', 'programmeLine', 'measure', 'activity', 'subActivity', 'award', 'budgetLine', 'spend', 'indicator', 'target', 'measurement', 'regionFigure', 'monitoringRound', 'monitoringInterview', 'monitoringAnswer', 'monitoringAction']),
     );
     const res = await applyImport(target.db, first, 'voorbeeld.xlsx', { user: 'Test' });
     expect(res.applied).toBe(plan.counts.new);

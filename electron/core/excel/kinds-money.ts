@@ -39,11 +39,12 @@ const CHOICES: Record<string, { type: 'choice'; choices: { value: string; label:
   aggregation: { type: 'choice', choices: choices('aggregation', ['niveau', 'aantal', 'cumulatief']) },
   momentKind: { type: 'choice', choices: choices('momentKind', ['jaarlijks', 'halfjaarlijks', 'lijst']) },
   'target.kind': { type: 'choice', choices: choices('targetKind', ['exact', 'bereik', 'relatief']) },
-  status: { type: 'choice', choices: choices('measurementStatus', ['voorlopig', 'definitief']) },
+  'measurement.status': { type: 'choice', choices: choices('measurementStatus', ['voorlopig', 'definitief']) },
+  'regionFigure.status': { type: 'choice', choices: choices('measurementStatus', ['voorlopig', 'definitief']) },
   onderwijssoort: { type: 'choice', choices: choices('onderwijssoort', ['vo_onderbouw', 'vmbo_bovenbouw', 'havo_vwo_bovenbouw', 'mbo1', 'mbo2', 'mbo34']) },
 };
 /** Stored as 0/1, shown as Ja/Nee. */
-const FLAGS = new Set(['management', 'inKind', 'checkAwards']);
+const FLAGS = new Set(['management', 'inKind', 'checkAwards', 'retired']);
 
 const columns = (kind: string, list: Spec[]): ColumnSpec[] => [
   idCol,
@@ -180,6 +181,96 @@ const defs: Def[] = [
     orderBy: ['schoolYear', 'onderwijssoort', 'id'],
     label: (r) => `${r.schoolYear} ${r.onderwijssoort}`,
     defaults: { definitionVersion: '', source: '', nationalNorm: null },
+  },
+  // Issue 6: monitoring. Timestamps stored as text (submittedAt, closedAt) stay text, so they come back exactly.
+  {
+    name: 'questionSet',
+    sheet: 'xlh.questionSet.sheet',
+    cols: [['programmeId', 'id', { required: true }], ['version', 'int', { required: true }]],
+    required: ['id', 'programmeId', 'version'],
+    refs: { programmeId: 'programme' },
+    orderBy: ['programmeId', 'id'],
+    label: (r) => String(r.id),
+    defaults: {},
+  },
+  {
+    name: 'question',
+    sheet: 'xlh.question.sheet',
+    cols: [['setId', 'id', { required: true }], ['questionText', 'longText', { required: true }], ['position', 'int', { required: true }], ['version', 'int', { required: true }], ['facts', 'text'], ['retired', 'int']],
+    required: ['id', 'setId', 'questionText', 'position', 'version'],
+    refs: { setId: 'questionSet' },
+    orderBy: ['setId', 'position', 'id'],
+    label: (r) => String(r.questionText ?? r.id).slice(0, 60),
+    defaults: { retired: 0, facts: null },
+  },
+  {
+    name: 'questionSetVersion',
+    sheet: 'xlh.questionSetVersion.sheet',
+    cols: [['setId', 'id', { required: true }], ['version', 'int', { required: true }], ['questions', 'longText', { required: true }]],
+    required: ['id', 'setId', 'version', 'questions'],
+    refs: { setId: 'questionSet' },
+    orderBy: ['setId', 'version', 'id'],
+    label: (r) => `${r.setId} v${r.version}`,
+    defaults: {},
+  },
+  {
+    name: 'monitoringRound',
+    sheet: 'xlh.monitoringRound.sheet',
+    cols: [['programmeId', 'id', { required: true }], ['name', 'text', { required: true }], ['startDate', 'date', { required: true }], ['endDate', 'date'], ['notes', 'longText']],
+    required: ['id', 'programmeId', 'name', 'startDate'],
+    refs: { programmeId: 'programme' },
+    orderBy: ['programmeId', 'startDate', 'id'],
+    label: (r) => String(r.name ?? r.id),
+    defaults: { notes: '', endDate: null },
+  },
+  {
+    name: 'monitoringInterview',
+    sheet: 'xlh.monitoringInterview.sheet',
+    cols: [
+      ['roundId', 'id', { required: true }], ['measureId', 'id', { required: true }], ['partnerId', 'id'], ['title', 'text'], ['status', 'text', { required: true }],
+      ['submittedAt', 'text'], ['factsSnapshot', 'longText'], ['sortOrder', 'int', { allowNegative: true }],
+    ],
+    required: ['id', 'roundId', 'measureId', 'status'],
+    refs: { roundId: 'monitoringRound', measureId: 'measure', partnerId: 'organisation' },
+    orderBy: ['roundId', 'sortOrder', 'id'],
+    label: (r) => String(r.title || r.id),
+    defaults: { title: '', sortOrder: 0, partnerId: null, submittedAt: null, factsSnapshot: null },
+  },
+  {
+    name: 'monitoringAttendee',
+    sheet: 'xlh.monitoringAttendee.sheet',
+    cols: [['interviewId', 'id', { required: true }], ['contactId', 'id'], ['name', 'text', { required: true }], ['organisationName', 'text'], ['function', 'text'], ['sortOrder', 'int', { allowNegative: true }]],
+    required: ['id', 'interviewId', 'name'],
+    refs: { interviewId: 'monitoringInterview', contactId: 'contact' },
+    orderBy: ['interviewId', 'sortOrder', 'id'],
+    label: (r) => String(r.name ?? r.id),
+    defaults: { organisationName: '', function: '', sortOrder: 0, contactId: null },
+  },
+  {
+    name: 'monitoringAnswer',
+    sheet: 'xlh.monitoringAnswer.sheet',
+    cols: [
+      ['interviewId', 'id', { required: true }], ['questionId', 'id', { required: true }], ['questionText', 'longText', { required: true }], ['questionVersion', 'int', { required: true }],
+      ['position', 'int', { required: true }], ['answer', 'longText'], ['status', 'text', { required: true }],
+    ],
+    required: ['id', 'interviewId', 'questionId', 'questionText', 'questionVersion', 'position', 'status'],
+    refs: { interviewId: 'monitoringInterview', questionId: 'question' },
+    orderBy: ['interviewId', 'position', 'id'],
+    label: (r) => String(r.questionText ?? r.id).slice(0, 60),
+    defaults: { answer: '' },
+  },
+  {
+    name: 'monitoringAction',
+    sheet: 'xlh.monitoringAction.sheet',
+    cols: [
+      ['roundId', 'id', { required: true }], ['measureId', 'id', { required: true }], ['activityId', 'id'], ['indicatorId', 'id'], ['text', 'longText', { required: true }],
+      ['ownerName', 'text'], ['ownerOrganisationId', 'id'], ['deadline', 'date'], ['status', 'text', { required: true }], ['closedAt', 'text'], ['sortOrder', 'int', { allowNegative: true }],
+    ],
+    required: ['id', 'roundId', 'measureId', 'text', 'status'],
+    refs: { roundId: 'monitoringRound', measureId: 'measure', activityId: 'activity', ownerOrganisationId: 'organisation' },
+    orderBy: ['roundId', 'sortOrder', 'id'],
+    label: (r) => String(r.text ?? r.id).slice(0, 60),
+    defaults: { ownerName: '', sortOrder: 0, activityId: null, indicatorId: null, ownerOrganisationId: null, deadline: null, closedAt: null },
   },
 ];
 
