@@ -1570,6 +1570,7 @@ export const nl = {
   'xl.steering.activityCount': 'Activiteiten',
   'xl.steering.plannedParticipants': 'Beoogd deelnemers {year}',
   'xl.steering.unit': 'Eenheid',
+  'xl.steering.round': 'Monitoringronde',
   'xl.steering.measurementStatus': 'Meting voorlopig/definitief',
   'xl.steering.noMeasures': 'Nog geen maatregelen in dit werkbestand.',
 } as const;

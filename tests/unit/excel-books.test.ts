@@ -68,6 +68,10 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
     let typed = 0;
     for (let r = 2; r <= res.actualRowCount; r++) if (res.getRow(r).getCell(rh.indexOf('Laatste waarde') + 1).type === ExcelJS.ValueType.Number) typed++;
     expect(typed).toBeGreaterThan(0);
+    // Actions: from the monitoring rounds' action lists, the deadline a date cell.
+    const act = wb.getWorksheet('Acties')!;
+    expect((act.getRow(1).values as unknown[]).slice(1)).toEqual(['Programma', 'Monitoringronde', 'Maatregel', 'Actie/Afspraak', 'Door', 'Deadline', 'Status']);
+    expect(act.actualRowCount).toBeGreaterThan(1);
   });
 
   it.skipIf(!soffice)('opens in LibreOffice headless (converted to PDF without errors), as do the workspace and partner workbooks', async () => {

@@ -10,7 +10,7 @@ import { programmeKind, type Db } from './kinds';
 import { workspaceRegion } from './info';
 import { printSetup, writeTable, type ColumnSpec, type Row } from './sheets';
 import { newWorkbook, type ExportContext } from './workspace-book';
-import { t, type MessageKey } from '../../../shared/i18n/nl';
+import { nl, t, type MessageKey } from '../../../shared/i18n/nl';
 import { schoolYearOf } from '../../../shared/dates';
 
 const localIsoDate = (iso: string) => {
@@ -257,18 +257,62 @@ export const resultsSheet: SteeringSheet = {
   },
 };
 
+/** The action lists of the monitoring rounds: what, by whom, deadline, status; measure and round on every row. */
 export const actionsSheet: SteeringSheet = {
   name: 'actions',
   title: t('xl.steering.actions'),
   build: async (ws, ctx) => {
     const columns = [
+      col('programme', t('xl.steering.programme'), 'text', ''),
+      col('round', t('xl.steering.round'), 'text', ''),
       col('measure', t('xl.steering.measure'), 'text', ''),
       col('action', t('xl.steering.action'), 'longText', '', { width: 50 }),
       col('by', t('xl.steering.by'), 'text', ''),
       col('deadline', t('xl.steering.deadline'), 'date', ''),
       col('status', t('xl.steering.actionStatus'), 'text', ''),
     ];
-    await table(ws, ctx, columns, [], t('xl.steering.noActions'));
+    const rows = await ctx.db
+      .selectFrom('monitoringAction')
+      .innerJoin('monitoringRound', 'monitoringRound.id', 'monitoringAction.roundId')
+      .innerJoin('programme', 'programme.id', 'monitoringRound.programmeId')
+      .innerJoin('measure', 'measure.id', 'monitoringAction.measureId')
+      .leftJoin('organisation', 'organisation.id', 'monitoringAction.ownerOrganisationId')
+      .select([
+        'programme.name as programme',
+        'monitoringRound.name as round',
+        'monitoringRound.startDate',
+        'measure.code',
+        'measure.name as measureName',
+        'monitoringAction.text',
+        'monitoringAction.ownerName',
+        'organisation.name as ownerOrganisation',
+        'monitoringAction.deadline',
+        'monitoringAction.status',
+        'monitoringAction.sortOrder',
+      ])
+      .where('monitoringAction.deletedAt', 'is', null)
+      .where('monitoringRound.deletedAt', 'is', null)
+      .where('programme.deletedAt', 'is', null)
+      .orderBy('monitoringRound.startDate')
+      .orderBy('measure.code')
+      .orderBy('monitoringAction.sortOrder')
+      .execute();
+    const status = (s: string) => (`status.${s}` in nl ? t(`status.${s}` as MessageKey) : s);
+    await table(
+      ws,
+      ctx,
+      columns,
+      rows.map((r) => ({
+        programme: r.programme,
+        round: r.round,
+        measure: [r.code, r.measureName].filter(Boolean).join(' '),
+        action: r.text,
+        by: [r.ownerName, r.ownerOrganisation].filter(Boolean).join(', '),
+        deadline: r.deadline,
+        status: status(r.status),
+      })),
+      t('xl.steering.noActions'),
+    );
   },
 };
 
