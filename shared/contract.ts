@@ -8,6 +8,7 @@ import { Programme, ProgrammeInput, ProgrammeUpdate } from './schemas/programme'
 import { AppInfo, RecentFile, Region, Settings, WorkspaceInfo, fileName, regionNumber } from './schemas/workspace';
 import { HistoryEntry, TrashItem, UndoResult } from './schemas/history';
 import { id, isoDate } from './schemas/fields';
+import { ConflictChoices, ExchangeFile, ExportRequest, ImportPlan, ImportResult, LastImport } from './schemas/exchange';
 import {
   Award,
   AwardInput,
@@ -192,6 +193,15 @@ export const contract = {
   'history.undo': { input: none, output: UndoResult },
   'trash.list': { input: none, output: z.array(TrashItem) },
   'trash.restore': { input: z.strictObject({ changeSetId: z.number().int() }), output: z.null() },
+
+  // Excel exchange: files cross as base64 (the browser host has no file system access)
+  'exchange.export': { input: ExportRequest, output: ExchangeFile },
+  'exchange.plan': { input: ExchangeFile.strict(), output: ImportPlan },
+  'exchange.apply': { input: ExchangeFile.extend({ choices: ConflictChoices.default({}), sha256: z.string().optional() }).strict(), output: ImportResult },
+  'exchange.errors': { input: ExchangeFile.strict(), output: ExchangeFile },
+  'exchange.lastImport': { input: none, output: LastImport.nullable() },
+  'exchange.undoImport': { input: none, output: UndoResult },
+  'exchange.newWorkspace': { input: z.strictObject({ fileName: fileName(), file: ExchangeFile.strict() }), output: WorkspaceInfo },
 } as const;
 
 export type Contract = typeof contract;

@@ -36,6 +36,7 @@ import { MonitoringActions } from './pages/MonitoringActions';
 import { MonitoringQuestions } from './pages/MonitoringQuestions';
 import { InputSheet, RoundReport } from './pages/MonitoringPrint';
 import { BudgetPage } from './pages/BudgetPage';
+import { ExchangePage } from './pages/ExchangePage';
 
 /** Areas in the sidebar; those that need a workspace are hidden until one is open. */
 const areas: { route: string; key: MessageKey; needsWorkspace: boolean }[] = [
@@ -47,6 +48,7 @@ const areas: { route: string; key: MessageKey; needsWorkspace: boolean }[] = [
   { route: 'vsv-cijfers', key: 'nav.regionFigures', needsWorkspace: true },
   { route: 'monitoring', key: 'nav.monitoring', needsWorkspace: true },
   { route: 'acties', key: 'nav.actions', needsWorkspace: true },
+  { route: 'excel', key: 'nav.exchange', needsWorkspace: true },
   { route: 'geschiedenis', key: 'nav.history', needsWorkspace: true },
   { route: 'prullenbak', key: 'nav.trash', needsWorkspace: true },
   { route: 'instellingen', key: 'nav.settings', needsWorkspace: false },
@@ -82,6 +84,8 @@ function Screen({ route, hasWorkspace }: { route: string[]; hasWorkspace: boolea
       return <ResultsOverview programmeId={a} />;
     case 'vsv-cijfers':
       return <ResultsRegionFigures />;
+    case 'excel':
+      return <ExchangePage />;
     case 'maatregelen':
       if (a && b === 'bewerken') return <MeasureForm key={a} id={a} />;
       if (a && b === 'activiteit-nieuw') return <ActivityForm key={`new-${a}`} measureId={a} />;

@@ -16,6 +16,7 @@ import { workspaceBudget } from '../db/queries/budget';
 import { formatCents } from '../../../shared/money';
 import { EXAMPLE_REGION, findRegion, regionLabel } from '../../../shared/regions';
 import { t } from '../../../shared/i18n/nl';
+import { exportCommand, importCommand, type ExchangeOpts } from './exchange';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../db/schema';
 import { listProgrammes } from '../db/queries/programmes';
@@ -34,7 +35,7 @@ export interface CliIo {
   err: (s: string) => void;
 }
 
-type Opts = { db?: string; region?: string; json?: boolean; help?: boolean };
+type Opts = { db?: string; region?: string; json?: boolean; help?: boolean } & ExchangeOpts;
 
 function needDb(o: Opts): string {
   if (!o.db) throw new UserError('invalid_input', t('cli.needDb'));
@@ -225,7 +226,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     try {
       values = parseArgs({
         args: rest,
-        options: { db: { type: 'string' }, region: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+        options: {
+          db: { type: 'string' },
+          region: { type: 'string' },
+          json: { type: 'boolean' },
+          help: { type: 'boolean', short: 'h' },
+          kind: { type: 'string' },
+          partner: { type: 'string' },
+          period: { type: 'string' },
+          out: { type: 'string' },
+          in: { type: 'string' },
+          'dry-run': { type: 'boolean' },
+          'errors-out': { type: 'string' },
+          choose: { type: 'string', multiple: true },
+          user: { type: 'string' },
+        },
         strict: true,
       }).values;
     } catch (e) {
@@ -321,6 +336,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.out((pending > 0 ? t('cli.checkPending', { path: file, version, pending }) : t('cli.checkOk', { path: file, version })) + '\n');
         return 0;
       }
+      case 'export':
+        return await exportCommand(needDb(values), values, io);
+      case 'import':
+        return await importCommand(needDb(values), values, io);
       default:
         throw new UserError('invalid_input', t('cli.unknownCommand', { cmd }));
     }

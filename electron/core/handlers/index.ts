@@ -11,8 +11,9 @@ import { treeHandlers } from './tree';
 import { budgetHandlers } from './budget';
 import { resultHandlers } from './results';
 import { monitoringHandlers } from './monitoring';
+import { exchangeHandlers } from './exchange';
 
-const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, budgetHandlers, resultHandlers, monitoringHandlers, historyHandlers];
+const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, budgetHandlers, resultHandlers, monitoringHandlers, historyHandlers, exchangeHandlers];
 
 export function assertNoOverlap(list: object[]): void {
   const seen = new Set<string>();
@@ -33,4 +34,5 @@ export const allHandlers: Handlers = {
   ...resultHandlers,
   ...monitoringHandlers,
   ...historyHandlers,
+  ...exchangeHandlers,
 };

@@ -9,6 +9,7 @@ import { go } from '../router';
 import { useNotify } from '../notify';
 import { regionLabel } from '../../../shared/regions';
 import type { WorkspaceInfo } from '../../../shared/schemas/workspace';
+import { NewFromExcel } from './ExchangePage';
 
 export function StartPage() {
   const { workspace, setWorkspace, info } = useApp();
@@ -126,6 +127,7 @@ export function StartPage() {
               {t('start.example')}
             </button>
           </section>
+          <NewFromExcel busy={busy} />
         </div>
       </div>
     </div>

@@ -1,0 +1,164 @@
+/**
+ * `regieboek export` and `regieboek import`: the Excel exchange on the command line.
+ *
+ *   export --db FILE --kind workspace|steering|partner [--partner NAME] [--period P] --out FILE.xlsx
+ *   import --db FILE --in FILE.xlsx [--dry-run] [--json] [--errors-out FOUTEN.xlsx] [--choose KEY=file]
+ *
+ * Export only reads the workspace. Import without --dry-run applies in one transaction (one change
+ * set with the file name as its source); with --dry-run it only reports.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import type { Database } from '../db/schema';
+import { assertOpenable, createWorkspaceFile, openWorkspaceFile, type Workspace } from '../db/workspace-file';
+import { openSqlite } from '../db/sqlite';
+import { LATEST_VERSION } from '../db/migrate';
+import { UserError } from '../errors';
+import { applyImport, buildErrorWorkbook, exportPartner, exportSteering, exportWorkspace, peekFile, planImport } from '../excel';
+import { EXAMPLE_REGION, findRegion, regionLabel } from '../../../shared/regions';
+import type { ConflictChoices, ImportPlan } from '../../../shared/schemas/exchange';
+import { EXPORT_KINDS, type ExportKind } from '../../../shared/schemas/exchange';
+import { t } from '../../../shared/i18n/nl';
+import type { CliIo } from './main';
+
+export interface ExchangeOpts {
+  kind?: string;
+  partner?: string;
+  period?: string;
+  out?: string;
+  in?: string;
+  'dry-run'?: boolean;
+  'errors-out'?: string;
+  choose?: string[];
+  user?: string;
+  json?: boolean;
+}
+
+const cliUser = (o: ExchangeOpts) => o.user?.trim() || (() => {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'regieboek';
+  }
+})();
+
+/** A read-only handle when the file is current; an older file is opened (and migrated) as the app would. */
+async function withReadDb<T>(file: string, fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+  const version = assertOpenable(file);
+  if (version < LATEST_VERSION) {
+    const ws = openWorkspaceFile(file);
+    try {
+      return await fn(ws.db);
+    } finally {
+      await ws.close();
+    }
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(file, { readonly: true }) }), plugins: [new CamelCasePlugin()] });
+  try {
+    return await fn(db);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** Writes under a temporary name and renames, so a failed export never leaves half a file. */
+function writeAtomically(out: string, buf: Buffer): void {
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const tmp = `${out}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, buf);
+  fs.renameSync(tmp, out);
+}
+
+export async function exportCommand(db: string, o: ExchangeOpts, io: CliIo): Promise<number> {
+  const kind = (o.kind ?? '') as ExportKind;
+  if (!EXPORT_KINDS.includes(kind)) throw new UserError('invalid_input', t('cli.needKind'));
+  if (!o.out) throw new UserError('invalid_input', t('cli.needOut'));
+  if (!o.out.toLowerCase().endsWith('.xlsx')) throw new UserError('invalid_input', t('cli.outXlsx'));
+  if (kind === 'partner' && !o.partner?.trim()) throw new UserError('invalid_input', t('xl.partner.needPartner') + ' (--partner NAAM)');
+  const out = path.resolve(o.out);
+  const ctx = { user: cliUser(o), source: path.basename(db) };
+  const buf = await withReadDb(db, (d) =>
+    kind === 'workspace' ? exportWorkspace(d, ctx) : kind === 'steering' ? exportSteering(d, ctx) : exportPartner(d, { partner: o.partner!, period: o.period }, ctx),
+  );
+  writeAtomically(out, buf);
+  io.out(t('cli.exported', { path: out }) + '\n');
+  return 0;
+}
+
+function parseChoices(list: string[] | undefined): ConflictChoices {
+  const out: ConflictChoices = {};
+  for (const c of list ?? []) {
+    const i = c.lastIndexOf('=');
+    const v = c.slice(i + 1);
+    if (i < 1 || (v !== 'file' && v !== 'keep')) throw new UserError('invalid_input', t('cli.badChoice', { value: c }));
+    out[c.slice(0, i)] = v;
+  }
+  return out;
+}
+
+function printPlan(plan: ImportPlan, io: CliIo): void {
+  const c = plan.counts;
+  io.out(t('cli.planSummary', { file: plan.fileName, new: c.new, changed: c.changed, unchanged: c.unchanged, conflict: c.conflict, rejected: c.rejected }) + '\n');
+  for (const r of plan.rows) {
+    if (r.status === 'unchanged') continue;
+    io.out(`  [${t(`exchange.status.${r.status}`)}] ${r.sheet} rij ${r.row}: ${r.label}\n`);
+    for (const ch of r.changes) io.out(`      ${ch.header}: ${ch.old} -> ${ch.new}${ch.conflict ? ` (${t('exchange.conflictNote')})` : ''}\n`);
+    for (const i of r.issues) io.out(`      ${i.text}\n`);
+  }
+  for (const n of plan.notices) io.out(`  ${n.text}\n`);
+}
+
+export async function importCommand(db: string, o: ExchangeOpts, io: CliIo): Promise<number> {
+  if (!o.in) throw new UserError('invalid_input', t('cli.needIn'));
+  const input = path.resolve(o.in);
+  if (!fs.existsSync(input)) throw new UserError('not_found', t('err.fileMissing', { path: input }));
+  const buf = fs.readFileSync(input);
+  const name = path.basename(input);
+  const choices = parseChoices(o.choose);
+  let ws: Workspace;
+  let scratch: string | null = null;
+  const existed = fs.existsSync(db);
+  let closed = false;
+  if (existed) ws = openWorkspaceFile(db);
+  else {
+    // No workspace yet: make one for the file's region (only from a workspace workbook). A dry
+    // run makes it in a scratch folder and throws it away.
+    const info = await peekFile(buf, name);
+    if (info.kind !== 'workspace') throw new UserError('user_error', t('cli.notWorkspaceFile', { file: name }));
+    const region = info.regionNumber === EXAMPLE_REGION.number ? EXAMPLE_REGION : findRegion(info.regionNumber);
+    if (!region) throw new UserError('user_error', t('xl.info.badRegion', { file: name, value: String(info.regionNumber) }));
+    if (o['dry-run']) scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'regieboek-proef-'));
+    ws = createWorkspaceFile(scratch ? path.join(scratch, 'proef.regieboek') : db, region);
+    if (!scratch) io.err(t('cli.createdFromFile', { path: db, region: regionLabel(region) }) + '\n');
+  }
+  try {
+    if (o['dry-run']) {
+      const plan = await planImport(ws.db, buf, name);
+      if (o['errors-out'] && plan.counts.rejected) writeAtomically(path.resolve(o['errors-out']), await buildErrorWorkbook(buf, name, plan));
+      if (o.json) io.out(JSON.stringify({ dryRun: true, ...plan }, null, 2) + '\n');
+      else printPlan(plan, io);
+      return 0;
+    }
+    const result = await applyImport(ws.db, buf, name, { user: cliUser(o), choices });
+    if (o['errors-out'] && result.plan.counts.rejected) writeAtomically(path.resolve(o['errors-out']), await buildErrorWorkbook(buf, name, result.plan));
+    if (o.json) io.out(JSON.stringify({ dryRun: false, applied: result.applied, changeSetId: result.changeSetId, ...result.plan }, null, 2) + '\n');
+    else {
+      printPlan(result.plan, io);
+      io.out(t('cli.applied', { n: result.applied }) + '\n');
+    }
+    return 0;
+  } catch (e) {
+    // A workspace made for this import and then refused is removed again: nothing is left behind.
+    if (!existed && !scratch) {
+      await ws.close();
+      closed = true;
+      for (const f of [db, db + '-wal', db + '-shm']) fs.rmSync(f, { force: true });
+    }
+    throw e;
+  } finally {
+    if (!closed) await ws.close();
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * The partner data request (uitvraag): one workbook per partner with only what they are asked
+ * about. Known values are pre-filled, input cells are unlocked and shaded, everything else is
+ * protected, statuses and categories are dropdowns, each header explains itself in a comment, the
+ * ids are in a hidden column and the first sheet tells the partner in Dutch what to do.
+ *
+ * A section is one sheet built from a record kind: which rows (for this partner and period),
+ * which columns are shown and which of those the partner fills in. The returned file is read by
+ * the same import pipeline (import.ts): only the editable columns are compared, ids that are not
+ * in the workspace are rejected, nothing is created.
+ */
+import type ExcelJS from 'exceljs';
+import { kindByName, type Db, type RecordKind } from './kinds';
+import { FORMAT_VERSION, runningProgrammes, workspaceRegion, writeInfoSheet } from './info';
+import { printSetup, writeTable, type ColumnSpec, type Row } from './sheets';
+import { newWorkbook, type ExportContext } from './workspace-book';
+import { colLetter } from './cells';
+import { UserError } from '../errors';
+import { t } from '../../../shared/i18n/nl';
+
+export interface PartnerRequest {
+  /** The partner (organisation) the workbook is for. */
+  partner: string;
+  /** Round or period the request is about, e.g. "2025/2026" (free text until issue 5 adds rounds). */
+  period?: string;
+  /** Section names to include; default all. */
+  sections?: readonly string[];
+}
+
+export interface PartnerSection {
+  /** Stable name, used in requests ("programmes", later "measurements", "spend", "monitoring"). */
+  name: string;
+  /** Record kind the rows belong to (its id column is written hidden). */
+  kind: string;
+  /** Sheet name: part of the file format. */
+  sheet: string;
+  /** Columns shown, in order; editable ones are unlocked for the partner. */
+  columns: readonly { key: string; editable: boolean }[];
+  /** What the partner is asked, for the instructions sheet. */
+  instructions: string;
+  /** Only included when a request names it in `sections`. */
+  optional?: boolean;
+  /** The rows of this partner for this request. */
+  rows(db: Db, req: PartnerRequest, kind: RecordKind): Promise<Row[]>;
+}
+
+/** The organisation a request is for, by name (case-insensitive) or id; null when the workspace has no partners yet. */
+export async function findPartner(db: Db, partner: string): Promise<{ id: string; name: string } | null> {
+  const orgs = await db.selectFrom('organisation').select(['id', 'name']).where('deletedAt', 'is', null).orderBy('name').execute();
+  if (!orgs.length) return null;
+  const want = partner.trim().toLowerCase();
+  const hit = orgs.find((o) => o.id === partner.trim() || o.name.trim().toLowerCase() === want);
+  if (!hit) throw new UserError('invalid_input', t('xl.partner.unknown', { partner, names: orgs.map((o) => o.name).join(', ') }), 'partner');
+  return hit;
+}
+
+const ids = (v: unknown) => String(v ?? '').split('\n').filter(Boolean);
+
+/**
+ * The sections that exist now. "activities": the running and planned activities where the partner
+ * is penvoerder or uitvoerder (of the activity or of its measure); the partner confirms the status
+ * and describes the results so far. "programmes" (only on request) lets a partner confirm the
+ * status of the running programmes. Issues 4-5 add spend, measurements and monitoring answers.
+ */
+export const partnerSections: PartnerSection[] = [
+  {
+    name: 'activities',
+    kind: 'activity',
+    sheet: t('xlh.activity.sheet'),
+    columns: [
+      { key: 'id', editable: false },
+      { key: 'measureName', editable: false },
+      { key: 'code', editable: false },
+      { key: 'name', editable: false },
+      { key: 'startDate', editable: false },
+      { key: 'endDate', editable: false },
+      { key: 'status', editable: true },
+      { key: 'resultsGeneral', editable: true },
+    ],
+    instructions: t('xl.partner.section.activities'),
+    rows: async (db, req, kind) => {
+      const org = await findPartner(db, req.partner);
+      if (!org) return [];
+      const measures = await db.selectFrom('measure').select(['id', 'leadOrganisationId', 'executorIds']).where('deletedAt', 'is', null).execute();
+      const viaMeasure = new Set(measures.filter((m) => m.leadOrganisationId === org.id || (JSON.parse(m.executorIds) as string[]).includes(org.id)).map((m) => m.id));
+      return (await kind.list(db)).filter(
+        (r) => r.status !== 'afgerond' && r.status !== 'gestopt' && (r.leadOrganisationId === org.id || ids(r.executorIds).includes(org.id) || viaMeasure.has(String(r.measureId))),
+      );
+    },
+  },
+  {
+    name: 'programmes',
+    kind: 'programme',
+    sheet: t('xlh.programme.sheet'),
+    optional: true,
+    columns: [
+      { key: 'id', editable: false },
+      { key: 'name', editable: false },
+      { key: 'periodStart', editable: false },
+      { key: 'periodEnd', editable: false },
+      { key: 'status', editable: true },
+      { key: 'notes', editable: true },
+    ],
+    instructions: t('xl.partner.section.programmes'),
+    rows: async (db, _req, kind) => (await kind.list(db)).filter((r) => r.status !== 'afgerond'),
+  },
+];
+
+export function registerPartnerSection(s: PartnerSection): void {
+  if (partnerSections.some((x) => x.name === s.name || x.sheet === s.sheet)) throw new Error(`Partner section ${s.name} registered twice`);
+  partnerSections.push(s);
+}
+
+export function sectionColumns(s: PartnerSection): { kind: RecordKind; columns: ColumnSpec[]; editable: Set<string> } {
+  const kind = kindByName(s.kind);
+  if (!kind) throw new Error(`Unknown record kind ${s.kind}`);
+  const columns = s.columns.map((c) => {
+    const spec = kind.columns.find((k) => k.key === c.key);
+    if (!spec) throw new Error(`Unknown column ${c.key} of ${s.kind}`);
+    return spec;
+  });
+  return { kind, columns, editable: new Set(s.columns.filter((c) => c.editable).map((c) => c.key)) };
+}
+
+function addValidation(ws: ExcelJS.Worksheet, col: number, spec: ColumnSpec, rows: number): void {
+  const last = Math.max(rows + 1, 2);
+  for (let r = 2; r <= last; r++) {
+    const cell = ws.getCell(`${colLetter(col)}${r}`);
+    if (spec.type === 'choice' && spec.choices)
+      cell.dataValidation = {
+        type: 'list',
+        allowBlank: !spec.required,
+        formulae: [`"${spec.choices.map((c) => c.label).join(',')}"`],
+        showErrorMessage: true,
+        errorTitle: spec.header,
+        error: t('xl.partner.pickFromList'),
+      };
+    else if (spec.type === 'money' || spec.type === 'int' || spec.type === 'decimal')
+      cell.dataValidation = {
+        type: spec.type === 'int' ? 'whole' : 'decimal',
+        operator: 'greaterThanOrEqual',
+        allowBlank: true,
+        formulae: [spec.allowNegative ? -1e12 : 0],
+        showErrorMessage: true,
+        errorTitle: spec.header,
+        error: t('xl.partner.numberOnly'),
+      };
+    else if (spec.type === 'date')
+      cell.dataValidation = {
+        type: 'date',
+        operator: 'between',
+        allowBlank: true,
+        formulae: [new Date(Date.UTC(1990, 0, 1)), new Date(Date.UTC(2100, 11, 31))],
+        showErrorMessage: true,
+        errorTitle: spec.header,
+        error: t('xl.partner.dateOnly'),
+      };
+  }
+}
+
+const PROTECT: Partial<ExcelJS.WorksheetProtection> = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatColumns: true,
+  formatRows: true,
+  autoFilter: true,
+  sort: false,
+  insertRows: false,
+  deleteRows: false,
+  insertColumns: false,
+  deleteColumns: false,
+};
+
+export async function buildPartnerWorkbook(db: Db, req: PartnerRequest, ctx: ExportContext): Promise<ExcelJS.Workbook> {
+  const partner = req.partner.trim();
+  if (!partner) throw new UserError('invalid_input', t('xl.partner.needPartner'));
+  const at = ctx.at ?? new Date().toISOString();
+  const region = await workspaceRegion(db);
+  const sections = partnerSections.filter((s) => (req.sections ? req.sections.includes(s.name) : !s.optional));
+  const org = await findPartner(db, partner);
+  const wb = await newWorkbook(at);
+
+  const help = wb.addWorksheet(t('xl.sheet.instructions'));
+  const lines = [
+    t('xl.partner.title', { partner: org?.name ?? partner, region: region.label }),
+    req.period ? t('xl.partner.period', { period: req.period }) : '',
+    '',
+    t('xl.partner.intro'),
+    t('xl.partner.howInput'),
+    t('xl.partner.howDropdown'),
+    t('xl.partner.howNumbers'),
+    t('xl.partner.noPersonalData'),
+    t('xl.partner.doNotChange'),
+    '',
+    ...sections.map((s) => `${s.sheet}: ${s.instructions}`),
+  ];
+  lines.forEach((l, i) => {
+    const c = help.getCell(`A${i + 1}`);
+    c.value = l;
+    c.alignment = { wrapText: true, vertical: 'top' };
+    if (i === 0) c.font = { bold: true, size: 14 };
+  });
+  help.getColumn(1).width = 110;
+  await help.protect('', PROTECT);
+
+  const info = wb.addWorksheet(t('xl.sheet.info'));
+  const built = sections.map((s) => ({ s, ...sectionColumns(s) }));
+  writeInfoSheet(
+    info,
+    { kind: 'partner', formatVersion: FORMAT_VERSION, regionNumber: region.number, regionLabel: region.label, madeAt: at, madeBy: ctx.user, source: ctx.source, partner: org?.name ?? partner, programmes: await runningProgrammes(db) },
+    built.map((b) => ({ sheet: b.s.sheet, columns: b.columns })),
+  );
+  await info.protect('', PROTECT);
+
+  for (const b of built) {
+    const ws = wb.addWorksheet(b.s.sheet);
+    const rows = await b.s.rows(db, req, b.kind);
+    writeTable(ws, b.columns, rows, { headerNotes: true, editable: b.editable, hidden: new Set([b.kind.idKey]) });
+    b.columns.forEach((c, i) => {
+      if (b.editable.has(c.key)) addValidation(ws, i + 1, c, rows.length);
+    });
+    printSetup(ws, { title: t('xl.partner.printTitle', { partner }), region: region.label, date: at });
+    await ws.protect('', PROTECT);
+  }
+  return wb;
+}
+
+export async function exportPartner(db: Db, req: PartnerRequest, ctx: ExportContext): Promise<Buffer> {
+  return Buffer.from(await (await buildPartnerWorkbook(db, req, ctx)).xlsx.writeBuffer());
+}

@@ -1,0 +1,350 @@
+/**
+ * The steering-group workbook (Stuurgroeprapportage): a report, never imported. Each sheet is a
+ * builder in `steeringSheets`; issues 3-5 fill the budget, results and actions sheets (and add
+ * measure columns to the overview) by replacing or extending a builder. Every sheet: real number,
+ * amount, percentage and date cells in nl-NL formats, frozen header, filter, fitting widths, keys
+ * repeated on every row, landscape print one page wide with region and date in header and footer.
+ */
+import type ExcelJS from 'exceljs';
+import { programmeKind, type Db } from './kinds';
+import { workspaceRegion } from './info';
+import { printSetup, writeTable, type ColumnSpec, type Row } from './sheets';
+import { newWorkbook, type ExportContext } from './workspace-book';
+import { nl, t, type MessageKey } from '../../../shared/i18n/nl';
+import { schoolYearOf } from '../../../shared/dates';
+
+const localIsoDate = (iso: string) => {
+  const d = new Date(iso);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+};
+
+export interface SteeringContext {
+  db: Db;
+  wb: ExcelJS.Workbook;
+  region: string;
+  /** ISO time of the report. */
+  at: string;
+  user: string;
+}
+
+export interface SteeringSheet {
+  name: string;
+  /** Sheet title (tab). */
+  title: string;
+  build(ws: ExcelJS.Worksheet, ctx: SteeringContext): Promise<void>;
+}
+
+/** Status as text with a symbol, so it survives printing in black and white. */
+export const STATUS_SYMBOL: Record<string, string> = { concept: '○', lopend: '▶', afgerond: '✓', gestopt: '■' };
+type Status = 'concept' | 'lopend' | 'afgerond' | 'gestopt';
+const statusText = (s: unknown) => `${STATUS_SYMBOL[String(s)] ?? ''} ${t(`status.${s as Status}`)}`.trim();
+
+const col = (key: string, header: string, type: ColumnSpec['type'], help: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ key, header, type, help, ...extra });
+const pcol = (key: string) => programmeKind.columns.find((c) => c.key === key)!;
+
+/** A sheet with only headers says so in its first row, instead of looking broken. */
+function emptyNote(ws: ExcelJS.Worksheet, text: string): void {
+  const c = ws.getCell('A2');
+  c.value = text;
+  c.font = { italic: true, color: { argb: 'FF666666' } };
+}
+
+async function table(ws: ExcelJS.Worksheet, ctx: SteeringContext, columns: ColumnSpec[], rows: Row[], empty: string): Promise<void> {
+  writeTable(ws, columns, rows);
+  if (!rows.length) emptyNote(ws, empty);
+  printSetup(ws, { title: t('xl.steering.title'), region: ctx.region, date: ctx.at });
+}
+
+/** Per measure, the programme repeated on every row so a filter on it works. */
+export const overviewSheet: SteeringSheet = {
+  name: 'overview',
+  title: t('xl.steering.overview'),
+  build: async (ws, ctx) => {
+    const year = schoolYearOf(localIsoDate(ctx.at));
+    const columns = [
+      col('programme', t('xl.steering.programme'), 'text', ''),
+      col('code', t('xlh.code'), 'text', ''),
+      col('measure', t('xl.steering.measure'), 'text', ''),
+      col('status', t('xlh.programme.status'), 'text', t('xl.steering.statusHelp')),
+      col('lead', t('xlh.leadName'), 'text', ''),
+      col('plus', t('xlh.measure.plus'), 'bool', ''),
+      col('activities', t('xl.steering.activityCount'), 'int', ''),
+      col('planned', t('xl.steering.plannedParticipants', { year }), 'int', ''),
+    ];
+    const db = ctx.db;
+    const programmes = new Map((await db.selectFrom('programme').select(['id', 'name']).where('deletedAt', 'is', null).execute()).map((p) => [p.id, p.name]));
+    const orgs = new Map((await db.selectFrom('organisation').select(['id', 'name']).execute()).map((o) => [o.id, o.name]));
+    const activities = await db.selectFrom('activity').select(['measureId', 'plannedParticipants']).where('deletedAt', 'is', null).execute();
+    const measures = await db
+      .selectFrom('measure')
+      .selectAll()
+      .where('deletedAt', 'is', null)
+      .orderBy('programmeId')
+      .orderBy('sortOrder')
+      .orderBy('code')
+      .execute();
+    const rows = measures
+      .filter((m) => programmes.has(m.programmeId))
+      .map((m) => {
+        const mine = activities.filter((a) => a.measureId === m.id);
+        const planned = mine.flatMap((a) => JSON.parse(a.plannedParticipants) as { schoolYear: string; count: number }[]).filter((p) => p.schoolYear === year);
+        return {
+          programme: programmes.get(m.programmeId) ?? '',
+          code: m.code,
+          measure: m.name,
+          status: statusText(m.status),
+          lead: m.leadOrganisationId ? (orgs.get(m.leadOrganisationId) ?? '') : '',
+          plus: m.plusvoorziening === 1,
+          activities: mine.length,
+          planned: planned.length ? planned.reduce((n, p) => n + p.count, 0) : null,
+        };
+      });
+    await table(ws, ctx, columns, rows, t('xl.steering.noMeasures'));
+  },
+};
+
+/** The programmes: period, status, requested and awarded amounts. */
+export const programmesSheet: SteeringSheet = {
+  name: 'programmes',
+  title: t('xlh.programme.sheet'),
+  build: async (ws, ctx) => {
+    const columns = [
+      { ...pcol('name'), header: t('xl.steering.programme') },
+      pcol('periodStart'),
+      pcol('periodEnd'),
+      col('status', t('xlh.programme.status'), 'text', t('xl.steering.statusHelp')),
+      pcol('requestedCents'),
+      pcol('awardedCents'),
+      col('awardedShare', t('xl.steering.awardedShare'), 'percent', t('xl.steering.awardedShareHelp')),
+    ];
+    const rows = (await programmeKind.list(ctx.db)).map((p) => ({
+      ...p,
+      status: statusText(p.status),
+      awardedShare: typeof p.awardedCents === 'number' && typeof p.requestedCents === 'number' && p.requestedCents > 0 ? p.awardedCents / p.requestedCents : null,
+    }));
+    await table(ws, ctx, columns, rows, t('xl.steering.noProgrammes'));
+  },
+};
+
+/** Measure × year × funding source: planned (budget lines) and realised (spend in that year). */
+export const budgetSheet: SteeringSheet = {
+  name: 'budget',
+  title: t('xl.steering.budget'),
+  build: async (ws, ctx) => {
+    const columns = [
+      col('programme', t('xl.steering.programme'), 'text', ''),
+      col('code', t('xlh.code'), 'text', ''),
+      col('measure', t('xl.steering.measure'), 'text', ''),
+      col('year', t('xl.steering.year'), 'int', ''),
+      col('source', t('xl.steering.source'), 'text', ''),
+      col('plannedCents', t('xl.steering.planned'), 'money', '', { allowNegative: true }),
+      col('spentCents', t('xl.steering.spent'), 'money', '', { allowNegative: true }),
+      col('spentShare', t('xl.steering.spentShare'), 'percent', '', { allowNegative: true }),
+    ];
+    const db = ctx.db;
+    const measures = await db
+      .selectFrom('measure')
+      .innerJoin('programme', 'programme.id', 'measure.programmeId')
+      .select(['measure.id', 'measure.code', 'measure.name', 'measure.sortOrder', 'programme.name as programme', 'programme.periodStart'])
+      .where('measure.deletedAt', 'is', null)
+      .where('programme.deletedAt', 'is', null)
+      .execute();
+    const planned = await db
+      .selectFrom('budgetLine')
+      .select(['measureId', 'year', 'fundingSource', (eb) => eb.fn.sum<number>('plannedCents').as('cents')])
+      .where('deletedAt', 'is', null)
+      .groupBy(['measureId', 'year', 'fundingSource'])
+      .execute();
+    const spent = await db
+      .selectFrom('spend')
+      .innerJoin('budgetLine', 'budgetLine.id', 'spend.budgetLineId')
+      .select(['budgetLine.measureId', 'spend.year', 'budgetLine.fundingSource', (eb) => eb.fn.sum<number>('spend.amountCents').as('cents')])
+      .where('spend.deletedAt', 'is', null)
+      .where('budgetLine.deletedAt', 'is', null)
+      .groupBy(['budgetLine.measureId', 'spend.year', 'budgetLine.fundingSource'])
+      .execute();
+    const cells = new Map<string, { measureId: string; year: number; source: string; planned: number; spent: number }>();
+    const at = (measureId: string, year: number, source: string) => {
+      const k = `${measureId}|${year}|${source}`;
+      if (!cells.has(k)) cells.set(k, { measureId, year, source, planned: 0, spent: 0 });
+      return cells.get(k)!;
+    };
+    for (const p of planned) at(p.measureId, p.year, p.fundingSource).planned += Number(p.cents);
+    for (const x of spent) at(x.measureId, x.year, x.fundingSource).spent += Number(x.cents);
+    const byId = new Map(measures.map((m) => [m.id, m]));
+    const rows = [...cells.values()]
+      .filter((c) => byId.has(c.measureId))
+      .sort((a, b) => {
+        const ma = byId.get(a.measureId)!;
+        const mb = byId.get(b.measureId)!;
+        return ma.periodStart.localeCompare(mb.periodStart) || ma.sortOrder - mb.sortOrder || ma.code.localeCompare(mb.code, 'nl', { numeric: true }) || a.year - b.year || a.source.localeCompare(b.source);
+      })
+      .map((c) => {
+        const m = byId.get(c.measureId)!;
+        return {
+          programme: m.programme,
+          code: m.code,
+          measure: m.name,
+          year: c.year,
+          source: t(`source.${c.source}` as MessageKey),
+          plannedCents: c.planned,
+          spentCents: c.spent,
+          spentShare: c.planned > 0 ? c.spent / c.planned : null,
+        };
+      });
+    await table(ws, ctx, columns, rows, t('xl.steering.noBudget'));
+  },
+};
+
+/** Per indicator: baseline, the newest target, the latest measurement with numerator and denominator. */
+export const resultsSheet: SteeringSheet = {
+  name: 'results',
+  title: t('xl.steering.results'),
+  build: async (ws, ctx) => {
+    const columns = [
+      col('programme', t('xl.steering.programme'), 'text', ''),
+      col('measure', t('xl.steering.measure'), 'text', ''),
+      col('indicator', t('xl.steering.indicator'), 'text', ''),
+      col('unit', t('xl.steering.unit'), 'text', ''),
+      col('baseline', t('xl.steering.baseline'), 'decimal', '', { allowNegative: true }),
+      col('baselineDate', t('xl.steering.baselineDate'), 'date', ''),
+      col('target', t('xl.steering.target'), 'text', ''),
+      col('latest', t('xl.steering.latest'), 'decimal', '', { allowNegative: true }),
+      col('latestDate', t('xl.steering.latestDate'), 'date', ''),
+      col('numerator', t('xl.steering.numerator'), 'decimal', ''),
+      col('denominator', t('xl.steering.denominator'), 'decimal', ''),
+      col('measurementStatus', t('xl.steering.measurementStatus'), 'text', ''),
+    ];
+    const db = ctx.db;
+    const measures = await db
+      .selectFrom('measure')
+      .innerJoin('programme', 'programme.id', 'measure.programmeId')
+      .select(['measure.id', 'measure.code', 'measure.name', 'programme.name as programme'])
+      .where('measure.deletedAt', 'is', null)
+      .where('programme.deletedAt', 'is', null)
+      .execute();
+    const byMeasure = new Map(measures.map((m) => [m.id, m]));
+    const activityMeasure = new Map((await db.selectFrom('activity').select(['id', 'measureId']).where('deletedAt', 'is', null).execute()).map((a) => [a.id, a.measureId]));
+    const indicators = await db.selectFrom('indicator').selectAll().where('deletedAt', 'is', null).orderBy('sortOrder').orderBy('name').execute();
+    const targets = await db.selectFrom('target').selectAll().where('deletedAt', 'is', null).orderBy('periodEnd', 'desc').execute();
+    const measurements = await db.selectFrom('measurement').selectAll().where('deletedAt', 'is', null).orderBy('date', 'desc').execute();
+    const num = (v: number | null) => (v === null ? '' : String(v).replace('.', ','));
+    const rows = indicators
+      .map((i) => {
+        const m = byMeasure.get(i.measureId ?? activityMeasure.get(i.activityId ?? '') ?? '');
+        if (!m) return null;
+        const tg = targets.find((x) => x.indicatorId === i.id && !targets.some((y) => y.supersedesId === x.id));
+        const last = measurements.find((x) => x.indicatorId === i.id);
+        const target = !tg ? '' : tg.kind === 'bereik' ? `${num(tg.min)}–${num(tg.max)}` : tg.kind === 'relatief' ? `${num(tg.percent)}% t.o.v. nulmeting` : num(tg.value);
+        return {
+          programme: m.programme,
+          measure: [m.code, m.name].filter(Boolean).join(' '),
+          indicator: i.name,
+          unit: i.unit === 'vrij' ? i.freeUnit : i.unit,
+          baseline: i.baselineValue,
+          baselineDate: i.baselineDate,
+          target: tg ? `${target}${tg.schoolYear ? ` (${tg.schoolYear})` : ''}` : '',
+          latest: last?.value ?? null,
+          latestDate: last?.date ?? null,
+          numerator: last?.numerator ?? null,
+          denominator: last?.denominator ?? null,
+          measurementStatus: last?.status ?? '',
+        };
+      })
+      .filter((r) => r !== null);
+    await table(ws, ctx, columns, rows, t('xl.steering.noResults'));
+  },
+};
+
+/** The action lists of the monitoring rounds: what, by whom, deadline, status; measure and round on every row. */
+export const actionsSheet: SteeringSheet = {
+  name: 'actions',
+  title: t('xl.steering.actions'),
+  build: async (ws, ctx) => {
+    const columns = [
+      col('programme', t('xl.steering.programme'), 'text', ''),
+      col('round', t('xl.steering.round'), 'text', ''),
+      col('measure', t('xl.steering.measure'), 'text', ''),
+      col('action', t('xl.steering.action'), 'longText', '', { width: 50 }),
+      col('by', t('xl.steering.by'), 'text', ''),
+      col('deadline', t('xl.steering.deadline'), 'date', ''),
+      col('status', t('xl.steering.actionStatus'), 'text', ''),
+    ];
+    const rows = await ctx.db
+      .selectFrom('monitoringAction')
+      .innerJoin('monitoringRound', 'monitoringRound.id', 'monitoringAction.roundId')
+      .innerJoin('programme', 'programme.id', 'monitoringRound.programmeId')
+      .innerJoin('measure', 'measure.id', 'monitoringAction.measureId')
+      .leftJoin('organisation', 'organisation.id', 'monitoringAction.ownerOrganisationId')
+      .select([
+        'programme.name as programme',
+        'monitoringRound.name as round',
+        'monitoringRound.startDate',
+        'measure.code',
+        'measure.name as measureName',
+        'monitoringAction.text',
+        'monitoringAction.ownerName',
+        'organisation.name as ownerOrganisation',
+        'monitoringAction.deadline',
+        'monitoringAction.status',
+        'monitoringAction.sortOrder',
+      ])
+      .where('monitoringAction.deletedAt', 'is', null)
+      .where('monitoringRound.deletedAt', 'is', null)
+      .where('programme.deletedAt', 'is', null)
+      .orderBy('monitoringRound.startDate')
+      .orderBy('measure.code')
+      .orderBy('monitoringAction.sortOrder')
+      .execute();
+    const status = (s: string) => (`status.${s}` in nl ? t(`status.${s}` as MessageKey) : s);
+    await table(
+      ws,
+      ctx,
+      columns,
+      rows.map((r) => ({
+        programme: r.programme,
+        round: r.round,
+        measure: [r.code, r.measureName].filter(Boolean).join(' '),
+        action: r.text,
+        by: [r.ownerName, r.ownerOrganisation].filter(Boolean).join(', '),
+        deadline: r.deadline,
+        status: status(r.status),
+      })),
+      t('xl.steering.noActions'),
+    );
+  },
+};
+
+export const legendSheet: SteeringSheet = {
+  name: 'legend',
+  title: t('xl.steering.legend'),
+  build: async (ws, ctx) => {
+    const columns = [col('term', t('xl.steering.term'), 'text', ''), col('meaning', t('xl.steering.meaning'), 'longText', '', { width: 90 })];
+    const rows: Row[] = [
+      ...Object.keys(STATUS_SYMBOL).map((s) => ({ term: statusText(s), meaning: t(`xl.steering.legend.${s as Status}`) })),
+      { term: t('xlh.programme.requested'), meaning: t('xlh.programme.requested.help') },
+      { term: t('xlh.programme.awarded'), meaning: t('xlh.programme.awarded.help') },
+      { term: t('xl.steering.awardedShare'), meaning: t('xl.steering.awardedShareHelp') },
+      { term: t('xl.steering.aggregates'), meaning: t('xl.info.aggregatesOnly') },
+    ];
+    await table(ws, ctx, columns, rows, '');
+  },
+};
+
+/** In tab order. Issues 3-5 replace budget/results/actions and add measure sheets here. */
+export const steeringSheets: SteeringSheet[] = [overviewSheet, programmesSheet, budgetSheet, resultsSheet, actionsSheet, legendSheet];
+
+export async function buildSteeringWorkbook(db: Db, ctx: ExportContext): Promise<ExcelJS.Workbook> {
+  const at = ctx.at ?? new Date().toISOString();
+  const region = await workspaceRegion(db);
+  const wb = await newWorkbook(at);
+  wb.title = t('xl.steering.title');
+  const sctx: SteeringContext = { db, wb, region: region.label, at, user: ctx.user };
+  for (const s of steeringSheets) await s.build(wb.addWorksheet(s.title), sctx);
+  return wb;
+}
+
+export async function exportSteering(db: Db, ctx: ExportContext): Promise<Buffer> {
+  return Buffer.from(await (await buildSteeringWorkbook(db, ctx)).xlsx.writeBuffer());
+}

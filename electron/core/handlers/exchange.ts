@@ -1,0 +1,108 @@
+/**
+ * The Excel exchange for the screens. Files cross the bridge as base64 in both hosts; the core
+ * never writes an exported file itself (the screen downloads or saves it).
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { handlers, type HandlerContext } from './types';
+import { workspaceInfo } from './workspace';
+import { createWorkspaceFile } from '../db/workspace-file';
+import { peekFile } from '../excel';
+import { EXAMPLE_REGION, findRegion } from '../../../shared/regions';
+import { applyImport, buildErrorWorkbook, exportPartner, exportSteering, exportWorkspace, planImport } from '../excel';
+import { workspaceRegion } from '../excel/info';
+import { undoLast } from '../history/undo';
+import { UserError } from '../errors';
+import type { ExportKind, LastImport } from '../../../shared/schemas/exchange';
+import { t } from '../../../shared/i18n/nl';
+
+const decode = (base64: string) => Buffer.from(base64, 'base64');
+
+/** "Werkbestand Voorbeeldregio 23-11-2026.xlsx": no characters a file system objects to. */
+function exportName(kind: ExportKind, region: string, partner?: string): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  const date = `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()}`;
+  const what = kind === 'workspace' ? t('xl.kind.workspace') : kind === 'steering' ? t('xl.kind.steering') : `${t('xl.kind.partner')} ${partner ?? ''}`;
+  return `${what} ${region} ${date}.xlsx`.replace(/[\\/:*?"<>|]+/g, '-').replace(/\s+/g, ' ');
+}
+
+async function lastImport(ctx: HandlerContext): Promise<LastImport | null> {
+  const db = ctx.db();
+  const newest = await db.selectFrom('changeSet').select('id').where('undoes', 'is', null).where('undoneBy', 'is', null).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const imp = await db
+    .selectFrom('changeSet')
+    .selectAll()
+    .where('action', '=', 'import')
+    .where('undoneBy', 'is', null)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!imp) return null;
+  const n = await db.selectFrom('change').select((eb) => eb.fn.countAll<number>().as('n')).where('changeSetId', '=', imp.id).executeTakeFirstOrThrow();
+  return { changeSetId: imp.id, at: imp.at, user: imp.user, source: imp.source ?? '', label: imp.label, changes: Number(n.n), undoable: newest?.id === imp.id };
+}
+
+export const exchangeHandlers = handlers({
+  'exchange.export': async ({ kind, partner, period }, ctx) => {
+    const db = ctx.db();
+    const source = ctx.app.workspace?.fileName ?? '';
+    const c = { user: ctx.user, source };
+    if (kind === 'partner' && !partner) throw new UserError('invalid_input', t('xl.partner.needPartner'), 'partner');
+    const buf = kind === 'workspace' ? await exportWorkspace(db, c) : kind === 'steering' ? await exportSteering(db, c) : await exportPartner(db, { partner: partner!, period }, c);
+    const region = await workspaceRegion(db);
+    return { fileName: exportName(kind, region.label, partner), base64: buf.toString('base64') };
+  },
+
+  'exchange.plan': ({ fileName, base64 }, ctx) => planImport(ctx.db(), decode(base64), fileName),
+
+  'exchange.apply': async ({ fileName, base64, choices, sha256 }, ctx) => {
+    const buf = decode(base64);
+    // The screen showed a dry run of exactly this file; a different file is never applied unseen.
+    if (sha256 && crypto.createHash('sha256').update(buf).digest('hex') !== sha256) throw new UserError('conflict', t('exchange.fileChanged'));
+    return applyImport(ctx.db(), buf, fileName, { user: ctx.user, choices });
+  },
+
+  'exchange.errors': async ({ fileName, base64 }, ctx) => {
+    const buf = decode(base64);
+    const plan = await planImport(ctx.db(), buf, fileName);
+    const out = await buildErrorWorkbook(buf, fileName, plan);
+    return { fileName: fileName.replace(/\.xlsx$/i, '') + ` - ${t('xl.sheet.errors').toLowerCase()}.xlsx`, base64: out.toString('base64') };
+  },
+
+  'exchange.lastImport': (_, ctx) => lastImport(ctx),
+
+  /**
+   * A new workspace from a workspace workbook: made for the file's region, filled by one import.
+   * A file with any rejected row makes no workspace at all (nothing half-made is left behind).
+   */
+  'exchange.newWorkspace': async ({ fileName, file }, ctx) => {
+    const buf = decode(file.base64);
+    const info = await peekFile(buf, file.fileName);
+    if (info.kind !== 'workspace') throw new UserError('user_error', t('cli.notWorkspaceFile', { file: file.fileName }));
+    const region = info.regionNumber === EXAMPLE_REGION.number ? EXAMPLE_REGION : findRegion(info.regionNumber);
+    if (!region) throw new UserError('user_error', t('xl.info.badRegion', { file: file.fileName, value: String(info.regionNumber) }));
+    const target = ctx.app.fileFor(fileName);
+    const ws = createWorkspaceFile(target, region);
+    try {
+      const plan = await planImport(ws.db, buf, file.fileName);
+      const bad = plan.rows.filter((r) => r.status === 'rejected').flatMap((r) => r.issues);
+      if (bad.length)
+        throw new UserError('user_error', t('exchange.newRejected', { n: plan.counts.rejected, first: bad.slice(0, 3).map((i) => i.text).join('\n') }));
+      await applyImport(ws.db, buf, file.fileName, { user: ctx.user });
+      await ws.close();
+    } catch (e) {
+      await ws.close();
+      for (const f of [target, target + '-wal', target + '-shm']) fs.rmSync(f, { force: true });
+      throw e;
+    }
+    return workspaceInfo(await ctx.app.open(target));
+  },
+
+  'exchange.undoImport': async (_, ctx) => {
+    const last = await lastImport(ctx);
+    if (!last) throw new UserError('user_error', t('exchange.noImport'));
+    if (!last.undoable) throw new UserError('user_error', t('exchange.notLast'));
+    return undoLast(ctx.db(), ctx.user);
+  },
+});

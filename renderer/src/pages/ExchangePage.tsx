@@ -1,0 +1,374 @@
+import { useState, type ChangeEvent } from 'react';
+import { ApiError, call } from '../api';
+import { useApp } from '../state';
+import { go } from '../router';
+import { TextField } from '../components/Field';
+import { useNotify } from '../notify';
+import { useLoad } from '../useLoad';
+import { t, type MessageKey } from '../i18n';
+import { formatDateTime } from '../format';
+import type { ExportKind, ImportPlan, PlanRow, RowStatus } from '../../../shared/schemas/exchange';
+import { ROW_STATUSES } from '../../../shared/schemas/exchange';
+
+/** Bytes to base64 in chunks (a large file would overflow String.fromCharCode's arguments). */
+function toBase64(buf: ArrayBuffer): string {
+  const bytes = new Uint8Array(buf);
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+
+function download(fileName: string, base64: string): void {
+  const bin = atob(base64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const statusClass: Record<RowStatus, string> = { new: 'st-new', changed: 'st-changed', unchanged: 'st-unchanged', conflict: 'st-conflict', rejected: 'st-rejected' };
+
+function Detail({ row }: { row: PlanRow }) {
+  if (row.status === 'rejected')
+    return (
+      <ul className="plain">
+        {row.issues.map((i, n) => (
+          <li key={n} className="field-error">
+            {i.header ? `${i.header} (${i.col}): ` : ''}
+            {i.message}
+          </li>
+        ))}
+      </ul>
+    );
+  return (
+    <ul className="plain">
+      {row.changes.map((c) =>
+        c.conflict ? (
+          <li key={c.key}>
+            <strong>{c.header}</strong>: {t('exchange.conflictNow')} <span className="current">{c.old}</span>, {t('exchange.inFile')} <span className="new">{c.new}</span>
+            <span className="muted small"> ({t('exchange.conflictNote')})</span>
+          </li>
+        ) : (
+          <li key={c.key}>
+            <strong>{c.header}</strong>: <span className="old">{c.old}</span> → <span className="new">{c.new}</span>
+          </li>
+        ),
+      )}
+      {row.notes.map((i, n) => (
+        <li key={`n${n}`} className="muted small">
+          {t('exchange.formulaNote')}: {i.header}: {i.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ExchangePage() {
+  const { refresh } = useApp();
+  const notify = useNotify();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [partner, setPartner] = useState('');
+  const [period, setPeriod] = useState('');
+  const [file, setFile] = useState<{ fileName: string; base64: string } | null>(null);
+  const [plan, setPlan] = useState<ImportPlan | null>(null);
+  const [choices, setChoices] = useState<Record<string, 'file' | 'keep'>>({});
+  const [showUnchanged, setShowUnchanged] = useState(false);
+  /** Why the chosen file was refused as a whole (stays visible; it can name several places). */
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+  const last = useLoad(() => call('exchange.lastImport'), [reload]);
+  const partners = useLoad(() => call('organisation.list'));
+
+  const fail = (e: unknown) => notify(e instanceof ApiError ? e.message : String(e), 'error');
+
+  async function doExport(kind: ExportKind) {
+    setBusy(kind);
+    try {
+      const f = await call('exchange.export', kind === 'partner' ? { kind, partner, period: period || undefined } : { kind });
+      download(f.fileName, f.base64);
+      notify(t('exchange.downloaded', { file: f.fileName }));
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function onFile(e: ChangeEvent<HTMLInputElement>) {
+    const f = e.target.files?.[0];
+    e.target.value = '';
+    if (!f) return;
+    setPlan(null);
+    setRefusal(null);
+    setBusy('plan');
+    try {
+      const input = { fileName: f.name, base64: toBase64(await f.arrayBuffer()) };
+      setFile(input);
+      setChoices({});
+      setPlan(await call('exchange.plan', input));
+    } catch (err) {
+      setFile(null);
+      if (err instanceof ApiError) setRefusal(err.message);
+      else fail(err);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function apply() {
+    if (!file || !plan) return;
+    setBusy('apply');
+    try {
+      const r = await call('exchange.apply', { ...file, choices, sha256: plan.sha256 });
+      notify(r.applied ? t('exchange.applied', { n: r.applied }) : t('exchange.appliedNothing'));
+      setPlan(null);
+      setFile(null);
+      setReload((n) => n + 1);
+      refresh();
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function errorsFile() {
+    if (!file) return;
+    setBusy('errors');
+    try {
+      const f = await call('exchange.errors', file);
+      download(f.fileName, f.base64);
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function undoImport() {
+    setBusy('undo');
+    try {
+      const r = await call('exchange.undoImport');
+      notify(t('exchange.undone', { label: r.label }));
+      setReload((n) => n + 1);
+      refresh();
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const toApply = plan ? plan.counts.new + plan.counts.changed + Object.values(choices).filter((c) => c === 'file').length : 0;
+  const rows = plan ? plan.rows.filter((r) => showUnchanged || r.status !== 'unchanged') : [];
+
+  return (
+    <div className="page page-wide">
+      <header className="page-head">
+        <h1>{t('exchange.title')}</h1>
+      </header>
+      <p className="lead">{t('exchange.intro')}</p>
+
+      <h2 className="section">{t('exchange.export')}</h2>
+      <div className="export-grid">
+        <section className="card">
+          <h3>{t('exchange.exportWorkspace')}</h3>
+          <p className="small muted">{t('exchange.exportWorkspaceHelp')}</p>
+          <button type="button" className="primary" disabled={!!busy} onClick={() => void doExport('workspace')}>
+            {t('exchange.download')}
+          </button>
+        </section>
+        <section className="card">
+          <h3>{t('exchange.exportSteering')}</h3>
+          <p className="small muted">{t('exchange.exportSteeringHelp')}</p>
+          <button type="button" className="primary" disabled={!!busy} onClick={() => void doExport('steering')}>
+            {t('exchange.download')}
+          </button>
+        </section>
+        <section className="card">
+          <h3>{t('exchange.exportPartner')}</h3>
+          <p className="small muted">{t('exchange.exportPartnerHelp')}</p>
+          <div className="row">
+            <div className="field">
+              <label htmlFor="xl-partner">{t('exchange.partner')}</label>
+              <input id="xl-partner" list="xl-partner-list" value={partner} autoComplete="off" onChange={(e) => setPartner(e.target.value)} />
+              <datalist id="xl-partner-list">
+                {(partners.data ?? []).map((o) => (
+                  <option key={o.id} value={o.name} />
+                ))}
+              </datalist>
+            </div>
+            <div className="field">
+              <label htmlFor="xl-period">{t('exchange.period')}</label>
+              <input id="xl-period" value={period} placeholder={t('exchange.periodPlaceholder')} onChange={(e) => setPeriod(e.target.value)} />
+            </div>
+          </div>
+          <button type="button" className="primary" disabled={!!busy || !partner.trim()} onClick={() => void doExport('partner')}>
+            {t('exchange.download')}
+          </button>
+        </section>
+      </div>
+
+      <h2 className="section">{t('exchange.import')}</h2>
+      <section className="card">
+        <p className="small muted">{t('exchange.importHelp')}</p>
+        <div className="file-pick">
+          <input id="xl-file" type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={!!busy} onChange={(e) => void onFile(e)} />
+          <label htmlFor="xl-file" className="button primary">
+            {t('exchange.chooseFile')}
+          </label>
+          {file && <span className="muted small"> {file.fileName}</span>}
+        </div>
+        {busy === 'plan' && <p aria-busy="true">{t('exchange.reading')}</p>}
+        {refusal && (
+          <p className="error-box refusal" role="alert">
+            {refusal}
+          </p>
+        )}
+        {last.data && (
+          <p className="small">
+            <strong>{t('exchange.lastImport')}:</strong>{' '}
+            {t('exchange.lastImportLine', { label: last.data.label, at: formatDateTime(last.data.at), user: last.data.user, n: last.data.changes })}{' '}
+            <button type="button" disabled={!!busy || !last.data.undoable} title={last.data.undoable ? undefined : t('exchange.notLast')} onClick={() => void undoImport()}>
+              ↶ {t('exchange.undoImport')}
+            </button>
+          </p>
+        )}
+      </section>
+
+      {plan && (
+        <section className="card" aria-label={t('exchange.planTitle', { file: plan.fileName })}>
+          <h3>{t('exchange.planTitle', { file: plan.fileName })}</h3>
+          <p className="small muted">
+            {t('exchange.fileInfo', { kind: plan.fileKind === 'partner' ? `${t('xl.kind.partner')} ${plan.partner ?? ''}` : t('xl.kind.workspace'), region: plan.region, at: plan.exportedAt ? formatDateTime(plan.exportedAt) : '—' })}
+          </p>
+          <p>{t('exchange.planIntro')}</p>
+          <dl className="facts counts">
+            {ROW_STATUSES.map((s) => (
+              <div key={s} className={statusClass[s]}>
+                <dt>{t(`exchange.count.${s}` as MessageKey)}</dt>
+                <dd>{plan.counts[s]}</dd>
+              </div>
+            ))}
+          </dl>
+          {plan.notices.length > 0 && (
+            <details>
+              <summary>
+                {t('exchange.notices')} ({plan.notices.length})
+              </summary>
+              <ul className="small">
+                {plan.notices.map((n, i) => (
+                  <li key={i}>{n.text}</li>
+                ))}
+              </ul>
+            </details>
+          )}
+          <label className="small">
+            <input type="checkbox" checked={showUnchanged} onChange={(e) => setShowUnchanged(e.target.checked)} /> {t('exchange.showUnchanged')}
+          </label>
+          {rows.length === 0 ? (
+            <p className="muted">{t('exchange.nothingToDo')}</p>
+          ) : (
+            <table className="table plan-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('exchange.col.status')}</th>
+                  <th scope="col">{t('exchange.col.where')}</th>
+                  <th scope="col">{t('exchange.col.record')}</th>
+                  <th scope="col">{t('exchange.col.detail')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={`${r.sheet}-${r.row}`} className={statusClass[r.status]}>
+                    <td>
+                      <span className={`badge ${statusClass[r.status]}`}>{t(`exchange.status.${r.status}` as MessageKey)}</span>
+                      {r.status === 'conflict' && (
+                        <fieldset className="choice">
+                          <legend className="sr-only">{t('exchange.conflictChoice')}</legend>
+                          <label>
+                            <input type="radio" name={`c-${r.key}`} checked={choices[r.key] !== 'file'} onChange={() => setChoices({ ...choices, [r.key]: 'keep' })} /> {t('exchange.keepRegieboek')}
+                          </label>
+                          <label>
+                            <input type="radio" name={`c-${r.key}`} checked={choices[r.key] === 'file'} onChange={() => setChoices({ ...choices, [r.key]: 'file' })} /> {t('exchange.takeFile')}
+                          </label>
+                        </fieldset>
+                      )}
+                    </td>
+                    <td className="nowrap">
+                      {r.sheet}, rij {r.row}
+                    </td>
+                    <td>{r.label}</td>
+                    <td>
+                      <Detail row={r} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <div className="actions sticky-actions">
+            <button type="button" className="primary" disabled={!!busy || toApply === 0} onClick={() => void apply()}>
+              {t('exchange.applyCount', { n: toApply })}
+            </button>
+            {plan.counts.rejected > 0 && (
+              <button type="button" disabled={!!busy} onClick={() => void errorsFile()} title={t('exchange.errorsHelp')}>
+                {t('exchange.errorsFile')}
+              </button>
+            )}
+            <button type="button" className="ghost" disabled={!!busy} onClick={() => { setPlan(null); setFile(null); }}>
+              {t('action.cancel')}
+            </button>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}
+
+/** On the start screen: a new workspace from a workspace workbook (the round trip into an empty workspace). */
+export function NewFromExcel({ busy: outerBusy = false }: { busy?: boolean }) {
+  const { setWorkspace } = useApp();
+  const notify = useNotify();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+
+  async function onFile(e: ChangeEvent<HTMLInputElement>) {
+    const f = e.target.files?.[0];
+    e.target.value = '';
+    if (!f) return;
+    setBusy(true);
+    try {
+      const ws = await call('exchange.newWorkspace', { fileName: name, file: { fileName: f.name, base64: toBase64(await f.arrayBuffer()) } });
+      notify(t('exchange.newDone', { file: f.name }));
+      setWorkspace(ws);
+      go('programmas');
+    } catch (err) {
+      if (err instanceof ApiError && err.field) setError(err.message);
+      else notify(err instanceof ApiError ? err.message : String(err), 'error');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="xl-new-h">
+      <h2 id="xl-new-h">{t('exchange.newTitle')}</h2>
+      <p className="muted">{t('exchange.newIntro')}</p>
+      <TextField label={t('exchange.newFileName')} name="newFileName" required value={name} onChange={(v) => { setName(v); setError(undefined); }} error={error} />
+      <div className="file-pick">
+        <input id="xl-new-file" type="file" accept=".xlsx" disabled={busy || outerBusy || !name.trim()} onChange={(e) => void onFile(e)} />
+        <label htmlFor="xl-new-file" className={`button${!name.trim() ? ' disabled' : ''}`} aria-disabled={!name.trim()}>
+          {t('exchange.newCreate')}
+        </label>
+      </div>
+    </section>
+  );
+}

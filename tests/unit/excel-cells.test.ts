@@ -1,0 +1,114 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { NUMFMT, parseNumberText, readCell, writeCell, type CellRule } from '../../electron/core/excel/cells';
+import { personalDataHint } from '../../electron/core/excel/book';
+import { load, save } from './excel-helpers';
+
+function cellWith(value: ExcelJS.CellValue, numFmt?: string): ExcelJS.Cell {
+  const ws = new ExcelJS.Workbook().addWorksheet('x');
+  const c = ws.getCell('A1');
+  c.value = value;
+  if (numFmt) c.numFmt = numFmt;
+  return c;
+}
+const read = (value: ExcelJS.CellValue, rule: CellRule, numFmt?: string) => readCell(cellWith(value, numFmt), rule);
+
+describe('reading cells', () => {
+  it('numbers as text: Dutch first, English where unambiguous', () => {
+    expect(parseNumberText('1.234,56')).toEqual({ ok: true, value: 1234.56 });
+    expect(parseNumberText('1,234.56')).toEqual({ ok: true, value: 1234.56 });
+    expect(parseNumberText('0,4')).toEqual({ ok: true, value: 0.4 });
+    expect(parseNumberText('12.5')).toEqual({ ok: true, value: 12.5 });
+    expect(parseNumberText('1.234', { whole: true })).toEqual({ ok: true, value: 1234 });
+    expect(parseNumberText('1.234').ok).toBe(false);
+    expect(parseNumberText('1.2.3').ok).toBe(false);
+    expect(parseNumberText('-1.000.000', { whole: true })).toEqual({ ok: true, value: -1_000_000 });
+  });
+
+  it('percentages as 0.4, "40%", "40,5 %", a %-formatted 40% cell; a bare 40 is ambiguous', () => {
+    const pct: CellRule = { type: 'percent' };
+    expect(read(0.4, pct)).toMatchObject({ ok: true, value: 0.4 });
+    expect(read('40%', pct)).toMatchObject({ ok: true, value: 0.4 });
+    expect(read('40,5 %', pct)).toMatchObject({ ok: true, value: 0.405 });
+    expect(read('0,4', pct)).toMatchObject({ ok: true, value: 0.4 });
+    expect(read(1.2, pct, '0%')).toMatchObject({ ok: true, value: 1.2 });
+    expect(read(40, pct)).toMatchObject({ ok: false, message: expect.stringContaining('Schrijf 40% of 0,4') });
+    expect(read('veertig', pct)).toMatchObject({ ok: false, message: expect.stringContaining('is tekst, geen getal') });
+  });
+
+  it('money: numbers, Dutch and English text, never text as 0', () => {
+    const m: CellRule = { type: 'money' };
+    expect(read(1234.56, m)).toMatchObject({ value: 123456 });
+    expect(read('€ 1.234,56', m)).toMatchObject({ value: 123456 });
+    expect(read('1,234.56', m)).toMatchObject({ value: 123456 });
+    expect(read('12.50', m)).toMatchObject({ value: 1250 });
+    expect(read('n.v.t.', m)).toMatchObject({ ok: false });
+    expect(read('-10', m)).toMatchObject({ ok: false, message: expect.stringContaining('negatief') });
+    expect(read('-10', { type: 'money', allowNegative: true })).toMatchObject({ value: -1000 });
+    expect(read(0.1 + 0.2, m)).toMatchObject({ value: 30 });
+  });
+
+  it('whole numbers and dates in every form', () => {
+    expect(read('1.234', { type: 'int' })).toMatchObject({ value: 1234 });
+    expect(read(2.5, { type: 'int' })).toMatchObject({ ok: false, message: expect.stringContaining('geen heel getal') });
+    expect(read(1e12, { type: 'int' })).toMatchObject({ ok: false, message: expect.stringContaining('onwaarschijnlijk groot') });
+    const d: CellRule = { type: 'date' };
+    expect(read(46234, d)).toMatchObject({ value: '2026-07-31' });
+    expect(read(new Date(Date.UTC(2026, 6, 31)), d)).toMatchObject({ value: '2026-07-31' });
+    expect(read(new Date(Date.UTC(2026, 6, 30, 23, 59, 59, 500)), d)).toMatchObject({ value: '2026-07-31' });
+    expect(read('31-07-2026', d)).toMatchObject({ value: '2026-07-31' });
+    expect(read('31/7/2026', d)).toMatchObject({ value: '2026-07-31' });
+    expect(read('2026-07-31', d)).toMatchObject({ value: '2026-07-31' });
+    expect(read('morgen', d)).toMatchObject({ ok: false });
+    const mac = new ExcelJS.Workbook();
+    mac.properties.date1904 = true;
+    const c = mac.addWorksheet('x').getCell('A1');
+    c.value = 46234 - 1462;
+    expect(readCell(c, d)).toMatchObject({ value: '2026-07-31' });
+  });
+
+  it('rich text, hyperlinks, booleans and choices', () => {
+    expect(read({ richText: [{ text: 'Regio' }, { text: 'naal' }] }, { type: 'text' })).toMatchObject({ value: 'Regionaal' });
+    expect(read({ text: 'link', hyperlink: 'https://x' }, { type: 'text' })).toMatchObject({ value: 'link' });
+    expect(read('ja', { type: 'bool' })).toMatchObject({ value: true });
+    expect(read('LOPEND', { type: 'choice', choices: [{ value: 'lopend', label: 'Lopend' }] })).toMatchObject({ value: 'lopend' });
+  });
+
+  it('recognises personal-data headers but not ordinary ones', () => {
+    for (const h of ['BSN', 'Burgerservicenummer', 'Geboortedatum', 'geb. datum', 'Naam leerling', 'Leerlingnaam', 'Adres', 'Postcode', 'Achternaam', 'Onderwijsnummer'])
+      expect(personalDataHint(h), h).toBe(true);
+    for (const h of ['Naam', 'Contactgemeente', 'Aantal leerlingen', 'Regionaal programma', 'Status', 'E-mailadres regio', 'Regionale analyse'])
+      expect(personalDataHint(h), h).toBe(false);
+  });
+});
+
+describe('writing cells', () => {
+  it('text that starts with = + - @ stays text (no formula injection), numbers, amounts, dates are typed', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('x');
+    const risky = ['=SOM(A1:A9)', '+31 6 1234', '-5 jongeren', '@gemeente', '=HYPERLINK("http://evil","klik")'];
+    risky.forEach((s, i) => writeCell(ws.getCell(`A${i + 1}`), { type: 'text' }, s));
+    writeCell(ws.getCell('B1'), { type: 'money' }, 123456);
+    writeCell(ws.getCell('B2'), { type: 'date' }, '2026-07-31');
+    writeCell(ws.getCell('B3'), { type: 'percent' }, 0.4);
+    writeCell(ws.getCell('B4'), { type: 'int' }, 1234);
+    writeCell(ws.getCell('B5'), { type: 'id' }, '007');
+    const buf = await save(wb);
+    // No <f> (formula) element anywhere in the sheet XML (jszip is exceljs's own zip library).
+    const { default: JSZip } = await import('jszip');
+    const xml = await (await JSZip.loadAsync(buf)).file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).not.toMatch(/<f>|<f /);
+    const back = (await load(buf)).getWorksheet('x')!;
+    risky.forEach((s, i) => {
+      expect(back.getCell(`A${i + 1}`).type).toBe(ExcelJS.ValueType.String);
+      expect(back.getCell(`A${i + 1}`).value).toBe(s);
+      expect(back.getCell(`A${i + 1}`).numFmt).toBe('@');
+    });
+    expect(back.getCell('B1')).toMatchObject({ type: ExcelJS.ValueType.Number, value: 1234.56, numFmt: NUMFMT.money });
+    expect(back.getCell('B2').type).toBe(ExcelJS.ValueType.Date);
+    expect(back.getCell('B2').numFmt).toBe('dd-mm-yyyy');
+    expect(back.getCell('B3')).toMatchObject({ value: 0.4, numFmt: '0.0%' });
+    expect(back.getCell('B4')).toMatchObject({ value: 1234, numFmt: '#,##0' });
+    expect(back.getCell('B5')).toMatchObject({ value: '007', numFmt: '@' });
+  });
+});

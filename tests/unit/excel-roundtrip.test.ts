@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { applyImport, planImport } from '../../electron/core/excel';
+import { undoLast } from '../../electron/core/history/undo';
+import { info } from '../../electron/core/cli/main';
+import { content, emptyWorkspace, exampleWorkspace, exportOf, load, save } from './excel-helpers';
+import { sha, tempDir } from './helpers';
+
+describe('workspace workbook round trip', () => {
+  it('export, import into an empty workspace, export again: same content and same counts', async () => {
+    const dir = tempDir();
+    const src = await exampleWorkspace(dir);
+    const first = await exportOf(src);
+    const target = emptyWorkspace(dir);
+    const plan = await planImport(target.db, first, 'voorbeeld.xlsx');
+    expect(plan.counts).toMatchObject({ changed: 0, conflict: 0, rejected: 0, unchanged: 1 }); // the region row
+    // Partners, contacts, programmes, lines, measures, activities and sub-activities: all new.
+    expect([...new Set(plan.rows.filter((r) => r.status === 'new').map((r) => r.kind))]).toEqual(
+      expect.arrayContaining(['organisation', 'contact', 'programme', 'programmeLine', 'measure', 'activity', 'subActivity', 'award', 'budgetLine', 'spend', 'indicator', 'target', 'measurement', 'regionFigure', 'monitoringRound', 'monitoringInterview', 'monitoringAnswer', 'monitoringAction']),
+    );
+    const res = await applyImport(target.db, first, 'voorbeeld.xlsx', { user: 'Test' });
+    expect(res.applied).toBe(plan.counts.new);
+    const second = await exportOf(target);
+    expect(await content(second)).toEqual(await content(first));
+    await src.close();
+    await target.close();
+    const a = await info(src.path);
+    const b = await info(target.path);
+    expect(b.counts).toEqual(a.counts);
+  });
+
+  it('re-importing the same file changes nothing, and the import is one change set that undo reverses', async () => {
+    const dir = tempDir();
+    const src = await exampleWorkspace(dir);
+    const file = await exportOf(src);
+    await src.close();
+    const target = emptyWorkspace(dir);
+    const res = await applyImport(target.db, file, 'voorbeeld.xlsx', { user: 'Test' });
+    const total = res.plan.rows.length;
+    const cs = await target.db.selectFrom('changeSet').selectAll().where('id', '=', res.changeSetId!).executeTakeFirstOrThrow();
+    expect(cs.source).toBe('voorbeeld.xlsx');
+    expect(cs.action).toBe('import');
+    const changes = await target.db.selectFrom('change').selectAll().where('changeSetId', '=', cs.id).execute();
+    expect(changes).toHaveLength(res.applied); // one history entry per record
+
+    const again = await applyImport(target.db, file, 'voorbeeld.xlsx', { user: 'Test' });
+    expect(again.applied).toBe(0);
+    expect(again.changeSetId).toBeNull();
+    expect(again.plan.counts).toMatchObject({ new: 0, changed: 0, unchanged: total });
+    expect(await target.db.selectFrom('changeSet').select('id').execute()).toHaveLength(1);
+
+    await undoLast(target.db, 'Test');
+    expect(await target.db.selectFrom('programme').selectAll().execute()).toHaveLength(0);
+    expect(await target.db.selectFrom('activity').selectAll().execute()).toHaveLength(0);
+    expect(await target.db.selectFrom('organisation').selectAll().execute()).toHaveLength(0);
+    await target.close();
+  });
+
+  it('a changed cell is shown old -> new, a change in Regieboek since the export is a conflict the user chooses', async () => {
+    const dir = tempDir();
+    const ws = await exampleWorkspace(dir);
+    await new Promise((r) => setTimeout(r, 5));
+    const exportedAt = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 5));
+    const buf = await exportOf(ws, exportedAt);
+    const wb = await load(buf);
+    const sheet = wb.getWorksheet("Programma's")!;
+    // row 2 = oldest programme; change its notes (G..) and requested amount
+    const headers = (sheet.getRow(1).values as unknown[]).map(String);
+    const col = (h: string) => headers.indexOf(h);
+    sheet.getRow(2).getCell(col('Notities')).value = 'Gewijzigd in Excel';
+    sheet.getRow(3).getCell(col('Aangevraagd bedrag')).value = '4.400.000,00';
+    const edited = await save(wb);
+    // meanwhile someone changes programme 3's requested amount in Regieboek
+    const id3 = String(sheet.getRow(3).getCell(col('Id')).value);
+    const { tracked } = await import('../../electron/core/history/tracker');
+    await tracked(ws.db, { user: 'Collega', action: 'update', label: 'x' }, (tr) => tr.update('programme', id3, { requestedCents: 1 }));
+
+    const plan = await planImport(ws.db, edited, 'bewerkt.xlsx');
+    expect(plan.counts).toMatchObject({ changed: 1, conflict: 1, unchanged: plan.rows.length - 2 });
+    const changed = plan.rows.find((r) => r.status === 'changed')!;
+    expect(changed.changes).toEqual([expect.objectContaining({ header: 'Notities', new: 'Gewijzigd in Excel' })]);
+    const conflict = plan.rows.find((r) => r.status === 'conflict')!;
+    expect(conflict.changes[0]).toMatchObject({ header: 'Aangevraagd bedrag', old: '€ 0,01', new: '€ 4.400.000,00', conflict: true });
+
+    const keep = await applyImport(ws.db, edited, 'bewerkt.xlsx', { user: 'Test' });
+    expect(keep.applied).toBe(1);
+    expect((await ws.db.selectFrom('programme').select('requestedCents').where('id', '=', id3).executeTakeFirstOrThrow()).requestedCents).toBe(1);
+    await applyImport(ws.db, edited, 'bewerkt.xlsx', { user: 'Test', choices: { [conflict.key]: 'file' } });
+    expect((await ws.db.selectFrom('programme').select('requestedCents').where('id', '=', id3).executeTakeFirstOrThrow()).requestedCents).toBe(440_000_000);
+    await ws.close();
+  });
+
+  it('a dry run leaves the workspace file byte-for-byte unchanged', async () => {
+    const dir = tempDir();
+    const ws = await exampleWorkspace(dir);
+    const buf = await exportOf(ws);
+    await ws.close();
+    const target = emptyWorkspace(dir);
+    const file = target.path;
+    await target.close();
+    const before = sha(file);
+    const again = (await import('./excel-helpers')).reopen(file);
+    await planImport(again.db, buf, 'x.xlsx');
+    await again.close();
+    expect(sha(file)).toBe(before);
+    expect(fs.existsSync(path.join(dir, 'x.xlsx'))).toBe(false);
+  });
+
+  it('applying a file that changes nothing, or a refused file, leaves the workspace file byte-for-byte unchanged', async () => {
+    const dir = tempDir();
+    const ws = await exampleWorkspace(dir);
+    const buf = await exportOf(ws);
+    const file = ws.path;
+    await ws.close();
+    const before = sha(file);
+    const again = (await import('./excel-helpers')).reopen(file);
+    const res = await applyImport(again.db, buf, 'zelfde.xlsx', { user: 'Test' });
+    expect(res).toMatchObject({ applied: 0, changeSetId: null });
+    await expect(applyImport(again.db, buf.subarray(0, 100), 'kapot.xlsx', { user: 'Test' })).rejects.toThrow(/onvolledig of beschadigd/);
+    await again.close();
+    expect(sha(file)).toBe(before);
+  });
+});
