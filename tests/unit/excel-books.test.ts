@@ -74,6 +74,7 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
     expect(act.actualRowCount).toBeGreaterThan(1);
   });
 
+  // Skipped only where LibreOffice is not installed (.ci/run installs it; a developer machine may lack it).
   it.skipIf(!soffice)('opens in LibreOffice headless (converted to PDF without errors), as do the workspace and partner workbooks', async () => {
     const dir = tempDir();
     const ws = await exampleWorkspace(dir);
