@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { LoadError } from '../components/LoadError';
 import { ApiError, call } from '../api';
 import { useLoad } from '../useLoad';
 import { useApp } from '../state';
@@ -194,13 +195,7 @@ export function ActivityDetail({ id }: { id: string }) {
     }
   }
 
-  if (error)
-    return (
-      <div className="page">
-        <p className="error-box">{error}</p>
-        <a href={href('programmas')}>{t('action.back')}</a>
-      </div>
-    );
+  if (error) return <LoadError message={error} back={href('programmas')} />;
   if (!a) return <div className="page" aria-busy="true" />;
   return (
     <div className="page">

@@ -1,4 +1,5 @@
 import { call } from '../api';
+import { LoadError } from '../components/LoadError';
 import { useLoad } from '../useLoad';
 import { useApp } from '../state';
 import { useNotify } from '../notify';
@@ -33,13 +34,7 @@ export function MeasureDetail({ id }: { id: string }) {
     go('programmas', m.programmeId);
   }
 
-  if (error)
-    return (
-      <div className="page">
-        <p className="error-box">{error}</p>
-        <a href={href('programmas')}>{t('action.back')}</a>
-      </div>
-    );
+  if (error) return <LoadError message={error} back={href('programmas')} />;
   if (!m) return <div className="page" aria-busy="true" />;
   const move = (i: number, d: -1 | 1) => {
     const ids = m.activities.map((a) => a.id);

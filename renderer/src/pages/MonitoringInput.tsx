@@ -2,6 +2,7 @@
  * The input for a monitoring interview, per measure (and partner): the questions with answers,
  * the facts panel beside them, and the actions agreed for this measure in this round.
  */
+import { LoadError } from '../components/LoadError';
 import { useEffect, useId, useState } from 'react';
 import { call } from '../api';
 import { useLoad } from '../useLoad';
@@ -111,13 +112,7 @@ export function MonitoringInput({ id }: { id: string }) {
     }
   }
 
-  if (error)
-    return (
-      <div className="page">
-        <p className="error-box">{error}</p>
-        <a href={href('monitoring')}>{t('action.back')}</a>
-      </div>
-    );
+  if (error) return <LoadError message={error} back={href('monitoring')} />;
   if (!input) return <div className="page" aria-busy="true" />;
   const editable = input.status === 'concept';
   const ctx: ActionContext = {

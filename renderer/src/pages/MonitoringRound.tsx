@@ -1,4 +1,5 @@
 /** One monitoring round: measures in scope with their inputs, attendees, the agenda of carried-over actions, and this round's actions. */
+import { LoadError } from '../components/LoadError';
 import { useState, type FormEvent } from 'react';
 import { ApiError, call } from '../api';
 import { useLoad } from '../useLoad';
@@ -164,13 +165,7 @@ export function MonitoringRound({ id }: { id: string }) {
     }
   }
 
-  if (error)
-    return (
-      <div className="page">
-        <p className="error-box">{error}</p>
-        <a href={href('monitoring')}>{t('action.back')}</a>
-      </div>
-    );
+  if (error) return <LoadError message={error} back={href('monitoring')} />;
   if (!r) return <div className="page" aria-busy="true" />;
   const uniqueMeasures = [...new Map(r.interviews.map((i) => [i.measureId, { id: i.measureId, label: coded(i.measureCode, i.measureName) }])).values()];
   const ctx: ActionContext = { roundId: r.id, roundDate: r.startDate, measures: uniqueMeasures };

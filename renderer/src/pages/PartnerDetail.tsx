@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { LoadError } from '../components/LoadError';
 import { ApiError, call } from '../api';
 import { useLoad } from '../useLoad';
 import { useApp } from '../state';
@@ -86,13 +87,7 @@ export function PartnerDetail({ id }: { id: string }) {
     }
   }
 
-  if (error)
-    return (
-      <div className="page">
-        <p className="error-box">{error}</p>
-        <a href={href('partners')}>{t('action.back')}</a>
-      </div>
-    );
+  if (error) return <LoadError message={error} back={href('partners')} />;
   if (!o) return <div className="page" aria-busy="true" />;
   return (
     <div className="page">

@@ -1,3 +1,4 @@
+import { LoadError } from '../components/LoadError';
 import { useState } from 'react';
 import { ApiError, call } from '../api';
 import { useLoad } from '../useLoad';
@@ -31,7 +32,7 @@ export function ProgrammeDetail({ id }: { id: string }) {
     }
   }
 
-  if (error) return <div className="page"><p className="error-box">{error}</p><a href={href('programmas')}>{t('action.back')}</a></div>;
+  if (error) return <LoadError message={error} back={href('programmas')} />;
   if (!p) return <div className="page" aria-busy="true" />;
   const money = (c: number | null) => (c === null ? '—' : formatCents(c));
   return (

@@ -1,4 +1,5 @@
 /** Results of one activity: a card per indicator with baseline, targets, measurements, status and trend. */
+import { LoadError } from '../components/LoadError';
 import { useState } from 'react';
 import { ApiError, call } from '../api';
 import { useLoad } from '../useLoad';
@@ -276,13 +277,7 @@ export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind
 
 export function ResultsActivity({ id }: { id: string }) {
   const { data, error } = useLoad(() => call('results.forActivity', { activityId: id }), [id]);
-  if (error)
-    return (
-      <div className="page">
-        <p className="error-box">{error}</p>
-        <a href={href('resultaten')}>{t('action.back')}</a>
-      </div>
-    );
+  if (error) return <LoadError message={error} back={href('resultaten')} />;
   if (!data) return <div className="page" aria-busy="true" />;
   const a = data.activity;
   const label = [a.code, a.name].filter(Boolean).join(' ');
@@ -315,13 +310,7 @@ export function ResultsActivity({ id }: { id: string }) {
 export function ResultsIndicator({ id, programmeId }: { id: string; programmeId: string }) {
   const { data, error } = useLoad(() => call('indicator.get', { id }), [id]);
   const prog = useLoad(() => call('programme.get', { id: programmeId }), [programmeId]);
-  if (error)
-    return (
-      <div className="page">
-        <p className="error-box">{error}</p>
-        <a href={href('resultaten')}>{t('action.back')}</a>
-      </div>
-    );
+  if (error) return <LoadError message={error} back={href('resultaten')} />;
   if (!data || !prog.data) return <div className="page" aria-busy="true" />;
   const now = new Date();
   const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
