@@ -3,6 +3,7 @@
  * core (electron/core), which this file wires to IPC.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppState } from './core/app-state';
@@ -52,6 +53,14 @@ function refreshMenu() {
         if (!ws) return;
         const r = await dialog.showSaveDialog(win!, { title: 'Opslaan als kopie', defaultPath: ws.fileName.replace(/\.regieboek$/, '') + ' (kopie).regieboek' });
         if (!r.canceled && r.filePath) ws.sqlite.prepare('VACUUM INTO ?').run(r.filePath);
+      },
+      savePdf: async () => {
+        if (!win) return;
+        const r = await dialog.showSaveDialog(win, { title: 'Opslaan als PDF', defaultPath: 'Regieboek.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+        if (r.canceled || !r.filePath) return;
+        // Uses the page's print styles, so the open sheet or report comes out as it prints.
+        const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
+        await fs.promises.writeFile(r.filePath, pdf);
       },
       quit: () => app.quit(),
       undo: () => send('navigate', 'undo'),

@@ -6,6 +6,8 @@ export interface MenuActions {
   open(): void;
   openRecent(path: string): void;
   saveCopy(): void;
+  /** The sheet or report on screen as a PDF file (Activiteitenblad, Input, Verslag). */
+  savePdf(): void;
   quit(): void;
   undo(): void;
   showHelp(): void;
@@ -26,6 +28,8 @@ export function buildMenuTemplate(actions: MenuActions, recent: { path: string; 
         { label: 'Openen…', accelerator: 'CmdOrCtrl+O', click: () => actions.open() },
         { label: 'Opslaan als kopie…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveCopy() },
         { label: 'Recente bestanden', submenu: recentItems },
+        { type: 'separator' },
+        { label: 'Opslaan als PDF…', accelerator: 'CmdOrCtrl+Shift+P', click: () => actions.savePdf() },
         { type: 'separator' },
         { label: 'Gegevensmap tonen', click: () => actions.openDataDir() },
         { type: 'separator' },

@@ -41,15 +41,17 @@ describe('Electron shell (plain objects)', () => {
 
   it('builds the Dutch menu with the file actions', () => {
     const actions = Object.fromEntries(
-      ['newWorkspace', 'open', 'openRecent', 'saveCopy', 'quit', 'undo', 'showHelp', 'openDataDir'].map((k) => [k, vi.fn()]),
+      ['newWorkspace', 'open', 'openRecent', 'saveCopy', 'savePdf', 'quit', 'undo', 'showHelp', 'openDataDir'].map((k) => [k, vi.fn()]),
     ) as unknown as MenuActions;
     const menu = buildMenuTemplate(actions, [{ path: '/d/Twente.regieboek', fileName: 'Twente.regieboek' }], false);
     expect(menu.map((m) => m.label)).toEqual(['Bestand', 'Bewerken', 'Beeld', 'Help']);
     const file = menu[0]!.submenu as { label?: string; submenu?: { label?: string; click?: () => void }[] }[];
-    expect(file.map((i) => i.label).filter(Boolean)).toEqual(['Nieuw werkbestand…', 'Openen…', 'Opslaan als kopie…', 'Recente bestanden', 'Gegevensmap tonen', 'Afsluiten']);
+    expect(file.map((i) => i.label).filter(Boolean)).toEqual(['Nieuw werkbestand…', 'Openen…', 'Opslaan als kopie…', 'Recente bestanden', 'Opslaan als PDF…', 'Gegevensmap tonen', 'Afsluiten']);
     const recent = file.find((i) => i.label === 'Recente bestanden')!.submenu!;
     recent[0]!.click!();
     expect(actions.openRecent).toHaveBeenCalledWith('/d/Twente.regieboek');
+    (file.find((i) => i.label === 'Opslaan als PDF…') as { click: () => void }).click();
+    expect(actions.savePdf).toHaveBeenCalled();
   });
 
   it('loads the Electron build of better-sqlite3 from the env, or from resources when packaged', () => {

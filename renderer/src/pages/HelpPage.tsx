@@ -12,7 +12,7 @@ export function HelpPage() {
         <h2>Werkbestanden</h2>
         <p>
           Een werkbestand is één bestand op deze computer met één regio en alles daaronder: programma's, maatregelen, activiteiten, begroting, resultaten en
-          monitoring. Er is geen server en geen internetverbinding nodig. Maak een reservekopie via Bestand › Opslaan als kopie.
+          monitoring. Er is geen server en geen internetverbinding nodig. Maak een reservekopie via Bestand › Opslaan als kopie. Bladen, input en verslagen drukt u af met de knop Afdrukken; in het programma op de computer maakt Bestand › Opslaan als PDF… er een PDF-bestand van.
         </p>
         <h2>{t('help.tree.title')}</h2>
         <ul>
