@@ -3,6 +3,7 @@
  * app's own top-level frame, and the dispatcher validates the input with the contract.
  */
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { t } from '../shared/i18n/nl';
 import type { Dispatch } from './core/dispatch';
 import { isTrustedSender } from './security';
 import type { Result } from '../shared/result';
@@ -13,7 +14,7 @@ export const EVENT_CHANNEL = 'regieboek:event';
 export function createInvokeHandler(dispatch: Dispatch, indexUrl: string) {
   return async (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, channel: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isTrustedSender(event.senderFrame, indexUrl)) {
-      return { ok: false, error: { code: 'internal', message: 'Geweigerd: deze aanvraag komt niet uit het venster van Regieboek.' } };
+      return { ok: false, error: { code: 'internal', message: t('shell.foreignSender') } };
     }
     return dispatch(String(channel), input);
   };

@@ -3,6 +3,7 @@
  * core (electron/core), which this file wires to IPC.
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { t } from '../shared/i18n/nl';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -30,7 +31,7 @@ async function openFile(file: string) {
     await state.open(file);
     send('workspace-changed');
   } catch (e) {
-    dialog.showErrorBox('Openen mislukt', e instanceof Error ? e.message : String(e));
+    dialog.showErrorBox(t('shell.openen_mislukt'), e instanceof Error ? e.message : String(e));
   }
   refreshMenu();
 }
@@ -41,8 +42,8 @@ function refreshMenu() {
       newWorkspace: () => send('navigate', 'start/new'),
       open: async () => {
         const r = await dialog.showOpenDialog(win!, {
-          title: 'Werkbestand openen',
-          filters: [{ name: 'Regieboek-werkbestand', extensions: ['regieboek', 'sqlite'] }],
+          title: t('shell.werkbestand_openen'),
+          filters: [{ name: t('shell.regieboek_werkbestand'), extensions: ['regieboek', 'sqlite'] }],
           properties: ['openFile'],
         });
         if (!r.canceled && r.filePaths[0]) await openFile(r.filePaths[0]);
@@ -51,12 +52,12 @@ function refreshMenu() {
       saveCopy: async () => {
         const ws = state.workspace;
         if (!ws) return;
-        const r = await dialog.showSaveDialog(win!, { title: 'Opslaan als kopie', defaultPath: ws.fileName.replace(/\.regieboek$/, '') + ' (kopie).regieboek' });
+        const r = await dialog.showSaveDialog(win!, { title: t('shell.opslaan_als_kopie'), defaultPath: ws.fileName.replace(/\.regieboek$/, '') + ' (kopie).regieboek' });
         if (!r.canceled && r.filePath) ws.sqlite.prepare('VACUUM INTO ?').run(r.filePath);
       },
       savePdf: async () => {
         if (!win) return;
-        const r = await dialog.showSaveDialog(win, { title: 'Opslaan als PDF', defaultPath: 'Regieboek.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+        const r = await dialog.showSaveDialog(win, { title: t('shell.opslaan_als_pdf'), defaultPath: 'Regieboek.pdf', filters: [{ name: 'PDF', extensions: ['pdf'] }] });
         if (r.canceled || !r.filePath) return;
         // Uses the page's print styles, so the open sheet or report comes out as it prints.
         const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true });

@@ -1,5 +1,6 @@
 /** The Dutch application menu, as a plain template so it can be tested without Electron. */
 import type { MenuItemConstructorOptions } from 'electron';
+import { t } from '../shared/i18n/nl';
 
 export interface MenuActions {
   newWorkspace(): void;
@@ -17,55 +18,55 @@ export interface MenuActions {
 export function buildMenuTemplate(actions: MenuActions, recent: { path: string; fileName: string }[], isMac: boolean): MenuItemConstructorOptions[] {
   const recentItems: MenuItemConstructorOptions[] =
     recent.length === 0
-      ? [{ label: 'Geen recente bestanden', enabled: false }]
+      ? [{ label: t('menu.geen_recente_bestanden'), enabled: false }]
       : recent.map((r) => ({ label: r.fileName, toolTip: r.path, click: () => actions.openRecent(r.path) }));
   return [
     ...(isMac ? [{ role: 'appMenu' as const, label: 'Regieboek' }] : []),
     {
-      label: 'Bestand',
+      label: t('menu.bestand'),
       submenu: [
-        { label: 'Nieuw werkbestand…', accelerator: 'CmdOrCtrl+N', click: () => actions.newWorkspace() },
-        { label: 'Openen…', accelerator: 'CmdOrCtrl+O', click: () => actions.open() },
-        { label: 'Opslaan als kopie…', accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveCopy() },
-        { label: 'Recente bestanden', submenu: recentItems },
+        { label: t('menu.nieuw_werkbestand'), accelerator: 'CmdOrCtrl+N', click: () => actions.newWorkspace() },
+        { label: t('menu.openen'), accelerator: 'CmdOrCtrl+O', click: () => actions.open() },
+        { label: t('menu.opslaan_als_kopie'), accelerator: 'CmdOrCtrl+Shift+S', click: () => actions.saveCopy() },
+        { label: t('menu.recente_bestanden'), submenu: recentItems },
         { type: 'separator' },
-        { label: 'Opslaan als PDF…', accelerator: 'CmdOrCtrl+Shift+P', click: () => actions.savePdf() },
+        { label: t('menu.opslaan_als_pdf'), accelerator: 'CmdOrCtrl+Shift+P', click: () => actions.savePdf() },
         { type: 'separator' },
-        { label: 'Gegevensmap tonen', click: () => actions.openDataDir() },
+        { label: t('menu.gegevensmap_tonen'), click: () => actions.openDataDir() },
         { type: 'separator' },
-        { label: 'Afsluiten', accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() },
+        { label: t('menu.afsluiten'), accelerator: 'CmdOrCtrl+Q', click: () => actions.quit() },
       ],
     },
     {
-      label: 'Bewerken',
+      label: t('menu.bewerken'),
       submenu: [
         // Ctrl+Z in a text field undoes typing; elsewhere the page turns it into "history.undo".
-        { label: 'Laatste wijziging ongedaan maken', click: () => actions.undo() },
+        { label: t('menu.laatste_wijziging_ongedaan_maken'), click: () => actions.undo() },
         { type: 'separator' },
-        { role: 'undo', label: 'Typen ongedaan maken' },
-        { role: 'redo', label: 'Opnieuw' },
+        { role: 'undo', label: t('menu.typen_ongedaan_maken') },
+        { role: 'redo', label: t('menu.opnieuw') },
         { type: 'separator' },
-        { role: 'cut', label: 'Knippen' },
-        { role: 'copy', label: 'Kopiëren' },
-        { role: 'paste', label: 'Plakken' },
-        { role: 'selectAll', label: 'Alles selecteren' },
+        { role: 'cut', label: t('menu.knippen') },
+        { role: 'copy', label: t('menu.kopieren') },
+        { role: 'paste', label: t('menu.plakken') },
+        { role: 'selectAll', label: t('menu.alles_selecteren') },
       ],
     },
     {
-      label: 'Beeld',
+      label: t('menu.beeld'),
       submenu: [
-        { role: 'reload', label: 'Opnieuw laden' },
+        { role: 'reload', label: t('menu.opnieuw_laden') },
         { type: 'separator' },
-        { role: 'resetZoom', label: 'Ware grootte' },
-        { role: 'zoomIn', label: 'Inzoomen' },
-        { role: 'zoomOut', label: 'Uitzoomen' },
+        { role: 'resetZoom', label: t('menu.ware_grootte') },
+        { role: 'zoomIn', label: t('menu.inzoomen') },
+        { role: 'zoomOut', label: t('menu.uitzoomen') },
         { type: 'separator' },
-        { role: 'togglefullscreen', label: 'Volledig scherm' },
+        { role: 'togglefullscreen', label: t('menu.volledig_scherm') },
       ],
     },
     {
-      label: 'Help',
-      submenu: [{ label: 'Help bij Regieboek', accelerator: 'F1', click: () => actions.showHelp() }],
+      label: t('menu.help'),
+      submenu: [{ label: t('menu.help_bij_regieboek'), accelerator: 'F1', click: () => actions.showHelp() }],
     },
   ];
 }

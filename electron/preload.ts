@@ -4,13 +4,14 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { channels, events } from '../shared/contract';
+import { t } from '../shared/i18n/nl';
 
 const allowed = new Set<string>(channels);
 const allowedEvents = new Set<string>(events);
 
 contextBridge.exposeInMainWorld('regieboek', {
   invoke(channel: string, input: unknown) {
-    if (!allowed.has(channel)) return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: `Onbekende opdracht "${channel}".` } });
+    if (!allowed.has(channel)) return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: t('err.unknownChannel', { channel }) } });
     return ipcRenderer.invoke('regieboek:invoke', channel, input);
   },
   onEvent(listener: (name: string, payload: unknown) => void) {

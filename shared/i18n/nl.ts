@@ -273,6 +273,11 @@ export const nl = {
   // Screen furniture of the programme tree pages
   'ui.crumbs': 'Kruimelpad',
   'ui.confirm': 'Bevestigen',
+  'ui.toTrash': 'Naar de Prullenbak?',
+  'hint.money': 'Bijvoorbeeld 1.234.567,89',
+  'hint.longText': "Alinea's met een lege regel ertussen; een lijst met regels die beginnen met -.",
+  'trash.children': '(met {n} onderliggende)',
+  'start.fileNamePlaceholder': 'bijv. VSV Twente',
   'ui.datePlaceholder': 'dd-mm-jjjj',
   'ph.periodExample': 'bijvoorbeeld september-december 2025',
   'ph.chooseMeasure': 'Kies een maatregel…',
@@ -558,6 +563,25 @@ export const nl = {
 
   // Help
   'help.title': 'Help',
+  'help.files.title': 'Werkbestanden',
+  'help.files.p':
+    "Een werkbestand is één bestand op deze computer met één regio en alles daaronder: programma's, maatregelen, activiteiten, begroting, resultaten en monitoring. Er is geen server en geen internetverbinding nodig. Maak een reservekopie via Bestand › Opslaan als kopie. Bladen, input en verslagen drukt u af met de knop Afdrukken; in het programma op de computer maakt Bestand › Opslaan als PDF… er een PDF-bestand van.",
+  'help.history.title': 'Wijzigingen, Prullenbak en ongedaan maken',
+  'help.history.items':
+    'Elke wijziging wordt bewaard in de Geschiedenis: wanneer, door wie, en welk veld van wat naar wat veranderde.\n' +
+    'Verwijderen verplaatst iets naar de Prullenbak, met alles wat eronder valt. Vanuit de Prullenbak zet u het terug.\n' +
+    'Ctrl+Z (buiten een invoerveld) maakt de laatste wijziging ongedaan. Binnen een invoerveld maakt Ctrl+Z het typen ongedaan.',
+  'help.money.title': 'Bedragen en datums',
+  'help.money.items':
+    'Bedragen schrijft u als 1.234,56 of 1234,56; "€ 1.234" mag ook. Dubbelzinnige invoer zoals 1,234 of 12.34 wordt geweigerd.\n' +
+    'Datums schrijft u als dd-mm-jjjj, bijvoorbeeld 31-07-2026.',
+  'help.privacy.title': 'Privacy',
+  'help.privacy.p': 'Regieboek bewaart alleen getallen en gegevens van professionals. Nooit namen, BSN, geboortedatums of andere gegevens van individuele jongeren.',
+  'help.keys.title': 'Toetsenbord',
+  'help.keys.items':
+    'Tab en Shift+Tab gaan langs alle knoppen en velden; Enter opent een koppeling of verstuurt een formulier.\n' +
+    'Ctrl+K opent Zoeken: typ een code (2.2.1), een naam of een woord uit de teksten; pijltjes en Enter openen een resultaat.\n' +
+    'Ctrl+Z: laatste wijziging ongedaan maken.',
   'help.budget.title': 'Begroting, toekenningen en bestedingen',
   'help.budget.items':
     'Toekenningen per geldstroom en kalenderjaar staan onder Begroting › Toekenningen, met betaaldata, besteden vóór en de verantwoording (jaarverslag contactschool of SiSa).\n' +
@@ -1047,6 +1071,54 @@ export const nl = {
   'check.award_exceeded': '{year}: de begroting op {stream} ({planned}) is {over} hoger dan de toekenning ({awarded}).',
   'check.outside_period': '{year}: {n} begrotingsregel(s) in een jaar buiten de programmaperiode ({first}-{last}).',
   'check.overspend': '{measure}, {year}: besteed {realised} tegen begroot {planned}; {over} overschreden.',
+
+  // Desktop shell (menu, dialogs) and browser host
+  'menu.geen_recente_bestanden': 'Geen recente bestanden',
+  'menu.bestand': 'Bestand',
+  'menu.nieuw_werkbestand': 'Nieuw werkbestand…',
+  'menu.openen': 'Openen…',
+  'menu.opslaan_als_kopie': 'Opslaan als kopie…',
+  'menu.recente_bestanden': 'Recente bestanden',
+  'menu.opslaan_als_pdf': 'Opslaan als PDF…',
+  'menu.gegevensmap_tonen': 'Gegevensmap tonen',
+  'menu.afsluiten': 'Afsluiten',
+  'menu.bewerken': 'Bewerken',
+  'menu.laatste_wijziging_ongedaan_maken': 'Laatste wijziging ongedaan maken',
+  'menu.typen_ongedaan_maken': 'Typen ongedaan maken',
+  'menu.opnieuw': 'Opnieuw',
+  'menu.knippen': 'Knippen',
+  'menu.kopieren': 'Kopiëren',
+  'menu.plakken': 'Plakken',
+  'menu.alles_selecteren': 'Alles selecteren',
+  'menu.beeld': 'Beeld',
+  'menu.opnieuw_laden': 'Opnieuw laden',
+  'menu.ware_grootte': 'Ware grootte',
+  'menu.inzoomen': 'Inzoomen',
+  'menu.uitzoomen': 'Uitzoomen',
+  'menu.volledig_scherm': 'Volledig scherm',
+  'menu.help': 'Help',
+  'menu.help_bij_regieboek': 'Help bij Regieboek',
+  'shell.werkbestand_openen': 'Werkbestand openen',
+  'shell.opslaan_als_kopie': 'Opslaan als kopie',
+  'shell.opslaan_als_pdf': 'Opslaan als PDF',
+  'shell.openen_mislukt': 'Openen mislukt',
+  'shell.regieboek_werkbestand': 'Regieboek-werkbestand',
+  'shell.foreignSender': 'Geweigerd: deze aanvraag komt niet uit het venster van Regieboek.',
+  'host.onbekende_host': 'Onbekende host.',
+  'host.alleen_post': 'Alleen POST.',
+  'host.ongeldige_of_ontbrekende_sleutel': 'Ongeldige of ontbrekende sleutel.',
+  'host.alleen_json': 'Alleen JSON.',
+  'host.niet_toegestaan': 'Niet toegestaan.',
+  'host.needToken': 'Open Regieboek via de link die "npm run web" toont (met de sleutel erin).',
+  'host.ongeldig_pad': 'Ongeldig pad.',
+  'host.niet_gevonden': 'Niet gevonden.',
+  'host.de_aanvraag_is_te_groot': 'De aanvraag is te groot.',
+  'host.de_aanvraag_is_geen_geldige_json': 'De aanvraag is geen geldige JSON.',
+  'host.localOnly': 'Regieboek luistert alleen op deze computer. Wilt u echt op {host} luisteren, geef dan ook --allow-remote op.',
+  'host.badPort': 'Poort "{port}" is ongeldig: geef een getal van 1 tot en met 65535.',
+  'host.running': 'Regieboek draait op {url}',
+  'host.dataDir': 'Gegevensmap: {dir}',
+  'host.startFailed': 'Regieboek kon niet starten: {detail}',
 
   // CLI
   'cli.usage': 'Gebruik: regieboek <opdracht> --db BESTAND [opties]\n\nOpdrachten:\n  init --db BESTAND --region NN   nieuw werkbestand voor regio NN (01-40)\n  demo --db BESTAND               maak het voorbeeldwerkbestand (Voorbeeldregio)\n  info --db BESTAND [--json]      regio, schemaversie en aantallen\n  check --db BESTAND              controleer de samenhang en de migratiestatus\n  tree --db BESTAND [--json]      programma\'s met programmalijnen, maatregelen, activiteiten en deelactiviteiten\n  budget --db BESTAND [--json]    begroot, besteed en toegekend per maatregel, jaar, bron en categorie, met de controles\n  results --db BESTAND [--json]   per indicator: nulmeting, streefwaarden, laatste meting en status\n  monitoring --db BESTAND [--json] monitoringrondes (beantwoorde vragen per maatregel) en alle acties\n  export --db BESTAND --kind workspace|steering|partner [--partner NAAM] [--period P] --out BESTAND.xlsx\n                                  Excel-export: werkbestand, stuurgroeprapportage of uitvraag\n  import --db BESTAND --in BESTAND.xlsx [--dry-run] [--json] [--errors-out FOUTEN.xlsx] [--choose BLAD!ID=file]\n                                  lees een werkbestand-export of teruggestuurde uitvraag in\n',

@@ -5,6 +5,7 @@ import { AppState } from '../app-state';
 import { createDispatcher } from '../dispatch';
 import { isLoopback, startHost } from './server';
 import { defaultDataDir } from '../paths';
+import { t } from '../../../shared/i18n/nl';
 
 async function main() {
   const { values } = parseArgs({
@@ -17,20 +18,20 @@ async function main() {
   });
   const host = values.host ?? '127.0.0.1';
   if (!isLoopback(host) && !values['allow-remote']) {
-    console.error(`Regieboek luistert alleen op deze computer. Wilt u echt op ${host} luisteren, geef dan ook --allow-remote op.`);
+    console.error(t('host.localOnly', { host }));
     process.exit(1);
   }
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    console.error(`Poort "${values.port}" is ongeldig: geef een getal van 1 tot en met 65535.`);
+    console.error(t('host.badPort', { port: String(values.port) }));
     process.exit(1);
   }
   const dataDir = path.resolve(values['data-dir'] ?? process.env.REGIEBOEK_DATA_DIR ?? defaultDataDir());
   const app = new AppState({ dataDir, host: 'web' });
   await app.reopenLast();
   const running = await startHost({ dispatch: createDispatcher(app), rendererDir: path.join(__dirname, 'renderer'), port, host });
-  console.log(`Regieboek draait op ${running.url}`);
-  console.log(`Gegevensmap: ${dataDir}`);
+  console.log(t('host.running', { url: running.url }));
+  console.log(t('host.dataDir', { dir: dataDir }));
   const stop = async () => {
     await running.close();
     await app.shutdown();
@@ -41,6 +42,6 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error('Regieboek kon niet starten:', e instanceof Error ? e.message : e);
+  console.error(t('host.startFailed', { detail: e instanceof Error ? e.message : String(e) }));
   process.exit(2);
 });

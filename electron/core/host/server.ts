@@ -100,27 +100,27 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const server = http.createServer(async (req, res) => {
     try {
       const hostHeader = (req.headers.host ?? '').toLowerCase();
-      if (isLoopback(bind) && !allowedHosts.has(hostHeader)) return send(res, 403, 'Onbekende host.');
+      if (isLoopback(bind) && !allowedHosts.has(hostHeader)) return send(res, 403, t('host.onbekende_host'));
       const url = new URL(req.url ?? '/', 'http://x');
 
       if (url.pathname === '/api/invoke') {
-        if (req.method !== 'POST') return send(res, 405, 'Alleen POST.');
-        if (!safeEqual(String(req.headers['x-regieboek-token'] ?? ''), token)) return send(res, 401, 'Ongeldige of ontbrekende sleutel.');
-        if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'Alleen JSON.');
+        if (req.method !== 'POST') return send(res, 405, t('host.alleen_post'));
+        if (!safeEqual(String(req.headers['x-regieboek-token'] ?? ''), token)) return send(res, 401, t('host.ongeldige_of_ontbrekende_sleutel'));
+        if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, t('host.alleen_json'));
         let body: { channel?: unknown; input?: unknown };
         try {
           body = JSON.parse(await readBody(req)) as typeof body;
         } catch {
-          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: 'De aanvraag is geen geldige JSON.' } }), 'application/json');
+          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: t('host.de_aanvraag_is_geen_geldige_json') } }), 'application/json');
         }
         const result = await opts.dispatch(String(body.channel ?? ''), body.input);
         return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
       }
 
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Niet toegestaan.');
+      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, t('host.niet_toegestaan'));
       if (url.pathname === '/' || url.pathname === '/index.html') {
         if (!safeEqual(url.searchParams.get('token') ?? '', token))
-          return send(res, 401, 'Open Regieboek via de link die "npm run web" toont (met de sleutel erin).');
+          return send(res, 401, t('host.needToken'));
         const html = indexHtml.replace('<meta name="regieboek-token" content="" />', `<meta name="regieboek-token" content="${token}" />`);
         return send(res, 200, html, MIME['.html'], { 'Content-Security-Policy': WEB_CSP });
       }
@@ -128,15 +128,15 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       try {
         decoded = decodeURIComponent(url.pathname);
       } catch {
-        return send(res, 400, 'Ongeldig pad.');
+        return send(res, 400, t('host.ongeldig_pad'));
       }
       const file = path.resolve(root, '.' + decoded);
-      if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return send(res, 404, 'Niet gevonden.');
+      if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return send(res, 404, t('host.niet_gevonden'));
       const type = MIME[path.extname(file)] ?? 'application/octet-stream';
       res.writeHead(200, { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' });
       fs.createReadStream(file).pipe(res);
     } catch (e) {
-      const message = e instanceof Error && e.message === 'too_large' ? 'De aanvraag is te groot.' : t('err.internal', { detail: String(e) });
+      const message = e instanceof Error && e.message === 'too_large' ? t('host.de_aanvraag_is_te_groot') : t('err.internal', { detail: String(e) });
       if (!res.headersSent) send(res, 500, message);
     }
   });

@@ -9,11 +9,8 @@ export function HelpPage() {
         <h1>{t('help.title')}</h1>
       </header>
       <section className="card prose">
-        <h2>Werkbestanden</h2>
-        <p>
-          Een werkbestand is één bestand op deze computer met één regio en alles daaronder: programma's, maatregelen, activiteiten, begroting, resultaten en
-          monitoring. Er is geen server en geen internetverbinding nodig. Maak een reservekopie via Bestand › Opslaan als kopie. Bladen, input en verslagen drukt u af met de knop Afdrukken; in het programma op de computer maakt Bestand › Opslaan als PDF… er een PDF-bestand van.
-        </p>
+        <h2>{t('help.files.title')}</h2>
+        <p>{t('help.files.p')}</p>
         <h2>{t('help.tree.title')}</h2>
         <ul>
           {t('help.tree.items')
@@ -30,16 +27,21 @@ export function HelpPage() {
               <li key={line}>{line}</li>
             ))}
         </ul>
-        <h2>Wijzigingen, Prullenbak en ongedaan maken</h2>
+        <h2>{t('help.history.title')}</h2>
         <ul>
-          <li>Elke wijziging wordt bewaard in de Geschiedenis: wanneer, door wie, en welk veld van wat naar wat veranderde.</li>
-          <li>Verwijderen verplaatst iets naar de Prullenbak, met alles wat eronder valt. Vanuit de Prullenbak zet u het terug.</li>
-          <li>Ctrl+Z (buiten een invoerveld) maakt de laatste wijziging ongedaan. Binnen een invoerveld maakt Ctrl+Z het typen ongedaan.</li>
+          {t('help.history.items')
+            .split('\n')
+            .map((line) => (
+              <li key={line}>{line}</li>
+            ))}
         </ul>
-        <h2>Bedragen en datums</h2>
+        <h2>{t('help.money.title')}</h2>
         <ul>
-          <li>Bedragen schrijft u als 1.234,56 of 1234,56; "€ 1.234" mag ook. Dubbelzinnige invoer zoals 1,234 of 12.34 wordt geweigerd.</li>
-          <li>Datums schrijft u als dd-mm-jjjj, bijvoorbeeld 31-07-2026.</li>
+          {t('help.money.items')
+            .split('\n')
+            .map((line) => (
+              <li key={line}>{line}</li>
+            ))}
         </ul>
         <h2 id="help-status">{t('help.results.title')}</h2>
         <p>{t('help.results.p1')}</p>
@@ -73,13 +75,15 @@ export function HelpPage() {
               <li key={line}>{line}</li>
             ))}
         </ul>
-        <h2>Privacy</h2>
-        <p>Regieboek bewaart alleen getallen en gegevens van professionals. Nooit namen, BSN, geboortedatums of andere gegevens van individuele jongeren.</p>
-        <h2>Toetsenbord</h2>
+        <h2>{t('help.privacy.title')}</h2>
+        <p>{t('help.privacy.p')}</p>
+        <h2>{t('help.keys.title')}</h2>
         <ul>
-          <li>Tab en Shift+Tab gaan langs alle knoppen en velden; Enter opent een koppeling of verstuurt een formulier.</li>
-          <li>Ctrl+K opent Zoeken: typ een code (2.2.1), een naam of een woord uit de teksten; pijltjes en Enter openen een resultaat.</li>
-          <li>Ctrl+Z: laatste wijziging ongedaan maken.</li>
+          {t('help.keys.items')
+            .split('\n')
+            .map((line) => (
+              <li key={line}>{line}</li>
+            ))}
         </ul>
       </section>
     </div>

@@ -37,7 +37,7 @@ export function ProgrammeDetail({ id }: { id: string }) {
   const money = (c: number | null) => (c === null ? '—' : formatCents(c));
   return (
     <div className="page">
-      <nav className="crumbs" aria-label="Kruimelpad">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
         <a href={href('programmas')}>{t('nav.programmes')}</a> / <span>{p.name}</span>
       </nav>
       <header className="page-head">
@@ -57,10 +57,10 @@ export function ProgrammeDetail({ id }: { id: string }) {
               {t('action.delete')}
             </button>
           ) : (
-            <span className="confirm" role="group" aria-label="Bevestigen">
-              Naar de Prullenbak?{' '}
+            <span className="confirm" role="group" aria-label={t('ui.confirm')}>
+              {t('ui.toTrash')}{' '}
               <button type="button" className="danger" onClick={() => void remove()}>
-                Ja, verwijderen
+                {t('action.confirmDelete')}
               </button>{' '}
               <button type="button" onClick={() => setConfirming(false)}>
                 {t('action.cancel')}

@@ -136,7 +136,7 @@ export function ProgrammeForm({ id }: { id?: string }) {
   if (!loaded) return <div className="page" aria-busy="true" />;
   return (
     <div className="page">
-      <nav className="crumbs" aria-label="Kruimelpad">
+      <nav className="crumbs" aria-label={t('ui.crumbs')}>
         <a href={href('programmas')}>{t('nav.programmes')}</a> / <span>{id ? form.name : t('programme.new')}</span>
       </nav>
       <header className="page-head">
@@ -157,7 +157,7 @@ export function ProgrammeForm({ id }: { id?: string }) {
           />
         </div>
         <div className="row">
-          <TextField label={t('field.requestedCents')} name="requestedCents" value={form.requested} onChange={set('requested')} error={errors.requestedCents} placeholder="€ 0,00" inputMode="decimal" hint="Bijvoorbeeld 1.234.567,89" />
+          <TextField label={t('field.requestedCents')} name="requestedCents" value={form.requested} onChange={set('requested')} error={errors.requestedCents} placeholder="€ 0,00" inputMode="decimal" hint={t('hint.money')} />
           <TextField label={t('field.awardedCents')} name="awardedCents" value={form.awarded} onChange={set('awarded')} error={errors.awardedCents} placeholder="€ 0,00" inputMode="decimal" />
         </div>
         <div className="row">
@@ -172,7 +172,7 @@ export function ProgrammeForm({ id }: { id?: string }) {
             error={errors.contactMunicipalityId}
           />
         </div>
-        <TextArea label={t('field.analysis')} name="analysis" rows={8} value={form.analysis} onChange={set('analysis')} error={errors.analysis} hint="Alinea's met een lege regel ertussen; een lijst met regels die beginnen met -." />
+        <TextArea label={t('field.analysis')} name="analysis" rows={8} value={form.analysis} onChange={set('analysis')} error={errors.analysis} hint={t('hint.longText')} />
         <TextArea label={t('field.notes')} name="notes" rows={3} value={form.notes} onChange={set('notes')} error={errors.notes} />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy}>

@@ -114,7 +114,7 @@ export function StartPage() {
                 options={(regions.data ?? []).map((r) => ({ value: String(r.number), label: regionLabel(r) }))}
                 error={errors.regionNumber}
               />
-              <TextField label={t('start.fileName')} name="fileName" required value={fileName} onChange={setFileName} error={errors.fileName} placeholder="bijv. VSV Twente" />
+              <TextField label={t('start.fileName')} name="fileName" required value={fileName} onChange={setFileName} error={errors.fileName} placeholder={t('start.fileNamePlaceholder')} />
               <button type="submit" className="primary" disabled={busy}>
                 {t('start.create')}
               </button>

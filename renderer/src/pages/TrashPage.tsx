@@ -48,7 +48,7 @@ export function TrashPage() {
                 <td>{entityLabel(item.entity)}</td>
                 <td>
                   {item.label}
-                  {item.childCount > 0 && <span className="muted small"> (met {item.childCount} onderliggende)</span>}
+                  {item.childCount > 0 && <span className="muted small"> {t('trash.children', { n: item.childCount })}</span>}
                 </td>
                 <td>{formatDateTime(item.deletedAt)}</td>
                 <td>{item.user}</td>
