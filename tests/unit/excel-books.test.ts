@@ -8,6 +8,7 @@ import { NUMFMT } from '../../electron/core/excel/cells';
 import { undoLast } from '../../electron/core/history/undo';
 import { exampleWorkspace, load, save } from './excel-helpers';
 import { tempDir } from './helpers';
+import { compareCodes } from '../../shared/natsort';
 
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
 
@@ -118,6 +119,12 @@ describe('partner data request (uitvraag)', () => {
     const inSheet = new Set<string>();
     for (let r = 2; r <= rows + 1; r++) inSheet.add(String(sheet.getRow(r).getCell(1).value));
     for (const m of mine) expect(inSheet.has(m.id)).toBe(true);
+    // In plan order, as the partner knows the plan: by code, naturally sorted.
+    const codeCol = (sheet.getRow(1).values as unknown[]).map(String).indexOf('Code');
+    const codes: string[] = [];
+    for (let r = 2; r <= rows + 1; r++) codes.push(String(sheet.getRow(r).getCell(codeCol).value));
+    expect(codes).toEqual([...codes].sort(compareCodes));
+    expect(new Set(codes).size).toBeGreaterThan(1);
     expect(sheet.getColumn(1).hidden).toBe(true);
     expect(sheet.getCell('A1').note).toBeTruthy();
     const headers = (sheet.getRow(1).values as unknown[]).map(String);

@@ -9,6 +9,7 @@
  * the same import pipeline (import.ts): only the editable columns are compared, ids that are not
  * in the workspace are rejected, nothing is created.
  */
+import { compareCodes } from '../../../shared/natsort';
 import type ExcelJS from 'exceljs';
 import { kindByName, type Db, type RecordKind } from './kinds';
 import { FORMAT_VERSION, runningProgrammes, workspaceRegion, writeInfoSheet } from './info';
@@ -81,10 +82,16 @@ export const partnerSections: PartnerSection[] = [
     rows: async (db, req, kind) => {
       const org = await findPartner(db, req.partner);
       if (!org) return [];
-      const measures = await db.selectFrom('measure').select(['id', 'leadOrganisationId', 'executorIds']).where('deletedAt', 'is', null).execute();
+      const measures = await db.selectFrom('measure').select(['id', 'code', 'leadOrganisationId', 'executorIds']).where('deletedAt', 'is', null).execute();
       const viaMeasure = new Set(measures.filter((m) => m.leadOrganisationId === org.id || (JSON.parse(m.executorIds) as string[]).includes(org.id)).map((m) => m.id));
-      return (await kind.list(db)).filter(
+      const measureCode = new Map(measures.map((m) => [m.id, m.code]));
+      const rows = (await kind.list(db)).filter(
         (r) => r.status !== 'afgerond' && r.status !== 'gestopt' && (r.leadOrganisationId === org.id || ids(r.executorIds).includes(org.id) || viaMeasure.has(String(r.measureId))),
+      );
+      // In plan order (measure code, then activity code), as the partner knows the plan.
+      const code = (v: unknown) => String(v ?? '');
+      return rows.sort(
+        (a, b) => compareCodes(code(measureCode.get(String(a.measureId))), code(measureCode.get(String(b.measureId)))) || compareCodes(code(a.code), code(b.code)),
       );
     },
   },

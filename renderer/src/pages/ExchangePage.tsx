@@ -177,22 +177,22 @@ export function ExchangePage() {
 
       <h2 className="section">{t('exchange.export')}</h2>
       <div className="export-grid">
-        <section className="card">
-          <h3>{t('exchange.exportWorkspace')}</h3>
+        <section className="card" aria-labelledby="xl-ws-h">
+          <h3 id="xl-ws-h">{t('exchange.exportWorkspace')}</h3>
           <p className="small muted">{t('exchange.exportWorkspaceHelp')}</p>
           <button type="button" className="primary" disabled={!!busy} onClick={() => void doExport('workspace')}>
             {t('exchange.download')}
           </button>
         </section>
-        <section className="card">
-          <h3>{t('exchange.exportSteering')}</h3>
+        <section className="card" aria-labelledby="xl-st-h">
+          <h3 id="xl-st-h">{t('exchange.exportSteering')}</h3>
           <p className="small muted">{t('exchange.exportSteeringHelp')}</p>
           <button type="button" className="primary" disabled={!!busy} onClick={() => void doExport('steering')}>
             {t('exchange.download')}
           </button>
         </section>
-        <section className="card">
-          <h3>{t('exchange.exportPartner')}</h3>
+        <section className="card" aria-labelledby="xl-pa-h">
+          <h3 id="xl-pa-h">{t('exchange.exportPartner')}</h3>
           <p className="small muted">{t('exchange.exportPartnerHelp')}</p>
           <div className="row">
             <div className="field">
