@@ -1645,6 +1645,22 @@ export const nl = {
   'xl.steering.round': 'Monitoringronde',
   'xl.steering.measurementStatus': 'Meting voorlopig/definitief',
   'xl.steering.noMeasures': 'Nog geen maatregelen in dit werkbestand.',
+  'xl.steering.budgetPlanned': 'Begroot (totaal)',
+  'xl.steering.budgetPlannedHelp': 'Som van de begrotingsregels van de maatregel over de hele programmaperiode, zoals op het scherm Begroting.',
+  'xl.steering.budgetRealised': 'Gerealiseerd (totaal)',
+  'xl.steering.budgetRealisedHelp': 'Som van de bestedingen op de begrotingsregels van de maatregel, zoals op het scherm Begroting.',
+  'xl.steering.participantsPlanned': 'Deelnemers beoogd',
+  'xl.steering.participantsPlannedHelp': 'Beoogd aantal deelnemers: het schooljaar met het hoogste totaal over de activiteiten van de maatregel.',
+  'xl.steering.participantsReached': 'Deelnemers bereikt',
+  'xl.steering.participantsReachedHelp': 'Bereikt aantal deelnemers uit de ingebouwde indicator "Deelnemers" van de activiteiten (laatste meting per activiteit en schooljaar, opgeteld; het hoogste schooljaar telt).',
+  'xl.steering.measureResultStatus': 'Resultaatstatus',
+  'xl.steering.measureResultStatusHelp': 'De slechtste status van de indicatoren van de maatregel en van haar activiteiten (Achter, dan Aandacht, dan Op koers, dan Behaald). Indicatoren zonder gegevens tellen niet mee; "Geen gegevens" alleen als geen enkele indicator een status heeft.',
+  'xl.steering.resultStatusHelp': 'Status van de indicator volgens de statusregel van Regieboek, als tekst met een symbool.',
+  'xl.steering.legend.result.behaald': 'Resultaatstatus: de streefwaarde is gehaald.',
+  'xl.steering.legend.result.op_koers': 'Resultaatstatus: de voortgang ligt binnen de marge van wat op dit moment verwacht mag worden.',
+  'xl.steering.legend.result.aandacht': 'Resultaatstatus: de voortgang blijft iets achter bij wat verwacht mag worden.',
+  'xl.steering.legend.result.achter': 'Resultaatstatus: de voortgang blijft duidelijk achter bij wat verwacht mag worden.',
+  'xl.steering.legend.result.geen_gegevens': 'Resultaatstatus: nog geen meting of geen streefwaarde.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -9,6 +9,7 @@ import { undoLast } from '../../electron/core/history/undo';
 import { exampleWorkspace, load, save } from './excel-helpers';
 import { tempDir } from './helpers';
 import { compareCodes } from '../../shared/natsort';
+import { budgetOverview } from '../../electron/core/db/queries/budget';
 
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
 
@@ -16,6 +17,8 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
   it('has its sheets with typed cells, nl-NL formats, frozen headers, filters and print setup', async () => {
     const ws = await exampleWorkspace();
     const buf = await exportSteering(ws.db, { user: 'Test', source: ws.fileName, at: '2026-11-23T10:00:00.000Z' });
+    const programmes = await ws.db.selectFrom('programme').select(['id', 'name']).where('deletedAt', 'is', null).execute();
+    const overviews = await Promise.all(programmes.map(async (p) => ({ name: p.name, ov: (await budgetOverview(ws.db, p.id))! })));
     await ws.close();
     const wb = await load(buf);
     expect(wb.worksheets.map((s) => s.name)).toEqual(['Overzicht', "Programma's", 'Begroting', 'Resultaten', 'Acties', 'Legenda']);
@@ -23,14 +26,38 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
     const o = wb.getWorksheet('Overzicht')!;
     expect((o.getRow(1).values as unknown[]).slice(1)).toEqual([
       'Programma', 'Code', 'Maatregel', 'Status', 'Penvoerder', 'Plusvoorziening', 'Activiteiten', 'Beoogd deelnemers 2026/2027',
+      'Begroot (totaal)', 'Gerealiseerd (totaal)', 'Deelnemers beoogd', 'Deelnemers bereikt', 'Resultaatstatus',
     ]);
     expect(o.actualRowCount).toBeGreaterThan(3);
+    const allowed = ['✔ Behaald', '➜ Op koers', '⚠ Aandacht', '✖ Achter', '○ Geen gegevens'];
+    const totals = new Map<string, { planned: number; realised: number }>();
+    let reached = 0;
+    const statuses = new Set<string>();
     for (let r = 2; r <= o.actualRowCount; r++) {
-      expect(String(o.getRow(r).getCell(1).value)).toMatch(/^Regionaal programma VSV|^Verkenning/);
-      expect(String(o.getRow(r).getCell(4).value)).toMatch(/^[○▶✓■] /);
-      expect(o.getRow(r).getCell(7).type).toBe(ExcelJS.ValueType.Number);
-      expect(o.getRow(r).getCell(7).numFmt).toBe('#,##0');
+      const row = o.getRow(r);
+      expect(String(row.getCell(1).value)).toMatch(/^Regionaal programma VSV|^Verkenning/);
+      expect(String(row.getCell(2).value ?? '')).not.toBe('undefined');
+      expect(String(row.getCell(4).value)).toMatch(/^[○▶✓■] /);
+      expect(row.getCell(7).type).toBe(ExcelJS.ValueType.Number);
+      expect(row.getCell(7).numFmt).toBe('#,##0');
+      for (const c of [9, 10]) expect(row.getCell(c)).toMatchObject({ type: ExcelJS.ValueType.Number, numFmt: NUMFMT.money });
+      for (const c of [11, 12]) if (row.getCell(c).value !== null) expect(row.getCell(c)).toMatchObject({ type: ExcelJS.ValueType.Number, numFmt: '#,##0' });
+      if (typeof row.getCell(12).value === 'number') reached++;
+      expect(allowed).toContain(row.getCell(13).value);
+      statuses.add(String(row.getCell(13).value));
+      const tot = totals.get(String(row.getCell(1).value)) ?? { planned: 0, realised: 0 };
+      tot.planned += Math.round((row.getCell(9).value as number) * 100);
+      tot.realised += Math.round((row.getCell(10).value as number) * 100);
+      totals.set(String(row.getCell(1).value), tot);
     }
+    expect(reached).toBeGreaterThan(0);
+    expect(statuses.size).toBeGreaterThan(1);
+    // Each programme's overview total equals the budget overview's total to the cent.
+    for (const { name, ov } of overviews) {
+      expect(totals.get(name)?.planned ?? 0, name).toBe(ov.total.plannedCents);
+      expect(totals.get(name)?.realised ?? 0, name).toBe(ov.total.realisedCents);
+    }
+    expect(overviews.some((x) => x.ov.total.plannedCents > 0)).toBe(true);
     const p = wb.getWorksheet("Programma's")!;
     expect((p.getRow(1).values as unknown[]).slice(1)).toEqual([
       'Programma', 'Startdatum', 'Einddatum', 'Status', 'Aangevraagd bedrag', 'Toegekend bedrag', 'Toegekend % van aangevraagd',
@@ -69,6 +96,17 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
     let typed = 0;
     for (let r = 2; r <= res.actualRowCount; r++) if (res.getRow(r).getCell(rh.indexOf('Laatste waarde') + 1).type === ExcelJS.ValueType.Number) typed++;
     expect(typed).toBeGreaterThan(0);
+    expect(rh.slice(0, 3)).toEqual(['Programma', 'Code', 'Maatregel']);
+    const sc = rh.indexOf('Status') + 1;
+    expect(sc).toBeGreaterThan(0);
+    for (let r = 2; r <= res.actualRowCount; r++) {
+      expect(allowed).toContain(res.getRow(r).getCell(sc).value);
+      expect(String(res.getRow(r).getCell(1).value)).toMatch(/^Regionaal programma VSV|^Verkenning/);
+    }
+    const legend = wb.getWorksheet('Legenda')!;
+    const terms: unknown[] = [];
+    legend.eachRow((r) => terms.push(r.getCell(1).value));
+    expect(terms).toEqual(expect.arrayContaining([...allowed, 'Resultaatstatus']));
     // Actions: from the monitoring rounds' action lists, the deadline a date cell.
     const act = wb.getWorksheet('Acties')!;
     expect((act.getRow(1).values as unknown[]).slice(1)).toEqual(['Programma', 'Monitoringronde', 'Maatregel', 'Actie/Afspraak', 'Door', 'Deadline', 'Status']);

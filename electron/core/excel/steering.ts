@@ -12,6 +12,10 @@ import { printSetup, writeTable, type ColumnSpec, type Row } from './sheets';
 import { newWorkbook, type ExportContext } from './workspace-book';
 import { nl, t, type MessageKey } from '../../../shared/i18n/nl';
 import { schoolYearOf } from '../../../shared/dates';
+import { budgetOverview } from '../db/queries/budget';
+import { programmeResults } from '../db/queries/results';
+import { RESULT_STATUSES, type ResultStatus } from '../../../shared/results/types';
+import { STATUS_ICON, worstStatus } from '../../../shared/results/symbols';
 
 const localIsoDate = (iso: string) => {
   const d = new Date(iso);
@@ -39,6 +43,28 @@ export interface SteeringSheet {
 export const STATUS_SYMBOL: Record<string, string> = { concept: '○', lopend: '▶', afgerond: '✓', gestopt: '■' };
 type Status = 'concept' | 'lopend' | 'afgerond' | 'gestopt';
 const statusText = (s: unknown) => `${STATUS_SYMBOL[String(s)] ?? ''} ${t(`status.${s as Status}`)}`.trim();
+
+/** A result status as text with its symbol, as on the results screens: "✔ Behaald". */
+export const resultStatusText = (s: ResultStatus) => `${STATUS_ICON[s]} ${t(`resultStatus.${s}`)}`;
+
+/**
+ * Result status per measure (the worst of its own and its activities' indicators, see
+ * `worstStatus`) and per indicator id, from the results queries' status rule, per programme.
+ */
+async function resultStatuses(db: Db): Promise<{ measures: Map<string, ResultStatus>; indicators: Map<string, ResultStatus> }> {
+  const measures = new Map<string, ResultStatus>();
+  const indicators = new Map<string, ResultStatus>();
+  const programmes = await db.selectFrom('programme').select('id').where('deletedAt', 'is', null).execute();
+  for (const p of programmes) {
+    const res = await programmeResults(db, p.id);
+    for (const m of res?.measures ?? []) {
+      const views = [...m.indicators, ...m.activities.flatMap((a) => a.indicators)];
+      for (const v of views) indicators.set(v.id, v.evaluation.status);
+      measures.set(m.id, worstStatus(views.map((v) => v.evaluation.status)));
+    }
+  }
+  return { measures, indicators };
+}
 
 const col = (key: string, header: string, type: ColumnSpec['type'], help: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ key, header, type, help, ...extra });
 const pcol = (key: string) => programmeKind.columns.find((c) => c.key === key)!;
@@ -71,6 +97,11 @@ export const overviewSheet: SteeringSheet = {
       col('plus', t('xlh.measure.plus'), 'bool', ''),
       col('activities', t('xl.steering.activityCount'), 'int', ''),
       col('planned', t('xl.steering.plannedParticipants', { year }), 'int', ''),
+      col('budgetPlannedCents', t('xl.steering.budgetPlanned'), 'money', t('xl.steering.budgetPlannedHelp'), { allowNegative: true }),
+      col('budgetRealisedCents', t('xl.steering.budgetRealised'), 'money', t('xl.steering.budgetRealisedHelp'), { allowNegative: true }),
+      col('participantsPlanned', t('xl.steering.participantsPlanned'), 'int', t('xl.steering.participantsPlannedHelp')),
+      col('participantsReached', t('xl.steering.participantsReached'), 'int', t('xl.steering.participantsReachedHelp')),
+      col('resultStatus', t('xl.steering.measureResultStatus'), 'text', t('xl.steering.measureResultStatusHelp')),
     ];
     const db = ctx.db;
     const programmes = new Map((await db.selectFrom('programme').select(['id', 'name']).where('deletedAt', 'is', null).execute()).map((p) => [p.id, p.name]));
@@ -84,9 +115,14 @@ export const overviewSheet: SteeringSheet = {
       .orderBy('sortOrder')
       .orderBy('code')
       .execute();
+    // Money and participants from the budget overview, per programme (the same figures as the Begroting screen).
+    const money = new Map<string, { plannedCents: number; realisedCents: number; plannedParticipants: number | null; reachedParticipants: number | null }>();
+    for (const id of programmes.keys()) for (const m of (await budgetOverview(db, id))?.measures ?? []) money.set(m.id, m);
+    const results = await resultStatuses(db);
     const rows = measures
       .filter((m) => programmes.has(m.programmeId))
       .map((m) => {
+        const f = money.get(m.id);
         const mine = activities.filter((a) => a.measureId === m.id);
         const planned = mine.flatMap((a) => JSON.parse(a.plannedParticipants) as { schoolYear: string; count: number }[]).filter((p) => p.schoolYear === year);
         return {
@@ -98,6 +134,11 @@ export const overviewSheet: SteeringSheet = {
           plus: m.plusvoorziening === 1,
           activities: mine.length,
           planned: planned.length ? planned.reduce((n, p) => n + p.count, 0) : null,
+          budgetPlannedCents: f?.plannedCents ?? 0,
+          budgetRealisedCents: f?.realisedCents ?? 0,
+          participantsPlanned: f?.plannedParticipants ?? null,
+          participantsReached: f?.reachedParticipants ?? null,
+          resultStatus: resultStatusText(results.measures.get(m.id) ?? 'geen_gegevens'),
         };
       });
     await table(ws, ctx, columns, rows, t('xl.steering.noMeasures'));
@@ -204,6 +245,7 @@ export const resultsSheet: SteeringSheet = {
   build: async (ws, ctx) => {
     const columns = [
       col('programme', t('xl.steering.programme'), 'text', ''),
+      col('code', t('xlh.code'), 'text', ''),
       col('measure', t('xl.steering.measure'), 'text', ''),
       col('indicator', t('xl.steering.indicator'), 'text', ''),
       col('unit', t('xl.steering.unit'), 'text', ''),
@@ -215,8 +257,10 @@ export const resultsSheet: SteeringSheet = {
       col('numerator', t('xl.steering.numerator'), 'decimal', ''),
       col('denominator', t('xl.steering.denominator'), 'decimal', ''),
       col('measurementStatus', t('xl.steering.measurementStatus'), 'text', ''),
+      col('resultStatus', t('xl.steering.resultStatus'), 'text', t('xl.steering.resultStatusHelp')),
     ];
     const db = ctx.db;
+    const statuses = (await resultStatuses(db)).indicators;
     const measures = await db
       .selectFrom('measure')
       .innerJoin('programme', 'programme.id', 'measure.programmeId')
@@ -239,7 +283,8 @@ export const resultsSheet: SteeringSheet = {
         const target = !tg ? '' : tg.kind === 'bereik' ? `${num(tg.min)}–${num(tg.max)}` : tg.kind === 'relatief' ? `${num(tg.percent)}% t.o.v. nulmeting` : num(tg.value);
         return {
           programme: m.programme,
-          measure: [m.code, m.name].filter(Boolean).join(' '),
+          code: m.code,
+          measure: m.name,
           indicator: i.name,
           unit: i.unit === 'vrij' ? i.freeUnit : i.unit,
           baseline: i.baselineValue,
@@ -250,6 +295,7 @@ export const resultsSheet: SteeringSheet = {
           numerator: last?.numerator ?? null,
           denominator: last?.denominator ?? null,
           measurementStatus: last?.status ?? '',
+          resultStatus: resultStatusText(statuses.get(i.id) ?? 'geen_gegevens'),
         };
       })
       .filter((r) => r !== null);
@@ -323,6 +369,12 @@ export const legendSheet: SteeringSheet = {
     const columns = [col('term', t('xl.steering.term'), 'text', ''), col('meaning', t('xl.steering.meaning'), 'longText', '', { width: 90 })];
     const rows: Row[] = [
       ...Object.keys(STATUS_SYMBOL).map((s) => ({ term: statusText(s), meaning: t(`xl.steering.legend.${s as Status}`) })),
+      ...RESULT_STATUSES.map((s) => ({ term: resultStatusText(s), meaning: t(`xl.steering.legend.result.${s}`) })),
+      { term: t('xl.steering.measureResultStatus'), meaning: t('xl.steering.measureResultStatusHelp') },
+      { term: t('xl.steering.budgetPlanned'), meaning: t('xl.steering.budgetPlannedHelp') },
+      { term: t('xl.steering.budgetRealised'), meaning: t('xl.steering.budgetRealisedHelp') },
+      { term: t('xl.steering.participantsPlanned'), meaning: t('xl.steering.participantsPlannedHelp') },
+      { term: t('xl.steering.participantsReached'), meaning: t('xl.steering.participantsReachedHelp') },
       { term: t('xlh.programme.requested'), meaning: t('xlh.programme.requested.help') },
       { term: t('xlh.programme.awarded'), meaning: t('xlh.programme.awarded.help') },
       { term: t('xl.steering.awardedShare'), meaning: t('xl.steering.awardedShareHelp') },

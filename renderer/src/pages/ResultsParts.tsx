@@ -5,16 +5,11 @@ import { formatIndicatorValue, formatNumber, formatRange } from '../../../shared
 import { aggregateValue } from '../../../shared/results/values';
 import { schoolYearOf, schoolYearRange, dayNumber } from '../../../shared/results/schoolYear';
 import type { ResultStatus } from '../../../shared/results/types';
+import { STATUS_ICON } from '../../../shared/results/symbols';
 import type { IndicatorView, MeasurementView, TargetView } from '../../../shared/schemas/results';
 
-/** A symbol per status, so the status never depends on colour alone. */
-export const STATUS_ICON: Record<ResultStatus, string> = {
-  behaald: '✔',
-  op_koers: '➜',
-  aandacht: '⚠',
-  achter: '✖',
-  geen_gegevens: '○',
-};
+/** A symbol per status, so the status never depends on colour alone (shared with the Excel report). */
+export { STATUS_ICON };
 
 export function StatusBadge({ status }: { status: ResultStatus }) {
   return (
