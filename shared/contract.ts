@@ -8,7 +8,7 @@ import { Programme, ProgrammeInput, ProgrammeUpdate } from './schemas/programme'
 import { AppInfo, RecentFile, Region, Settings, WorkspaceInfo, fileName, regionNumber } from './schemas/workspace';
 import { HistoryEntry, TrashItem, UndoResult } from './schemas/history';
 import { id, isoDate } from './schemas/fields';
-import { ConflictChoices, ExchangeFile, ExportRequest, ImportPlan, ImportResult, LastImport } from './schemas/exchange';
+import { ConflictChoices, ExchangeFile, ExportRequest, ExportResult, ImportPlan, ImportResult, LastImport } from './schemas/exchange';
 import {
   Award,
   AwardInput,
@@ -195,7 +195,7 @@ export const contract = {
   'trash.restore': { input: z.strictObject({ changeSetId: z.number().int() }), output: z.null() },
 
   // Excel exchange: files cross as base64 (the browser host has no file system access)
-  'exchange.export': { input: ExportRequest, output: ExchangeFile },
+  'exchange.export': { input: ExportRequest, output: ExportResult },
   'exchange.plan': { input: ExchangeFile.strict(), output: ImportPlan },
   'exchange.apply': { input: ExchangeFile.extend({ choices: ConflictChoices.default({}), sha256: z.string().optional() }).strict(), output: ImportResult },
   'exchange.errors': { input: ExchangeFile.strict(), output: ExchangeFile },

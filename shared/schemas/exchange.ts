@@ -79,11 +79,22 @@ export type ExchangeFile = z.infer<typeof ExchangeFile>;
 export const ConflictChoices = z.record(z.string(), z.enum(['file', 'keep']));
 export type ConflictChoices = z.infer<typeof ConflictChoices>;
 
+/** What a partner request asks (electron/core/excel/partner.ts and partner-inputs.ts). */
+export const PARTNER_SECTION_NAMES = ['activities', 'programmes', 'measurements', 'spend'] as const;
+
 export const ExportRequest = z.strictObject({
   kind: z.enum(EXPORT_KINDS),
   partner: z.string().trim().max(200).optional(),
+  /** Several partners at once: one workbook each (in `files`). */
+  partners: z.array(z.string().trim().min(1).max(200)).max(500).optional(),
   period: z.string().trim().max(50).optional(),
+  /** Partner request sections; default the activities. */
+  sections: z.array(z.enum(PARTNER_SECTION_NAMES)).min(1).max(PARTNER_SECTION_NAMES.length).optional(),
 });
+
+/** The export: the (first) file, and every file when several partners were asked for. */
+export const ExportResult = ExchangeFile.extend({ files: z.array(ExchangeFile) });
+export type ExportResult = z.infer<typeof ExportResult>;
 export type ExportRequest = z.infer<typeof ExportRequest>;
 
 /** The last import that can still be undone as a whole (it is the newest change). */

@@ -12,7 +12,8 @@ import type { Database } from '../db/schema';
 import { readWorkbook, norm, LIMITS, type Limits } from './book';
 import { peekInfo, readInfo, type FileInfo } from './info';
 import { recordKinds, kindByName, sameValue, type Db, type RecordKind } from './kinds';
-import { partnerSections, sectionColumns } from './partner';
+import { findPartner, partnerSections, sectionColumns } from './partner';
+import { InputError, inputRecordId, inputSections, type InputSection, type NewRecord } from './partner-inputs';
 import { describe, readTable, type ColumnSpec, type Issue, type ReadRow, type Row } from './sheets';
 import { colLetter, type CellValue } from './cells';
 import { tracked, type Tracker } from '../history/tracker';
@@ -31,6 +32,8 @@ interface SheetSpec {
   /** Columns whose values an import compares and writes. */
   editable: ReadonlySet<string>;
   allowCreate: boolean;
+  /** A partner's input section: each filled-in row creates a new child record (partner-inputs.ts). */
+  input?: InputSection;
 }
 
 interface Parsed {
@@ -84,10 +87,13 @@ function specsFor(info: FileInfo): SheetSpec[] {
       editable: new Set(kind.columns.filter((c) => !c.informational && c.key !== kind.idKey).map((c) => c.key)),
       allowCreate: !!kind.create && !kind.readOnly,
     }));
-  return partnerSections.map((s) => {
-    const { kind, columns, editable } = sectionColumns(s);
-    return { kind, sheet: s.sheet, columns, editable, allowCreate: false };
-  });
+  return [
+    ...partnerSections.map((s) => {
+      const { kind, columns, editable } = sectionColumns(s);
+      return { kind, sheet: s.sheet, columns, editable, allowCreate: false };
+    }),
+    ...inputSections.map((s) => ({ kind: kindByName(s.entity)!, sheet: s.sheet, columns: s.columns, editable: s.editable, allowCreate: false, input: s })),
+  ];
 }
 
 async function parse(db: Db, buf: Buffer, fileName: string, opts: ImportOptions): Promise<Parsed> {
@@ -143,6 +149,91 @@ interface Planned extends PlanRow {
   cols: Record<string, number>;
   patch: Row;
   conflictPatch: Row;
+  /** A new child record from a partner's input row. */
+  record?: NewRecord;
+}
+
+/**
+ * A partner's input sheet (Metingen, Bestedingen): a row with empty input cells is unchanged; a
+ * filled-in row is a new child record of its parent (which must be the file's partner's), checked
+ * by the contract's schema and the handlers' own rules. Its id comes from the file and the parent,
+ * so the same file imported again finds the record and changes nothing.
+ */
+async function planInputSheet(db: Db, p: Parsed, spec: SheetSpec & { input: InputSection }, ws: ExcelJS.Worksheet, notices: PlanIssue[]): Promise<Planned[]> {
+  const input = spec.input;
+  const table = readTable(ws, spec.columns, { requiredColumns: [input.parentKey] });
+  if (table.errors.length) throw new UserError('user_error', t('xl.read.sheetRefused', { file: p.fileName, problems: table.errors.map(describe).join('\n') }));
+  notices.push(...table.notices.map(toPlanIssue));
+  const org = p.info.partner ? await findPartner(db, p.info.partner) : null;
+  const parents = org ? await input.parents(db, org) : new Set<string>();
+  const counts = new Map<string, number[]>();
+  for (const r of table.rows) {
+    const v = r.values[input.parentKey];
+    if (v !== null && v !== undefined) counts.set(String(v), [...(counts.get(String(v)) ?? []), r.rowNumber]);
+  }
+  const idOf = (parent: string) => inputRecordId([p.info.madeAt, p.info.partner ?? '', spec.sheet, parent]);
+  const ids = [...counts.keys()].map(idOf);
+  const { table: tableName } = entityDef(input.entity);
+  const existing = new Set(
+    ids.length
+      ? (await (db as unknown as Kysely<Record<string, { id: string }>>).selectFrom(tableName).select('id').where('id', 'in', ids).execute()).map((x) => String(x.id))
+      : [],
+  );
+  const now = new Date().toISOString();
+  const out: Planned[] = [];
+  for (const r of table.rows) {
+    const parent = r.values[input.parentKey] === null || r.values[input.parentKey] === undefined ? '' : String(r.values[input.parentKey]);
+    const id = parent ? idOf(parent) : '';
+    const issues: Issue[] = [...r.issues];
+    const issueAt = (key: string, message: string) => {
+      const c = spec.columns.find((x) => x.key === key);
+      issues.push({ sheet: spec.sheet, row: r.rowNumber, col: r.cols[key], header: c?.header, message });
+    };
+    const dups = counts.get(parent) ?? [];
+    if (parent && dups.length > 1) issueAt(input.parentKey, t('xl.plan.duplicateId', { id: parent, rows: dups.join(', ') }));
+    if (parent && !parents.has(parent)) issueAt(input.parentKey, t('xl.plan.notPartnersParent', { id: parent }));
+    let status: RowStatus = 'unchanged';
+    const changes: PlanChange[] = [];
+    let record: NewRecord | undefined;
+    let label = String(r.values.indicator ?? r.values.costItem ?? parent);
+    if (!issues.length && !existing.has(id)) {
+      try {
+        const made = await input.build(db, r.values, id, now);
+        if (made) {
+          record = made;
+          label = `${label}: ${made.label}`;
+          status = 'new';
+          for (const c of spec.columns) {
+            const v = r.values[c.key];
+            if (spec.editable.has(c.key) && v !== null && v !== undefined && v !== '') changes.push({ key: c.key, header: c.header, old: t('xl.plan.empty'), new: display(c, v), conflict: false });
+          }
+        }
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        for (const i of e.issues) issueAt(i.key, i.message);
+      }
+    }
+    if (issues.length) status = 'rejected';
+    out.push({
+      key: `${spec.sheet}!${parent || r.rowNumber}`,
+      sheet: spec.sheet,
+      row: r.rowNumber,
+      kind: spec.kind.name,
+      id,
+      label,
+      status,
+      changes,
+      issues: issues.map(toPlanIssue),
+      notes: r.notes.map(toPlanIssue),
+      spec,
+      values: r.values,
+      cols: r.cols,
+      patch: {},
+      conflictPatch: {},
+      record,
+    });
+  }
+  return out;
 }
 
 async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[], fileIds: Map<string, Set<string>>): Promise<Planned[]> {
@@ -151,6 +242,7 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
     notices.push(toPlanIssue({ sheet: spec.sheet, message: t('xl.read.sheetAbsent') }));
     return [];
   }
+  if (spec.input) return planInputSheet(db, p, { ...spec, input: spec.input }, ws, notices);
   const required = spec.kind.requiredColumns.filter((k) => spec.columns.some((c) => c.key === k) && (k === spec.kind.idKey || spec.allowCreate));
   const table = readTable(ws, spec.columns, { requiredColumns: required });
   if (table.errors.length) throw new UserError('user_error', t('xl.read.sheetRefused', { file: p.fileName, problems: table.errors.map(describe).join('\n') }));
@@ -253,7 +345,8 @@ async function checkRefs(db: Db, rows: Planned[]): Promise<void> {
     const inFile = new Map<string, Set<string>>();
     for (const r of rows) if (r.status !== 'rejected' && r.id) inFile.set(r.kind, (inFile.get(r.kind) ?? new Set()).add(r.id));
     for (const r of rows) {
-      if (r.status === 'rejected' || !r.spec.kind.refs) continue;
+      // Input rows are checked against the partner's own parents when planned.
+      if (r.status === 'rejected' || !r.spec.kind.refs || r.spec.input) continue;
       for (const [key, target] of Object.entries(r.spec.kind.refs)) {
         const v = r.values[key];
         const targetKind = kindByName(target);
@@ -289,7 +382,7 @@ async function buildPlan(db: Db, p: Parsed, fileName: string): Promise<{ plan: I
     partner: p.info.partner,
     sha256: p.sha256,
     counts,
-    rows: rows.map(({ spec: _s, values: _v, cols: _k, patch: _p, conflictPatch: _c, ...row }) => row),
+    rows: rows.map(({ spec: _s, values: _v, cols: _k, patch: _p, conflictPatch: _c, record: _n, ...row }) => row),
     notices,
   };
   return { plan, rows };
@@ -363,7 +456,10 @@ export async function applyImport(
       for (const r of selfRefOrder(rows)) {
         const kind = r.spec.kind;
         try {
-          if (r.status === 'new' && kind.create) {
+          if (r.status === 'new' && r.record) {
+            await r.record.create(tr);
+            applied++;
+          } else if (r.status === 'new' && kind.create) {
             await kind.create(tr, r.values);
             applied++;
           } else if (r.status === 'changed' || r.status === 'conflict') {

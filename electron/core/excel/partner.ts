@@ -18,13 +18,14 @@ import { newWorkbook, type ExportContext } from './workspace-book';
 import { colLetter } from './cells';
 import { UserError } from '../errors';
 import { t } from '../../../shared/i18n/nl';
+import { inputSections } from './partner-inputs';
 
 export interface PartnerRequest {
   /** The partner (organisation) the workbook is for. */
   partner: string;
   /** Round or period the request is about, e.g. "2025/2026" (free text until issue 5 adds rounds). */
   period?: string;
-  /** Section names to include; default all. */
+  /** Section names to include (record sections and input sections "measurements", "spend"); default the record sections that are not optional; input sections only when named. */
   sections?: readonly string[];
 }
 
@@ -200,6 +201,7 @@ export async function buildPartnerWorkbook(db: Db, req: PartnerRequest, ctx: Exp
     t('xl.partner.doNotChange'),
     '',
     ...sections.map((s) => `${s.sheet}: ${s.instructions}`),
+    ...inputSections.filter((s) => req.sections?.includes(s.name)).map((s) => `${s.sheet}: ${s.instructions}`),
   ];
   lines.forEach((l, i) => {
     const c = help.getCell(`A${i + 1}`);
@@ -212,10 +214,11 @@ export async function buildPartnerWorkbook(db: Db, req: PartnerRequest, ctx: Exp
 
   const info = wb.addWorksheet(t('xl.sheet.info'));
   const built = sections.map((s) => ({ s, ...sectionColumns(s) }));
+  const inputs = inputSections.filter((s) => req.sections?.includes(s.name));
   writeInfoSheet(
     info,
     { kind: 'partner', formatVersion: FORMAT_VERSION, regionNumber: region.number, regionLabel: region.label, madeAt: at, madeBy: ctx.user, source: ctx.source, partner: org?.name ?? partner, programmes: await runningProgrammes(db) },
-    built.map((b) => ({ sheet: b.s.sheet, columns: b.columns })),
+    [...built.map((b) => ({ sheet: b.s.sheet, columns: b.columns })), ...inputs.map((s) => ({ sheet: s.sheet, columns: s.columns }))],
   );
   await info.protect('', PROTECT);
 
@@ -225,6 +228,17 @@ export async function buildPartnerWorkbook(db: Db, req: PartnerRequest, ctx: Exp
     writeTable(ws, b.columns, rows, { headerNotes: true, editable: b.editable, hidden: new Set([b.kind.idKey]) });
     b.columns.forEach((c, i) => {
       if (b.editable.has(c.key)) addValidation(ws, i + 1, c, rows.length);
+    });
+    printSetup(ws, { title: t('xl.partner.printTitle', { partner }), region: region.label, date: at });
+    await ws.protect('', PROTECT);
+  }
+  // Input sections: a filled-in row becomes a new measurement or spend record (partner-inputs.ts).
+  for (const s of inputs) {
+    const ws = wb.addWorksheet(s.sheet);
+    const rows = org ? await s.rows(db, org, { period: req.period, at }) : [];
+    writeTable(ws, s.columns, rows, { headerNotes: true, editable: s.editable, hidden: new Set([s.parentKey]) });
+    s.columns.forEach((c, i) => {
+      if (s.editable.has(c.key)) addValidation(ws, i + 1, c, rows.length);
     });
     printSetup(ws, { title: t('xl.partner.printTitle', { partner }), region: region.label, date: at });
     await ws.protect('', PROTECT);

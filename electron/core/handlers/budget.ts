@@ -79,7 +79,7 @@ async function lineColumns(db: Db, i: Omit<BudgetLineInput, 'measureId'> & { mea
 }
 
 /** Spend: negative only as a correction or on a reservation line; one year total per line. */
-async function spendColumns(db: Db, lineId: string, i: Omit<SpendInput, 'budgetLineId'>, exceptId?: string) {
+export async function spendColumns(db: Db, lineId: string, i: Omit<SpendInput, 'budgetLineId'>, exceptId?: string) {
   const line = await findBudgetLine(db, lineId);
   if (!line) throw new UserError('invalid_input', `${fieldLabel('budgetLineId')}: ${t('err.notFound', { entity: entityName('budgetLine') })}`, 'budgetLineId');
   if (i.amountCents < 0 && i.kind !== 'correction' && line.category !== RESERVE_CATEGORY) throw fieldError('amountCents', 'val.negativeSpend');

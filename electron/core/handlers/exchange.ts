@@ -11,6 +11,7 @@ import { peekFile } from '../excel';
 import { EXAMPLE_REGION, findRegion } from '../../../shared/regions';
 import { applyImport, buildErrorWorkbook, exportPartner, exportSteering, exportWorkspace, planImport } from '../excel';
 import { workspaceRegion } from '../excel/info';
+import { findPartner } from '../excel/partner';
 import { undoLast } from '../history/undo';
 import { UserError } from '../errors';
 import type { ExportKind, LastImport } from '../../../shared/schemas/exchange';
@@ -44,14 +45,27 @@ async function lastImport(ctx: HandlerContext): Promise<LastImport | null> {
 }
 
 export const exchangeHandlers = handlers({
-  'exchange.export': async ({ kind, partner, period }, ctx) => {
+  'exchange.export': async ({ kind, partner, partners, period, sections }, ctx) => {
     const db = ctx.db();
     const source = ctx.app.workspace?.fileName ?? '';
     const c = { user: ctx.user, source };
-    if (kind === 'partner' && !partner) throw new UserError('invalid_input', t('xl.partner.needPartner'), 'partner');
-    const buf = kind === 'workspace' ? await exportWorkspace(db, c) : kind === 'steering' ? await exportSteering(db, c) : await exportPartner(db, { partner: partner!, period }, c);
     const region = await workspaceRegion(db);
-    return { fileName: exportName(kind, region.label, partner), base64: buf.toString('base64') };
+    if (kind === 'partner') {
+      // One workbook per partner, every name checked before any file is made.
+      const names = [...new Set([...(partner ? [partner] : []), ...(partners ?? [])].map((p) => p.trim()).filter(Boolean))];
+      if (!names.length) throw new UserError('invalid_input', t('xl.partner.needPartner'), 'partner');
+      for (const n of names) await findPartner(db, n);
+      const at = new Date().toISOString();
+      const files = [];
+      for (const n of names) {
+        const buf = await exportPartner(db, { partner: n, period, sections }, { ...c, at });
+        files.push({ fileName: exportName(kind, region.label, (await findPartner(db, n))?.name ?? n), base64: buf.toString('base64') });
+      }
+      return { ...files[0]!, files };
+    }
+    const buf = kind === 'workspace' ? await exportWorkspace(db, c) : await exportSteering(db, c);
+    const file = { fileName: exportName(kind, region.label, partner), base64: buf.toString('base64') };
+    return { ...file, files: [file] };
   },
 
   'exchange.plan': ({ fileName, base64 }, ctx) => planImport(ctx.db(), decode(base64), fileName),

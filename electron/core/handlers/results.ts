@@ -28,7 +28,7 @@ import { parseList } from '../db/queries/tree';
 import { evaluate } from '../../../shared/results/status';
 import { inSchoolYearsOf, schoolYearOf, schoolYearRange, schoolYearsBetween } from '../../../shared/results/schoolYear';
 import { currentTargets, valueOf } from '../../../shared/results/values';
-import type { IndicatorView, RegionFigure } from '../../../shared/schemas/results';
+import type { IndicatorView, MeasurementInput, RegionFigure } from '../../../shared/schemas/results';
 
 type Db = Kysely<Database>;
 
@@ -42,8 +42,61 @@ async function mustView(db: Db, id: string): Promise<IndicatorView> {
   return v;
 }
 
+/**
+ * A new measurement as the store keeps it, after every check the results screens apply (date in
+ * the programme's school years, percentages 0-100, known categories, an explanation when the value
+ * puts the indicator behind). Throws a UserError naming the field. Used by measurement.create and
+ * by the Excel import of a partner's "Metingen" sheet.
+ */
+export async function measurementRecord(db: Db, input: MeasurementInput, id: string, recordedAt: string) {
+  const ind = await mustView(db, input.indicatorId);
+  const owner = await ownerOf(db, ind);
+  const c = owner && (await contextFor(db, owner.programmeId));
+  if (!c) throw notFound('programme');
+  if (!inSchoolYearsOf(input.date, c.programme.periodStart, c.programme.periodEnd)) {
+    const years = schoolYearsBetween(c.programme.periodStart, c.programme.periodEnd);
+    throw fieldError('date', t('val.outsideSchoolYears', { from: formatDate(schoolYearRange(years[0]!).start), to: formatDate(schoolYearRange(years[years.length - 1]!).end) }));
+  }
+  checkPercentage(ind.unit, { value: input.value });
+  if (input.categories && ind.categories.length) {
+    const unknown = input.categories.find((x) => !ind.categories.includes(x.name));
+    if (unknown) throw fieldError('categories', t('val.unknownCategory', { name: unknown.name }));
+  }
+  const row = {
+    id,
+    indicatorId: ind.id,
+    date: input.date,
+    schoolYear: schoolYearOf(input.date),
+    value: input.value,
+    numerator: input.numerator,
+    denominator: input.denominator,
+    categories: input.categories && input.categories.length ? JSON.stringify(input.categories) : null,
+    status: input.status,
+    source: input.source,
+    explanation: input.explanation.trim(),
+    recordedAt,
+    createdAt: recordedAt,
+    updatedAt: recordedAt,
+    deletedAt: null,
+    deletedIn: null,
+  };
+  if (ind.unit === 'percentage') checkPercentage('percentage', { value: valueOf(toMeasurementValue(row)) });
+
+  // A value that makes the indicator fall behind needs an explanation.
+  const stored = await db.selectFrom('measurement').selectAll().where('indicatorId', '=', ind.id).where('deletedAt', 'is', null).execute();
+  const targets = ind.builtin && owner.kind === 'activity' ? participantTargets(owner.id, parseList(owner.plannedParticipants), '') : await db.selectFrom('target').selectAll().where('indicatorId', '=', ind.id).where('deletedAt', 'is', null).execute();
+  const asOf = input.date > c.today ? input.date : c.today;
+  const ev = evaluate(
+    { direction: ind.direction, aggregation: ind.aggregation, baseline: { value: ind.baselineValue, date: ind.baselineDate }, targets: currentTargets(targets.map(toRevision)), measurements: [...stored, row].map(toMeasurementValue) },
+    asOf,
+    c.thresholds,
+  );
+  if (ev.status === 'achter' && ev.latest?.id === id && !row.explanation) throw fieldError('explanation', t('val.explanationRequired'));
+  return { ind, row };
+}
+
 /** The built-in participants indicator is stored on its first write, under its fixed id. */
-async function ensureStored(tr: Tracker, v: IndicatorView): Promise<void> {
+export async function ensureStored(tr: Tracker, v: IndicatorView): Promise<void> {
   if (!v.virtual || !v.activityId) return;
   const exists = await tr.trx.selectFrom('indicator').select('id').where('id', '=', v.id).executeTakeFirst();
   if (exists) {
@@ -243,52 +296,8 @@ export const resultHandlers = handlers({
 
   'measurement.create': async (input, ctx) => {
     const db = ctx.db();
-    const ind = await mustView(db, input.indicatorId);
-    const owner = await ownerOf(db, ind);
-    const c = owner && (await contextFor(db, owner.programmeId));
-    if (!c) throw notFound('programme');
-    if (!inSchoolYearsOf(input.date, c.programme.periodStart, c.programme.periodEnd)) {
-      const years = schoolYearsBetween(c.programme.periodStart, c.programme.periodEnd);
-      throw fieldError('date', t('val.outsideSchoolYears', { from: formatDate(schoolYearRange(years[0]!).start), to: formatDate(schoolYearRange(years[years.length - 1]!).end) }));
-    }
-    checkPercentage(ind.unit, { value: input.value });
-    if (input.categories && ind.categories.length) {
-      const unknown = input.categories.find((x) => !ind.categories.includes(x.name));
-      if (unknown) throw fieldError('categories', t('val.unknownCategory', { name: unknown.name }));
-    }
     const recordedAt = new Date().toISOString();
-    const id = randomUUID();
-    const row = {
-      id,
-      indicatorId: ind.id,
-      date: input.date,
-      schoolYear: schoolYearOf(input.date),
-      value: input.value,
-      numerator: input.numerator,
-      denominator: input.denominator,
-      categories: input.categories && input.categories.length ? JSON.stringify(input.categories) : null,
-      status: input.status,
-      source: input.source,
-      explanation: input.explanation.trim(),
-      recordedAt,
-      createdAt: recordedAt,
-      updatedAt: recordedAt,
-      deletedAt: null,
-      deletedIn: null,
-    };
-    if (ind.unit === 'percentage') checkPercentage('percentage', { value: valueOf(toMeasurementValue(row)) });
-
-    // A value that makes the indicator fall behind needs an explanation.
-    const stored = await db.selectFrom('measurement').selectAll().where('indicatorId', '=', ind.id).where('deletedAt', 'is', null).execute();
-    const targets = ind.builtin && owner.kind === 'activity' ? participantTargets(owner.id, parseList(owner.plannedParticipants), '') : await db.selectFrom('target').selectAll().where('indicatorId', '=', ind.id).where('deletedAt', 'is', null).execute();
-    const asOf = input.date > c.today ? input.date : c.today;
-    const ev = evaluate(
-      { direction: ind.direction, aggregation: ind.aggregation, baseline: { value: ind.baselineValue, date: ind.baselineDate }, targets: currentTargets(targets.map(toRevision)), measurements: [...stored, row].map(toMeasurementValue) },
-      asOf,
-      c.thresholds,
-    );
-    if (ev.status === 'achter' && ev.latest?.id === id && !row.explanation) throw fieldError('explanation', t('val.explanationRequired'));
-
+    const { ind, row } = await measurementRecord(db, input, randomUUID(), recordedAt);
     await tracked(db, meta(ctx, 'create', t('label.addMeasurement', { date: formatDate(input.date), name: ind.name })), async (tr) => {
       await ensureStored(tr, ind);
       await tr.insert('measurement', row);
