@@ -11,6 +11,7 @@ describe('exchange channels (what the Excel page calls)', () => {
     const steering = await core.call('exchange.export', { kind: 'steering' });
     expect(steering.fileName).toMatch(/^Stuurgroeprapportage/);
     expect((await core.fail('exchange.export', { kind: 'partner' })).message).toMatch(/Kies de partner/);
+    expect(steering.files).toEqual([{ fileName: steering.fileName, base64: steering.base64 }]);
 
     // Edit the programme's notes in the exported workbook, as a user would in Excel.
     const wb = await load(Buffer.from(ws.base64, 'base64'));

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/core/cli/main';
 import { content, load, save } from './excel-helpers';
 import { sha, tempDir } from './helpers';
+import { openWorkspaceFile } from '../../electron/core/db/workspace-file';
 
 async function cli(...args: string[]) {
   let out = '';
@@ -44,6 +45,31 @@ describe('regieboek export / import', () => {
     // Again: nothing changes.
     const again = JSON.parse((await cli('import', '--db', dst, '--in', x1, '--json')).out);
     expect(again).toMatchObject({ applied: 0, changeSetId: null, counts: { unchanged: plan.rows.length } });
+  });
+
+  it('several partners at once: --partner more than once or a comma list writes one workbook per partner into the --out folder', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'v.regieboek');
+    await cli('demo', '--db', db);
+    const ws = openWorkspaceFile(db);
+    const names = (await ws.db.selectFrom('organisation').select('name').where('deletedAt', 'is', null).orderBy('name').limit(3).execute()).map((o) => o.name);
+    await ws.close();
+    expect(names.length).toBe(3);
+    const folder = path.join(dir, 'uitvragen');
+    const r = await cli('export', '--db', db, '--kind', 'partner', '--partner', names[0]!, '--partner', `${names[1]},${names[2]}`, '--sections', 'activities,measurements,spend', '--out', folder);
+    expect(r).toMatchObject({ code: 0 });
+    const files = fs.readdirSync(folder).sort();
+    expect(files).toHaveLength(3);
+    for (const n of names) expect(files.some((f) => f.startsWith(`Uitvraag ${n.replace(/[\\/:*?"<>|]+/g, '-')} `) && f.endsWith('.xlsx'))).toBe(true);
+    for (const f of files) {
+      const wb = await load(fs.readFileSync(path.join(folder, f)));
+      expect(wb.worksheets.map((s) => s.name)).toEqual(['Toelichting', 'Info', 'Activiteiten', 'Metingen', 'Bestedingen']);
+    }
+    // An unknown partner refuses the whole export; a file as --out for several partners is refused.
+    expect(await cli('export', '--db', db, '--kind', 'partner', '--partner', `${names[0]},Onbekend College`, '--out', path.join(dir, 'andere'))).toMatchObject({ code: 1, err: expect.stringContaining('Onbekend College') });
+    expect(fs.existsSync(path.join(dir, 'andere'))).toBe(false);
+    expect(await cli('export', '--db', db, '--kind', 'partner', '--partner', `${names[0]},${names[1]}`, '--out', path.join(dir, 'x.xlsx'))).toMatchObject({ code: 1, err: expect.stringContaining('map') });
+    expect(await cli('export', '--db', db, '--kind', 'partner', '--partner', names[0]!, '--sections', 'geld', '--out', path.join(dir, 'y.xlsx'))).toMatchObject({ code: 1, err: expect.stringContaining('geld') });
   });
 
   it('steering and partner exports; a refused file exits 1 with a Dutch message and leaves the workspace as it was', async () => {

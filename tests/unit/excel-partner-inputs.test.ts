@@ -102,4 +102,21 @@ describe('partner request: measurements and spend (new records per row)', () => 
     expect(await overviewOf()).toBe(realisedBefore);
     expect((await core.call('exchange.plan', file)).counts).toMatchObject({ new: 2, rejected: 2 });
   });
+
+  it('the export channel takes several partners and returns one file per partner; an unknown one refuses them all', async () => {
+    const core = await makeCore({ workspace: false });
+    await core.call('workspace.openExample');
+    const partners = (await core.call('exchange.export', { kind: 'partner', partner: PARTNER })).files;
+    expect(partners).toHaveLength(1);
+    const orgs = await core.call('organisation.list', {});
+    const two = [PARTNER, orgs.map((o) => o.name).find((n) => n !== PARTNER)!];
+    const out = await core.call('exchange.export', { kind: 'partner', partners: two, sections: ['activities', 'spend'] });
+    expect(out.files.map((f) => f.fileName)).toEqual(two.map((n) => expect.stringContaining(`Uitvraag ${n}`)));
+    for (const [i, f] of out.files.entries()) {
+      const wb = await load(Buffer.from(f.base64, 'base64'));
+      expect(String(wb.getWorksheet('Toelichting')!.getCell('A1').value)).toContain(two[i]);
+      expect(wb.worksheets.map((s) => s.name)).toEqual(['Toelichting', 'Info', 'Activiteiten', 'Bestedingen']);
+    }
+    expect((await core.fail('exchange.export', { kind: 'partner', partners: [PARTNER, 'Onbekend College'] })).message).toMatch(/Onbekend College/);
+  });
 });

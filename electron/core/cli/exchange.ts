@@ -1,7 +1,8 @@
 /**
  * `regieboek export` and `regieboek import`: the Excel exchange on the command line.
  *
- *   export --db FILE --kind workspace|steering|partner [--partner NAME] [--period P] --out FILE.xlsx
+ *   export --db FILE --kind workspace|steering|partner [--partner NAME]... [--period P] [--sections a,b] --out FILE.xlsx
+ *          (--partner more than once, or NAME1,NAME2: --out is a folder with one workbook per partner)
  *   import --db FILE --in FILE.xlsx [--dry-run] [--json] [--errors-out FOUTEN.xlsx] [--choose KEY=file]
  *
  * Export only reads the workspace. Import without --dry-run applies in one transaction (one change
@@ -19,14 +20,17 @@ import { UserError } from '../errors';
 import { applyImport, buildErrorWorkbook, exportPartner, exportSteering, exportWorkspace, peekFile, planImport } from '../excel';
 import { EXAMPLE_REGION, findRegion, regionLabel } from '../../../shared/regions';
 import type { ConflictChoices, ImportPlan } from '../../../shared/schemas/exchange';
-import { EXPORT_KINDS, type ExportKind } from '../../../shared/schemas/exchange';
+import { EXPORT_KINDS, PARTNER_SECTION_NAMES, type ExportKind } from '../../../shared/schemas/exchange';
+import { findPartner } from '../excel/partner';
+import { exportFileName, workspaceRegion } from '../excel/info';
 import { t } from '../../../shared/i18n/nl';
 import type { CliIo } from './main';
 
 export interface ExchangeOpts {
   kind?: string;
-  partner?: string;
+  partner?: string | string[];
   period?: string;
+  sections?: string;
   out?: string;
   in?: string;
   'dry-run'?: boolean;
@@ -71,16 +75,50 @@ function writeAtomically(out: string, buf: Buffer): void {
   fs.renameSync(tmp, out);
 }
 
+/** Partner names from --partner (repeatable, each possibly a comma list), without duplicates. */
+function partnerNames(o: ExchangeOpts): string[] {
+  const list = Array.isArray(o.partner) ? o.partner : o.partner ? [o.partner] : [];
+  return [...new Set(list.flatMap((p) => p.split(',')).map((p) => p.trim()).filter(Boolean))];
+}
+
+function sectionsOf(o: ExchangeOpts): string[] | undefined {
+  if (!o.sections?.trim()) return undefined;
+  const list = o.sections.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = list.find((s) => !(PARTNER_SECTION_NAMES as readonly string[]).includes(s));
+  if (bad) throw new UserError('invalid_input', t('cli.badSections', { value: bad, names: PARTNER_SECTION_NAMES.join(', ') }));
+  return list;
+}
+
 export async function exportCommand(db: string, o: ExchangeOpts, io: CliIo): Promise<number> {
   const kind = (o.kind ?? '') as ExportKind;
   if (!EXPORT_KINDS.includes(kind)) throw new UserError('invalid_input', t('cli.needKind'));
   if (!o.out) throw new UserError('invalid_input', t('cli.needOut'));
+  const partners = partnerNames(o);
+  const sections = sectionsOf(o);
+  if (kind === 'partner' && !partners.length) throw new UserError('invalid_input', t('xl.partner.needPartner') + ' (--partner NAAM)');
+  const ctx = { user: cliUser(o), source: path.basename(db), at: new Date().toISOString() };
+  if (kind === 'partner' && partners.length > 1) {
+    // Several partners: --out is a folder, one workbook per partner, every name checked first.
+    const dir = path.resolve(o.out);
+    if (dir.toLowerCase().endsWith('.xlsx') || (fs.existsSync(dir) && (!fs.statSync(dir).isDirectory() || fs.readdirSync(dir).length > 0))) throw new UserError('invalid_input', t('cli.outFolder'));
+    const files = await withReadDb(db, async (d) => {
+      const region = await workspaceRegion(d);
+      const found = [];
+      for (const p of partners) found.push((await findPartner(d, p)) ?? { id: p, name: p });
+      const out: { name: string; buf: Buffer }[] = [];
+      for (const p of found) out.push({ name: exportFileName('partner', region.label, p.name), buf: await exportPartner(d, { partner: p.id, period: o.period, sections }, ctx) });
+      return out;
+    });
+    fs.mkdirSync(dir, { recursive: true });
+    for (const f of files) writeAtomically(path.join(dir, f.name), f.buf);
+    io.out(t('cli.exportedMany', { n: files.length, path: dir }) + '\n');
+    for (const f of files) io.out(`  ${f.name}\n`);
+    return 0;
+  }
   if (!o.out.toLowerCase().endsWith('.xlsx')) throw new UserError('invalid_input', t('cli.outXlsx'));
-  if (kind === 'partner' && !o.partner?.trim()) throw new UserError('invalid_input', t('xl.partner.needPartner') + ' (--partner NAAM)');
   const out = path.resolve(o.out);
-  const ctx = { user: cliUser(o), source: path.basename(db) };
   const buf = await withReadDb(db, (d) =>
-    kind === 'workspace' ? exportWorkspace(d, ctx) : kind === 'steering' ? exportSteering(d, ctx) : exportPartner(d, { partner: o.partner!, period: o.period }, ctx),
+    kind === 'workspace' ? exportWorkspace(d, ctx) : kind === 'steering' ? exportSteering(d, ctx) : exportPartner(d, { partner: partners[0]!, period: o.period, sections }, ctx),
   );
   writeAtomically(out, buf);
   io.out(t('cli.exported', { path: out }) + '\n');

@@ -146,3 +146,12 @@ export function peekInfo(wb: ExcelJS.Workbook, file: string): FileInfo {
     programmes: get('xl.info.programme'),
   };
 }
+
+/** "Werkbestand Voorbeeldregio 23-11-2026.xlsx": no characters a file system objects to. */
+export function exportFileName(kind: FileKind, region: string, partner?: string): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  const date = `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()}`;
+  const what = kind === 'workspace' ? t('xl.kind.workspace') : kind === 'steering' ? t('xl.kind.steering') : `${t('xl.kind.partner')} ${partner ?? ''}`;
+  return `${what} ${region} ${date}.xlsx`.replace(/[\\/:*?"<>|]+/g, '-').replace(/\s+/g, ' ');
+}

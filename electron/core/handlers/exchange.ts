@@ -10,7 +10,7 @@ import { createWorkspaceFile } from '../db/workspace-file';
 import { peekFile } from '../excel';
 import { EXAMPLE_REGION, findRegion } from '../../../shared/regions';
 import { applyImport, buildErrorWorkbook, exportPartner, exportSteering, exportWorkspace, planImport } from '../excel';
-import { workspaceRegion } from '../excel/info';
+import { exportFileName, workspaceRegion } from '../excel/info';
 import { findPartner } from '../excel/partner';
 import { undoLast } from '../history/undo';
 import { UserError } from '../errors';
@@ -19,14 +19,6 @@ import { t } from '../../../shared/i18n/nl';
 
 const decode = (base64: string) => Buffer.from(base64, 'base64');
 
-/** "Werkbestand Voorbeeldregio 23-11-2026.xlsx": no characters a file system objects to. */
-function exportName(kind: ExportKind, region: string, partner?: string): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  const date = `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()}`;
-  const what = kind === 'workspace' ? t('xl.kind.workspace') : kind === 'steering' ? t('xl.kind.steering') : `${t('xl.kind.partner')} ${partner ?? ''}`;
-  return `${what} ${region} ${date}.xlsx`.replace(/[\\/:*?"<>|]+/g, '-').replace(/\s+/g, ' ');
-}
 
 async function lastImport(ctx: HandlerContext): Promise<LastImport | null> {
   const db = ctx.db();
@@ -59,12 +51,12 @@ export const exchangeHandlers = handlers({
       const files = [];
       for (const n of names) {
         const buf = await exportPartner(db, { partner: n, period, sections }, { ...c, at });
-        files.push({ fileName: exportName(kind, region.label, (await findPartner(db, n))?.name ?? n), base64: buf.toString('base64') });
+        files.push({ fileName: exportFileName(kind, region.label, (await findPartner(db, n))?.name ?? n), base64: buf.toString('base64') });
       }
       return { ...files[0]!, files };
     }
     const buf = kind === 'workspace' ? await exportWorkspace(db, c) : await exportSteering(db, c);
-    const file = { fileName: exportName(kind, region.label, partner), base64: buf.toString('base64') };
+    const file = { fileName: exportFileName(kind, region.label, partner), base64: buf.toString('base64') };
     return { ...file, files: [file] };
   },
 
