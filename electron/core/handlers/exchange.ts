@@ -14,7 +14,7 @@ import { exportFileName, workspaceRegion } from '../excel/info';
 import { findPartner } from '../excel/partner';
 import { undoLast } from '../history/undo';
 import { UserError } from '../errors';
-import type { ExportKind, LastImport } from '../../../shared/schemas/exchange';
+import type { LastImport } from '../../../shared/schemas/exchange';
 import { t } from '../../../shared/i18n/nl';
 
 const decode = (base64: string) => Buffer.from(base64, 'base64');
