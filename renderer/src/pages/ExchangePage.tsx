@@ -8,7 +8,11 @@ import { useLoad } from '../useLoad';
 import { t, type MessageKey } from '../i18n';
 import { formatDateTime } from '../format';
 import type { ExportKind, ImportPlan, PlanRow, RowStatus } from '../../../shared/schemas/exchange';
-import { ROW_STATUSES } from '../../../shared/schemas/exchange';
+import { ROW_STATUSES, PARTNER_SECTION_NAMES } from '../../../shared/schemas/exchange';
+
+type PartnerSectionName = (typeof PARTNER_SECTION_NAMES)[number];
+/** What a partner request can ask, in sheet order. */
+const SECTION_ORDER: readonly PartnerSectionName[] = PARTNER_SECTION_NAMES;
 
 /** Bytes to base64 in chunks (a large file would overflow String.fromCharCode's arguments). */
 function toBase64(buf: ArrayBuffer): string {
@@ -75,6 +79,9 @@ export function ExchangePage() {
   const [busy, setBusy] = useState<string | null>(null);
   const [partner, setPartner] = useState('');
   const [period, setPeriod] = useState('');
+  /** More partners at once (checkbox list), and what the request asks. */
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const [sections, setSections] = useState<ReadonlySet<PartnerSectionName>>(new Set(['activities']));
   const [file, setFile] = useState<{ fileName: string; base64: string } | null>(null);
   const [plan, setPlan] = useState<ImportPlan | null>(null);
   const [choices, setChoices] = useState<Record<string, 'file' | 'keep'>>({});
@@ -90,9 +97,12 @@ export function ExchangePage() {
   async function doExport(kind: ExportKind) {
     setBusy(kind);
     try {
-      const f = await call('exchange.export', kind === 'partner' ? { kind, partner, period: period || undefined } : { kind });
-      download(f.fileName, f.base64);
-      notify(t('exchange.downloaded', { file: f.fileName }));
+      const asked = SECTION_ORDER.filter((x) => sections.has(x));
+      const partnerRequest = { kind, period: period || undefined, ...(partner.trim() ? { partner } : {}), ...(picked.size ? { partners: [...picked] } : {}), ...(asked.join() === 'activities' ? {} : { sections: asked }) };
+      const f = await call('exchange.export', kind === 'partner' ? partnerRequest : { kind });
+      // One file per partner, each its own download.
+      for (const x of f.files) download(x.fileName, x.base64);
+      notify(f.files.length > 1 ? t('exchange.downloadedMany', { n: f.files.length }) : t('exchange.downloaded', { file: f.fileName }));
     } catch (e) {
       fail(e);
     } finally {
@@ -209,7 +219,48 @@ export function ExchangePage() {
               <input id="xl-period" value={period} placeholder={t('exchange.periodPlaceholder')} onChange={(e) => setPeriod(e.target.value)} />
             </div>
           </div>
-          <button type="button" className="primary" disabled={!!busy || !partner.trim()} onClick={() => void doExport('partner')}>
+          <fieldset className="xl-pick">
+            <legend>{t('exchange.morePartners')}</legend>
+            <p className="small muted">{t('exchange.morePartnersHelp')}</p>
+            <ul className="plain xl-pick-list">
+              {(partners.data ?? []).map((o) => (
+                <li key={o.id}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={picked.has(o.name)}
+                      onChange={(e) => {
+                        const next = new Set(picked);
+                        if (e.target.checked) next.add(o.name);
+                        else next.delete(o.name);
+                        setPicked(next);
+                      }}
+                    />{' '}
+                    {o.name}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+          <fieldset className="xl-pick">
+            <legend>{t('exchange.sections')}</legend>
+            {SECTION_ORDER.map((x) => (
+              <label key={x} className="inline">
+                <input
+                  type="checkbox"
+                  checked={sections.has(x)}
+                  onChange={(e) => {
+                    const next = new Set(sections);
+                    if (e.target.checked) next.add(x);
+                    else if (next.size > 1) next.delete(x);
+                    setSections(next);
+                  }}
+                />{' '}
+                {t(`exchange.section.${x}` as MessageKey)}
+              </label>
+            ))}
+          </fieldset>
+          <button type="button" className="primary" disabled={!!busy || (!partner.trim() && picked.size === 0)} onClick={() => void doExport('partner')}>
             {t('exchange.download')}
           </button>
         </section>
