@@ -8,7 +8,8 @@
  * file name, undoes the import as a whole, applies it again, and a third reading changes nothing.
  *
  * A second test downloads the workspace workbook and the Stuurgroeprapportage through the same
- * page and checks with exceljs that they hold real number and date cells.
+ * page and checks with exceljs that they hold real number and date cells. A third ticks two partners
+ * and "Bestedingen" and gets one request per partner.
  */
 import ExcelJS from 'exceljs';
 import { test as base, expect } from './fixtures';
@@ -357,4 +358,32 @@ test.describe('Excel-uitwisseling', () => {
       for (const s of wb.worksheets) expect(s.views[0], s.name).toMatchObject({ state: 'frozen', ySplit: 1 });
     });
   });
+
+  test('uitvraag voor meer partners tegelijk: aanvinken, kiezen wat u uitvraagt, één bestand per partner', async ({ page, exchange }, testInfo) => {
+    await exchange.open();
+    const card = exchange.card('Uitvraag partner');
+    const group = card.getByRole('group', { name: 'Meer partners tegelijk', exact: true });
+    await group.getByRole('checkbox', { name: PARTNER, exact: true }).check();
+    const other = group.getByRole('checkbox').filter({ hasNot: page.getByText(PARTNER, { exact: true }) }).first();
+    await other.check();
+    const otherName = (await other.locator('xpath=..').innerText()).trim();
+    await card.getByRole('group', { name: 'Wat vraagt u uit?', exact: true }).getByRole('checkbox', { name: 'Bestedingen op de begrotingsregels', exact: true }).check();
+    await exchange.period.fill('2026');
+    const downloads: import('@playwright/test').Download[] = [];
+    page.on('download', (d) => downloads.push(d));
+    await card.getByRole('button', { name: 'Downloaden', exact: true }).click();
+    await expect(page.getByRole('status')).toContainText('2 uitvragen zijn gedownload, één per partner.');
+    await expect.poll(() => downloads.length).toBe(2);
+    const seen: string[] = [];
+    for (const d of downloads) {
+      const file = testInfo.outputPath('meer', d.suggestedFilename());
+      await d.saveAs(file);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(file);
+      expect(wb.worksheets.map((s) => s.name)).toEqual(['Toelichting', 'Info', SHEET, 'Bestedingen']);
+      seen.push(String(wb.getWorksheet('Toelichting')!.getCell('A1').value));
+    }
+    expect(seen.sort()).toEqual([`Uitvraag voor ${PARTNER} — regio Voorbeeldregio`, `Uitvraag voor ${otherName} — regio Voorbeeldregio`].sort());
+  });
 });
+
