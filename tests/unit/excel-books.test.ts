@@ -121,7 +121,7 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
     const files = {
       stuurgroep: await exportSteering(ws.db, ctx),
       werkbestand: await exportWorkspace(ws.db, ctx),
-      uitvraag: await exportPartner(ws.db, { partner: 'ROC Voorbeeldstad' }, ctx),
+      uitvraag: await exportPartner(ws.db, { partner: 'ROC Voorbeeldstad', sections: ['activities', 'measurements', 'spend'] }, ctx),
     };
     await ws.close();
     const paths = Object.entries(files).map(([name, buf]) => {
