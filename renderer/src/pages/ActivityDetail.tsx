@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useInlineForm } from '../useInlineForm';
 import { LoadError } from '../components/LoadError';
 import { ApiError, call } from '../api';
 import { useLoad } from '../useLoad';
@@ -24,14 +25,7 @@ interface SubForm {
 const emptySub: SubForm = { number: '', name: '', period: '', intendedResult: '' };
 
 function SubActivityForm({ initial, onSave, onCancel }: { initial: SubForm; onSave(f: SubForm): Promise<Record<string, string> | null>; onCancel(): void }) {
-  const [f, setF] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const set = (k: keyof SubForm) => (v: string) => setF((x) => ({ ...x, [k]: v }));
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!f.name.trim()) return setErrors({ name: t('val.required') });
-    setErrors((await onSave(f)) ?? {});
-  }
+  const { f, set, errors, submit } = useInlineForm(initial, onSave);
   return (
     <form className="subform" onSubmit={(e) => void submit(e)} noValidate aria-label={t('entity.subActivity')}>
       <div className="row">

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useInlineForm } from '../useInlineForm';
 import { LoadError } from '../components/LoadError';
 import { ApiError, call } from '../api';
 import { useLoad } from '../useLoad';
@@ -19,14 +20,7 @@ type ContactForm = { name: string; function: string; email: string; phone: strin
 const emptyContact: ContactForm = { name: '', function: '', email: '', phone: '' };
 
 function ContactEditor({ initial, onSave, onCancel }: { initial: ContactForm; onSave(f: ContactForm): Promise<Record<string, string> | null>; onCancel(): void }) {
-  const [f, setF] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const set = (k: keyof ContactForm) => (v: string) => setF((x) => ({ ...x, [k]: v }));
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!f.name.trim()) return setErrors({ name: t('val.required') });
-    setErrors((await onSave(f)) ?? {});
-  }
+  const { f, set, errors, submit } = useInlineForm(initial, onSave);
   return (
     <form className="subform" onSubmit={(e) => void submit(e)} noValidate aria-label={t('entity.contact')}>
       <div className="row">
