@@ -80,7 +80,7 @@ export const ConflictChoices = z.record(z.string(), z.enum(['file', 'keep']));
 export type ConflictChoices = z.infer<typeof ConflictChoices>;
 
 /** What a partner request asks (electron/core/excel/partner.ts and partner-inputs.ts). */
-export const PARTNER_SECTION_NAMES = ['activities', 'programmes', 'measurements', 'spend'] as const;
+export const PARTNER_SECTION_NAMES = ['activities', 'programmes', 'measurements', 'spend', 'monitoring'] as const;
 
 export const ExportRequest = z.strictObject({
   kind: z.enum(EXPORT_KINDS),
@@ -88,6 +88,8 @@ export const ExportRequest = z.strictObject({
   /** Several partners at once: one workbook each (in `files`). */
   partners: z.array(z.string().trim().min(1).max(200)).max(500).optional(),
   period: z.string().trim().max(50).optional(),
+  /** Monitoring round (id or name) the request is about (the Monitoring section); default the newest round. */
+  round: z.string().trim().max(200).optional(),
   /** Partner request sections; default the activities. */
   sections: z.array(z.enum(PARTNER_SECTION_NAMES)).min(1).max(PARTNER_SECTION_NAMES.length).optional(),
 });

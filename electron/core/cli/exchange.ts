@@ -1,7 +1,7 @@
 /**
  * `regieboek export` and `regieboek import`: the Excel exchange on the command line.
  *
- *   export --db FILE --kind workspace|steering|partner [--partner NAME]... [--period P] [--sections a,b] --out FILE.xlsx
+ *   export --db FILE --kind workspace|steering|partner [--partner NAME]... [--period P] [--round NAME] [--sections a,b] --out FILE.xlsx
  *          (--partner more than once, or NAME1,NAME2: --out is a folder with one workbook per partner)
  *   import --db FILE --in FILE.xlsx [--dry-run] [--json] [--errors-out FOUTEN.xlsx] [--choose KEY=file]
  *
@@ -30,6 +30,8 @@ export interface ExchangeOpts {
   kind?: string;
   partner?: string | string[];
   period?: string;
+  /** Monitoring round (name or id) for the monitoring section. */
+  round?: string;
   sections?: string;
   out?: string;
   in?: string;
@@ -106,7 +108,7 @@ export async function exportCommand(db: string, o: ExchangeOpts, io: CliIo): Pro
       const found = [];
       for (const p of partners) found.push((await findPartner(d, p)) ?? { id: p, name: p });
       const out: { name: string; buf: Buffer }[] = [];
-      for (const p of found) out.push({ name: exportFileName('partner', region.label, p.name), buf: await exportPartner(d, { partner: p.id, period: o.period, sections }, ctx) });
+      for (const p of found) out.push({ name: exportFileName('partner', region.label, p.name), buf: await exportPartner(d, { partner: p.id, period: o.period, round: o.round, sections }, ctx) });
       return out;
     });
     fs.mkdirSync(dir, { recursive: true });
@@ -118,7 +120,7 @@ export async function exportCommand(db: string, o: ExchangeOpts, io: CliIo): Pro
   if (!o.out.toLowerCase().endsWith('.xlsx')) throw new UserError('invalid_input', t('cli.outXlsx'));
   const out = path.resolve(o.out);
   const buf = await withReadDb(db, (d) =>
-    kind === 'workspace' ? exportWorkspace(d, ctx) : kind === 'steering' ? exportSteering(d, ctx) : exportPartner(d, { partner: partners[0]!, period: o.period, sections }, ctx),
+    kind === 'workspace' ? exportWorkspace(d, ctx) : kind === 'steering' ? exportSteering(d, ctx) : exportPartner(d, { partner: partners[0]!, period: o.period, round: o.round, sections }, ctx),
   );
   writeAtomically(out, buf);
   io.out(t('cli.exported', { path: out }) + '\n');

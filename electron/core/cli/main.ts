@@ -234,6 +234,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           kind: { type: 'string' },
           partner: { type: 'string', multiple: true },
           period: { type: 'string' },
+          round: { type: 'string' },
           sections: { type: 'string' },
           out: { type: 'string' },
           in: { type: 'string' },

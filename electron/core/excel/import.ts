@@ -195,17 +195,19 @@ async function planInputSheet(db: Db, p: Parsed, spec: SheetSpec & { input: Inpu
     let status: RowStatus = 'unchanged';
     const changes: PlanChange[] = [];
     let record: NewRecord | undefined;
-    let label = String(r.values.indicator ?? r.values.costItem ?? parent);
+    let label = String(r.values.indicator ?? r.values.costItem ?? r.values.input ?? parent);
     if (!issues.length && !existing.has(id)) {
       try {
         const made = await input.build(db, r.values, id, now);
         if (made) {
           record = made;
           label = `${label}: ${made.label}`;
-          status = 'new';
+          // A row that changes an existing record (an answer of the Monitoring sheet) is `changed`.
+          status = made.old ? 'changed' : 'new';
           for (const c of spec.columns) {
             const v = r.values[c.key];
-            if (spec.editable.has(c.key) && v !== null && v !== undefined && v !== '') changes.push({ key: c.key, header: c.header, old: t('xl.plan.empty'), new: display(c, v), conflict: false });
+            if (made.old && spec.editable.has(c.key)) changes.push({ key: c.key, header: c.header, old: display(c, made.old[c.key] as CellValue), new: display(c, v), conflict: false });
+            else if (spec.editable.has(c.key) && v !== null && v !== undefined && v !== '') changes.push({ key: c.key, header: c.header, old: t('xl.plan.empty'), new: display(c, v), conflict: false });
           }
         }
       } catch (e) {
@@ -456,7 +458,7 @@ export async function applyImport(
       for (const r of selfRefOrder(rows)) {
         const kind = r.spec.kind;
         try {
-          if (r.status === 'new' && r.record) {
+          if ((r.status === 'new' || r.status === 'changed') && r.record) {
             await r.record.create(tr);
             applied++;
           } else if (r.status === 'new' && kind.create) {

@@ -20,6 +20,9 @@ import { UserError } from '../errors';
 import { listBudgetLines } from '../db/queries/budget';
 import { contextFor, indicatorViews } from '../db/queries/results';
 import { ensureStored, measurementRecord } from '../handlers/results';
+import { checkAnswers, saveAnswers } from '../handlers/monitoring';
+import { interviewDetail } from '../db/queries/monitoring';
+import { SaveAnswersInput } from '../../../shared/schemas/monitoring';
 import { spendColumns } from '../handlers/budget';
 import { MeasurementInput } from '../../../shared/schemas/results';
 import { SpendInput } from '../../../shared/schemas/budget';
@@ -33,6 +36,8 @@ type Db = Kysely<Database>;
 
 export interface InputRequest {
   period?: string;
+  /** Monitoring round (id or name) for the Monitoring section; default the newest round. */
+  round?: string;
   /** ISO date-time of the request (default now). */
   at?: string;
 }
@@ -41,6 +46,8 @@ export interface InputRequest {
 export interface NewRecord {
   row: Row;
   label: string;
+  /** Set when the row changes an existing record (an answer) instead of creating one: its current values. */
+  old?: Row;
   create(tr: Tracker): Promise<void>;
 }
 
@@ -324,5 +331,103 @@ async function partnerLines(db: Db, orgId: string) {
   return (await listBudgetLines(db, {})).filter((l) => l.partnerId === orgId || (l.activityId && activityIds.has(l.activityId)) || scope.measureIds.has(l.measureId));
 }
 
+// ---- Monitoring
+
+/** The round a request is about: by id or name (case-insensitive); none given: the newest round. */
+export async function findRound(db: Db, round?: string) {
+  const rounds = await db.selectFrom('monitoringRound').select(['id', 'name', 'startDate', 'programmeId']).where('deletedAt', 'is', null).orderBy('startDate', 'desc').execute();
+  const wanted = round?.trim();
+  if (!wanted) {
+    if (!rounds.length) throw new UserError('invalid_input', t('xl.partner.noRound'), 'round');
+    return rounds[0]!;
+  }
+  const found = rounds.find((r) => r.id === wanted) ?? rounds.find((r) => r.name.toLowerCase() === wanted.toLowerCase());
+  if (!found) throw new UserError('invalid_input', t('xl.partner.unknownRound', { round: wanted, names: rounds.map((r) => r.name).join(', ') || '—' }), 'round');
+  return found;
+}
+
+/** The inputs (interviews) a partner answers: of its measures (lead or executor), or the ones for this partner. */
+async function partnerInterviews(db: Db, orgId: string, roundId?: string) {
+  const scope = await partnerScope(db, orgId);
+  let q = db
+    .selectFrom('monitoringInterview as i')
+    .innerJoin('monitoringRound as r', 'r.id', 'i.roundId')
+    .select(['i.id', 'i.measureId', 'i.partnerId', 'i.title', 'i.status', 'i.sortOrder', 'r.name as roundName'])
+    .where('i.deletedAt', 'is', null)
+    .where('r.deletedAt', 'is', null);
+  if (roundId) q = q.where('i.roundId', '=', roundId);
+  const rows = await q.orderBy('i.sortOrder').execute();
+  return rows.filter((i) => i.partnerId === orgId || (i.partnerId === null && scope.measureIds.has(i.measureId)));
+}
+
+const answerKey = (interviewId: string, questionId: string) => `${interviewId}/${questionId}`;
+const MONITORING_FIELDS: Record<string, string> = { status: 'answer', questionId: 'answerKey', answer: 'answer', id: 'answerKey' };
+
+export const monitoringInput: InputSection = {
+  name: 'monitoring',
+  sheet: t('xl.partner.q.sheet'),
+  entity: 'monitoringAnswer',
+  parentKey: 'answerKey',
+  columns: [
+    // Input id and question id: longer than one id cell allows, so a (hidden, locked) text cell.
+    col('answerKey', 'xl.partner.q.key', 'text', 'xl.partner.q.key.help', { required: true, maxLength: 200 }),
+    col('round', 'xl.partner.q.round', 'text', 'xl.partner.q.round.help'),
+    col('input', 'xl.partner.q.input', 'text', 'xl.partner.q.input.help', { width: 30 }),
+    col('number', 'xl.partner.q.number', 'int', 'xl.partner.q.number.help'),
+    col('question', 'xl.partner.q.question', 'longText', 'xl.partner.q.question.help', { width: 50 }),
+    col('answer', 'xl.partner.q.answer', 'longText', 'xl.partner.q.answer.help', { width: 70 }),
+  ],
+  editable: new Set(['answer']),
+  instructions: t('xl.partner.section.monitoring'),
+  rows: async (db, org, req) => {
+    const round = await findRound(db, req.round);
+    const rows: Row[] = [];
+    for (const i of await partnerInterviews(db, org.id, round.id)) {
+      const d = await interviewDetail(db, i.id);
+      if (!d) continue;
+      d.questions.forEach((q, n) =>
+        rows.push({ answerKey: answerKey(i.id, q.questionId), round: i.roundName, input: i.title, number: n + 1, question: q.text, answer: q.answer || null }),
+      );
+    }
+    return rows;
+  },
+  parents: async (db, org) => {
+    const out = new Set<string>();
+    const interviews = await partnerInterviews(db, org.id);
+    if (!interviews.length) return out;
+    const answers = await db.selectFrom('monitoringAnswer').select(['interviewId', 'questionId']).where('deletedAt', 'is', null).where('interviewId', 'in', interviews.map((i) => i.id)).execute();
+    for (const a of answers) out.add(answerKey(a.interviewId, a.questionId));
+    // Inputs still in concept may answer any active question of the programme's set.
+    for (const i of interviews) {
+      if (i.status !== 'concept') continue;
+      const d = await interviewDetail(db, i.id);
+      for (const q of d?.questions ?? []) out.add(answerKey(i.id, q.questionId));
+    }
+    return out;
+  },
+  build: async (db, v) => {
+    const [interviewId = '', questionId = ''] = String(v.answerKey).split('/');
+    const answer = empty(v.answer) ? '' : String(v.answer);
+    const parsed = SaveAnswersInput.safeParse({ id: interviewId, answers: [{ questionId, answer }] });
+    if (!parsed.success) throw new InputError(zodIssues(parsed.error.issues.map((i) => ({ ...i, path: i.path.length > 2 ? [i.path[2]!] : i.path })), MONITORING_FIELDS, 'answer'));
+    const a = parsed.data.answers[0]!;
+    const current = await db.selectFrom('monitoringAnswer').select(['id', 'answer']).where('interviewId', '=', interviewId).where('questionId', '=', a.questionId).where('deletedAt', 'is', null).executeTakeFirst();
+    // The current answer again: nothing to do (also for a submitted input).
+    if ((current?.answer ?? '') === a.answer) return null;
+    try {
+      await checkAnswers(db, interviewId, [a.questionId]);
+    } catch (e) {
+      if (e instanceof UserError && e.field === 'status') throw new InputError([{ key: 'answer', message: t('xl.partner.q.submitted') }]);
+      throw new InputError(blame(e, MONITORING_FIELDS, 'answer'));
+    }
+    return {
+      row: { interviewId, questionId: a.questionId, answer: a.answer },
+      old: { answer: current?.answer ?? '' },
+      label: String(v.question ?? '').slice(0, 80),
+      create: (tr) => saveAnswers(tr, interviewId, [a]),
+    };
+  },
+};
+
 /** In sheet order, after the record sections. */
-export const inputSections: InputSection[] = [measurementsInput, spendInput];
+export const inputSections: InputSection[] = [measurementsInput, spendInput, monitoringInput];

@@ -18,14 +18,16 @@ import { newWorkbook, type ExportContext } from './workspace-book';
 import { colLetter } from './cells';
 import { UserError } from '../errors';
 import { t } from '../../../shared/i18n/nl';
-import { inputSections } from './partner-inputs';
+import { findRound, inputSections } from './partner-inputs';
 
 export interface PartnerRequest {
   /** The partner (organisation) the workbook is for. */
   partner: string;
   /** Round or period the request is about, e.g. "2025/2026" (free text until issue 5 adds rounds). */
   period?: string;
-  /** Section names to include (record sections and input sections "measurements", "spend"); default the record sections that are not optional; input sections only when named. */
+  /** Monitoring round (id or name) for the "monitoring" section; default the newest round. */
+  round?: string;
+  /** Section names to include (record sections and input sections "measurements", "spend", "monitoring"); default the record sections that are not optional; input sections only when named. */
   sections?: readonly string[];
 }
 
@@ -186,12 +188,14 @@ export async function buildPartnerWorkbook(db: Db, req: PartnerRequest, ctx: Exp
   const region = await workspaceRegion(db);
   const sections = partnerSections.filter((s) => (req.sections ? req.sections.includes(s.name) : !s.optional));
   const org = await findPartner(db, partner);
+  const round = req.sections?.includes('monitoring') ? await findRound(db, req.round) : null;
   const wb = await newWorkbook(at);
 
   const help = wb.addWorksheet(t('xl.sheet.instructions'));
   const lines = [
     t('xl.partner.title', { partner: org?.name ?? partner, region: region.label }),
     req.period ? t('xl.partner.period', { period: req.period }) : '',
+    round ? t('xl.partner.round', { round: round.name }) : '',
     '',
     t('xl.partner.intro'),
     t('xl.partner.howInput'),
@@ -235,7 +239,7 @@ export async function buildPartnerWorkbook(db: Db, req: PartnerRequest, ctx: Exp
   // Input sections: a filled-in row becomes a new measurement or spend record (partner-inputs.ts).
   for (const s of inputs) {
     const ws = wb.addWorksheet(s.sheet);
-    const rows = org ? await s.rows(db, org, { period: req.period, at }) : [];
+    const rows = org ? await s.rows(db, org, { period: req.period, round: round?.id, at }) : [];
     writeTable(ws, s.columns, rows, { headerNotes: true, editable: s.editable, hidden: new Set([s.parentKey]) });
     s.columns.forEach((c, i) => {
       if (s.editable.has(c.key)) addValidation(ws, i + 1, c, rows.length);

@@ -12,6 +12,7 @@ import { EXAMPLE_REGION, findRegion } from '../../../shared/regions';
 import { applyImport, buildErrorWorkbook, exportPartner, exportSteering, exportWorkspace, planImport } from '../excel';
 import { exportFileName, workspaceRegion } from '../excel/info';
 import { findPartner } from '../excel/partner';
+import { findRound } from '../excel/partner-inputs';
 import { undoLast } from '../history/undo';
 import { UserError } from '../errors';
 import type { LastImport } from '../../../shared/schemas/exchange';
@@ -37,7 +38,7 @@ async function lastImport(ctx: HandlerContext): Promise<LastImport | null> {
 }
 
 export const exchangeHandlers = handlers({
-  'exchange.export': async ({ kind, partner, partners, period, sections }, ctx) => {
+  'exchange.export': async ({ kind, partner, partners, period, round, sections }, ctx) => {
     const db = ctx.db();
     const source = ctx.app.workspace?.fileName ?? '';
     const c = { user: ctx.user, source };
@@ -47,10 +48,11 @@ export const exchangeHandlers = handlers({
       const names = [...new Set([...(partner ? [partner] : []), ...(partners ?? [])].map((p) => p.trim()).filter(Boolean))];
       if (!names.length) throw new UserError('invalid_input', t('xl.partner.needPartner'), 'partner');
       for (const n of names) await findPartner(db, n);
+      if (sections?.includes('monitoring')) await findRound(db, round);
       const at = new Date().toISOString();
       const files = [];
       for (const n of names) {
-        const buf = await exportPartner(db, { partner: n, period, sections }, { ...c, at });
+        const buf = await exportPartner(db, { partner: n, period, round, sections }, { ...c, at });
         files.push({ fileName: exportFileName(kind, region.label, (await findPartner(db, n))?.name ?? n), base64: buf.toString('base64') });
       }
       return { ...files[0]!, files };

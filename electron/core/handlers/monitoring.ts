@@ -155,6 +155,61 @@ export async function setInputStatus(tr: Tracker, id: string, status: InputStatu
   await tr.update('monitoringInterview', id, patch);
 }
 
+/**
+ * Whether answers may be written to an input: it must still be concept (a submitted input is
+ * frozen), and every question must be one of the programme's active questions or one the input
+ * already answers. Throws the UserError the saveAnswers handler gives; returns the input's row.
+ */
+export async function checkAnswers(db: Db, id: string, questionIds: readonly string[]) {
+  const row = await interviewRow(db, id);
+  if (row.status !== 'concept') throw new UserError('conflict', t('mon.err.inputSubmitted').replace(/^./, (c) => c.toUpperCase()), 'status');
+  if (questionIds.length) {
+    const round = await roundRow(db, row.roundId);
+    const { set } = await loadQuestionSet(db, round.programmeId);
+    const answered = new Set((await db.selectFrom('monitoringAnswer').select('questionId').where('interviewId', '=', id).where('deletedAt', 'is', null).execute()).map((a) => a.questionId));
+    for (const q of questionIds) if (!answered.has(q) && !set.questions.some((x) => x.id === q && !x.retired)) throw invalid('questionId', 'mon.err.questionUnknown');
+  }
+  return row;
+}
+
+/**
+ * Writes answers of an input in concept, inside the caller's change set: an existing answer
+ * changes (the question text it answered stays), a new one is stored with the question as it is
+ * now, an empty new answer is skipped. Used by 'monitoring.interview.saveAnswers' and by the
+ * import of a partner request's Monitoring sheet.
+ */
+export async function saveAnswers(tr: Tracker, id: string, answers: readonly { questionId: string; answer: string }[]): Promise<void> {
+  const row = await checkAnswers(tr.trx, id, answers.map((a) => a.questionId));
+  const round = await roundRow(tr.trx, row.roundId);
+  const { set } = await ensureQuestionSet(tr, round.programmeId);
+  const existing = await tr.trx.selectFrom('monitoringAnswer').selectAll().where('interviewId', '=', id).where('deletedAt', 'is', null).execute();
+  for (const a of answers) {
+    const have = existing.find((e) => e.questionId === a.questionId);
+    if (have) {
+      // The answer changes; the question text it answered stays as it was.
+      await tr.update('monitoringAnswer', have.id, { answer: a.answer });
+      continue;
+    }
+    const q = set.questions.find((x) => x.id === a.questionId && !x.retired);
+    if (!q) throw invalid('questionId', 'mon.err.questionUnknown');
+    if (!a.answer) continue;
+    await tr.insert('monitoringAnswer', {
+      id: randomUUID(),
+      interviewId: id,
+      questionId: q.id,
+      questionText: q.text,
+      questionVersion: q.version,
+      position: q.position,
+      answer: a.answer,
+      status: 'concept',
+      createdAt: tr.at,
+      updatedAt: tr.at,
+      deletedAt: null,
+      deletedIn: null,
+    });
+  }
+}
+
 async function measureLabel(db: Db, interview: { measureId: string }) {
   const m = await findMeasure(db, interview.measureId);
   return m ? [m.code, m.name].filter(Boolean).join(' ') : '';
@@ -258,39 +313,9 @@ export const monitoringHandlers = handlers({
 
   'monitoring.interview.saveAnswers': async ({ id, answers }, ctx) => {
     const db = ctx.db();
-    const row = await interviewRow(db, id);
-    if (row.status !== 'concept') throw new UserError('conflict', t('mon.err.inputSubmitted').replace(/^./, (c) => c.toUpperCase()), 'status');
-    const round = await roundRow(db, row.roundId);
+    const row = await checkAnswers(db, id, []);
     const name = await measureLabel(db, row);
-    await tracked(db, meta(ctx.user, 'update', t('label.update', { entity: entityName('monitoringInterview'), name })), async (tr) => {
-      const { set } = await ensureQuestionSet(tr, round.programmeId);
-      const existing = await tr.trx.selectFrom('monitoringAnswer').selectAll().where('interviewId', '=', id).where('deletedAt', 'is', null).execute();
-      for (const a of answers) {
-        const have = existing.find((e) => e.questionId === a.questionId);
-        if (have) {
-          // The answer changes; the question text it answered stays as it was.
-          await tr.update('monitoringAnswer', have.id, { answer: a.answer });
-          continue;
-        }
-        const q = set.questions.find((x) => x.id === a.questionId && !x.retired);
-        if (!q) throw invalid('questionId', 'mon.err.questionUnknown');
-        if (!a.answer) continue;
-        await tr.insert('monitoringAnswer', {
-          id: randomUUID(),
-          interviewId: id,
-          questionId: q.id,
-          questionText: q.text,
-          questionVersion: q.version,
-          position: q.position,
-          answer: a.answer,
-          status: 'concept',
-          createdAt: tr.at,
-          updatedAt: tr.at,
-          deletedAt: null,
-          deletedIn: null,
-        });
-      }
-    });
+    await tracked(db, meta(ctx.user, 'update', t('label.update', { entity: entityName('monitoringInterview'), name })), (tr) => saveAnswers(tr, id, answers));
     return must(interviewDetail(db, id), 'monitoringInterview');
   },
 
