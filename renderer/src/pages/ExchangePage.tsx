@@ -79,6 +79,8 @@ export function ExchangePage() {
   const [busy, setBusy] = useState<string | null>(null);
   const [partner, setPartner] = useState('');
   const [period, setPeriod] = useState('');
+  /** Monitoring round for the Monitoring section (id; empty: the newest round). */
+  const [round, setRound] = useState('');
   /** More partners at once (checkbox list), and what the request asks. */
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [sections, setSections] = useState<ReadonlySet<PartnerSectionName>>(new Set(['activities']));
@@ -91,6 +93,7 @@ export function ExchangePage() {
   const [reload, setReload] = useState(0);
   const last = useLoad(() => call('exchange.lastImport'), [reload]);
   const partners = useLoad(() => call('organisation.list'));
+  const rounds = useLoad(() => call('monitoring.round.list', {}));
 
   const fail = (e: unknown) => notify(e instanceof ApiError ? e.message : String(e), 'error');
 
@@ -98,7 +101,7 @@ export function ExchangePage() {
     setBusy(kind);
     try {
       const asked = SECTION_ORDER.filter((x) => sections.has(x));
-      const partnerRequest = { kind, period: period || undefined, ...(partner.trim() ? { partner } : {}), ...(picked.size ? { partners: [...picked] } : {}), ...(asked.join() === 'activities' ? {} : { sections: asked }) };
+      const partnerRequest = { kind, period: period || undefined, ...(round && sections.has('monitoring') ? { round } : {}), ...(partner.trim() ? { partner } : {}), ...(picked.size ? { partners: [...picked] } : {}), ...(asked.join() === 'activities' ? {} : { sections: asked }) };
       const f = await call('exchange.export', kind === 'partner' ? partnerRequest : { kind });
       // One file per partner, each its own download.
       for (const x of f.files) download(x.fileName, x.base64);
@@ -217,6 +220,17 @@ export function ExchangePage() {
             <div className="field">
               <label htmlFor="xl-period">{t('exchange.period')}</label>
               <input id="xl-period" value={period} placeholder={t('exchange.periodPlaceholder')} onChange={(e) => setPeriod(e.target.value)} />
+            </div>
+            <div className="field">
+              <label htmlFor="xl-round">{t('exchange.round')}</label>
+              <select id="xl-round" value={round} onChange={(e) => setRound(e.target.value)}>
+                <option value="">{t('exchange.roundNewest')}</option>
+                {(rounds.data ?? []).map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {r.name}
+                  </option>
+                ))}
+              </select>
             </div>
           </div>
           <fieldset className="xl-pick">
