@@ -273,7 +273,6 @@ export const nl = {
   // Screen furniture of the programme tree pages
   'ui.crumbs': 'Kruimelpad',
   'ui.confirm': 'Bevestigen',
-  'ui.toTrash': 'Naar de Prullenbak?',
   'hint.money': 'Bijvoorbeeld 1.234.567,89',
   'hint.longText': "Alinea's met een lege regel ertussen; een lijst met regels die beginnen met -.",
   'trash.children': '(met {n} onderliggende)',

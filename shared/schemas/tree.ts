@@ -274,3 +274,23 @@ export const SearchHit = z.object({
 export type SearchHit = z.infer<typeof SearchHit>;
 export const SearchResult = z.object({ groups: z.array(z.object({ kind: z.enum(SEARCH_KINDS), hits: z.array(SearchHit) })), total: z.number().int() });
 export type SearchResult = z.infer<typeof SearchResult>;
+
+/** The template's free-text answers of an activity (questions 3-11), in plan order. */
+export const ACTIVITY_LONG_TEXTS = [
+  'description',
+  'aim',
+  'durationNote',
+  'subActivitiesDuration',
+  'targetGroupNeed',
+  'lookBackEarlier',
+  'lookBackAimReached',
+  'resultsGeneral',
+  'resultsPerSubActivity',
+  'resultsVsvContribution',
+  'resultsResponsible',
+  'measurementMoments',
+  'indicatorsMonitoring',
+  'organisationStructure',
+  'sustainabilityHow',
+  'sustainabilityWho',
+] as const;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTIVITY_LONG_TEXTS } from '../../shared/schemas/tree';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,25 +27,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const TEXT_FIELDS = [
-  'description',
-  'aim',
-  'durationNote',
-  'subActivitiesDuration',
-  'targetGroupNeed',
-  'lookBackEarlier',
-  'lookBackAimReached',
-  'resultsGeneral',
-  'resultsPerSubActivity',
-  'resultsVsvContribution',
-  'resultsResponsible',
-  'measurementMoments',
-  'indicatorsMonitoring',
-  'organisationStructure',
-  'sustainabilityHow',
-  'sustainabilityWho',
-  'sustainabilityFrom',
-] as const;
+const TEXT_FIELDS = [...ACTIVITY_LONG_TEXTS, 'sustainabilityFrom'] as const;
 
 describe('the example region', () => {
   it('is made quickly, in one change set', async () => {

@@ -67,6 +67,13 @@ async function resultStatuses(db: Db): Promise<{ measures: Map<string, ResultSta
 }
 
 const col = (key: string, header: string, type: ColumnSpec['type'], help: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ key, header, type, help, ...extra });
+
+/** Programme, measure code and name on every row, so filtering in Excel keeps each row's context. */
+const measureKeys = () => [
+  col('programme', t('xl.steering.programme'), 'text', ''),
+  col('code', t('xlh.code'), 'text', ''),
+  col('measure', t('xl.steering.measure'), 'text', ''),
+];
 const pcol = (key: string) => programmeKind.columns.find((c) => c.key === key)!;
 
 /** A sheet with only headers says so in its first row, instead of looking broken. */
@@ -89,9 +96,7 @@ export const overviewSheet: SteeringSheet = {
   build: async (ws, ctx) => {
     const year = schoolYearOf(localIsoDate(ctx.at));
     const columns = [
-      col('programme', t('xl.steering.programme'), 'text', ''),
-      col('code', t('xlh.code'), 'text', ''),
-      col('measure', t('xl.steering.measure'), 'text', ''),
+      ...measureKeys(),
       col('status', t('xlh.programme.status'), 'text', t('xl.steering.statusHelp')),
       col('lead', t('xlh.leadName'), 'text', ''),
       col('plus', t('xlh.measure.plus'), 'bool', ''),
@@ -174,9 +179,7 @@ export const budgetSheet: SteeringSheet = {
   title: t('xl.steering.budget'),
   build: async (ws, ctx) => {
     const columns = [
-      col('programme', t('xl.steering.programme'), 'text', ''),
-      col('code', t('xlh.code'), 'text', ''),
-      col('measure', t('xl.steering.measure'), 'text', ''),
+      ...measureKeys(),
       col('year', t('xl.steering.year'), 'int', ''),
       col('source', t('xl.steering.source'), 'text', ''),
       col('plannedCents', t('xl.steering.planned'), 'money', '', { allowNegative: true }),
@@ -244,9 +247,7 @@ export const resultsSheet: SteeringSheet = {
   title: t('xl.steering.results'),
   build: async (ws, ctx) => {
     const columns = [
-      col('programme', t('xl.steering.programme'), 'text', ''),
-      col('code', t('xlh.code'), 'text', ''),
-      col('measure', t('xl.steering.measure'), 'text', ''),
+      ...measureKeys(),
       col('indicator', t('xl.steering.indicator'), 'text', ''),
       col('unit', t('xl.steering.unit'), 'text', ''),
       col('baseline', t('xl.steering.baseline'), 'decimal', '', { allowNegative: true }),

@@ -9,27 +9,10 @@ import { CheckboxGroup, SelectField, TextArea, TextField } from '../components/F
 import { coded } from '../components/Status';
 import { focusFirstError, messageOf } from '../components/errors';
 import { formatDate, parseDateInput, schoolYearOf } from '../../../shared/dates';
-import { ITEM_STATUSES, type Activity, type ActivityUpdate } from '../../../shared/schemas/tree';
+import { ACTIVITY_LONG_TEXTS, ITEM_STATUSES, type Activity, type ActivityUpdate } from '../../../shared/schemas/tree';
 import type { Organisation } from '../../../shared/schemas/partner';
 
-const TEXTS = [
-  'description',
-  'aim',
-  'durationNote',
-  'subActivitiesDuration',
-  'targetGroupNeed',
-  'lookBackEarlier',
-  'lookBackAimReached',
-  'resultsGeneral',
-  'resultsPerSubActivity',
-  'resultsVsvContribution',
-  'resultsResponsible',
-  'measurementMoments',
-  'indicatorsMonitoring',
-  'organisationStructure',
-  'sustainabilityHow',
-  'sustainabilityWho',
-] as const;
+const TEXTS = ACTIVITY_LONG_TEXTS;
 type TextKey = (typeof TEXTS)[number];
 
 type FormState = Record<TextKey, string> & {

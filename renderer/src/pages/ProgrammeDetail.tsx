@@ -1,5 +1,5 @@
 import { LoadError } from '../components/LoadError';
-import { useState } from 'react';
+import { DeleteButton } from '../components/DeleteButton';
 import { ApiError, call } from '../api';
 import { useLoad } from '../useLoad';
 import { useApp } from '../state';
@@ -16,7 +16,6 @@ export function ProgrammeDetail({ id }: { id: string }) {
   const notify = useNotify();
   const { data: p, error } = useLoad(() => call('programme.get', { id }), [id]);
   const history = useLoad(() => call('history.forEntity', { entity: 'programme', id }), [id]);
-  const [confirming, setConfirming] = useState(false);
   const orgs = useLoad(() => call('organisation.list'));
   const orgName = (orgId: string | null) => (orgId && orgs.data?.find((o) => o.id === orgId)?.name) || '—';
 
@@ -52,21 +51,7 @@ export function ProgrammeDetail({ id }: { id: string }) {
           <a className="button" href={href('resultaten', p.id)} aria-label={t('results.ofProgramme')}>
             {t('nav.results')}
           </a>
-          {!confirming ? (
-            <button type="button" className="danger" onClick={() => setConfirming(true)}>
-              {t('action.delete')}
-            </button>
-          ) : (
-            <span className="confirm" role="group" aria-label={t('ui.confirm')}>
-              {t('ui.toTrash')}{' '}
-              <button type="button" className="danger" onClick={() => void remove()}>
-                {t('action.confirmDelete')}
-              </button>{' '}
-              <button type="button" onClick={() => setConfirming(false)}>
-                {t('action.cancel')}
-              </button>
-            </span>
-          )}
+          <DeleteButton onConfirm={remove} />
         </div>
       </header>
       <dl className="facts">
