@@ -555,6 +555,27 @@ export const nl = {
   'label.move': '{entity} "{name}" verplaatst van {from} naar {to}',
   'label.reorder': 'Volgorde gewijzigd: {names}',
 
+  // Privacy: the guard, erasure, the Privacycontrole (issue 11)
+  'privacy.kind.bsn': 'een BSN',
+  'privacy.kind.birthDate': 'een geboortedatum',
+  'privacy.kind.address': 'een woonadres',
+  'privacy.kind.personName': 'de naam van een jongere',
+  'privacy.refused': 'hier staat {what} ({masked}). Regieboek bewaart alleen cijfers over groepen jongeren, nooit gegevens over één jongere (geen BSN, naam, geboortedatum of adres). Haal het weg en sla opnieuw op; er is niets opgeslagen.',
+  'privacy.askConfirm': 'dit lijkt {what} ({masked}). Regieboek bewaart geen gegevens over individuele jongeren: haal het weg, of bevestig dat het niet om een jongere gaat (maar bijvoorbeeld om een project of een professional).',
+  'privacy.needsConfirm': 'Bevestig eerst dat dit geen gegevens over een jongere zijn: {details}',
+  'privacy.warnRefuse': 'Dit wordt niet opgeslagen: {message}',
+  'privacy.warnConfirm': 'Let op: {message}',
+  'privacy.confirmTitle': 'Gaat het om een jongere?',
+  'privacy.confirmIntro': 'Regieboek bewaart alleen cijfers over groepen jongeren. In wat u opslaat staat iets dat lijkt op gegevens over één jongere:',
+  'privacy.confirmYes': 'Geen jongere: toch opslaan',
+  'privacy.confirmNo': 'Terug en aanpassen',
+  'privacy.notConfirmed': 'Niet opgeslagen. Pas de tekst aan en sla opnieuw op.',
+  'privacy.xlConfirm': 'dit lijkt {what} ({masked}). Regieboek bewaart geen gegevens over individuele jongeren: haal het weg. Gaat het niet om een jongere, vul de tekst dan eerst in Regieboek zelf in en bevestig daar; daarna leest deze regel zonder melding in.',
+  'privacy.file': '{file}: in blad "{sheet}" staan gegevens over individuele jongeren: {cells}. Regieboek bewaart alleen cijfers over groepen jongeren, nooit een BSN, geboortedatum of woonadres. Haal ze uit het bestand en lees het opnieuw in. Er is niets gewijzigd.',
+  'privacy.fileCell': 'rij {row}, kolom {col}: {what} ({masked})',
+  'privacy.undoRefused': 'Ongedaan maken zou {what} ({masked}) terugzetten in "{field}". Regieboek bewaart geen gegevens over individuele jongeren; wis de oude waarde met "Uit de geschiedenis wissen".',
+  'privacy.erased': '[gewist]',
+
   // Settings
   'settings.title': 'Instellingen',
   'settings.userNameHelp': 'Deze naam komt in de Geschiedenis bij elke wijziging. Leeg laten: de gebruikersnaam van de computer ({osUser}).',
