@@ -8,6 +8,7 @@ import { Programme, ProgrammeInput, ProgrammeUpdate } from './schemas/programme'
 import { AppInfo, RecentFile, Region, Settings, WorkspaceInfo, fileName, regionNumber } from './schemas/workspace';
 import { HistoryEntry, TrashItem, UndoResult } from './schemas/history';
 import { id, isoDate } from './schemas/fields';
+import { PrivacyConfirmInput } from './schemas/privacy';
 import { ConflictChoices, ExchangeFile, ExportRequest, ExportResult, ImportPlan, ImportResult, LastImport } from './schemas/exchange';
 import {
   Award,
@@ -202,6 +203,9 @@ export const contract = {
   'exchange.lastImport': { input: none, output: LastImport.nullable() },
   'exchange.undoImport': { input: none, output: UndoResult },
   'exchange.newWorkspace': { input: z.strictObject({ fileName: fileName(), file: ExchangeFile.strict() }), output: WorkspaceInfo },
+
+  // Privacy: confirming the guard's softer signal, the Privacycontrole, erasure (issue 11)
+  'privacy.confirm': { input: z.strictObject({ items: z.array(PrivacyConfirmInput).min(1).max(100) }), output: z.null() },
 } as const;
 
 export type Contract = typeof contract;

@@ -63,7 +63,7 @@ export function createDispatcher(app: AppState, opts: DispatcherOptions = {}): D
       // The output is checked too: a handler that breaks the contract fails loudly here, not in a screen.
       return ok(spec.output.parse(value) as Out<Channel>);
     } catch (e) {
-      if (e instanceof UserError) return fail({ code: e.code, message: e.message, field: e.field });
+      if (e instanceof UserError) return fail({ code: e.code, message: e.message, field: e.field, ...e.details });
       if (e instanceof z.ZodError) return fail(invalidInput(e, scope));
       log(`[regieboek] ${channel} failed`, e);
       return fail({ code: 'internal', message: t('err.internal', { detail: e instanceof Error ? e.message : String(e) }) });

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../shared/result';
+import type { ErrorCode, FieldIssue, PrivacyConfirm } from '../../shared/result';
 
 /** An error the user caused and can fix; its message is Dutch and shown as is. */
 export class UserError extends Error {
@@ -6,6 +6,8 @@ export class UserError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** Per-field messages, and what the user may confirm (the privacy guard's softer signal). */
+    readonly details: { issues?: FieldIssue[]; confirm?: PrivacyConfirm[] } = {},
   ) {
     super(message);
     this.name = 'UserError';

@@ -315,6 +315,8 @@ export interface ChangeSetTable {
   source: string | null;
   undoes: number | null;
   undoneBy: number | null;
+  /** 1 once an erasure scrubbed this change set's values: it can no longer be undone (migration 0006). */
+  erased: Generated<number>;
 }
 
 export interface ChangeTable {
@@ -327,6 +329,15 @@ export interface ChangeTable {
   fields: string;
   /** JSON of the whole row where an undo needs it (create, delete). */
   snapshot: string | null;
+}
+
+/** A text the user confirmed is not about a young person: a hash of entity, field and value only. */
+export interface PrivacyConfirmationTable {
+  key: string;
+  entity: string;
+  field: string;
+  confirmedAt: string;
+  user: string;
 }
 
 export interface TrashTable {
@@ -455,4 +466,5 @@ export interface Database {
   changeSet: ChangeSetTable;
   change: ChangeTable;
   trash: TrashTable;
+  privacyConfirmation: PrivacyConfirmationTable;
 }

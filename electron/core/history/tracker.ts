@@ -8,6 +8,7 @@ import type { Database } from '../db/schema';
 import { entityDef } from './entities';
 import { UserError } from '../errors';
 import { t } from '../../../shared/i18n/nl';
+import { guardWrite } from '../privacy/guard';
 
 type Row = Record<string, unknown>;
 type Db = Kysely<Database> | Transaction<Database>;
@@ -55,6 +56,8 @@ export class Tracker {
 
   async insert<T extends Row>(entity: string, row: T): Promise<T> {
     const { table } = entityDef(entity);
+    // Every write path ends here, so this is where data about a young person is refused.
+    await guardWrite(this.trx, entity, row);
     await anyDb(this.trx).insertInto(table).values(row).execute();
     const fields: Record<string, [unknown, unknown]> = {};
     for (const [k, v] of Object.entries(row)) if (!isTrashColumn(k) && v !== null && v !== '') fields[k] = [null, v];
@@ -77,6 +80,7 @@ export class Tracker {
       }
     }
     if (Object.keys(set).length === 0) return before;
+    await guardWrite(this.trx, entity, set);
     if ('updatedAt' in before) set.updatedAt = this.at;
     await anyDb(this.trx).updateTable(table).set(set).where('id', '=', id).execute();
     await this.record(entity, id, 'update', fields, null);
@@ -144,6 +148,7 @@ export class Tracker {
     const { table } = entityDef(entity);
     const before = await readRow(this.trx, entity, id, { includeDeleted: true });
     if (!before) return;
+    await guardWrite(this.trx, entity, values, { undo: true });
     const fields: Record<string, [unknown, unknown]> = {};
     for (const [k, v] of Object.entries(values)) fields[k] = [before[k], v];
     await anyDb(this.trx).updateTable(table).set(values).where('id', '=', id).execute();
