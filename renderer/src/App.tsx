@@ -29,6 +29,7 @@ import { PartnerDetail } from './pages/PartnerDetail';
 import { PartnerForm } from './pages/PartnerForm';
 import { ActivitySheet, MeasureSheet } from './pages/PrintSheet';
 import { SearchDialog } from './components/SearchDialog';
+import { PrivacyConfirm } from './components/PrivacyConfirm';
 import { MonitoringRoundForm, MonitoringRounds } from './pages/MonitoringRounds';
 import { MonitoringRound } from './pages/MonitoringRound';
 import { MonitoringInput } from './pages/MonitoringInput';
@@ -263,6 +264,7 @@ function Shell() {
           </ErrorBoundary>
         </main>
         {searching && <SearchDialog onClose={() => setSearching(false)} />}
+        <PrivacyConfirm />
       </div>
     </AppContext.Provider>
   );
