@@ -291,6 +291,22 @@ export const nl = {
   'partner.brinKvk': 'BRIN / KvK',
   'tree.subCount': '{n} deelact.',
 
+  // The plan's own structure (issue 12): activities directly under a programme line, a measure that is its own activity
+  'field.shape': 'Vorm',
+  'shape.measure': 'Maatregel met activiteiten',
+  'shape.single': 'Maatregel die zelf de activiteit is',
+  'shape.activity': 'Activiteit direct onder de programmalijn',
+  'shape.measure.hint': 'De maatregel heeft een of meer activiteiten, elk met het vaste format.',
+  'shape.single.hint': 'Het plan beschrijft deze maatregel zelf met het vaste format (vragen 1 tot en met 11); er zijn geen aparte activiteiten.',
+  'shape.activity.hint': 'Het plan zet deze activiteit direct onder de programmalijn, zonder maatregel ertussen.',
+  'shape.badge.single': 'Maatregel = activiteit',
+  'shape.badge.activity': 'Activiteit',
+  'shape.tooManyActivities': 'deze maatregel heeft {n} activiteiten. Een maatregel die zelf de activiteit is, heeft er precies één: verplaats of verwijder eerst de andere activiteiten.',
+  'shape.noSecondActivity': '"{name}" is zelf een activiteit; daar kan geen activiteit onder. Kies een maatregel met activiteiten.',
+  'shape.holderHasMonitoring': 'deze activiteit staat op het niveau van de maatregelen en heeft {n} monitoringinput(s) of actie(s). Die horen bij die plek en zouden mee naar de Prullenbak gaan. Verplaats de activiteit naar een programmalijn, of verwijder eerst de monitoringinput en acties.',
+  'val.activityParent': 'kies de maatregel of de programmalijn waaronder de activiteit valt (één van beide).',
+  'val.moveTarget': 'kies een maatregel of een programmalijn om de activiteit naartoe te verplaatsen.',
+
   // Printable sheets
   'print.back': 'Terug naar het scherm',
   'print.printed': 'Afgedrukt op {date}',
@@ -1317,6 +1333,12 @@ export const nl = {
   'xlh.measure.name.help': 'Naam van de maatregel, bijvoorbeeld Instroomloket 16+.',
   'xlh.measure.plus': 'Plusvoorziening',
   'xlh.measure.plus.help': 'Ja als de maatregel een plusvoorziening is, anders Nee.',
+  // The plan's own structure (issue 12)
+  'xlh.measure.shape': 'Vorm',
+  'xlh.measure.shape.help': 'Maatregel met activiteiten (leeg betekent hetzelfde), Maatregel die zelf de activiteit is, of Activiteit direct onder de programmalijn. De laatste twee hebben precies één rij op blad Activiteiten; code, naam, status, omschrijving, doelgroepen, penvoerder en uitvoerders zijn in beide rijen gelijk.',
+  'xl.steering.shapeHelp': 'Maatregel met activiteiten, een maatregel die zelf de activiteit is, of een activiteit direct onder de programmalijn (die staat hier op het niveau van de maatregelen).',
+  'xl.plan.shapeNoActivity': 'deze maatregel heeft de vorm "{shape}" en hoort dus precies één activiteit te hebben op blad "{sheet}", maar er is er geen. Voeg daar een rij toe met Maatregel (id) {id}, of kies de vorm "{measure}".',
+  'xl.plan.shapeManyActivities': 'maatregel {id} heeft de vorm "{shape}" en heeft daarom precies één activiteit; met dit bestand zouden het er {n} zijn. Zet deze activiteit onder een andere maatregel, of kies voor die maatregel de vorm "{measure}".',
   'xlh.activity.sheet': 'Activiteiten',
   'xlh.activity.measure': 'Maatregel (id)',
   'xlh.activity.measure.help': 'Id van de maatregel (blad Maatregelen).',
