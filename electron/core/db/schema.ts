@@ -87,6 +87,8 @@ export interface MeasureTable extends Trashable {
   /** JSON string[] of organisation ids */
   executorIds: string;
   status: string;
+  /** 'measure' | 'single' | 'activity' (shared/schemas/tree.ts MEASURE_SHAPES) */
+  shape: string;
   sortOrder: number;
   createdAt: string;
   updatedAt: string;
@@ -315,7 +317,7 @@ export interface ChangeSetTable {
   source: string | null;
   undoes: number | null;
   undoneBy: number | null;
-  /** 1 once an erasure scrubbed this change set's values: it can no longer be undone (migration 0006). */
+  /** 1 once an erasure scrubbed this change set's values: it can no longer be undone (migration 0007). */
   erased: Generated<number>;
 }
 

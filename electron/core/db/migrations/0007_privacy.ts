@@ -8,8 +8,8 @@ import type { Migration } from './index';
  * - change_set.erased: 1 when an erasure scrubbed values of this change set ("[gewist]"); such a
  *   change set can no longer be undone or redone, so erased data never comes back.
  */
-export const m0006_privacy: Migration = {
-  version: 6,
+export const m0007_privacy: Migration = {
+  version: 7,
   name: 'privacy',
   sql: `
     CREATE TABLE privacy_confirmation (
