@@ -8,7 +8,7 @@ import { Programme, ProgrammeInput, ProgrammeUpdate } from './schemas/programme'
 import { AppInfo, RecentFile, Region, Settings, WorkspaceInfo, fileName, regionNumber } from './schemas/workspace';
 import { HistoryEntry, TrashItem, UndoResult } from './schemas/history';
 import { id, isoDate } from './schemas/fields';
-import { PrivacyConfirmInput } from './schemas/privacy';
+import { BackupRef, ErasureOutcome, PrivacyConfirmInput, PrivacyScan } from './schemas/privacy';
 import { ConflictChoices, ExchangeFile, ExportRequest, ExportResult, ImportPlan, ImportResult, LastImport } from './schemas/exchange';
 import {
   Award,
@@ -206,6 +206,11 @@ export const contract = {
 
   // Privacy: confirming the guard's softer signal, the Privacycontrole, erasure (issue 11)
   'privacy.confirm': { input: z.strictObject({ items: z.array(PrivacyConfirmInput).min(1).max(100) }), output: z.null() },
+  'privacy.scan': { input: none, output: PrivacyScan },
+  'privacy.deleteBackups': { input: z.strictObject({ files: z.array(z.string().min(1).max(1000)).min(1).max(500) }), output: z.array(BackupRef) },
+  'trash.erase': { input: z.strictObject({ changeSetId: z.number().int() }), output: ErasureOutcome },
+  'trash.empty': { input: none, output: ErasureOutcome },
+  'history.eraseField': { input: z.strictObject({ entity: z.string().min(1).max(60), id: id(), field: z.string().min(1).max(60) }), output: ErasureOutcome },
 } as const;
 
 export type Contract = typeof contract;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeCore, programmeInput, sha, tempDir } from './helpers';
 import { activityInput, measureInput } from './programme-tree-helpers';
-import { exampleWorkspace, exportOf, load, save } from './excel-helpers';
+import { exportOf, load, save } from './excel-helpers';
 import { planImport } from '../../electron/core/excel';
 import { runCli } from '../../electron/core/cli/main';
 import { confirm, confirmationKey } from '../../electron/core/privacy/guard';
@@ -81,19 +81,23 @@ describe('privacy guard on the dispatcher (forms and IPC)', () => {
 });
 
 describe('privacy guard on the Excel import (every row and column) and the CLI', () => {
+  /** A small workspace (one programme) and its exported workbook: fast, and enough for every sheet. */
+  async function small() {
+    const core = await makeCore();
+    await core.call('programme.create', programmeInput());
+    const ws = core.app.requireWorkspace();
+    return { ...core, ws, wb: await load(await exportOf(ws, new Date().toISOString())) };
+  }
+
   it('refuses a file with a BSN deep in an extra sheet, naming sheet, row and column; a dry run changes nothing', async () => {
-    const dir = tempDir();
-    const ws = await exampleWorkspace(dir);
-    const wb = await load(await exportOf(ws, new Date().toISOString()));
-    await ws.close();
+    const { ws, wb } = await small();
     const extra = wb.addWorksheet('Aantekeningen');
     for (let r = 1; r <= 40; r++) extra.addRow([`Regel ${r}`, r, r === 40 ? 'Terugbellen over BSN 111 222 333' : 'overleg']);
-    const file = path.join(dir, 'metbsn.xlsx');
+    const file = path.join(tempDir(), 'metbsn.xlsx');
     await save(wb, file);
     const before = sha(ws.path);
-    let out = '';
     let err = '';
-    const code = await runCli(['import', '--db', ws.path, '--in', file, '--dry-run'], { out: (s) => (out += s), err: (s) => (err += s) });
+    const code = await runCli(['import', '--db', ws.path, '--in', file, '--dry-run'], { out: () => {}, err: (s) => (err += s) });
     expect(code).toBe(1);
     expect(err).toContain('blad "Aantekeningen"');
     expect(err).toContain('rij 40, kolom C: een BSN (…333)');
@@ -106,21 +110,16 @@ describe('privacy guard on the Excel import (every row and column) and the CLI',
   });
 
   it('rejects a row whose new text seems to name a young person until that value was confirmed', async () => {
-    const dir = tempDir();
-    const ws = await exampleWorkspace(dir);
-    const wb = await load(await exportOf(ws, new Date().toISOString()));
-    const sheet = wb.getWorksheet("Programma's")!;
+    const { ws, wb } = await small();
     const text = 'Aanpak besproken met leerling Sanne de Vries';
-    sheet.getCell('H3').value = text;
+    wb.getWorksheet("Programma's")!.getCell('H2').value = text;
     const buf = await save(wb);
-    const plan = await planImport(ws.db, buf, 'terug.xlsx');
-    const row = plan.rows.find((r) => r.sheet === "Programma's" && r.row === 3)!;
+    const row = (await planImport(ws.db, buf, 'terug.xlsx')).rows.find((r) => r.sheet === "Programma's" && r.row === 2)!;
     expect(row.status).toBe('rejected');
-    expect(row.issues[0]).toMatchObject({ sheet: "Programma's", row: 3, col: 'H' });
+    expect(row.issues[0]).toMatchObject({ sheet: "Programma's", row: 2, col: 'H' });
     expect(row.issues[0]!.message).toContain('de naam van een jongere (S… V…)');
     await confirm(ws.db, [{ key: confirmationKey('programme', 'analysis', text), entity: 'programme', field: 'analysis', message: '' }], 'Test');
-    expect((await planImport(ws.db, buf, 'terug.xlsx')).rows.find((r) => r.sheet === "Programma's" && r.row === 3)!.status).toBe('changed');
-    await ws.close();
+    expect((await planImport(ws.db, buf, 'terug.xlsx')).rows.find((r) => r.sheet === "Programma's" && r.row === 2)!.status).toBe('changed');
   });
 });
 

@@ -17,6 +17,7 @@ import { formatCents } from '../../../shared/money';
 import { EXAMPLE_REGION, findRegion, regionLabel } from '../../../shared/regions';
 import { t, type MessageKey } from '../../../shared/i18n/nl';
 import { exportCommand, importCommand, type ExchangeOpts } from './exchange';
+import { privacyCommand, trashCommand } from './privacy';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../db/schema';
 import { listProgrammes } from '../db/queries/programmes';
@@ -229,8 +230,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const [cmd, ...rest] = argv;
     let values: Opts;
+    let positionals: string[];
     try {
-      values = parseArgs({
+      ({ values, positionals } = parseArgs({
         args: rest,
         options: {
           db: { type: 'string' },
@@ -250,7 +252,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           user: { type: 'string' },
         },
         strict: true,
-      }).values;
+        // Only `trash empty` has a word after the command.
+        allowPositionals: cmd === 'trash',
+      }));
     } catch (e) {
       throw new UserError('invalid_input', t('cli.badOption', { detail: (e as Error).message }));
     }
@@ -348,6 +352,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await exportCommand(needDb(values), values, io);
       case 'import':
         return await importCommand(needDb(values), values, io);
+      case 'privacy':
+        return await privacyCommand(needDb(values), values, io);
+      case 'trash':
+        return await trashCommand(positionals[0], needDb(values), values, io);
       default:
         throw new UserError('invalid_input', t('cli.unknownCommand', { cmd }));
     }

@@ -57,7 +57,9 @@ async function labelsFor(db: Kysely<Database>, rows: { entity: string; entityId:
       const snaps = await db.selectFrom('change').select(['entityId', 'snapshot']).where('entity', '=', entity).where('entityId', 'in', missing).where('snapshot', 'is not', null).execute();
       for (const s of snaps) {
         try {
-          labels.set(`${entity}:${s.entityId}`, def.label(JSON.parse(s.snapshot!) as Record<string, unknown>));
+          const label = def.label(JSON.parse(s.snapshot!) as Record<string, unknown>);
+          // An erased record's snapshot holds "[gewist]" values: it is called that, not "[gewist] [gewist]".
+          labels.set(`${entity}:${s.entityId}`, label.includes('[gewist]') ? '[gewist]' : label);
         } catch {
           // a snapshot without the label's fields: keep the dash
         }

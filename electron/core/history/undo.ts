@@ -18,6 +18,8 @@ export async function undoLast(db: Kysely<Database>, user: string): Promise<{ la
     .limit(1)
     .executeTakeFirst();
   if (!target) throw new UserError('user_error', t('err.nothingToUndo'));
+  // An erasure is a barrier: its values are "[gewist]", so undoing it (or past it) would write that back.
+  if (target.erased || target.action === 'erase') throw new UserError('user_error', t('privacy.undoBarrier', { label: target.label }));
   const changes = await db.selectFrom('change').selectAll().where('changeSetId', '=', target.id).orderBy('id', 'desc').execute();
 
   await tracked(db, { user, action: 'undo', label: t('label.undo', { label: target.label }), undoes: target.id }, async (tr) => {

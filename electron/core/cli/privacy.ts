@@ -1,0 +1,71 @@
+/**
+ * `regieboek privacy --db FILE [--json]`: the Privacycontrole for automation and support. Reads
+ * only (an older file is read as it is). Exit 0 when nothing was found, 1 when something was.
+ * `regieboek trash empty --db FILE`: empties the Prullenbak for good, scrubbing the history and
+ * compacting the file, as the screen does.
+ */
+import os from 'node:os';
+import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import type { Database } from '../db/schema';
+import { assertOpenable, openWorkspaceFile } from '../db/workspace-file';
+import { openSqlite } from '../db/sqlite';
+import { m0007_privacy } from '../db/migrations/0007_privacy';
+import { scanWorkspace } from '../privacy/scan';
+import { compact, eraseTrash } from '../privacy/erase';
+import { backupFiles, backupRef, backupsHolding } from '../privacy/backups';
+import { entityName } from '../history/entities';
+import { fieldLabel, t } from '../../../shared/i18n/nl';
+import { UserError } from '../errors';
+import type { CliIo } from './main';
+
+const placeKey = { data: 'privacy.place.data', trash: 'privacy.place.trash', history: 'privacy.place.history' } as const;
+
+export async function privacyCommand(file: string, o: { json?: boolean }, io: CliIo): Promise<number> {
+  const version = assertOpenable(file);
+  const sqlite = openSqlite(file, { readonly: true });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  let r;
+  try {
+    r = await scanWorkspace(db, { hasConfirmations: version >= m0007_privacy.version });
+  } finally {
+    await db.destroy();
+  }
+  const backups = backupFiles(file).map(backupRef);
+  if (o.json) io.out(JSON.stringify({ file, clean: r.hits.length === 0, ...r, backups }, null, 2) + '\n');
+  else {
+    io.out((r.hits.length ? t('cli.privacyHits', { n: r.hits.length, path: file }) : t('cli.privacyClean', { path: file, records: r.records, changes: r.changes })) + '\n');
+    for (const h of r.hits)
+      io.out(
+        `  [${t(placeKey[h.place])}] ${entityName(h.entity)} "${h.record}" — ${h.field === 'label' ? t('privacy.labelField') : fieldLabel(h.field, h.entity)}: ${t(`privacy.kind.${h.kind}`)} — ${h.excerpt}\n`,
+      );
+    if (backups.length) io.out(t('cli.privacyBackups', { n: backups.length, names: backups.map((b) => b.name).join(', ') }) + '\n');
+  }
+  return r.hits.length ? 1 : 0;
+}
+
+const cliUser = (user?: string) => {
+  if (user?.trim()) return user.trim();
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'regieboek';
+  }
+};
+
+export async function trashCommand(sub: string | undefined, file: string, o: { json?: boolean; user?: string }, io: CliIo): Promise<number> {
+  if (sub !== 'empty') throw new UserError('invalid_input', t('cli.trashSub', { sub: sub ?? '' }));
+  const ws = openWorkspaceFile(file);
+  try {
+    const r = await eraseTrash(ws.db, cliUser(o.user), 'all');
+    const { walEmptied } = r.changeSetId === null ? { walEmptied: true } : compact(ws.sqlite);
+    const backups = backupsHolding(backupFiles(ws.path), r.erased);
+    if (o.json) io.out(JSON.stringify({ records: r.records, changeSets: r.changeSets, walEmptied, backups }, null, 2) + '\n');
+    else {
+      io.out((r.records ? t('cli.trashEmptied', { records: r.records, sets: r.changeSets }) : t('cli.trashWasEmpty')) + '\n');
+      if (backups.length) io.out(t('cli.privacyBackupsHold', { n: backups.length, names: backups.map((b) => b.name).join(', ') }) + '\n');
+    }
+    return 0;
+  } finally {
+    await ws.close();
+  }
+}
