@@ -7,8 +7,10 @@ import { z } from 'zod';
 import { choice, id, isoDate, longText, requiredText } from './fields';
 import { t } from '../i18n/nl';
 import { AGGREGATIONS, DIRECTIONS, MEASUREMENT_STATUSES, MOMENT_KINDS, RESULT_STATUSES, TARGET_KINDS, UNITS } from '../results/types';
+import { EVALUATION_BASES, EVALUATION_NOTES } from '../results/status';
 import { isSchoolYear } from '../results/schoolYear';
 import { MONTH_DAY } from '../results/moments';
+import { MOMENT_PERIODS, PERIOD_KINDS, parsePeriod } from '../results/periods';
 import { isValidIsoDate } from '../dates';
 
 export const ONDERWIJSSOORTEN = ['vo_onderbouw', 'vmbo_bovenbouw', 'havo_vwo_bovenbouw', 'mbo1', 'mbo2', 'mbo34'] as const;
@@ -42,9 +44,17 @@ const indicatorFields = {
   baselineDate: isoDate().nullable(),
   baselineSource: shortText(200),
   baselineNote: longText(5000),
+  /** The kind of period its values and targets are about. */
+  periodKind: choice(PERIOD_KINDS).default('schooljaar'),
+  /** Per moment the period it reports on; left empty, each moment gets the default (periods.defaultMomentPeriod). */
+  momentPeriods: z.array(choice(MOMENT_PERIODS)).max(24).default([]),
+  /** A "waarvan" indicator: part of this (percentage) indicator of the same activity or measure. */
+  parentId: id().nullable().default(null),
+  /** The words after the number, as in "98% in beeld". */
+  phrase: shortText(80).default(''),
 };
 
-type IndicatorShape = { unit: string; baselineValue: number | null; momentKind: string; momentDates: string[]; categories: string[] };
+type IndicatorShape = { unit: string; baselineValue: number | null; momentKind: string; momentDates: string[]; momentPeriods: string[]; categories: string[] };
 function checkIndicator(v: IndicatorShape, ctx: z.RefinementCtx) {
   if (v.unit === 'percentage' && v.baselineValue !== null && (v.baselineValue < 0 || v.baselineValue > 100))
     ctx.addIssue({ code: 'custom', message: t('val.percentRange'), path: ['baselineValue'] });
@@ -53,6 +63,7 @@ function checkIndicator(v: IndicatorShape, ctx: z.RefinementCtx) {
       ? v.momentDates.length >= 1 && v.momentDates.every(isValidIsoDate)
       : v.momentDates.length === (v.momentKind === 'jaarlijks' ? 1 : 2) && v.momentDates.every((d) => MONTH_DAY.test(d));
   if (!datesOk) ctx.addIssue({ code: 'custom', message: v.momentKind === 'lijst' ? t('val.date') : t('val.monthDay'), path: ['momentDates'] });
+  if (v.momentPeriods.length && v.momentPeriods.length !== v.momentDates.length) ctx.addIssue({ code: 'custom', message: t('val.momentPeriods'), path: ['momentPeriods'] });
   if (new Set(v.categories.map((c) => c.toLowerCase())).size !== v.categories.length) ctx.addIssue({ code: 'custom', message: t('val.categoryTwice'), path: ['categories'] });
 }
 
@@ -118,7 +129,15 @@ export const CategoryCount = z.strictObject({ name: requiredText(100), count: co
 export const MeasurementInput = z
   .strictObject({
     indicatorId: id(),
+    /** When it was measured or published. */
     date: isoDate(),
+    /** The period it is about, as a code ("2016/2017", "2017", "2017-H1", "2017-K3", "2017-01-01/2017-03-15"); null: from the indicator's moments. */
+    period: z
+      .string({ error: t('val.period') })
+      .trim()
+      .refine((s) => parsePeriod(s) !== null, { error: t('val.period') })
+      .nullable()
+      .default(null),
     value: num().nullable(),
     numerator: num().refine((n) => n >= 0, { error: t('val.notNegative') }).nullable(),
     denominator: num().refine((n) => n > 0, { error: t('val.denominatorZero') }).nullable(),
@@ -178,6 +197,9 @@ export const TargetView = z.object({
   id: z.string(),
   indicatorId: z.string(),
   schoolYear: z.string().nullable(),
+  periodKind: z.enum(PERIOD_KINDS),
+  /** The period's code ("2016/2017", "2017-H1"). */
+  period: z.string(),
   periodStart: z.string(),
   periodEnd: z.string(),
   kind: z.enum(TARGET_KINDS),
@@ -199,8 +221,14 @@ export type TargetView = z.infer<typeof TargetView>;
 export const MeasurementView = z.object({
   id: z.string(),
   indicatorId: z.string(),
+  /** When it was measured or published. */
   date: z.string(),
   schoolYear: z.string(),
+  /** The period it is about: kind, days and code ("2016/2017"). */
+  periodKind: z.enum(PERIOD_KINDS),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  period: z.string(),
   value: nums,
   numerator: nums,
   denominator: nums,
@@ -224,8 +252,13 @@ export const AttentionReason = z.object({ kind: z.enum(ATTENTION_KINDS), date: z
 export const EvaluationView = z.object({
   status: z.enum(RESULT_STATUSES),
   value: nums,
-  latest: z.object({ value: nums, date: z.string(), status: z.enum(MEASUREMENT_STATUSES) }).nullable(),
+  /** The latest value that counts: its date and, apart from it, the period it is about. */
+  latest: z.object({ value: nums, date: z.string(), period: z.string(), periodLabel: z.string(), status: z.enum(MEASUREMENT_STATUSES) }).nullable(),
   targetId: z.string().nullable(),
+  /** route: progress from the baseline; streefwaarde: no baseline, the target alone. */
+  basis: z.enum(EVALUATION_BASES).nullable(),
+  /** Why there is no status (geen_streefwaarde: no target for the latest value's period). */
+  note: z.enum(EVALUATION_NOTES).nullable(),
   resolvedMin: nums,
   resolvedMax: nums,
   progress: nums,
@@ -252,6 +285,11 @@ export const IndicatorView = z.object({
   baselineDate: z.string().nullable(),
   baselineSource: z.string(),
   baselineNote: z.string(),
+  periodKind: z.enum(PERIOD_KINDS),
+  momentPeriods: z.array(z.enum(MOMENT_PERIODS)),
+  /** Part of this indicator ("waarvan"), and the words after its number. */
+  parentId: z.string().nullable(),
+  phrase: z.string(),
   /** Not yet stored: the built-in participants indicator before its first measurement. */
   virtual: z.boolean(),
   targets: z.array(TargetView),

@@ -55,11 +55,14 @@ describe('targets and results through the contract', () => {
   it('adds an indicator with baseline and target, a provisional then a definitive value, and a revised target with its history', async () => {
     const { call, a } = await setup();
     const ind = await call('indicator.create', indicator(a.id));
-    let v = await call('target.create', { indicatorId: ind.id, schoolYear: '2027/2028', periodStart: null, periodEnd: null, kind: 'exact', value: 1.6, min: null, max: null, percent: null });
+    // A target for the whole programme (a custom range): 1.6% by 31-07-2028.
+    let v = await call('target.create', { indicatorId: ind.id, schoolYear: null, periodStart: '2024-08-01', periodEnd: '2028-07-31', kind: 'exact', value: 1.6, min: null, max: null, percent: null });
     expect(v.evaluation.status).toBe('geen_gegevens');
+    expect(v.targets[0]).toMatchObject({ periodKind: 'vrij', period: '2024-08-01/2028-07-31', schoolYear: null });
 
     v = await call('measurement.create', measurement(ind.id));
-    expect(v.evaluation).toMatchObject({ status: 'op_koers', latest: { value: 1.8, status: 'voorlopig' } });
+    // 01-02-2026 is far from the November moment: it is about the school year it falls in.
+    expect(v.evaluation).toMatchObject({ status: 'op_koers', latest: { value: 1.8, status: 'voorlopig', date: '2026-02-01', period: '2025/2026' } });
     expect(v.evaluation.progress).toBeCloseTo(0.5, 9);
 
     v = await call('measurement.create', measurement(ind.id, { value: 1.7, status: 'definitief' }));
@@ -90,8 +93,16 @@ describe('targets and results through the contract', () => {
     expect((await fail('measurement.create', { ...measurement(ind.id), value: 'twaalf' })).message).toBe('Waarde: vul een getal in.');
     expect((await fail('measurement.create', measurement(ind.id, { value: null, numerator: 12, denominator: 10 }))).message).toBe('Teller: de teller is groter dan de noemer.');
     const outside = await fail('measurement.create', measurement(ind.id, { date: '2023-05-01' }));
-    expect(outside.field).toBe('date');
-    expect(outside.message).toBe('Meetdatum: de meetdatum valt buiten de schooljaren van het programma (01-08-2024 tot en met 31-07-2028).');
+    expect(outside.field).toBe('period');
+    expect(outside.message).toBe('Periode: 2022/2023 valt buiten het programma (01-08-2024 tot en met 31-07-2028); kies een periode tussen 01-01-2024 en 31-12-2028.');
+    // A November figure about the school year before the programme belongs to the one before it.
+    expect((await fail('measurement.create', measurement(ind.id, { date: '2024-11-01' }))).message).toMatch(/^Periode: 2023\/2024 valt buiten het programma/);
+    const early = await fail('measurement.create', measurement(ind.id, { date: '2025-05-01', period: '2025/2026' }));
+    expect([early.field, early.message]).toEqual(['date', 'Meetdatum: de meetdatum ligt vóór het begin van 2025/2026; een meting gaat over een periode die al begonnen is. Kies een andere periode of meetdatum.']);
+    const unreadable = await fail('measurement.create', measurement(ind.id, { period: 'volgend jaar' }));
+    expect([unreadable.field, unreadable.message]).toEqual(['period', 'Periode: schrijf een periode als 2016/2017 (schooljaar), 2017 (kalenderjaar), 2017-H1 (halfjaar), 2017-K3 (kwartaal) of 01-01-2017 t/m 15-03-2017.']);
+    const lateTarget = await fail('target.create', { indicatorId: ind.id, schoolYear: '2029/2030', periodStart: null, periodEnd: null, kind: 'exact', value: 1, min: null, max: null, percent: null });
+    expect([lateTarget.field, lateTarget.message]).toEqual(['schoolYear', 'Schooljaar: 2029/2030 valt buiten het programma (01-08-2024 tot en met 31-07-2028); kies een periode tussen 01-01-2024 en 31-12-2028.']);
     const range = await fail('target.create', { indicatorId: ind.id, schoolYear: '2025/2026', periodStart: null, periodEnd: null, kind: 'bereik', value: null, min: 70, max: 40, percent: null });
     expect(range.message).toBe('Minimum: het minimum is groter dan het maximum.');
     expect((await fail('indicator.create', indicator(a.id, { baselineValue: 'veel' as unknown as number }))).field).toBe('baselineValue');
@@ -147,11 +158,18 @@ describe('targets and results through the contract', () => {
     const { call, p, a } = await setup(); // planned participants only for 2025/2026
     let r = await call('results.forProgramme', { programmeId: p.id });
     expect(r.attention.filter((x) => x.indicatorName === 'Bereikte deelnemers').map((x) => [x.kind, x.date])).toEqual([['gemist', '2026-07-31']]);
+    // A DUO figure: its November moment reports on the school year before (the default for November).
     const ind = await call('indicator.create', indicator(a.id));
+    expect(ind.momentPeriods).toEqual(['vorig']);
     await call('target.create', { indicatorId: ind.id, schoolYear: '2024/2025', periodStart: null, periodEnd: null, kind: 'exact', value: 1.9, min: null, max: null, percent: null });
-    await call('measurement.create', measurement(ind.id, { date: '2024-11-01', value: 1.9 }));
     r = await call('results.forProgramme', { programmeId: p.id });
-    expect(r.attention.filter((x) => x.indicatorId === ind.id).map((x) => [x.kind, x.date])).toEqual([['voorlopig', '2024-11-01']]);
+    // 01-11-2024 is about 2023/2024 (no target), 01-11-2025 about 2024/2025: missed.
+    expect(r.attention.filter((x) => x.indicatorId === ind.id).map((x) => [x.kind, x.date, x.detail])).toEqual([['gemist', '2025-11-01', '2024/2025']]);
+    const v = await call('measurement.create', measurement(ind.id, { date: '2025-11-01', value: 1.9 }));
+    expect(v.measurements[0]).toMatchObject({ date: '2025-11-01', period: '2024/2025', periodKind: 'schooljaar', periodStart: '2024-08-01', periodEnd: '2025-07-31', schoolYear: '2024/2025' });
+    r = await call('results.forProgramme', { programmeId: p.id });
+    // Filled; still provisional more than a year later.
+    expect(r.attention.filter((x) => x.indicatorId === ind.id).map((x) => [x.kind, x.date])).toEqual([['voorlopig', '2025-11-01']]);
   });
 
   it('refuses targets that cannot be kept: a second one for a year, a relative one without baseline, one on the built-in indicator, a revision of a replaced one', async () => {
@@ -180,7 +198,8 @@ describe('targets and results through the contract', () => {
     const r = await call('results.forProgramme', { programmeId: programme.id });
     expect(new Set(r.attention.map((x) => x.kind))).toEqual(new Set(['achter', 'aandacht', 'gemist', 'voorlopig', 'categorieen']));
     expect(Object.values(r.counts).every((n) => n > 0)).toBe(true);
-    expect(r.measures.flatMap((m) => m.activities).every((a) => a.indicators.length >= 1 && a.indicators.length <= 3)).toBe(true);
+    // 1-3 cards per activity; a "waarvan" part is shown on its parent's card.
+    expect(r.measures.flatMap((m) => m.activities).every((a) => a.indicators.filter((i) => !i.parentId).length >= 1 && a.indicators.filter((i) => !i.parentId).length <= 3)).toBe(true);
   });
 
   it('puts an indicator in the Prullenbak with its targets and measurements, and with its activity', async () => {

@@ -9,12 +9,13 @@ import { t, type MessageKey } from '../i18n';
 import { formatDate } from '../format';
 import { go, href } from '../router';
 import { HistoryList } from '../components/HistoryList';
-import { ChartLegend, StatusBadge, TrendChart, fmt, measurementText, pctText, periodText, targetText } from './ResultsParts';
+import { ChartLegend, StatusBadge, TrendChart, fmt, measurementText, missedText, pctText, periodText, targetText } from './ResultsParts';
 import { MeasurementForm, ReviseForm, TargetForm } from './ResultsForms';
 import { formatNumber } from '../../../shared/results/format';
 import type { IndicatorView, MeasurementView, TargetView } from '../../../shared/schemas/results';
 
-type Open = { kind: 'measurement'; preset?: { date: string; status: 'voorlopig' | 'definitief' } } | { kind: 'target' } | { kind: 'revise'; target: TargetView } | null;
+type Open = { kind: 'measurement'; preset?: { date: string; period: string; status: 'voorlopig' | 'definitief' } } | { kind: 'target' } | { kind: 'revise'; target: TargetView } | null;
+
 
 function TargetsTable({ ind, onRevise }: { ind: IndicatorView; onRevise(x: TargetView): void }) {
   if (ind.targets.length === 0) return <p className="muted small">{t('results.noTargets')}</p>;
@@ -70,13 +71,16 @@ function TargetsTable({ ind, onRevise }: { ind: IndicatorView; onRevise(x: Targe
 
 function MeasurementsTable({ ind, onDefinitive, onDelete }: { ind: IndicatorView; onDefinitive(m: MeasurementView): void; onDelete(m: MeasurementView): void }) {
   if (ind.measurements.length === 0) return <p className="muted small">{t('results.noData')}</p>;
-  const hasDefinitive = new Set(ind.measurements.filter((m) => m.status === 'definitief').map((m) => m.date));
+  // A moment is a period and a date: "definitief maken" is offered while that moment has no definitive value.
+  const moment = (m: MeasurementView) => `${m.period}|${m.date}`;
+  const hasDefinitive = new Set(ind.measurements.filter((m) => m.status === 'definitief').map(moment));
   return (
     <table className="table compact">
       <caption className="sr-only">{`${t('results.measurements')}: ${ind.name}`}</caption>
       <thead>
         <tr>
           <th scope="col">{t('field.date')}</th>
+          <th scope="col">{t('results.periodOf')}</th>
           <th scope="col" className="num">
             {t('field.value')}
           </th>
@@ -91,6 +95,7 @@ function MeasurementsTable({ ind, onDefinitive, onDelete }: { ind: IndicatorView
         {[...ind.measurements].reverse().map((m) => (
           <tr key={m.id} className={m.counts ? undefined : 'replaced'}>
             <td>{formatDate(m.date)}</td>
+            <td>{periodText(m)}</td>
             <td className="num">
               {measurementText(ind, m)}
               {m.categories && (
@@ -111,7 +116,7 @@ function MeasurementsTable({ ind, onDefinitive, onDelete }: { ind: IndicatorView
             </td>
             <td className="small">{m.source}</td>
             <td className="num">
-              {m.status === 'voorlopig' && m.counts && !hasDefinitive.has(m.date) && (
+              {m.status === 'voorlopig' && m.counts && !hasDefinitive.has(moment(m)) && (
                 <button type="button" className="link-button" onClick={() => onDefinitive(m)} aria-label={`${t('results.makeDefinitiveShort')}: ${t('entity.measurement').toLowerCase()} ${formatDate(m.date)}`}>
                   {t('results.makeDefinitiveShort')}
                 </button>
@@ -125,6 +130,18 @@ function MeasurementsTable({ ind, onDefinitive, onDelete }: { ind: IndicatorView
       </tbody>
     </table>
   );
+}
+
+/**
+ * "Voortgang": along the route from the baseline; without a route the status comes from the target
+ * alone and the card says so; without a status, why (no target for the value's period, ...).
+ */
+function progressText(ind: IndicatorView): string {
+  const ev = ind.evaluation;
+  if (ev.note && ev.note !== 'geen_meting') return t(`results.note.${ev.note}` as MessageKey, { period: ev.latest?.periodLabel ?? '' });
+  if (ev.status === 'behaald') return t('resultStatus.behaald');
+  if (ev.basis === 'streefwaarde') return ind.baselineValue === null ? t('results.basis.streefwaarde') : t('results.basis.noRoute');
+  return ev.progress === null ? '—' : t('results.progressText', { progress: pctText(ev.progress), expected: pctText(ev.expected) });
 }
 
 export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind: IndicatorView; today: string; programme: { periodStart: string; periodEnd: string }; headingLevel?: 2 | 3 }) {
@@ -188,7 +205,7 @@ export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind
             .map((x) => (
               <li key={`${x.kind}-${x.date}`}>
                 <span aria-hidden="true">{x.kind === 'gemist' ? '◔' : '◑'}</span>{' '}
-                {x.kind === 'gemist' ? t('results.reason.missed', { date: formatDate(x.date) }) : t('results.reason.stale', { date: formatDate(x.date) })}
+                {x.kind === 'gemist' ? missedText(x) : t('results.reason.stale', { date: formatDate(x.date) })}
               </li>
             ))}
         </ul>
@@ -208,7 +225,10 @@ export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind
               <dd>
                 {ev.latest ? (
                   <>
-                    {fmt(ind, ev.latest.value)} <span className="small muted">({formatDate(ev.latest.date)}, {t(`measurementStatus.${ev.latest.status}` as MessageKey).toLowerCase()})</span>
+                    {t('results.latestOver', { value: fmt(ind, ev.latest.value), period: ev.latest.periodLabel })}{' '}
+                    <span className="small muted">
+                      ({formatDate(ev.latest.date)}, {t(`measurementStatus.${ev.latest.status}` as MessageKey).toLowerCase()})
+                    </span>
                   </>
                 ) : (
                   '—'
@@ -223,7 +243,7 @@ export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind
             )}
             <div>
               <dt>{t('results.progress')}</dt>
-              <dd>{ev.status === 'behaald' ? t('resultStatus.behaald') : ev.progress === null ? '—' : t('results.progressText', { progress: pctText(ev.progress), expected: pctText(ev.expected) })}</dd>
+              <dd>{progressText(ind)}</dd>
             </div>
           </dl>
           {ind.baselineSource && <p className="small muted">{`${t('field.baselineSource')}: ${ind.baselineSource}`}</p>}
@@ -236,8 +256,8 @@ export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind
         </div>
       </div>
       <h4>{t('results.measurements')}</h4>
-      <MeasurementsTable ind={ind} onDefinitive={(m) => setOpen({ kind: 'measurement', preset: { date: m.date, status: 'definitief' } })} onDelete={(m) => void removeMeasurement(m)} />
-      {open?.kind === 'measurement' && <MeasurementForm key={open.preset?.date ?? 'new'} ind={ind} preset={open.preset} onDone={done} onCancel={done} />}
+      <MeasurementsTable ind={ind} onDefinitive={(m) => setOpen({ kind: 'measurement', preset: { date: m.date, period: m.period, status: 'definitief' } })} onDelete={(m) => void removeMeasurement(m)} />
+      {open?.kind === 'measurement' && <MeasurementForm key={open.preset ? `${open.preset.period}|${open.preset.date}` : 'new'} ind={ind} programme={programme} preset={open.preset} onDone={done} onCancel={done} />}
       {open?.kind === 'target' && <TargetForm ind={ind} programme={programme} onDone={done} onCancel={done} />}
       {open?.kind === 'revise' && <ReviseForm key={open.target.id} target={open.target} onDone={done} onCancel={done} />}
       <div className="actions rcard-actions">

@@ -9,6 +9,7 @@ import { SelectField, TextArea, TextField } from '../components/Field';
 import { formatDate, parseDateInput } from '../../../shared/dates';
 import { formatNumber, parseNumberInput } from '../../../shared/results/format';
 import { AGGREGATIONS, DIRECTIONS, MOMENT_KINDS, UNITS } from '../../../shared/results/types';
+import { MOMENT_PERIODS, PERIOD_KINDS, defaultMomentPeriod, type MomentPeriod, type PeriodKind } from '../../../shared/results/periods';
 import type { IndicatorView } from '../../../shared/schemas/results';
 
 interface FormState {
@@ -26,6 +27,9 @@ interface FormState {
   baselineDate: string;
   baselineSource: string;
   baselineNote: string;
+  periodKind: PeriodKind;
+  /** Per moment as stored (MM-DD or ISO): the period it reports on, where the user chose one. */
+  momentPeriods: Record<string, MomentPeriod>;
 }
 
 const empty: FormState = {
@@ -43,6 +47,8 @@ const empty: FormState = {
   baselineDate: '',
   baselineSource: '',
   baselineNote: '',
+  periodKind: 'schooljaar',
+  momentPeriods: {},
 };
 
 /** "07-01" (stored MM-DD) <-> "01-07" (dd-mm on screen). */
@@ -68,8 +74,22 @@ function fromView(v: IndicatorView): FormState {
     baselineDate: formatDate(v.baselineDate),
     baselineSource: v.baselineSource,
     baselineNote: v.baselineNote,
+    periodKind: v.periodKind,
+    momentPeriods: Object.fromEntries(v.momentDates.map((d, i) => [d, v.momentPeriods[i] ?? 'lopend'])),
   };
 }
+
+/** The moments as typed, in the stored form (MM-DD, or ISO for a list); null where one cannot be read. */
+function parseMoments(kind: string, text: string): (string | null)[] {
+  return text
+    .split(/[,;\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((p) => (kind === 'lijst' ? parseDateInput(p) : screenToMd(p)));
+}
+
+/** The period a moment reports on: the user's choice, else the default for its month. */
+const momentPeriodOf = (f: FormState, d: string): MomentPeriod => f.momentPeriods[d] ?? defaultMomentPeriod(f.periodKind, f.momentKind === 'lijst' ? d.slice(5) : d);
 
 export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kind: 'activiteit' | 'maatregel'; id: string } }) {
   const notify = useNotify();
@@ -108,8 +128,7 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
       baselineDate = parseDateInput(form.baselineDate);
       if (!baselineDate) errs.baselineDate = t('val.date');
     }
-    const parts = form.momentDates.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean);
-    const momentDates = parts.map((p) => (form.momentKind === 'lijst' ? parseDateInput(p) : screenToMd(p)));
+    const momentDates = parseMoments(form.momentKind, form.momentDates);
     if (momentDates.some((d) => d === null) || momentDates.length === 0) errs.momentDates = form.momentKind === 'lijst' ? t('val.date') : t('val.monthDay');
     const categories = form.categories.split('\n').map((s) => s.trim()).filter(Boolean);
     setErrors(errs);
@@ -132,6 +151,8 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
       baselineDate,
       baselineSource: form.baselineSource,
       baselineNote: form.baselineNote,
+      periodKind: form.periodKind,
+      momentPeriods: (momentDates as string[]).map((d) => momentPeriodOf(form, d)),
     };
     setBusy(true);
     try {
@@ -188,6 +209,30 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
             error={errors.momentDates}
             hint={t(`results.momentHint.${form.momentKind}` as MessageKey)}
           />
+        </div>
+        <div className="row">
+          <SelectField
+            label={t('field.periodKind')}
+            name="periodKind"
+            value={form.periodKind}
+            onChange={(v) => setForm((f) => ({ ...f, periodKind: v as PeriodKind }))}
+            error={errors.periodKind}
+            hint={t('results.periodKindHint')}
+            options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`periodKind.${k}` as MessageKey) }))}
+          />
+          {parseMoments(form.momentKind, form.momentDates).map((d, i) =>
+            d === null ? null : (
+              <SelectField
+                key={`${d}-${i}`}
+                label={t('results.momentReportsOn', { moment: form.momentKind === 'lijst' ? formatDate(d) : mdToScreen(d) })}
+                name={`momentPeriod-${i}`}
+                value={momentPeriodOf(form, d)}
+                onChange={(v) => setForm((f) => ({ ...f, momentPeriods: { ...f.momentPeriods, [d]: v as MomentPeriod } }))}
+                error={i === 0 ? errors.momentPeriods : undefined}
+                options={MOMENT_PERIODS.map((m) => ({ value: m, label: t(`momentPeriod.${m}` as MessageKey) }))}
+              />
+            ),
+          )}
         </div>
         <TextArea label={t('field.categories')} name="categories" rows={3} value={form.categories} onChange={set('categories')} error={errors.categories} hint={t('results.categoriesHint')} />
         <fieldset className="baseline">

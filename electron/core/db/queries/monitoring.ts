@@ -22,7 +22,7 @@ import type {
 import { compareCodes } from '../../../../shared/natsort';
 import { parseList } from './tree';
 import { listBudgetLines, listSpend } from './budget';
-import { indicatorViews, programmeInfo, thresholdsFor } from './results';
+import { indicatorViews, programmeInfo, thresholdsFor, today } from './results';
 import { formatIndicatorValue, formatRange } from '../../../../shared/results/format';
 import { t, type MessageKey } from '../../../../shared/i18n/nl';
 
@@ -250,9 +250,10 @@ export async function roundDetail(db: Db, id: string, today = localToday()): Pro
  * workspace yet say so (available: false) rather than showing zeros.
  */
 export async function factsForMeasure(db: Db, measureId: string, asOf: string, partnerId: string | null = null): Promise<MeasureFacts> {
-  // Nothing is known beyond today: a round in preparation shows the figures as they stand now.
-  const today = new Date().toISOString().slice(0, 10);
-  const day = asOf.slice(0, 10) < today ? asOf.slice(0, 10) : today;
+  // Nothing is known beyond today: a round in preparation shows the figures as they stand now
+  // (today as the results screens see it, so the two agree).
+  const now = today();
+  const day = asOf.slice(0, 10) < now ? asOf.slice(0, 10) : now;
   const measure = await db.selectFrom('measure').select(['id', 'programmeId']).where('id', '=', measureId).executeTakeFirst();
   const allActivities = await db
     .selectFrom('activity')
@@ -296,11 +297,13 @@ export async function factsForMeasure(db: Db, measureId: string, asOf: string, p
       results.available = true;
       const ev = v.evaluation;
       results.items.push({
+        indicatorId: v.id,
         indicator: v.name,
         owner: ownerName(v),
         target: formatRange(v.unit, ev.resolvedMin === null || ev.resolvedMax === null ? null : { min: ev.resolvedMin, max: ev.resolvedMax }, v.freeUnit),
         value: formatIndicatorValue(v.unit, ev.value, v.freeUnit),
         latestDate: ev.latest?.date ?? null,
+        period: ev.latest?.period ?? null,
         status: ev.status,
         statusLabel: t(`resultStatus.${ev.status}` as MessageKey),
       });
