@@ -70,6 +70,9 @@ export const MeasureFacts = z.object({
         latestDate: z.string().nullable(),
         /** The period the latest value is about ("2016/2017"), apart from its date. */
         period: z.string().nullable().default(null),
+        /** A "waarvan" part: the name of its parent; a parent: it and its parts in one sentence. */
+        partOf: z.string().nullable().default(null),
+        together: z.string().nullable().default(null),
         status: z.enum(RESULT_STATUSES),
         statusLabel: z.string(),
       }),

@@ -96,6 +96,9 @@ function checkSpec(v: SpecShape, ctx: z.RefinementCtx) {
   if (v.kind === 'relatief' && v.percent === null) ctx.addIssue({ code: 'custom', message: t('val.number'), path: ['percent'] });
 }
 
+/** A "waarvan" part entered with its parent: its own target for the same period (a percentage). */
+export const TargetPart = z.strictObject({ indicatorId: id(), value: num() });
+
 export const TargetInput = z
   .strictObject({
     indicatorId: id(),
@@ -103,6 +106,8 @@ export const TargetInput = z
     periodStart: isoDate().nullable(),
     periodEnd: isoDate().nullable(),
     ...targetSpecFields,
+    /** The parts' targets for the same period, stored in the same change set. */
+    parts: z.array(TargetPart).max(10).default([]),
   })
   .superRefine(checkSpec)
   .superRefine((v, ctx) => {
@@ -126,6 +131,15 @@ export type TargetRevise = z.infer<typeof TargetRevise>;
 
 export const CategoryCount = z.strictObject({ name: requiredText(100), count: count() });
 
+/** A "waarvan" part measured with its parent: a percentage, or a count of the parent's numerator. */
+export const MeasurementPart = z
+  .strictObject({
+    indicatorId: id(),
+    value: num().nullable(),
+    numerator: num().refine((n) => n >= 0, { error: t('val.notNegative') }).nullable(),
+  })
+  .refine((v) => v.value !== null || v.numerator !== null, { error: t('val.oneValue'), path: ['value'] });
+
 export const MeasurementInput = z
   .strictObject({
     indicatorId: id(),
@@ -145,10 +159,12 @@ export const MeasurementInput = z
     status: choice(MEASUREMENT_STATUSES),
     source: shortText(200),
     explanation: longText(5000),
+    /** "Waarvan" parts measured with it: same date, period and status, one change set. */
+    parts: z.array(MeasurementPart).max(10).default([]),
   })
   .superRefine((v, ctx) => {
-    if ((v.numerator === null) !== (v.denominator === null))
-      ctx.addIssue({ code: 'custom', message: t('val.number'), path: [v.numerator === null ? 'numerator' : 'denominator'] });
+    // A numerator alone is a "waarvan" part's count: its denominator is the parent's numerator (checked in the handler).
+    if (v.denominator !== null && v.numerator === null) ctx.addIssue({ code: 'custom', message: t('val.number'), path: ['numerator'] });
     if (v.numerator !== null && v.denominator !== null && v.numerator > v.denominator) ctx.addIssue({ code: 'custom', message: t('val.numeratorTooBig'), path: ['numerator'] });
     if (v.value === null && v.numerator === null && (!v.categories || v.categories.length === 0)) ctx.addIssue({ code: 'custom', message: t('val.oneValue'), path: ['value'] });
   });

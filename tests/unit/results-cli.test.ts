@@ -1,8 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/core/cli/main';
 import { RESULT_STATUSES } from '../../shared/results/types';
-import { makeCore, tempDir } from './helpers';
+import { makeCore } from './helpers';
 
 beforeEach(() => {
   process.env.REGIEBOEK_TODAY = '2026-11-23';
@@ -40,9 +42,19 @@ interface CliIndicator {
   basis: string | null;
 }
 
-async function demoResults() {
-  const file = path.join(tempDir(), 'demo.sqlite');
+// One example workspace for both tests (made once: seeding it is the slow part). Its own folder,
+// not tempDir(), which is emptied after each test.
+let dir = '';
+let file = '';
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regieboek-results-cli-'));
+  file = path.join(dir, 'demo.sqlite');
   expect((await run(['demo', '--db', file])).code).toBe(0);
+}, 60_000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function demoResults() {
+  process.env.REGIEBOEK_TODAY = '2026-11-23';
   const r = await run(['results', '--db', file, '--json']);
   expect(r.code).toBe(0);
   return { file, indicators: (JSON.parse(r.out) as { indicators: CliIndicator[] }).indicators };

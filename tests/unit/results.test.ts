@@ -215,6 +215,58 @@ describe('targets and results through the contract', () => {
     expect((await call('indicator.get', { id: ind.id })).name).toBe('VSV-percentage mbo 2');
   });
 
+  it('a "waarvan" indicator: entered with its parent in one change set, its count a share of the parent\'s numerator; refused where it does not fit', async () => {
+    const { call, fail, a, m } = await setup();
+    const parent = await call('indicator.create', indicator(a.id, { name: 'Overstappers in beeld', phrase: 'in beeld', direction: 'hoger', baselineValue: null, baselineDate: null }));
+    const part = await call('indicator.create', indicator(a.id, { name: 'Met een ingevuld DDD', phrase: 'met een ingevuld DDD', direction: 'hoger', baselineValue: null, baselineDate: null, parentId: parent.id }));
+    expect(part).toMatchObject({ parentId: parent.id, phrase: 'met een ingevuld DDD' });
+    // One level, same owner, a percentage.
+    expect((await fail('indicator.create', indicator(a.id, { name: 'Dieper', parentId: part.id }))).message).toMatch(/^Onderdeel van: die indicator is zelf al een "waarvan"-indicator/);
+    expect((await fail('indicator.create', indicator(a.id, { name: 'Aantal', unit: 'aantal', parentId: parent.id }))).field).toBe('unit');
+    const other = await call('indicator.create', { ...indicator(a.id), activityId: null, measureId: m.id, name: 'Op de maatregel' });
+    expect((await fail('indicator.create', indicator(a.id, { name: 'Elders', parentId: other.id }))).field).toBe('parentId');
+    const { activityId: _a, measureId: _m, ...fields } = indicator(a.id, { name: 'Overstappers in beeld', phrase: 'in beeld', direction: 'hoger', baselineValue: null, baselineDate: null });
+    // A parent with parts cannot become a part itself.
+    const parentOfParent = await call('indicator.create', indicator(a.id, { name: 'Nog een', direction: 'hoger' }));
+    expect((await fail('indicator.update', { ...fields, id: parent.id, parentId: parentOfParent.id })).message).toMatch(/^Onderdeel van: deze indicator heeft zelf "waarvan"-indicatoren/);
+
+    // Targets together: one change set, one undo.
+    const target = { indicatorId: parent.id, schoolYear: '2025/2026', periodStart: null, periodEnd: null, kind: 'exact' as const, value: 98, min: null, max: null, percent: null, parts: [{ indicatorId: part.id, value: 95 }] };
+    expect((await fail('target.create', { ...target, parts: [{ indicatorId: other.id, value: 95 }] })).message).toBe('Op de maatregel: dit is geen "waarvan"-indicator van Overstappers in beeld.');
+    expect((await fail('target.create', { ...target, parts: [{ indicatorId: part.id, value: 120 }] })).field).toBe('parts.0.value');
+    await call('target.create', target);
+    expect((await call('indicator.get', { id: part.id })).targets.map((x) => [x.period, x.value])).toEqual([['2025/2026', 95]]);
+
+    // A count of the part without the parent's numerator: refused, nothing stored.
+    const base = measurement(parent.id, { date: '2026-06-01', status: 'definitief', value: null, numerator: 972, denominator: 1000 });
+    const lonely = await fail('measurement.create', { ...measurement(part.id, { date: '2026-06-01', value: null }), numerator: 900, denominator: null });
+    expect([lonely.field, lonely.message]).toEqual(['numerator', 'Teller: een aantal is een deel van de teller van Overstappers in beeld over 2025/2026, maar die heeft daar nog geen teller. Vul die samen in, of geef het deel als percentage.']);
+    expect((await fail('measurement.create', { ...base, parts: [{ indicatorId: part.id, value: null, numerator: 980 }] })).message).toBe('Met een ingevuld DDD: Teller: meer dan de 972 van Overstappers in beeld.');
+    expect((await call('indicator.get', { id: parent.id })).measurements).toEqual([]);
+
+    // Together: 972 of 1000 in beeld, of whom 925 with a DDD (denominator 972), in one change set.
+    const changeSets = async () => new Set((await call('history.recent', { limit: 1000 })).map((e) => e.changeSetId)).size;
+    const before = await changeSets();
+    const v = await call('measurement.create', { ...base, parts: [{ indicatorId: part.id, value: null, numerator: 925 }] });
+    expect(await changeSets()).toBe(before + 1);
+    expect(v.evaluation.latest).toMatchObject({ value: 97.2, period: '2025/2026' });
+    const p = await call('indicator.get', { id: part.id });
+    expect(p.measurements.map((x) => [x.numerator, x.denominator, x.period, x.date, x.status])).toEqual([[925, 972, '2025/2026', '2026-06-01', 'definitief']]);
+    expect(p.evaluation.latest!.value).toBeCloseTo((925 / 972) * 100, 9);
+    expect(p.evaluation.status).toBe('behaald');
+    // A part entered alone as a count takes the parent's numerator of its period too.
+    const alone = await call('measurement.create', { ...measurement(part.id, { date: '2026-06-02', status: 'definitief', value: null }), numerator: 930, denominator: null });
+    expect(alone.measurements.at(-1)).toMatchObject({ numerator: 930, denominator: 972 });
+
+    // Undo takes the pair back at once; the parent to the Prullenbak takes its part along.
+    await call('history.undo');
+    await call('history.undo');
+    expect((await call('indicator.get', { id: part.id })).measurements).toEqual([]);
+    expect((await call('indicator.get', { id: parent.id })).measurements).toEqual([]);
+    await call('indicator.delete', { id: parent.id });
+    expect((await call('results.forActivity', { activityId: a.id })).indicators.map((x) => x.name)).not.toContain('Met een ingevuld DDD');
+  });
+
   it('stores region figures, computing the percentage and refusing more leavers than students', async () => {
     const { call, fail } = await makeCore();
     const row = { schoolYear: '2024/2025', onderwijssoort: 'mbo2' as const, students: 4210, leavers: 333, percentage: null, nationalNorm: 6.5, status: 'voorlopig' as const, definitionVersion: '2024', source: 'DUO' };

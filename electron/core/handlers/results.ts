@@ -23,6 +23,7 @@ import {
   toRevision,
   virtualParticipants,
   participantTargets,
+  periodOfRow,
 } from '../db/queries/results';
 import { parseList } from '../db/queries/tree';
 import { evaluate } from '../../../shared/results/status';
@@ -30,6 +31,9 @@ import { schoolYearOf, schoolYearRange } from '../../../shared/results/schoolYea
 import { classifyRange, defaultMomentPeriod, periodCode, describedAt, momentRuleFor, parsePeriod, periodLabel, programmeWindow, reportingPeriod, within, type MomentPeriod, type Period } from '../../../shared/results/periods';
 import { MOMENT_WINDOW_DAYS } from '../../../shared/results/moments';
 import { currentTargets, valueOf } from '../../../shared/results/values';
+import { parentNumerator } from '../../../shared/results/linked';
+import { formatNumber } from '../../../shared/results/format';
+import type { MeasurementValue } from '../../../shared/results/types';
 import type { IndicatorView, MeasurementInput, RegionFigure } from '../../../shared/schemas/results';
 
 type Db = Kysely<Database>;
@@ -50,7 +54,7 @@ async function mustView(db: Db, id: string): Promise<IndicatorView> {
  * puts the indicator behind). Throws a UserError naming the field. Used by measurement.create and
  * by the Excel import of a partner's "Metingen" sheet.
  */
-export async function measurementRecord(db: Db, input: MeasurementInput, id: string, recordedAt: string) {
+export async function measurementRecord(db: Db, input: MeasurementInput, id: string, recordedAt: string, opts: { parentRows?: MeasurementValue[] } = {}) {
   const ind = await mustView(db, input.indicatorId);
   const owner = await ownerOf(db, ind);
   const c = owner && (await contextFor(db, owner.programmeId));
@@ -59,6 +63,16 @@ export async function measurementRecord(db: Db, input: MeasurementInput, id: str
   checkInProgramme(period, c.programme, 'period');
   if (input.date < period.start) throw fieldError('date', t('val.dateBeforePeriod', { period: periodLabel(period) }));
   checkPercentage(ind.unit, { value: input.value });
+  // A count alone is a "waarvan" part's: its denominator is the parent's numerator for the same period.
+  let denominator = input.denominator;
+  if (input.numerator !== null && denominator === null) {
+    if (!ind.parentId) throw fieldError('denominator', t('val.number'));
+    const parent = await mustView(db, ind.parentId);
+    const stored = await db.selectFrom('measurement').selectAll().where('indicatorId', '=', parent.id).where('deletedAt', 'is', null).execute();
+    denominator = parentNumerator([...stored.map(toMeasurementValue), ...(opts.parentRows ?? [])], period, input.date);
+    if (denominator === null) throw fieldError('numerator', t('val.partNoDenominator', { parent: parent.name, period: periodLabel(period) }));
+    if (input.numerator > denominator) throw fieldError('numerator', t('val.partTooMany', { count: formatNumber(denominator), parent: parent.name }));
+  }
   if (input.categories && ind.categories.length) {
     const unknown = input.categories.find((x) => !ind.categories.includes(x.name));
     if (unknown) throw fieldError('categories', t('val.unknownCategory', { name: unknown.name }));
@@ -73,7 +87,7 @@ export async function measurementRecord(db: Db, input: MeasurementInput, id: str
     periodEnd: period.end,
     value: input.value,
     numerator: input.numerator,
-    denominator: input.denominator,
+    denominator,
     categories: input.categories && input.categories.length ? JSON.stringify(input.categories) : null,
     status: input.status,
     source: input.source,
@@ -279,24 +293,35 @@ export const resultHandlers = handlers({
     const clash = ind.targets.find((x) => x.current && x.periodStart === period.start && x.periodEnd === period.end);
     if (clash) throw fieldError(input.schoolYear ? 'schoolYear' : 'periodStart', t('val.targetExists'), 'conflict');
     const spec = specColumns(input);
-    await tracked(db, meta(ctx, 'create', t('label.create', { entity: t('entity.target'), name: `${periodLabel(period)} ${ind.name}` })), (tr) =>
-      tr.insert('target', {
-        id: randomUUID(),
-        indicatorId: ind.id,
-        schoolYear: period.kind === 'schooljaar' ? periodCode(period) : null,
-        periodKind: period.kind,
-        periodStart: period.start,
-        periodEnd: period.end,
-        ...spec,
-        supersedesId: null,
-        reason: '',
-        decisionDate: null,
-        createdAt: tr.at,
-        updatedAt: tr.at,
-        deletedAt: null,
-        deletedIn: null,
-      }),
-    );
+    // "Waarvan" parts: their own target for the same period, in the same change set.
+    const parts: { id: string; value: number }[] = [];
+    for (const [k, p] of input.parts.entries()) {
+      const part = await mustView(db, p.indicatorId);
+      const field = `parts.${k}.value`;
+      if (part.parentId !== ind.id) throw new UserError('invalid_input', `${part.name}: ${t('val.notAPart', { parent: ind.name })}`, field);
+      if (p.value < 0 || p.value > 100) throw new UserError('invalid_input', `${part.name}: ${t('val.percentRange')}`, field);
+      if (part.targets.some((x) => x.current && x.periodStart === period.start && x.periodEnd === period.end)) throw new UserError('conflict', `${part.name}: ${t('val.targetExists')}`, field);
+      parts.push({ id: part.id, value: p.value });
+    }
+    await tracked(db, meta(ctx, 'create', t('label.create', { entity: t('entity.target'), name: `${periodLabel(period)} ${ind.name}` })), async (tr) => {
+      for (const [indicatorId, cols] of [[ind.id, spec] as const, ...parts.map((p) => [p.id, specColumns({ kind: 'exact', value: p.value, min: null, max: null, percent: null })] as const)])
+        await tr.insert('target', {
+          id: randomUUID(),
+          indicatorId,
+          schoolYear: period.kind === 'schooljaar' ? periodCode(period) : null,
+          periodKind: period.kind,
+          periodStart: period.start,
+          periodEnd: period.end,
+          ...cols,
+          supersedesId: null,
+          reason: '',
+          decisionDate: null,
+          createdAt: tr.at,
+          updatedAt: tr.at,
+          deletedAt: null,
+          deletedIn: null,
+        });
+    });
     return mustView(db, ind.id);
   },
 
@@ -335,9 +360,24 @@ export const resultHandlers = handlers({
     const db = ctx.db();
     const recordedAt = new Date().toISOString();
     const { ind, row } = await measurementRecord(db, input, randomUUID(), recordedAt);
+    // "Waarvan" parts entered with it: same date, period, status and source, in the same change set.
+    const parts: Awaited<ReturnType<typeof measurementRecord>>[] = [];
+    for (const [k, p] of input.parts.entries()) {
+      const part = await mustView(db, p.indicatorId);
+      const field = (f: string) => `parts.${k}.${f}`;
+      if (part.parentId !== ind.id) throw new UserError('invalid_input', `${part.name}: ${t('val.notAPart', { parent: ind.name })}`, field('value'));
+      const partInput = { ...input, indicatorId: part.id, period: periodCode(periodOfRow(row)), value: p.value, numerator: p.numerator, denominator: null, categories: null, parts: [] };
+      try {
+        parts.push(await measurementRecord(db, partInput, randomUUID(), recordedAt, { parentRows: [toMeasurementValue(row)] }));
+      } catch (e) {
+        if (e instanceof UserError) throw new UserError(e.code, `${part.name}: ${e.message}`, field(e.field === 'numerator' ? 'numerator' : 'value'));
+        throw e;
+      }
+    }
     await tracked(db, meta(ctx, 'create', t('label.addMeasurement', { date: formatDate(input.date), name: ind.name })), async (tr) => {
       await ensureStored(tr, ind);
       await tr.insert('measurement', row);
+      for (const p of parts) await tr.insert('measurement', p.row);
     });
     return mustView(db, ind.id);
   },

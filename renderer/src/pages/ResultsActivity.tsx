@@ -12,6 +12,7 @@ import { HistoryList } from '../components/HistoryList';
 import { ChartLegend, StatusBadge, TrendChart, fmt, measurementText, missedText, pctText, periodText, targetText } from './ResultsParts';
 import { MeasurementForm, ReviseForm, TargetForm } from './ResultsForms';
 import { formatNumber } from '../../../shared/results/format';
+import { linkedSentence } from '../../../shared/results/linked';
 import type { IndicatorView, MeasurementView, TargetView } from '../../../shared/schemas/results';
 
 type Open = { kind: 'measurement'; preset?: { date: string; period: string; status: 'voorlopig' | 'definitief' } } | { kind: 'target' } | { kind: 'revise'; target: TargetView } | null;
@@ -144,7 +145,49 @@ function progressText(ind: IndicatorView): string {
   return ev.progress === null ? '—' : t('results.progressText', { progress: pctText(ev.progress), expected: pctText(ev.expected) });
 }
 
-export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind: IndicatorView; today: string; programme: { periodStart: string; periodEnd: string }; headingLevel?: 2 | 3 }) {
+/** "98% in beeld, waarvan 95% met een ingevuld DDD": the targets of one period, or the latest values, together. */
+function Together({ ind, parts }: { ind: IndicatorView; parts: IndicatorView[] }) {
+  const ev = ind.evaluation;
+  const tg = ind.targets.find((x) => x.id === ev.targetId) ?? ind.targets.find((x) => x.current);
+  const targetOf = (v: IndicatorView) => {
+    if (!tg) return null;
+    const x = v.targets.find((y) => y.current && y.periodStart === tg.periodStart && y.periodEnd === tg.periodEnd);
+    return x ? x.resolvedMin : null;
+  };
+  const latestOf = (v: IndicatorView) => {
+    const x = v.evaluation.latest;
+    return x && ev.latest && x.period === ev.latest.period ? x.value : null;
+  };
+  return (
+    <div className="rtogether" role="group" aria-label={t('results.together')}>
+      {tg && (
+        <p>
+          <span className="muted small">{t('results.togetherTarget', { period: periodText(tg) })}</span> <strong>{linkedSentence({ ...ind, value: targetOf(ind) }, parts.map((p) => ({ ...p, value: targetOf(p) })))}</strong>
+        </p>
+      )}
+      {ev.latest && (
+        <p>
+          <span className="muted small">{t('results.togetherLatest', { period: ev.latest.periodLabel })}</span> <strong>{linkedSentence({ ...ind, value: latestOf(ind) }, parts.map((p) => ({ ...p, value: latestOf(p) })))}</strong>
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function IndicatorCard({
+  ind,
+  parts = [],
+  today,
+  programme,
+  headingLevel = 2,
+}: {
+  ind: IndicatorView;
+  /** Its "waarvan" parts, shown and entered with it. */
+  parts?: IndicatorView[];
+  today: string;
+  programme: { periodStart: string; periodEnd: string };
+  headingLevel?: 2 | 3;
+}) {
   const notify = useNotify();
   const { refresh } = useApp();
   const [open, setOpen] = useState<Open>(null);
@@ -210,6 +253,7 @@ export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind
             ))}
         </ul>
       )}
+      {parts.length > 0 && <Together ind={ind} parts={parts} />}
       <div className="rcard-body">
         <div>
           <dl className="rfacts">
@@ -243,7 +287,7 @@ export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind
             )}
             <div>
               <dt>{t('results.progress')}</dt>
-              <dd>{progressText(ind)}</dd>
+              <dd className={ind.evaluation.progress === null && ind.evaluation.status !== 'behaald' ? 'note' : undefined}>{progressText(ind)}</dd>
             </div>
           </dl>
           {ind.baselineSource && <p className="small muted">{`${t('field.baselineSource')}: ${ind.baselineSource}`}</p>}
@@ -257,8 +301,8 @@ export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind
       </div>
       <h4>{t('results.measurements')}</h4>
       <MeasurementsTable ind={ind} onDefinitive={(m) => setOpen({ kind: 'measurement', preset: { date: m.date, period: m.period, status: 'definitief' } })} onDelete={(m) => void removeMeasurement(m)} />
-      {open?.kind === 'measurement' && <MeasurementForm key={open.preset ? `${open.preset.period}|${open.preset.date}` : 'new'} ind={ind} programme={programme} preset={open.preset} onDone={done} onCancel={done} />}
-      {open?.kind === 'target' && <TargetForm ind={ind} programme={programme} onDone={done} onCancel={done} />}
+      {open?.kind === 'measurement' && <MeasurementForm key={open.preset ? `${open.preset.period}|${open.preset.date}` : 'new'} ind={ind} parts={parts} programme={programme} preset={open.preset} onDone={done} onCancel={done} />}
+      {open?.kind === 'target' && <TargetForm ind={ind} parts={parts} programme={programme} onDone={done} onCancel={done} />}
       {open?.kind === 'revise' && <ReviseForm key={open.target.id} target={open.target} onDone={done} onCancel={done} />}
       <div className="actions rcard-actions">
         <button type="button" onClick={() => setOpen({ kind: 'measurement' })} aria-label={`${t('results.addMeasurement')}: ${ind.name}`}>
@@ -291,8 +335,21 @@ export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind
           <HistoryList entries={history.data ?? []} showLabel />
         </div>
       )}
+      {parts.length > 0 && (
+        <div className="rparts">
+          {parts.map((p) => (
+            <IndicatorCard key={p.id} ind={p} today={today} programme={programme} headingLevel={3} />
+          ))}
+        </div>
+      )}
     </section>
   );
+}
+
+/** Cards at the top level: each indicator that is not a part of another one on the page, with its parts. */
+export function withParts(list: IndicatorView[]): { ind: IndicatorView; parts: IndicatorView[] }[] {
+  const ids = new Set(list.map((v) => v.id));
+  return list.filter((v) => !v.parentId || !ids.has(v.parentId)).map((ind) => ({ ind, parts: list.filter((v) => v.parentId === ind.id) }));
 }
 
 export function ResultsActivity({ id }: { id: string }) {
@@ -319,28 +376,26 @@ export function ResultsActivity({ id }: { id: string }) {
         {data.programme.name} · {t('results.asOf', { date: formatDate(data.today) })}. <a href={href('help')}>{t('results.howStatus')}</a>
       </p>
       {data.indicators.length === 0 && <p className="muted">{t('results.noIndicators')}</p>}
-      {data.indicators.map((ind) => (
-        <IndicatorCard key={ind.id} ind={ind} today={data.today} programme={data.programme} />
+      {withParts(data.indicators).map(({ ind, parts }) => (
+        <IndicatorCard key={ind.id} ind={ind} parts={parts} today={data.today} programme={data.programme} />
       ))}
     </div>
   );
 }
 
-/** One indicator on its own (used for indicators on a measure). */
+/** One indicator on its own (used for indicators on a measure), with its "waarvan" parts. */
 export function ResultsIndicator({ id, programmeId }: { id: string; programmeId: string }) {
   const { data, error } = useLoad(() => call('indicator.get', { id }), [id]);
-  const prog = useLoad(() => call('programme.get', { id: programmeId }), [programmeId]);
+  const prog = useLoad(() => call('results.forProgramme', { programmeId }), [programmeId]);
   if (error) return <LoadError message={error} back={href('resultaten')} />;
   if (!data || !prog.data) return <div className="page" aria-busy="true" />;
-  const now = new Date();
-  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-  const p = prog.data;
+  const all = prog.data.measures.flatMap((m) => [...m.indicators, ...m.activities.flatMap((a) => a.indicators)]);
   return (
     <div className="page">
       <nav className="crumbs" aria-label={t('ui.crumbs')}>
         <a href={href('resultaten', programmeId)}>{t('results.title')}</a> / <span>{data.name}</span>
       </nav>
-      <IndicatorCard ind={data} today={today} programme={p} />
+      <IndicatorCard ind={data} parts={all.filter((v) => v.parentId === data.id)} today={prog.data.today} programme={prog.data.programme} />
     </div>
   );
 }

@@ -89,14 +89,19 @@ function derivedPeriod(ind: IndicatorView, iso: string): Period {
   return reportingPeriod(ind.periodKind, rule, iso, ind.targets.filter((x) => x.current).map((x) => ({ start: x.periodStart, end: x.periodEnd })));
 }
 
+const partLabel = (p: IndicatorView) => p.phrase || p.name;
+
 export function MeasurementForm({
   ind,
+  parts = [],
   programme,
   preset,
   onDone,
   onCancel,
 }: {
   ind: IndicatorView;
+  /** "Waarvan" parts, measured with it: same date, period and status. */
+  parts?: IndicatorView[];
   programme: Programme;
   preset?: { date: string; period: string; status: 'voorlopig' | 'definitief' };
   onDone(v: IndicatorView): void;
@@ -113,6 +118,7 @@ export function MeasurementForm({
   const [status, setStatus] = useState<string>(preset?.status ?? 'voorlopig');
   const [source, setSource] = useState(ind.dataSource);
   const [explanation, setExplanation] = useState('');
+  const [partValues, setPartValues] = useState<Record<string, string>>({});
   const { errors, busy, run } = useSubmit(onDone);
   const title = preset?.status === 'definitief' ? t('results.makeDefinitive') : t('results.addMeasurement');
 
@@ -137,9 +143,16 @@ export function MeasurementForm({
             return [{ name: c, count: x }];
           })
         : null;
+    // A part is a percentage, or with a numerator and denominator a count of the parent's numerator.
+    const partInputs = parts.flatMap((p, i) => {
+      const raw = partValues[p.id] ?? '';
+      if (!raw.trim()) return [];
+      const x = numberField(raw, `parts.${i}.value`, errs, true);
+      return [{ indicatorId: p.id, value: kind === 'ratio' ? null : x, numerator: kind === 'ratio' ? x : null }];
+    });
     void run(
       errs,
-      () => call('measurement.create', { indicatorId: ind.id, date: iso!, period: period || null, value: v, numerator: n, denominator: d, categories, status: status as 'voorlopig', source, explanation }),
+      () => call('measurement.create', { indicatorId: ind.id, date: iso!, period: period || null, value: v, numerator: n, denominator: d, categories, status: status as 'voorlopig', source, explanation, parts: partInputs }),
       t('results.measurementSaved'),
     );
   }
@@ -191,6 +204,21 @@ export function MeasurementForm({
         <div className="row">
           <TextField label={t('field.numerator')} name="numerator" required value={num} onChange={setNum} error={errors.numerator} inputMode="decimal" />
           <TextField label={t('field.denominator')} name="denominator" required value={den} onChange={setDen} error={errors.denominator} inputMode="decimal" />
+        </div>
+      )}
+      {parts.length > 0 && (
+        <div className="row">
+          {parts.map((p, i) => (
+            <TextField
+              key={p.id}
+              label={kind === 'ratio' ? t('results.partCount', { part: partLabel(p) }) : t('results.partValue', { part: partLabel(p) })}
+              name={`part-${i}`}
+              value={partValues[p.id] ?? ''}
+              onChange={(x) => setPartValues((m) => ({ ...m, [p.id]: x }))}
+              error={errors[`parts.${i}.value`] ?? errors[`parts.${i}.numerator`]}
+              inputMode="decimal"
+            />
+          ))}
         </div>
       )}
       {kind === 'categories' && (
@@ -245,7 +273,8 @@ function readSpec(s: SpecState, errs: Errors) {
   };
 }
 
-export function TargetForm({ ind, programme, onDone, onCancel }: { ind: IndicatorView; programme: Programme; onDone(v: IndicatorView): void; onCancel(): void }) {
+export function TargetForm({ ind, parts = [], programme, onDone, onCancel }: { ind: IndicatorView; parts?: IndicatorView[]; programme: Programme; onDone(v: IndicatorView): void; onCancel(): void }) {
+  const [partValues, setPartValues] = useState<Record<string, string>>({});
   const taken = new Set(ind.targets.filter((x) => x.current).map((x) => `${x.periodStart}/${x.periodEnd}`));
   const [kind, setKind] = useState<PeriodKind>(ind.periodKind);
   const choices = kind === 'vrij' ? [] : periodChoices(ind, kind, programme);
@@ -274,7 +303,13 @@ export function TargetForm({ ind, programme, onDone, onCancel }: { ind: Indicato
     if (kind === 'vrij' && !pe) errs.periodEnd = t('val.date');
     if (kind !== 'vrij' && !picked) errs.schoolYear = t('val.required');
     const schoolYear = kind === 'schooljaar' && picked ? code : null;
-    void run(errs, () => call('target.create', { indicatorId: ind.id, schoolYear, periodStart: schoolYear ? null : ps, periodEnd: schoolYear ? null : pe, ...spec }), t('results.targetSaved'));
+    const partTargets = parts.flatMap((p, i) => {
+      const raw = partValues[p.id] ?? '';
+      if (!raw.trim()) return [];
+      const x = numberField(raw, `parts.${i}.value`, errs, true);
+      return x === null ? [] : [{ indicatorId: p.id, value: x }];
+    });
+    void run(errs, () => call('target.create', { indicatorId: ind.id, schoolYear, periodStart: schoolYear ? null : ps, periodEnd: schoolYear ? null : pe, ...spec, parts: partTargets }), t('results.targetSaved'));
   }
   return (
     <FormBox title={t('results.addTarget')} onSubmit={submit} onCancel={onCancel} busy={busy}>
@@ -294,6 +329,21 @@ export function TargetForm({ ind, programme, onDone, onCancel }: { ind: Indicato
         {kind === 'vrij' && <TextField label={t('field.periodEnd')} name="periodEnd" value={end} onChange={setEnd} error={errors.periodEnd} placeholder="dd-mm-jjjj" />}
       </div>
       <SpecFields s={s} set={set} errors={errors} />
+      {parts.length > 0 && (
+        <div className="row">
+          {parts.map((p, i) => (
+            <TextField
+              key={p.id}
+              label={t('results.partTarget', { part: partLabel(p) })}
+              name={`part-${i}`}
+              value={partValues[p.id] ?? ''}
+              onChange={(x) => setPartValues((m) => ({ ...m, [p.id]: x }))}
+              error={errors[`parts.${i}.value`]}
+              inputMode="decimal"
+            />
+          ))}
+        </div>
+      )}
     </FormBox>
   );
 }

@@ -30,6 +30,9 @@ interface FormState {
   periodKind: PeriodKind;
   /** Per moment as stored (MM-DD or ISO): the period it reports on, where the user chose one. */
   momentPeriods: Record<string, MomentPeriod>;
+  /** '' or the indicator this one is a "waarvan" part of. */
+  parentId: string;
+  phrase: string;
 }
 
 const empty: FormState = {
@@ -49,6 +52,8 @@ const empty: FormState = {
   baselineNote: '',
   periodKind: 'schooljaar',
   momentPeriods: {},
+  parentId: '',
+  phrase: '',
 };
 
 /** "07-01" (stored MM-DD) <-> "01-07" (dd-mm on screen). */
@@ -76,6 +81,8 @@ function fromView(v: IndicatorView): FormState {
     baselineNote: v.baselineNote,
     periodKind: v.periodKind,
     momentPeriods: Object.fromEntries(v.momentDates.map((d, i) => [d, v.momentPeriods[i] ?? 'lopend'])),
+    parentId: v.parentId ?? '',
+    phrase: v.phrase,
   };
 }
 
@@ -100,6 +107,7 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
   const [busy, setBusy] = useState(false);
   const [back, setBack] = useState<string>(owner?.kind === 'activiteit' ? href('resultaten', 'activiteit', owner.id) : href('resultaten'));
 
+  const [siblings, setSiblings] = useState<IndicatorView[]>([]);
   useEffect(() => {
     if (!id) return;
     call('indicator.get', { id })
@@ -110,6 +118,22 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
       })
       .catch((e: unknown) => notify(e instanceof ApiError ? e.message : String(e), 'error'));
   }, [id, notify]);
+  // The indicators it can be a "waarvan" part of: the others of the same activity or measure.
+  useEffect(() => {
+    const load = async (): Promise<IndicatorView[]> => {
+      const here = id ? await call('indicator.get', { id }) : null;
+      const activityId = here ? here.activityId : owner?.kind === 'activiteit' ? owner.id : null;
+      const measureId = here ? here.measureId : owner?.kind === 'maatregel' ? owner.id : null;
+      if (activityId) return (await call('results.forActivity', { activityId })).indicators;
+      if (!measureId) return [];
+      const m = await call('measure.get', { id: measureId });
+      const r = await call('results.forProgramme', { programmeId: m.programmeId });
+      return r.measures.find((x) => x.id === measureId)?.indicators ?? [];
+    };
+    load()
+      .then((list) => setSiblings(list.filter((v) => v.id !== id && !v.parentId && !v.builtin)))
+      .catch(() => setSiblings([]));
+  }, [id, owner?.kind, owner?.id]);
 
   const set = (k: keyof FormState) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const setKind = (v: string) => setForm((f) => ({ ...f, momentKind: v, momentDates: v === 'halfjaarlijks' ? '01-01, 01-07' : v === 'jaarlijks' ? '01-10' : '' }));
@@ -153,6 +177,8 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
       baselineNote: form.baselineNote,
       periodKind: form.periodKind,
       momentPeriods: (momentDates as string[]).map((d) => momentPeriodOf(form, d)),
+      parentId: form.parentId || null,
+      phrase: form.phrase,
     };
     setBusy(true);
     try {
@@ -185,6 +211,18 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
       </header>
       <form className="form card" onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
         <TextField label={t('field.name')} name="name" required value={form.name} onChange={set('name')} error={errors.name} />
+        <div className="row">
+          <TextField label={t('field.phrase')} name="phrase" value={form.phrase} onChange={set('phrase')} error={errors.phrase} hint={t('results.phraseHint')} />
+          <SelectField
+            label={t('field.parentId')}
+            name="parentId"
+            value={form.parentId}
+            onChange={(v) => setForm((f) => ({ ...f, parentId: v, unit: v ? 'percentage' : f.unit }))}
+            error={errors.parentId}
+            hint={t('results.parentHint')}
+            options={[{ value: '', label: t('results.noParent') }, ...siblings.map((v) => ({ value: v.id, label: v.name }))]}
+          />
+        </div>
         <div className="row">
           <SelectField label={t('field.unit')} name="unit" value={form.unit} onChange={set('unit')} error={errors.unit} options={UNITS.map((u) => ({ value: u, label: t(`unit.${u}` as MessageKey) }))} />
           {form.unit === 'vrij' && <TextField label={t('field.freeUnit')} name="freeUnit" value={form.freeUnit} onChange={set('freeUnit')} error={errors.freeUnit} />}

@@ -23,6 +23,8 @@ import { compareCodes } from '../../../../shared/natsort';
 import { parseList } from './tree';
 import { listBudgetLines, listSpend } from './budget';
 import { indicatorViews, programmeInfo, thresholdsFor, today } from './results';
+import { linkedSentence } from '../../../../shared/results/linked';
+import type { IndicatorView } from '../../../../shared/schemas/results';
 import { formatIndicatorValue, formatRange } from '../../../../shared/results/format';
 import { t, type MessageKey } from '../../../../shared/i18n/nl';
 
@@ -243,6 +245,15 @@ export async function roundDetail(db: Db, id: string, today = localToday()): Pro
 
 // ---- Facts
 
+/** A parent with "waarvan" parts: the latest values about its latest period in one sentence, as on the results card. */
+function togetherOf(v: IndicatorView, views: IndicatorView[]): string | null {
+  const parts = views.filter((x) => x.parentId === v.id);
+  const latest = v.evaluation.latest;
+  if (!parts.length || !latest) return null;
+  const about = (x: IndicatorView) => (x.evaluation.latest && x.evaluation.latest.period === latest.period ? x.evaluation.latest.value : null);
+  return `${linkedSentence({ ...v, value: about(v) }, parts.map((p) => ({ ...p, value: about(p) })))} (${t('results.aboutPeriod', { period: latest.periodLabel })})`;
+}
+
 /**
  * What the store knew about a measure on a date: planned (and, once results exist, reached)
  * participants per school year, results against targets, budget against spend per calendar year,
@@ -304,6 +315,8 @@ export async function factsForMeasure(db: Db, measureId: string, asOf: string, p
         value: formatIndicatorValue(v.unit, ev.value, v.freeUnit),
         latestDate: ev.latest?.date ?? null,
         period: ev.latest?.period ?? null,
+        partOf: v.parentId ? (views.find((x) => x.id === v.parentId)?.name ?? null) : null,
+        together: togetherOf(v, views),
         status: ev.status,
         statusLabel: t(`resultStatus.${ev.status}` as MessageKey),
       });
