@@ -4,6 +4,7 @@
  * renderer's call() is typed from this map.
  */
 import { z } from 'zod';
+import './schemas/locale';
 import { Programme, ProgrammeInput, ProgrammeUpdate } from './schemas/programme';
 import { AppInfo, RecentFile, Region, Settings, WorkspaceInfo, fileName, regionNumber } from './schemas/workspace';
 import { HistoryEntry, StackState, TrashItem, UndoInput, UndoResult } from './schemas/history';

@@ -610,7 +610,9 @@ export const nl = {
   'help.history.items':
     'Elke wijziging wordt bewaard in de Geschiedenis: wanneer, door wie, en welk veld van wat naar wat veranderde.\n' +
     'Verwijderen verplaatst iets naar de Prullenbak, met alles wat eronder valt. Vanuit de Prullenbak zet u het terug.\n' +
-    'Ctrl+Z (buiten een invoerveld) maakt de laatste wijziging ongedaan. Binnen een invoerveld maakt Ctrl+Z het typen ongedaan.',
+    'Ctrl+Z (buiten een invoerveld) maakt uw laatste wijziging in dit venster ongedaan; Ctrl+Shift+Z of Ctrl+Y doet hem opnieuw. Binnen een invoerveld maken ze het typen ongedaan.\n' +
+    'Wijzigingen van anderen (een ander venster, een collega, de opdrachtregel) maakt u zo niet ongedaan. Heeft iemand daarna hetzelfde gewijzigd, dan zegt Regieboek dat en verandert er niets.\n' +
+    'Raakt een wijziging meer dan 25 onderdelen (een import, de voorbeeldgegevens), dan vraagt Regieboek eerst of u hem echt ongedaan wilt maken, met de aantallen.',
   'help.money.title': 'Bedragen en datums',
   'help.money.items':
     'Bedragen schrijft u als 1.234,56 of 1234,56; "€ 1.234" mag ook. Dubbelzinnige invoer zoals 1,234 of 12.34 wordt geweigerd.\n' +
@@ -890,6 +892,28 @@ export const nl = {
   'val.region': 'kies een regionummer van 01 tot en met 40.',
   'val.unknownField': 'dit veld is onbekend; laat het weg.',
   'val.fixFields': 'Controleer de gemarkeerde velden.',
+
+  // zod's Dutch locale, in the user's words where it speaks the programmer's (issue 10, shared/schemas/locale.ts)
+  'val.wrongKind': 'verwacht {expected}, gevonden {found}.',
+  'val.kind.text': 'tekst',
+  'val.kind.number': 'een getal',
+  'val.kind.wholeNumber': 'een heel getal',
+  'val.kind.yesNo': 'ja of nee',
+  'val.kind.list': 'een lijst',
+  'val.kind.object': 'een groep gegevens',
+  'val.kind.empty': 'een lege waarde',
+  'val.kind.nothing': 'niets',
+  'val.kind.date': 'een datum',
+  'val.kind.other': 'een andere soort waarde',
+  'val.tooMany': 'hooguit {max} onderdelen.',
+  'val.tooFew': 'minstens {min} onderdelen.',
+  'val.tooShort': 'minstens {min} tekens.',
+  'val.atMost': 'hooguit {max}.',
+  'val.below': 'kleiner dan {max}.',
+  'val.atLeast': 'minstens {min}.',
+  'val.above': 'groter dan {min}.',
+  'val.format': 'heeft niet de juiste vorm.',
+  'val.invalid': 'deze waarde is niet geldig.',
   'val.brin': 'een BRIN-nummer is twee cijfers en twee letters, eventueel met twee cijfers voor de vestiging (bijvoorbeeld 99XY of 99XY01).',
   'val.kvk': 'een KvK-nummer heeft acht cijfers.',
   'val.email': 'dit is geen geldig e-mailadres.',
@@ -1124,6 +1148,7 @@ export const nl = {
   'menu.afsluiten': 'Afsluiten',
   'menu.bewerken': 'Bewerken',
   'menu.laatste_wijziging_ongedaan_maken': 'Laatste wijziging ongedaan maken',
+  'menu.laatste_wijziging_opnieuw': 'Ongedaan gemaakte wijziging opnieuw doen',
   'menu.typen_ongedaan_maken': 'Typen ongedaan maken',
   'menu.opnieuw': 'Opnieuw',
   'menu.knippen': 'Knippen',
@@ -1154,6 +1179,7 @@ export const nl = {
   'host.niet_gevonden': 'Niet gevonden.',
   'host.de_aanvraag_is_te_groot': 'De aanvraag is te groot.',
   'host.de_aanvraag_is_geen_geldige_json': 'De aanvraag is geen geldige JSON.',
+  'host.notAnEnvelope': 'De aanvraag moet een object zijn met "channel" (de opdracht) en "input" (de gegevens).',
   'host.localOnly': 'Regieboek luistert alleen op deze computer. Wilt u echt op {host} luisteren, geef dan ook --allow-remote op.',
   'host.badPort': 'Poort "{port}" is ongeldig: geef een getal van 1 tot en met 65535.',
   'host.running': 'Regieboek draait op {url}',
