@@ -1,6 +1,6 @@
 import type { Migration } from './index';
 
-/** Every tracked table, as it was at version 5 (a later table adds row_version in its own CREATE). */
+/** Every tracked table, as it was at version 6 (a later table adds row_version in its own CREATE). */
 const TRACKED = [
   'programme',
   'organisation',
@@ -37,8 +37,8 @@ const TRACKED = [
  * - Trash marks and restores recorded their column values nowhere; they now carry them in
  *   change.fields like any update, so an undo of an undo (redo) can put them back exactly.
  */
-export const m0006_edits: Migration = {
-  version: 6,
+export const m0007_edits: Migration = {
+  version: 7,
   name: 'edits',
   sql: `
     ALTER TABLE change_set ADD COLUMN session TEXT;
