@@ -12,6 +12,7 @@ import { isSchoolYear } from '../results/schoolYear';
 import { MONTH_DAY } from '../results/moments';
 import { MOMENT_PERIODS, PERIOD_KINDS, parsePeriod } from '../results/periods';
 import { isValidIsoDate } from '../dates';
+import { MEASURE_SHAPES } from './tree';
 
 export const ONDERWIJSSOORTEN = ['vo_onderbouw', 'vmbo_bovenbouw', 'havo_vwo_bovenbouw', 'mbo1', 'mbo2', 'mbo34'] as const;
 export type Onderwijssoort = (typeof ONDERWIJSSOORTEN)[number];
@@ -349,6 +350,8 @@ export const ProgrammeResults = z.object({
       counts: StatusCounts,
       indicators: z.array(IndicatorView),
       activities: z.array(Owner.extend({ counts: StatusCounts, indicators: z.array(IndicatorView) })),
+      /** The plan's own structure: a measure that is its own activity is one row on the screens. */
+      shape: z.enum(MEASURE_SHAPES),
     }),
   ),
   attention: z.array(AttentionItem),

@@ -30,9 +30,10 @@ const PERIOD_KINDS = "('schooljaar', 'kalenderjaar', 'halfjaar', 'kwartaal', 'vr
  *   moment_periods (per moment: 'lopend' = the period it falls in, 'vorig' = the one before; every
  *   existing moment keeps 'lopend', the rule until now), parent_id (a "waarvan" indicator: part of
  *   its parent) and phrase (the words after the number: "in beeld").
+ * - Rows kept whole in the history (purged rows that redo puts back) get the same periods.
  */
-export const m0006_reporting_periods: Migration = {
-  version: 6,
+export const m0008_reporting_periods: Migration = {
+  version: 8,
   name: 'reporting_periods',
   sql: `
     ALTER TABLE target ADD COLUMN period_kind TEXT NOT NULL DEFAULT 'vrij' CHECK (period_kind IN ${PERIOD_KINDS});
@@ -65,6 +66,7 @@ export const m0006_reporting_periods: Migration = {
       updated_at TEXT NOT NULL,
       deleted_at TEXT,
       deleted_in INTEGER,
+      row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1),
       CHECK (period_end >= period_start),
       CHECK ((numerator IS NULL) = (denominator IS NULL)),
       CHECK (numerator IS NULL OR numerator <= denominator),
@@ -90,13 +92,25 @@ export const m0006_reporting_periods: Migration = {
         COALESCE(t.period_end, ${schoolYearEnd('p.date')}) AS period_end
       FROM picked p LEFT JOIN target t ON t.id = p.target_id;
 
-    INSERT INTO measurement_new (id, indicator_id, date, school_year, period_kind, period_start, period_end, value, numerator, denominator, categories, status, source, explanation, recorded_at, created_at, updated_at, deleted_at, deleted_in)
+    INSERT INTO measurement_new (id, indicator_id, date, school_year, period_kind, period_start, period_end, value, numerator, denominator, categories, status, source, explanation, recorded_at, created_at, updated_at, deleted_at, deleted_in, row_version)
       SELECT m.id, m.indicator_id, m.date, ${schoolYearOf('min(m.date, p.period_end)')}, ${kindOf('p.period_start', 'p.period_end')}, p.period_start, p.period_end,
-        m.value, m.numerator, m.denominator, m.categories, m.status, m.source, m.explanation, m.recorded_at, m.created_at, m.updated_at, m.deleted_at, m.deleted_in
+        m.value, m.numerator, m.denominator, m.categories, m.status, m.source, m.explanation, m.recorded_at, m.created_at, m.updated_at, m.deleted_at, m.deleted_in, m.row_version
       FROM measurement m JOIN measurement_period p ON p.id = m.id;
     DROP TABLE measurement_period;
     DROP TABLE measurement;
     ALTER TABLE measurement_new RENAME TO measurement;
     CREATE INDEX measurement_by_indicator ON measurement(indicator_id, date);
+
+    -- Rows kept in the history (a purge keeps the whole row, so redo can put it back): the same
+    -- periods, so a row removed before this version comes back whole.
+    UPDATE change SET snapshot = json_set(snapshot,
+        '$.periodKind', 'schooljaar',
+        '$.periodStart', ${schoolYearStart("json_extract(snapshot, '$.date')")},
+        '$.periodEnd', ${schoolYearEnd("json_extract(snapshot, '$.date')")})
+      WHERE entity = 'measurement' AND snapshot IS NOT NULL AND json_valid(snapshot)
+        AND json_type(snapshot, '$.date') = 'text' AND json_type(snapshot, '$.periodStart') IS NULL;
+    UPDATE change SET snapshot = json_set(snapshot, '$.periodKind', ${kindOf("json_extract(snapshot, '$.periodStart')", "json_extract(snapshot, '$.periodEnd')")})
+      WHERE entity = 'target' AND snapshot IS NOT NULL AND json_valid(snapshot)
+        AND json_type(snapshot, '$.periodStart') = 'text' AND json_type(snapshot, '$.periodKind') IS NULL;
   `,
 };
