@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyImport, planImport } from '../../electron/core/excel';
-import { undoLast } from '../../electron/core/history/undo';
+import { step } from '../../electron/core/history/undo';
 import { info } from '../../electron/core/cli/main';
+import { programmeResults } from '../../electron/core/db/queries/results';
 import { content, emptyWorkspace, exampleWorkspace, exportOf, load, save } from './excel-helpers';
 import { sha, tempDir } from './helpers';
 
@@ -23,6 +24,23 @@ describe('workspace workbook round trip', () => {
     expect(res.applied).toBe(plan.counts.new);
     const second = await exportOf(target);
     expect(await content(second)).toEqual(await content(first));
+    // Periods apart from dates, moments that report on the school year before, and the linked
+    // ("waarvan") pair come back as they were, and with them every status.
+    const cols = ['id', 'date', 'periodKind', 'periodStart', 'periodEnd', 'schoolYear'] as const;
+    const periods = (ws: typeof src) => ws.db.selectFrom('measurement').select(cols).orderBy('id').execute();
+    expect(await periods(target)).toEqual(await periods(src));
+    const linked = (ws: typeof src) => ws.db.selectFrom('indicator').select(['id', 'parentId', 'phrase', 'periodKind', 'momentPeriods']).orderBy('id').execute();
+    expect(await linked(target)).toEqual(await linked(src));
+    expect((await linked(target)).filter((i) => i.parentId)).toHaveLength(1);
+    expect((await linked(target)).filter((i) => i.momentPeriods.includes('vorig')).length).toBeGreaterThan(10);
+    const statuses = async (ws: typeof src) => {
+      const out: [string, string, string | null][] = [];
+      for (const p of await ws.db.selectFrom('programme').select('id').execute())
+        for (const m of (await programmeResults(ws.db, p.id))?.measures ?? [])
+          for (const v of [...m.indicators, ...m.activities.flatMap((a) => a.indicators)]) out.push([v.id, v.evaluation.status, v.evaluation.latest?.period ?? null]);
+      return out.sort((a, b) => a[0].localeCompare(b[0]));
+    };
+    expect(await statuses(target)).toEqual(await statuses(src));
     await src.close();
     await target.close();
     const a = await info(src.path);
@@ -36,7 +54,7 @@ describe('workspace workbook round trip', () => {
     const file = await exportOf(src);
     await src.close();
     const target = emptyWorkspace(dir);
-    const res = await applyImport(target.db, file, 'voorbeeld.xlsx', { user: 'Test' });
+    const res = await applyImport(target.db, file, 'voorbeeld.xlsx', { user: 'Test', session: 'venster' });
     const total = res.plan.rows.length;
     const cs = await target.db.selectFrom('changeSet').selectAll().where('id', '=', res.changeSetId!).executeTakeFirstOrThrow();
     expect(cs.source).toBe('voorbeeld.xlsx');
@@ -50,7 +68,12 @@ describe('workspace workbook round trip', () => {
     expect(again.plan.counts).toMatchObject({ new: 0, changed: 0, unchanged: total });
     expect(await target.db.selectFrom('changeSet').select('id').execute()).toHaveLength(1);
 
-    await undoLast(target.db, 'Test');
+    const me = { user: 'Test', session: 'venster' };
+    // Many records: the first Ctrl+Z only asks, naming the import and the count.
+    const ask = await step(target.db, me, 'undo');
+    expect(ask).toMatchObject({ status: 'confirm', changeSetId: cs.id, records: res.applied, question: 'Import uit "voorbeeld.xlsx" ongedaan maken?' });
+    expect(await target.db.selectFrom('programme').selectAll().execute()).not.toHaveLength(0);
+    await step(target.db, me, 'undo', ask.changeSetId);
     expect(await target.db.selectFrom('programme').selectAll().execute()).toHaveLength(0);
     expect(await target.db.selectFrom('activity').selectAll().execute()).toHaveLength(0);
     expect(await target.db.selectFrom('organisation').selectAll().execute()).toHaveLength(0);
@@ -75,7 +98,7 @@ describe('workspace workbook round trip', () => {
     // meanwhile someone changes programme 3's requested amount in Regieboek
     const id3 = String(sheet.getRow(3).getCell(col('Id')).value);
     const { tracked } = await import('../../electron/core/history/tracker');
-    await tracked(ws.db, { user: 'Collega', action: 'update', label: 'x' }, (tr) => tr.update('programme', id3, { requestedCents: 1 }));
+    await tracked(ws.db, { user: 'Collega', session: 'ander', action: 'update', label: 'x' }, (tr) => tr.update('programme', id3, { requestedCents: 1 }));
 
     const plan = await planImport(ws.db, edited, 'bewerkt.xlsx');
     expect(plan.counts).toMatchObject({ changed: 1, conflict: 1, unchanged: plan.rows.length - 2 });

@@ -131,6 +131,37 @@ describe('erasure: Uit de geschiedenis wissen', () => {
   });
 });
 
+describe('erasure and redo (issue 10 keeps old values for redo)', () => {
+  it('a redo never brings an erased old value back, nor writes [gewist] into the record', async () => {
+    const { call, fail, as, a, m, file } = await tree();
+    const typo = `Per ongeluk geplakt ${marker()}`;
+    const { measureId: _m, ...upd } = activityInput(m.id, a.code, a.name);
+    await call('activity.update', { ...upd, id: a.id, description: typo });
+    await call('history.undo', {}); // the typo is gone from the record, kept in the history for a redo
+    expect((await call('activity.get', { id: a.id })).description).toBe('');
+    expect(bytesWith(file, typo).length).toBeGreaterThan(0);
+
+    // Erased from another window (or the CLI): this window's redo stack still points at the typo.
+    await as('beheer').call('history.eraseField', { entity: 'activity', id: a.id, field: 'description' });
+    expect(bytesWith(file, typo)).toEqual([]);
+    expect((await fail('history.redo', {})).message).toMatch(/kan niet ongedaan worden gemaakt: hier zijn gegevens gewist/);
+    expect((await call('activity.get', { id: a.id })).description).toBe('');
+    expect(bytesWith(file, typo)).toEqual([]);
+  });
+
+  it('an undone creation (kept for redo) is erased with its trash item, and its redo stays refused', async () => {
+    const { call, fail, a, file } = await tree();
+    const name = `Deelactiviteit ${marker()}`;
+    const s = await call('subActivity.create', sub(a.id, name));
+    await call('subActivity.delete', { id: s.id });
+    await call('trash.empty');
+    expect(bytesWith(file, name)).toEqual([]);
+    for (let i = 0; i < 3; i++) expect((await fail('history.undo', {})).message).toMatch(/kan niet ongedaan worden gemaakt/);
+    expect((await fail('history.redo', {})).code).toBe('user_error');
+    expect((await call('activity.get', { id: a.id })).subActivities).toEqual([]);
+  });
+});
+
 describe('Privacycontrole and the CLI', () => {
   it('finds planted data in records, the Prullenbak and the history, masked; erasing leaves the scan clean', async () => {
     const { call, app, a, m, file } = await tree();

@@ -9,7 +9,7 @@ import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../db/schema';
 import { assertOpenable, openWorkspaceFile } from '../db/workspace-file';
 import { openSqlite } from '../db/sqlite';
-import { m0007_privacy } from '../db/migrations/0007_privacy';
+import { m0009_privacy } from '../db/migrations/0009_privacy';
 import { scanWorkspace } from '../privacy/scan';
 import { compact, eraseTrash } from '../privacy/erase';
 import { backupFiles, backupRef, backupsHolding } from '../privacy/backups';
@@ -26,7 +26,7 @@ export async function privacyCommand(file: string, o: { json?: boolean }, io: Cl
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
   let r;
   try {
-    r = await scanWorkspace(db, { hasConfirmations: version >= m0007_privacy.version });
+    r = await scanWorkspace(db, { hasConfirmations: version >= m0009_privacy.version });
   } finally {
     await db.destroy();
   }
@@ -56,7 +56,7 @@ export async function trashCommand(sub: string | undefined, file: string, o: { j
   if (sub !== 'empty') throw new UserError('invalid_input', t('cli.trashSub', { sub: sub ?? '' }));
   const ws = openWorkspaceFile(file);
   try {
-    const r = await eraseTrash(ws.db, cliUser(o.user), 'all');
+    const r = await eraseTrash(ws.db, { user: cliUser(o.user), session: null }, 'all');
     const { walEmptied } = r.changeSetId === null ? { walEmptied: true } : compact(ws.sqlite);
     const backups = backupsHolding(backupFiles(ws.path), r.erased);
     if (o.json) io.out(JSON.stringify({ records: r.records, changeSets: r.changeSets, walEmptied, backups }, null, 2) + '\n');

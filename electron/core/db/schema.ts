@@ -20,6 +20,8 @@ export interface Trashable {
   deletedAt: string | null;
   /** The change set that put this row in the Prullenbak (children share their parent's). */
   deletedIn: number | null;
+  /** Raised by every write; an update or delete based on an older version is refused (issue 10). */
+  rowVersion: number;
 }
 
 export interface ProgrammeTable extends Trashable {
@@ -317,7 +319,9 @@ export interface ChangeSetTable {
   source: string | null;
   undoes: number | null;
   undoneBy: number | null;
-  /** 1 once an erasure scrubbed this change set's values: it can no longer be undone (migration 0007). */
+  /** The window (or CLI run) that made it: Ctrl+Z and redo work per window. Null before version 6. */
+  session: string | null;
+  /** 1 once an erasure scrubbed this change set's values: it can no longer be undone or redone (migration 0009). */
   erased: Generated<number>;
 }
 
@@ -374,6 +378,14 @@ export interface IndicatorTable extends Trashable {
   baselineSource: string;
   baselineNote: string;
   sortOrder: number;
+  /** The kind of period its values and targets are about (shared/results/periods.ts). */
+  periodKind: string;
+  /** JSON ('lopend' | 'vorig')[]: per moment, the period it reports on. */
+  momentPeriods: string;
+  /** A "waarvan" indicator: part of this one. */
+  parentId: string | null;
+  /** The words after the number: "in beeld", "met een ingevuld DDD". */
+  phrase: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -382,6 +394,7 @@ export interface TargetTable extends Trashable {
   id: string;
   indicatorId: string;
   schoolYear: string | null;
+  periodKind: string;
   periodStart: string;
   periodEnd: string;
   kind: string;
@@ -399,8 +412,14 @@ export interface TargetTable extends Trashable {
 export interface MeasurementTable extends Trashable {
   id: string;
   indicatorId: string;
+  /** When it was measured or published. */
   date: string;
+  /** The school year the value speaks for: that of the period's end (or of the date, when earlier). */
   schoolYear: string;
+  /** The period the value is about. */
+  periodKind: string;
+  periodStart: string;
+  periodEnd: string;
   value: number | null;
   numerator: number | null;
   denominator: number | null;

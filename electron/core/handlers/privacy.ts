@@ -33,9 +33,9 @@ export const privacyHandlers = handlers({
     return backupFiles(ws.path).map(backupRef);
   },
 
-  'trash.erase': async ({ changeSetId }, ctx) => finish(ctx, await eraseTrash(ctx.db(), ctx.user, [changeSetId])),
+  'trash.erase': async ({ changeSetId }, ctx) => finish(ctx, await eraseTrash(ctx.db(), ctx, [changeSetId])),
 
-  'trash.empty': async (_, ctx) => finish(ctx, await eraseTrash(ctx.db(), ctx.user, 'all')),
+  'trash.empty': async (_, ctx) => finish(ctx, await eraseTrash(ctx.db(), ctx, 'all')),
 
-  'history.eraseField': async ({ entity, id, field }, ctx) => finish(ctx, await eraseFieldHistory(ctx.db(), ctx.user, entity, id, field)),
+  'history.eraseField': async ({ entity, id, field }, ctx) => finish(ctx, await eraseFieldHistory(ctx.db(), ctx, entity, id, field)),
 });

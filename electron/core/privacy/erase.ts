@@ -30,6 +30,12 @@ type AnyDb = Kysely<Record<string, Row>>;
 
 export const ERASED = '[gewist]';
 
+/** Who erases: written into the content-free history line (the session makes it that window's step). */
+export interface Who {
+  user: string;
+  session?: string | null;
+}
+
 /** Tables that are the history (not records): scrubbed in full, also tables added to the history later. */
 const NOT_HISTORY = new Set(['meta', 'region', 'privacy_confirmation', ...Object.values(entities).map((d) => snake(d.table))]);
 /** Columns of records that copy other records' text (snapshots frozen at some moment). */
@@ -194,10 +200,10 @@ async function markErased(trx: Trx, sets: Set<number>): Promise<void> {
 }
 
 /** The content-free history line: what kind of record, by whom, when. Itself never undone. */
-async function erasureSet(trx: Trx, user: string, label: string): Promise<number> {
+async function erasureSet(trx: Trx, who: Who, label: string): Promise<number> {
   const cs = await trx
     .insertInto('changeSet')
-    .values({ at: new Date().toISOString(), user, action: 'erase', label, source: null, undoes: null, undoneBy: null, erased: 1 })
+    .values({ at: new Date().toISOString(), user: who.user, session: who.session ?? null, action: 'erase', label, source: null, undoes: null, undoneBy: null, erased: 1 })
     .returning('id')
     .executeTakeFirstOrThrow();
   return cs.id;
@@ -261,7 +267,7 @@ async function foreignKeys(trx: Trx, table: string): Promise<{ from: string; tab
   return fkCache.get(t)!;
 }
 
-/** Clears references from records that stay to records that go; recorded in the erasure's change set. */
+/** Clears references from records that stay to records that go; recorded in the erasure's change set, versions raised (an open form sees the change). */
 async function clearReferences(trx: Trx, gone: Map<string, Target>, setId: number): Promise<void> {
   const idsOf = (entity: string) => [...gone.values()].filter((x) => x.entity === entity).map((x) => x.id);
   const record = (entity: string, id: string, field: string, from: unknown, to: unknown) =>
@@ -280,7 +286,7 @@ async function clearReferences(trx: Trx, gone: Map<string, Target>, setId: numbe
       for (const r of rows) {
         if (gone.has(rkey(ref.entity, String(r.id)))) continue;
         try {
-          await any(trx).updateTable(table).set({ [ref.field]: null }).where('id', '=', String(r.id)).execute();
+          await any(trx).updateTable(table).set({ [ref.field]: null, rowVersion: sql`row_version + 1` }).where('id', '=', String(r.id)).execute();
         } catch {
           // The record needs the reference (an action's "Door" without a person's name).
           const full = (await any(trx).selectFrom(table).selectAll().where('id', '=', String(r.id)).executeTakeFirst())!;
@@ -299,7 +305,7 @@ async function clearReferences(trx: Trx, gone: Map<string, Target>, setId: numbe
       const list = JSON.parse(String(r[ref.field] ?? '[]')) as string[];
       const kept = list.filter((x) => !ids.has(x));
       if (kept.length === list.length) continue;
-      await any(trx).updateTable(table).set({ [ref.field]: JSON.stringify(kept) }).where('id', '=', String(r.id)).execute();
+      await any(trx).updateTable(table).set({ [ref.field]: JSON.stringify(kept), rowVersion: sql`row_version + 1` }).where('id', '=', String(r.id)).execute();
       await record(ref.entity, String(r.id), ref.field, JSON.stringify(list), JSON.stringify(kept));
     }
   }
@@ -320,7 +326,7 @@ export interface ErasureResult {
  * Removes trash items for good (all of them when `items` is 'all'), with their records, their
  * children and their values in the history, in one transaction. Compact afterwards (compact()).
  */
-export async function eraseTrash(db: Kysely<Database>, user: string, items: number[] | 'all'): Promise<ErasureResult> {
+export async function eraseTrash(db: Kysely<Database>, who: Who, items: number[] | 'all'): Promise<ErasureResult> {
   return db.transaction().execute(async (trx) => {
     let q = trx.selectFrom('trash').selectAll().where('restoredAt', 'is', null);
     if (items !== 'all') q = q.where('changeSetId', 'in', items.length ? items : [-1]);
@@ -356,7 +362,11 @@ export async function eraseTrash(db: Kysely<Database>, user: string, items: numb
       for (let i = 0; i < ids.length; i += 500) {
         const part = ids.slice(i, i + 500);
         for (const row of await any(trx).selectFrom(entityDef(entity).table).selectAll().where('id', 'in', part).execute()) {
-          for (const [f, v] of Object.entries(row)) if (!keeps(f)) (collect(v, acc.strings), confirmations.push({ entity, field: f, value: v }));
+          for (const [f, v] of Object.entries(row)) {
+            if (keeps(f)) continue;
+            collect(v, acc.strings);
+            confirmations.push({ entity, field: f, value: v });
+          }
           collect(entityDef(entity).label(row), acc.strings);
         }
         const changes = await trx.selectFrom('change').select(['id', 'changeSetId', 'fields', 'snapshot']).where('entity', '=', entity).where('entityId', 'in', part).execute();
@@ -377,7 +387,7 @@ export async function eraseTrash(db: Kysely<Database>, user: string, items: numb
 
     // Out of the file: children first is not needed, foreign keys are checked at commit.
     await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
-    const setId = await erasureSet(trx, user, erasureLabel(trash, gone.size));
+    const setId = await erasureSet(trx, who, erasureLabel(trash, gone.size));
     await clearReferences(trx, gone, setId);
     for (const [entity, ids] of byEntity) for (let i = 0; i < ids.length; i += 500) await any(trx).deleteFrom(entityDef(entity).table).where('id', 'in', ids.slice(i, i + 500)).execute();
     for (const item of trash) await trx.insertInto('change').values({ changeSetId: setId, entity: item.entity, entityId: item.entityId, op: 'purge', fields: '{}', snapshot: null }).execute();
@@ -407,7 +417,7 @@ function erasureLabel(trash: { entity: string }[], records: number): string {
  * one) becomes "[gewist]" in the history, and so does every label that quoted it. With field
  * 'label', only findings of the guard in the labels of the record's change sets are erased.
  */
-export async function eraseFieldHistory(db: Kysely<Database>, user: string, entity: string, id: string, field: string): Promise<ErasureResult> {
+export async function eraseFieldHistory(db: Kysely<Database>, who: Who, entity: string, id: string, field: string): Promise<ErasureResult> {
   const def = entities[entity];
   if (!def) throw new UserError('invalid_input', t('erase.unknownEntity'));
   if (field !== 'label' && keeps(field)) throw new UserError('invalid_input', t('erase.notAField', { field }));
@@ -441,7 +451,7 @@ export async function eraseFieldHistory(db: Kysely<Database>, user: string, enti
       trx,
       old.map((value) => ({ entity, field, value })),
     );
-    const setId = await erasureSet(trx, user, t('label.eraseField', { field: field === 'label' ? t('erase.labels') : fieldLabel(field, entity), entity: entityName(entity).toLowerCase() }));
+    const setId = await erasureSet(trx, who, t('label.eraseField', { field: field === 'label' ? t('erase.labels') : fieldLabel(field, entity), entity: entityName(entity).toLowerCase() }));
     await trx.insertInto('change').values({ changeSetId: setId, entity, entityId: id, op: 'update', fields: '{}', snapshot: null }).execute();
     await markErased(trx, acc.sets);
     return { records: 0, changeSets: acc.sets.size, changeSetId: setId, erased: [{ entity, id }] };
