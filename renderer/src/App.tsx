@@ -12,6 +12,7 @@ import { ProgrammeList } from './pages/ProgrammeList';
 import { ProgrammeDetail } from './pages/ProgrammeDetail';
 import { ProgrammeForm } from './pages/ProgrammeForm';
 import { TrashPage } from './pages/TrashPage';
+import { PrivacyPage } from './pages/PrivacyPage';
 import { HistoryPage } from './pages/HistoryPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { HelpPage } from './pages/HelpPage';
@@ -53,6 +54,7 @@ const areas: { route: string; key: MessageKey; needsWorkspace: boolean }[] = [
   { route: 'excel', key: 'nav.exchange', needsWorkspace: true },
   { route: 'geschiedenis', key: 'nav.history', needsWorkspace: true },
   { route: 'prullenbak', key: 'nav.trash', needsWorkspace: true },
+  { route: 'privacy', key: 'nav.privacy', needsWorkspace: true },
   { route: 'instellingen', key: 'nav.settings', needsWorkspace: false },
   { route: 'help', key: 'nav.help', needsWorkspace: false },
 ];
@@ -117,6 +119,8 @@ function Screen({ route, hasWorkspace }: { route: string[]; hasWorkspace: boolea
       return <BudgetPage route={route.slice(1)} />;
     case 'prullenbak':
       return <TrashPage />;
+    case 'privacy':
+      return <PrivacyPage />;
     case 'geschiedenis':
       return <HistoryPage />;
     case 'instellingen':

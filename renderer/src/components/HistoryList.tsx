@@ -2,10 +2,15 @@ import type { HistoryEntry } from '../../../shared/schemas/history';
 import { fieldLabel, t, type MessageKey } from '../i18n';
 import { formatDateTime, formatValue } from '../format';
 import { entityLabel } from '../entities';
+import { useErase } from '../useErase';
 
 const internal = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', 'deletedIn']);
 
+/** An old value that can still be wiped: not empty, not wiped already. */
+const wipeable = (v: unknown) => v !== null && v !== '' && v !== '[gewist]';
+
 export function HistoryList({ entries, showLabel }: { entries: HistoryEntry[]; showLabel?: boolean }) {
+  const erase = useErase();
   if (entries.length === 0) return <p className="muted">{t('history.empty')}</p>;
   return (
     <ol className="history">
@@ -16,7 +21,7 @@ export function HistoryList({ entries, showLabel }: { entries: HistoryEntry[]; s
         return (
           <li key={`${e.changeSetId}-${i}`} className={e.undone ? 'history-undone' : undefined}>
             <div className="history-head">
-              <span className="history-op">{t(`history.op.${e.op}` as MessageKey)}</span>
+              <span className="history-op">{t(e.action === 'erase' && (e.op === 'purge' || changes.length === 0) ? 'history.op.erase' : (`history.op.${e.op}` as MessageKey))}</span>
               {showLabel && (
                 <span className="history-label">
                   {entityLabel(e.entity)} <strong>{e.itemLabel}</strong>
@@ -37,6 +42,13 @@ export function HistoryList({ entries, showLabel }: { entries: HistoryEntry[]; s
                       <td className="old">{c.oldLabel ?? formatValue(c.field, c.old)}</td>
                       <td aria-hidden="true">→</td>
                       <td className="new">{c.newLabel ?? formatValue(c.field, c.new)}</td>
+                      <td className="history-erase">
+                        {e.action !== 'erase' && !c.oldLabel && wipeable(c.old) && (
+                          <button type="button" className="link-button" onClick={() => void erase.eraseField(e.entity, e.entityId, c.field)} aria-label={t('erase.action.fieldAria', { field: fieldLabel(c.field) })} title={t('erase.action.field')}>
+                            {t('erase.action.fieldShort')}
+                          </button>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>

@@ -5,11 +5,13 @@ import { useNotify } from '../notify';
 import { t } from '../i18n';
 import { formatDateTime } from '../format';
 import { entityLabel } from '../entities';
+import { useErase } from '../useErase';
 
 export function TrashPage() {
   const { refresh } = useApp();
   const notify = useNotify();
   const { data, error } = useLoad(() => call('trash.list'));
+  const erase = useErase();
 
   async function restore(changeSetId: number, label: string) {
     try {
@@ -25,6 +27,11 @@ export function TrashPage() {
     <div className="page">
       <header className="page-head">
         <h1>{t('trash.title')}</h1>
+        {data && data.length > 0 && (
+          <button type="button" className="danger" onClick={() => void erase.emptyTrash(data.length)}>
+            {t('erase.action.empty')}
+          </button>
+        )}
       </header>
       <p className="lead">{t('trash.intro')}</p>
       {error && <p className="error-box">{error}</p>}
@@ -52,9 +59,12 @@ export function TrashPage() {
                 </td>
                 <td>{formatDateTime(item.deletedAt)}</td>
                 <td>{item.user}</td>
-                <td className="num">
+                <td className="num actions-cell">
                   <button type="button" onClick={() => void restore(item.changeSetId, item.label)} aria-label={`${t('action.restore')}: ${item.label}`}>
                     {t('action.restore')}
+                  </button>{' '}
+                  <button type="button" className="danger" onClick={() => void erase.eraseItem(item.changeSetId, item.label)} aria-label={`${t('erase.action.item')}: ${item.label}`}>
+                    {t('erase.action.item')}
                   </button>
                 </td>
               </tr>
