@@ -836,7 +836,7 @@ export const nl = {
 
   // Generic validation
   'val.required': 'vul dit veld in.',
-  'val.tooLong': 'hooguit {max} tekens.',
+  'val.tooLong': 'te lang ({length} tekens); hooguit {max} tekens.',
   'val.notText': 'moet tekst zijn.',
   'val.date': 'geen geldige datum; schrijf dd-mm-jjjj, bijvoorbeeld 31-07-2026.',
   'val.endBeforeStart': 'de einddatum ligt vóór de startdatum.',
@@ -1583,7 +1583,7 @@ export const nl = {
   'xl.cell.required': 'vul dit in.',
   'xl.cell.notText': 'vul tekst in.',
   'xl.cell.badId': '"{value}" is geen geldig id. Neem het id ongewijzigd over uit Regieboek.',
-  'xl.cell.tooLong': 'te lang ({length} tekens; hooguit {max}).',
+  'xl.cell.tooLong': 'te lang ({length} tekens); hooguit {max} tekens. Kort de tekst in.',
   'xl.cell.textInNumber': '"{value}" is tekst, geen getal. Vul een getal in (bijvoorbeeld 1.234,56); een tekst wordt nooit als 0 gelezen.',
   'xl.cell.notNumber': '"{value}" is geen getal. Schrijf bijvoorbeeld 1.234,56.',
   'xl.cell.ambiguousNumber': '"{value}" is dubbelzinnig (duizendtal of decimaal?). Schrijf 1.234 voor duizend tweehonderdvierendertig en 1,234 voor een getal met decimalen.',
@@ -1597,7 +1597,8 @@ export const nl = {
   'xl.cell.dateRange': '{value} ligt niet tussen 1990 en 2100; controleer de datum.',
   'xl.cell.notChoice': '"{value}" is geen geldige keuze. Kies uit: {choices}.',
   'xl.cell.notBool': '"{value}": vul Ja of Nee in.',
-  'xl.write.tooLong': 'Een tekst is langer dan {max} tekens, meer dan een Excel-cel kan bevatten.',
+  'xl.write.cut': 'Ingekort: deze tekst is {length} tekens lang en een Excel-cel bevat er hooguit {max}. Hier staan de eerste {shown} tekens; de volledige tekst staat in Regieboek. Laat de cel zo, dan blijft de tekst in Regieboek ongewijzigd.',
+  'xl.cell.cutText': 'deze tekst is bij het exporteren ingekort (hij was langer dan een Excel-cel kan bevatten). Laat de cel ongewijzigd, of vervang hem door een tekst van hooguit {max} tekens.',
   'xl.check.endBeforeStart': 'de einddatum ligt vóór de startdatum.',
 
   'xl.read.noHeader': 'geen kopregel gevonden. De eerste rijen moeten de vaste kolomkoppen bevatten: {headers}.',

@@ -4,7 +4,7 @@
  * (the programme's school years, the indicator's unit, the status) are checked in the handlers.
  */
 import { z } from 'zod';
-import { choice, id, isoDate, longText, requiredText } from './fields';
+import { choice, id, isoDate, longText, requiredText, TEXT_MAX, tooLong } from './fields';
 import { t } from '../i18n/nl';
 import { AGGREGATIONS, DIRECTIONS, MEASUREMENT_STATUSES, MOMENT_KINDS, RESULT_STATUSES, TARGET_KINDS, UNITS } from '../results/types';
 import { isSchoolYear } from '../results/schoolYear';
@@ -21,7 +21,7 @@ export const num = () =>
     .refine(Number.isFinite, { error: t('val.number') })
     .refine((n) => Math.abs(n) <= MAX, { error: t('val.tooBig') });
 const count = () => z.number({ error: t('val.number') }).int(t('val.wholeNumber')).min(0, t('val.notNegative')).max(100_000_000, t('val.tooBig'));
-const shortText = (max = 200) => z.string({ error: t('val.notText') }).trim().max(max, t('val.tooLong', { max }));
+const shortText = (max: number = TEXT_MAX.line) => z.string({ error: t('val.notText') }).trim().max(max, tooLong(max));
 const pct = () => num().refine((n) => n >= 0 && n <= 100, { error: t('val.percentRange') });
 export const schoolYear = () => z.string({ error: t('val.schoolYear') }).trim().refine(isSchoolYear, { error: t('val.schoolYear') });
 
@@ -36,7 +36,7 @@ const indicatorFields = {
   aggregation: choice(AGGREGATIONS),
   dataSource: shortText(200),
   momentKind: choice(MOMENT_KINDS),
-  momentDates: z.array(z.string({ error: t('val.notText') }).trim()).max(24),
+  momentDates: z.array(z.string({ error: t('val.notText') }).trim().max(10, tooLong(10))).max(24),
   categories: z.array(requiredText(100)).max(20),
   baselineValue: num().nullable(),
   baselineDate: isoDate().nullable(),
@@ -105,7 +105,7 @@ export const TargetRevise = z
   .strictObject({
     id: id(),
     ...targetSpecFields,
-    reason: z.string({ error: t('val.reasonRequired') }).trim().min(1, t('val.reasonRequired')).max(2000, t('val.tooLong', { max: 2000 })),
+    reason: z.string({ error: t('val.reasonRequired') }).trim().min(1, t('val.reasonRequired')).max(2000, tooLong(2000)),
     decisionDate: z.string({ error: t('val.decisionDateRequired') }).min(1, t('val.decisionDateRequired')).refine(isValidIsoDate, { error: t('val.date') }),
   })
   .superRefine(checkSpec);

@@ -15,7 +15,7 @@ import { recordKinds, kindByName, sameValue, type Db, type RecordKind } from './
 import { findPartner, partnerSections, sectionColumns } from './partner';
 import { InputError, inputRecordId, inputSections, type InputSection, type NewRecord } from './partner-inputs';
 import { describe, readTable, type ColumnSpec, type Issue, type ReadRow, type Row } from './sheets';
-import { colLetter, type CellValue } from './cells';
+import { colLetter, cutForExcel, CUT_MARK, type CellValue } from './cells';
 import { tracked, type Tracker } from '../history/tracker';
 import { entityDef } from '../history/entities';
 import { UserError } from '../errors';
@@ -290,6 +290,11 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
           const ov = current[c.key] ?? null;
           if (nv === null && (c.type === 'text' || c.type === 'longText') && ov === '') nv = '';
           if (sameValue(ov, nv)) continue;
+          // A text cut on export (older data, longer than a cell) left as it was keeps the stored text.
+          if (typeof nv === 'string' && nv.endsWith(CUT_MARK)) {
+            if (typeof ov !== 'string' || cutForExcel(ov)?.text !== nv) issueAt(c.key, t('xl.cell.cutText', { max: (c.maxLength ?? 0).toLocaleString('nl-NL') }));
+            continue;
+          }
           if (kind.readOnly) {
             issueAt(c.key, t('xl.plan.readOnly', { sheet: spec.sheet }));
             continue;
@@ -311,6 +316,10 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
       } else {
         if (trashed.has(id)) issueAt(kind.idKey, t('xl.plan.inTrash', { id }));
         for (const c of spec.columns) if (c.required && (r.values[c.key] === null || r.values[c.key] === undefined) && !r.issues.length) issueAt(c.key, t('xl.cell.required'));
+        for (const c of spec.columns) {
+          const v = r.values[c.key];
+          if (typeof v === 'string' && v.endsWith(CUT_MARK) && !c.informational) issueAt(c.key, t('xl.cell.cutText', { max: (c.maxLength ?? 0).toLocaleString('nl-NL') }));
+        }
         if (!issues.length) {
           status = 'new';
           for (const c of spec.columns) {
