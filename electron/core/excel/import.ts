@@ -16,6 +16,7 @@ import { findPartner, partnerSections, sectionColumns } from './partner';
 import { InputError, inputRecordId, inputSections, type InputSection, type NewRecord } from './partner-inputs';
 import { describe, readTable, type ColumnSpec, type Issue, type ReadRow, type Row } from './sheets';
 import { colLetter, cutForExcel, CUT_MARK, type CellValue } from './cells';
+import { shapeIssues } from './shape-check';
 import { tracked, type Tracker } from '../history/tracker';
 import { entityDef } from '../history/entities';
 import { UserError } from '../errors';
@@ -382,6 +383,14 @@ async function buildPlan(db: Db, p: Parsed, fileName: string): Promise<{ plan: I
   const rows: Planned[] = [];
   for (const spec of p.specs) rows.push(...(await planSheet(db, p, spec, notices, fileIds)));
   await checkRefs(db, rows);
+  // A measure that is its own activity keeps exactly one; a refused row may refuse its children in turn.
+  const shapes = await shapeIssues(db, rows, kindByName('activity')!.sheet);
+  for (const { row: r, key, message } of shapes) {
+    const c = r.spec.columns.find((x) => x.key === key);
+    r.issues.push(toPlanIssue({ sheet: r.sheet, row: r.row, col: r.cols[key], header: c?.header, message }));
+    r.status = 'rejected';
+  }
+  if (shapes.length) await checkRefs(db, rows);
   const counts = { new: 0, changed: 0, unchanged: 0, conflict: 0, rejected: 0 };
   for (const r of rows) counts[r.status]++;
   const plan: ImportPlan = {
