@@ -45,6 +45,9 @@ export interface ExchangeOpts {
   backupsRoot?: string;
 }
 
+/** One CLI run is one session: its change sets are never undone by a window's Ctrl+Z. */
+export const CLI_SESSION = `cli-${process.pid}-${Date.now()}`;
+
 const cliUser = (o: ExchangeOpts) => o.user?.trim() || (() => {
   try {
     return os.userInfo().username;
@@ -188,7 +191,7 @@ export async function importCommand(db: string, o: ExchangeOpts, io: CliIo): Pro
       else printPlan(plan, io);
       return 0;
     }
-    const apply = () => applyImport(ws.db, buf, name, { user: cliUser(o), choices });
+    const apply = () => applyImport(ws.db, buf, name, { user: cliUser(o), session: CLI_SESSION, choices });
     // A backup before an import into an existing workspace (a new one holds nothing yet).
     const result = existed ? await withImportBackup(o.backupsRoot ?? defaultBackupsRoot(), ws.sqlite, ws.path, apply) : await apply();
     if (o['errors-out'] && result.plan.counts.rejected) writeAtomically(path.resolve(o['errors-out']), await buildErrorWorkbook(buf, name, result.plan));

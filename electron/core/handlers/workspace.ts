@@ -53,7 +53,7 @@ export const workspaceHandlers = handlers({
     const file = ctx.app.fileFor('Voorbeeldregio');
     if (fs.existsSync(file)) return workspaceInfo(await ctx.app.open(file));
     // Filled before it takes its name: a kill halfway never leaves an empty example behind.
-    return workspaceInfo(await ctx.app.createFilled(file, EXAMPLE_REGION, { example: 'true' }, (ws) => seedExample(ws.db)));
+    return workspaceInfo(await ctx.app.createFilled(file, EXAMPLE_REGION, { example: 'true' }, (ws) => seedExample(ws.db, ctx.session)));
   },
 
   'workspace.close': async (_, ctx) => {
