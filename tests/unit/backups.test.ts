@@ -6,9 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { createWorkspaceFile, openReadView } from '../../electron/core/db/workspace-file';
 import { BACKUP_POLICY, deleteBackup, listAllBackups, listBackups, makeBackup, rotateBackups, workspaceFolder } from '../../electron/core/files/backups';
 import { snapshotTo } from '../../electron/core/files/snapshot';
-import { runCli } from '../../electron/core/cli/main';
 import { EXAMPLE_REGION, findRegion } from '../../shared/regions';
-import { makeCore, programmeInput, sha, tempDir } from './helpers';
+import { cli, makeCore, programmeInput, sha, tempDir } from './helpers';
 import { tmpfs } from './mounts';
 
 const region = findRegion(12)!;
@@ -20,13 +19,6 @@ const count = (file: string, sql: string) => {
     db.close();
   }
 };
-
-async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 describe('a backup is a consistent snapshot', () => {
   it('taken while another process writes: opens, passes integrity_check and holds every write committed before it', async () => {

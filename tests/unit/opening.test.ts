@@ -8,21 +8,13 @@ import { createDispatcher } from '../../electron/core/dispatch';
 import { createWorkspaceFile } from '../../electron/core/db/workspace-file';
 import { hasHotJournal } from '../../electron/core/files/recovery';
 import { workspaceFolder } from '../../electron/core/files/backups';
-import { runCli } from '../../electron/core/cli/main';
 import { EXAMPLE_REGION, findRegion } from '../../shared/regions';
 import { t } from '../../shared/i18n/nl';
-import { makeCore, programmeInput, sha, tempDir } from './helpers';
+import { cli, makeCore, programmeInput, sha, tempDir } from './helpers';
 import { fillUp, readOnlyRunner, tmpfs } from './mounts';
 
 const FIXTURES = path.join(__dirname, '../fixtures');
 const DISK_FULL = 'De schijf is vol. Er is niets opgeslagen; maak ruimte vrij en probeer het opnieuw.';
-
-async function cli(...args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s) });
-  return { code, out, err };
-}
 
 /** Every table's rows, for "nothing changed". */
 function dump(file: string): string {
@@ -241,6 +233,7 @@ describe('a workspace on a read-only location', () => {
     expect((out.undo as unknown as { error: { message: string } }).error.message).toBe(banner);
     expect(out.exported).toBe(true);
     expect(out.download).toBe(true);
+    expect(out.copyHere).toBe(`U hebt geen toestemming om in ${dir} te schrijven. Kies een andere map; er is niets opgeslagen.`);
     expect({ sha: sha(file), names: fs.readdirSync(dir).sort() }).toEqual(before);
   }, 30_000);
 });

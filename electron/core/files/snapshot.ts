@@ -49,6 +49,11 @@ export function snapshotTo(source: Sqlite, target: string, opts: SnapshotOptions
     if ([src, src + '-wal', src + '-shm', src + '-journal'].some((f) => same(f, abs))) throw new UserError('conflict', t('snapshot.same'));
   }
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UserError('not_found', t('snapshot.noFolder', { dir }));
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch {
+    throw new UserError('user_error', t('snapshot.noPermission', { dir })); // SQLite would only say "unable to open"
+  }
   if (fs.existsSync(abs)) {
     if (!opts.overwrite) throw new UserError('conflict', t('snapshot.exists', { path: abs }));
     if (!fs.statSync(abs).isFile()) throw new UserError('conflict', t('snapshot.notAFile', { path: abs }));
