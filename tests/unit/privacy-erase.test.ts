@@ -131,6 +131,36 @@ describe('erasure: Uit de geschiedenis wissen', () => {
   });
 });
 
+describe('erasure and backups', () => {
+  it('lists the backups that still hold erased data, and deletes them when asked; a backup from before a typo is not listed', async () => {
+    const { call, fail, a, m } = await tree();
+    const early = await call('backup.create');
+    const name = `Weg ${marker()}`;
+    const s = await call('subActivity.create', sub(a.id, name));
+    const typo = `Geplakt ${marker()}`;
+    const { measureId: _m, ...upd } = activityInput(m.id, a.code, a.name);
+    await call('activity.update', { ...upd, id: a.id, aim: typo });
+    const late = await call('backup.create');
+    await call('activity.update', { ...upd, id: a.id, aim: 'Het doel' });
+
+    // One field's old value: only the backup made after the typo holds it.
+    const field = await call('history.eraseField', { entity: 'activity', id: a.id, field: 'aim' });
+    expect(field.backups.map((b) => b.file)).toEqual([late.file]);
+    // A record: every backup made after it was created.
+    await call('subActivity.delete', { id: s.id });
+    const item = await call('trash.empty');
+    expect(item.backups.map((b) => b.file)).toEqual([late.file]);
+    expect(fs.readFileSync(late.file).includes(Buffer.from(name))).toBe(true);
+
+    // Only backups of this workspace can be deleted here; then they are gone.
+    expect((await fail('privacy.deleteBackups', { files: [path.join(path.dirname(late.file), '..', 'ander.regieboek')] })).message).toMatch(/geen reservekopie van dit werkbestand/);
+    const left = await call('privacy.deleteBackups', { files: item.backups.map((b) => b.file) });
+    expect(fs.existsSync(late.file)).toBe(false);
+    expect(left.map((b) => b.file)).toEqual([early.file]);
+    expect((await call('privacy.scan')).backups.map((b) => b.file)).toEqual([early.file]);
+  });
+});
+
 describe('erasure and redo (issue 10 keeps old values for redo)', () => {
   it('a redo never brings an erased old value back, nor writes [gewist] into the record', async () => {
     const { call, fail, as, a, m, file } = await tree();

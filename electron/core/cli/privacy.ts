@@ -12,7 +12,7 @@ import { openSqlite } from '../db/sqlite';
 import { m0009_privacy } from '../db/migrations/0009_privacy';
 import { scanWorkspace } from '../privacy/scan';
 import { compact, eraseTrash } from '../privacy/erase';
-import { backupFiles, backupRef, backupsHolding } from '../privacy/backups';
+import { backupsHolding, workspaceBackups } from '../privacy/backups';
 import { entityName } from '../history/entities';
 import { fieldLabel, t } from '../../../shared/i18n/nl';
 import { UserError } from '../errors';
@@ -20,7 +20,7 @@ import type { CliIo } from './main';
 
 const placeKey = { data: 'privacy.place.data', trash: 'privacy.place.trash', history: 'privacy.place.history' } as const;
 
-export async function privacyCommand(file: string, o: { json?: boolean }, io: CliIo): Promise<number> {
+export async function privacyCommand(file: string, o: { json?: boolean; backupsRoot: string }, io: CliIo): Promise<number> {
   const version = assertOpenable(file);
   const sqlite = openSqlite(file, { readonly: true });
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
@@ -30,7 +30,7 @@ export async function privacyCommand(file: string, o: { json?: boolean }, io: Cl
   } finally {
     await db.destroy();
   }
-  const backups = backupFiles(file).map(backupRef);
+  const backups = workspaceBackups(o.backupsRoot, file).map(({ kind: _k, ...b }) => b);
   if (o.json) io.out(JSON.stringify({ file, clean: r.hits.length === 0, ...r, backups }, null, 2) + '\n');
   else {
     io.out((r.hits.length ? t('cli.privacyHits', { n: r.hits.length, path: file }) : t('cli.privacyClean', { path: file, records: r.records, changes: r.changes })) + '\n');
@@ -52,13 +52,13 @@ const cliUser = (user?: string) => {
   }
 };
 
-export async function trashCommand(sub: string | undefined, file: string, o: { json?: boolean; user?: string }, io: CliIo): Promise<number> {
+export async function trashCommand(sub: string | undefined, file: string, o: { json?: boolean; user?: string; backupsRoot: string }, io: CliIo): Promise<number> {
   if (sub !== 'empty') throw new UserError('invalid_input', t('cli.trashSub', { sub: sub ?? '' }));
   const ws = openWorkspaceFile(file);
   try {
     const r = await eraseTrash(ws.db, { user: cliUser(o.user), session: null }, 'all');
     const { walEmptied } = r.changeSetId === null ? { walEmptied: true } : compact(ws.sqlite);
-    const backups = backupsHolding(backupFiles(ws.path), r.erased);
+    const backups = backupsHolding(o.backupsRoot, ws.path, { records: r.erased });
     if (o.json) io.out(JSON.stringify({ records: r.records, changeSets: r.changeSets, walEmptied, backups }, null, 2) + '\n');
     else {
       io.out((r.records ? t('cli.trashEmptied', { records: r.records, sets: r.changeSets }) : t('cli.trashWasEmpty')) + '\n');

@@ -320,6 +320,8 @@ export interface ErasureResult {
   changeSetId: number | null;
   /** Ids of what was erased, to find the backups that still hold it. */
   erased: Target[];
+  /** For one field's old values: the values themselves (a backup holds the record's history anyway). */
+  values?: string[];
 }
 
 /**
@@ -454,7 +456,7 @@ export async function eraseFieldHistory(db: Kysely<Database>, who: Who, entity: 
     const setId = await erasureSet(trx, who, t('label.eraseField', { field: field === 'label' ? t('erase.labels') : fieldLabel(field, entity), entity: entityName(entity).toLowerCase() }));
     await trx.insertInto('change').values({ changeSetId: setId, entity, entityId: id, op: 'update', fields: '{}', snapshot: null }).execute();
     await markErased(trx, acc.sets);
-    return { records: 0, changeSets: acc.sets.size, changeSetId: setId, erased: [{ entity, id }] };
+    return { records: 0, changeSets: acc.sets.size, changeSetId: setId, erased: [{ entity, id }], values: field === 'label' ? undefined : old.filter((v): v is string => typeof v === 'string') };
   });
 }
 
