@@ -7,8 +7,7 @@
 import os from 'node:os';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../db/schema';
-import { assertOpenable, openWorkspaceFile } from '../db/workspace-file';
-import { openSqlite } from '../db/sqlite';
+import { assertOpenable, openReadView, openWorkspaceFile } from '../db/workspace-file';
 import { m0009_privacy } from '../db/migrations/0009_privacy';
 import { scanWorkspace } from '../privacy/scan';
 import { compact, eraseTrash } from '../privacy/erase';
@@ -22,13 +21,14 @@ const placeKey = { data: 'privacy.place.data', trash: 'privacy.place.trash', his
 
 export async function privacyCommand(file: string, o: { json?: boolean; backupsRoot: string }, io: CliIo): Promise<number> {
   const version = assertOpenable(file);
-  const sqlite = openSqlite(file, { readonly: true });
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+  // Read only, also a file with a hot journal (through a recovered copy), as `info` and `check` do.
+  const view = openReadView(file);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: view.sqlite }), plugins: [new CamelCasePlugin()] });
   let r;
   try {
     r = await scanWorkspace(db, { hasConfirmations: version >= m0009_privacy.version });
   } finally {
-    await db.destroy();
+    view.close();
   }
   const backups = workspaceBackups(o.backupsRoot, file).map(({ kind: _k, ...b }) => b);
   if (o.json) io.out(JSON.stringify({ file, clean: r.hits.length === 0, ...r, backups }, null, 2) + '\n');
@@ -54,8 +54,10 @@ const cliUser = (user?: string) => {
 
 export async function trashCommand(sub: string | undefined, file: string, o: { json?: boolean; user?: string; backupsRoot: string }, io: CliIo): Promise<number> {
   if (sub !== 'empty') throw new UserError('invalid_input', t('cli.trashSub', { sub: sub ?? '' }));
-  const ws = openWorkspaceFile(file);
+  // Writes: the lock file keeps an open Regieboek (or another CLI) out meanwhile.
+  const ws = openWorkspaceFile(file, { user: cliUser(o.user), backupsRoot: o.backupsRoot });
   try {
+    ws.assertWritable();
     const r = await eraseTrash(ws.db, { user: cliUser(o.user), session: null }, 'all');
     const { walEmptied } = r.changeSetId === null ? { walEmptied: true } : compact(ws.sqlite);
     const backups = backupsHolding(o.backupsRoot, ws.path, { records: r.erased });
