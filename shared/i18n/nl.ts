@@ -738,7 +738,7 @@ export const nl = {
     'Bedragen schrijft u als 1.234,56 of 1234,56; "€ 1.234" mag ook. Dubbelzinnige invoer zoals 1,234 of 12.34 wordt geweigerd.\n' +
     'Datums schrijft u als dd-mm-jjjj, bijvoorbeeld 31-07-2026.',
   'help.privacy.title': 'Privacy',
-  'help.privacy.p': 'Regieboek bewaart alleen getallen en gegevens van professionals. Nooit namen, BSN, geboortedatums of andere gegevens van individuele jongeren.',
+  'help.privacy.p': 'Regieboek bewaart alleen getallen en gegevens van professionals. Nooit namen, BSN, geboortedatums of andere gegevens van individuele jongeren: een BSN, geboortedatum of woonadres wordt bij het opslaan geweigerd, een tekst die op de naam van een jongere lijkt pas na uw bevestiging opgeslagen. De Privacycontrole (in het menu) zoekt in alle gegevens en de geschiedenis. Wat per ongeluk is ingevuld, haalt u weg met Definitief verwijderen (Prullenbak) of Uit de geschiedenis wissen (bij een wijziging in de Geschiedenis): het verdwijnt dan ook uit het bestand zelf.',
   'help.keys.title': 'Toetsenbord',
   'help.keys.items':
     'Tab en Shift+Tab gaan langs alle knoppen en velden; Enter opent een koppeling of verstuurt een formulier.\n' +

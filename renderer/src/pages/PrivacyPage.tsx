@@ -51,7 +51,7 @@ export function PrivacyPage() {
       {data && (
         <section className="card" aria-labelledby="privacy-result" aria-busy={loading}>
           <h2 id="privacy-result" className={data.hits.length ? 'warn-mark' : undefined}>
-            {data.hits.length ? t(data.hits.length === 1 ? 'privacy.found.one' : 'privacy.found.other', { n: data.hits.length }) : t('privacy.clean', { records: data.records, changes: data.changes })}
+            {data.hits.length ? t(data.hits.length === 1 ? 'privacy.found.one' : 'privacy.found.other', { n: data.hits.length }) : t('privacy.clean', { records: data.records.toLocaleString('nl-NL'), changes: data.changes.toLocaleString('nl-NL') })}
           </h2>
           {data.confirmed > 0 && <p className="muted small">{t('privacy.confirmedNote', { n: data.confirmed })}</p>}
           {data.hits.length > 0 && (
