@@ -100,7 +100,9 @@ function birthDates(text: string, out: Finding[]): void {
 // Singular only: "leerlingen" and "jongeren" speak of groups, which is what Regieboek is for. No
 // case-insensitive flag where \p{Lu} is used (with /iu it would match lower case too).
 const PERSON = '(?:[Ll]eerlinge?|[Ss]tudente?|[Jj]ongere|[Cc]li[eë]nt)';
-const PERSON_HINT = /eerling|tudent|ongere|li[eë]nt/;
+// Cheap first tests: a person word in the singular (not "leerlingen"), a word about birth.
+const PERSON_HINT = /(?:eerlinge?|tudente?|ongere|li[eë]nt)(?![a-zë])/;
+const BIRTH_HINT = /geb|geboor|dob|d\.o\.b|birth/i;
 const CAP = "\\p{Lu}[\\p{Ll}'’-]+";
 const INITIALS = '(?:\\p{Lu}\\.\\s?){1,3}';
 const TUSSEN = "(?:van|de|der|den|het|ten|ter|te|op|in|el|al|da|di|du|le|la|von|bin|ben|'t)";
@@ -165,10 +167,8 @@ export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
   const found: Finding[] = [];
   // Cheap tests first: most texts have no digits or no person word, and imports scan many cells.
   const digits = /\d/.test(text);
-  if (digits) {
-    bsns(text, found);
-    birthDates(text, found);
-  }
+  if (digits && /\d{3}/.test(text)) bsns(text, found);
+  if (digits && BIRTH_HINT.test(text)) birthDates(text, found);
   if (!opts.professional && PERSON_HINT.test(text)) {
     const names: Finding[] = [];
     personNames(text, names);
