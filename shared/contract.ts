@@ -9,6 +9,7 @@ import { AppInfo, RecentFile, Region, Settings, WorkspaceInfo, fileName, regionN
 import { HistoryEntry, TrashItem, UndoResult } from './schemas/history';
 import { id, isoDate } from './schemas/fields';
 import { ConflictChoices, ExchangeFile, ExportRequest, ExportResult, ImportPlan, ImportResult, LastImport } from './schemas/exchange';
+import { DuoApplyInput, DuoInput, DuoPlan, DuoResult } from './schemas/duo';
 import {
   Award,
   AwardInput,
@@ -202,6 +203,10 @@ export const contract = {
   'exchange.lastImport': { input: none, output: LastImport.nullable() },
   'exchange.undoImport': { input: none, output: UndoResult },
   'exchange.newWorkspace': { input: z.strictObject({ fileName: fileName(), file: ExchangeFile.strict() }), output: WorkspaceInfo },
+
+  // DUO's VSV files: a dry run, then the same file applied (with the sha256 the screen was shown)
+  'duo.plan': { input: DuoInput, output: DuoPlan },
+  'duo.apply': { input: DuoApplyInput, output: DuoResult },
 } as const;
 
 export type Contract = typeof contract;

@@ -17,6 +17,7 @@ import { formatCents } from '../../../shared/money';
 import { EXAMPLE_REGION, findRegion, regionLabel } from '../../../shared/regions';
 import { t, type MessageKey } from '../../../shared/i18n/nl';
 import { exportCommand, importCommand, type ExchangeOpts } from './exchange';
+import { duoCommand } from './duo';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../db/schema';
 import { listProgrammes } from '../db/queries/programmes';
@@ -35,7 +36,7 @@ export interface CliIo {
   err: (s: string) => void;
 }
 
-type Opts = { db?: string; region?: string; json?: boolean; help?: boolean } & ExchangeOpts;
+type Opts = { db?: string; region?: string; json?: boolean; help?: boolean; status?: string; 'year-is'?: string } & ExchangeOpts;
 
 function needDb(o: Opts): string {
   if (!o.db) throw new UserError('invalid_input', t('cli.needDb'));
@@ -227,7 +228,10 @@ async function makeDemo(file: string): Promise<void> {
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
-    const [cmd, ...rest] = argv;
+    const [cmd, ...args] = argv;
+    // `regieboek duo import …`: the sub-command comes before the options.
+    const sub = cmd === 'duo' && args[0] && !args[0].startsWith('-') ? args[0] : undefined;
+    const rest = sub ? args.slice(1) : args;
     let values: Opts;
     try {
       values = parseArgs({
@@ -248,6 +252,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           'errors-out': { type: 'string' },
           choose: { type: 'string', multiple: true },
           user: { type: 'string' },
+          status: { type: 'string' },
+          'year-is': { type: 'string' },
         },
         strict: true,
       }).values;
@@ -348,6 +354,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await exportCommand(needDb(values), values, io);
       case 'import':
         return await importCommand(needDb(values), values, io);
+      case 'duo':
+        return await duoCommand(sub, needDb(values), values, io);
       default:
         throw new UserError('invalid_input', t('cli.unknownCommand', { cmd }));
     }
