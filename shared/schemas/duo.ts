@@ -40,7 +40,7 @@ const counts = z.number().nullable();
 export const DuoRow = z.object({
   /** The row as Excel numbers it (the header is row 1 when it is the first line). */
   row: z.number().int(),
-  outcome: z.enum(['used', 'suppressed', 'skipped', 'error']),
+  outcome: z.enum(['used', 'suppressed', 'skipped', 'error', 'pending']),
   /** The figure the row counts in ("2016/2017 mbo 2 voorlopig"). */
   figure: z.string().nullable(),
   /** Dutch, with row and column where it matters. */

@@ -188,7 +188,7 @@ async function buildPlan(db: Db, buf: Buffer, fileName: string, options: DuoOpti
       }
       // Waiting for a choice the problems above ask for (begin or end of a single year; the status).
       if (!('schoolYear' in sy) || !('soort' in so) || !rowStatus) {
-        rows.push({ row: r.row, outcome: errs.length ? 'error' : 'used', figure: null, messages: [...errs, ...notes] });
+        rows.push({ row: r.row, outcome: errs.length ? 'error' : 'pending', figure: null, messages: [...errs, ...notes] });
         continue;
       }
       const gkey = `${sy.schoolYear}|${so.soort}|${rowStatus}`;
