@@ -19,6 +19,7 @@ import { t, type MessageKey } from '../../../shared/i18n/nl';
 import { formatNumber } from '../../../shared/results/format';
 import type { DuoPlan } from '../../../shared/schemas/duo';
 import type { CliIo } from './main';
+import { CLI_SESSION } from './exchange';
 
 export interface DuoOpts {
   in?: string;
@@ -95,7 +96,7 @@ export async function duoCommand(sub: string | undefined, db: string, o: DuoOpts
   const ws = openWorkspaceFile(db);
   try {
     const user = o.user?.trim() || systemUser();
-    const result = await applyDuo(ws.db, buf, name, { ...options, user });
+    const result = await applyDuo(ws.db, buf, name, { ...options, user, session: CLI_SESSION });
     if (o.json) io.out(JSON.stringify({ dryRun: false, applied: result.applied, changeSetId: result.changeSetId, ...result.plan }, null, 2) + '\n');
     else {
       printPlan(result.plan, io);

@@ -314,12 +314,12 @@ const NOTHING = Symbol('nothing to apply');
  * added, changed ones updated; rejected ones and a file with problems are not. A file that changes
  * nothing leaves the workspace as it was, to the byte.
  */
-export async function applyDuo(db: Db, buf: Buffer, fileName: string, o: DuoOptions & { user: string }): Promise<DuoResult> {
+export async function applyDuo(db: Db, buf: Buffer, fileName: string, o: DuoOptions & { user: string; session?: string | null }): Promise<DuoResult> {
   let result: DuoResult | null = null;
   const first = await buildPlan(db, buf, fileName, o);
   if (first.plan.problems.length) throw new UserError('user_error', t('duo.cannotApply', { problems: first.plan.problems.join('\n') }));
   try {
-    await tracked(db, { user: o.user, action: 'import', label: t('duo.label', { file: fileName }), source: fileName }, async (tr) => {
+    await tracked(db, { user: o.user, session: o.session ?? null, action: 'import', label: t('duo.label', { file: fileName }), source: fileName }, async (tr) => {
       // Planned again inside the transaction, so what is written is what the store holds now.
       const { plan, write, mapping, remember } = await buildPlan(tr.trx as unknown as Db, buf, fileName, o);
       result = { plan, applied: 0, changeSetId: null };

@@ -17,6 +17,6 @@ export const duoHandlers = handlers({
     const buf = decode(base64);
     // The screen showed a dry run of exactly this file; a different file is never applied unseen.
     if (sha256 && crypto.createHash('sha256').update(buf).digest('hex') !== sha256) throw new UserError('conflict', t('duo.fileChanged'));
-    return applyDuo(ctx.db(), buf, fileName, { ...options, user: ctx.user });
+    return applyDuo(ctx.db(), buf, fileName, { ...options, user: ctx.user, session: ctx.session });
   },
 });

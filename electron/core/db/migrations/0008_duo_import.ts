@@ -6,8 +6,8 @@ import type { Migration } from './index';
  * refers to it). And the column mapping a user confirmed for a set of headers is remembered, so the
  * next file with the same headers is read the same way (written only with an applied import).
  */
-export const m0007_duo_import: Migration = {
-  version: 7,
+export const m0008_duo_import: Migration = {
+  version: 8,
   name: 'duo_import',
   sql: `
     CREATE TABLE region_figure_new (
@@ -25,10 +25,11 @@ export const m0007_duo_import: Migration = {
       updated_at TEXT NOT NULL,
       deleted_at TEXT,
       deleted_in INTEGER,
+      row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1),
       CHECK (leavers IS NULL OR students IS NULL OR leavers <= students)
     ) STRICT;
-    INSERT INTO region_figure_new (id, school_year, onderwijssoort, students, leavers, percentage, national_norm, status, definition_version, source, created_at, updated_at, deleted_at, deleted_in)
-      SELECT id, school_year, onderwijssoort, students, leavers, percentage, national_norm, status, definition_version, source, created_at, updated_at, deleted_at, deleted_in FROM region_figure;
+    INSERT INTO region_figure_new (id, school_year, onderwijssoort, students, leavers, percentage, national_norm, status, definition_version, source, created_at, updated_at, deleted_at, deleted_in, row_version)
+      SELECT id, school_year, onderwijssoort, students, leavers, percentage, national_norm, status, definition_version, source, created_at, updated_at, deleted_at, deleted_in, row_version FROM region_figure;
     DROP TABLE region_figure;
     ALTER TABLE region_figure_new RENAME TO region_figure;
     CREATE INDEX region_figure_by_year ON region_figure(school_year, onderwijssoort);
