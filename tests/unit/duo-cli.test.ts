@@ -18,6 +18,7 @@ describe('regieboek duo import', () => {
   it('--dry-run --json prints the plan and writes nothing; without --dry-run it applies; another region exits 1', async () => {
     const dir = tempDir();
     const db = path.join(dir, 'eem.regieboek');
+    const data = ['--data-dir', path.join(dir, 'gegevens')];
     expect((await run(['init', '--db', db, '--region', '16'])).code).toBe(0);
     const input = path.join(dir, 'vsv.csv');
     fs.writeFileSync(input, FILE);
@@ -36,18 +37,22 @@ describe('regieboek duo import', () => {
     expect(noStatus.code).toBe(1);
     expect(noStatus.out).toMatch(/voorlopig of definitief/);
 
-    const applied = await run(['duo', 'import', '--db', db, '--in', input, '--status', 'voorlopig', '--json']);
+    const applied = await run(['duo', 'import', '--db', db, '--in', input, '--status', 'voorlopig', '--json', ...data]);
     expect(applied.code).toBe(0);
     expect(JSON.parse(applied.out)).toMatchObject({ dryRun: false, applied: 1 });
     expect(sha(db)).not.toBe(before);
+    // The backup made before the apply is kept (it changed something); the refused file below leaves none.
+    const backups = () => fs.readdirSync(path.join(dir, 'gegevens', 'reservekopieen'), { recursive: true }).filter((f) => String(f).endsWith('.regieboek'));
+    expect(backups()).toHaveLength(1);
 
     const other = path.join(dir, 'haaglanden.csv');
     fs.writeFileSync(other, FILE.split('\n').filter((l) => !l.startsWith('16;')).join('\n'));
     const afterApply = sha(db);
-    const refused = await run(['duo', 'import', '--db', db, '--in', other, '--status', 'voorlopig']);
+    const refused = await run(['duo', 'import', '--db', db, '--in', other, '--status', 'voorlopig', ...data]);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/geen rijen van regio 16 Eem en Vallei/);
     expect(sha(db)).toBe(afterApply);
+    expect(backups()).toHaveLength(1);
 
     const usage = await run(['duo', '--db', db]);
     expect(usage.code).toBe(1);

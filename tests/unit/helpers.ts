@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { AppState } from '../../electron/core/app-state';
 import { createDispatcher } from '../../electron/core/dispatch';
+import { runCli } from '../../electron/core/cli/main';
 import type { Channel, In, Out } from '../../shared/contract';
 import type { AppError } from '../../shared/result';
 
@@ -85,4 +86,12 @@ export function settledSha(file: string): string {
     db.close();
   }
   return sha(file);
+}
+
+/** Runs the `regieboek` command in this process and captures what it prints. */
+export async function cli(...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
 }

@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../db/schema';
-import { assertOpenable, openWorkspaceFile } from '../db/workspace-file';
+import { assertOpenable, defaultBackupsRoot, openWorkspaceFile } from '../db/workspace-file';
+import { withImportBackup } from '../files/backups';
 import { openSqlite } from '../db/sqlite';
 import { LATEST_VERSION } from '../db/migrate';
 import { UserError } from '../errors';
@@ -28,6 +29,8 @@ export interface DuoOpts {
   'year-is'?: string;
   user?: string;
   json?: boolean;
+  /** Where the backup before an apply goes (the data folder's reservekopieen/). */
+  backupsRoot?: string;
 }
 
 async function withPlanDb<T>(file: string, fn: (db: Kysely<Database>) => Promise<T>): Promise<T> {
@@ -93,10 +96,13 @@ export async function duoCommand(sub: string | undefined, db: string, o: DuoOpts
     else printPlan(plan, io);
     return plan.problems.length ? 1 : 0;
   }
-  const ws = openWorkspaceFile(db);
+  // Applying writes: the lock file keeps a colleague's open Regieboek out meanwhile, and a backup
+  // is made first (removed again when the file changes nothing), as with an Excel import.
+  const user = o.user?.trim() || systemUser();
+  const ws = openWorkspaceFile(db, { user, backupsRoot: o.backupsRoot });
   try {
-    const user = o.user?.trim() || systemUser();
-    const result = await applyDuo(ws.db, buf, name, { ...options, user, session: CLI_SESSION });
+    ws.assertWritable();
+    const result = await withImportBackup(o.backupsRoot ?? defaultBackupsRoot(), ws.sqlite, ws.path, () => applyDuo(ws.db, buf, name, { ...options, user, session: CLI_SESSION }));
     if (o.json) io.out(JSON.stringify({ dryRun: false, applied: result.applied, changeSetId: result.changeSetId, ...result.plan }, null, 2) + '\n');
     else {
       printPlan(result.plan, io);

@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import { handlers } from './types';
 import { applyDuo, planDuo } from '../duo/plan';
 import { UserError } from '../errors';
+import { withImportBackup } from '../files/backups';
 import { t } from '../../../shared/i18n/nl';
 
 const decode = (base64: string) => Buffer.from(base64, 'base64');
@@ -17,6 +18,9 @@ export const duoHandlers = handlers({
     const buf = decode(base64);
     // The screen showed a dry run of exactly this file; a different file is never applied unseen.
     if (sha256 && crypto.createHash('sha256').update(buf).digest('hex') !== sha256) throw new UserError('conflict', t('duo.fileChanged'));
-    return applyDuo(ctx.db(), buf, fileName, { ...options, user: ctx.user, session: ctx.session });
+    const ws = ctx.app.requireWorkspace();
+    ws.assertWritable();
+    // A backup first, as with an Excel import (removed again when the file changes nothing).
+    return withImportBackup(ctx.app.backupsDir, ws.sqlite, ws.path, () => applyDuo(ctx.db(), buf, fileName, { ...options, user: ctx.user, session: ctx.session }));
   },
 });

@@ -12,9 +12,10 @@ import { budgetHandlers } from './budget';
 import { resultHandlers } from './results';
 import { monitoringHandlers } from './monitoring';
 import { exchangeHandlers } from './exchange';
+import { backupHandlers } from './backups';
 import { duoHandlers } from './duo';
 
-const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, budgetHandlers, resultHandlers, monitoringHandlers, historyHandlers, exchangeHandlers, duoHandlers];
+const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, budgetHandlers, resultHandlers, monitoringHandlers, historyHandlers, exchangeHandlers, backupHandlers, duoHandlers];
 
 export function assertNoOverlap(list: object[]): void {
   const seen = new Set<string>();
@@ -36,5 +37,6 @@ export const allHandlers: Handlers = {
   ...monitoringHandlers,
   ...historyHandlers,
   ...exchangeHandlers,
+  ...backupHandlers,
   ...duoHandlers,
 };

@@ -6,8 +6,8 @@ import type { Migration } from './index';
  * refers to it). And the column mapping a user confirmed for a set of headers is remembered, so the
  * next file with the same headers is read the same way (written only with an applied import).
  */
-export const m0008_duo_import: Migration = {
-  version: 8,
+export const m0009_duo_import: Migration = {
+  version: 9,
   name: 'duo_import',
   sql: `
     CREATE TABLE region_figure_new (
