@@ -12,6 +12,7 @@ import { Backup, BackupList } from './schemas/backups';
 import { id, isoDate } from './schemas/fields';
 import { BackupRef, ErasureOutcome, PrivacyConfirmInput, PrivacyScan } from './schemas/privacy';
 import { ConflictChoices, ExchangeFile, ExportRequest, ExportResult, ImportPlan, ImportResult, LastImport } from './schemas/exchange';
+import { DuoApplyInput, DuoInput, DuoPlan, DuoResult } from './schemas/duo';
 import {
   Award,
   AwardInput,
@@ -213,6 +214,10 @@ export const contract = {
   'exchange.lastImport': { input: none, output: LastImport.nullable() },
   'exchange.undoImport': { input: none, output: UndoResult },
   'exchange.newWorkspace': { input: z.strictObject({ fileName: fileName(), file: ExchangeFile.strict() }), output: WorkspaceInfo },
+
+  // DUO's VSV files: a dry run, then the same file applied (with the sha256 the screen was shown)
+  'duo.plan': { input: DuoInput, output: DuoPlan },
+  'duo.apply': { input: DuoApplyInput, output: DuoResult },
 
   // Privacy: confirming the guard's softer signal, the Privacycontrole, erasure (issue 11)
   'privacy.confirm': { input: z.strictObject({ items: z.array(PrivacyConfirmInput).min(1).max(100) }), output: z.null() },

@@ -8,7 +8,7 @@ import os from 'node:os';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../db/schema';
 import { assertOpenable, openReadView, openWorkspaceFile } from '../db/workspace-file';
-import { m0009_privacy } from '../db/migrations/0009_privacy';
+import { m0010_privacy } from '../db/migrations/0010_privacy';
 import { scanWorkspace } from '../privacy/scan';
 import { compact, eraseTrash } from '../privacy/erase';
 import { backupsHolding, workspaceBackups } from '../privacy/backups';
@@ -26,7 +26,7 @@ export async function privacyCommand(file: string, o: { json?: boolean; backupsR
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: view.sqlite }), plugins: [new CamelCasePlugin()] });
   let r;
   try {
-    r = await scanWorkspace(db, { hasConfirmations: version >= m0009_privacy.version });
+    r = await scanWorkspace(db, { hasConfirmations: version >= m0010_privacy.version });
   } finally {
     view.close();
   }

@@ -321,7 +321,7 @@ export interface ChangeSetTable {
   undoneBy: number | null;
   /** The window (or CLI run) that made it: Ctrl+Z and redo work per window. Null before version 6. */
   session: string | null;
-  /** 1 once an erasure scrubbed this change set's values: it can no longer be undone or redone (migration 0009). */
+  /** 1 once an erasure scrubbed this change set's values: it can no longer be undone or redone (migration 0010). */
   erased: Generated<number>;
 }
 
@@ -433,13 +433,24 @@ export interface MeasurementTable extends Trashable {
   updatedAt: string;
 }
 
+/** A column mapping for DUO files, per set of headers (not a user record: no history). */
+export interface DuoMappingTable {
+  headerKey: string;
+  /** JSON string[]: the headers as found. */
+  headers: string;
+  /** JSON DuoMapping (electron/core/duo/columns.ts). */
+  mapping: string;
+  updatedAt: string;
+}
+
 export interface RegionFigureTable extends Trashable {
   id: string;
   schoolYear: string;
   onderwijssoort: string;
-  students: number;
-  leavers: number;
-  percentage: number;
+  /** Empty when DUO suppressed it for privacy (never 0). */
+  students: number | null;
+  leavers: number | null;
+  percentage: number | null;
   nationalNorm: number | null;
   status: string;
   definitionVersion: string;
@@ -470,6 +481,7 @@ export interface Database {
   target: TargetTable;
   measurement: MeasurementTable;
   regionFigure: RegionFigureTable;
+  duoMapping: DuoMappingTable;
   resultSettings: ResultSettingsTable;
   subActivity: SubActivityTable;
   award: AwardTable;

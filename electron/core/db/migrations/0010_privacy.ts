@@ -8,8 +8,8 @@ import type { Migration } from './index';
  * - change_set.erased: 1 when an erasure scrubbed values of this change set ("[gewist]"); such a
  *   change set can no longer be undone or redone, so erased data never comes back.
  */
-export const m0009_privacy: Migration = {
-  version: 9,
+export const m0010_privacy: Migration = {
+  version: 10,
   name: 'privacy',
   sql: `
     CREATE TABLE privacy_confirmation (
