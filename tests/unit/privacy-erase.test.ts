@@ -86,6 +86,38 @@ describe('erasure: Prullenbak legen', () => {
     expect(JSON.stringify(h)).not.toContain('Stichting');
   });
 
+  it('erases a whole programme with what hangs on it (rules, thresholds), also from the history of records that stay', async () => {
+    const { call, fail, p, m, a, file } = await tree();
+    const reason = `Plusvoorziening ${marker()} besproken`;
+    await call('budget.rules.update', { programmeId: p.id, managementMaxPct: 10, managementMaxCents: 5_000_000, plusMinPct: 20, plusReason: reason, checkAwards: true });
+    await call('results.thresholds', { programmeId: p.id, onTrackMargin: 5, attentionMargin: 15 });
+    await call('subActivity.create', sub(a.id, 'Stap één'));
+    const other = await call('programme.create', programmeInput({ name: 'Blijft staan' }));
+    await call('programme.delete', { id: p.id });
+    const out = await call('trash.empty');
+    expect(out.records).toBeGreaterThanOrEqual(6); // programme, measure, activity, sub-activity, rules, thresholds
+    expect((await fail('measure.get', { id: m.id })).code).toBe('not_found');
+    expect((await call('programme.list')).map((x) => x.id)).toEqual([other.id]);
+    expect(bytesWith(file, reason)).toEqual([]);
+    expect(bytesWith(file, 'Warme overdracht')).toEqual([]);
+    expect(bytesWith(file, 'Digitaal Doorstroom Dossier')).toEqual([]);
+    expect((await call('privacy.scan')).hits).toEqual([]);
+  });
+
+  it('never takes along a record in use below an item (restored on its own): refused, nothing erased', async () => {
+    const { call, fail, a } = await tree();
+    const s = await call('subActivity.create', sub(a.id, 'Zelf teruggezet'));
+    await call('subActivity.delete', { id: s.id });
+    await call('activity.delete', { id: a.id });
+    const items = await call('trash.list');
+    await call('trash.restore', { changeSetId: items.find((i) => i.entity === 'subActivity')!.changeSetId });
+    const err = await fail('trash.erase', { changeSetId: items.find((i) => i.entity === 'activity')!.changeSetId });
+    expect(err).toMatchObject({ code: 'conflict' });
+    expect(err.message).toMatch(/Deelactiviteit "4 Zelf teruggezet" staat niet in de Prullenbak.*Er is niets verwijderd/);
+    expect((await call('trash.list')).map((i) => i.entity)).toEqual(['activity']);
+    expect((await call('history.forEntity', { entity: 'subActivity', id: s.id })).some((e) => JSON.stringify(e).includes('Zelf teruggezet'))).toBe(true);
+  });
+
   it('is a barrier for undo: the erasure and what it scrubbed are never undone', async () => {
     const { call, fail, a } = await tree();
     const s = await call('subActivity.create', sub(a.id, 'Weg ermee'));

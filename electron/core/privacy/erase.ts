@@ -169,6 +169,20 @@ async function scrubEverywhere(trx: Trx, acc: Scrubbed, touchedSets: Set<number>
     if (label !== tr.label) await trx.updateTable('trash').set({ label }).where('changeSetId', '=', tr.changeSetId).execute();
   }
   if (!long.length) return;
+  // Other records' history that quotes the erased text (an input's title with a partner's name).
+  let last = 0;
+  for (;;) {
+    const page = await trx.selectFrom('change').select(['id', 'changeSetId', 'fields', 'snapshot']).where('id', '>', last).orderBy('id').limit(2000).execute();
+    if (!page.length) break;
+    for (const c of page) {
+      last = c.id;
+      const fields = scrubText(c.fields, long);
+      const snapshot = c.snapshot === null ? null : scrubText(c.snapshot, long);
+      if (fields === c.fields && snapshot === c.snapshot) continue;
+      await trx.updateTable('change').set({ fields, snapshot }).where('id', '=', c.id).execute();
+      acc.sets.add(c.changeSetId);
+    }
+  }
   // Copies inside records, and every text column of every other history table (known or not).
   const targets: { table: string; column: string }[] = [...COPIES];
   const tables = (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`.execute(trx)).rows.map((r) => r.name);
@@ -217,14 +231,19 @@ interface Target {
   id: string;
 }
 
+interface Gone extends Target {
+  /** Reached as a row that cannot exist without an erased one (rules, thresholds), not as a child in the tree. */
+  dependent: boolean;
+}
+
 /** Every record below the roots (children of children …, trashed or not), and records that cannot exist without one. */
-async function closure(trx: Trx, roots: Target[]): Promise<Map<string, Target>> {
-  const out = new Map<string, Target>();
+async function closure(trx: Trx, roots: Target[]): Promise<Map<string, Gone>> {
+  const out = new Map<string, Gone>();
   const queue = [...roots];
   while (queue.length) {
     const r = queue.pop()!;
     if (out.has(rkey(r.entity, r.id))) continue;
-    out.set(rkey(r.entity, r.id), r);
+    out.set(rkey(r.entity, r.id), { ...r, dependent: false });
     for (const child of entityDef(r.entity).children) {
       const rows = await any(trx).selectFrom(entityDef(child.entity).table).select('id').where(child.foreignKey, '=', r.id).execute();
       for (const c of rows) queue.push({ entity: child.entity, id: String(c.id) });
@@ -243,7 +262,7 @@ async function closure(trx: Trx, roots: Target[]): Promise<Map<string, Target>> 
           const rows = await any(trx).selectFrom(def.table).select('id').where(fk.from, 'in', ids.slice(i, i + 500)).execute();
           for (const r of rows)
             if (!out.has(rkey(name, String(r.id)))) {
-              out.set(rkey(name, String(r.id)), { entity: name, id: String(r.id) });
+              out.set(rkey(name, String(r.id)), { entity: name, id: String(r.id), dependent: true });
               grew = true;
             }
         }
@@ -268,7 +287,7 @@ async function foreignKeys(trx: Trx, table: string): Promise<{ from: string; tab
 }
 
 /** Clears references from records that stay to records that go; recorded in the erasure's change set, versions raised (an open form sees the change). */
-async function clearReferences(trx: Trx, gone: Map<string, Target>, setId: number): Promise<void> {
+async function clearReferences(trx: Trx, gone: Map<string, Gone>, setId: number): Promise<void> {
   const idsOf = (entity: string) => [...gone.values()].filter((x) => x.entity === entity).map((x) => x.id);
   const record = (entity: string, id: string, field: string, from: unknown, to: unknown) =>
     trx.insertInto('change').values({ changeSetId: setId, entity, entityId: id, op: 'update', fields: JSON.stringify({ [field]: [from, to] }), snapshot: null }).execute();
@@ -344,8 +363,10 @@ export async function eraseTrash(db: Kysely<Database>, who: Who, items: number[]
         for (const r of await any(trx).selectFrom(def.table).select('id').where('deletedIn', '=', item.changeSetId).execute()) roots.push({ entity: name, id: String(r.id) });
     }
     const gone = await closure(trx, roots);
-    // A record that is not in the Prullenbak is never taken along by an erasure.
+    // A record in use below an item (restored on its own) is never taken along; what merely hangs
+    // on an erased record (a programme's rules and thresholds) goes with it.
     for (const g of gone.values()) {
+      if (g.dependent) continue;
       const row = await any(trx).selectFrom(entityDef(g.entity).table).select(['deletedAt']).where('id', '=', g.id).executeTakeFirst();
       if (row && row.deletedAt === null) {
         const full = (await any(trx).selectFrom(entityDef(g.entity).table).selectAll().where('id', '=', g.id).executeTakeFirst())!;
@@ -401,7 +422,7 @@ export async function eraseTrash(db: Kysely<Database>, who: Who, items: number[]
     await forgetConfirmations(trx, confirmations);
     acc.sets.delete(setId);
     await markErased(trx, acc.sets);
-    return { records: gone.size, changeSets: acc.sets.size, changeSetId: setId, erased: [...gone.values()] };
+    return { records: gone.size, changeSets: acc.sets.size, changeSetId: setId, erased: [...gone.values()].map(({ entity, id }) => ({ entity, id })) };
   });
 }
 
