@@ -12,3 +12,6 @@ export interface AppCtx {
 
 export const AppContext = createContext<AppCtx>({ info: null, workspace: null, version: 0, refresh: () => {}, setWorkspace: () => {} });
 export const useApp = () => useContext(AppContext);
+
+/** The core's today (yyyy-mm-dd): screens never read the system date, so they agree with the rules. */
+export const useToday = (): string => useContext(AppContext).info?.today ?? '';

@@ -1,15 +1,12 @@
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/core/cli/main';
 import { RESULT_STATUSES } from '../../shared/results/types';
-import { tempDir } from './helpers';
+import { tempDir, pinToday } from './helpers';
+import { WRITTEN_ON } from '../../electron/core/demo/calendar';
 
-beforeEach(() => {
-  process.env.REGIEBOEK_TODAY = '2026-11-23';
-});
-afterEach(() => {
-  delete process.env.REGIEBOEK_TODAY;
-});
+// Statuses depend on the date: these tests fix the core's clock on the example's own day.
+beforeEach(() => pinToday(WRITTEN_ON));
 
 async function run(args: string[]) {
   let out = '';

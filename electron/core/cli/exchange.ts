@@ -25,6 +25,7 @@ import { findPartner } from '../excel/partner';
 import { exportFileName, workspaceRegion } from '../excel/info';
 import { t } from '../../../shared/i18n/nl';
 import type { CliIo } from './main';
+import { nowIso } from '../clock';
 
 export interface ExchangeOpts {
   kind?: string;
@@ -98,7 +99,7 @@ export async function exportCommand(db: string, o: ExchangeOpts, io: CliIo): Pro
   const partners = partnerNames(o);
   const sections = sectionsOf(o);
   if (kind === 'partner' && !partners.length) throw new UserError('invalid_input', t('xl.partner.needPartner') + ' (--partner NAAM)');
-  const ctx = { user: cliUser(o), source: path.basename(db), at: new Date().toISOString() };
+  const ctx = { user: cliUser(o), source: path.basename(db), at: nowIso() };
   if (kind === 'partner' && partners.length > 1) {
     // Several partners: --out is a folder, one workbook per partner, every name checked first.
     const dir = path.resolve(o.out);

@@ -11,6 +11,7 @@ import { LATEST_VERSION, migrate } from './migrate';
 import { UserError } from '../errors';
 import { t } from '../../../shared/i18n/nl';
 import type { RegionRef } from '../../../shared/regions';
+import { nowIso } from '../clock';
 
 /** PRAGMA application_id of every Regieboek workspace: "RBK1". */
 export const APPLICATION_ID = 0x52424b31;
@@ -106,7 +107,7 @@ export function openWorkspaceFile(file: string): Workspace {
   if (version < LATEST_VERSION) {
     const ro = openSqlite(abs, { readonly: true });
     try {
-      const backup = `${abs}.v${version}-${new Date().toISOString().replace(/[:.]/g, '-')}.bak`;
+      const backup = `${abs}.v${version}-${nowIso().replace(/[:.]/g, '-')}.bak`;
       ro.prepare('VACUUM INTO ?').run(backup);
     } finally {
       ro.close();
@@ -134,7 +135,7 @@ export function createWorkspaceFile(file: string, region: RegionRef, meta: Recor
     migrate(sqlite);
     sqlite.transaction(() => {
       const put = sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-      put.run('createdAt', new Date().toISOString());
+      put.run('createdAt', nowIso());
       for (const [k, v] of Object.entries(meta)) put.run(k, v);
       sqlite.prepare('INSERT INTO region (number, name, contact_municipality) VALUES (?, ?, ?)').run(region.number, region.name, region.contactMunicipality);
     })();

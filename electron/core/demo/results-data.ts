@@ -3,7 +3,8 @@
  * programme gets the built-in participants indicator and, where it has one, its vsv-percentage;
  * a few activities get a hand-made indicator: a lower-is-better count with a relative target, a
  * range target, a band, a disaggregated indicator, percentages with numerator and denominator, an
- * indicator without data. Values are chosen so every status occurs, up to 23-11-2026.
+ * indicator without data. Values are chosen so every status occurs, up to 23-11-2026. Everything
+ * here is written in that calendar; the Writer moves each record to the clock's year (calendar.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { Tracker } from '../history/tracker';
@@ -11,6 +12,7 @@ import { seedLines, type SeedActivity } from './tree-data';
 import { virtualParticipants } from '../db/queries/results';
 import { schoolYearRange } from '../../../shared/results/schoolYear';
 import type { TargetSpec } from '../../../shared/results/types';
+import type { DemoCalendar } from './calendar';
 
 const YEARS = ['2024/2025', '2025/2026', '2026/2027', '2027/2028'];
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -46,10 +48,14 @@ type MeasurementSeed = {
 };
 
 class Writer {
-  constructor(private tr: Tracker) {}
+  constructor(
+    private tr: Tracker,
+    private cal: DemoCalendar,
+  ) {}
   private stamp = () => ({ createdAt: this.tr.at, updatedAt: this.tr.at, deletedAt: null, deletedIn: null });
 
-  async indicator(owner: { activityId?: string; measureId?: string }, s: IndicatorSeed, sortOrder: number): Promise<string> {
+  async indicator(owner: { activityId?: string; measureId?: string }, written: IndicatorSeed, sortOrder: number): Promise<string> {
+    const s = this.cal.deep(written);
     const id = randomUUID();
     await this.tr.insert('indicator', {
       id,
@@ -76,7 +82,9 @@ class Writer {
     return id;
   }
 
-  async target(indicatorId: string, year: string, spec: TargetSpec, revision?: { supersedesId: string; reason: string; decisionDate: string }): Promise<string> {
+  async target(indicatorId: string, writtenYear: string, spec: TargetSpec, writtenRevision?: { supersedesId: string; reason: string; decisionDate: string }): Promise<string> {
+    const year = this.cal.text(writtenYear);
+    const revision = writtenRevision && { ...writtenRevision, reason: this.cal.text(writtenRevision.reason), decisionDate: this.cal.date(writtenRevision.decisionDate) };
     const id = randomUUID();
     const r = schoolYearRange(year);
     await this.tr.insert('target', {
@@ -95,12 +103,13 @@ class Writer {
       decisionDate: revision?.decisionDate ?? null,
       ...this.stamp(),
       // Targets were set when the programme started; a revision on the day of its decision.
-      createdAt: revision ? at(revision.decisionDate) : at('2024-09-15'),
+      createdAt: revision ? at(revision.decisionDate) : at(this.cal.date('2024-09-15')),
     });
     return id;
   }
 
-  async measurement(indicatorId: string, m: MeasurementSeed): Promise<void> {
+  async measurement(indicatorId: string, written: MeasurementSeed): Promise<void> {
+    const m = this.cal.deep(written);
     const y = Number(m.date.slice(0, 4));
     const schoolYear = Number(m.date.slice(5, 7)) >= 8 ? `${y}/${y + 1}` : `${y - 1}/${y}`;
     await this.tr.insert('measurement', {
@@ -129,8 +138,8 @@ const VSV_PATTERN = [1.1, 0.86, 0.7, 0.4, 0.9];
 const REACHED_PAST = [1.04, 0.97, 1.1, 0.92];
 const REACHED_NOW = [0.3, 0.27, 0.12, 0.33, 0.05];
 
-export async function seedResults(tr: Tracker, programmeId: string): Promise<void> {
-  const w = new Writer(tr);
+export async function seedResults(tr: Tracker, cal: DemoCalendar, programmeId: string): Promise<void> {
+  const w = new Writer(tr, cal);
   const seedByCode = new Map<string, SeedActivity>();
   for (const l of seedLines) for (const m of l.measures) for (const a of m.activities) seedByCode.set(a.code, a);
   const rows = await tr.trx
@@ -145,7 +154,7 @@ export async function seedResults(tr: Tracker, programmeId: string): Promise<voi
   for (const [i, a] of rows.entries()) {
     const seed = seedByCode.get(a.code);
     const planned = JSON.parse(a.planned) as { schoolYear: string; count: number }[];
-    const plannedFor = (y: string) => planned.find((p) => p.schoolYear === y)?.count ?? 0;
+    const plannedFor = (y: string) => planned.find((p) => p.schoolYear === cal.text(y))?.count ?? 0;
 
     // 1. Participants reached: the built-in indicator, stored under its fixed id once it has values.
     if (planned.length) {
@@ -355,7 +364,7 @@ export async function seedResults(tr: Tracker, programmeId: string): Promise<voi
       const provisional = y === figureYears.length - 1;
       await tr.insert('regionFigure', {
         id: randomUUID(),
-        schoolYear: year,
+        schoolYear: cal.text(year),
         onderwijssoort: soort,
         students: n,
         leavers,

@@ -29,6 +29,7 @@ import { evaluate } from '../../../shared/results/status';
 import { inSchoolYearsOf, schoolYearOf, schoolYearRange, schoolYearsBetween } from '../../../shared/results/schoolYear';
 import { currentTargets, valueOf } from '../../../shared/results/values';
 import type { IndicatorView, MeasurementInput, RegionFigure } from '../../../shared/schemas/results';
+import { nowIso } from '../clock';
 
 type Db = Kysely<Database>;
 
@@ -296,7 +297,7 @@ export const resultHandlers = handlers({
 
   'measurement.create': async (input, ctx) => {
     const db = ctx.db();
-    const recordedAt = new Date().toISOString();
+    const recordedAt = nowIso();
     const { ind, row } = await measurementRecord(db, input, randomUUID(), recordedAt);
     await tracked(db, meta(ctx, 'create', t('label.addMeasurement', { date: formatDate(input.date), name: ind.name })), async (tr) => {
       await ensureStored(tr, ind);

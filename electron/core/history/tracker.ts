@@ -8,6 +8,7 @@ import type { Database } from '../db/schema';
 import { entityDef } from './entities';
 import { UserError } from '../errors';
 import { t } from '../../../shared/i18n/nl';
+import { nowIso } from '../clock';
 
 type Row = Record<string, unknown>;
 type Db = Kysely<Database> | Transaction<Database>;
@@ -20,7 +21,6 @@ export interface ChangeMeta {
   undoes?: number | null;
 }
 
-const now = () => new Date().toISOString();
 const isTrashColumn = (k: string) => k === 'deletedAt' || k === 'deletedIn';
 
 // Dynamic table names are unavoidable in a generic tracker; the entity registry is the allowlist.
@@ -157,7 +157,7 @@ export class Tracker {
  */
 export async function tracked<T>(db: Kysely<Database>, meta: ChangeMeta, fn: (tr: Tracker) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    const at = now();
+    const at = nowIso();
     const cs = await trx
       .insertInto('changeSet')
       .values({ at, user: meta.user, action: meta.action, label: meta.label, source: meta.source ?? null, undoes: meta.undoes ?? null, undoneBy: null })

@@ -4,7 +4,7 @@ import { ApiError, call } from '../api';
 import { t, type MessageKey } from '../i18n';
 import { go, href } from '../router';
 import { useNotify } from '../notify';
-import { useApp } from '../state';
+import { useApp, useToday } from '../state';
 import { CheckboxGroup, SelectField, TextArea, TextField } from '../components/Field';
 import { coded } from '../components/Status';
 import { focusFirstError, messageOf } from '../components/errors';
@@ -100,15 +100,13 @@ function toInput(f: FormState): { input?: Omit<ActivityUpdate, 'id'>; errors: Re
 }
 
 /** The school year after the last one in the list, else that of the start date, else the current one. */
-function nextSchoolYear(list: { schoolYear: string }[], startDate: string): string {
+function nextSchoolYear(list: { schoolYear: string }[], startDate: string, today: string): string {
   const last = list[list.length - 1]?.schoolYear;
   const m = last && /^(\d{4})\/(\d{4})$/.exec(last);
   if (m) return `${Number(m[1]) + 1}/${Number(m[2]) + 1}`;
   const start = parseDateInput(startDate);
   if (start) return schoolYearOf(start);
-  const now = new Date();
-  const y = now.getMonth() >= 7 ? now.getFullYear() : now.getFullYear() - 1;
-  return `${y}/${y + 1}`;
+  return schoolYearOf(today);
 }
 
 function Fieldset({ n, children }: { n: number; children: ReactNode }) {
@@ -123,6 +121,7 @@ function Fieldset({ n, children }: { n: number; children: ReactNode }) {
 export function ActivityForm({ id, measureId }: { id?: string; measureId?: string }) {
   const notify = useNotify();
   const { refresh } = useApp();
+  const today = useToday();
   const [form, setForm] = useState<FormState>(empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [orgs, setOrgs] = useState<Organisation[]>([]);
@@ -256,7 +255,7 @@ export function ActivityForm({ id, measureId }: { id?: string; measureId?: strin
                 {errors.plannedParticipants}
               </div>
             )}
-            <button type="button" onClick={() => setForm((f) => ({ ...f, participants: [...f.participants, { schoolYear: nextSchoolYear(f.participants, f.startDate), count: '' }] }))}>
+            <button type="button" onClick={() => setForm((f) => ({ ...f, participants: [...f.participants, { schoolYear: nextSchoolYear(f.participants, f.startDate, today), count: '' }] }))}>
               <span aria-hidden="true">+ </span>
               {t('activity.addYear')}
             </button>

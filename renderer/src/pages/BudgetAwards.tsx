@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, call } from '../api';
 import { useLoad } from '../useLoad';
-import { useApp } from '../state';
+import { useApp, useToday } from '../state';
 import { useNotify } from '../notify';
 import { t, type MessageKey } from '../i18n';
 import { formatDate } from '../format';
@@ -100,11 +100,12 @@ function AwardForm({ programmeId, award, initial, onDone }: { programmeId: strin
 
 export function BudgetAwards({ programmeId, o }: { programmeId: string; o: BudgetOverview }) {
   const { refresh } = useApp();
+  const thisYear = Number(useToday().slice(0, 4));
   const notify = useNotify();
   const { data, error } = useLoad(() => call('award.list', { programmeId }), [programmeId]);
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const year = o.years.find((y) => y >= new Date().getFullYear()) ?? Number(o.periodStart.slice(0, 4));
+  const year = o.years.find((y) => y >= thisYear) ?? Number(o.periodStart.slice(0, 4));
   const done = (saved: boolean) => {
     setEditing(null);
     if (saved) refresh();

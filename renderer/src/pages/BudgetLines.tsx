@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, call } from '../api';
 import { useLoad } from '../useLoad';
-import { useApp } from '../state';
+import { useApp, useToday } from '../state';
 import { useNotify } from '../notify';
 import { t, type MessageKey } from '../i18n';
 import { formatCents, formatDate } from '../format';
@@ -309,6 +309,7 @@ function SpendPanel({ programmeId, line, onChanged }: { programmeId: string; lin
 
 export function BudgetLines({ programmeId, filter, o }: { programmeId: string; filter: Filter; o: BudgetOverview }) {
   const { refresh } = useApp();
+  const thisYear = Number(useToday().slice(0, 4));
   const notify = useNotify();
   const lines = useLoad(() => call('budgetLine.list', { programmeId, ...filter }), [programmeId, filterParts(filter).join('/')]);
   const tree = useLoad(() => call('tree.get', { programmeId }), [programmeId]);
@@ -318,7 +319,7 @@ export function BudgetLines({ programmeId, filter, o }: { programmeId: string; f
   const [confirming, setConfirming] = useState<string | null>(null);
   const measures = measuresOf(tree.data);
   const over = new Set(o.overspentLineIds);
-  const defaultYear = o.years.find((y) => y >= new Date().getFullYear()) ?? o.years[0] ?? new Date().getFullYear();
+  const defaultYear = o.years.find((y) => y >= thisYear) ?? o.years[0] ?? thisYear;
 
   const setFilter = (f: Filter) => go('begroting', programmeId, 'regels', ...filterParts(f));
 

@@ -5,6 +5,7 @@
 import { useEffect } from 'react';
 import { call } from '../api';
 import { useLoad } from '../useLoad';
+import { useToday } from '../state';
 import { t } from '../i18n';
 import { href } from '../router';
 import { formatDate } from '../format';
@@ -28,12 +29,13 @@ function Toolbar({ back }: { back: string }) {
 }
 
 function SheetHead({ kind, title, programme }: { kind: string; title: string; programme: string }) {
+  const today = useToday();
   return (
     <header className="sheet-head">
       <div className="sheet-kind">{kind}</div>
       <h1>{title}</h1>
       <div className="sheet-meta">
-        {programme} · {t('print.printed', { date: formatDate(new Date().toISOString().slice(0, 10)) })}
+        {programme} · {t('print.printed', { date: formatDate(today) })}
       </div>
     </header>
   );

@@ -3,7 +3,7 @@ import { LoadError } from '../components/LoadError';
 import { useState } from 'react';
 import { ApiError, call } from '../api';
 import { useLoad } from '../useLoad';
-import { useApp } from '../state';
+import { useApp, useToday } from '../state';
 import { useNotify } from '../notify';
 import { t, type MessageKey } from '../i18n';
 import { formatDate } from '../format';
@@ -308,12 +308,11 @@ export function ResultsActivity({ id }: { id: string }) {
 
 /** One indicator on its own (used for indicators on a measure). */
 export function ResultsIndicator({ id, programmeId }: { id: string; programmeId: string }) {
+  const today = useToday();
   const { data, error } = useLoad(() => call('indicator.get', { id }), [id]);
   const prog = useLoad(() => call('programme.get', { id: programmeId }), [programmeId]);
   if (error) return <LoadError message={error} back={href('resultaten')} />;
   if (!data || !prog.data) return <div className="page" aria-busy="true" />;
-  const now = new Date();
-  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
   const p = prog.data;
   return (
     <div className="page">
