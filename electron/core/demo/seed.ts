@@ -130,6 +130,7 @@ async function seedTree(tr: Tracker, cal: DemoCalendar, programmeId: string, org
         leadOrganisationId: org(m.lead),
         executorIds: JSON.stringify(m.executors.map(org)),
         status: m.status,
+        shape: m.shape ?? 'measure',
         sortOrder: 0,
         ...stamp,
       });

@@ -32,6 +32,7 @@ import { formatDate } from '../../../shared/dates';
 import { compareCodes } from '../../../shared/natsort';
 import { t, type MessageKey } from '../../../shared/i18n/nl';
 import { nowIso } from '../clock';
+import { applyTextLimits } from './text-limits';
 
 type Db = Kysely<Database>;
 
@@ -432,3 +433,4 @@ export const monitoringInput: InputSection = {
 
 /** In sheet order, after the record sections. */
 export const inputSections: InputSection[] = [measurementsInput, spendInput, monitoringInput];
+for (const s of inputSections) applyTextLimits(s.entity, s.columns);
