@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyImport, planImport } from '../../electron/core/excel';
 import { exampleWorkspace, exportOf, load, save } from './excel-helpers';
 import { tempDir } from './helpers';
+import { now } from '../../electron/core/clock';
 import type { Workspace } from '../../electron/core/db/workspace-file';
 import type ExcelJS from 'exceljs';
 
@@ -31,7 +32,7 @@ let exported: Buffer;
 beforeAll(async () => {
   ws = await exampleWorkspace(tempDir());
   // Made after the example was written, so an edit is a change and not a conflict.
-  exported = await exportOf(ws, new Date(Date.now() + 1000).toISOString());
+  exported = await exportOf(ws, new Date(now().getTime() + 1000).toISOString());
 });
 afterAll(async () => ws.close());
 
