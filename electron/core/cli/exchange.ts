@@ -8,6 +8,7 @@
  * Export only reads the workspace. Import without --dry-run applies in one transaction (one change
  * set with the file name as its source); with --dry-run it only reports.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,6 +43,9 @@ export interface ExchangeOpts {
   user?: string;
   json?: boolean;
 }
+
+/** One CLI run is one session: its change sets are never undone by a window's Ctrl+Z. */
+export const CLI_SESSION = `cli-${process.pid}-${randomUUID()}`;
 
 const cliUser = (o: ExchangeOpts) => o.user?.trim() || (() => {
   try {
@@ -182,7 +186,7 @@ export async function importCommand(db: string, o: ExchangeOpts, io: CliIo): Pro
       else printPlan(plan, io);
       return 0;
     }
-    const result = await applyImport(ws.db, buf, name, { user: cliUser(o), choices });
+    const result = await applyImport(ws.db, buf, name, { user: cliUser(o), session: CLI_SESSION, choices });
     if (o['errors-out'] && result.plan.counts.rejected) writeAtomically(path.resolve(o['errors-out']), await buildErrorWorkbook(buf, name, result.plan));
     if (o.json) io.out(JSON.stringify({ dryRun: false, applied: result.applied, changeSetId: result.changeSetId, ...result.plan }, null, 2) + '\n');
     else {
