@@ -83,6 +83,9 @@ describe('the example calendar', () => {
     expect(cal.text('2026-11-10T10:00:00.000Z')).toBe('2030-11-10T10:00:00.000Z');
     expect(cal.text('Minstens 250 mentoren, 010-555 0201, 99000001, € 2.500, 12000 euro')).toBe('Minstens 250 mentoren, 010-555 0201, 99000001, € 2.500, 12000 euro');
     expect(cal.deep({ a: ['juni 2025', 3], b: { c: '2027-02-01' }, n: 2025 })).toEqual({ a: ['juni 2029', 3], b: { c: '2031-02-01' }, n: 2025 });
+    // Ids are never touched, even where a part of one looks like a year.
+    const id = '5f1c0e2a-2024-4b1d-9a3e-0c8d2f6b7a11';
+    expect(cal.deep({ id, parentId: id, executorIds: [id], note: id })).toEqual({ id, parentId: id, executorIds: [id], note: '5f1c0e2a-2028-4b1d-9a3e-0c8d2f6b7a11' });
     // 29 February exists only in leap years.
     expect(new DemoCalendar(1).date('2028-02-29')).toBe('2029-02-28');
     expect(new DemoCalendar(4).date('2028-02-29')).toBe('2032-02-29');

@@ -41,11 +41,11 @@ export class DemoCalendar {
     return s.replace(/\b((?:19|20)\d{2})(-\d{2}-\d{2})?\b/g, (m, y: string, md?: string) => (md && isValidIsoDate(m) ? this.date(m) : String(this.year(Number(y))) + (md ?? '')));
   }
 
-  /** Every string in a plain data value moved with text(); numbers and the rest stay. */
+  /** Every string in a plain data value moved with text(); ids (id, fooId, fooIds), numbers and the rest stay. */
   deep<T>(v: T): T {
     if (typeof v === 'string') return this.text(v) as T;
     if (Array.isArray(v)) return v.map((x) => this.deep(x)) as T;
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, this.deep(x)])) as T;
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, /^id$|Ids?$/.test(k) ? x : this.deep(x)])) as T;
     return v;
   }
 }
