@@ -6,7 +6,7 @@
  */
 import { useEffect } from 'react';
 import { call } from '../api';
-import { useLoad } from '../useLoad';
+import { useCall, useLoad } from '../useLoad';
 import { useToday } from '../state';
 import { t } from '../i18n';
 import { formatDate } from '../format';
@@ -58,7 +58,7 @@ function InputBody({ input, level = 2 }: { input: InterviewDetail; level?: 2 | 3
 
 export function InputSheet({ id }: { id: string }) {
   const today = formatDate(useToday());
-  const { data: input, error } = useLoad(() => call('monitoring.interview.get', { id }), [id]);
+  const { data: input, error } = useCall('monitoring.interview.get', { id });
   useTitle(input ? `${t('mon.print.inputTitle')} ${interviewLabel(input)}` : null);
   if (error) return <p className="error-box">{error}</p>;
   if (!input) return <div aria-busy="true" />;
@@ -126,11 +126,11 @@ function ActionListTable({ actions, caption }: { actions: Action[]; caption: str
 
 export function RoundReport({ id }: { id: string }) {
   const today = formatDate(useToday());
-  const { data, error } = useLoad(async () => {
+  const { data, error } = useLoad(['monitoring.roundReport', id], async () => {
     const round = await call('monitoring.round.get', { id });
     const inputs = await Promise.all(round.interviews.map((i) => call('monitoring.interview.get', { id: i.id })));
     return { round, inputs };
-  }, [id]);
+  });
   useTitle(data ? t('mon.report.title', { name: data.round.name }) : null);
   if (error) return <p className="error-box">{error}</p>;
   if (!data) return <div aria-busy="true" />;

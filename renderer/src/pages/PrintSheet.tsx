@@ -3,8 +3,7 @@
  * without the app's menu; "Afdrukken" uses the browser's print (the desktop shell can save as PDF).
  */
 import { useEffect } from 'react';
-import { call } from '../api';
-import { useLoad } from '../useLoad';
+import { useCall } from '../useLoad';
 import { useToday } from '../state';
 import { t } from '../i18n';
 import { href } from '../router';
@@ -46,7 +45,7 @@ function ActivityBody({ a }: { a: Activity }) {
 }
 
 export function ActivitySheet({ id }: { id: string }) {
-  const { data: a, error } = useLoad(() => call('activity.get', { id }), [id]);
+  const { data: a, error } = useCall('activity.get', { id });
   useEffect(() => {
     if (a) document.title = `${t('print.activitySheet')} ${coded(a.code, a.name)}`;
     return () => {
@@ -117,7 +116,7 @@ function MeasureFacts({ m }: { m: MeasureDetail }) {
 }
 
 export function MeasureSheet({ id }: { id: string }) {
-  const { data: m, error } = useLoad(() => call('measure.get', { id }), [id]);
+  const { data: m, error } = useCall('measure.get', { id });
   useEffect(() => {
     if (m) document.title = `${t('print.measureSheet')} ${coded(m.code, m.name)}`;
     return () => {

@@ -1,38 +1,32 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, call } from '../api';
+import { call } from '../api';
 import { useApp } from '../state';
-import { useLoad } from '../useLoad';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
+import { LoadProblem } from '../components/LoadError';
 import { SelectField, TextField } from '../components/Field';
 import { t } from '../i18n';
 import { formatDateTime } from '../format';
 import { go } from '../router';
-import { useNotify } from '../notify';
 import { regionLabel } from '../../../shared/regions';
 import type { WorkspaceInfo } from '../../../shared/schemas/workspace';
 import { NewFromExcel } from './ExchangePage';
 
 export function StartPage() {
   const { workspace, setWorkspace, info } = useApp();
-  const notify = useNotify();
-  const recent = useLoad(() => call('workspace.recent'));
-  const files = useLoad(() => call('workspace.files'));
-  const regions = useLoad(() => call('regions.list'));
+  const { act, busy } = useAct();
+  const recent = useCall('workspace.recent');
+  const files = useCall('workspace.files');
+  const regions = useCall('regions.list');
   const [region, setRegion] = useState('');
   const [fileName, setFileName] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
 
-  async function opened(p: Promise<WorkspaceInfo>) {
-    setBusy(true);
-    try {
-      setWorkspace(await p);
-      go('programmas');
-    } catch (e) {
-      notify(e instanceof ApiError ? e.message : String(e), 'error');
-    } finally {
-      setBusy(false);
-    }
-  }
+  const openedIn = (ws: WorkspaceInfo) => {
+    setWorkspace(ws);
+    go('programmas');
+  };
+  const opened = (open: () => Promise<WorkspaceInfo>) => act(open, { then: openedIn });
 
   async function create(e: FormEvent) {
     e.preventDefault();
@@ -41,16 +35,12 @@ export function StartPage() {
     if (!fileName.trim()) errs.fileName = t('val.required');
     setErrors(errs);
     if (Object.keys(errs).length) return;
-    setBusy(true);
-    try {
-      setWorkspace(await call('workspace.create', { regionNumber: Number(region), fileName }));
-      go('programmas');
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-      else notify(String(err), 'error');
-    } finally {
-      setBusy(false);
-    }
+    await act(() => call('workspace.create', { regionNumber: Number(region), fileName }), {
+      then: openedIn,
+      failed: (err) => setErrors(err.fieldErrors()),
+      // A message about a field stands at that field; any other as a notice.
+      inline: (err) => !!err.field,
+    });
   }
 
   const recentList = recent.data ?? [];
@@ -67,14 +57,17 @@ export function StartPage() {
           {t('start.current')}: <strong>{workspace.fileName}</strong> — {regionLabel(workspace.region)}
         </p>
       )}
+      <LoadProblem q={recent} />
+      <LoadProblem q={files} />
+      <LoadProblem q={regions} />
       <div className="grid-2">
         <section className="card" aria-labelledby="recent-h">
           <h2 id="recent-h">{t('start.recent')}</h2>
-          {recentList.length === 0 && <p className="muted">{t('start.noRecent')}</p>}
+          {recent.data && recentList.length === 0 && <p className="muted">{t('start.noRecent')}</p>}
           <ul className="file-list">
             {recentList.map((r) => (
               <li key={r.path}>
-                <button type="button" className="link-button" disabled={!r.exists || busy} onClick={() => void opened(call('workspace.open', { path: r.path }))}>
+                <button type="button" className="link-button" disabled={!r.exists || busy} onClick={() => void opened(() => call('workspace.open', { path: r.path }))}>
                   {r.fileName}
                 </button>
                 <span className="muted small">
@@ -89,7 +82,7 @@ export function StartPage() {
               <ul className="file-list">
                 {otherFiles.map((r) => (
                   <li key={r.path}>
-                    <button type="button" className="link-button" disabled={busy} onClick={() => void opened(call('workspace.open', { path: r.path }))}>
+                    <button type="button" className="link-button" disabled={busy} onClick={() => void opened(() => call('workspace.open', { path: r.path }))}>
                       {r.fileName}
                     </button>
                   </li>
@@ -123,7 +116,7 @@ export function StartPage() {
           <section className="card" aria-labelledby="ex-h">
             <h2 id="ex-h">{t('start.example')}</h2>
             <p className="muted">{t('start.exampleIntro')}</p>
-            <button type="button" disabled={busy} onClick={() => void opened(call('workspace.openExample'))}>
+            <button type="button" disabled={busy} onClick={() => void opened(() => call('workspace.openExample'))}>
               {t('start.example')}
             </button>
           </section>
