@@ -22,11 +22,25 @@ export function StartPage() {
   const [fileName, setFileName] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
 
+  // A workspace in use elsewhere: who has it, and the offer to look without changing anything.
+  const [locked, setLocked] = useState<{ path: string; message: string } | null>(null);
+
   const openedIn = (ws: WorkspaceInfo) => {
     setWorkspace(ws);
+    setLocked(null);
     go('programmas');
   };
-  const opened = (open: () => Promise<WorkspaceInfo>) => act(open, { then: openedIn });
+  const opened = (open: () => Promise<WorkspaceInfo>, path?: string) =>
+    act(open, {
+      then: openedIn,
+      failed: (e) => {
+        if (e.error.code === 'locked' && path) setLocked({ path, message: e.message });
+      },
+      // In use elsewhere: the box below says by whom and offers read-only; any other failure as a notice.
+      inline: (e) => e.error.code === 'locked' && !!path,
+    });
+
+  const open = (path: string) => opened(() => call('workspace.open', { path }), path);
 
   async function create(e: FormEvent) {
     e.preventDefault();
@@ -60,6 +74,20 @@ export function StartPage() {
       <LoadProblem q={recent} />
       <LoadProblem q={files} />
       <LoadProblem q={regions} />
+      {locked && (
+        <section className="card locked-box" role="alertdialog" aria-labelledby="locked-h" aria-describedby="locked-d">
+          <h2 id="locked-h">{t('start.lockedTitle')}</h2>
+          <p id="locked-d">{locked.message}</p>
+          <div className="actions">
+            <button type="button" className="primary" disabled={busy} onClick={() => void opened(() => call('workspace.open', { path: locked.path, readOnly: true }))}>
+              {t('lock.openReadOnly')}
+            </button>
+            <button type="button" disabled={busy} onClick={() => setLocked(null)}>
+              {t('action.cancel')}
+            </button>
+          </div>
+        </section>
+      )}
       <div className="grid-2">
         <section className="card" aria-labelledby="recent-h">
           <h2 id="recent-h">{t('start.recent')}</h2>
@@ -67,7 +95,7 @@ export function StartPage() {
           <ul className="file-list">
             {recentList.map((r) => (
               <li key={r.path}>
-                <button type="button" className="link-button" disabled={!r.exists || busy} onClick={() => void opened(() => call('workspace.open', { path: r.path }))}>
+                <button type="button" className="link-button" disabled={!r.exists || busy} onClick={() => void open(r.path)}>
                   {r.fileName}
                 </button>
                 <span className="muted small">
@@ -82,7 +110,7 @@ export function StartPage() {
               <ul className="file-list">
                 {otherFiles.map((r) => (
                   <li key={r.path}>
-                    <button type="button" className="link-button" disabled={busy} onClick={() => void opened(() => call('workspace.open', { path: r.path }))}>
+                    <button type="button" className="link-button" disabled={busy} onClick={() => void open(r.path)}>
                       {r.fileName}
                     </button>
                   </li>
