@@ -12,6 +12,7 @@ import { exportOf, load, save } from './excel-helpers';
 import { planImport } from '../../electron/core/excel';
 import { runCli } from '../../electron/core/cli/main';
 import { confirm, confirmationKey } from '../../electron/core/privacy/guard';
+import { nowIso } from '../../electron/core/clock';
 
 /** activity.update's input: the create input without the measure, plus the id. */
 function upd(a: { id: string; measureId: string; code: string; name: string }, over: Record<string, unknown>) {
@@ -86,7 +87,7 @@ describe('privacy guard on the Excel import (every row and column) and the CLI',
     const core = await makeCore();
     await core.call('programme.create', programmeInput());
     const ws = core.app.requireWorkspace();
-    return { ...core, ws, wb: await load(await exportOf(ws, new Date().toISOString())) };
+    return { ...core, ws, wb: await load(await exportOf(ws, nowIso())) };
   }
 
   it('refuses a file with a BSN deep in an extra sheet, naming sheet, row and column; a dry run changes nothing', async () => {

@@ -23,6 +23,7 @@ import { redact, scanText } from '../../../shared/privacy/guard';
 import { fieldLabel, t } from '../../../shared/i18n/nl';
 import { UserError } from '../errors';
 import { confirmationKey } from './guard';
+import { nowIso } from '../clock';
 
 type Trx = Transaction<Database>;
 type Row = Record<string, unknown>;
@@ -217,7 +218,7 @@ async function markErased(trx: Trx, sets: Set<number>): Promise<void> {
 async function erasureSet(trx: Trx, who: Who, label: string): Promise<number> {
   const cs = await trx
     .insertInto('changeSet')
-    .values({ at: new Date().toISOString(), user: who.user, session: who.session ?? null, action: 'erase', label, source: null, undoes: null, undoneBy: null, erased: 1 })
+    .values({ at: nowIso(), user: who.user, session: who.session ?? null, action: 'erase', label, source: null, undoes: null, undoneBy: null, erased: 1 })
     .returning('id')
     .executeTakeFirstOrThrow();
   return cs.id;

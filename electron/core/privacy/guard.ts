@@ -12,6 +12,7 @@ import { findingMessage, scanField } from '../../../shared/privacy/fields';
 import { fieldLabel, t } from '../../../shared/i18n/nl';
 import type { FieldIssue, PrivacyConfirm } from '../../../shared/result';
 import { UserError } from '../errors';
+import { nowIso } from '../clock';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -45,7 +46,7 @@ export async function confirmedKeys(db: Db, keys: string[]): Promise<Set<string>
 }
 
 export async function confirm(db: Db, items: PrivacyConfirm[], user: string): Promise<void> {
-  const at = new Date().toISOString();
+  const at = nowIso();
   for (const c of items)
     await db
       .insertInto('privacyConfirmation')

@@ -2,9 +2,8 @@
  * Privacycontrole (#/privacy): everything stored, also the Prullenbak and the history, through the
  * privacy guard's patterns; every hit with what to do about it. Backups are listed apart.
  */
-import { call } from '../api';
-import { useLoad } from '../useLoad';
-import { useApp } from '../state';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCall } from '../useLoad';
 import { href } from '../router';
 import { fieldLabel, t } from '../i18n';
 import { entityLabel } from '../entities';
@@ -36,18 +35,23 @@ function Action({ hit }: { hit: PrivacyHit }) {
 }
 
 export function PrivacyPage() {
-  const { refresh } = useApp();
-  const { data, error, loading } = useLoad(() => call('privacy.scan'));
+  const client = useQueryClient();
+  const { data, error, loading } = useCall('privacy.scan');
+  const rescan = () => void client.invalidateQueries({ queryKey: ['privacy.scan'] });
   return (
     <div className="page">
       <header className="page-head">
         <h1>{t('privacy.title')}</h1>
-        <button type="button" onClick={refresh} disabled={loading}>
+        <button type="button" onClick={rescan} disabled={loading}>
           {t('privacy.rescan')}
         </button>
       </header>
       <p className="lead">{t('privacy.intro')}</p>
-      {error && <p className="error-box">{error}</p>}
+      {error && (
+        <p className="error-box" role="alert">
+          {error}
+        </p>
+      )}
       {data && (
         <section className="card" aria-labelledby="privacy-result" aria-busy={loading}>
           <h2 id="privacy-result" className={data.hits.length ? 'warn-mark' : undefined}>

@@ -1,27 +1,16 @@
-import { ApiError, call } from '../api';
-import { useLoad } from '../useLoad';
-import { useApp } from '../state';
-import { useNotify } from '../notify';
+import { call } from '../api';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
 import { t } from '../i18n';
 import { formatDateTime } from '../format';
 import { entityLabel } from '../entities';
 import { useErase } from '../useErase';
 
 export function TrashPage() {
-  const { refresh } = useApp();
-  const notify = useNotify();
-  const { data, error } = useLoad(() => call('trash.list'));
+  const { act } = useAct();
+  const { data, error } = useCall('trash.list');
+  const restore = (changeSetId: number, label: string) => act(() => call('trash.restore', { changeSetId }), { done: t('trash.restored', { label }) });
   const erase = useErase();
-
-  async function restore(changeSetId: number, label: string) {
-    try {
-      await call('trash.restore', { changeSetId });
-      notify(t('trash.restored', { label }));
-      refresh();
-    } catch (e) {
-      notify(e instanceof ApiError ? e.message : String(e), 'error');
-    }
-  }
 
   return (
     <div className="page">
@@ -34,7 +23,7 @@ export function TrashPage() {
         )}
       </header>
       <p className="lead">{t('trash.intro')}</p>
-      {error && <p className="error-box">{error}</p>}
+      {error && <p className="error-box" role="alert">{error}</p>}
       {data && data.length === 0 && <p className="muted">{t('trash.empty')}</p>}
       {data && data.length > 0 && (
         <table className="table" aria-label={t('trash.title')}>
