@@ -7,21 +7,20 @@ import { useCallback } from 'react';
 import { call } from './api';
 import { useAsk } from './components/ChoiceDialog';
 import { useNotify } from './notify';
-import { useApp } from './state';
-import { messageOf } from './components/errors';
+import { useAct } from './useAct';
 import { fieldLabel, t } from './i18n';
 import { formatDateTime } from './format';
+import { formatBytes } from '../../shared/size';
 import type { ErasureOutcome, BackupRef } from '../../shared/schemas/privacy';
 
-const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`);
 const count = (n: number, what: 'records' | 'changes') => t(n === 1 ? `erase.${what}.one` : `erase.${what}.other`, { n });
 const doneItems = (o: ErasureOutcome) => t('erase.doneItems', { records: count(o.records, 'records'), sets: count(o.changeSets, 'changes') });
-export const backupLabel = (b: BackupRef) => t('erase.backup.item', { name: b.name, date: formatDateTime(b.madeAt), size: size(b.bytes) });
+export const backupLabel = (b: BackupRef) => t('erase.backup.item', { name: b.name, date: formatDateTime(b.madeAt), size: formatBytes(b.bytes) });
 
 export function useErase() {
   const ask = useAsk();
   const notify = useNotify();
-  const { refresh } = useApp();
+  const { act } = useAct();
 
   const run = useCallback(
     async (title: string, body: string, action: string, erase: () => Promise<ErasureOutcome>, done: (o: ErasureOutcome) => string): Promise<boolean> => {
@@ -34,14 +33,10 @@ export function useErase() {
         ],
       });
       if (go !== 'erase') return false;
-      let out: ErasureOutcome;
-      try {
-        out = await erase();
-      } catch (e) {
-        notify(messageOf(e), 'error');
-        return false;
-      }
-      refresh();
+      // useAct shows a refusal and reloads every screen; the notice depends on the outcome, so it is given here.
+      const r = await act(erase);
+      if (!r.ok) return false;
+      const out = r.value;
       if (!out.records && !out.changeSets) notify(t('erase.nothing'));
       else if (out.walEmptied) notify(`${done(out)} ${t('erase.bytesGone')}`);
       else notify(`${done(out)} ${t('erase.walBusy')}`, 'error');
@@ -54,17 +49,11 @@ export function useErase() {
             { value: 'delete', label: t('erase.backups.delete'), kind: 'danger' },
           ],
         });
-        if (del === 'delete')
-          try {
-            await call('privacy.deleteBackups', { files: out.backups.map((b) => b.file) });
-            notify(t('erase.backups.deleted', { n: out.backups.length }));
-          } catch (e) {
-            notify(messageOf(e), 'error');
-          }
+        if (del === 'delete') await act(() => call('privacy.deleteBackups', { files: out.backups.map((b) => b.file) }), { done: t('erase.backups.deleted', { n: out.backups.length }) });
       }
       return true;
     },
-    [ask, notify, refresh],
+    [ask, notify, act],
   );
 
   return {
