@@ -193,6 +193,57 @@ describe('erasure and backups', () => {
   });
 });
 
+describe('byte test over everything Regieboek keeps (file, -wal, backups)', () => {
+  /** Every file below the data folder (the workspace, its -wal, automatic and manual backups) that holds the text. */
+  function filesWith(dir: string, text: string): string[] {
+    const needle = Buffer.from(text, 'utf8');
+    const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+    return walk(dir)
+      .filter((f) => fs.readFileSync(f).includes(needle))
+      .map((f) => path.relative(dir, f));
+  }
+
+  it('a BSN typed is refused before it reaches a byte; a BSN that got in past the guard and a name typed by mistake are, after erasing and deleting the listed backups, nowhere', async () => {
+    const { call, fail, app, dir, a, m } = await tree();
+    // Typed: refused at the field, and not even the -wal has seen it.
+    const typed = await fail('subActivity.create', sub(a.id, 'Intake BSN 123456782'));
+    expect(typed).toMatchObject({ code: 'invalid_input', field: 'name' });
+    expect(filesWith(dir, '123456782')).toEqual([]);
+
+    // Got in past the guard (an old file, another program), and a confirmed name typed by mistake.
+    const bsn = '111 222 333';
+    app.requireWorkspace().sqlite.prepare('UPDATE activity SET description = ? WHERE id = ?').run(`Aanmelding via mentor, BSN ${bsn}.`, a.id);
+    const name = `Gesprek met leerling Sanne ${marker()}`;
+    const asked = await fail('subActivity.create', sub(a.id, name));
+    await call('privacy.confirm', { items: asked.confirm!.map(({ key, entity, field }) => ({ key, entity, field })) });
+    const s = await call('subActivity.create', sub(a.id, name));
+    await call('backup.create'); // a manual backup, and the day's automatic one at the next opening
+    const file = app.requireWorkspace().path;
+    await call('workspace.close');
+    await call('workspace.open', { path: file });
+    expect(filesWith(dir, bsn).length).toBeGreaterThan(1);
+    expect(filesWith(dir, name).length).toBeGreaterThan(1);
+
+    // As the Privacycontrole leads: fix the text and wipe its old value, empty the Prullenbak, delete the backups it lists.
+    const { measureId: _m, ...upd } = activityInput(m.id, a.code, a.name);
+    await call('activity.update', { ...upd, id: a.id, description: 'Aanmelding via de mentor.' });
+    const field = await call('history.eraseField', { entity: 'activity', id: a.id, field: 'description' });
+    await call('subActivity.delete', { id: s.id });
+    const item = await call('trash.empty');
+    // Each erasure lists what it knows to hold its data: the planted BSN is in the backups' rows, not in their history.
+    expect(field.backups.length).toBe(2);
+    const listed = [...new Set([...field.backups, ...item.backups].map((b) => b.file))];
+    expect(listed.length).toBe(2);
+    await call('privacy.deleteBackups', { files: listed });
+
+    expect(filesWith(dir, bsn)).toEqual([]);
+    expect(filesWith(dir, bsn.replace(/ /g, ''))).toEqual([]);
+    expect(filesWith(dir, name)).toEqual([]);
+    expect(filesWith(dir, 'Sanne')).toEqual([]);
+    expect((await call('privacy.scan')).hits).toEqual([]);
+  });
+});
+
 describe('erasure and redo (issue 10 keeps old values for redo)', () => {
   it('a redo never brings an erased old value back, nor writes [gewist] into the record', async () => {
     const { call, fail, as, a, m, file } = await tree();

@@ -72,10 +72,20 @@ function sqliteHolds(file: string, erased: Erased): boolean {
   try {
     const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
     if (values) {
-      if (!tables.has('change')) return false;
-      const inHistory = db.prepare('SELECT 1 FROM change WHERE entity = ? AND entity_id = ? AND (instr(fields, ?) > 0 OR instr(coalesce(snapshot, \'\'), ?) > 0) LIMIT 1');
-      const inLabels = db.prepare('SELECT 1 FROM change_set WHERE instr(label, ?) > 0 LIMIT 1');
-      return records.some((r) => values.some((v) => forms(v).some((f) => inHistory.get(r.entity, r.id, f, f) || inLabels.get(f))));
+      const history = tables.has('change') && tables.has('change_set');
+      const inHistory = history ? db.prepare('SELECT 1 FROM change WHERE entity = ? AND entity_id = ? AND (instr(fields, ?) > 0 OR instr(coalesce(snapshot, \'\'), ?) > 0) LIMIT 1') : null;
+      const inLabels = history ? db.prepare('SELECT 1 FROM change_set WHERE instr(label, ?) > 0 LIMIT 1') : null;
+      // The record's own row too: a value that got in past the guard (an old file) has no history to find it by.
+      const inRow = (r: { entity: string; id: string }) => {
+        const def = entities[r.entity];
+        const table = def ? snake(def.table) : null;
+        const row = table && tables.has(table) ? (db.prepare(`SELECT * FROM "${table}" WHERE id = ?`).get(r.id) as Record<string, unknown> | undefined) : undefined;
+        return row ? Object.values(row).filter((x): x is string => typeof x === 'string') : [];
+      };
+      return records.some((r) => {
+        const row = inRow(r);
+        return values.some((v) => row.some((x) => x.includes(v)) || forms(v).some((f) => inHistory?.get(r.entity, r.id, f, f) || inLabels?.get(f)));
+      });
     }
     const byEntity = new Map<string, string[]>();
     for (const r of records) byEntity.set(r.entity, [...(byEntity.get(r.entity) ?? []), r.id]);
