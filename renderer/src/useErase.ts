@@ -49,7 +49,7 @@ export function useErase() {
             { value: 'delete', label: t('erase.backups.delete'), kind: 'danger' },
           ],
         });
-        if (del === 'delete') await act(() => call('privacy.deleteBackups', { files: out.backups.map((b) => b.file) }), { done: t('erase.backups.deleted', { n: out.backups.length }) });
+        if (del === 'delete') await act(() => call('privacy.deleteBackups', { files: out.backups.map((b) => b.file) }), { done: t(out.backups.length === 1 ? 'erase.backups.deleted.one' : 'erase.backups.deleted.other', { n: out.backups.length }) });
       }
       return true;
     },
