@@ -2,8 +2,11 @@
  * Privacy: a case note pasted into an activity is refused at the field (nothing saved); a text
  * that seems to name a young person asks first and is saved only after "toch opslaan". The
  * Privacycontrole lists a BSN planted in the history past the guard, and erasing it from there
- * leaves the scan clean and the bytes of the file without it.
+ * leaves the scan clean and the bytes of the file without it. "Definitief verwijderen" in the
+ * Prullenbak offers to delete the backups that still hold the record; afterwards no file in the
+ * data folder holds it.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -13,6 +16,7 @@ import { PrivacyPage } from './pages/PrivacyPage';
 import { ActivityPage } from './pages/ActivityPage';
 import { ActivityFormPage } from './pages/ActivityFormPage';
 import { SearchDialog } from './pages/SearchDialog';
+import { value } from './api';
 
 const test = base.extend<{ search: SearchDialog; activity: ActivityPage; activityForm: ActivityFormPage; privacy: PrivacyPage }>({
   privacy: async ({ page }, use) => use(new PrivacyPage(page)),
@@ -80,6 +84,15 @@ test('een BSN in een activiteit wordt bij het veld geweigerd en niet opgeslagen;
 
 const PLANTED = 'Doel besproken met de mentor, BSN 111 222 333';
 
+/** Every file below a folder (workspace, -wal, backups) whose raw bytes hold the text. */
+function filesWith(dir: string, text: string): string[] {
+  const needle = Buffer.from(text, 'utf8');
+  const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]));
+  return walk(dir)
+    .filter((f) => fs.readFileSync(f).includes(needle))
+    .map((f) => path.relative(dir, f));
+}
+
 test('de Privacycontrole vindt een BSN die buiten de bewaking om in de geschiedenis kwam; wissen maakt de controle schoon', async ({ page, app, host, programmes, privacy }) => {
   await app.openExampleRegion();
   // Making the example region takes a while on a busy machine.
@@ -120,5 +133,30 @@ test('de Privacycontrole vindt een BSN die buiten de bewaking om in de geschiede
     for (const f of [file, file + '-wal']) if (fs.existsSync(f)) expect(fs.readFileSync(f).includes(Buffer.from('111 222 333')), path.basename(f)).toBe(false);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Geschiedenis', exact: true }).click();
     await expect(page.getByText('Oude waarden van "Doel van de activiteit" van een activiteit uit de geschiedenis gewist')).toBeVisible();
+  });
+
+  await test.step('Definitief verwijderen in de Prullenbak biedt aan de reservekopie met de gegevens te verwijderen; daarna staan ze in geen enkel bestand', async () => {
+    const marker = `Huisbezoek ${crypto.randomBytes(6).toString('hex')}`;
+    const db = new Database(file, { readonly: true });
+    const { id } = db.prepare("SELECT id FROM activity WHERE code = '2.2.1'").get() as { id: string };
+    db.close();
+    await value(host, 'subActivity.create', { activityId: id, number: '9', name: marker, period: '', intendedResult: '' });
+    const backup = await value<{ file: string }>(host, 'backup.create');
+    await value(host, 'activity.delete', { id });
+    expect(filesWith(host.dataDir, marker).length).toBeGreaterThanOrEqual(2); // the file and the backup
+
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Prullenbak', exact: true }).click();
+    await page.getByRole('button', { name: `Definitief verwijderen: ${TITLE}` }).click();
+    const dialog = new ChoiceDialog(page);
+    await expect(dialog.title).toHaveText(`"${TITLE}" definitief verwijderen?`);
+    await dialog.button('Definitief verwijderen').click();
+    await expect(dialog.title).toHaveText('Reservekopieën bevatten de gewiste gegevens nog');
+    await expect(dialog.root).toContainText(path.basename(backup.file));
+    await dialog.button('Reservekopieën verwijderen').click();
+    await expect(dialog.root).toBeHidden();
+    await expect(page.getByText('De reservekopie is verwijderd.')).toBeVisible();
+    await expect(page.getByText('De Prullenbak is leeg.')).toBeVisible();
+    expect(fs.existsSync(backup.file)).toBe(false);
+    expect(filesWith(host.dataDir, marker)).toEqual([]);
   });
 });
