@@ -19,6 +19,16 @@ export function isScannedField(field: string): boolean {
   return !STRUCTURAL.has(field) && !/Ids?$/.test(field);
 }
 
+/**
+ * A value that can hold text someone typed (not a stored choice such as "lopend", a date, a number
+ * or a reference): what "Uit de geschiedenis wissen" is offered for next to an old value.
+ */
+export function isTypedText(field: string, value: unknown): boolean {
+  if (typeof value !== 'string' || !isScannedField(field)) return false;
+  const s = value.trim();
+  return s !== '' && s !== '[gewist]' && !/^[a-z_]+$/.test(s) && !/^\d{4}-\d{2}-\d{2}/.test(s) && !/^-?[\d.,]+$/.test(s);
+}
+
 export function scanOptions(entity: string, field: string): ScanOptions {
   return { professional: PROFESSIONAL_FIELDS[entity]?.includes(field) ?? false };
 }

@@ -80,6 +80,27 @@ test('een BSN in een activiteit wordt bij het veld geweigerd en niet opgeslagen;
     await activity.expectShown(TITLE);
     await expect(activity.section(8)).toContainText('Afgestemd met jongere Kevin (17)');
   });
+
+  await test.step('toch een jongere: de tekst aangepast en het oude uit de geschiedenis gewist, met "Wissen" in de geschiedenis', async () => {
+    await activity.edit.click();
+    await activityForm.expectEdit();
+    await activityForm.targetGroupNeed.fill('Afgestemd met de mentoren.');
+    await activityForm.save.click();
+    await activity.expectShown(TITLE);
+    await expect(activity.history).toContainText('Kevin');
+    // One per old value someone typed (the example's text, then Kevin's); the newest first.
+    const wipe = activity.history.getByRole('button', { name: 'Oude waarden van "Hoe de activiteit aansluit bij de behoefte van de doelgroep" uit de geschiedenis wissen' });
+    await expect(wipe).toHaveCount(2);
+    await wipe.first().click();
+    const dialog = new ChoiceDialog(page);
+    await dialog.button('Uit de geschiedenis wissen').click();
+    await expect(dialog.root).toBeHidden();
+    // The creation and both edits held an old value.
+    await expect(page.getByText(/^Oude waarden gewist uit 3 wijzigingen in de geschiedenis\. Het bestand is opgeschoond/)).toBeVisible();
+    await expect(activity.history).not.toContainText('Kevin');
+    await expect(activity.history).toContainText('[gewist]');
+    await expect(activity.section(8)).toContainText('Afgestemd met de mentoren.');
+  });
 });
 
 const PLANTED = 'Doel besproken met de mentor, BSN 111 222 333';

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { elfproef, excerpt, redact, scanText, worst, type FindingKind, type Severity } from '../../shared/privacy/guard';
-import { findingMessage, scanField } from '../../shared/privacy/fields';
+import { findingMessage, isTypedText, scanField } from '../../shared/privacy/fields';
 
 type Expect = { text: string; severity: Severity | null; kind?: FindingKind; masked?: string };
 
@@ -129,6 +129,22 @@ describe('privacy guard parts', () => {
     expect(scanField('activity', 'description', 'jongere: Jan Jansen')).toHaveLength(1);
     expect(scanField('contact', 'phone', 'BSN 111222333')[0]?.kind).toBe('bsn');
     expect(scanField('monitoringAttendee', 'name', 'Leerling: Jan')).toEqual([]);
+  });
+
+  it('offers "Uit de geschiedenis wissen" for typed text only, not for a stored choice, a date, a number or a reference', () => {
+    expect(isTypedText('description', 'Gesprek met leerling Sanne')).toBe(true);
+    expect(isTypedText('name', 'P2 Piet Pietersen')).toBe(true);
+    for (const [field, v] of [
+      ['status', 'lopend'],
+      ['status', 'in_voorbereiding'],
+      ['startDate', '2026-08-01'],
+      ['amountCents', '125000'],
+      ['measureId', 'Gesprek met leerling Sanne'],
+      ['description', '[gewist]'],
+      ['description', '  '],
+      ['description', null],
+    ] as const)
+      expect(isTypedText(field, v), `${field} = ${String(v)}`).toBe(false);
   });
 
   it('never reads ids, references or time stamps', () => {

@@ -6,11 +6,9 @@ import { fieldLabel, t, type MessageKey } from '../i18n';
 import { formatDateTime, formatValue } from '../format';
 import { entityLabel } from '../entities';
 import { useErase } from '../useErase';
+import { isTypedText } from '../../../shared/privacy/fields';
 
 const internal = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', 'deletedIn']);
-
-/** An old value that can still be wiped: not empty, not wiped already. */
-const wipeable = (v: unknown) => v !== null && v !== '' && v !== '[gewist]';
 
 export function HistoryList({ entries, showLabel }: { entries: HistoryEntry[]; showLabel?: boolean }) {
   const erase = useErase();
@@ -45,13 +43,14 @@ export function HistoryList({ entries, showLabel }: { entries: HistoryEntry[]; s
                       <td className="old">{c.oldLabel ?? formatValue(c.field, c.old)}</td>
                       <td aria-hidden="true">→</td>
                       <td className="new">{c.newLabel ?? formatValue(c.field, c.new)}</td>
-                      <td className="history-erase">
-                        {e.action !== 'erase' && !c.oldLabel && wipeable(c.old) && (
+                      {/* Only next to an old value someone typed (not a choice, a date or a reference), and only then a cell. */}
+                      {e.action !== 'erase' && !c.oldLabel && isTypedText(c.field, c.old) && (
+                        <td className="history-erase">
                           <button type="button" className="link-button" onClick={() => void erase.eraseField(e.entity, e.entityId, c.field)} aria-label={t('erase.action.fieldAria', { field: fieldLabel(c.field) })} title={t('erase.action.field')}>
                             {t('erase.action.fieldShort')}
                           </button>
-                        )}
-                      </td>
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>
