@@ -960,6 +960,7 @@ export const nl = {
   'val.above': 'groter dan {min}.',
   'val.format': 'heeft niet de juiste vorm.',
   'val.invalid': 'deze waarde is niet geldig.',
+  'val.rowVersion': 'de versie van het record ontbreekt of is ongeldig; open het scherm opnieuw.',
   'val.brin': 'een BRIN-nummer is twee cijfers en twee letters, eventueel met twee cijfers voor de vestiging (bijvoorbeeld 99XY of 99XY01).',
   'val.kvk': 'een KvK-nummer heeft acht cijfers.',
   'val.email': 'dit is geen geldig e-mailadres.',

@@ -70,7 +70,7 @@ describe('targets and results through the contract', () => {
     expect(v.evaluation.latest).toMatchObject({ value: 1.7, status: 'definitief' });
 
     const target = v.targets[0]!;
-    v = await call('target.revise', { id: target.id, kind: 'exact', value: 1.75, min: null, max: null, percent: null, reason: 'Stuurgroep: landelijke trend', decisionDate: '2026-10-15' });
+    v = await call('target.revise', { id: target.id, rowVersion: target.rowVersion, kind: 'exact', value: 1.75, min: null, max: null, percent: null, reason: 'Stuurgroep: landelijke trend', decisionDate: '2026-10-15' });
     expect(v.targets.map((x) => [x.value, x.current, x.reason])).toEqual([
       [1.6, false, ''],
       [1.75, true, 'Stuurgroep: landelijke trend'],
@@ -164,7 +164,7 @@ describe('targets and results through the contract', () => {
     expect((await fail('target.create', target({ schoolYear: '2026/2027', value: 140 }))).message).toBe('Waarde: een percentage ligt tussen 0 en 100.');
     const builtin = (await call('results.forActivity', { activityId: a.id })).indicators.find((i) => i.builtin)!;
     expect((await fail('target.create', target({ indicatorId: builtin.id }))).field).toBe('schoolYear');
-    const revise = { id: v.targets[0]!.id, kind: 'exact' as const, value: 1.7, min: null, max: null, percent: null, reason: 'Stuurgroep', decisionDate: '2026-01-15' };
+    const revise = { id: v.targets[0]!.id, rowVersion: v.targets[0]!.rowVersion, kind: 'exact' as const, value: 1.7, min: null, max: null, percent: null, reason: 'Stuurgroep', decisionDate: '2026-01-15' };
     await call('target.revise', revise);
     expect((await fail('target.revise', revise)).code).toBe('conflict');
     expect((await fail('target.revise', { ...revise, reason: ' ' })).message).toBe('Reden van de wijziging: geef de reden van de bijstelling.');
@@ -187,11 +187,12 @@ describe('targets and results through the contract', () => {
     const { call, a } = await setup();
     const ind = await call('indicator.create', indicator(a.id));
     await call('measurement.create', measurement(ind.id));
-    await call('activity.delete', { id: a.id });
+    await call('activity.delete', { id: a.id, rowVersion: a.rowVersion });
     const trash = await call('trash.list');
     await call('trash.restore', { changeSetId: trash[0]!.changeSetId });
-    expect((await call('indicator.get', { id: ind.id })).measurements).toHaveLength(1);
-    await call('indicator.delete', { id: ind.id });
+    const restored = await call('indicator.get', { id: ind.id });
+    expect(restored.measurements).toHaveLength(1);
+    await call('indicator.delete', { id: ind.id, rowVersion: restored.rowVersion });
     await call('history.undo');
     expect((await call('indicator.get', { id: ind.id })).name).toBe('VSV-percentage mbo 2');
   });

@@ -158,6 +158,7 @@ export function buildView(row: Selectable<IndicatorTable>, targetRows: Selectabl
         resolvedMin: resolved?.min ?? null,
         resolvedMax: resolved?.max ?? null,
         current: inForce.has(r.id),
+        rowVersion: r.rowVersion,
       };
     })
     .sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.createdAt.localeCompare(b.createdAt));
@@ -183,6 +184,7 @@ export function buildView(row: Selectable<IndicatorTable>, targetRows: Selectabl
         counts: counting.has(r.id),
         categorySum: chk.sum,
         mismatch: chk.mismatch,
+        rowVersion: r.rowVersion,
       };
     })
     .sort((a, b) => a.date.localeCompare(b.date) || a.recordedAt.localeCompare(b.recordedAt));
@@ -232,6 +234,7 @@ export function buildView(row: Selectable<IndicatorTable>, targetRows: Selectabl
       expected: ev.expected,
     },
     attention,
+    rowVersion: row.rowVersion,
   };
 }
 
