@@ -17,7 +17,7 @@ import type { ErrorCode } from '../../shared/result';
 import { fieldLabel } from '../../shared/i18n/nl';
 
 const CALLS_PER_CHANNEL = 52;
-const CODES: ErrorCode[] = ['invalid_input', 'not_found', 'conflict', 'no_workspace', 'not_a_workspace', 'too_new', 'user_error', 'unknown_channel'];
+const CODES: ErrorCode[] = ['invalid_input', 'not_found', 'conflict', 'no_workspace', 'not_a_workspace', 'too_new', 'user_error', 'unknown_channel', 'read_only'];
 /** zod's English messages and the texts of programming errors: none may reach a user. */
 const ENGLISH =
   /Invalid|expected|received|Too (big|small)|Unrecognized|Required|must (be|match|start|end|include|contain)|one of|Number must|TypeError|Cannot read|is not a function|undefined|is not iterable|SQLITE|constraint failed|FOREIGN KEY|NOT NULL|UNIQUE|no such|JSON at position|Unexpected token|\bat [\w.]+ \(/;
