@@ -562,6 +562,8 @@ export const nl = {
   'field.sha256': 'Controlegetal van het bestand',
   'field.file': 'Bestand',
   'field.rowVersion': 'Versie van het record',
+  'field.readOnly': 'Alleen-lezen',
+  'field.parts': 'Waarvan-indicatoren',
   'cli.monitoringHead': 'Monitoringrondes',
 
   // History and trash
