@@ -5,6 +5,7 @@
 import { parsePeriod, periodLabel } from '../../../shared/results/periods';
 import { useState, type FormEvent } from 'react';
 import { call } from '../api';
+import { useConflictGuard } from './ConflictDialog';
 import { t, type MessageKey } from '../i18n';
 import { formatCents, formatDate } from '../format';
 import { useLoad } from '../useLoad';
@@ -236,6 +237,7 @@ export function ActionForm({ ctx, action, onDone }: { ctx: ActionContext; action
     status: action?.status ?? 'open',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const guarded = useConflictGuard();
   const set = <K extends keyof ActionFormState>(k: K, v: ActionFormState[K]) => setF((x) => ({ ...x, [k]: v }));
   const deadline = f.deadline.trim() ? parseDateInput(f.deadline) : null;
   const warnings = checkAction({ text: f.text || 'x', ownerName: f.ownerName || 'x', ownerOrganisationId: null, deadline }, ctx.roundDate).filter((p) => p.severity === 'warning');
@@ -260,8 +262,10 @@ export function ActionForm({ ctx, action, onDone }: { ctx: ActionContext; action
       status: f.status,
     };
     try {
-      if (action) await call('monitoring.action.update', { id: action.id, ...body });
-      else await call('monitoring.action.create', { roundId: ctx.roundId, ...body });
+      const saved = action
+        ? await guarded((v) => call('monitoring.action.update', { id: action.id, rowVersion: v ?? action.rowVersion, ...body }), { onReload: () => { onDone(); refresh(); } })
+        : await call('monitoring.action.create', { roundId: ctx.roundId, ...body });
+      if (!saved) return;
       notify(action ? t('mon.action.updated') : t('mon.action.added'));
       refresh();
       onDone();
@@ -363,10 +367,11 @@ export function ActionTable({
   const notify = useNotify();
   const { refresh } = useApp();
   const [editing, setEditing] = useState<string | null>(null);
+  const guarded = useConflictGuard();
 
   async function setStatus(a: Action, status: ActionStatus) {
     try {
-      await call('monitoring.action.setStatus', { id: a.id, status });
+      if (!(await guarded((v) => call('monitoring.action.setStatus', { id: a.id, rowVersion: v ?? a.rowVersion, status }), { onReload: refresh }))) return;
       notify(t('mon.action.updated'));
       refresh();
     } catch (e) {

@@ -14,6 +14,7 @@ import { LongText } from '../components/Text';
 import { SelectField, TextArea, TextField } from '../components/Field';
 import { coded, ShapeBadge } from '../components/Status';
 import { messageOf } from '../components/errors';
+import { useConflictGuard } from '../components/ConflictDialog';
 import { holdsOneActivity, type Activity, type SubActivity } from '../../../shared/schemas/tree';
 
 interface SubForm {
@@ -50,11 +51,14 @@ function SubActivities({ a }: { a: Activity }) {
   const { refresh } = useApp();
   const notify = useNotify();
   const [editing, setEditing] = useState<string | null>(null); // sub-activity id, or 'new'
+  const guarded = useConflictGuard();
 
   async function save(f: SubForm, sub?: SubActivity): Promise<Record<string, string> | null> {
     try {
-      if (sub) await call('subActivity.update', { id: sub.id, ...f });
-      else await call('subActivity.create', { activityId: a.id, ...f });
+      const saved = sub
+        ? await guarded((v) => call('subActivity.update', { id: sub.id, rowVersion: v ?? sub.rowVersion, ...f }), { onReload: () => { setEditing(null); refresh(); } })
+        : await call('subActivity.create', { activityId: a.id, ...f });
+      if (!saved) return null;
       notify(t('activity.subSaved'));
       setEditing(null);
       refresh();
@@ -65,9 +69,10 @@ function SubActivities({ a }: { a: Activity }) {
     }
   }
 
-  async function act(fn: () => Promise<unknown>, done?: string) {
+  /** A write that may carry the version shown; a conflict asks first (see ConflictDialog). */
+  async function act(fn: (rowVersion?: number) => Promise<unknown>, done?: string) {
     try {
-      await fn();
+      if ((await guarded(fn, { onReload: refresh, kind: 'delete' })) === undefined) return;
       if (done) notify(done);
       refresh();
     } catch (e) {
@@ -114,7 +119,7 @@ function SubActivities({ a }: { a: Activity }) {
                 </button>
                 <DeleteButton
                   label={`${t('action.delete')}: ${coded(s.number, s.name)}`}
-                  onConfirm={() => act(() => call('subActivity.delete', { id: s.id }), t('activity.subDeleted', { name: coded(s.number, s.name) }))}
+                  onConfirm={() => act((v) => call('subActivity.delete', { id: s.id, rowVersion: v ?? s.rowVersion }), t('activity.subDeleted', { name: coded(s.number, s.name) }))}
                 />
               </div>
             </li>
@@ -140,6 +145,7 @@ function MovePanel({ a, onDone }: { a: Activity; onDone(): void }) {
   const tree = useLoad(() => call('tree.get', { programmeId: a.programmeId }), [a.programmeId]);
   const [target, setTarget] = useState('');
   const [error, setError] = useState<string>();
+  const guarded = useConflictGuard();
   const own = holdsOneActivity(a.measureShape);
   const lines = tree.data?.lines ?? [];
   const options = [
@@ -156,7 +162,11 @@ function MovePanel({ a, onDone }: { a: Activity; onDone(): void }) {
     if (!target) return setError(t('val.required'));
     const [kind, targetId] = [target.slice(0, 1), target.slice(2)];
     try {
-      const moved = await call('activity.move', kind === 'm' ? { id: a.id, measureId: targetId } : { id: a.id, lineId: targetId || null });
+      const moved = await guarded(
+        (v) => call('activity.move', kind === 'm' ? { id: a.id, rowVersion: v ?? a.rowVersion, measureId: targetId } : { id: a.id, rowVersion: v ?? a.rowVersion, lineId: targetId || null }),
+        { onReload: () => { onDone(); refresh(); } },
+      );
+      if (!moved) return;
       notify(
         holdsOneActivity(moved.measureShape)
           ? t('activity.movedToLine', { name: moved.lineName ? coded(moved.lineCode ?? '', moved.lineName) : moved.programmeName })
@@ -190,11 +200,12 @@ export function ActivityDetail({ id }: { id: string }) {
   const { data: a, error } = useLoad(() => call('activity.get', { id }), [id]);
   const history = useLoad(() => call('history.forEntity', { entity: 'activity', id }), [id]);
   const [moving, setMoving] = useState(false);
+  const guarded = useConflictGuard();
 
   async function remove() {
     if (!a) return;
     try {
-      await call('activity.delete', { id });
+      if ((await guarded((v) => call('activity.delete', { id, rowVersion: v ?? a.rowVersion }), { onReload: refresh, kind: 'delete' })) === undefined) return;
       notify(t('activity.deleted', { name: coded(a.code, a.name) }));
       refresh();
       // An item that is its own activity went to the Prullenbak whole; its programme is where it stood.

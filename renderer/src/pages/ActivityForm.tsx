@@ -6,6 +6,8 @@ import { go, href } from '../router';
 import { useNotify } from '../notify';
 import { useApp } from '../state';
 import { CheckboxGroup, SelectField, TextArea, TextField } from '../components/Field';
+import { useConflictGuard } from '../components/ConflictDialog';
+import { useUnsavedChanges } from '../useUnsavedChanges';
 import { coded } from '../components/Status';
 import { focusFirstError, messageOf } from '../components/errors';
 import { formatDate, parseDateInput, schoolYearOf } from '../../../shared/dates';
@@ -59,7 +61,7 @@ function fromActivity(a: Activity): FormState {
 }
 
 /** Checks what can be checked here; the core checks everything again. */
-function toInput(f: FormState): { input?: Omit<ActivityUpdate, 'id'>; errors: Record<string, string> } {
+function toInput(f: FormState): { input?: Omit<ActivityUpdate, 'id' | 'rowVersion'>; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   if (!f.name.trim()) errors.name = t('val.required');
   const date = (s: string, field: string) => {
@@ -138,6 +140,12 @@ export function ActivityForm({ id, measureId, programmeId, lineId }: { id?: stri
   const notify = useNotify();
   const { refresh } = useApp();
   const [form, setForm] = useState<FormState>(empty);
+  const [initial, setInitial] = useState<FormState>(empty);
+  const dirty = JSON.stringify(form) !== JSON.stringify(initial);
+  // The version the form was loaded with: the save carries it (a colleague's later change is never overwritten unseen).
+  const [rowVersion, setRowVersion] = useState(0);
+  const [reloads, setReloads] = useState(0);
+  const guarded = useConflictGuard();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [orgs, setOrgs] = useState<Organisation[]>([]);
   const [context, setContext] = useState<Context | null>(null);
@@ -153,7 +161,10 @@ export function ActivityForm({ id, measureId, programmeId, lineId }: { id?: stri
     if (id)
       call('activity.get', { id })
         .then((a) => {
-          setForm(fromActivity(a));
+          const f = fromActivity(a);
+          setForm(f);
+          setInitial(f);
+          setRowVersion(a.rowVersion);
           setContext({
             measureId: a.measureId,
             measure: coded(a.measureCode, a.measureName),
@@ -184,40 +195,56 @@ export function ActivityForm({ id, measureId, programmeId, lineId }: { id?: stri
           setContext({ measureId: null, measure: '', shape: 'activity', line: null, programmeId: tr.id, programme: tr.name });
         })
         .catch((e: unknown) => notify(messageOf(e), 'error'));
-  }, [id, measureId, programmeId, notify]);
+  }, [id, measureId, programmeId, reloads, notify]);
+
+  /** "Nieuwste versie laden": the stored version replaces the user's. */
+  const reload = () => setReloads((n) => n + 1);
 
   const set = (k: keyof FormState) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const setParticipant = (i: number, k: 'schoolYear' | 'count', v: string) =>
     setForm((f) => ({ ...f, participants: f.participants.map((p, j) => (j === i ? { ...p, [k]: v } : p)) }));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  /** Writes the form; the activity as saved, or undefined when refused (the form shows why) or not saved after a conflict. */
+  async function save(): Promise<Activity | undefined> {
     const { input, errors: errs } = toInput(form);
     setErrors(errs);
     if (!input) {
       notify(t('val.fixFields'), 'error');
       focusFirstError();
-      return;
+      return undefined;
     }
     setBusy(true);
     try {
       const saved = id
-        ? await call('activity.update', { id, ...input })
+        ? await guarded((v) => call('activity.update', { id, rowVersion: v ?? rowVersion, ...input }), { onReload: reload })
         : measureId
           ? await call('activity.create', { measureId, ...input })
           : await call('activity.create', { programmeId: programmeId!, lineId: line || null, ...input });
+      if (!saved) return undefined;
       notify(t('activity.saved'));
       // Dates outside the programme period are saved, and said.
       for (const w of saved.warnings) notify(w.message);
+      setInitial(form);
+      setRowVersion(saved.rowVersion);
       refresh();
-      go('activiteiten', saved.id);
+      return saved;
     } catch (err) {
       if (err instanceof ApiError) setErrors(err.fieldErrors());
       notify(messageOf(err), 'error');
       focusFirstError();
+      return undefined;
     } finally {
       setBusy(false);
     }
+  }
+  const unsaved = useUnsavedChanges(dirty, async () => !!(await save()));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const saved = await save();
+    if (!saved) return;
+    unsaved.saved();
+    go('activiteiten', saved.id);
   }
 
   const orgOptions = orgs.map((o) => ({ value: o.id, label: o.name }));

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, call } from '../api';
+import { useConflictGuard } from '../components/ConflictDialog';
 import { useLoad } from '../useLoad';
 import { useApp } from '../state';
 import { useNotify } from '../notify';
@@ -56,6 +57,7 @@ function AwardForm({ programmeId, award, initial, onDone }: { programmeId: strin
   const notify = useNotify();
   const [f, setF] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const guarded = useConflictGuard();
   const set = (k: keyof AwardState) => (v: string) => setF((x) => ({ ...x, [k]: v }));
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -63,8 +65,10 @@ function AwardForm({ programmeId, award, initial, onDone }: { programmeId: strin
     setErrors(errs);
     if (!input) return notify(t('val.fixFields'), 'error');
     try {
-      if (award) await call('award.update', { id: award.id, ...input });
-      else await call('award.create', { programmeId, ...input });
+      const saved = award
+        ? await guarded((v) => call('award.update', { id: award.id, rowVersion: v ?? award.rowVersion, ...input }), { onReload: () => onDone(true) })
+        : await call('award.create', { programmeId, ...input });
+      if (!saved) return;
       notify(t('budget.awardSaved'));
       onDone(true);
     } catch (err) {
@@ -109,9 +113,10 @@ export function BudgetAwards({ programmeId, o }: { programmeId: string; o: Budge
     setEditing(null);
     if (saved) refresh();
   };
+  const guarded = useConflictGuard();
   async function remove(a: Award) {
     try {
-      await call('award.delete', { id: a.id });
+      if ((await guarded((v) => call('award.delete', { id: a.id, rowVersion: v ?? a.rowVersion }), { onReload: refresh, kind: 'delete' })) === undefined) return;
       notify(t('budget.awardDeleted', { name: `${t(`source.${a.stream}` as MessageKey)} ${a.year}` }));
       setConfirming(null);
       refresh();

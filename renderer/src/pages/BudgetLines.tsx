@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError, call } from '../api';
+import { useConflictGuard } from '../components/ConflictDialog';
 import { useLoad } from '../useLoad';
 import { useApp } from '../state';
 import { useNotify } from '../notify';
@@ -120,6 +121,7 @@ function LineForm(props: { line?: BudgetLine; initial: LineState; tree: Programm
   const [f, setF] = useState<LineState>(props.initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const guarded = useConflictGuard();
   const set = <K extends keyof LineState>(k: K) => (v: LineState[K]) => setF((x) => ({ ...x, [k]: v }));
   const measures = measuresOf(props.tree);
   const activities = measures.find((m) => m.id === f.measureId)?.activities ?? [];
@@ -134,7 +136,11 @@ function LineForm(props: { line?: BudgetLine; initial: LineState; tree: Programm
     if (!input) return notify(t('val.fixFields'), 'error');
     setBusy(true);
     try {
-      const saved = props.line ? await call('budgetLine.update', { id: props.line.id, ...input }) : await call('budgetLine.create', input);
+      const line = props.line;
+      const saved = line
+        ? await guarded((v) => call('budgetLine.update', { id: line.id, rowVersion: v ?? line.rowVersion, ...input }), { onReload: () => props.onDone(line) })
+        : await call('budgetLine.create', input);
+      if (!saved) return;
       notify(t('budget.lineSaved'));
       props.onDone(saved);
     } catch (err) {
@@ -208,11 +214,14 @@ function SpendPanel({ programmeId, line, onChanged }: { programmeId: string; lin
   const [f, setF] = useState<SpendState>(emptySpend);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [editingVersion, setEditingVersion] = useState(0);
+  const guarded = useConflictGuard();
   const set = (k: keyof SpendState) => (v: string) => setF((x) => ({ ...x, [k]: v }));
   const name = line.costItem;
 
   function edit(s: Spend) {
     setEditingId(s.id);
+    setEditingVersion(s.rowVersion);
     setErrors({});
     setF({ kind: s.kind, date: s.date ? formatDate(s.date) : '', amount: centsToInput(s.amountCents), description: s.description, reference: s.reference });
   }
@@ -230,7 +239,8 @@ function SpendPanel({ programmeId, line, onChanged }: { programmeId: string; lin
     try {
       if (editingId) {
         const { budgetLineId: _line, ...patch } = input;
-        await call('spend.update', { id: editingId, ...patch });
+        const saved = await guarded((v) => call('spend.update', { id: editingId, rowVersion: v ?? editingVersion, ...patch }), { onReload: () => { stopEditing(); onChanged(); } });
+        if (!saved) return;
       } else await call('spend.create', input);
       notify(t('budget.spendSaved'));
       stopEditing();
@@ -240,9 +250,9 @@ function SpendPanel({ programmeId, line, onChanged }: { programmeId: string; lin
       notify(errText(err), 'error');
     }
   }
-  async function remove(id: string) {
+  async function remove(s: Spend) {
     try {
-      await call('spend.delete', { id });
+      if ((await guarded((v) => call('spend.delete', { id: s.id, rowVersion: v ?? s.rowVersion }), { onReload: onChanged, kind: 'delete' })) === undefined) return;
       notify(t('budget.spendDeleted'));
       onChanged();
     } catch (err) {
@@ -278,7 +288,7 @@ function SpendPanel({ programmeId, line, onChanged }: { programmeId: string; lin
                   <button type="button" className="link-button" onClick={() => edit(s)} aria-label={`${t('action.edit')}: ${s.description || formatCents(s.amountCents)}`}>
                     {t('action.edit')}
                   </button>{' '}
-                  <button type="button" className="link-button" onClick={() => void remove(s.id)} aria-label={`${t('action.delete')}: ${s.description || formatCents(s.amountCents)}`}>
+                  <button type="button" className="link-button" onClick={() => void remove(s)} aria-label={`${t('action.delete')}: ${s.description || formatCents(s.amountCents)}`}>
                     {t('action.delete')}
                   </button>
                 </td>
@@ -322,9 +332,10 @@ export function BudgetLines({ programmeId, filter, o }: { programmeId: string; f
 
   const setFilter = (f: Filter) => go('begroting', programmeId, 'regels', ...filterParts(f));
 
+  const guarded = useConflictGuard();
   async function remove(l: BudgetLine) {
     try {
-      await call('budgetLine.delete', { id: l.id });
+      if ((await guarded((v) => call('budgetLine.delete', { id: l.id, rowVersion: v ?? l.rowVersion }), { onReload: refresh, kind: 'delete' })) === undefined) return;
       notify(t('budget.lineDeleted', { name: `${l.year} ${l.costItem}` }));
       setConfirming(null);
       refresh();

@@ -8,43 +8,72 @@ import { TextArea, TextField } from '../components/Field';
 import { DeleteButton } from '../components/DeleteButton';
 import { coded } from '../components/Status';
 import { messageOf } from '../components/errors';
+import { useConflictGuard } from '../components/ConflictDialog';
+import { useUnsavedChanges } from '../useUnsavedChanges';
 
 /** New programme line (programmeId) or edit (id); deleting a line takes its measures along. */
 export function LineForm({ programmeId, id }: { programmeId: string; id?: string }) {
   const notify = useNotify();
   const { refresh } = useApp();
   const [form, setForm] = useState({ code: '', name: '', description: '' });
+  const [initial, setInitial] = useState(form);
+  const dirty = JSON.stringify(form) !== JSON.stringify(initial);
+  const [rowVersion, setRowVersion] = useState(0);
+  const [reloads, setReloads] = useState(0);
+  const guarded = useConflictGuard();
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   useEffect(() => {
     if (id)
       call('line.get', { id })
-        .then((l) => setForm({ code: l.code, name: l.name, description: l.description }))
+        .then((l) => {
+          const f = { code: l.code, name: l.name, description: l.description };
+          setForm(f);
+          setInitial(f);
+          setRowVersion(l.rowVersion);
+        })
         .catch((e: unknown) => notify(messageOf(e), 'error'));
-  }, [id, notify]);
+  }, [id, reloads, notify]);
+  const reload = () => setReloads((n) => n + 1);
 
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!form.name.trim()) return setErrors({ name: t('val.required') });
+  /** Writes the form; true when saved. */
+  async function save(): Promise<boolean> {
+    if (!form.name.trim()) {
+      setErrors({ name: t('val.required') });
+      return false;
+    }
     try {
-      if (id) await call('line.update', { id, ...form });
-      else await call('line.create', { programmeId, ...form });
+      const saved = id ? await guarded((v) => call('line.update', { id, rowVersion: v ?? rowVersion, ...form }), { onReload: reload }) : await call('line.create', { programmeId, ...form });
+      if (!saved) return false;
       notify(t('line.saved'));
+      setInitial(form);
+      setRowVersion(saved.rowVersion);
       refresh();
-      go('programmas', programmeId);
+      return true;
     } catch (err) {
       if (err instanceof ApiError) setErrors(err.fieldErrors());
       notify(messageOf(err), 'error');
+      return false;
     }
+  }
+  const unsaved = useUnsavedChanges(dirty, save);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!(await save())) return;
+    unsaved.saved();
+    go('programmas', programmeId);
   }
 
   async function remove() {
     if (!id) return;
     try {
-      await call('line.delete', { id });
+      const done = await guarded((v) => call('line.delete', { id, rowVersion: v ?? rowVersion }), { onReload: reload, kind: 'delete' });
+      if (done === undefined) return;
       notify(t('line.deleted', { name: coded(form.code, form.name) }));
+      unsaved.saved();
       refresh();
       go('programmas', programmeId);
     } catch (err) {

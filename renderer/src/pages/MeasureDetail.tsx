@@ -1,4 +1,5 @@
 import { call } from '../api';
+import { useConflictGuard } from '../components/ConflictDialog';
 import { LoadError } from '../components/LoadError';
 import { useLoad } from '../useLoad';
 import { useApp } from '../state';
@@ -20,20 +21,23 @@ export function MeasureDetail({ id }: { id: string }) {
   const { data: m, error } = useLoad(() => call('measure.get', { id }), [id]);
   const history = useLoad(() => call('history.forEntity', { entity: 'measure', id }), [id]);
 
-  async function act(fn: () => Promise<unknown>, done: string) {
+  const guarded = useConflictGuard();
+  /** A delete that carries the version shown; true when done. */
+  async function act(fn: (rowVersion?: number) => Promise<unknown>, done: string): Promise<boolean> {
     try {
-      await fn();
+      if ((await guarded(fn, { onReload: refresh, kind: 'delete' })) === undefined) return false;
       notify(done);
       refresh();
+      return true;
     } catch (e) {
       notify(messageOf(e), 'error');
+      return false;
     }
   }
 
   async function remove() {
     if (!m) return;
-    await act(() => call('measure.delete', { id }), t('measure.deleted', { name: coded(m.code, m.name) }));
-    go('programmas', m.programmeId);
+    if (await act((v) => call('measure.delete', { id, rowVersion: v ?? m.rowVersion }), t('measure.deleted', { name: coded(m.code, m.name) }))) go('programmas', m.programmeId);
   }
 
   // A measure that is its own activity has one page: its activity's (the template, sub-activities, money links).

@@ -7,7 +7,9 @@ import { useApp } from '../state';
 import { CheckboxField, CheckboxGroup, RadioGroup, SelectField, TextArea, TextField } from '../components/Field';
 import { coded } from '../components/Status';
 import { focusFirstError, messageOf } from '../components/errors';
-import { holdsOneActivity, ITEM_STATUSES, MEASURE_SHAPES, type ItemStatus, type MeasureShape, type ProgrammeTree } from '../../../shared/schemas/tree';
+import { holdsOneActivity, ITEM_STATUSES, MEASURE_SHAPES, type ItemStatus, type MeasureDetail, type MeasureShape, type ProgrammeTree } from '../../../shared/schemas/tree';
+import { useConflictGuard } from '../components/ConflictDialog';
+import { useUnsavedChanges } from '../useUnsavedChanges';
 import type { Organisation } from '../../../shared/schemas/partner';
 
 interface FormState {
@@ -29,6 +31,11 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
   const notify = useNotify();
   const { refresh } = useApp();
   const [form, setForm] = useState<FormState>({ ...empty, lineId: lineId ?? '' });
+  const [initial, setInitial] = useState<FormState>({ ...empty, lineId: lineId ?? '' });
+  const dirty = JSON.stringify(form) !== JSON.stringify(initial);
+  const [rowVersion, setRowVersion] = useState(0);
+  const [reloads, setReloads] = useState(0);
+  const guarded = useConflictGuard();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [orgs, setOrgs] = useState<Organisation[]>([]);
   const [tree, setTree] = useState<ProgrammeTree | null>(null);
@@ -43,7 +50,8 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
       call('measure.get', { id })
         .then((m) => {
           setProgId(m.programmeId);
-          setForm({
+          setRowVersion(m.rowVersion);
+          const f: FormState = {
             lineId: m.lineId ?? '',
             code: m.code,
             name: m.name,
@@ -54,11 +62,13 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
             executors: m.executorIds,
             status: m.status,
             shape: m.shape,
-          });
+          };
+          setForm(f);
+          setInitial(f);
           setOwnActivityId(holdsOneActivity(m.shape) ? (m.activities[0]?.id ?? null) : null);
         })
         .catch(fail);
-  }, [id, notify]);
+  }, [id, reloads, notify]);
 
   useEffect(() => {
     if (progId)
@@ -69,13 +79,13 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
 
   const set = (k: keyof FormState) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  /** Writes the form; the measure as saved, or undefined (refused, or not saved after a conflict). */
+  async function save(): Promise<MeasureDetail | undefined> {
     if (!form.name.trim()) {
       setErrors({ name: t('val.required') });
       notify(t('val.fixFields'), 'error');
       focusFirstError();
-      return;
+      return undefined;
     }
     const input = {
       lineId: form.lineId || null,
@@ -94,21 +104,36 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
     };
     setBusy(true);
     try {
-      const saved = id ? await call('measure.update', { id, ...input }) : await call('measure.create', { programmeId: progId, ...input });
+      const saved = id
+        ? await guarded((v) => call('measure.update', { id, rowVersion: v ?? rowVersion, ...input }), { onReload: () => setReloads((n) => n + 1) })
+        : await call('measure.create', { programmeId: progId, ...input });
+      if (!saved) return undefined;
       notify(t('measure.saved'));
+      setInitial(form);
+      setRowVersion(saved.rowVersion);
       refresh();
-      // An item that is its own activity lives on its activity's page; a new one goes to its template first.
-      const own = holdsOneActivity(saved.shape) ? saved.activities[0] : undefined;
-      if (own && !id) go('activiteiten', own.id, 'bewerken');
-      else if (own) go('activiteiten', own.id);
-      else go('maatregelen', saved.id);
+      return saved;
     } catch (err) {
       if (err instanceof ApiError) setErrors(err.fieldErrors());
       notify(messageOf(err), 'error');
       focusFirstError();
+      return undefined;
     } finally {
       setBusy(false);
     }
+  }
+  const unsaved = useUnsavedChanges(dirty, async () => !!(await save()));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const saved = await save();
+    if (!saved) return;
+    unsaved.saved();
+    // An item that is its own activity lives on its activity's page; a new one goes to its template first.
+    const own = holdsOneActivity(saved.shape) ? saved.activities[0] : undefined;
+    if (own && !id) go('activiteiten', own.id, 'bewerken');
+    else if (own) go('activiteiten', own.id);
+    else go('maatregelen', saved.id);
   }
 
   const orgOptions = orgs.map((o) => ({ value: o.id, label: o.name }));

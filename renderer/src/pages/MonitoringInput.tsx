@@ -3,8 +3,10 @@
  * the facts panel beside them, and the actions agreed for this measure in this round.
  */
 import { LoadError } from '../components/LoadError';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useRef, useId, useState } from 'react';
 import { call } from '../api';
+import { useConflictGuard } from '../components/ConflictDialog';
+import { useUnsavedChanges } from '../useUnsavedChanges';
 import { useLoad } from '../useLoad';
 import { useNotify } from '../notify';
 import { useApp } from '../state';
@@ -73,9 +75,18 @@ export function MonitoringInput({ id }: { id: string }) {
   const [saved, setSaved] = useState<Record<string, string>>({});
   const [adding, setAdding] = useState(false);
   const dirty = Object.keys(answers).some((k) => answers[k] !== saved[k]);
+  // The version of the input the answers were typed against (answers raise it when saved).
+  const version = useRef(0);
+  const guarded = useConflictGuard();
+  const reload = () => {
+    setAnswers({});
+    setSaved({});
+    refresh();
+  };
 
   useEffect(() => {
     if (!input) return;
+    version.current = input.rowVersion;
     const a = Object.fromEntries(input.questions.map((q) => [q.questionId, q.answer]));
     setSaved(a);
     // Keep what the user is typing when the data reloads (an undo elsewhere), unless nothing was changed.
@@ -87,7 +98,9 @@ export function MonitoringInput({ id }: { id: string }) {
     const changed = input.questions.filter((q) => (answers[q.questionId] ?? '') !== q.answer).map((q) => ({ questionId: q.questionId, answer: answers[q.questionId] ?? '' }));
     if (changed.length === 0) return input;
     try {
-      const r = await call('monitoring.interview.saveAnswers', { id, answers: changed });
+      const r = await guarded((v) => call('monitoring.interview.saveAnswers', { id, rowVersion: v ?? version.current, answers: changed }), { onReload: reload });
+      if (!r) return null;
+      version.current = r.rowVersion;
       notify(t('mon.input.saved'));
       // What the core stored (text normalised), so the form is not left looking unsaved.
       const stored = Object.fromEntries(r.questions.map((q) => [q.questionId, q.answer]));
@@ -101,10 +114,14 @@ export function MonitoringInput({ id }: { id: string }) {
     }
   }
 
+  useUnsavedChanges(dirty, async () => !!(await save()));
+
   async function setStatus(status: InputStatus) {
     if (status === 'ingediend' && dirty && !(await save())) return;
     try {
-      await call('monitoring.interview.setStatus', { id, status });
+      const r = await guarded((v) => call('monitoring.interview.setStatus', { id, rowVersion: v ?? version.current, status }), { onReload: reload });
+      if (!r) return;
+      version.current = r.rowVersion;
       notify(status === 'ingediend' ? t('mon.input.submitted') : t('label.statusInput', { name: input ? interviewLabel(input) : '', status: t(`mon.status.${status}`) }));
       refresh();
     } catch (e) {

@@ -2,6 +2,7 @@
 import { LoadError } from '../components/LoadError';
 import { useState, type FormEvent } from 'react';
 import { ApiError, call } from '../api';
+import { useConflictGuard } from '../components/ConflictDialog';
 import { useLoad } from '../useLoad';
 import { useNotify } from '../notify';
 import { useApp } from '../state';
@@ -155,13 +156,17 @@ export function MonitoringRound({ id }: { id: string }) {
   const { data: r, error } = useLoad(() => call('monitoring.round.get', { id }), [id]);
   const [adding, setAdding] = useState(false);
 
-  async function act(fn: () => Promise<unknown>, done: string) {
+  const guarded = useConflictGuard();
+  /** A delete that carries the version shown; true when done (a conflict asks first, see ConflictDialog). */
+  async function act(fn: (rowVersion?: number) => Promise<unknown>, done: string): Promise<boolean> {
     try {
-      await fn();
+      if ((await guarded(fn, { onReload: refresh, kind: 'delete' })) === undefined) return false;
       notify(done);
       refresh();
+      return true;
     } catch (e) {
       notify(messageOf(e), 'error');
+      return false;
     }
   }
 
@@ -192,8 +197,7 @@ export function MonitoringRound({ id }: { id: string }) {
           </a>
           <DeleteButton
             onConfirm={async () => {
-              await act(() => call('monitoring.round.delete', { id: r.id }), t('label.delete', { entity: t('entity.monitoringRound'), name: r.name }));
-              go('monitoring');
+              if (await act((v) => call('monitoring.round.delete', { id: r.id, rowVersion: v ?? r.rowVersion }), t('label.delete', { entity: t('entity.monitoringRound'), name: r.name }))) go('monitoring');
             }}
           />
         </div>
@@ -237,7 +241,7 @@ export function MonitoringRound({ id }: { id: string }) {
                     type="button"
                     className="link-button"
                     aria-label={`${t('mon.round.removeMeasure')}: ${interviewLabel(i)}`}
-                    onClick={() => void act(() => call('monitoring.interview.remove', { id: i.id }), t('label.delete', { entity: t('entity.monitoringInterview'), name: interviewLabel(i) }))}
+                    onClick={() => void act((v) => call('monitoring.interview.remove', { id: i.id, rowVersion: v ?? i.rowVersion }), t('label.delete', { entity: t('entity.monitoringInterview'), name: interviewLabel(i) }))}
                   >
                     {t('mon.round.removeMeasure')}
                   </button>
@@ -266,7 +270,7 @@ export function MonitoringRound({ id }: { id: string }) {
                       className="link-button small"
                       aria-label={t('mon.attendees.remove', { name: a.name })}
                       title={t('mon.attendees.remove', { name: a.name })}
-                      onClick={() => void act(() => call('monitoring.attendee.remove', { id: a.id }), t('label.delete', { entity: t('entity.monitoringAttendee'), name: a.name }))}
+                      onClick={() => void act((v) => call('monitoring.attendee.remove', { id: a.id, rowVersion: v ?? a.rowVersion }), t('label.delete', { entity: t('entity.monitoringAttendee'), name: a.name }))}
                     >
                       ×
                     </button>

@@ -1,6 +1,8 @@
 /** Monitoringgesprekken: the rounds, those in preparation first, and a form for a new round. */
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, call } from '../api';
+import { useConflictGuard } from '../components/ConflictDialog';
+import { useUnsavedChanges } from '../useUnsavedChanges';
 import { useLoad } from '../useLoad';
 import { useNotify } from '../notify';
 import { useApp } from '../state';
@@ -104,6 +106,12 @@ export function MonitoringRoundForm({ id }: { id?: string }) {
   const [measureIds, setMeasureIds] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const tree = useLoad(() => (programmeId && !id ? call('tree.get', { programmeId }) : Promise.resolve(null)), [programmeId, id]);
+  // What was loaded (or empty for a new round), to know whether leaving loses anything.
+  const current = JSON.stringify({ name, start, end, notes, measureIds });
+  const [initial, setInitial] = useState(current);
+  const [rowVersion, setRowVersion] = useState(0);
+  const [reloads, setReloads] = useState(0);
+  const guarded = useConflictGuard();
 
   useEffect(() => {
     if (!id) return;
@@ -113,16 +121,18 @@ export function MonitoringRoundForm({ id }: { id?: string }) {
       setStart(formatDate(r.startDate));
       setEnd(formatDate(r.endDate));
       setNotes(r.notes);
+      setRowVersion(r.rowVersion);
+      setInitial(JSON.stringify({ name: r.name, start: formatDate(r.startDate), end: formatDate(r.endDate), notes: r.notes, measureIds: [] }));
     });
-  }, [id]);
+  }, [id, reloads]);
   useEffect(() => {
     if (!id && !programmeId && programmes.data?.length) setProgrammeId((programmes.data.find((p) => p.status === 'lopend') ?? programmes.data[0]!).id);
   }, [programmes.data, programmeId, id]);
 
   const measures = (tree.data?.lines ?? []).flatMap((l) => l.measures);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  /** Writes the form; the round's id when saved. */
+  async function save(): Promise<string | undefined> {
     const errs: Record<string, string> = {};
     const s = parseDateInput(start);
     const en = end.trim() ? parseDateInput(end) : null;
@@ -132,18 +142,31 @@ export function MonitoringRoundForm({ id }: { id?: string }) {
     if (s && en && en < s) errs.endDate = t('val.endBeforeStart');
     if (!programmeId) errs.programmeId = t('val.required');
     setErrors(errs);
-    if (Object.keys(errs).length) return;
+    if (Object.keys(errs).length) return undefined;
     try {
       const r = id
-        ? await call('monitoring.round.update', { id, name, startDate: s!, endDate: en, notes })
+        ? await guarded((v) => call('monitoring.round.update', { id, rowVersion: v ?? rowVersion, name, startDate: s!, endDate: en, notes }), { onReload: () => setReloads((n) => n + 1) })
         : await call('monitoring.round.create', { programmeId, name, startDate: s!, endDate: en, notes, measureIds });
+      if (!r) return undefined;
       notify(t(id ? 'label.update' : 'label.create', { entity: t('entity.monitoringRound'), name: r.name }));
+      setInitial(current);
+      setRowVersion(r.rowVersion);
       refresh();
-      go('monitoring', 'ronde', r.id);
+      return r.id;
     } catch (err) {
       if (err instanceof ApiError) setErrors(err.fieldErrors());
       notify(messageOf(err), 'error');
+      return undefined;
     }
+  }
+  const unsaved = useUnsavedChanges(current !== initial, async () => !!(await save()));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const savedId = await save();
+    if (!savedId) return;
+    unsaved.saved();
+    go('monitoring', 'ronde', savedId);
   }
 
   return (

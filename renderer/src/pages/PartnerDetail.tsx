@@ -13,6 +13,7 @@ import { HistoryList } from '../components/HistoryList';
 import { TextField } from '../components/Field';
 import { coded } from '../components/Status';
 import { messageOf } from '../components/errors';
+import { useConflictGuard } from '../components/ConflictDialog';
 import type { Contact, PartnerRole } from '../../../shared/schemas/partner';
 import { orgTypeLabel } from './PartnerList';
 
@@ -55,11 +56,12 @@ export function PartnerDetail({ id }: { id: string }) {
   const { data: o, error } = useLoad(() => call('organisation.get', { id }), [id]);
   const history = useLoad(() => call('history.forEntity', { entity: 'organisation', id }), [id]);
   const [editing, setEditing] = useState<string | null>(null);
+  const guarded = useConflictGuard();
 
   async function saveContact(f: ContactForm, c?: Contact) {
     try {
-      if (c) await call('contact.update', { id: c.id, ...f });
-      else await call('contact.create', { organisationId: id, ...f });
+      const saved = c ? await guarded((v) => call('contact.update', { id: c.id, rowVersion: v ?? c.rowVersion, ...f }), { onReload: () => { setEditing(null); refresh(); } }) : await call('contact.create', { organisationId: id, ...f });
+      if (!saved) return null;
       notify(t('partner.contactSaved'));
       setEditing(null);
       refresh();
@@ -70,9 +72,10 @@ export function PartnerDetail({ id }: { id: string }) {
     }
   }
 
-  async function act(fn: () => Promise<unknown>, done: string, after?: () => void) {
+  /** A delete that carries the version shown; a conflict asks first (see ConflictDialog). */
+  async function act(fn: (rowVersion?: number) => Promise<unknown>, done: string, after?: () => void) {
     try {
-      await fn();
+      if ((await guarded(fn, { onReload: refresh, kind: 'delete' })) === undefined) return;
       notify(done);
       refresh();
       after?.();
@@ -94,7 +97,7 @@ export function PartnerDetail({ id }: { id: string }) {
           <a className="button" href={href('partners', o.id, 'bewerken')}>
             {t('action.edit')}
           </a>
-          <DeleteButton onConfirm={() => act(() => call('organisation.delete', { id }), t('partner.deleted', { name: o.name }), () => go('partners'))} />
+          <DeleteButton onConfirm={() => act((v) => call('organisation.delete', { id, rowVersion: v ?? o.rowVersion }), t('partner.deleted', { name: o.name }), () => go('partners'))} />
         </div>
       </header>
       <dl className="facts">
@@ -141,7 +144,7 @@ export function PartnerDetail({ id }: { id: string }) {
                       <button type="button" onClick={() => setEditing(c.id)} aria-label={`${t('action.edit')}: ${c.name}`}>
                         {t('action.edit')}
                       </button>
-                      <DeleteButton label={`${t('action.delete')}: ${c.name}`} onConfirm={() => act(() => call('contact.delete', { id: c.id }), t('partner.contactDeleted', { name: c.name }))} />
+                      <DeleteButton label={`${t('action.delete')}: ${c.name}`} onConfirm={() => act((v) => call('contact.delete', { id: c.id, rowVersion: v ?? c.rowVersion }), t('partner.contactDeleted', { name: c.name }))} />
                     </div>
                   </li>
                 ),

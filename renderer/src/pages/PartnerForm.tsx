@@ -6,6 +6,8 @@ import { useNotify } from '../notify';
 import { useApp } from '../state';
 import { SelectField, TextArea, TextField } from '../components/Field';
 import { messageOf } from '../components/errors';
+import { useConflictGuard } from '../components/ConflictDialog';
+import { useUnsavedChanges } from '../useUnsavedChanges';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../../shared/schemas/partner';
 import { orgTypeLabel } from './PartnerList';
 
@@ -15,30 +17,58 @@ export function PartnerForm({ id }: { id?: string }) {
   const notify = useNotify();
   const { refresh } = useApp();
   const [form, setForm] = useState(empty);
+  const [initial, setInitial] = useState(empty);
+  const dirty = JSON.stringify(form) !== JSON.stringify(initial);
+  const [rowVersion, setRowVersion] = useState(0);
+  const [reloads, setReloads] = useState(0);
+  const guarded = useConflictGuard();
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   useEffect(() => {
     if (id)
       call('organisation.get', { id })
-        .then((o) => setForm({ name: o.name, type: o.type, brin: o.brin, kvk: o.kvk, place: o.place, notes: o.notes }))
+        .then((o) => {
+          const f = { name: o.name, type: o.type, brin: o.brin, kvk: o.kvk, place: o.place, notes: o.notes };
+          setForm(f);
+          setInitial(f);
+          setRowVersion(o.rowVersion);
+        })
         .catch((e: unknown) => notify(messageOf(e), 'error'));
-  }, [id, notify]);
+  }, [id, reloads, notify]);
 
   const set = (k: keyof typeof empty) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (!form.name.trim()) return setErrors({ name: t('val.required') });
+  /** Writes the form; the partner's id when saved. */
+  async function save(): Promise<string | undefined> {
+    if (!form.name.trim()) {
+      setErrors({ name: t('val.required') });
+      return undefined;
+    }
     const input = { ...form, type: form.type as OrganisationType };
     try {
-      const saved = id ? await call('organisation.update', { id, ...input }) : await call('organisation.create', input);
+      const saved = id
+        ? await guarded((v) => call('organisation.update', { id, rowVersion: v ?? rowVersion, ...input }), { onReload: () => setReloads((n) => n + 1) })
+        : await call('organisation.create', input);
+      if (!saved) return undefined;
       notify(id ? t('partner.saved') : t('partner.created'));
+      setInitial(form);
+      setRowVersion(saved.rowVersion);
       refresh();
-      go('partners', saved.id);
+      return saved.id;
     } catch (err) {
       if (err instanceof ApiError) setErrors(err.fieldErrors());
       notify(messageOf(err), 'error');
+      return undefined;
     }
+  }
+  const unsaved = useUnsavedChanges(dirty, async () => !!(await save()));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const savedId = await save();
+    if (!savedId) return;
+    unsaved.saved();
+    go('partners', savedId);
   }
 
   return (

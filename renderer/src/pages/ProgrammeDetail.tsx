@@ -1,6 +1,7 @@
 import { LoadError } from '../components/LoadError';
 import { DeleteButton } from '../components/DeleteButton';
 import { ApiError, call } from '../api';
+import { useConflictGuard } from '../components/ConflictDialog';
 import { useLoad } from '../useLoad';
 import { useApp } from '../state';
 import { t, type MessageKey } from '../i18n';
@@ -19,10 +20,11 @@ export function ProgrammeDetail({ id }: { id: string }) {
   const orgs = useLoad(() => call('organisation.list'));
   const orgName = (orgId: string | null) => (orgId && orgs.data?.find((o) => o.id === orgId)?.name) || '—';
 
+  const guarded = useConflictGuard();
   async function remove() {
     if (!p) return;
     try {
-      await call('programme.delete', { id });
+      if ((await guarded((v) => call('programme.delete', { id, rowVersion: v ?? p.rowVersion }), { onReload: refresh, kind: 'delete' })) === undefined) return;
       notify(t('programme.deleted', { name: p.name }));
       refresh();
       go('programmas');

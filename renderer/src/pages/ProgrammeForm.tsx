@@ -5,6 +5,8 @@ import { go, href } from '../router';
 import { useNotify } from '../notify';
 import { useApp } from '../state';
 import { SelectField, TextArea, TextField } from '../components/Field';
+import { useConflictGuard } from '../components/ConflictDialog';
+import { useUnsavedChanges } from '../useUnsavedChanges';
 import { centsToInput, parseMoney } from '../../../shared/money';
 import { formatDate, parseDateInput } from '../../../shared/dates';
 import { PROGRAMME_STATUSES, type Programme, type ProgrammeInput } from '../../../shared/schemas/programme';
@@ -85,7 +87,11 @@ export function ProgrammeForm({ id }: { id?: string }) {
   const dirty = JSON.stringify(form) !== JSON.stringify(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [loaded, setLoaded] = useState(!id);
+  // The version the form was loaded with: the save carries it, so a colleague's later change is never overwritten unseen.
+  const [rowVersion, setRowVersion] = useState(0);
+  const [reloads, setReloads] = useState(0);
   const [busy, setBusy] = useState(false);
+  const guarded = useConflictGuard();
   const [orgs, setOrgs] = useState<{ value: string; label: string }[]>([]);
 
   useEffect(() => {
@@ -102,35 +108,55 @@ export function ProgrammeForm({ id }: { id?: string }) {
         const f = fromProgramme(p);
         setForm(f);
         setInitial(f);
+        setRowVersion(p.rowVersion);
         setLoaded(true);
       })
       .catch((e: unknown) => notify(e instanceof ApiError ? e.message : String(e), 'error'));
-  }, [id, version, notify]);
+  }, [id, version, reloads, notify]);
+
+  /** "Nieuwste versie laden": the stored version replaces the user's. */
+  const reload = () => {
+    setForm(initial);
+    setReloads((n) => n + 1);
+  };
 
   const set = (k: keyof FormState) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  /** Writes the form; the programme as saved, or undefined when refused (the form shows why) or left unsaved. */
+  async function save(): Promise<Programme | undefined> {
     const { input, errors: errs } = toInput(form);
     setErrors(errs);
     if (!input) {
       notify(t('val.fixFields'), 'error');
-      return;
+      return undefined;
     }
     setBusy(true);
     try {
-      const saved = id ? await call('programme.update', { id, ...input }) : await call('programme.create', input);
+      const saved = id ? await guarded((v) => call('programme.update', { id, rowVersion: v ?? rowVersion, ...input }), { onReload: reload }) : await call('programme.create', input);
+      if (!saved) return undefined;
       notify(id ? t('programme.saved') : t('programme.created'));
+      setInitial(form);
+      setRowVersion(saved.rowVersion);
       refresh();
-      go('programmas', saved.id);
+      return saved;
     } catch (err) {
       if (err instanceof ApiError) {
         setErrors(err.fieldErrors());
         notify(err.message, 'error');
       } else notify(String(err), 'error');
+      return undefined;
     } finally {
       setBusy(false);
     }
+  }
+  const unsaved = useUnsavedChanges(dirty, async () => !!(await save()));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const saved = await save();
+    if (!saved) return;
+    unsaved.saved();
+    go('programmas', saved.id);
   }
 
   if (!loaded) return <div className="page" aria-busy="true" />;

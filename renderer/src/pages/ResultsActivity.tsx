@@ -2,6 +2,7 @@
 import { LoadError } from '../components/LoadError';
 import { useState } from 'react';
 import { ApiError, call } from '../api';
+import { useConflictGuard } from '../components/ConflictDialog';
 import { useLoad } from '../useLoad';
 import { useApp } from '../state';
 import { useNotify } from '../notify';
@@ -207,10 +208,11 @@ export function IndicatorCard({
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const headId = `ind-${ind.id.replace(/[^a-z0-9]/gi, '')}`;
   const done = () => setOpen(null);
+  const guarded = useConflictGuard();
 
   async function removeMeasurement(m: MeasurementView) {
     try {
-      await call('measurement.delete', { id: m.id });
+      if ((await guarded((v) => call('measurement.delete', { id: m.id, rowVersion: v ?? m.rowVersion }), { onReload: refresh, kind: 'delete' })) === undefined) return;
       notify(t('results.measurementDeleted', { date: formatDate(m.date) }));
       refresh();
     } catch (e) {
@@ -219,7 +221,7 @@ export function IndicatorCard({
   }
   async function removeIndicator() {
     try {
-      await call('indicator.delete', { id: ind.id });
+      if ((await guarded((v) => call('indicator.delete', { id: ind.id, rowVersion: v ?? ind.rowVersion }), { onReload: refresh, kind: 'delete' })) === undefined) return;
       notify(t('results.indicatorDeleted', { name: ind.name }));
       refresh();
     } catch (e) {

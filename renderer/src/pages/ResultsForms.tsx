@@ -1,6 +1,7 @@
 /** The small forms on a results card: a measurement, a new target, a target revision. */
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ApiError, call } from '../api';
+import { useConflictGuard } from '../components/ConflictDialog';
 import { t, type MessageKey } from '../i18n';
 import { useNotify } from '../notify';
 import { useApp } from '../state';
@@ -32,7 +33,9 @@ function useSubmit(onDone: (v: IndicatorView) => void) {
   const { refresh } = useApp();
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
-  async function run(local: Errors, send: () => Promise<IndicatorView>, message: string) {
+  const guarded = useConflictGuard();
+  /** `send` gets the version the core named when the user chose to keep their values after a conflict. */
+  async function run(local: Errors, send: (rowVersion?: number) => Promise<IndicatorView>, message: string) {
     setErrors(local);
     if (Object.keys(local).length) {
       notify(t('val.fixFields'), 'error');
@@ -40,7 +43,8 @@ function useSubmit(onDone: (v: IndicatorView) => void) {
     }
     setBusy(true);
     try {
-      const v = await send();
+      const v = await guarded(send, { onReload: refresh });
+      if (!v) return;
       notify(message);
       refresh();
       onDone(v);
@@ -361,7 +365,7 @@ export function ReviseForm({ target, onDone, onCancel }: { target: TargetView; o
     if (!reason.trim()) errs.reason = t('val.reasonRequired');
     const d = parseDateInput(decision);
     if (!d) errs.decisionDate = decision.trim() ? t('val.date') : t('val.decisionDateRequired');
-    void run(errs, () => call('target.revise', { id: target.id, ...spec, reason, decisionDate: d ?? '' }), t('results.targetRevised'));
+    void run(errs, (v) => call('target.revise', { id: target.id, rowVersion: v ?? target.rowVersion, ...spec, reason, decisionDate: d ?? '' }), t('results.targetRevised'));
   }
   return (
     <FormBox title={`${t('results.reviseTarget')} ${periodLabel({ kind: target.periodKind, start: target.periodStart, end: target.periodEnd })}`} onSubmit={submit} onCancel={onCancel} busy={busy}>

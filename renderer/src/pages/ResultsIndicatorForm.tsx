@@ -1,6 +1,8 @@
 /** Adding or editing an indicator: what is measured, how, and its baseline (nulmeting). */
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, call } from '../api';
+import { useConflictGuard } from '../components/ConflictDialog';
+import { useUnsavedChanges } from '../useUnsavedChanges';
 import { t, type MessageKey } from '../i18n';
 import { go, href } from '../router';
 import { useNotify } from '../notify';
@@ -102,6 +104,11 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
   const notify = useNotify();
   const { refresh } = useApp();
   const [form, setForm] = useState<FormState>(empty);
+  const [initial, setInitial] = useState<FormState>(empty);
+  const dirty = JSON.stringify(form) !== JSON.stringify(initial);
+  const [rowVersion, setRowVersion] = useState(0);
+  const [reloads, setReloads] = useState(0);
+  const guarded = useConflictGuard();
   const [loaded, setLoaded] = useState(!id);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -112,12 +119,15 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
     if (!id) return;
     call('indicator.get', { id })
       .then((v) => {
-        setForm(fromView(v));
+        const f = fromView(v);
+        setForm(f);
+        setInitial(f);
+        setRowVersion(v.rowVersion);
         if (v.activityId) setBack(href('resultaten', 'activiteit', v.activityId));
         setLoaded(true);
       })
       .catch((e: unknown) => notify(e instanceof ApiError ? e.message : String(e), 'error'));
-  }, [id, notify]);
+  }, [id, reloads, notify]);
   // The indicators it can be a "waarvan" part of: the others of the same activity or measure.
   useEffect(() => {
     const load = async (): Promise<IndicatorView[]> => {
@@ -138,8 +148,8 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
   const set = (k: keyof FormState) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const setKind = (v: string) => setForm((f) => ({ ...f, momentKind: v, momentDates: v === 'halfjaarlijks' ? '01-01, 01-07' : v === 'jaarlijks' ? '01-10' : '' }));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  /** Writes the form; the indicator as saved, or undefined (refused, or not saved after a conflict). */
+  async function save(): Promise<IndicatorView | undefined> {
     const errs: Record<string, string> = {};
     if (!form.name.trim()) errs.name = t('val.required');
     let baselineValue: number | null = null;
@@ -158,7 +168,7 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
     setErrors(errs);
     if (Object.keys(errs).length) {
       notify(t('val.fixFields'), 'error');
-      return;
+      return undefined;
     }
     const fields = {
       name: form.name,
@@ -183,20 +193,33 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
     setBusy(true);
     try {
       const v = id
-        ? await call('indicator.update', { id, ...fields })
+        ? await guarded((ver) => call('indicator.update', { id, rowVersion: ver ?? rowVersion, ...fields }), { onReload: () => setReloads((n) => n + 1) })
         : await call('indicator.create', { activityId: owner?.kind === 'activiteit' ? owner.id : null, measureId: owner?.kind === 'maatregel' ? owner.id : null, ...fields });
+      if (!v) return undefined;
       notify(id ? t('results.indicatorSaved') : t('results.indicatorCreated'));
+      setInitial(form);
+      setRowVersion(v.rowVersion);
       refresh();
-      if (v.activityId) go('resultaten', 'activiteit', v.activityId);
-      else window.location.hash = back;
+      return v;
     } catch (err) {
       if (err instanceof ApiError) {
         setErrors(err.fieldErrors());
         notify(err.message, 'error');
       } else notify(String(err), 'error');
+      return undefined;
     } finally {
       setBusy(false);
     }
+  }
+  const unsaved = useUnsavedChanges(dirty, async () => !!(await save()));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const v = await save();
+    if (!v) return;
+    unsaved.saved();
+    if (v.activityId) go('resultaten', 'activiteit', v.activityId);
+    else window.location.hash = back;
   }
 
   if (!loaded) return <div className="page" aria-busy="true" />;
