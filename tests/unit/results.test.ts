@@ -229,7 +229,7 @@ describe('targets and results through the contract', () => {
     const { activityId: _a, measureId: _m, ...fields } = indicator(a.id, { name: 'Overstappers in beeld', phrase: 'in beeld', direction: 'hoger', baselineValue: null, baselineDate: null });
     // A parent with parts cannot become a part itself.
     const parentOfParent = await call('indicator.create', indicator(a.id, { name: 'Nog een', direction: 'hoger' }));
-    expect((await fail('indicator.update', { ...fields, id: parent.id, parentId: parentOfParent.id })).message).toMatch(/^Onderdeel van: deze indicator heeft zelf "waarvan"-indicatoren/);
+    expect((await fail('indicator.update', { ...fields, id: parent.id, rowVersion: parent.rowVersion, parentId: parentOfParent.id })).message).toMatch(/^Onderdeel van: deze indicator heeft zelf "waarvan"-indicatoren/);
 
     // Targets together: one change set, one undo.
     const target = { indicatorId: parent.id, schoolYear: '2025/2026', periodStart: null, periodEnd: null, kind: 'exact' as const, value: 98, min: null, max: null, percent: null, parts: [{ indicatorId: part.id, value: 95 }] };
