@@ -5,18 +5,10 @@
  * or go back to the form unchanged.
  */
 import { useCallback } from 'react';
-import { ApiError } from '../api';
 import { useAsk } from './ChoiceDialog';
 import { t } from '../i18n';
 import { formatDateTime } from '../format';
 import type { ConflictInfo } from '../../../shared/result';
-
-export interface ConflictOptions {
-  /** Discard the user's version and show the stored one. */
-  onReload(): void;
-  /** A delete offers "Toch verwijderen" instead of "Mijn versie opslaan". */
-  kind?: 'save' | 'delete';
-}
 
 function body(c: ConflictInfo) {
   const who = c.by && c.at ? t('conflict.dialogBy', { user: c.by, when: formatDateTime(c.at) }) : t('conflict.dialogSomeone');
@@ -45,35 +37,23 @@ function body(c: ConflictInfo) {
   ];
 }
 
-/**
- * `const guarded = useConflictGuard();`
- * `const saved = await guarded((v) => call('x.update', { ...input, rowVersion: v ?? loaded.rowVersion }), { onReload })`
- * resolves the write's result, or undefined when the user chose to reload or to go back.
- * Any other error is thrown as before.
- */
-export function useConflictGuard() {
+export type ConflictChoice = 'reload' | 'mine' | 'cancel';
+
+/** The question itself: what changed, and the three ways on. useAct asks it for every versioned write. */
+export function useConflictQuestion() {
   const ask = useAsk();
   return useCallback(
-    async <T,>(write: (rowVersion?: number) => Promise<T>, opts: ConflictOptions): Promise<T | undefined> => {
-      try {
-        return await write();
-      } catch (e) {
-        if (!(e instanceof ApiError) || !e.conflict) throw e;
-        const c = e.conflict;
-        const del = opts.kind === 'delete';
-        const answer = await ask({
-          title: t('conflict.title'),
-          body: body(c),
-          choices: [
-            { value: 'reload', label: t(del ? 'conflict.view' : 'conflict.reload'), kind: 'primary' },
-            { value: 'mine', label: t(del ? 'conflict.deleteAnyway' : 'conflict.saveMine'), kind: 'danger' },
-            { value: 'cancel', label: t('action.cancel'), cancel: true },
-          ],
-        });
-        if (answer === 'mine') return write(c.rowVersion);
-        if (answer === 'reload') opts.onReload();
-        return undefined;
-      }
+    (c: ConflictInfo, kind: 'save' | 'delete' = 'save'): Promise<ConflictChoice> => {
+      const del = kind === 'delete';
+      return ask<ConflictChoice>({
+        title: t('conflict.title'),
+        body: body(c),
+        choices: [
+          { value: 'reload', label: t(del ? 'conflict.view' : 'conflict.reload'), kind: 'primary' },
+          { value: 'mine', label: t(del ? 'conflict.deleteAnyway' : 'conflict.saveMine'), kind: 'danger' },
+          { value: 'cancel', label: t('action.cancel'), cancel: true },
+        ],
+      });
     },
     [ask],
   );

@@ -5,15 +5,12 @@
 import { parsePeriod, periodLabel } from '../../../shared/results/periods';
 import { useState, type FormEvent } from 'react';
 import { call } from '../api';
-import { useConflictGuard } from './ConflictDialog';
 import { t, type MessageKey } from '../i18n';
 import { formatCents, formatDate } from '../format';
-import { useLoad } from '../useLoad';
-import { useNotify } from '../notify';
-import { useApp } from '../state';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
 import { SelectField, TextArea, TextField } from './Field';
-import { messageOf } from './errors';
-import { ApiError } from '../api';
+import { LoadProblem } from './LoadError';
 import { parseDateInput } from '../../../shared/dates';
 import { checkAction, ACTION_STATUSES, type ActionStatus } from '../../../shared/monitoring/actions';
 import type { Action, MeasureFacts } from '../../../shared/schemas/monitoring';
@@ -223,9 +220,8 @@ export interface ActionContext {
 
 /** Add or edit an action; text and owner are required, a deadline before the round is flagged. */
 export function ActionForm({ ctx, action, onDone }: { ctx: ActionContext; action?: Action; onDone(): void }) {
-  const notify = useNotify();
-  const { refresh } = useApp();
-  const orgs = useLoad(() => call('organisation.list'), []);
+  const { act } = useAct();
+  const orgs = useCall('organisation.list');
   const [f, setF] = useState<ActionFormState>({
     measureId: action?.measureId ?? ctx.measures[0]?.id ?? '',
     activityId: action?.activityId ?? '',
@@ -237,7 +233,6 @@ export function ActionForm({ ctx, action, onDone }: { ctx: ActionContext; action
     status: action?.status ?? 'open',
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const guarded = useConflictGuard();
   const set = <K extends keyof ActionFormState>(k: K, v: ActionFormState[K]) => setF((x) => ({ ...x, [k]: v }));
   const deadline = f.deadline.trim() ? parseDateInput(f.deadline) : null;
   const warnings = checkAction({ text: f.text || 'x', ownerName: f.ownerName || 'x', ownerOrganisationId: null, deadline }, ctx.roundDate).filter((p) => p.severity === 'warning');
@@ -261,18 +256,12 @@ export function ActionForm({ ctx, action, onDone }: { ctx: ActionContext; action
       deadline,
       status: f.status,
     };
-    try {
-      const saved = action
-        ? await guarded((v) => call('monitoring.action.update', { id: action.id, rowVersion: v ?? action.rowVersion, ...body }), { onReload: () => { onDone(); refresh(); } })
-        : await call('monitoring.action.create', { roundId: ctx.roundId, ...body });
-      if (!saved) return;
-      notify(action ? t('mon.action.updated') : t('mon.action.added'));
-      refresh();
-      onDone();
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-      notify(messageOf(err), 'error');
-    }
+    await act((v) => (action ? call('monitoring.action.update', { id: action.id, rowVersion: v ?? action.rowVersion, ...body }) : call('monitoring.action.create', { roundId: ctx.roundId, ...body })), {
+      done: action ? t('mon.action.updated') : t('mon.action.added'),
+      then: onDone,
+      failed: (err) => setErrors(err.fieldErrors()),
+      reload: onDone,
+    });
   }
 
   const activities = (ctx.activities ?? []).filter((a) => a.measureId === f.measureId);
@@ -291,6 +280,7 @@ export function ActionForm({ ctx, action, onDone }: { ctx: ActionContext; action
           options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
         />
       </div>
+      <LoadProblem q={orgs} />
       <div className="row">
         {ctx.measures.length > 1 && (
           <SelectField
@@ -364,20 +354,9 @@ export function ActionTable({
   showMeasure?: boolean;
   caption: string;
 }) {
-  const notify = useNotify();
-  const { refresh } = useApp();
+  const { act } = useAct();
   const [editing, setEditing] = useState<string | null>(null);
-  const guarded = useConflictGuard();
-
-  async function setStatus(a: Action, status: ActionStatus) {
-    try {
-      if (!(await guarded((v) => call('monitoring.action.setStatus', { id: a.id, rowVersion: v ?? a.rowVersion, status }), { onReload: refresh }))) return;
-      notify(t('mon.action.updated'));
-      refresh();
-    } catch (e) {
-      notify(messageOf(e), 'error');
-    }
-  }
+  const setStatus = (a: Action, status: ActionStatus) => act((v) => call('monitoring.action.setStatus', { id: a.id, rowVersion: v ?? a.rowVersion, status }), { done: t('mon.action.updated') });
 
   if (actions.length === 0) return <p className="muted">{t('mon.action.none')}</p>;
   return (

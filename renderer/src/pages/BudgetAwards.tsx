@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, call } from '../api';
-import { useConflictGuard } from '../components/ConflictDialog';
-import { useLoad } from '../useLoad';
-import { useApp } from '../state';
+import { call } from '../api';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
+import { useToday } from '../state';
 import { useNotify } from '../notify';
 import { t, type MessageKey } from '../i18n';
 import { formatDate } from '../format';
@@ -53,28 +53,23 @@ function toInput(f: AwardState): { input?: Omit<AwardInput, 'programmeId'>; erro
   return { errors, input: { stream: f.stream as Award['stream'], year, amountCents: money.cents, paymentDates: dates, spendBy, route: f.route as Award['route'], reference: f.reference, notes: f.notes } };
 }
 
-function AwardForm({ programmeId, award, initial, onDone }: { programmeId: string; award?: Award; initial: AwardState; onDone(saved: boolean): void }) {
+function AwardForm({ programmeId, award, initial, onDone }: { programmeId: string; award?: Award; initial: AwardState; onDone(): void }) {
   const notify = useNotify();
+  const { act } = useAct();
   const [f, setF] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const guarded = useConflictGuard();
   const set = (k: keyof AwardState) => (v: string) => setF((x) => ({ ...x, [k]: v }));
   async function submit(e: FormEvent) {
     e.preventDefault();
     const { input, errors: errs } = toInput(f);
     setErrors(errs);
     if (!input) return notify(t('val.fixFields'), 'error');
-    try {
-      const saved = award
-        ? await guarded((v) => call('award.update', { id: award.id, rowVersion: v ?? award.rowVersion, ...input }), { onReload: () => onDone(true) })
-        : await call('award.create', { programmeId, ...input });
-      if (!saved) return;
-      notify(t('budget.awardSaved'));
-      onDone(true);
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-      notify(err instanceof ApiError ? err.message : String(err), 'error');
-    }
+    await act((v) => (award ? call('award.update', { id: award.id, rowVersion: v ?? award.rowVersion, ...input }) : call('award.create', { programmeId, ...input })), {
+      done: t('budget.awardSaved'),
+      then: () => onDone(),
+      failed: (err) => setErrors(err.fieldErrors()),
+      reload: onDone,
+    });
   }
   const title = award ? t('budget.editAward') : t('budget.newAward');
   return (
@@ -96,34 +91,26 @@ function AwardForm({ programmeId, award, initial, onDone }: { programmeId: strin
       <TextArea label={t('field.notes')} name="notes" rows={2} value={f.notes} onChange={set('notes')} error={errors.notes} />
       <div className="form-actions">
         <button type="submit" className="primary">{t('action.save')}</button>
-        <button type="button" onClick={() => onDone(false)}>{t('action.cancel')}</button>
+        <button type="button" onClick={onDone}>{t('action.cancel')}</button>
       </div>
     </form>
   );
 }
 
 export function BudgetAwards({ programmeId, o }: { programmeId: string; o: BudgetOverview }) {
-  const { refresh } = useApp();
-  const notify = useNotify();
-  const { data, error } = useLoad(() => call('award.list', { programmeId }), [programmeId]);
+  const { act } = useAct();
+  const thisYear = Number(useToday().slice(0, 4));
+  const { data, error } = useCall('award.list', { programmeId });
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const year = o.years.find((y) => y >= new Date().getFullYear()) ?? Number(o.periodStart.slice(0, 4));
-  const done = (saved: boolean) => {
-    setEditing(null);
-    if (saved) refresh();
-  };
-  const guarded = useConflictGuard();
-  async function remove(a: Award) {
-    try {
-      if ((await guarded((v) => call('award.delete', { id: a.id, rowVersion: v ?? a.rowVersion }), { onReload: refresh, kind: 'delete' })) === undefined) return;
-      notify(t('budget.awardDeleted', { name: `${t(`source.${a.stream}` as MessageKey)} ${a.year}` }));
-      setConfirming(null);
-      refresh();
-    } catch (err) {
-      notify(err instanceof ApiError ? err.message : String(err), 'error');
-    }
-  }
+  const year = o.years.find((y) => y >= thisYear) ?? Number(o.periodStart.slice(0, 4));
+  const done = () => setEditing(null);
+  const remove = (a: Award) =>
+    act((v) => call('award.delete', { id: a.id, rowVersion: v ?? a.rowVersion }), {
+      done: t('budget.awardDeleted', { name: `${t(`source.${a.stream}` as MessageKey)} ${a.year}` }),
+      conflict: 'delete',
+      then: () => setConfirming(null),
+    });
   return (
     <>
       <div className="filter-bar">
@@ -131,7 +118,7 @@ export function BudgetAwards({ programmeId, o }: { programmeId: string; o: Budge
         {editing !== 'new' && <button type="button" className="primary" onClick={() => setEditing('new')}>{t('budget.newAward')}</button>}
       </div>
       {editing === 'new' && <AwardForm programmeId={programmeId} initial={empty(year)} onDone={done} />}
-      {error && <p className="error-box">{error}</p>}
+      {error && <p className="error-box" role="alert">{error}</p>}
       {data && data.length === 0 && <p className="muted">{t('budget.noAwards')}</p>}
       {data && data.length > 0 && (
         <table className="table" aria-label={t('budget.tab.awards')}>

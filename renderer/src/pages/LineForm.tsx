@@ -1,40 +1,23 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, call } from '../api';
+import { useState, type FormEvent } from 'react';
+import { call } from '../api';
 import { t } from '../i18n';
 import { go, href } from '../router';
-import { useNotify } from '../notify';
-import { useApp } from '../state';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
+import { useRecordForm } from '../useRecordForm';
+import { useUnsavedChanges } from '../useUnsavedChanges';
+import { LoadError } from '../components/LoadError';
 import { TextArea, TextField } from '../components/Field';
 import { DeleteButton } from '../components/DeleteButton';
 import { coded } from '../components/Status';
-import { messageOf } from '../components/errors';
-import { useConflictGuard } from '../components/ConflictDialog';
-import { useUnsavedChanges } from '../useUnsavedChanges';
 
 /** New programme line (programmeId) or edit (id); deleting a line takes its measures along. */
 export function LineForm({ programmeId, id }: { programmeId: string; id?: string }) {
-  const notify = useNotify();
-  const { refresh } = useApp();
-  const [form, setForm] = useState({ code: '', name: '', description: '' });
-  const [initial, setInitial] = useState(form);
-  const dirty = JSON.stringify(form) !== JSON.stringify(initial);
-  const [rowVersion, setRowVersion] = useState(0);
-  const [reloads, setReloads] = useState(0);
-  const guarded = useConflictGuard();
+  const { act } = useAct();
+  const line = useCall('line.get', { id: id ?? '' }, { enabled: !!id });
+  const record = useRecordForm(line.data, (l) => ({ code: l.code, name: l.name, description: l.description }), { code: '', name: '', description: '' });
+  const { form, setForm } = record;
   const [errors, setErrors] = useState<Record<string, string>>({});
-
-  useEffect(() => {
-    if (id)
-      call('line.get', { id })
-        .then((l) => {
-          const f = { code: l.code, name: l.name, description: l.description };
-          setForm(f);
-          setInitial(f);
-          setRowVersion(l.rowVersion);
-        })
-        .catch((e: unknown) => notify(messageOf(e), 'error'));
-  }, [id, reloads, notify]);
-  const reload = () => setReloads((n) => n + 1);
 
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
@@ -44,42 +27,39 @@ export function LineForm({ programmeId, id }: { programmeId: string; id?: string
       setErrors({ name: t('val.required') });
       return false;
     }
-    try {
-      const saved = id ? await guarded((v) => call('line.update', { id, rowVersion: v ?? rowVersion, ...form }), { onReload: reload }) : await call('line.create', { programmeId, ...form });
-      if (!saved) return false;
-      notify(t('line.saved'));
-      setInitial(form);
-      setRowVersion(saved.rowVersion);
-      refresh();
-      return true;
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-      notify(messageOf(err), 'error');
-      return false;
-    }
+    const based = record.based;
+    const r = await act((v) => (id ? call('line.update', { id, rowVersion: v ?? based?.rowVersion ?? 0, ...form }) : call('line.create', { programmeId, ...form })), {
+      done: t('line.saved'),
+      failed: (err) => setErrors(err.fieldErrors()),
+      reload: record.reset,
+    });
+    if (!r.ok) return false;
+    record.saved();
+    unsaved.saved();
+    return true;
   }
-  const unsaved = useUnsavedChanges(dirty, save);
+  const unsaved = useUnsavedChanges(record.dirty, save);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!(await save())) return;
-    unsaved.saved();
-    go('programmas', programmeId);
+    if (await save()) go('programmas', programmeId);
   }
 
   async function remove() {
     if (!id) return;
-    try {
-      const done = await guarded((v) => call('line.delete', { id, rowVersion: v ?? rowVersion }), { onReload: reload, kind: 'delete' });
-      if (done === undefined) return;
-      notify(t('line.deleted', { name: coded(form.code, form.name) }));
-      unsaved.saved();
-      refresh();
-      go('programmas', programmeId);
-    } catch (err) {
-      notify(messageOf(err), 'error');
-    }
+    const based = record.based;
+    await act((v) => call('line.delete', { id, rowVersion: v ?? based?.rowVersion ?? 0 }), {
+      done: t('line.deleted', { name: coded(form.code, form.name) }),
+      conflict: 'delete',
+      then: () => {
+        unsaved.saved();
+        go('programmas', programmeId);
+      },
+    });
   }
+
+  if (line.error) return <LoadError message={line.error} back={href('programmas', programmeId)} />;
+  if (id && !line.data) return <div className="page" aria-busy="true" />;
 
   return (
     <div className="page">

@@ -1,16 +1,17 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, call } from '../api';
+import { useState, type FormEvent } from 'react';
+import { call } from '../api';
 import { t } from '../i18n';
 import { go, href } from '../router';
 import { useNotify } from '../notify';
-import { useApp } from '../state';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
+import { useRecordForm } from '../useRecordForm';
+import { useUnsavedChanges } from '../useUnsavedChanges';
+import { LoadError, LoadProblem } from '../components/LoadError';
 import { CheckboxField, CheckboxGroup, RadioGroup, SelectField, TextArea, TextField } from '../components/Field';
 import { coded } from '../components/Status';
-import { focusFirstError, messageOf } from '../components/errors';
-import { holdsOneActivity, ITEM_STATUSES, MEASURE_SHAPES, type ItemStatus, type MeasureDetail, type MeasureShape, type ProgrammeTree } from '../../../shared/schemas/tree';
-import { useConflictGuard } from '../components/ConflictDialog';
-import { useUnsavedChanges } from '../useUnsavedChanges';
-import type { Organisation } from '../../../shared/schemas/partner';
+import { focusFirstError } from '../components/errors';
+import { holdsOneActivity, ITEM_STATUSES, MEASURE_SHAPES, type ItemStatus, type MeasureDetail, type MeasureShape } from '../../../shared/schemas/tree';
 
 interface FormState {
   lineId: string;
@@ -26,61 +27,39 @@ interface FormState {
 }
 const empty: FormState = { lineId: '', code: '', name: '', description: '', plusvoorziening: false, targetGroups: '', lead: '', executors: [], status: 'concept', shape: 'measure' };
 
+const fromMeasure = (m: MeasureDetail): FormState => ({
+  lineId: m.lineId ?? '',
+  code: m.code,
+  name: m.name,
+  description: m.description,
+  plusvoorziening: m.plusvoorziening,
+  targetGroups: m.targetGroups.join('\n'),
+  lead: m.leadOrganisationId ?? '',
+  executors: m.executorIds,
+  status: m.status,
+  shape: m.shape,
+});
+
 /** New measure (programmeId, optionally in a line) or edit (id). */
 export function MeasureForm({ id, programmeId, lineId }: { id?: string; programmeId?: string; lineId?: string }) {
   const notify = useNotify();
-  const { refresh } = useApp();
-  const [form, setForm] = useState<FormState>({ ...empty, lineId: lineId ?? '' });
-  const [initial, setInitial] = useState<FormState>({ ...empty, lineId: lineId ?? '' });
-  const dirty = JSON.stringify(form) !== JSON.stringify(initial);
-  const [rowVersion, setRowVersion] = useState(0);
-  const [reloads, setReloads] = useState(0);
-  const guarded = useConflictGuard();
+  const { act, busy } = useAct();
+  // The measure (when editing) reloads after an undo elsewhere; the form follows unless the user has edits.
+  const measure = useCall('measure.get', { id: id ?? '' }, { enabled: !!id });
+  const record = useRecordForm(measure.data, fromMeasure, { ...empty, lineId: lineId ?? '' });
+  const { form, setForm } = record;
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [orgs, setOrgs] = useState<Organisation[]>([]);
-  const [tree, setTree] = useState<ProgrammeTree | null>(null);
-  const [progId, setProgId] = useState(programmeId ?? '');
-  const [ownActivityId, setOwnActivityId] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    const fail = (e: unknown) => notify(messageOf(e), 'error');
-    call('organisation.list').then(setOrgs).catch(fail);
-    if (id)
-      call('measure.get', { id })
-        .then((m) => {
-          setProgId(m.programmeId);
-          setRowVersion(m.rowVersion);
-          const f: FormState = {
-            lineId: m.lineId ?? '',
-            code: m.code,
-            name: m.name,
-            description: m.description,
-            plusvoorziening: m.plusvoorziening,
-            targetGroups: m.targetGroups.join('\n'),
-            lead: m.leadOrganisationId ?? '',
-            executors: m.executorIds,
-            status: m.status,
-            shape: m.shape,
-          };
-          setForm(f);
-          setInitial(f);
-          setOwnActivityId(holdsOneActivity(m.shape) ? (m.activities[0]?.id ?? null) : null);
-        })
-        .catch(fail);
-  }, [id, reloads, notify]);
-
-  useEffect(() => {
-    if (progId)
-      call('tree.get', { programmeId: progId })
-        .then(setTree)
-        .catch((e: unknown) => notify(messageOf(e), 'error'));
-  }, [progId, notify]);
+  const orgsQ = useCall('organisation.list');
+  const progId = programmeId ?? measure.data?.programmeId ?? '';
+  const treeQ = useCall('tree.get', { programmeId: progId }, { enabled: !!progId });
+  const tree = treeQ.data;
+  const m = measure.data;
+  const ownActivityId = m && holdsOneActivity(m.shape) ? (m.activities[0]?.id ?? null) : null;
 
   const set = (k: keyof FormState) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
   /** Writes the form; the measure as saved, or undefined (refused, or not saved after a conflict). */
-  async function save(): Promise<MeasureDetail | undefined> {
+  async function save() {
     if (!form.name.trim()) {
       setErrors({ name: t('val.required') });
       notify(t('val.fixFields'), 'error');
@@ -102,33 +81,26 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
       status: form.status as ItemStatus,
       shape: form.shape,
     };
-    setBusy(true);
-    try {
-      const saved = id
-        ? await guarded((v) => call('measure.update', { id, rowVersion: v ?? rowVersion, ...input }), { onReload: () => setReloads((n) => n + 1) })
-        : await call('measure.create', { programmeId: progId, ...input });
-      if (!saved) return undefined;
-      notify(t('measure.saved'));
-      setInitial(form);
-      setRowVersion(saved.rowVersion);
-      refresh();
-      return saved;
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-      notify(messageOf(err), 'error');
-      focusFirstError();
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
+    const based = record.based;
+    const r = await act((v) => (id ? call('measure.update', { id, rowVersion: v ?? based?.rowVersion ?? 0, ...input }) : call('measure.create', { programmeId: progId, ...input })), {
+      done: t('measure.saved'),
+      failed: (err) => {
+        setErrors(err.fieldErrors());
+        focusFirstError();
+      },
+      reload: record.reset,
+    });
+    if (!r.ok) return undefined;
+    record.saved();
+    unsaved.saved();
+    return r.value;
   }
-  const unsaved = useUnsavedChanges(dirty, async () => !!(await save()));
+  const unsaved = useUnsavedChanges(record.dirty, async () => !!(await save()));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const saved = await save();
     if (!saved) return;
-    unsaved.saved();
     // An item that is its own activity lives on its activity's page; a new one goes to its template first.
     const own = holdsOneActivity(saved.shape) ? saved.activities[0] : undefined;
     if (own && !id) go('activiteiten', own.id, 'bewerken');
@@ -136,7 +108,9 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
     else go('maatregelen', saved.id);
   }
 
-  const orgOptions = orgs.map((o) => ({ value: o.id, label: o.name }));
+  if (measure.error) return <LoadError message={measure.error} back={href('programmas')} />;
+  if (id && !m) return <div className="page" aria-busy="true" />;
+  const orgOptions = (orgsQ.data ?? []).map((o) => ({ value: o.id, label: o.name }));
   const lines = (tree?.lines ?? []).filter((l) => l.id).map((l) => ({ value: l.id!, label: coded(l.code, l.name) }));
   return (
     <div className="page">
@@ -146,6 +120,8 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
       <header className="page-head">
         <h1>{id ? (ownActivityId && form.shape === 'activity' ? `${t('activity.shapeEdit')}: ${coded(form.code, form.name)}` : t('measure.edit')) : t('measure.new')}</h1>
       </header>
+      <LoadProblem q={orgsQ} />
+      <LoadProblem q={treeQ} />
       <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
         <div className="row">
           <TextField label={t('field.code')} name="code" value={form.code} onChange={set('code')} error={errors.code} placeholder={t('ph.measureCode')} />

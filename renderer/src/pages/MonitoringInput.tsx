@@ -3,20 +3,17 @@
  * the facts panel beside them, and the actions agreed for this measure in this round.
  */
 import { LoadError } from '../components/LoadError';
-import { useEffect, useRef, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { call } from '../api';
-import { useConflictGuard } from '../components/ConflictDialog';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
 import { useUnsavedChanges } from '../useUnsavedChanges';
-import { useLoad } from '../useLoad';
-import { useNotify } from '../notify';
-import { useApp } from '../state';
 import { t } from '../i18n';
 import { formatDate } from '../format';
 import { href } from '../router';
 import { LongText } from '../components/Text';
 import { ActionForm, ActionTable, BudgetFacts, FactsPanel, InputStatusBadge, ParticipantsFacts, ResultsFacts, type ActionContext } from '../components/MonitoringParts';
 import { coded } from '../components/Status';
-import { messageOf } from '../components/errors';
 import { interviewLabel } from './MonitoringRound';
 import type { InputQuestion, InputStatus, InterviewDetail, MeasureFacts } from '../../../shared/schemas/monitoring';
 
@@ -68,26 +65,27 @@ function Question({ q, n, value, onChange, editable, facts }: { q: InputQuestion
 }
 
 export function MonitoringInput({ id }: { id: string }) {
-  const notify = useNotify();
-  const { refresh } = useApp();
-  const { data: input, error } = useLoad(() => call('monitoring.interview.get', { id }), [id]);
+  const { act } = useAct();
+  const { data: input, error } = useCall('monitoring.interview.get', { id });
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<Record<string, string>>({});
   const [adding, setAdding] = useState(false);
   const dirty = Object.keys(answers).some((k) => answers[k] !== saved[k]);
-  // The version of the input the answers were typed against (answers raise it when saved).
+  // The version of the input the answers were typed against: it goes with every save, so answers
+  // typed before a colleague's save are refused with the conflict dialog instead of overwriting them.
   const version = useRef(0);
-  const guarded = useConflictGuard();
+  const edited = useRef(dirty);
+  edited.current = dirty;
   const reload = () => {
     setAnswers({});
     setSaved({});
-    refresh();
+    edited.current = false;
   };
 
   useEffect(() => {
     if (!input) return;
-    version.current = input.rowVersion;
     const a = Object.fromEntries(input.questions.map((q) => [q.questionId, q.answer]));
+    if (!edited.current) version.current = input.rowVersion;
     setSaved(a);
     // Keep what the user is typing when the data reloads (an undo elsewhere), unless nothing was changed.
     setAnswers((cur) => (Object.keys(cur).some((k) => cur[k] !== saved[k]) ? cur : a));
@@ -97,36 +95,32 @@ export function MonitoringInput({ id }: { id: string }) {
     if (!input) return null;
     const changed = input.questions.filter((q) => (answers[q.questionId] ?? '') !== q.answer).map((q) => ({ questionId: q.questionId, answer: answers[q.questionId] ?? '' }));
     if (changed.length === 0) return input;
-    try {
-      const r = await guarded((v) => call('monitoring.interview.saveAnswers', { id, rowVersion: v ?? version.current, answers: changed }), { onReload: reload });
-      if (!r) return null;
-      version.current = r.rowVersion;
-      notify(t('mon.input.saved'));
-      // What the core stored (text normalised), so the form is not left looking unsaved.
-      const stored = Object.fromEntries(r.questions.map((q) => [q.questionId, q.answer]));
-      setSaved(stored);
-      setAnswers(stored);
-      refresh();
-      return r;
-    } catch (e) {
-      notify(messageOf(e), 'error');
-      return null;
-    }
+    const r = await act((v) => call('monitoring.interview.saveAnswers', { id, rowVersion: v ?? version.current, answers: changed }), {
+      done: t('mon.input.saved'),
+      reload,
+      then: (detail) => {
+        version.current = detail.rowVersion;
+        edited.current = false;
+        // What the core stored (text normalised), so the form is not left looking unsaved.
+        const stored = Object.fromEntries(detail.questions.map((q) => [q.questionId, q.answer]));
+        setSaved(stored);
+        setAnswers(stored);
+      },
+    });
+    return r.ok ? r.value : null;
   }
 
   useUnsavedChanges(dirty, async () => !!(await save()));
 
   async function setStatus(status: InputStatus) {
     if (status === 'ingediend' && dirty && !(await save())) return;
-    try {
-      const r = await guarded((v) => call('monitoring.interview.setStatus', { id, rowVersion: v ?? version.current, status }), { onReload: reload });
-      if (!r) return;
-      version.current = r.rowVersion;
-      notify(status === 'ingediend' ? t('mon.input.submitted') : t('label.statusInput', { name: input ? interviewLabel(input) : '', status: t(`mon.status.${status}`) }));
-      refresh();
-    } catch (e) {
-      notify(messageOf(e), 'error');
-    }
+    await act((v) => call('monitoring.interview.setStatus', { id, rowVersion: v ?? version.current, status }), {
+      reload,
+      then: (r) => {
+        version.current = r.rowVersion;
+      },
+      done: status === 'ingediend' ? t('mon.input.submitted') : t('label.statusInput', { name: input ? interviewLabel(input) : '', status: t(`mon.status.${status}`) }),
+    });
   }
 
   if (error) return <LoadError message={error} back={href('monitoring')} />;

@@ -1,75 +1,55 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, call } from '../api';
+import { useState, type FormEvent } from 'react';
+import { call } from '../api';
 import { t } from '../i18n';
 import { go, href } from '../router';
-import { useNotify } from '../notify';
-import { useApp } from '../state';
-import { SelectField, TextArea, TextField } from '../components/Field';
-import { messageOf } from '../components/errors';
-import { useConflictGuard } from '../components/ConflictDialog';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
+import { useRecordForm } from '../useRecordForm';
 import { useUnsavedChanges } from '../useUnsavedChanges';
+import { LoadError } from '../components/LoadError';
+import { SelectField, TextArea, TextField } from '../components/Field';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../../shared/schemas/partner';
 import { orgTypeLabel } from './PartnerList';
 
 const empty = { name: '', type: 'mbo', brin: '', kvk: '', place: '', notes: '' };
 
 export function PartnerForm({ id }: { id?: string }) {
-  const notify = useNotify();
-  const { refresh } = useApp();
-  const [form, setForm] = useState(empty);
-  const [initial, setInitial] = useState(empty);
-  const dirty = JSON.stringify(form) !== JSON.stringify(initial);
-  const [rowVersion, setRowVersion] = useState(0);
-  const [reloads, setReloads] = useState(0);
-  const guarded = useConflictGuard();
+  const { act } = useAct();
+  const partner = useCall('organisation.get', { id: id ?? '' }, { enabled: !!id });
+  const record = useRecordForm(partner.data, (o) => ({ name: o.name, type: o.type as string, brin: o.brin, kvk: o.kvk, place: o.place, notes: o.notes }), empty);
+  const { form, setForm } = record;
   const [errors, setErrors] = useState<Record<string, string>>({});
-
-  useEffect(() => {
-    if (id)
-      call('organisation.get', { id })
-        .then((o) => {
-          const f = { name: o.name, type: o.type, brin: o.brin, kvk: o.kvk, place: o.place, notes: o.notes };
-          setForm(f);
-          setInitial(f);
-          setRowVersion(o.rowVersion);
-        })
-        .catch((e: unknown) => notify(messageOf(e), 'error'));
-  }, [id, reloads, notify]);
 
   const set = (k: keyof typeof empty) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
-  /** Writes the form; the partner's id when saved. */
-  async function save(): Promise<string | undefined> {
+  /** Writes the form; the partner as saved, or undefined (refused, or not saved after a conflict). */
+  async function save() {
     if (!form.name.trim()) {
       setErrors({ name: t('val.required') });
       return undefined;
     }
     const input = { ...form, type: form.type as OrganisationType };
-    try {
-      const saved = id
-        ? await guarded((v) => call('organisation.update', { id, rowVersion: v ?? rowVersion, ...input }), { onReload: () => setReloads((n) => n + 1) })
-        : await call('organisation.create', input);
-      if (!saved) return undefined;
-      notify(id ? t('partner.saved') : t('partner.created'));
-      setInitial(form);
-      setRowVersion(saved.rowVersion);
-      refresh();
-      return saved.id;
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-      notify(messageOf(err), 'error');
-      return undefined;
-    }
+    const based = record.based;
+    const r = await act((v) => (id ? call('organisation.update', { id, rowVersion: v ?? based?.rowVersion ?? 0, ...input }) : call('organisation.create', input)), {
+      done: id ? t('partner.saved') : t('partner.created'),
+      failed: (err) => setErrors(err.fieldErrors()),
+      reload: record.reset,
+    });
+    if (!r.ok) return undefined;
+    record.saved();
+    unsaved.saved();
+    return r.value;
   }
-  const unsaved = useUnsavedChanges(dirty, async () => !!(await save()));
+  const unsaved = useUnsavedChanges(record.dirty, async () => !!(await save()));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const savedId = await save();
-    if (!savedId) return;
-    unsaved.saved();
-    go('partners', savedId);
+    const saved = await save();
+    if (saved) go('partners', saved.id);
   }
+
+  if (partner.error) return <LoadError message={partner.error} back={href('partners')} />;
+  if (id && !partner.data) return <div className="page" aria-busy="true" />;
 
   return (
     <div className="page">

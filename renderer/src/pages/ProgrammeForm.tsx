@@ -1,12 +1,14 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, call } from '../api';
+import { useState, type FormEvent } from 'react';
+import { call } from '../api';
 import { t } from '../i18n';
 import { go, href } from '../router';
 import { useNotify } from '../notify';
-import { useApp } from '../state';
-import { SelectField, TextArea, TextField } from '../components/Field';
-import { useConflictGuard } from '../components/ConflictDialog';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
+import { useRecordForm } from '../useRecordForm';
 import { useUnsavedChanges } from '../useUnsavedChanges';
+import { LoadError, LoadProblem } from '../components/LoadError';
+import { SelectField, TextArea, TextField } from '../components/Field';
 import { centsToInput, parseMoney } from '../../../shared/money';
 import { formatDate, parseDateInput } from '../../../shared/dates';
 import { PROGRAMME_STATUSES, type Programme, type ProgrammeInput } from '../../../shared/schemas/programme';
@@ -81,85 +83,46 @@ function toInput(f: FormState): { input?: ProgrammeInput; errors: Record<string,
 
 export function ProgrammeForm({ id }: { id?: string }) {
   const notify = useNotify();
-  const { refresh, version } = useApp();
-  const [form, setForm] = useState<FormState>(empty);
-  const [initial, setInitial] = useState<FormState>(empty);
-  const dirty = JSON.stringify(form) !== JSON.stringify(initial);
+  const { act, busy } = useAct();
+  // Reloaded after an undo elsewhere too; the form follows unless the user has unsaved edits.
+  const programme = useCall('programme.get', { id: id ?? '' }, { enabled: !!id });
+  const record = useRecordForm(programme.data, fromProgramme, empty);
+  const { form, setForm } = record;
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [loaded, setLoaded] = useState(!id);
-  // The version the form was loaded with: the save carries it, so a colleague's later change is never overwritten unseen.
-  const [rowVersion, setRowVersion] = useState(0);
-  const [reloads, setReloads] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const guarded = useConflictGuard();
-  const [orgs, setOrgs] = useState<{ value: string; label: string }[]>([]);
-
-  useEffect(() => {
-    call('organisation.list')
-      .then((list) => setOrgs(list.map((o) => ({ value: o.id, label: o.name }))))
-      .catch(() => setOrgs([]));
-  }, []);
-
-  // Reload after an undo elsewhere too (version), unless the user has unsaved edits (dirty is read, not a trigger).
-  useEffect(() => {
-    if (!id || dirty) return;
-    call('programme.get', { id })
-      .then((p) => {
-        const f = fromProgramme(p);
-        setForm(f);
-        setInitial(f);
-        setRowVersion(p.rowVersion);
-        setLoaded(true);
-      })
-      .catch((e: unknown) => notify(e instanceof ApiError ? e.message : String(e), 'error'));
-  }, [id, version, reloads, notify]);
-
-  /** "Nieuwste versie laden": the stored version replaces the user's. */
-  const reload = () => {
-    setForm(initial);
-    setReloads((n) => n + 1);
-  };
+  const orgList = useCall('organisation.list');
+  const orgs = (orgList.data ?? []).map((o) => ({ value: o.id, label: o.name }));
 
   const set = (k: keyof FormState) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
-  /** Writes the form; the programme as saved, or undefined when refused (the form shows why) or left unsaved. */
-  async function save(): Promise<Programme | undefined> {
+  /** Writes the form; the programme as saved, or undefined (refused, or not saved after a conflict). */
+  async function save() {
     const { input, errors: errs } = toInput(form);
     setErrors(errs);
     if (!input) {
       notify(t('val.fixFields'), 'error');
       return undefined;
     }
-    setBusy(true);
-    try {
-      const saved = id ? await guarded((v) => call('programme.update', { id, rowVersion: v ?? rowVersion, ...input }), { onReload: reload }) : await call('programme.create', input);
-      if (!saved) return undefined;
-      notify(id ? t('programme.saved') : t('programme.created'));
-      setInitial(form);
-      setRowVersion(saved.rowVersion);
-      refresh();
-      return saved;
-    } catch (err) {
-      if (err instanceof ApiError) {
-        setErrors(err.fieldErrors());
-        notify(err.message, 'error');
-      } else notify(String(err), 'error');
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
+    const based = record.based;
+    const r = await act((v) => (id ? call('programme.update', { id, rowVersion: v ?? based?.rowVersion ?? 0, ...input }) : call('programme.create', input)), {
+      done: id ? t('programme.saved') : t('programme.created'),
+      failed: (err) => setErrors(err.fieldErrors()),
+      reload: record.reset,
+    });
+    if (!r.ok) return undefined;
+    record.saved();
+    unsaved.saved();
+    return r.value;
   }
-  const unsaved = useUnsavedChanges(dirty, async () => !!(await save()));
+  const unsaved = useUnsavedChanges(record.dirty, async () => !!(await save()));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const saved = await save();
-    if (!saved) return;
-    unsaved.saved();
-    go('programmas', saved.id);
+    if (saved) go('programmas', saved.id);
   }
 
-  if (!loaded) return <div className="page" aria-busy="true" />;
+  if (programme.error) return <LoadError message={programme.error} back={href('programmas')} />;
+  if (id && !programme.data) return <div className="page" aria-busy="true" />;
   return (
     <div className="page">
       <nav className="crumbs" aria-label={t('ui.crumbs')}>
@@ -168,6 +131,7 @@ export function ProgrammeForm({ id }: { id?: string }) {
       <header className="page-head">
         <h1>{id ? t('programme.edit') : t('programme.new')}</h1>
       </header>
+      <LoadProblem q={orgList} />
       <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
         <TextField label={t('field.name')} name="name" required value={form.name} onChange={set('name')} error={errors.name} />
         <div className="row">

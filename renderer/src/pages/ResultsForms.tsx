@@ -1,10 +1,9 @@
 /** The small forms on a results card: a measurement, a new target, a target revision. */
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, call } from '../api';
-import { useConflictGuard } from '../components/ConflictDialog';
+import { call } from '../api';
 import { t, type MessageKey } from '../i18n';
 import { useNotify } from '../notify';
-import { useApp } from '../state';
+import { useAct } from '../useAct';
 import { SelectField, TextArea, TextField } from '../components/Field';
 import { formatDate, parseDateInput } from '../../../shared/dates';
 import { formatNumber, parseNumberInput } from '../../../shared/results/format';
@@ -30,32 +29,16 @@ const numInput = (n: number | null | undefined) => (n === null || n === undefine
 
 function useSubmit(onDone: (v: IndicatorView) => void) {
   const notify = useNotify();
-  const { refresh } = useApp();
+  const { act, busy } = useAct();
   const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
-  const guarded = useConflictGuard();
-  /** `send` gets the version the core named when the user chose to keep their values after a conflict. */
-  async function run(local: Errors, send: (rowVersion?: number) => Promise<IndicatorView>, message: string) {
+  /** `send` gets the version to write over when the user chose "Mijn versie opslaan" after a conflict. */
+  async function run(local: Errors, send: (rowVersion?: number) => Promise<IndicatorView>, message: string, reload?: () => void) {
     setErrors(local);
     if (Object.keys(local).length) {
       notify(t('val.fixFields'), 'error');
       return;
     }
-    setBusy(true);
-    try {
-      const v = await guarded(send, { onReload: refresh });
-      if (!v) return;
-      notify(message);
-      refresh();
-      onDone(v);
-    } catch (e) {
-      if (e instanceof ApiError) {
-        setErrors(e.fieldErrors());
-        notify(e.message, 'error');
-      } else notify(String(e), 'error');
-    } finally {
-      setBusy(false);
-    }
+    await act(send, { done: message, then: onDone, failed: (e) => setErrors(e.fieldErrors()), reload });
   }
   return { errors, busy, run };
 }
@@ -365,7 +348,7 @@ export function ReviseForm({ target, onDone, onCancel }: { target: TargetView; o
     if (!reason.trim()) errs.reason = t('val.reasonRequired');
     const d = parseDateInput(decision);
     if (!d) errs.decisionDate = decision.trim() ? t('val.date') : t('val.decisionDateRequired');
-    void run(errs, (v) => call('target.revise', { id: target.id, rowVersion: v ?? target.rowVersion, ...spec, reason, decisionDate: d ?? '' }), t('results.targetRevised'));
+    void run(errs, (v) => call('target.revise', { id: target.id, rowVersion: v ?? target.rowVersion, ...spec, reason, decisionDate: d ?? '' }), t('results.targetRevised'), onCancel);
   }
   return (
     <FormBox title={`${t('results.reviseTarget')} ${periodLabel({ kind: target.periodKind, start: target.periodStart, end: target.periodEnd })}`} onSubmit={submit} onCancel={onCancel} busy={busy}>
