@@ -564,6 +564,10 @@ export const nl = {
   'field.rowVersion': 'Versie van het record',
   'field.readOnly': 'Alleen-lezen',
   'field.parts': 'Waarvan-indicatoren',
+  // DUO import's input (named in boundary messages)
+  'field.options': 'Keuzes bij het inlezen',
+  'field.mapping': 'Kolomindeling',
+  'field.yearIs': 'Jaartal als begin of eind van het schooljaar',
   'cli.monitoringHead': 'Monitoringrondes',
 
   // History and trash
