@@ -7,7 +7,7 @@ import { z } from 'zod';
 import './schemas/locale';
 import { Programme, ProgrammeInput, ProgrammeUpdate } from './schemas/programme';
 import { AppInfo, RecentFile, Region, Settings, WorkspaceInfo, fileName, regionNumber } from './schemas/workspace';
-import { HistoryEntry, StackState, TrashItem, UndoInput, UndoResult } from './schemas/history';
+import { HistoryEntry, HistoryFeed, HistoryFeedInput, StackState, TrashItem, UndoInput, UndoResult } from './schemas/history';
 import { Backup, BackupList } from './schemas/backups';
 import { byIdVersion, id, isoDate } from './schemas/fields';
 import { ConflictChoices, ExchangeFile, ExportRequest, ExportResult, ImportPlan, ImportResult, LastImport } from './schemas/exchange';
@@ -201,6 +201,7 @@ export const contract = {
   // History, trash and undo (for every kind of record)
   'history.forEntity': { input: z.strictObject({ entity: z.string().min(1).max(64), id: id() }), output: z.array(HistoryEntry) },
   'history.recent': { input: z.strictObject({ limit: z.number().int().min(1).max(1000).default(200) }), output: z.array(HistoryEntry) },
+  'history.feed': { input: HistoryFeedInput, output: HistoryFeed },
   'history.undo': { input: UndoInput, output: UndoResult },
   'history.redo': { input: UndoInput, output: UndoResult },
   'history.stack': { input: none, output: StackState },
