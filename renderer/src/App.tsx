@@ -132,7 +132,7 @@ function Screen({ route, hasWorkspace }: { route: string[]; hasWorkspace: boolea
     case 'privacy':
       return <PrivacyPage />;
     case 'geschiedenis':
-      return <HistoryPage />;
+      return <HistoryPage key={`${a ?? ''}/${b ?? ''}`} entity={a} id={b} />;
     case 'instellingen':
       return <SettingsPage />;
     case 'help':

@@ -31,13 +31,13 @@ const sub = (activityId: string, name: string) => ({ activityId, number: '4', na
 
 describe('erasure: Prullenbak legen', () => {
   it('byte test: a marker written, changed, trashed and erased is nowhere in the file or its -wal; the history says [gewist]', async () => {
-    const { call, app, a, file } = await tree();
+    const { call, versionOf, app, a, file } = await tree();
     const first = marker();
     const second = marker();
     expect(app.requireWorkspace().sqlite.pragma('secure_delete', { simple: true })).toBe(1);
     const s = await call('subActivity.create', sub(a.id, `Terugkoppeling ${first}`));
-    await call('subActivity.update', { id: s.id, number: '4', name: `Terugkoppeling ${second}`, period: '', intendedResult: `Zie ${first}` });
-    await call('subActivity.delete', { id: s.id });
+    await call('subActivity.update', { id: s.id, rowVersion: versionOf('subActivity', s.id), number: '4', name: `Terugkoppeling ${second}`, period: '', intendedResult: `Zie ${first}` });
+    await call('subActivity.delete', { id: s.id, rowVersion: versionOf('subActivity', s.id) });
     // The safety net can fail: before the erasure the marker is in the bytes.
     expect(bytesWith(file, first).length).toBeGreaterThan(0);
 
@@ -59,15 +59,15 @@ describe('erasure: Prullenbak legen', () => {
   });
 
   it('takes an item with its children, leaves other items and the rest alone, clears references to it', async () => {
-    const { call, p, m, a, file } = await tree();
+    const { call, versionOf, p, m, a, file } = await tree();
     const org = await call('organisation.create', { name: `Stichting ${marker()}`, type: 'zorg', brin: '', kvk: '', place: '', notes: '' });
     await call('contact.create', { organisationId: org.id, name: 'Jan Jansen', function: 'coördinator', email: '', phone: '' });
     const { measureId: _m, ...upd } = activityInput(m.id, a.code, a.name);
-    await call('activity.update', { ...upd, id: a.id, leadOrganisationId: org.id, executorIds: [org.id] });
+    await call('activity.update', { ...upd, id: a.id, rowVersion: versionOf('activity', a.id), leadOrganisationId: org.id, executorIds: [org.id] });
     const other = await call('activity.create', activityInput(m.id, '2.2.2', 'Blijft in de Prullenbak'));
     await call('subActivity.create', sub(a.id, 'Eerste stap'));
-    await call('organisation.delete', { id: org.id });
-    await call('activity.delete', { id: other.id });
+    await call('organisation.delete', { id: org.id, rowVersion: versionOf('organisation', org.id) });
+    await call('activity.delete', { id: other.id, rowVersion: versionOf('activity', other.id) });
     const items = await call('trash.list');
     const orgItem = items.find((i) => i.entity === 'organisation')!;
     expect(orgItem.childCount).toBe(1);
@@ -87,13 +87,13 @@ describe('erasure: Prullenbak legen', () => {
   });
 
   it('erases a whole programme with what hangs on it (rules, thresholds), also from the history of records that stay', async () => {
-    const { call, fail, p, m, a, file } = await tree();
+    const { call, versionOf, fail, p, m, a, file } = await tree();
     const reason = `Plusvoorziening ${marker()} besproken`;
     await call('budget.rules.update', { programmeId: p.id, managementMaxPct: 10, managementMaxCents: 5_000_000, plusMinPct: 20, plusReason: reason, checkAwards: true });
     await call('results.thresholds', { programmeId: p.id, onTrackMargin: 5, attentionMargin: 15 });
     await call('subActivity.create', sub(a.id, 'Stap één'));
     const other = await call('programme.create', programmeInput({ name: 'Blijft staan' }));
-    await call('programme.delete', { id: p.id });
+    await call('programme.delete', { id: p.id, rowVersion: versionOf('programme', p.id) });
     const out = await call('trash.empty');
     expect(out.records).toBeGreaterThanOrEqual(6); // programme, measure, activity, sub-activity, rules, thresholds
     expect((await fail('measure.get', { id: m.id })).code).toBe('not_found');
@@ -105,10 +105,10 @@ describe('erasure: Prullenbak legen', () => {
   });
 
   it('never takes along a record in use below an item (restored on its own): refused, nothing erased', async () => {
-    const { call, fail, a } = await tree();
+    const { call, versionOf, fail, a } = await tree();
     const s = await call('subActivity.create', sub(a.id, 'Zelf teruggezet'));
-    await call('subActivity.delete', { id: s.id });
-    await call('activity.delete', { id: a.id });
+    await call('subActivity.delete', { id: s.id, rowVersion: versionOf('subActivity', s.id) });
+    await call('activity.delete', { id: a.id, rowVersion: versionOf('activity', a.id) });
     const items = await call('trash.list');
     await call('trash.restore', { changeSetId: items.find((i) => i.entity === 'subActivity')!.changeSetId });
     const err = await fail('trash.erase', { changeSetId: items.find((i) => i.entity === 'activity')!.changeSetId });
@@ -119,9 +119,9 @@ describe('erasure: Prullenbak legen', () => {
   });
 
   it('is a barrier for undo: the erasure and what it scrubbed are never undone', async () => {
-    const { call, fail, a } = await tree();
+    const { call, versionOf, fail, a } = await tree();
     const s = await call('subActivity.create', sub(a.id, 'Weg ermee'));
-    await call('subActivity.delete', { id: s.id });
+    await call('subActivity.delete', { id: s.id, rowVersion: versionOf('subActivity', s.id) });
     await call('trash.empty');
     const before = await call('history.recent', { limit: 100 });
     expect((await fail('history.undo', {})).message).toMatch(/kan niet ongedaan worden gemaakt: hier zijn gegevens gewist/);
@@ -138,12 +138,12 @@ describe('erasure: Prullenbak legen', () => {
 
 describe('erasure: Uit de geschiedenis wissen', () => {
   it('removes the old values of one field, keeps the current value, and leaves one content-free line', async () => {
-    const { call, fail, dispatch, a, file } = await tree();
+    const { call, versionOf, fail, dispatch, a, file } = await tree();
     const typo = `Gesprek met leerling Sanne de Vries ${marker()}`;
     const asked = await fail('subActivity.create', sub(a.id, typo));
     await call('privacy.confirm', { items: asked.confirm!.map(({ key, entity, field }) => ({ key, entity, field })) });
     const s = await call('subActivity.create', sub(a.id, typo));
-    await call('subActivity.update', { id: s.id, number: '4', name: 'Gesprek met de mentor', period: 'najaar', intendedResult: '' });
+    await call('subActivity.update', { id: s.id, rowVersion: versionOf('subActivity', s.id), number: '4', name: 'Gesprek met de mentor', period: 'najaar', intendedResult: '' });
     expect(bytesWith(file, 'Sanne').length).toBeGreaterThan(0);
 
     const out = await call('history.eraseField', { entity: 'subActivity', id: s.id, field: 'name' });
@@ -165,21 +165,21 @@ describe('erasure: Uit de geschiedenis wissen', () => {
 
 describe('erasure and backups', () => {
   it('lists the backups that still hold erased data, and deletes them when asked; a backup from before a typo is not listed', async () => {
-    const { call, fail, a, m } = await tree();
+    const { call, versionOf, fail, a, m } = await tree();
     const early = await call('backup.create');
     const name = `Weg ${marker()}`;
     const s = await call('subActivity.create', sub(a.id, name));
     const typo = `Geplakt ${marker()}`;
     const { measureId: _m, ...upd } = activityInput(m.id, a.code, a.name);
-    await call('activity.update', { ...upd, id: a.id, aim: typo });
+    await call('activity.update', { ...upd, id: a.id, rowVersion: versionOf('activity', a.id), aim: typo });
     const late = await call('backup.create');
-    await call('activity.update', { ...upd, id: a.id, aim: 'Het doel' });
+    await call('activity.update', { ...upd, id: a.id, rowVersion: versionOf('activity', a.id), aim: 'Het doel' });
 
     // One field's old value: only the backup made after the typo holds it.
     const field = await call('history.eraseField', { entity: 'activity', id: a.id, field: 'aim' });
     expect(field.backups.map((b) => b.file)).toEqual([late.file]);
     // A record: every backup made after it was created.
-    await call('subActivity.delete', { id: s.id });
+    await call('subActivity.delete', { id: s.id, rowVersion: versionOf('subActivity', s.id) });
     const item = await call('trash.empty');
     expect(item.backups.map((b) => b.file)).toEqual([late.file]);
     expect(fs.readFileSync(late.file).includes(Buffer.from(name))).toBe(true);
@@ -204,7 +204,7 @@ describe('byte test over everything Regieboek keeps (file, -wal, backups)', () =
   }
 
   it('a BSN typed is refused before it reaches a byte; a BSN that got in past the guard and a name typed by mistake are, after erasing and deleting the listed backups, nowhere', async () => {
-    const { call, fail, app, dir, a, m } = await tree();
+    const { call, versionOf, fail, app, dir, a, m } = await tree();
     // Typed: refused at the field, and not even the -wal has seen it.
     const typed = await fail('subActivity.create', sub(a.id, 'Intake BSN 123456782'));
     expect(typed).toMatchObject({ code: 'invalid_input', field: 'name' });
@@ -226,9 +226,9 @@ describe('byte test over everything Regieboek keeps (file, -wal, backups)', () =
 
     // As the Privacycontrole leads: fix the text and wipe its old value, empty the Prullenbak, delete the backups it lists.
     const { measureId: _m, ...upd } = activityInput(m.id, a.code, a.name);
-    await call('activity.update', { ...upd, id: a.id, description: 'Aanmelding via de mentor.' });
+    await call('activity.update', { ...upd, id: a.id, rowVersion: versionOf('activity', a.id), description: 'Aanmelding via de mentor.' });
     const field = await call('history.eraseField', { entity: 'activity', id: a.id, field: 'description' });
-    await call('subActivity.delete', { id: s.id });
+    await call('subActivity.delete', { id: s.id, rowVersion: versionOf('subActivity', s.id) });
     const item = await call('trash.empty');
     // Each erasure lists what it knows to hold its data: the planted BSN is in the backups' rows, not in their history.
     expect(field.backups.length).toBe(2);
@@ -246,10 +246,10 @@ describe('byte test over everything Regieboek keeps (file, -wal, backups)', () =
 
 describe('erasure and redo (issue 10 keeps old values for redo)', () => {
   it('a redo never brings an erased old value back, nor writes [gewist] into the record', async () => {
-    const { call, fail, as, a, m, file } = await tree();
+    const { call, versionOf, fail, as, a, m, file } = await tree();
     const typo = `Per ongeluk geplakt ${marker()}`;
     const { measureId: _m, ...upd } = activityInput(m.id, a.code, a.name);
-    await call('activity.update', { ...upd, id: a.id, description: typo });
+    await call('activity.update', { ...upd, id: a.id, rowVersion: versionOf('activity', a.id), description: typo });
     await call('history.undo', {}); // the typo is gone from the record, kept in the history for a redo
     expect((await call('activity.get', { id: a.id })).description).toBe('');
     expect(bytesWith(file, typo).length).toBeGreaterThan(0);
@@ -263,10 +263,10 @@ describe('erasure and redo (issue 10 keeps old values for redo)', () => {
   });
 
   it('an undone creation (kept for redo) is erased with its trash item, and its redo stays refused', async () => {
-    const { call, fail, a, file } = await tree();
+    const { call, versionOf, fail, a, file } = await tree();
     const name = `Deelactiviteit ${marker()}`;
     const s = await call('subActivity.create', sub(a.id, name));
-    await call('subActivity.delete', { id: s.id });
+    await call('subActivity.delete', { id: s.id, rowVersion: versionOf('subActivity', s.id) });
     await call('trash.empty');
     expect(bytesWith(file, name)).toEqual([]);
     for (let i = 0; i < 3; i++) expect((await fail('history.undo', {})).message).toMatch(/kan niet ongedaan worden gemaakt/);
@@ -277,13 +277,13 @@ describe('erasure and redo (issue 10 keeps old values for redo)', () => {
 
 describe('Privacycontrole and the CLI', () => {
   it('finds planted data in records, the Prullenbak and the history, masked; erasing leaves the scan clean', async () => {
-    const { call, app, a, m, file } = await tree();
+    const { call, versionOf, app, a, m, file } = await tree();
     const sqlite = app.requireWorkspace().sqlite;
     // Planted past the guard, as an old file or another program could have left it.
     sqlite.prepare('UPDATE activity SET description = ? WHERE id = ?').run('Aanmelding: BSN 111 222 333 via de mentor.', a.id);
     const gone = await call('activity.create', activityInput(m.id, '2.2.9', 'Tijdelijk'));
     sqlite.prepare('UPDATE activity SET aim = ? WHERE id = ?').run('Jongere geboren op 12-03-2008', gone.id);
-    await call('activity.delete', { id: gone.id });
+    await call('activity.delete', { id: gone.id, rowVersion: versionOf('activity', gone.id) });
     sqlite.prepare("UPDATE change SET fields = json_set(fields, '$.name[1]', 'leerling Jan Jansen') WHERE entity = 'activity' AND entity_id = ? AND op = 'create'").run(a.id);
 
     const scan = await call('privacy.scan');
@@ -304,7 +304,7 @@ describe('Privacycontrole and the CLI', () => {
 
     // Fix the record, wipe the name's old value, empty the Prullenbak (through the CLI): clean.
     const { measureId: _m, ...upd } = activityInput(m.id, a.code, a.name);
-    await call('activity.update', { ...upd, id: a.id, description: 'Aanmelding via de mentor.' });
+    await call('activity.update', { ...upd, id: a.id, rowVersion: versionOf('activity', a.id), description: 'Aanmelding via de mentor.' });
     await call('history.eraseField', { entity: 'activity', id: a.id, field: 'description' });
     await call('history.eraseField', { entity: 'activity', id: a.id, field: 'name' });
     await app.close();

@@ -14,10 +14,10 @@ import { runCli } from '../../electron/core/cli/main';
 import { confirm, confirmationKey } from '../../electron/core/privacy/guard';
 import { nowIso } from '../../electron/core/clock';
 
-/** activity.update's input: the create input without the measure, plus the id. */
-function upd(a: { id: string; measureId: string; code: string; name: string }, over: Record<string, unknown>) {
+/** activity.update's input: the create input without the measure, plus the id and the version it was read at. */
+function upd(a: { id: string; measureId: string; code: string; name: string; rowVersion: number }, over: Record<string, unknown>) {
   const { measureId: _m, ...rest } = activityInput(a.measureId, a.code, a.name);
-  return { ...rest, id: a.id, ...over };
+  return { ...rest, id: a.id, rowVersion: a.rowVersion, ...over };
 }
 
 async function tree() {

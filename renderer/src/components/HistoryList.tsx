@@ -7,6 +7,7 @@ import { formatDateTime, formatValue } from '../format';
 import { entityLabel } from '../entities';
 import { useErase } from '../useErase';
 import { isTypedText } from '../../../shared/privacy/fields';
+import { href } from '../router';
 
 const internal = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', 'deletedIn']);
 
@@ -72,5 +73,15 @@ export function EntityHistory({ items, showLabel }: { items: { entity: string; i
     const lists = await Promise.all(items.map((i) => call('history.forEntity', i)));
     return items.length === 1 ? lists[0]! : lists.flat().sort((a, b) => b.changeSetId - a.changeSetId);
   });
-  return <Loaded q={q}>{(entries) => <HistoryList entries={entries} showLabel={showLabel} />}</Loaded>;
+  const only = items.length === 1 ? items[0] : undefined;
+  return (
+    <>
+      <Loaded q={q}>{(entries) => <HistoryList entries={entries} showLabel={showLabel} />}</Loaded>
+      {only && (
+        <p className="small">
+          <a href={href('geschiedenis', only.entity, only.id)}>{t('history.allHistory')}</a>
+        </p>
+      )}
+    </>
+  );
 }
