@@ -159,11 +159,11 @@ test('de Privacycontrole vindt een BSN die buiten de bewaking om in de geschiede
   await test.step('Definitief verwijderen in de Prullenbak biedt aan de reservekopie met de gegevens te verwijderen; daarna staan ze in geen enkel bestand', async () => {
     const marker = `Huisbezoek ${crypto.randomBytes(6).toString('hex')}`;
     const db = new Database(file, { readonly: true });
-    const { id } = db.prepare("SELECT id FROM activity WHERE code = '2.2.1'").get() as { id: string };
+    const { id, rowVersion } = db.prepare("SELECT id, row_version AS rowVersion FROM activity WHERE code = '2.2.1'").get() as { id: string; rowVersion: number };
     db.close();
     await value(host, 'subActivity.create', { activityId: id, number: '9', name: marker, period: '', intendedResult: '' });
     const backup = await value<{ file: string }>(host, 'backup.create');
-    await value(host, 'activity.delete', { id });
+    await value(host, 'activity.delete', { id, rowVersion });
     expect(filesWith(host.dataDir, marker).length).toBeGreaterThanOrEqual(2); // the file and the backup
 
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Prullenbak', exact: true }).click();
