@@ -802,6 +802,7 @@ export const nl = {
   'privacy.backups.none': 'Er zijn geen reservekopieën van dit werkbestand.',
   'erase.labels': 'omschrijvingen in de geschiedenis',
   'history.op.erase': 'Gewist',
+  'history.opPast.erase': 'definitief verwijderd',
 
   // Settings
   'settings.title': 'Instellingen',

@@ -56,6 +56,10 @@ describe('erasure: Prullenbak legen', () => {
     expect(h.every((e) => e.itemLabel === '[gewist]' || e.itemLabel === '—')).toBe(true);
     expect(h.filter((e) => e.action !== 'erase').every((e) => e.label.includes('[gewist]'))).toBe(true);
     expect(await call('trash.list')).toEqual([]);
+    // The Geschiedenis screen's feed: nothing of the record, and the erasure's line names it "[gewist]".
+    const feed = await call('history.feed', { limit: 40 });
+    expect(JSON.stringify(feed)).not.toMatch(/Merkteken|Terugkoppeling/);
+    expect(feed.sets[0]).toMatchObject({ action: 'erase', label: 'Deelactiviteit definitief verwijderd', items: [{ op: 'purge', itemLabel: '[gewist]', changes: [] }] });
   });
 
   it('takes an item with its children, leaves other items and the rest alone, clears references to it', async () => {

@@ -11,6 +11,14 @@ import { href } from '../router';
 
 const internal = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', 'deletedIn']);
 
+/**
+ * What a history line says it did. An erasure's own line (a record removed for good, or a field's
+ * old values wiped: no changes) says "Gewist", not "Verwijderd (ongedaan maken van aanmaken)".
+ */
+export function opLabel(action: string, op: string, changes: number): string {
+  return t(action === 'erase' && (op === 'purge' || changes === 0) ? 'history.op.erase' : (`history.op.${op}` as MessageKey));
+}
+
 export function HistoryList({ entries, showLabel }: { entries: HistoryEntry[]; showLabel?: boolean }) {
   const erase = useErase();
   if (entries.length === 0) return <p className="muted">{t('history.empty')}</p>;
@@ -23,7 +31,7 @@ export function HistoryList({ entries, showLabel }: { entries: HistoryEntry[]; s
         return (
           <li key={`${e.changeSetId}-${i}`} className={e.undone ? 'history-undone' : undefined}>
             <div className="history-head">
-              <span className="history-op">{t(e.action === 'erase' && (e.op === 'purge' || changes.length === 0) ? 'history.op.erase' : (`history.op.${e.op}` as MessageKey))}</span>
+              <span className="history-op">{opLabel(e.action, e.op, changes.length)}</span>
               {showLabel && (
                 <span className="history-label">
                   {entityLabel(e.entity)} <strong>{e.itemLabel}</strong>
