@@ -1,39 +1,47 @@
 /**
  * The Electron main process: a thin shell of windows, menus and dialogs. All behaviour lives in the
- * core (electron/core), which this file wires to IPC.
+ * core (electron/core), which this file wires to IPC. Its contract (window, CSP, protocol, IPC,
+ * opening files from the operating system) is tested by loading the bundle under Node with a
+ * recording stub of Electron: tests/unit/shell-contract.test.ts.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { t } from '../shared/i18n/nl';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { AppState } from './core/app-state';
-import { createDispatcher } from './core/dispatch';
+import { createDispatcher, type Dispatch } from './core/dispatch';
 import { windowOptions, isTrustedUrl, DESKTOP_CSP } from './security';
 import { registerIpc, EVENT_CHANNEL } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { resolveNativeBinding } from './native-binding';
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
+import { openFromSecondInstance, workspaceFromArgv } from './open-request';
+import { startUpdates, type UpdaterLike } from './updates';
 
 const nativeBinding = resolveNativeBinding(app.isPackaged, process.resourcesPath, process.env.REGIEBOEK_SQLITE_BINDING);
 if (nativeBinding) process.env.REGIEBOEK_SQLITE_BINDING = nativeBinding;
+// A separate data folder for a test run or a second profile; the default is the user's own.
+if (process.env.REGIEBOEK_DATA_DIR) app.setPath('userData', path.resolve(process.env.REGIEBOEK_DATA_DIR));
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
-const indexFile = path.join(__dirname, 'renderer', 'index.html');
-const indexUrl = pathToFileURL(indexFile).toString();
+const indexUrl = APP_INDEX_URL;
 let win: BrowserWindow | null = null;
 let state: AppState;
+let dispatch: Dispatch | null = null;
+/** A file the system asked to open before the core was ready (argv, or macOS's open-file). */
+let pendingOpen: string | null = workspaceFromArgv(process.argv, app.isPackaged, process.cwd());
 
 function send(name: string, payload: unknown = null) {
   win?.webContents.send(EVENT_CHANNEL, name, payload);
 }
 
-async function openFile(file: string) {
-  try {
-    await state.open(file);
-    send('workspace-changed');
-  } catch (e) {
-    dialog.showErrorBox(t('shell.openen_mislukt'), e instanceof Error ? e.message : String(e));
-  }
+/** Every open goes through the core's own channel, like "Openen…" in the screens. */
+async function openFile(file: string): Promise<boolean> {
+  const r = await dispatch!('workspace.open', { path: file });
+  if (!r.ok) dialog.showErrorBox(t('shell.openen_mislukt'), `${t('shell.openen_mislukt_bestand', { file: path.basename(file) })}\n\n${r.error.message}`);
+  else send('workspace-changed');
   refreshMenu();
+  return r.ok;
 }
 
 function refreshMenu() {
@@ -74,34 +82,59 @@ function refreshMenu() {
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
 
-function createWindow() {
-  win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
-  const contents = win.webContents;
-  // No navigation, no new windows, no webviews: the app is one page.
+/** No navigation, no new windows, no webviews: the app is one page. */
+function lockDown(contents: Electron.WebContents) {
   contents.on('will-navigate', (e, url) => {
     if (!isTrustedUrl(url, indexUrl)) e.preventDefault();
   });
   contents.on('will-redirect', (e) => e.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-attach-webview', (e) => e.preventDefault());
-  win.once('ready-to-show', () => win?.show());
-  void win.loadFile(indexFile);
 }
 
-if (!app.requestSingleInstanceLock()) {
+function createWindow() {
+  const icon = app.isPackaged && process.platform === 'linux' ? path.join(process.resourcesPath, 'icon.png') : undefined;
+  win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs'), icon));
+  win.once('ready-to-show', () => win?.show());
+  win.on('closed', () => (win = null));
+  void win.loadURL(indexUrl);
+}
+
+function focusWindow() {
+  if (!win) return;
+  if (win.isMinimized()) win.restore();
+  win.focus();
+}
+
+/** The file from the system, else the last workspace, else the example region on a first start. */
+async function openAtStart() {
+  const file = pendingOpen;
+  pendingOpen = null;
+  if (file && (await openFile(file))) return;
+  if (await state.reopenLast()) return;
+  if (state.recent().length === 0) await dispatch!('workspace.openExample', {});
+}
+
+// The second start hands its file to the first (additionalData survives argv reordering).
+if (!app.requestSingleInstanceLock({ open: pendingOpen })) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (win) {
-      if (win.isMinimized()) win.restore();
-      win.focus();
-    }
+  app.on('second-instance', (_e, argv, workingDirectory, additionalData) => {
+    focusWindow();
+    const file = openFromSecondInstance(additionalData, argv, app.isPackaged, workingDirectory);
+    if (file && dispatch) void openFile(file);
   });
 
-  app.on('web-contents-created', (_e, contents) => {
-    contents.on('will-attach-webview', (ev) => ev.preventDefault());
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  // macOS: a double-clicked file, also the one that started the app (then before ready).
+  app.on('open-file', (e, file) => {
+    e.preventDefault();
+    if (dispatch) {
+      focusWindow();
+      void openFile(file);
+    } else pendingOpen = file;
   });
+
+  app.on('web-contents-created', (_e, contents) => lockDown(contents));
 
   void app.whenReady().then(async () => {
     session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
@@ -109,13 +142,34 @@ if (!app.requestSingleInstanceLock()) {
     session.defaultSession.webRequest.onHeadersReceived((details, cb) => {
       cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [DESKTOP_CSP] } });
     });
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, 'renderer'), DESKTOP_CSP));
     state = new AppState({ dataDir: app.getPath('userData'), host: 'electron', version: app.getVersion() });
-    // Straight into work: the last workspace, else the example region on the very first start.
-    const dispatch = createDispatcher(state);
-    if (!(await state.reopenLast()) && state.recent().length === 0) await dispatch('workspace.openExample', {});
+    dispatch = createDispatcher(state);
     registerIpc(ipcMain, dispatch, indexUrl);
+    await openAtStart();
     refreshMenu();
     createWindow();
+    void startUpdates({
+      isPackaged: app.isPackaged,
+      resourcesPath: process.resourcesPath,
+      env: process.env,
+      // Loaded only when updates are configured; a plain require keeps it outside the bundle.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      load: async () => (require('electron-updater') as typeof import('electron-updater')).autoUpdater as unknown as UpdaterLike,
+      askRestart: async (version) => {
+        const r = await dialog.showMessageBox({
+          type: 'info',
+          title: t('shell.update_titel'),
+          message: t('shell.update_klaar', { version }),
+          detail: t('shell.update_uitleg'),
+          buttons: [t('shell.update_nu'), t('shell.update_later')],
+          defaultId: 0,
+          cancelId: 1,
+        });
+        return r.response === 0;
+      },
+      log: (m) => console.warn(m),
+    });
   });
 
   app.on('window-all-closed', () => {

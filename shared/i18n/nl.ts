@@ -1103,6 +1103,13 @@ export const nl = {
   'shell.openen_mislukt': 'Openen mislukt',
   'shell.regieboek_werkbestand': 'Regieboek-werkbestand',
   'shell.foreignSender': 'Geweigerd: deze aanvraag komt niet uit het venster van Regieboek.',
+  // Desktop shell: opening from the operating system, updates (issue 16).
+  'shell.openen_mislukt_bestand': 'Regieboek kon {file} niet openen.',
+  'shell.update_titel': 'Nieuwe versie van Regieboek',
+  'shell.update_klaar': 'Versie {version} is gedownload.',
+  'shell.update_uitleg': 'Nu opnieuw starten installeert de nieuwe versie; uw werk is al opgeslagen. Kiest u "Later", dan wordt de nieuwe versie geïnstalleerd wanneer u Regieboek afsluit.',
+  'shell.update_nu': 'Nu opnieuw starten',
+  'shell.update_later': 'Later',
   'host.onbekende_host': 'Onbekende host.',
   'host.alleen_post': 'Alleen POST.',
   'host.ongeldige_of_ontbrekende_sleutel': 'Ongeldige of ontbrekende sleutel.',
