@@ -94,7 +94,21 @@ function lockDown(contents: Electron.WebContents) {
 
 function createWindow() {
   const icon = app.isPackaged && process.platform === 'linux' ? path.join(process.resourcesPath, 'icon.png') : undefined;
-  win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs'), icon));
+  const w = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs'), icon));
+  win = w;
+  // A page with unsaved edits blocks unloading (beforeunload); the user decides, in Dutch.
+  w.webContents.on('will-prevent-unload', (e) => {
+    const choice = dialog.showMessageBoxSync(w, {
+      type: 'warning',
+      title: t('shell.sluiten_titel'),
+      message: t('shell.sluiten_vraag'),
+      detail: t('shell.sluiten_uitleg'),
+      buttons: [t('shell.sluiten_niet'), t('shell.sluiten_toch')],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    if (choice === 1) e.preventDefault(); // preventDefault lets the unload (the close) go ahead
+  });
   win.once('ready-to-show', () => win?.show());
   win.on('closed', () => (win = null));
   void win.loadURL(indexUrl);

@@ -66,7 +66,7 @@ export interface StubOptions {
   isPackaged?: boolean;
   /** false: another instance holds the lock (this start should hand over and quit). */
   lockGranted?: boolean;
-  /** What dialog.showMessageBox answers (button index). */
+  /** What dialog.showMessageBox(Sync) answers (button index). */
   messageBoxResponse?: number;
 }
 
@@ -155,6 +155,10 @@ export function createElectronStub(opts: StubOptions) {
       showMessageBox: async (...args: unknown[]) => {
         messageBoxes.push(args.find((a) => a && typeof a === 'object' && 'message' in (a as object)) as Record<string, unknown>);
         return { response: opts.messageBoxResponse ?? 1 };
+      },
+      showMessageBoxSync: (...args: unknown[]) => {
+        messageBoxes.push(args.find((a) => a && typeof a === 'object' && 'message' in (a as object)) as Record<string, unknown>);
+        return opts.messageBoxResponse ?? 0;
       },
       showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
       showSaveDialog: async () => ({ canceled: true }),

@@ -199,6 +199,25 @@ describe('desktop shell contract (dist/main.cjs under a recording Electron stub)
     expect(headers['Content-Security-Policy']).toEqual([DESKTOP_CSP]);
   });
 
+  it('closing a page that holds unsaved edits (beforeunload) asks first, in Dutch', async () => {
+    for (const [answer, closes] of [
+      [0, false],
+      [1, true],
+    ] as const) {
+      const stub = await started(start({ messageBoxResponse: answer }));
+      let allowed = false;
+      stub.windows[0]!.webContents.emit('will-prevent-unload', { preventDefault: () => (allowed = true) });
+      expect(stub.messageBoxes.at(-1)).toMatchObject({
+        title: 'Niet-opgeslagen wijzigingen',
+        message: 'Er zijn wijzigingen die nog niet zijn opgeslagen.',
+        buttons: ['Niet sluiten', 'Sluiten zonder opslaan'],
+        defaultId: 0,
+        cancelId: 0,
+      });
+      expect(allowed, `answer ${answer}`).toBe(closes);
+    }
+  });
+
   it('serves every contract channel over one IPC handler that refuses foreign senders', async () => {
     const stub = await started(start());
     expect([...stub.ipcHandlers.keys()]).toEqual([INVOKE_CHANNEL]);
