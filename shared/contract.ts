@@ -92,7 +92,7 @@ export const contract = {
   'workspace.recent': { input: none, output: z.array(RecentFile) },
   'workspace.files': { input: none, output: z.array(RecentFile) },
   'workspace.create': { input: z.strictObject({ regionNumber: regionNumber(), fileName: fileName() }), output: WorkspaceInfo },
-  'workspace.open': { input: z.strictObject({ path: z.string().min(1) }), output: WorkspaceInfo },
+  'workspace.open': { input: z.strictObject({ path: z.string().min(1).max(4096) }), output: WorkspaceInfo },
   'workspace.openExample': { input: none, output: WorkspaceInfo },
   'workspace.close': { input: none, output: z.null() },
 
@@ -188,7 +188,7 @@ export const contract = {
   'regionFigure.delete': { input: byId, output: z.null() },
 
   // History, trash and undo (for every kind of record)
-  'history.forEntity': { input: z.strictObject({ entity: z.string().min(1), id: id() }), output: z.array(HistoryEntry) },
+  'history.forEntity': { input: z.strictObject({ entity: z.string().min(1).max(64), id: id() }), output: z.array(HistoryEntry) },
   'history.recent': { input: z.strictObject({ limit: z.number().int().min(1).max(1000).default(200) }), output: z.array(HistoryEntry) },
   'history.undo': { input: none, output: UndoResult },
   'trash.list': { input: none, output: z.array(TrashItem) },
@@ -197,7 +197,7 @@ export const contract = {
   // Excel exchange: files cross as base64 (the browser host has no file system access)
   'exchange.export': { input: ExportRequest, output: ExportResult },
   'exchange.plan': { input: ExchangeFile.strict(), output: ImportPlan },
-  'exchange.apply': { input: ExchangeFile.extend({ choices: ConflictChoices.default({}), sha256: z.string().optional() }).strict(), output: ImportResult },
+  'exchange.apply': { input: ExchangeFile.extend({ choices: ConflictChoices.default({}), sha256: z.string().max(64).optional() }).strict(), output: ImportResult },
   'exchange.errors': { input: ExchangeFile.strict(), output: ExchangeFile },
   'exchange.lastImport': { input: none, output: LastImport.nullable() },
   'exchange.undoImport': { input: none, output: UndoResult },

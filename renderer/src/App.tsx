@@ -72,6 +72,8 @@ function Screen({ route, hasWorkspace }: { route: string[]; hasWorkspace: boolea
       if (a && b === 'bewerken') return <ProgrammeForm id={a} />;
       if (a && b === 'lijn' && c) return <LineForm key={c} programmeId={a} id={c === 'nieuw' ? undefined : c} />;
       if (a && b === 'maatregel') return <MeasureForm key={d ?? 'new'} programmeId={a} lineId={d} />;
+      // An activity directly under a programme line (d) or the programme: #/programmas/<p>/activiteit/nieuw[/<line>]
+      if (a && b === 'activiteit' && c === 'nieuw') return <ActivityForm key={`new-at-${d ?? a}`} programmeId={a} lineId={d} />;
       if (a) return <ProgrammeDetail id={a} />;
       return <ProgrammeList />;
     case 'resultaten':

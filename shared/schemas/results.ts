@@ -4,12 +4,13 @@
  * (the programme's school years, the indicator's unit, the status) are checked in the handlers.
  */
 import { z } from 'zod';
-import { choice, id, isoDate, longText, requiredText } from './fields';
+import { choice, id, isoDate, longText, requiredText, TEXT_MAX, tooLong } from './fields';
 import { t } from '../i18n/nl';
 import { AGGREGATIONS, DIRECTIONS, MEASUREMENT_STATUSES, MOMENT_KINDS, RESULT_STATUSES, TARGET_KINDS, UNITS } from '../results/types';
 import { isSchoolYear } from '../results/schoolYear';
 import { MONTH_DAY } from '../results/moments';
 import { isValidIsoDate } from '../dates';
+import { MEASURE_SHAPES } from './tree';
 
 export const ONDERWIJSSOORTEN = ['vo_onderbouw', 'vmbo_bovenbouw', 'havo_vwo_bovenbouw', 'mbo1', 'mbo2', 'mbo34'] as const;
 export type Onderwijssoort = (typeof ONDERWIJSSOORTEN)[number];
@@ -21,7 +22,7 @@ export const num = () =>
     .refine(Number.isFinite, { error: t('val.number') })
     .refine((n) => Math.abs(n) <= MAX, { error: t('val.tooBig') });
 const count = () => z.number({ error: t('val.number') }).int(t('val.wholeNumber')).min(0, t('val.notNegative')).max(100_000_000, t('val.tooBig'));
-const shortText = (max = 200) => z.string({ error: t('val.notText') }).trim().max(max, t('val.tooLong', { max }));
+const shortText = (max: number = TEXT_MAX.line) => z.string({ error: t('val.notText') }).trim().max(max, tooLong(max));
 const pct = () => num().refine((n) => n >= 0 && n <= 100, { error: t('val.percentRange') });
 export const schoolYear = () => z.string({ error: t('val.schoolYear') }).trim().refine(isSchoolYear, { error: t('val.schoolYear') });
 
@@ -36,7 +37,7 @@ const indicatorFields = {
   aggregation: choice(AGGREGATIONS),
   dataSource: shortText(200),
   momentKind: choice(MOMENT_KINDS),
-  momentDates: z.array(z.string({ error: t('val.notText') }).trim()).max(24),
+  momentDates: z.array(z.string({ error: t('val.notText') }).trim().max(10, tooLong(10))).max(24),
   categories: z.array(requiredText(100)).max(20),
   baselineValue: num().nullable(),
   baselineDate: isoDate().nullable(),
@@ -105,7 +106,7 @@ export const TargetRevise = z
   .strictObject({
     id: id(),
     ...targetSpecFields,
-    reason: z.string({ error: t('val.reasonRequired') }).trim().min(1, t('val.reasonRequired')).max(2000, t('val.tooLong', { max: 2000 })),
+    reason: z.string({ error: t('val.reasonRequired') }).trim().min(1, t('val.reasonRequired')).max(2000, tooLong(2000)),
     decisionDate: z.string({ error: t('val.decisionDateRequired') }).min(1, t('val.decisionDateRequired')).refine(isValidIsoDate, { error: t('val.date') }),
   })
   .superRefine(checkSpec);
@@ -295,6 +296,8 @@ export const ProgrammeResults = z.object({
       counts: StatusCounts,
       indicators: z.array(IndicatorView),
       activities: z.array(Owner.extend({ counts: StatusCounts, indicators: z.array(IndicatorView) })),
+      /** The plan's own structure: a measure that is its own activity is one row on the screens. */
+      shape: z.enum(MEASURE_SHAPES),
     }),
   ),
   attention: z.array(AttentionItem),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { t } from '../i18n/nl';
+import { tooLong } from './fields';
 
 export const Region = z.object({ number: z.number().int(), name: z.string(), contactMunicipality: z.string().nullable() });
 export type Region = z.infer<typeof Region>;
@@ -41,5 +42,5 @@ export const fileName = () =>
 
 export const regionNumber = () => z.number({ error: t('val.region') }).int(t('val.region')).min(1, t('val.region')).max(40, t('val.region'));
 
-export const Settings = z.object({ userName: z.string().trim().max(100, t('val.tooLong', { max: 100 })) });
+export const Settings = z.object({ userName: z.string().trim().max(100, tooLong(100)) });
 export type Settings = z.infer<typeof Settings>;

@@ -26,7 +26,7 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
     const o = wb.getWorksheet('Overzicht')!;
     expect((o.getRow(1).values as unknown[]).slice(1)).toEqual([
       'Programma', 'Code', 'Maatregel', 'Status', 'Penvoerder', 'Plusvoorziening', 'Activiteiten', 'Beoogd deelnemers 2026/2027',
-      'Begroot (totaal)', 'Gerealiseerd (totaal)', 'Deelnemers beoogd', 'Deelnemers bereikt', 'Resultaatstatus',
+      'Begroot (totaal)', 'Gerealiseerd (totaal)', 'Deelnemers beoogd', 'Deelnemers bereikt', 'Resultaatstatus', 'Vorm',
     ]);
     expect(o.actualRowCount).toBeGreaterThan(3);
     const allowed = ['✔ Behaald', '➜ Op koers', '⚠ Aandacht', '✖ Achter', '○ Geen gegevens'];
@@ -52,6 +52,14 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
     }
     expect(reached).toBeGreaterThan(0);
     expect(statuses.size).toBeGreaterThan(1);
+    // The plan's own structure: the item directly under line 3 is one row, said to be an activity.
+    const shapeOf = (code: string) => {
+      for (let r = 2; r <= o.actualRowCount; r++) if (o.getRow(r).getCell(2).value === code) return [o.getRow(r).getCell(7).value, o.getRow(r).getCell(14).value];
+      return null;
+    };
+    expect(shapeOf('3.3')).toEqual([1, 'Activiteit direct onder de programmalijn']);
+    expect(shapeOf('1.3')).toEqual([1, 'Maatregel die zelf de activiteit is']);
+    expect(shapeOf('2a')).toEqual([2, 'Maatregel met activiteiten']);
     // Each programme's overview total equals the budget overview's total to the cent.
     for (const { name, ov } of overviews) {
       expect(totals.get(name)?.planned ?? 0, name).toBe(ov.total.plannedCents);

@@ -87,6 +87,8 @@ export interface MeasureTable extends Trashable {
   /** JSON string[] of organisation ids */
   executorIds: string;
   status: string;
+  /** 'measure' | 'single' | 'activity' (shared/schemas/tree.ts MEASURE_SHAPES) */
+  shape: string;
   sortOrder: number;
   createdAt: string;
   updatedAt: string;

@@ -130,6 +130,7 @@ async function seedTree(tr: Tracker, programmeId: string, orgIds: Map<string, st
         leadOrganisationId: org(m.lead),
         executorIds: JSON.stringify(m.executors.map(org)),
         status: m.status,
+        shape: m.shape ?? 'measure',
         sortOrder: 0,
         ...stamp,
       });

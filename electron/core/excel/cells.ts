@@ -8,6 +8,7 @@ import { parseMoney } from '../../../shared/money';
 import { formatDate, isValidIsoDate, parseDateInput } from '../../../shared/dates';
 import { MAX_CENTS } from '../../../shared/schemas/fields';
 import { t } from '../../../shared/i18n/nl';
+import { EXCEL_MAX_TEXT } from './text-limits';
 
 export type CellType = 'id' | 'text' | 'longText' | 'money' | 'int' | 'decimal' | 'percent' | 'date' | 'datetime' | 'choice' | 'bool';
 
@@ -27,8 +28,23 @@ export interface CellRule {
 export type CellValue = string | number | boolean | null;
 export type CellRead = { ok: true; value: CellValue; note?: string } | { ok: false; message: string };
 
-/** Excel's own limit for the text in one cell. */
-export const EXCEL_MAX_TEXT = 32_767;
+/** Ends a text that was too long for one Excel cell and was cut on export (see cutForExcel). */
+export const CUT_MARK = ' [… ingekort door Regieboek]';
+
+/**
+ * A stored text longer than an Excel cell holds (only older data: every boundary now refuses such
+ * texts) is cut, ending in CUT_MARK, with a note for the cell's comment; an import recognises the
+ * cut text and leaves the stored one as it is. Null when the text fits.
+ */
+export function cutForExcel(s: string): { text: string; note: string } | null {
+  if (s.length <= EXCEL_MAX_TEXT) return null;
+  let keep = EXCEL_MAX_TEXT - CUT_MARK.length;
+  // Never split a character made of two UTF-16 units (an emoji, say).
+  if (/[\ud800-\udbff]/.test(s[keep - 1] ?? '')) keep--;
+  return { text: s.slice(0, keep) + CUT_MARK, note: t('xl.write.cut', { length: nlInt(s.length), max: nlInt(EXCEL_MAX_TEXT), shown: nlInt(keep) }) };
+}
+
+const nlInt = (n: number) => n.toLocaleString('nl-NL');
 /** Excel serial day numbers we accept as dates: 01-01-1990 up to 31-12-2100. */
 const SERIAL_MIN = 32_874;
 const SERIAL_MAX = 73_415;
@@ -148,7 +164,8 @@ export function readCell(cell: ExcelJS.Cell, rule: CellRule): CellRead {
       else if (typeof raw === 'boolean') s = raw ? t('xl.yes') : t('xl.no');
       else return fail(t('xl.cell.notText'));
       if (rule.type === 'id' && !/^[\p{L}\p{N}._:\-/]{1,64}$/u.test(s)) return fail(t('xl.cell.badId', { value: show(s) }));
-      if (rule.maxLength && s.length > rule.maxLength) return fail(t('xl.cell.tooLong', { max: rule.maxLength, length: s.length }));
+      // A text cut on export is judged by the import against the stored one (import.ts).
+      if (rule.maxLength && s.length > rule.maxLength && !s.endsWith(CUT_MARK)) return fail(t('xl.cell.tooLong', { max: nlInt(rule.maxLength), length: nlInt(s.length) }));
       return done(s);
     }
     case 'money': {
@@ -265,8 +282,9 @@ export function writeCell(cell: ExcelJS.Cell, rule: CellRule, value: CellValue):
     case 'text':
     case 'longText': {
       const s = String(value);
-      if (s.length > EXCEL_MAX_TEXT) throw new Error(t('xl.write.tooLong', { max: EXCEL_MAX_TEXT }));
-      cell.value = s;
+      const cut = cutForExcel(s);
+      cell.value = cut ? cut.text : s;
+      if (cut) cell.note = cut.note;
       cell.numFmt = NUMFMT.text;
       if (rule.type === 'longText') cell.alignment = { wrapText: true, vertical: 'top' };
       return;

@@ -15,7 +15,8 @@ import { recordKinds, kindByName, sameValue, type Db, type RecordKind } from './
 import { findPartner, partnerSections, sectionColumns } from './partner';
 import { InputError, inputRecordId, inputSections, type InputSection, type NewRecord } from './partner-inputs';
 import { describe, readTable, type ColumnSpec, type Issue, type ReadRow, type Row } from './sheets';
-import { colLetter, type CellValue } from './cells';
+import { colLetter, cutForExcel, CUT_MARK, type CellValue } from './cells';
+import { shapeIssues } from './shape-check';
 import { tracked, type Tracker } from '../history/tracker';
 import { entityDef } from '../history/entities';
 import { UserError } from '../errors';
@@ -290,6 +291,11 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
           const ov = current[c.key] ?? null;
           if (nv === null && (c.type === 'text' || c.type === 'longText') && ov === '') nv = '';
           if (sameValue(ov, nv)) continue;
+          // A text cut on export (older data, longer than a cell) left as it was keeps the stored text.
+          if (typeof nv === 'string' && nv.endsWith(CUT_MARK)) {
+            if (typeof ov !== 'string' || cutForExcel(ov)?.text !== nv) issueAt(c.key, t('xl.cell.cutText', { max: (c.maxLength ?? 0).toLocaleString('nl-NL') }));
+            continue;
+          }
           if (kind.readOnly) {
             issueAt(c.key, t('xl.plan.readOnly', { sheet: spec.sheet }));
             continue;
@@ -311,6 +317,10 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
       } else {
         if (trashed.has(id)) issueAt(kind.idKey, t('xl.plan.inTrash', { id }));
         for (const c of spec.columns) if (c.required && (r.values[c.key] === null || r.values[c.key] === undefined) && !r.issues.length) issueAt(c.key, t('xl.cell.required'));
+        for (const c of spec.columns) {
+          const v = r.values[c.key];
+          if (typeof v === 'string' && v.endsWith(CUT_MARK) && !c.informational) issueAt(c.key, t('xl.cell.cutText', { max: (c.maxLength ?? 0).toLocaleString('nl-NL') }));
+        }
         if (!issues.length) {
           status = 'new';
           for (const c of spec.columns) {
@@ -373,6 +383,14 @@ async function buildPlan(db: Db, p: Parsed, fileName: string): Promise<{ plan: I
   const rows: Planned[] = [];
   for (const spec of p.specs) rows.push(...(await planSheet(db, p, spec, notices, fileIds)));
   await checkRefs(db, rows);
+  // A measure that is its own activity keeps exactly one; a refused row may refuse its children in turn.
+  const shapes = await shapeIssues(db, rows, kindByName('activity')!.sheet);
+  for (const { row: r, key, message } of shapes) {
+    const c = r.spec.columns.find((x) => x.key === key);
+    r.issues.push(toPlanIssue({ sheet: r.sheet, row: r.row, col: r.cols[key], header: c?.header, message }));
+    r.status = 'rejected';
+  }
+  if (shapes.length) await checkRefs(db, rows);
   const counts = { new: 0, changed: 0, unchanged: 0, conflict: 0, rejected: 0 };
   for (const r of rows) counts[r.status]++;
   const plan: ImportPlan = {

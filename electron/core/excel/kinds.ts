@@ -13,6 +13,7 @@ import { PROGRAMME_STATUSES } from '../../../shared/schemas/programme';
 import { t } from '../../../shared/i18n/nl';
 import { activityKind, contactKind, measureKind, organisationKind, programmeLineKind, subActivityKind } from './kinds-tree';
 import { moneyAndResultKinds } from './kinds-money';
+import { applyTextLimits } from './text-limits';
 
 export type Db = Kysely<Database> | Transaction<Database>;
 
@@ -75,8 +76,8 @@ export const programmeKind: RecordKind = {
     { key: 'status', header: t('xlh.programme.status'), type: 'choice', required: true, choices: statusChoices, help: t('xlh.programme.status.help') },
     { key: 'requestedCents', header: t('xlh.programme.requested'), type: 'money', help: t('xlh.programme.requested.help') },
     { key: 'awardedCents', header: t('xlh.programme.awarded'), type: 'money', help: t('xlh.programme.awarded.help') },
-    { key: 'analysis', header: t('xlh.programme.analysis'), type: 'longText', maxLength: 50_000, width: 60, help: t('xlh.programme.analysis.help') },
-    { key: 'notes', header: t('xlh.programme.notes'), type: 'longText', maxLength: 50_000, width: 40, help: t('xlh.programme.notes.help') },
+    { key: 'analysis', header: t('xlh.programme.analysis'), type: 'longText', width: 60, help: t('xlh.programme.analysis.help') },
+    { key: 'notes', header: t('xlh.programme.notes'), type: 'longText', width: 40, help: t('xlh.programme.notes.help') },
     { key: 'contactSchoolId', header: t('xlh.programme.contactSchool'), type: 'id', help: t('xlh.programme.contactSchool.help') },
     { key: 'contactSchoolName', header: t('xlh.programme.contactSchoolName'), type: 'text', informational: true, help: t('xlh.refName.help') },
     { key: 'contactMunicipalityId', header: t('xlh.programme.contactMunicipality'), type: 'id', help: t('xlh.programme.contactMunicipality.help') },
@@ -131,9 +132,11 @@ export const programmeKind: RecordKind = {
  * in kinds-tree.ts; issues 4-5 add budget lines, expenditure, indicators … here.
  */
 export const recordKinds: RecordKind[] = [regionKind, organisationKind, contactKind, programmeKind, programmeLineKind, measureKind, activityKind, subActivityKind, ...moneyAndResultKinds];
+for (const k of recordKinds) applyTextLimits(k.name, k.columns);
 
 export function registerKind(kind: RecordKind, opts: { after?: string } = {}): void {
   if (recordKinds.some((k) => k.name === kind.name || k.sheet === kind.sheet)) throw new Error(`Record kind ${kind.name} registered twice`);
+  applyTextLimits(kind.name, kind.columns);
   const at = opts.after ? recordKinds.findIndex((k) => k.name === opts.after) + 1 : recordKinds.length;
   recordKinds.splice(at > 0 ? at : recordKinds.length, 0, kind);
 }

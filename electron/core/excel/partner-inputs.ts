@@ -31,6 +31,7 @@ import { schoolYearOf, schoolYearRange, isSchoolYear } from '../../../shared/res
 import { formatDate } from '../../../shared/dates';
 import { compareCodes } from '../../../shared/natsort';
 import { t, type MessageKey } from '../../../shared/i18n/nl';
+import { applyTextLimits } from './text-limits';
 
 type Db = Kysely<Database>;
 
@@ -431,3 +432,4 @@ export const monitoringInput: InputSection = {
 
 /** In sheet order, after the record sections. */
 export const inputSections: InputSection[] = [measurementsInput, spendInput, monitoringInput];
+for (const s of inputSections) applyTextLimits(s.entity, s.columns);

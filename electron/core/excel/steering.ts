@@ -107,6 +107,7 @@ export const overviewSheet: SteeringSheet = {
       col('participantsPlanned', t('xl.steering.participantsPlanned'), 'int', t('xl.steering.participantsPlannedHelp')),
       col('participantsReached', t('xl.steering.participantsReached'), 'int', t('xl.steering.participantsReachedHelp')),
       col('resultStatus', t('xl.steering.measureResultStatus'), 'text', t('xl.steering.measureResultStatusHelp')),
+      col('shape', t('field.shape'), 'text', t('xl.steering.shapeHelp')),
     ];
     const db = ctx.db;
     const programmes = new Map((await db.selectFrom('programme').select(['id', 'name']).where('deletedAt', 'is', null).execute()).map((p) => [p.id, p.name]));
@@ -134,6 +135,7 @@ export const overviewSheet: SteeringSheet = {
           programme: programmes.get(m.programmeId) ?? '',
           code: m.code,
           measure: m.name,
+          shape: t(`shape.${m.shape}` as MessageKey),
           status: statusText(m.status),
           lead: m.leadOrganisationId ? (orgs.get(m.leadOrganisationId) ?? '') : '',
           plus: m.plusvoorziening === 1,
