@@ -8,6 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +80,12 @@ function dist(args: string[], env: Record<string, string>): Promise<{ code: numb
       cwd: ROOT,
       env: { ...process.env, ...env, CI: 'true', CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
     });
+    // electron-builder is heavy on the disk and CPU: let the tests running beside it go first.
+    try {
+      if (child.pid) os.setPriority(child.pid, 10);
+    } catch {
+      // not permitted on this system: run at normal priority
+    }
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
