@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { applyImport, buildErrorWorkbook, exportPartner, exportSteering, exportWorkspace, planImport } from '../../electron/core/excel';
 import { NUMFMT } from '../../electron/core/excel/cells';
-import { undoLast } from '../../electron/core/history/undo';
+import { step } from '../../electron/core/history/undo';
 import { exampleWorkspace, load, save } from './excel-helpers';
 import { tempDir } from './helpers';
 import { compareCodes } from '../../shared/natsort';
@@ -201,14 +201,14 @@ describe('partner data request (uitvraag)', () => {
     expect(String(marked.note)).toContain('Te verbeteren: "Bijna klaar" is geen geldige keuze');
     expect(errWb.getWorksheet('Fouten')!.getCell('A2').value).toBe('Activiteiten');
 
-    const first = await applyImport(ws.db, returned, 'uitvraag ROC.xlsx', { user: 'Regio' });
+    const first = await applyImport(ws.db, returned, 'uitvraag ROC.xlsx', { user: 'Regio', session: 'venster' });
     expect(first.applied).toBe(1);
     const resultsOf = async () => (await ws.db.selectFrom('activity').select('resultsGeneral').where('id', '=', id2).executeTakeFirstOrThrow()).resultsGeneral;
     expect(await resultsOf()).toContain('120 jongeren');
     const cs = await ws.db.selectFrom('changeSet').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(cs).toMatchObject({ source: 'uitvraag ROC.xlsx', label: 'Import uit "uitvraag ROC.xlsx"' });
 
-    await undoLast(ws.db, 'Regio');
+    await step(ws.db, { user: 'Regio', session: 'venster' }, 'undo');
     expect(await resultsOf()).not.toContain('120 jongeren');
 
     const second = await applyImport(ws.db, returned, 'uitvraag ROC.xlsx', { user: 'Regio' });

@@ -458,7 +458,7 @@ export async function applyImport(
   db: Kysely<Database>,
   buf: Buffer,
   fileName: string,
-  o: { user: string; choices?: ConflictChoices } & ImportOptions,
+  o: { user: string; session?: string | null; choices?: ConflictChoices } & ImportOptions,
 ): Promise<ImportResult> {
   const p = await parse(db, buf, fileName, o);
   let changeSetId: number | null = null;
@@ -466,7 +466,7 @@ export async function applyImport(
   let finalPlan: ImportPlan | null = null;
   const wanted = (r: Planned) => r.status === 'new' || r.status === 'changed' || (r.status === 'conflict' && o.choices?.[r.key] === 'file');
   try {
-    await tracked(db, { user: o.user, action: 'import', label: t('xl.import.label', { file: fileName }), source: fileName }, async (tr: Tracker) => {
+    await tracked(db, { user: o.user, session: o.session ?? null, action: 'import', label: t('xl.import.label', { file: fileName }), source: fileName }, async (tr: Tracker) => {
       const { plan, rows } = await buildPlan(tr.trx, p, fileName);
       finalPlan = plan;
       // Nothing to write: roll back, so not even an empty change set touches the workspace file.

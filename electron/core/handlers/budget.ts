@@ -33,8 +33,9 @@ async function must<T>(p: Promise<T | undefined>, entity: string): Promise<T> {
 const ownLabels: Record<string, MessageKey> = { kind: 'budget.field.kind', date: 'budget.field.date' };
 const labelOf = (field: string) => (ownLabels[field] ? t(ownLabels[field]) : fieldLabel(field));
 const fieldError = (field: string, key: MessageKey) => new UserError('invalid_input', `${labelOf(field)}: ${t(key)}`, field);
-const meta = (ctx: { user: string }, action: string, entity: string, name: string) => ({
+const meta = (ctx: { user: string; session: string }, action: string, entity: string, name: string) => ({
   user: ctx.user,
+  session: ctx.session,
   action,
   label: t(`label.${action}` as MessageKey, { entity: entityName(entity), name }),
 });

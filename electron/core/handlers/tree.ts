@@ -79,7 +79,7 @@ async function nextSortOrder(db: Db, entity: TreeEntity, parentId: string): Prom
   return max > 0 ? max + 1 : 0;
 }
 
-const meta = (ctx: { user: string }, action: string, label: string) => ({ user: ctx.user, action, label });
+const meta = (ctx: { user: string; session: string }, action: string, label: string) => ({ user: ctx.user, session: ctx.session, action, label });
 
 function measureColumns(i: { lineId: string | null; code: string; name: string; description: string; plusvoorziening: boolean; targetGroups: string[]; leadOrganisationId: string | null; executorIds: string[]; status: string }) {
   return {

@@ -91,6 +91,8 @@ export function participantTargets(activityId: string, planned: { schoolYear: st
       updatedAt: createdAt,
       deletedAt: null,
       deletedIn: null,
+      // Not stored: its figures live on the activity.
+      rowVersion: 0,
     };
   });
 }
@@ -120,6 +122,8 @@ export function virtualParticipants(activityId: string, at: string): Selectable<
     updatedAt: at,
     deletedAt: null,
     deletedIn: null,
+    // 0 until its first write stores it.
+    rowVersion: 0,
   };
 }
 
