@@ -137,7 +137,11 @@ export async function monitoring(file: string) {
   }
 }
 
-/** Per indicator of every programme: baseline, targets (revisions included), the latest value and the status. */
+/**
+ * Per indicator of every programme: baseline, targets (revisions included), every measurement with
+ * the date it was measured and, apart from it, the period it is about ("2016/2017"), the latest value
+ * that counts and the status, from the same views the screens show.
+ */
 export async function results(file: string) {
   const version = assertOpenable(file);
   if (version < 4) return { programmes: [] as unknown[], indicators: [] as unknown[] };
@@ -146,16 +150,20 @@ export async function results(file: string) {
   try {
     const indicators: Record<string, unknown>[] = [];
     const label = (code: string, name: string) => [code, name].filter(Boolean).join(' ');
-    const row = (programme: string, owner: { activity: string | null; measure: string }, v: IndicatorView) => ({
+    const row = (programme: string, owner: { activity: string | null; measure: string }, v: IndicatorView, all: IndicatorView[]) => ({
       programme,
       ...owner,
       activity: owner.activity,
+      id: v.id,
       indicator: v.name,
+      parent: v.parentId ? (all.find((x) => x.id === v.parentId)?.name ?? null) : null,
       unit: v.unit,
       direction: v.direction,
       aggregation: v.aggregation,
+      periodKind: v.periodKind,
       baseline: { value: v.baselineValue, date: v.baselineDate },
       targets: v.targets.map((x) => ({
+        period: x.period,
         schoolYear: x.schoolYear,
         periodStart: x.periodStart,
         periodEnd: x.periodEnd,
@@ -165,8 +173,18 @@ export async function results(file: string) {
         current: x.current,
         ...(x.supersedesId ? { reason: x.reason, decisionDate: x.decisionDate } : {}),
       })),
-      latest: v.evaluation.latest,
+      measurements: v.measurements.map((m) => ({
+        period: m.period,
+        date: m.date,
+        value: m.computedValue,
+        ...(m.numerator !== null ? { numerator: m.numerator, denominator: m.denominator } : {}),
+        status: m.status,
+        counts: m.counts,
+      })),
+      latest: v.evaluation.latest && { period: v.evaluation.latest.period, date: v.evaluation.latest.date, value: v.evaluation.latest.value, status: v.evaluation.latest.status },
       status: v.evaluation.status,
+      basis: v.evaluation.basis,
+      note: v.evaluation.note,
       progress: v.evaluation.progress === null ? null : Math.round(v.evaluation.progress * 1000) / 1000,
       expected: v.evaluation.expected === null ? null : Math.round(v.evaluation.expected * 1000) / 1000,
     });
@@ -174,8 +192,9 @@ export async function results(file: string) {
       const r = await programmeResults(db, p.id);
       if (!r) continue;
       for (const m of r.measures) {
-        for (const v of m.indicators) indicators.push(row(p.name, { activity: null, measure: label(m.code, m.name) }, v));
-        for (const a of m.activities) for (const v of a.indicators) indicators.push(row(p.name, { activity: label(a.code, a.name), measure: label(m.code, m.name) }, v));
+        const all = [...m.indicators, ...m.activities.flatMap((a) => a.indicators)];
+        for (const v of m.indicators) indicators.push(row(p.name, { activity: null, measure: label(m.code, m.name) }, v, all));
+        for (const a of m.activities) for (const v of a.indicators) indicators.push(row(p.name, { activity: label(a.code, a.name), measure: label(m.code, m.name) }, v, all));
       }
     }
     return { indicators };
@@ -319,9 +338,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const result = await results(needDb(values));
         if (values.json) io.out(JSON.stringify(result, null, 2) + '\n');
         else
-          for (const i of result.indicators as { activity: string | null; measure: string; indicator: string; unit: Unit; status: string; latest: { value: number | null; date: string } | null }[])
+          for (const i of result.indicators as { activity: string | null; measure: string; indicator: string; unit: Unit; status: string; latest: { value: number | null; date: string; period: string } | null }[])
             io.out(
-              `${i.activity ?? i.measure} | ${i.indicator} | ${t(`resultStatus.${i.status}` as 'resultStatus.behaald')}${i.latest ? ` | ${t('cli.resultsAt', { value: formatIndicatorValue(i.unit, i.latest.value), date: formatDate(i.latest.date) })}` : ''}\n`,
+              `${i.activity ?? i.measure} | ${i.indicator} | ${t(`resultStatus.${i.status}` as 'resultStatus.behaald')}${i.latest ? ` | ${t('cli.resultsAt', { value: formatIndicatorValue(i.unit, i.latest.value), period: i.latest.period, date: formatDate(i.latest.date) })}` : ''}\n`,
             );
         return 0;
       }
