@@ -9,6 +9,9 @@ import { t } from '../shared/i18n/nl';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppState } from './core/app-state';
+import { UserError } from './core/errors';
+import { snapshotTo } from './core/files/snapshot';
+import { copyName } from './core/handlers/backups';
 import { createDispatcher, type Dispatch } from './core/dispatch';
 import { windowOptions, isTrustedUrl, DESKTOP_CSP } from './security';
 import { registerIpc, EVENT_CHANNEL } from './ipc';
@@ -35,9 +38,21 @@ function send(name: string, payload: unknown = null) {
   win?.webContents.send(EVENT_CHANNEL, name, payload);
 }
 
-/** Every open goes through the core's own channel, like "Openen…" in the screens. */
+/**
+ * Every open goes through the core's own channel, like "Openen…" in the screens. A file in use
+ * elsewhere: say by whom, and offer to look without changing anything.
+ */
 async function openFile(file: string): Promise<boolean> {
-  const r = await dispatch!('workspace.open', { path: file });
+  let r = await dispatch!('workspace.open', { path: file });
+  if (!r.ok && r.error.code === 'locked') {
+    const ask = { type: 'info' as const, message: r.error.message, buttons: [t('lock.openReadOnly'), t('action.cancel')], defaultId: 0, cancelId: 1 };
+    const choice = win ? await dialog.showMessageBox(win, ask) : await dialog.showMessageBox(ask);
+    if (choice.response !== 0) {
+      refreshMenu();
+      return false;
+    }
+    r = await dispatch!('workspace.open', { path: file, readOnly: true });
+  }
   if (!r.ok) dialog.showErrorBox(t('shell.openen_mislukt'), `${t('shell.openen_mislukt_bestand', { file: path.basename(file) })}\n\n${r.error.message}`);
   else send('workspace-changed');
   refreshMenu();
@@ -60,8 +75,14 @@ function refreshMenu() {
       saveCopy: async () => {
         const ws = state.workspace;
         if (!ws) return;
-        const r = await dialog.showSaveDialog(win!, { title: t('shell.opslaan_als_kopie'), defaultPath: ws.fileName.replace(/\.regieboek$/, '') + ' (kopie).regieboek' });
-        if (!r.canceled && r.filePath) ws.sqlite.prepare('VACUUM INTO ?').run(r.filePath);
+        const r = await dialog.showSaveDialog(win!, { title: t('shell.opslaan_als_kopie'), defaultPath: copyName(ws.fileName) });
+        if (r.canceled || !r.filePath) return;
+        // The system's dialog already asked before replacing an existing file.
+        try {
+          snapshotTo(ws.sqlite, r.filePath, { overwrite: true, sourcePath: ws.path });
+        } catch (e) {
+          dialog.showErrorBox(t('shell.opslaan_als_kopie'), e instanceof UserError ? e.message : t('err.internal', { detail: String(e) }));
+        }
       },
       savePdf: async () => {
         if (!win) return;

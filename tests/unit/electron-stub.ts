@@ -216,7 +216,14 @@ export function loadMain(stub: ElectronStub, env: { argv: string[]; resourcesPat
   process.argv = env.argv;
   proc.resourcesPath = env.resourcesPath ?? path.join(path.dirname(MAIN_JS), 'no-resources');
   delete require.cache[MAIN_JS];
-  require(MAIN_JS);
+  // The unit run's own REGIEBOEK_DATA_DIR (vitest.config.mts) would move the app's data folder.
+  const dataDirEnv = process.env.REGIEBOEK_DATA_DIR;
+  delete process.env.REGIEBOEK_DATA_DIR;
+  try {
+    require(MAIN_JS);
+  } finally {
+    if (dataDirEnv !== undefined) process.env.REGIEBOEK_DATA_DIR = dataDirEnv;
+  }
   return {
     loadedUpdater,
     restore() {

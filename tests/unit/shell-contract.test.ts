@@ -318,6 +318,28 @@ describe('desktop shell contract (dist/main.cjs under a recording Electron stub)
     running.pop()!.restore();
   });
 
+  it('a file in use on another computer: says by whom and offers to open it read-only', async () => {
+    const files = tempDir('regieboek-files-');
+    const file = await workspaceFile(files, 'Gedeeld', 12, 'Op de netwerkschijf');
+    const now = new Date().toISOString();
+    fs.writeFileSync(`${file}.lock`, JSON.stringify({ app: 'regieboek', user: 'J. Collega', host: 'ANDERE-PC', pid: 4242, since: now, heartbeat: now }));
+    for (const [answer, opened] of [
+      [1, false],
+      [0, true],
+    ] as const) {
+      const stub = await started(start({ isPackaged: true, argv: ['/opt/Regieboek/regieboek', file], messageBoxResponse: answer }));
+      expect(stub.messageBoxes[0]!.message).toMatch(/J\. Collega/);
+      expect(stub.messageBoxes[0]!.buttons).toEqual(['Alleen-lezen openen', 'Annuleren']);
+      expect(stub.errorBoxes).toEqual([]);
+      const r = await invoke(stub, 'workspace.current');
+      const ws = r.ok ? (r.value as { path: string; readOnly: string | null } | null) : null;
+      if (opened) {
+        expect(ws?.path).toBe(file);
+        expect(ws?.readOnly).toBeTruthy();
+      } else expect(ws).toBeNull();
+    }
+  });
+
   it('a file that is not a workspace gives a Dutch message and the app still starts', async () => {
     const files = tempDir('regieboek-files-');
     const bad = path.join(files, 'Kapot.regieboek');
