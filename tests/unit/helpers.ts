@@ -1,10 +1,12 @@
 import crypto from 'node:crypto';
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { AppState } from '../../electron/core/app-state';
 import { createDispatcher } from '../../electron/core/dispatch';
+import { setToday } from '../../electron/core/clock';
 import { runCli } from '../../electron/core/cli/main';
 import type { Channel, In, Out } from '../../shared/contract';
 import type { AppError } from '../../shared/result';
@@ -14,14 +16,31 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
+/** Sets the core's clock for a whole test file (call at its top, before other hooks). */
+export function clockForFile(iso: string): void {
+  beforeAll(() => setToday(iso));
+  afterAll(() => setToday(null));
+}
+
+/** Sets the core's clock until the end of this test. */
+export function pinToday(iso: string): void {
+  setToday(iso);
+  cleanups.push(() => setToday(null));
+}
+
 export function tempDir(prefix = 'regieboek-test-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 
-/** A core as the hosts build it, on a fresh data folder, with typed helpers around dispatch. */
-export async function makeCore(opts: { workspace?: boolean } = {}) {
+/**
+ * A core as the hosts build it, on a fresh data folder, with typed helpers around dispatch. `today`
+ * sets the core's clock for this test (else REGIEBOEK_TODAY or the system date, so a test that
+ * passes none must hold on any date; CI runs the unit suite under two other dates too).
+ */
+export async function makeCore(opts: { workspace?: boolean; today?: string } = {}) {
+  if (opts.today) pinToday(opts.today);
   const dir = tempDir();
   const app = new AppState({ dataDir: dir, host: 'test' });
   app.setSettings({ userName: 'Testgebruiker' });
@@ -70,6 +89,21 @@ export const programmeInput = (over: Partial<In<'programme.create'>> = {}): In<'
 
 export function sha(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/**
+ * The workspace's bytes after everything committed is in the file itself: a closed connection whose
+ * statements are not yet garbage-collected keeps its WAL frames until then, which would move them
+ * into the file at a random later moment. Checkpointing first makes "unchanged to the byte" exact.
+ */
+export function settledSha(file: string): string {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+  return sha(file);
 }
 
 /** Runs the `regieboek` command in this process and captures what it prints. */

@@ -1,26 +1,33 @@
 /** DUO VSV figures of the region per school year and type of education, pasted or typed, charted against the national norm. */
 import { useState, type FormEvent } from 'react';
-import { ApiError, call } from '../api';
-import { useLoad } from '../useLoad';
-import { useApp } from '../state';
-import { useNotify } from '../notify';
+import { call } from '../api';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
 import { t, type MessageKey } from '../i18n';
 import { SelectField, TextArea, TextField } from '../components/Field';
 import { formatNumber, parseNumberInput } from '../../../shared/results/format';
 import { parseRegionPaste, type PastedFigure } from '../../../shared/results/paste';
 import { ONDERWIJSSOORTEN, type RegionFigure } from '../../../shared/schemas/results';
 import { isSchoolYear } from '../../../shared/results/schoolYear';
+import { href } from '../router';
 
 const pct = (v: number | null) => (v === null ? '—' : `${formatNumber(v, 2)}%`);
 const soortLabel = (s: string) => t(`onderwijssoort.${s}` as MessageKey);
 
+/** A count DUO suppressed for privacy is empty, shown as a dash, never as 0. */
+const count = (v: number | null) => (v === null ? '—' : formatNumber(v));
+
 function SoortChart({ soort, figures }: { soort: string; figures: RegionFigure[] }) {
-  // Per school year the definitive figure if there is one, else the provisional one.
+  // Per school year the definitive figure if there is one, else the provisional one; a year whose
+  // percentage DUO suppressed has no point.
   const years = [...new Set(figures.map((f) => f.schoolYear))].sort();
-  const points = years.map((y) => {
-    const fs = figures.filter((f) => f.schoolYear === y);
-    return fs.find((f) => f.status === 'definitief') ?? fs[0]!;
-  });
+  const points = years
+    .map((y) => {
+      const fs = figures.filter((f) => f.schoolYear === y);
+      return fs.find((f) => f.status === 'definitief') ?? fs[0]!;
+    })
+    .filter((f): f is RegionFigure & { percentage: number } => f.percentage !== null);
+  if (!points.length) return null;
   const W = 250;
   const H = 110;
   const pad = { l: 40, r: 22, t: 10, b: 22 };
@@ -84,21 +91,19 @@ function SoortChart({ soort, figures }: { soort: string; figures: RegionFigure[]
   );
 }
 
-function PasteBox({ onSaved }: { onSaved(): void }) {
-  const notify = useNotify();
+function PasteBox() {
+  const { act } = useAct();
   const [text, setText] = useState('');
   const [preview, setPreview] = useState<{ rows: PastedFigure[]; errors: { line: number; message: string }[] } | null>(null);
   async function save() {
     if (!preview?.rows.length) return;
-    try {
-      await call('regionFigure.save', { rows: preview.rows as never });
-      notify(t('regionFigures.saved', { n: preview.rows.length }));
-      setText('');
-      setPreview(null);
-      onSaved();
-    } catch (e) {
-      notify(e instanceof ApiError ? e.message : String(e), 'error');
-    }
+    await act(() => call('regionFigure.save', { rows: preview.rows as never }), {
+      done: t('regionFigures.saved', { n: preview.rows.length }),
+      then: () => {
+        setText('');
+        setPreview(null);
+      },
+    });
   }
   return (
     <section className="card" aria-labelledby="paste-h">
@@ -124,8 +129,8 @@ function PasteBox({ onSaved }: { onSaved(): void }) {
   );
 }
 
-function AddFigure({ onSaved }: { onSaved(): void }) {
-  const notify = useNotify();
+function AddFigure() {
+  const { act } = useAct();
   const [f, setF] = useState({ schoolYear: '', onderwijssoort: 'mbo2', students: '', leavers: '', status: 'voorlopig', definitionVersion: '', nationalNorm: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
@@ -141,19 +146,12 @@ function AddFigure({ onSaved }: { onSaved(): void }) {
     if (f.nationalNorm.trim() && normV === null) errs.nationalNorm = t('val.number');
     setErrors(errs);
     if (Object.keys(errs).length) return;
-    try {
-      await call('regionFigure.save', {
-        rows: [{ schoolYear: f.schoolYear.trim(), onderwijssoort: f.onderwijssoort as 'mbo2', students: students!, leavers: leavers!, percentage: null, nationalNorm: normV, status: f.status as 'voorlopig', definitionVersion: f.definitionVersion, source: t('regionFigures.manual') }],
-      });
-      notify(t('regionFigures.saved', { n: 1 }));
-      onSaved();
-    } catch (err) {
-      if (err instanceof ApiError) {
-        const fe = err.fieldErrors();
-        setErrors(Object.fromEntries(Object.entries(fe).map(([k, v]) => [k.replace(/^rows\.\d+\./, ''), v])));
-        notify(err.message, 'error');
-      }
-    }
+    const row = { schoolYear: f.schoolYear.trim(), onderwijssoort: f.onderwijssoort as 'mbo2', students: students!, leavers: leavers!, percentage: null, nationalNorm: normV, status: f.status as 'voorlopig', definitionVersion: f.definitionVersion, source: t('regionFigures.manual') };
+    await act(() => call('regionFigure.save', { rows: [row] }), {
+      done: t('regionFigures.saved', { n: 1 }),
+      // The core names the field of row 0; the form has the one row.
+      failed: (err) => setErrors(Object.fromEntries(Object.entries(err.fieldErrors()).map(([k, v]) => [k.replace(/^rows\.\d+\./, ''), v]))),
+    });
   }
   return (
     <form className="form card" aria-labelledby="add-fig-h" onSubmit={(e) => void submit(e)} noValidate>
@@ -177,16 +175,20 @@ function AddFigure({ onSaved }: { onSaved(): void }) {
 }
 
 export function ResultsRegionFigures() {
-  const { refresh } = useApp();
-  const { data, error } = useLoad(() => call('regionFigure.list'), []);
+  const { data, error } = useCall('regionFigure.list');
   const years = [...new Set((data ?? []).map((f) => f.schoolYear))].sort();
   return (
     <div className="page">
       <header className="page-head">
         <h1>{t('regionFigures.title')}</h1>
+        <div className="actions">
+          <a className="button primary" href={href('vsv-cijfers', 'duo')}>
+            {t('duo.open')}
+          </a>
+        </div>
       </header>
       <p className="lead">{t('regionFigures.intro')}</p>
-      {error && <p className="error-box">{error}</p>}
+      {error && <p className="error-box" role="alert">{error}</p>}
       {data && data.length === 0 && <p className="muted">{t('regionFigures.empty')}</p>}
       {data && data.length > 0 && (
         <>
@@ -227,9 +229,9 @@ export function ResultsRegionFigures() {
                           <td key={y} className="num">
                             {f ? (
                               <>
-                                {pct(f.percentage)}
+                                {f.percentage === null ? <span title={t('regionFigures.suppressed')}>—</span> : pct(f.percentage)}
                                 <div className="small muted">
-                                  {formatNumber(f.leavers)} / {formatNumber(f.students)}
+                                  {count(f.leavers)} / {count(f.students)}
                                   {f.status === 'voorlopig' ? ` · ${t('measurementStatus.voorlopig').toLowerCase()}` : ''}
                                 </div>
                                 {f.nationalNorm !== null && <div className="small muted">{t('regionFigures.normValue', { value: pct(f.nationalNorm) })}</div>}
@@ -248,8 +250,8 @@ export function ResultsRegionFigures() {
           </section>
         </>
       )}
-      <PasteBox onSaved={refresh} />
-      <AddFigure onSaved={refresh} />
+      <PasteBox />
+      <AddFigure />
     </div>
   );
 }
