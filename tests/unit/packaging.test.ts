@@ -74,7 +74,7 @@ function nativeCache(dir: string, entries: Record<string, string>): string {
 }
 
 function dist(args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string; ms: number }> {
-  const t0 = Date.now();
+  const t0 = performance.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'build', 'scripts', 'dist.mjs'), '--no-build', ...args], {
       cwd: ROOT,
@@ -89,7 +89,7 @@ function dist(args: string[], env: Record<string, string>): Promise<{ code: numb
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code) => resolve({ code, output, ms: Date.now() - t0 }));
+    child.on('close', (code) => resolve({ code, output, ms: Math.round(performance.now() - t0) }));
   });
 }
 

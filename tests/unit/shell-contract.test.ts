@@ -10,6 +10,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createElectronStub, loadMain, MAIN_JS, waitFor, type ElectronStub } from './electron-stub';
 import { programmeInput, tempDir } from './helpers';
 import { createRequire } from 'node:module';
+import { nowIso } from '../../electron/core/clock';
 import { AppState } from '../../electron/core/app-state';
 import { createDispatcher } from '../../electron/core/dispatch';
 import { channels } from '../../shared/contract';
@@ -321,7 +322,7 @@ describe('desktop shell contract (dist/main.cjs under a recording Electron stub)
   it('a file in use on another computer: says by whom and offers to open it read-only', async () => {
     const files = tempDir('regieboek-files-');
     const file = await workspaceFile(files, 'Gedeeld', 12, 'Op de netwerkschijf');
-    const now = new Date().toISOString();
+    const now = nowIso();
     fs.writeFileSync(`${file}.lock`, JSON.stringify({ app: 'regieboek', user: 'J. Collega', host: 'ANDERE-PC', pid: 4242, since: now, heartbeat: now }));
     for (const [answer, opened] of [
       [1, false],
