@@ -100,6 +100,7 @@ const unpacked = path.join(out, 'linux-unpacked');
 const resources = path.join(unpacked, 'resources');
 const appAsar = path.join(resources, 'app.asar');
 
+// electron-builder takes 30 s alone and over 120 s on a loaded 2-core machine: the timeout guards hangs, not speed.
 beforeAll(async () => {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'main.cjs'))) throw new Error('dist/ ontbreekt: voer eerst "npm run build" uit.');
   const stub = stubElectron(path.join(work, 'electron-stub'));
@@ -110,7 +111,7 @@ beforeAll(async () => {
   });
   console.log(`packaging test: electron-builder --linux --dir took ${(linux.ms / 1000).toFixed(1)} s`);
   if (linux.code !== 0) console.log(linux.output);
-}, 120_000);
+}, 300_000);
 
 describe('packaged app (electron-builder --dir with a stub Electron)', () => {
   it('packages without errors', () => {
@@ -196,5 +197,5 @@ describe('packaged app (electron-builder --dir with a stub Electron)', () => {
     expect(r.code).not.toBe(0);
     expect(r.output).toContain(`Verkeerde SQLite-module voor dit installatiebestand: ${path.join(cache, `${ELECTRON_VERSION}-win32-x64`, 'better_sqlite3.node')} is ELF voor Linux ${ARCH}, maar het doel is Windows x64 (PE voor Windows x64).`);
     expect(fs.existsSync(path.join(winOut, 'win-unpacked', 'resources', 'app.asar'))).toBe(false);
-  }, 120_000);
+  }, 300_000);
 });
