@@ -20,6 +20,7 @@ import { resolveNativeBinding } from './native-binding';
 import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { openFromSecondInstance, workspaceFromArgv } from './open-request';
 import { startUpdates, type UpdaterLike } from './updates';
+import { guardClose, mayClose } from './close-guard';
 
 const nativeBinding = resolveNativeBinding(app.isPackaged, process.resourcesPath, process.env.REGIEBOEK_SQLITE_BINDING);
 if (nativeBinding) process.env.REGIEBOEK_SQLITE_BINDING = nativeBinding;
@@ -43,6 +44,8 @@ function send(name: string, payload: unknown = null) {
  * elsewhere: say by whom, and offer to look without changing anything.
  */
 async function openFile(file: string): Promise<boolean> {
+  // Another workspace replaces the screen: a form with unsaved changes asks first.
+  if (!(await mayClose(win))) return false;
   let r = await dispatch!('workspace.open', { path: file });
   if (!r.ok && r.error.code === 'locked') {
     const ask = { type: 'info' as const, message: r.error.message, buttons: [t('lock.openReadOnly'), t('action.cancel')], defaultId: 0, cancelId: 1 };
@@ -118,8 +121,12 @@ function createWindow() {
   const icon = app.isPackaged && process.platform === 'linux' ? path.join(process.resourcesPath, 'icon.png') : undefined;
   const w = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs'), icon));
   win = w;
-  // A page with unsaved edits blocks unloading (beforeunload); the user decides, in Dutch.
+  // Closing the window or quitting with unsaved changes in a form: the page asks first
+  // (Opslaan / Niet opslaan / Annuleren); after that its beforeunload does not stop the close.
+  const closeAgreed = guardClose(w);
+  // Any other unload the page blocks (beforeunload): the user decides, in Dutch.
   w.webContents.on('will-prevent-unload', (e) => {
+    if (closeAgreed()) return;
     const choice = dialog.showMessageBoxSync(w, {
       type: 'warning',
       title: t('shell.sluiten_titel'),

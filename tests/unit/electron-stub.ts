@@ -26,6 +26,13 @@ export class StubWebContents extends EventEmitter {
   async printToPDF() {
     return Buffer.from('%PDF-');
   }
+  /** Scripts the shell ran in the page, and what the page answers (the test sets it). */
+  readonly scripts: string[] = [];
+  pageAnswer: unknown = true;
+  async executeJavaScript(code: string) {
+    this.scripts.push(code);
+    return this.pageAnswer;
+  }
 }
 
 export class StubWindow extends EventEmitter {
@@ -58,6 +65,20 @@ export class StubWindow extends EventEmitter {
   }
   focus() {
     this.focused++;
+  }
+  closed = 0;
+  destroyed = false;
+  /** Like Electron: close() emits 'close', and the window goes unless a listener prevents it. */
+  close() {
+    let prevented = false;
+    this.emit('close', { preventDefault: () => (prevented = true) });
+    if (prevented) return;
+    this.closed++;
+    this.destroyed = true;
+    this.emit('closed');
+  }
+  isDestroyed() {
+    return this.destroyed;
   }
 }
 

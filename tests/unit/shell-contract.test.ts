@@ -219,6 +219,27 @@ describe('desktop shell contract (dist/main.cjs under a recording Electron stub)
     }
   });
 
+  it('closing the window asks the page first (Wijzigingen opslaan?) and closes only when it agrees, without asking twice', async () => {
+    for (const agrees of [false, true]) {
+      const stub = await started(start({ messageBoxResponse: 0 }));
+      const w = stub.windows[0]!;
+      w.webContents.pageAnswer = agrees;
+      w.close();
+      await waitFor(() => w.webContents.scripts.length > 0, 'the page to be asked');
+      expect(w.webContents.scripts[0]).toContain('regieboekMayClose');
+      await new Promise((r) => setTimeout(r, 20));
+      expect(w.closed, `page answers ${agrees}`).toBe(agrees ? 1 : 0);
+      if (agrees) {
+        // The page's beforeunload after the user agreed: let it go, no second question.
+        const boxes = stub.messageBoxes.length;
+        let allowed = false;
+        w.webContents.emit('will-prevent-unload', { preventDefault: () => (allowed = true) });
+        expect(allowed).toBe(true);
+        expect(stub.messageBoxes.length).toBe(boxes);
+      }
+    }
+  });
+
   it('serves every contract channel over one IPC handler that refuses foreign senders', async () => {
     const stub = await started(start());
     expect([...stub.ipcHandlers.keys()]).toEqual([INVOKE_CHANNEL]);
