@@ -11,6 +11,7 @@ import { focusFirstError, messageOf } from '../components/errors';
 import { formatDate, parseDateInput, schoolYearOf } from '../../../shared/dates';
 import { ACTIVITY_LONG_TEXTS, holdsOneActivity, ITEM_STATUSES, type Activity, type ActivityUpdate, type ProgrammeTree } from '../../../shared/schemas/tree';
 import type { Organisation } from '../../../shared/schemas/partner';
+import { firstSchoolYear, parseRelativeYears } from '../../../shared/participants';
 
 const TEXTS = ACTIVITY_LONG_TEXTS;
 type TextKey = (typeof TEXTS)[number];
@@ -100,15 +101,40 @@ function toInput(f: FormState): { input?: Omit<ActivityUpdate, 'id'>; errors: Re
 }
 
 /** The school year after the last one in the list, else that of the start date, else the current one. */
-function nextSchoolYear(list: { schoolYear: string }[], startDate: string): string {
+/** The year after the last one, else the activity's first school year (its start, else the programme's first). */
+function nextSchoolYear(list: { schoolYear: string }[], startDate: string, programme: Period | null): string {
   const last = list[list.length - 1]?.schoolYear;
   const m = last && /^(\d{4})\/(\d{4})$/.exec(last);
   if (m) return `${Number(m[1]) + 1}/${Number(m[2]) + 1}`;
   const start = parseDateInput(startDate);
-  if (start) return schoolYearOf(start);
-  const now = new Date();
-  const y = now.getMonth() >= 7 ? now.getFullYear() : now.getFullYear() - 1;
-  return `${y}/${y + 1}`;
+  if (programme) return firstSchoolYear(start, programme);
+  return start ? schoolYearOf(start) : '';
+}
+
+type Period = { periodStart: string; periodEnd: string };
+
+/** "1e jaar 400, 2e jaar 800, …" from the plan, counted from the activity's first school year. */
+function RelativeYears({ startDate, programme, onRows }: { startDate: string; programme: Period | null; onRows(rows: { schoolYear: string; count: number }[]): void }) {
+  const notify = useNotify();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const first = programme ? firstSchoolYear(parseDateInput(startDate), programme) : '';
+  function take() {
+    const r = parseRelativeYears(text, first);
+    setError(r.errors.length ? r.errors.join(' ') : undefined);
+    if (r.rows.length) {
+      onRows(r.rows);
+      notify(t('activity.relativeTaken', { n: r.rows.length, first: r.rows[0]!.schoolYear }));
+    }
+  }
+  return (
+    <div className="row relative-years">
+      <TextField label={t('activity.relativeYears')} name="relativeYears" value={text} onChange={setText} error={error} hint={first ? t('activity.relativeYearsHint', { first }) : undefined} placeholder="1e jaar 400, 2e jaar 800, 3e jaar 1000, 4e jaar 1000" />
+      <button type="button" onClick={take} disabled={!text.trim() || !first}>
+        {t('activity.relativeTake')}
+      </button>
+    </div>
+  );
 }
 
 function Fieldset({ n, children }: { n: number; children: ReactNode }) {
@@ -144,6 +170,7 @@ export function ActivityForm({ id, measureId, programmeId, lineId }: { id?: stri
   const [tree, setTree] = useState<ProgrammeTree | null>(null);
   const [line, setLine] = useState(lineId ?? '');
   const [busy, setBusy] = useState(false);
+  const [programmePeriod, setProgrammePeriod] = useState<Period | null>(null);
   const atLine = !id && !measureId && !!programmeId;
 
   useEffect(() => {
@@ -185,6 +212,14 @@ export function ActivityForm({ id, measureId, programmeId, lineId }: { id?: stri
         })
         .catch((e: unknown) => notify(messageOf(e), 'error'));
   }, [id, measureId, programmeId, notify]);
+
+  // The programme's period: its school years are the ones an activity can plan participants in.
+  useEffect(() => {
+    if (!context?.programmeId) return;
+    call('programme.get', { id: context.programmeId })
+      .then((p) => setProgrammePeriod({ periodStart: p.periodStart, periodEnd: p.periodEnd }))
+      .catch(() => setProgrammePeriod(null));
+  }, [context?.programmeId]);
 
   const set = (k: keyof FormState) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const setParticipant = (i: number, k: 'schoolYear' | 'count', v: string) =>
@@ -303,10 +338,23 @@ export function ActivityForm({ id, measureId, programmeId, lineId }: { id?: stri
                 {errors.plannedParticipants}
               </div>
             )}
-            <button type="button" onClick={() => setForm((f) => ({ ...f, participants: [...f.participants, { schoolYear: nextSchoolYear(f.participants, f.startDate), count: '' }] }))}>
+            <button type="button" onClick={() => setForm((f) => ({ ...f, participants: [...f.participants, { schoolYear: nextSchoolYear(f.participants, f.startDate, programmePeriod), count: '' }] }))}>
               <span aria-hidden="true">+ </span>
               {t('activity.addYear')}
             </button>
+            <RelativeYears
+              startDate={form.startDate}
+              programme={programmePeriod}
+              onRows={(rows) =>
+                setForm((f) => {
+                  // Years from the plan replace the same years; other years stay.
+                  const taken = new Set(rows.map((r) => r.schoolYear));
+                  const kept = f.participants.filter((p) => !taken.has(p.schoolYear.trim()) && (p.schoolYear.trim() || p.count.trim()));
+                  const all = [...kept, ...rows.map((r) => ({ schoolYear: r.schoolYear, count: String(r.count) }))];
+                  return { ...f, participants: all.sort((a, b) => a.schoolYear.localeCompare(b.schoolYear)) };
+                })
+              }
+            />
           </fieldset>
         </Fieldset>
         <Fieldset n={9}>
