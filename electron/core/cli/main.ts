@@ -6,11 +6,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { UserError } from '../errors';
-import { assertOpenable, createWorkspaceFile, inspectFile } from '../db/workspace-file';
+import { UserError, knownFailure } from '../errors';
+import { assertOpenable, createFilledWorkspace, createWorkspaceFile, inspectFile, openReadView } from '../db/workspace-file';
+import { backupsRoot, listBackups, makeBackup, workspaceFolder } from '../files/backups';
+import { snapshotTo } from '../files/snapshot';
+import { defaultDataDir } from '../paths';
+import { formatBytes } from '../../../shared/size';
 import { openSqlite } from '../db/sqlite';
 import { LATEST_VERSION, pendingMigrations } from '../db/migrate';
-import { entities } from '../history/entities';
+import { recordCounts } from '../db/queries/counts';
 import { seedExample } from '../demo/seed';
 import { workspaceBudget } from '../db/queries/budget';
 import { formatCents } from '../../../shared/money';
@@ -26,7 +30,7 @@ import { programmeResults } from '../db/queries/results';
 import type { IndicatorView } from '../../../shared/schemas/results';
 import type { Unit } from '../../../shared/results/types';
 import { formatIndicatorValue } from '../../../shared/results/format';
-import { formatDate } from '../../../shared/dates';
+import { formatDate, formatDateTime } from '../../../shared/dates';
 import { listActions, listRounds } from '../db/queries/monitoring';
 import { localToday } from '../../../shared/monitoring/actions';
 
@@ -35,7 +39,7 @@ export interface CliIo {
   err: (s: string) => void;
 }
 
-type Opts = { db?: string; region?: string; json?: boolean; help?: boolean } & ExchangeOpts;
+type Opts = { db?: string; region?: string; json?: boolean; help?: boolean; 'data-dir'?: string } & ExchangeOpts;
 
 function needDb(o: Opts): string {
   if (!o.db) throw new UserError('invalid_input', t('cli.needDb'));
@@ -51,12 +55,7 @@ export async function info(file: string) {
       name: string;
       contactMunicipality: string | null;
     };
-    const tables = new Set((sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
-    const counts: Record<string, number> = {};
-    for (const [name, def] of Object.entries(entities)) {
-      const table = def.table.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
-      counts[name] = tables.has(table) ? (sqlite.prepare(`SELECT count(*) AS n FROM "${table}" WHERE deleted_at IS NULL`).get() as { n: number }).n : 0;
-    }
+    const counts = recordCounts(sqlite);
     const trash = (sqlite.prepare('SELECT count(*) AS n FROM trash WHERE restored_at IS NULL').get() as { n: number }).n;
     const changes = (sqlite.prepare('SELECT count(*) AS n FROM change_set').get() as { n: number }).n;
     return { file, region: { ...region, label: regionLabel(region) }, schemaVersion: version, latestSchemaVersion: LATEST_VERSION, counts, trash, changeSets: changes };
@@ -235,13 +234,48 @@ async function makeDemo(file: string): Promise<void> {
     ro.close();
     if (!isExample) throw new UserError('conflict', t('err.fileExists', { path: file }));
   }
-  const tmp = `${file}.demo-${process.pid}`;
-  for (const f of [tmp, tmp + '-wal', tmp + '-shm']) fs.rmSync(f, { force: true });
-  const ws = createWorkspaceFile(tmp, EXAMPLE_REGION, { example: 'true' });
-  await seedExample(ws.db);
+  // Built and filled under a temporary name, then renamed over the old example in one step.
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.demo-${process.pid}`);
+  for (const f of [tmp, tmp + '-wal', tmp + '-shm', tmp + '-journal']) fs.rmSync(f, { force: true });
+  const ws = await createFilledWorkspace(tmp, EXAMPLE_REGION, { example: 'true' }, (w) => seedExample(w.db), { lock: false });
   await ws.close();
   for (const f of [file + '-wal', file + '-shm']) fs.rmSync(f, { force: true });
   fs.renameSync(tmp, file);
+}
+
+/** The data folder whose backups the CLI uses: --data-dir, else the app's own. */
+function dataDirOf(o: Opts): string {
+  return path.resolve(o['data-dir'] ?? (process.env.REGIEBOEK_DATA_DIR || defaultDataDir()));
+}
+
+/** `regieboek backup`: a snapshot into the backups (reason "handmatig") or to --out. */
+async function backupCommand(file: string, o: Opts, io: CliIo): Promise<number> {
+  assertOpenable(file);
+  const view = openReadView(file);
+  try {
+    if (o.out) {
+      const out = path.resolve(o.out);
+      const size = snapshotTo(view.sqlite, out, { sourcePath: file });
+      io.out(t('cli.copyMade', { path: out, size: formatBytes(size) }) + '\n');
+    } else {
+      const b = makeBackup(backupsRoot(dataDirOf(o)), view.sqlite, file, 'handmatig');
+      io.out(t('cli.backupMade', { path: b.file, size: formatBytes(b.size) }) + '\n');
+    }
+  } finally {
+    view.close();
+  }
+  return 0;
+}
+
+function backupsCommand(file: string, o: Opts, io: CliIo): number {
+  const list = listBackups(backupsRoot(dataDirOf(o)), file);
+  if (o.json) {
+    io.out(JSON.stringify({ workspace: file, folder: workspaceFolder(backupsRoot(dataDirOf(o)), file), backups: list }, null, 2) + '\n');
+    return 0;
+  }
+  if (!list.length) io.out(t('cli.backupsNone', { path: file }) + '\n');
+  for (const b of list) io.out(`${formatDateTime(b.at)}  ${t(`backup.reason.${b.reason}`)}  ${formatBytes(b.size)}  ${b.file}\n`);
+  return 0;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -267,6 +301,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           'errors-out': { type: 'string' },
           choose: { type: 'string', multiple: true },
           user: { type: 'string' },
+          'data-dir': { type: 'string' },
         },
         strict: true,
       }).values;
@@ -352,27 +387,34 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           return 1;
         }
         const version = assertOpenable(file, { thorough: true });
-        const sqlite = openSqlite(file, { readonly: true });
-        const fk = sqlite.pragma('foreign_key_check') as unknown[];
-        sqlite.close();
+        const view = openReadView(file);
+        const fk = view.sqlite.pragma('foreign_key_check') as unknown[];
+        view.close();
         if (fk.length > 0) {
           io.err(t('cli.checkBad', { path: file, detail: `${fk.length} verwijzing(en) naar ontbrekende gegevens` }) + '\n');
           return 1;
         }
         const pending = pendingMigrations(version);
         io.out((pending > 0 ? t('cli.checkPending', { path: file, version, pending }) : t('cli.checkOk', { path: file, version })) + '\n');
+        // A rolled-back write is not damage: SQLite undoes it on the next open, as it did in the check's copy.
+        if (c.kind === 'ok' && c.recovered) io.out(t('cli.checkRecovered') + '\n');
         return 0;
       }
       case 'export':
         return await exportCommand(needDb(values), values, io);
       case 'import':
-        return await importCommand(needDb(values), values, io);
+        return await importCommand(needDb(values), { ...values, backupsRoot: backupsRoot(dataDirOf(values)) }, io);
+      case 'backup':
+        return await backupCommand(needDb(values), values, io);
+      case 'backups':
+        return backupsCommand(needDb(values), values, io);
       default:
         throw new UserError('invalid_input', t('cli.unknownCommand', { cmd }));
     }
   } catch (e) {
-    if (e instanceof UserError) {
-      io.err(e.message + '\n');
+    const known = knownFailure(e);
+    if (known) {
+      io.err(known.message + '\n');
       return 1;
     }
     io.err(t('cli.internal', { detail: e instanceof Error ? (e.stack ?? e.message) : String(e) }) + '\n');
