@@ -157,7 +157,7 @@ describe('money in the store', () => {
 });
 
 describe('regieboek budget', () => {
-  it('prints totals whose four breakdowns each sum to the total, and the example\'s two checks', async () => {
+  it('prints totals whose four breakdowns each sum to the total, and the example\'s three findings', async () => {
     const path = await import('node:path');
     const { runCli } = await import('../../electron/core/cli/main');
     const { tempDir } = await import('./helpers');
@@ -182,7 +182,7 @@ describe('regieboek budget', () => {
     expect(r.checks.find((c: { code: string }) => c.code === 'awarded_total')).toMatchObject({ severity: 'info', programme: 'Regionaal programma VSV 2020-2024' });
     expect(r.checks[0]).toEqual(expect.objectContaining({ code: expect.any(String), severity: expect.any(String), message: expect.any(String) }));
     expect(await runCli(['budget', '--db', file], sink)).toBe(0);
-    expect(io.out).toContain('2 bevinding(en)');
+    expect(io.out).toContain('3 bevinding(en)');
   });
 });
 
