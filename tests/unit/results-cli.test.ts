@@ -161,6 +161,13 @@ describe('regieboek results', () => {
       rowsSeen.add(k);
     }
     expect(rowsSeen).toEqual(new Set(byKey.keys()));
+    // The "waarvan" pair: the part right under its parent, named as its part, and the two together
+    // in one sentence on the parent's row, as on the results card.
+    const rowOf = (name: string) => [...Array(sheet.actualRowCount).keys()].map((i) => i + 1).filter((r) => sheet.getRow(r).getCell(at('Indicator')).value === name);
+    const [parentRow] = rowOf('Overstappers in beeld op 1 juni');
+    expect(rowOf('Overstappers met een ingevuld DDD')).toEqual([parentRow! + 1]);
+    expect(sheet.getRow(parentRow! + 1).getCell(at('Onderdeel van')).value).toBe('Overstappers in beeld op 1 juni');
+    expect(sheet.getRow(parentRow!).getCell(at('Samen')).value).toMatch(/^[\d,]+% in beeld, waarvan [\d,]+% met een ingevuld DDD$/);
     const overview = wb.getWorksheet('Overzicht')!;
     const oh = (overview.getRow(1).values as unknown[]).slice(1).map(String);
     const perMeasure = new Map<string, ResultStatus[]>();
