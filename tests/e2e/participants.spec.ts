@@ -126,6 +126,10 @@ test.describe('Deelnemers en toegekend bedrag: één waarheid per getal', () => 
     await test.step('de activiteit en het begrotingsoverzicht tonen hetzelfde totaal: 3.200', async () => {
       const table = page.locator('table').filter({ has: page.getByRole('cell', { name: '2019/2020', exact: true }) });
       await expect(table.getByRole('row').filter({ hasText: 'Totaal' })).toContainText('3.200');
+      await table.scrollIntoViewIfNeeded();
+      const shot = testInfo.outputPath('activiteit-deelnemers.png');
+      await page.screenshot({ path: shot, animations: 'disabled', caret: 'hide' });
+      await testInfo.attach('activiteit-deelnemers', { path: shot, contentType: 'image/png' });
       await page.evaluate((id) => (window.location.hash = `#/begroting/${id}/overzicht`), p.id);
       const budget = new BudgetPage(page);
       await budget.expectShown();
