@@ -118,12 +118,12 @@ describe('participants through the contract', () => {
     expect([e.field, e.message]).toEqual(['plannedParticipants.1.schoolYear', 'Schooljaar: 2026/2027 valt buiten het programma; kies een schooljaar van 2016/2017 tot en met 2019/2020.']);
     const a = await call('activity.create', { ...activityInput(mm.id, '1.1', 'DDD'), plannedParticipants: [{ schoolYear: '2016/2017', count: 400 }] });
     const { measureId: _m, ...update } = activityInput(mm.id, '1.1', 'DDD');
-    expect((await fail('activity.update', { id: a.id, ...update, plannedParticipants: [{ schoolYear: '2015/2016', count: 1 }] })).field).toBe('plannedParticipants.0.schoolYear');
+    expect((await fail('activity.update', { id: a.id, rowVersion: a.rowVersion, ...update, plannedParticipants: [{ schoolYear: '2015/2016', count: 1 }] })).field).toBe('plannedParticipants.0.schoolYear');
 
     // The built-in "Bereikte deelnemers" asks for its value on 31-07-2020 too, the programme's last day.
     const r = await call('results.forProgramme', { programmeId: p.id });
     expect(r.attention.filter((x) => x.kind === 'gemist').map((x) => x.date)).toEqual(['2017-07-31']);
-    await call('activity.update', { id: a.id, ...update, plannedParticipants: [2016, 2017, 2018, 2019].map((y) => ({ schoolYear: `${y}/${y + 1}`, count: 100 })) });
+    await call('activity.update', { id: a.id, rowVersion: a.rowVersion, ...update, plannedParticipants: [2016, 2017, 2018, 2019].map((y) => ({ schoolYear: `${y}/${y + 1}`, count: 100 })) });
     const r2 = await call('results.forProgramme', { programmeId: p.id });
     expect(r2.attention.filter((x) => x.kind === 'gemist').map((x) => x.date)).toEqual(['2017-07-31', '2018-07-31', '2019-07-31', '2020-07-31']);
   });
