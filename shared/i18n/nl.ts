@@ -806,6 +806,13 @@ export const nl = {
   'privacy.backups.none': 'Er zijn geen reservekopieën van dit werkbestand.',
   'erase.labels': 'omschrijvingen in de geschiedenis',
   'history.op.erase': 'Gewist',
+  // Input fields of the privacy channels, as a refused call names them
+  'field.privacy.items': 'Bevestigingen',
+  'field.privacy.key': 'Sleutel van de bevestiging',
+  'field.privacy.field': 'Veld',
+  'field.privacy.message': 'Melding',
+  'field.privacy.files': 'Reservekopieën',
+  'field.history.field': 'Veld',
   'history.opPast.erase': 'definitief verwijderd',
 
   // Settings
