@@ -14,20 +14,45 @@ describe('parseMoney', () => {
     expect(parseMoney(input)).toEqual({ ok: true, cents });
   });
 
-  it.each(['1,234', '12.34', '1.23', '12,345', 'twaalf', '1,2,3', ''])('refuses the ambiguous or wrong input %s with a way to write it', (input) => {
-    const r = parseMoney(input);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message).toMatch(/1\.234,56|bedrag/);
+  const HOW = 'Schrijf bedragen als 1.234,56 (punt voor duizendtallen, komma voor centen).';
+  it.each([
+    ['1,234', `"1,234" is dubbelzinnig: bedoelt u 1.234 of 1,23? ${HOW}`],
+    ['12,345', `"12,345" is dubbelzinnig: bedoelt u 12.345 of 12,34? ${HOW}`],
+    ['12.34', `"12.34" is dubbelzinnig: een punt scheidt alleen duizendtallen. ${HOW}`],
+    ['1.23', `"1.23" is dubbelzinnig: een punt scheidt alleen duizendtallen. ${HOW}`],
+    // A first group of four digits is no thousands grouping either.
+    ['1234.567', `"1234.567" is dubbelzinnig: een punt scheidt alleen duizendtallen. ${HOW}`],
+    ['.123', `".123" is dubbelzinnig: een punt scheidt alleen duizendtallen. ${HOW}`],
+    ['1.234.56', `"1.234.56" is dubbelzinnig: een punt scheidt alleen duizendtallen. ${HOW}`],
+    ['1.2345', `"1.2345" is dubbelzinnig: een punt scheidt alleen duizendtallen. ${HOW}`],
+    ['12,3456', `"12,3456": na de komma horen hooguit twee cijfers (centen). ${HOW}`],
+    // A trailing comma has no cents after it.
+    ['12,', `"12,": na de komma horen hooguit twee cijfers (centen). ${HOW}`],
+    ['twaalf', `"twaalf" is geen bedrag. ${HOW}`],
+    [',50', `",50" is geen bedrag. ${HOW}`],
+    ['1,2,3', `"1,2,3" heeft meer dan één komma. ${HOW}`],
+    ['', `Vul een bedrag in. ${HOW}`],
+    ['  €  ', `Vul een bedrag in. ${HOW}`],
+  ])('refuses the ambiguous or wrong input "%s" with what was found and how to write it', (input, message) => {
+    expect(parseMoney(input)).toEqual({ ok: false, message });
   });
 
-  it('refuses 12 digits before the comma and accepts 11', () => {
-    expect(parseMoney('123456789012').ok).toBe(false);
+  it('refuses 12 digits before the comma and accepts 11; leading zeros do not count', () => {
+    expect(parseMoney('123456789012')).toEqual({ ok: false, message: '"123456789012" is te groot: hooguit 11 cijfers voor de komma.' });
     expect(parseMoney('12345678901')).toEqual({ ok: true, cents: 1234567890100 });
+    expect(parseMoney('012345678901')).toEqual({ ok: true, cents: 1234567890100 });
+    expect(parseMoney('0')).toEqual({ ok: true, cents: 0 });
+    expect(parseMoney('0,5')).toEqual({ ok: true, cents: 50 });
   });
 
-  it('allows negative amounts only where asked', () => {
-    expect(parseMoney('-1.000,00').ok).toBe(false);
+  it('allows negative amounts only where asked, written with a hyphen or a minus sign, before or after the euro sign', () => {
+    expect(parseMoney('-1.000,00')).toEqual({ ok: false, message: 'Een negatief bedrag is hier niet toegestaan.' });
     expect(parseMoney('-1.000,00', { allowNegative: true })).toEqual({ ok: true, cents: -100000 });
+    expect(parseMoney('\u22121.000', { allowNegative: true })).toEqual({ ok: true, cents: -100000 });
+    expect(parseMoney('-€ 12,50', { allowNegative: true })).toEqual({ ok: true, cents: -1250 });
+    expect(parseMoney('€ -12,50', { allowNegative: true })).toEqual({ ok: true, cents: -1250 });
+    expect(parseMoney('EUR 12,50')).toEqual({ ok: true, cents: 1250 });
+    expect(parseMoney('12\u202f345')).toEqual({ ok: true, cents: 1234500 });
   });
 });
 
