@@ -256,10 +256,31 @@ describe('budget rule checks: the other findings written out', () => {
   });
 });
 
+describe('budget rule checks: a year with awards only', () => {
+  it('warns about an indicative amount with nothing budgeted, and flags no year outside the period without lines', () => {
+    const awards: AwardFacts[] = [
+      { id: 'p30', stream: 'plus', year: 2030, cents: 100_000 },
+      { id: 'r31', stream: 'rmc', year: 2031, cents: 500 },
+    ];
+    expect(runChecks({ lines: [], spend: [], awards, measures, rules: DEFAULT_RULES, period: { start: '2025-08-01', end: '2027-07-31' } })).toEqual([
+      {
+        code: 'plus_share',
+        severity: 'warning',
+        message: '2030: naar plusvoorzieningen gaat € 0,00, 0% van het indicatieve bedrag € 1.000,00; dat is minder dan 75%. Leg de reden vast bij de regels van dit programma.',
+        year: 2030,
+        stream: 'plus',
+        lineIds: [],
+        measureIds: [],
+        awardIds: ['p30'],
+      },
+    ]);
+  });
+});
+
 describe('adding cents', () => {
   it('adds exactly, and refuses a total that can no longer be exact', () => {
     expect(addCents(Number.MAX_SAFE_INTEGER - 1, 1)).toBe(Number.MAX_SAFE_INTEGER);
     expect(addCents(-5, 3)).toBe(-2);
-    expect(() => addCents(Number.MAX_SAFE_INTEGER, 1)).toThrow(RangeError);
+    expect(() => addCents(Number.MAX_SAFE_INTEGER, 1)).toThrow(new RangeError(`Money total out of exact range: ${Number.MAX_SAFE_INTEGER} + 1`));
   });
 });
