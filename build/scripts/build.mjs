@@ -17,8 +17,8 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
-  // Native and Electron modules stay outside the bundle; exceljs is large and loaded from node_modules.
-  external: ['electron', 'better-sqlite3', 'exceljs'],
+  // Native and Electron modules stay outside the bundle; exceljs and docx are large and loaded from node_modules.
+  external: ['electron', 'better-sqlite3', 'exceljs', 'docx'],
   absWorkingDir: root,
 };
 

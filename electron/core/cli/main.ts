@@ -21,6 +21,7 @@ import { formatCents } from '../../../shared/money';
 import { EXAMPLE_REGION, findRegion, regionLabel } from '../../../shared/regions';
 import { t, type MessageKey } from '../../../shared/i18n/nl';
 import { exportCommand, importCommand, type ExchangeOpts } from './exchange';
+import { planCommand, type PlanOpts } from './plan';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../db/schema';
 import { listProgrammes } from '../db/queries/programmes';
@@ -39,7 +40,7 @@ export interface CliIo {
   err: (s: string) => void;
 }
 
-type Opts = { db?: string; region?: string; json?: boolean; help?: boolean; 'data-dir'?: string } & ExchangeOpts;
+type Opts = { db?: string; region?: string; json?: boolean; help?: boolean; 'data-dir'?: string } & ExchangeOpts & PlanOpts;
 
 function needDb(o: Opts): string {
   if (!o.db) throw new UserError('invalid_input', t('cli.needDb'));
@@ -282,8 +283,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const [cmd, ...rest] = argv;
     let values: Opts;
+    let positionals: string[] = [];
     try {
-      values = parseArgs({
+      const parsed = parseArgs({
         args: rest,
         options: {
           db: { type: 'string' },
@@ -302,9 +304,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           choose: { type: 'string', multiple: true },
           user: { type: 'string' },
           'data-dir': { type: 'string' },
+          programme: { type: 'string' },
+          'accept-suggestions': { type: 'boolean' },
         },
+        allowPositionals: cmd === 'plan',
         strict: true,
-      }).values;
+      });
+      values = parsed.values;
+      positionals = parsed.positionals;
     } catch (e) {
       throw new UserError('invalid_input', t('cli.badOption', { detail: (e as Error).message }));
     }
@@ -408,6 +415,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await backupCommand(needDb(values), values, io);
       case 'backups':
         return backupsCommand(needDb(values), values, io);
+      case 'plan':
+        return await planCommand(needDb(values), positionals[0], { ...values, backupsRoot: backupsRoot(dataDirOf(values)) }, io);
       default:
         throw new UserError('invalid_input', t('cli.unknownCommand', { cmd }));
     }

@@ -1,0 +1,195 @@
+/**
+ * The Word plan import: three real documents of the fictional plan (automatic numbering, typed
+ * numbers, saved through LibreOffice) each place at least 95% of the eleven answers of every
+ * activity under the right question (the rate is printed); refusals are Dutch; corrections in the
+ * preview are applied; the import is one change set that one undo removes; a newer version shows
+ * per record what changes and applies only what is ticked.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { Document, Packer, Paragraph } from 'docx';
+import { describe, expect, it } from 'vitest';
+import { cli, makeCore, tempDir } from './helpers';
+import { autoNumberedDocx, libreOfficeDocx, planHtml, typedDocx } from '../fixtures/plan-docs';
+import { fictionalPlan } from '../fixtures/plan-model';
+import { placement } from './plan-placement';
+import { emptyChoices } from '../../shared/schemas/plan';
+
+const b64 = (buf: Buffer) => buf.toString('base64');
+const file = (buf: Buffer, fileName = 'plan.docx') => ({ fileName, base64: b64(buf) });
+
+async function checkVariant(name: string, buf: Buffer) {
+  const core = await makeCore();
+  const plan = fictionalPlan();
+  const p = await placement(core.app.workspace!.db, plan, buf, `${name}.docx`);
+  // The rate is the figure the issue asks for: printed for every variant.
+  console.log(`[plan-import] ${name}: ${(p.rate * 100).toFixed(1)}% van de antwoorden onder de juiste vraag (${p.activities} activiteiten; laagste ${p.worst.code || '-'} ${(p.worst.rate * 100).toFixed(1)}%)`);
+  if (p.wrong.length) console.log(p.wrong.join('\n'));
+  expect(p.worst.rate).toBeGreaterThanOrEqual(0.95);
+  expect(p.preview.counts).toMatchObject({ lines: 4, measures: 6, activities: 14 });
+  expect(p.preview.items.filter((i) => i.kind === 'single').map((i) => i.code)).toEqual(['1.2']);
+  expect(p.preview.items.filter((i) => i.kind === 'activity' && i.depth === 2).map((i) => i.code)).toEqual(['3.2']);
+  // The table of contents repeats every heading; none of it became a record or unplaced text.
+  expect(p.preview.skipped).toBeGreaterThanOrEqual(20);
+  expect(p.preview.unplaced.every((u) => !/Maatregel|Programmalijn|Activiteit/.test(u.text))).toBe(true);
+  expect(p.preview.title).toBe(plan.title);
+  expect([p.preview.periodStart, p.preview.periodEnd]).toEqual([plan.periodStart, plan.periodEnd]);
+  return p;
+}
+
+describe('plan import: the three shapes of the fictional plan', () => {
+  it('Word automatic numbering (numbers only in numPr) and heading styles', async () => {
+    const buf = await autoNumberedDocx(fictionalPlan());
+    // The numbers really are not in the text.
+    const xml = await (await JSZip.loadAsync(buf)).file('word/document.xml')!.async('string');
+    expect(xml).toContain('<w:numPr>');
+    expect(xml).not.toContain('>1.1.1<');
+    await checkVariant('automatische nummering', buf);
+  });
+
+  it('typed numbers, bold questions with answers on their line, a typed table of contents', async () => {
+    await checkVariant('getypte nummers', await typedDocx(fictionalPlan()));
+  });
+
+  it('saved through LibreOffice (soffice --convert-to docx from HTML)', async () => {
+    const buf = libreOfficeDocx(planHtml(fictionalPlan()), tempDir());
+    await checkVariant('via LibreOffice', buf);
+  }, 120_000);
+});
+
+describe('plan import: refusals in Dutch', () => {
+  it('not a docx, an .odt, an encrypted or old .doc, too big, no structure', async () => {
+    const core = await makeCore();
+    const refuse = async (buf: Buffer, fileName: string) => {
+      const e = await core.fail('plan.preview', { file: file(buf, fileName) });
+      expect(e.message).not.toMatch(/zip|xml|error|undefined|stack|Cannot|JSZip/i);
+      return e.message;
+    };
+    expect(await refuse(Buffer.from('Dit is gewoon tekst, geen Word-document.'), 'plan.txt')).toContain('geen Word-document');
+    const odt = new JSZip();
+    odt.file('mimetype', 'application/vnd.oasis.opendocument.text');
+    odt.file('content.xml', '<office:document-content/>');
+    expect(await refuse(await odt.generateAsync({ type: 'nodebuffer' }), 'plan.odt')).toContain('Opslaan als');
+    const cfb = Buffer.alloc(4096);
+    cfb.writeUInt32BE(0xd0cf11e0, 0);
+    expect(await refuse(cfb, 'plan.docx')).toContain('wachtwoord');
+    const broken = new JSZip();
+    broken.file('[Content_Types].xml', '<Types/>');
+    broken.file('word/document.xml', '<w:document><w:body><w:p>');
+    expect(await refuse(await broken.generateAsync({ type: 'nodebuffer' }), 'kapot.docx')).toContain('beschadigd');
+    // Too big: refused before it is unpacked.
+    const big = Buffer.alloc(21 * 1024 * 1024);
+    big.writeUInt32BE(0x504b0304, 0);
+    const r = await core.dispatch('plan.preview', { file: file(big) });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain("groter dan 20 MB");
+    const plain = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Een notitie zonder kopjes.'), new Paragraph('Nog een alinea.')] }] }));
+    const p = await core.call('plan.preview', { file: file(plain, 'notitie.docx') });
+    expect(p.issues.join(' ')).toContain('geen maatregel of activiteit herkend');
+    const e = await core.fail('plan.import', { file: file(plain, 'notitie.docx'), newProgramme: { name: 'X', periodStart: '2026-01-01', periodEnd: '2026-12-31' } });
+    expect(e.message).toContain('geen maatregel of activiteit herkend');
+  });
+});
+
+describe('plan import: corrections, one change set, undo, again later', () => {
+  it('a paragraph moved in the preview lands under its question; the import is one change set that one undo removes', async () => {
+    const core = await makeCore();
+    const plan = fictionalPlan();
+    const stray = { activityCode: '2.1.2', text: 'Ook de ouders weten na het eerste gesprek bij wie zij terechtkunnen.' };
+    const buf = await typedDocx(plan, stray);
+    const before = await core.call('plan.preview', { file: file(buf) });
+    const lost = before.unplaced.find((u) => u.text === stray.text)!;
+    expect(lost.where).toContain('Mentorenteam met extra uren');
+    const target = before.items.find((i) => i.code === '2.1.2')!;
+    const choices = { ...emptyChoices(), moves: { [String(lost.blockId)]: { item: target.blockId, field: 'aim' as const } }, levels: {} };
+    const after = await core.call('plan.preview', { file: file(buf), choices });
+    expect(after.unplaced.some((u) => u.text === stray.text)).toBe(false);
+    expect(after.items.find((i) => i.code === '2.1.2')!.placed.filter((p) => p.field === 'aim').map((p) => p.text)).toContain(stray.text);
+
+    const result = await core.call('plan.import', { file: file(buf), choices, newProgramme: { name: after.title, periodStart: after.periodStart!, periodEnd: after.periodEnd! }, sha256: after.sha256 });
+    expect(result.changeSetId).not.toBeNull();
+    const tree = await core.call('tree.get', { programmeId: result.programmeId });
+    expect(tree.lines.map((l) => l.code)).toEqual(['1', '2', '3', '4']);
+    const a = (await core.call('measure.get', { id: tree.lines[1]!.measures[0]!.id })).activities.find((x) => x.code === '2.1.2')!;
+    // Placed in document order: the paragraph stood before the question.
+    expect(a.aim).toBe(`${stray.text}\n${plan.lines[1]!.measures[0]!.activities[1]!.aim}`);
+    const sets = await core.app.workspace!.db.selectFrom('changeSet').selectAll().where('action', '=', 'import').execute();
+    expect(sets).toHaveLength(1);
+    // One undo removes everything (after the question for a big change set).
+    const ask = await core.call('history.undo', {});
+    expect(ask.status).toBe('confirm');
+    const done = await core.call('history.undo', { changeSetId: result.changeSetId! });
+    expect(done.status).toBe('done');
+    const list = await core.call('programme.list', {});
+    expect(list.some((p) => p.id === result.programmeId)).toBe(false);
+    const left = await core.app.workspace!.db.selectFrom('activity').select('id').where('deletedAt', 'is', null).execute();
+    expect(left).toHaveLength(0);
+  });
+
+  it('a level changed in the preview: a skipped heading takes everything under it along', async () => {
+    const core = await makeCore();
+    const buf = await typedDocx(fictionalPlan());
+    const first = await core.call('plan.preview', { file: file(buf) });
+    const line4 = first.items.find((i) => i.kind === 'line' && i.code === '4')!;
+    const p = await core.call('plan.preview', { file: file(buf), choices: { ...emptyChoices(), levels: { [String(line4.blockId)]: 'skip' } } });
+    expect(p.counts).toMatchObject({ lines: 3, activities: 12 });
+  });
+
+  it('again later: a newer version shows new, changed (old -> new) and only in Regieboek, and applies only what is ticked', async () => {
+    const core = await makeCore();
+    const plan = fictionalPlan();
+    const buf = await autoNumberedDocx(plan);
+    const p0 = await core.call('plan.preview', { file: file(buf) });
+    const first = await core.call('plan.import', { file: file(buf), newProgramme: { name: p0.title, periodStart: p0.periodStart!, periodEnd: p0.periodEnd! } });
+    const pid = first.programmeId;
+    // The newer version: one aim reworded, one activity gone, one new.
+    const newer = fictionalPlan();
+    const m11 = newer.lines[0]!.measures[0]!;
+    m11.activities[0]!.aim = 'Iedere eerstejaars kent na twee weken de mentor en het rooster.';
+    const gone = m11.activities.splice(2, 1)[0]!;
+    const extra = { ...gone, code: '1.1.3', name: 'Open lessen voor twijfelaars' };
+    m11.activities.push(extra);
+    const buf2 = await autoNumberedDocx(newer);
+    const dry = await core.call('plan.preview', { file: file(buf2), programmeId: pid });
+    const changed = dry.items.filter((i) => i.status === 'changed');
+    expect(changed.map((i) => i.code)).toEqual(['1.1.1', '1.1.3']);
+    expect(changed[0]!.changes).toEqual([expect.objectContaining({ field: 'aim', old: plan.lines[0]!.measures[0]!.activities[0]!.aim, new: m11.activities[0]!.aim })]);
+    expect(dry.items.filter((i) => i.status === 'new')).toHaveLength(0);
+    expect(dry.items.filter((i) => i.status === 'unchanged').length).toBeGreaterThan(20);
+    // Only the aim is ticked: the renamed 1.1.3 stays as it is.
+    const r = await core.call('plan.import', { file: file(buf2), programmeId: pid, choices: { ...emptyChoices(), apply: [changed[0]!.key] } });
+    expect(r.applied).toBe(1);
+    const tree = await core.call('tree.get', { programmeId: pid });
+    const acts = tree.lines[0]!.measures[0]!.activities;
+    expect(acts.map((a) => a.name)).toEqual(plan.lines[0]!.measures[0]!.activities.map((a) => a.name));
+    expect((await core.call('activity.get', { id: acts[0]!.id })).aim).toBe(m11.activities[0]!.aim);
+  });
+});
+
+describe('plan import and export on the command line', () => {
+  it('plan import --dry-run --json prints the tree with the questions found; without it, one import; plan export writes a .docx', async () => {
+    const dir = tempDir();
+    const db = path.join(dir, 'regio.regieboek');
+    const dataDir = path.join(dir, 'data');
+    expect((await cli('init', '--db', db, '--region', '16')).code).toBe(0);
+    const docx = path.join(dir, 'plan.docx');
+    fs.writeFileSync(docx, await typedDocx(fictionalPlan()));
+    const dry = await cli('plan', 'import', '--db', db, '--in', docx, '--dry-run', '--json', '--data-dir', dataDir);
+    expect(dry.code).toBe(0);
+    const j = JSON.parse(dry.out) as { dryRun: boolean; items: { kind: string; code: string; questions: { no: number; found: boolean }[] }[] };
+    expect(j.dryRun).toBe(true);
+    expect(j.items.filter((i) => i.questions.length && i.questions.every((q) => q.found))).toHaveLength(14);
+    const applied = await cli('plan', 'import', '--db', db, '--in', docx, '--accept-suggestions', '--data-dir', dataDir);
+    expect(applied.code).toBe(0);
+    expect(applied.out).toContain('ingelezen in programma');
+    const tree = JSON.parse((await cli('tree', '--db', db, '--json')).out) as { programmes: { id: string; name: string }[] };
+    expect(tree.programmes).toHaveLength(1);
+    const out = path.join(dir, 'terug.docx');
+    const exp = await cli('plan', 'export', '--db', db, '--programme', tree.programmes[0]!.id, '--out', out);
+    expect(exp.code).toBe(0);
+    expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    const bad = await cli('plan', 'import', '--db', db, '--in', path.join(dir, 'bestaat-niet.docx'));
+    expect(bad.code).toBe(1);
+  });
+});
