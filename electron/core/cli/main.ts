@@ -21,6 +21,7 @@ import { formatCents } from '../../../shared/money';
 import { EXAMPLE_REGION, findRegion, regionLabel } from '../../../shared/regions';
 import { t, type MessageKey } from '../../../shared/i18n/nl';
 import { exportCommand, importCommand, type ExchangeOpts } from './exchange';
+import { duoCommand } from './duo';
 import { planCommand, type PlanOpts } from './plan';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../db/schema';
@@ -40,7 +41,7 @@ export interface CliIo {
   err: (s: string) => void;
 }
 
-type Opts = { db?: string; region?: string; json?: boolean; help?: boolean; 'data-dir'?: string } & ExchangeOpts & PlanOpts;
+type Opts = { db?: string; region?: string; json?: boolean; help?: boolean; 'data-dir'?: string; status?: string; 'year-is'?: string } & ExchangeOpts & PlanOpts;
 
 function needDb(o: Opts): string {
   if (!o.db) throw new UserError('invalid_input', t('cli.needDb'));
@@ -281,11 +282,13 @@ function backupsCommand(file: string, o: Opts, io: CliIo): number {
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
-    const [cmd, ...rest] = argv;
+    const [cmd, ...args] = argv;
+    // `regieboek duo import …`, `regieboek plan export …`: the sub-command comes before the options.
+    const sub = (cmd === 'duo' || cmd === 'plan') && args[0] && !args[0].startsWith('-') ? args[0] : undefined;
+    const rest = sub ? args.slice(1) : args;
     let values: Opts;
-    let positionals: string[] = [];
     try {
-      const parsed = parseArgs({
+      values = parseArgs({
         args: rest,
         options: {
           db: { type: 'string' },
@@ -304,14 +307,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           choose: { type: 'string', multiple: true },
           user: { type: 'string' },
           'data-dir': { type: 'string' },
+          status: { type: 'string' },
+          'year-is': { type: 'string' },
           programme: { type: 'string' },
           'accept-suggestions': { type: 'boolean' },
         },
-        allowPositionals: cmd === 'plan',
         strict: true,
-      });
-      values = parsed.values;
-      positionals = parsed.positionals;
+      }).values;
     } catch (e) {
       throw new UserError('invalid_input', t('cli.badOption', { detail: (e as Error).message }));
     }
@@ -415,8 +417,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await backupCommand(needDb(values), values, io);
       case 'backups':
         return backupsCommand(needDb(values), values, io);
+      case 'duo':
+        return await duoCommand(sub, needDb(values), { ...values, backupsRoot: backupsRoot(dataDirOf(values)) }, io);
       case 'plan':
-        return await planCommand(needDb(values), positionals[0], { ...values, backupsRoot: backupsRoot(dataDirOf(values)) }, io);
+        return await planCommand(needDb(values), sub, { ...values, backupsRoot: backupsRoot(dataDirOf(values)) }, io);
       default:
         throw new UserError('invalid_input', t('cli.unknownCommand', { cmd }));
     }

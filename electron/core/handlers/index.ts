@@ -13,9 +13,10 @@ import { resultHandlers } from './results';
 import { monitoringHandlers } from './monitoring';
 import { exchangeHandlers } from './exchange';
 import { backupHandlers } from './backups';
+import { duoHandlers } from './duo';
 import { planHandlers } from './plan';
 
-const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, budgetHandlers, resultHandlers, monitoringHandlers, historyHandlers, exchangeHandlers, backupHandlers, planHandlers];
+const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, budgetHandlers, resultHandlers, monitoringHandlers, historyHandlers, exchangeHandlers, backupHandlers, duoHandlers, planHandlers];
 
 export function assertNoOverlap(list: object[]): void {
   const seen = new Set<string>();
@@ -38,5 +39,6 @@ export const allHandlers: Handlers = {
   ...historyHandlers,
   ...exchangeHandlers,
   ...backupHandlers,
+  ...duoHandlers,
   ...planHandlers,
 };
