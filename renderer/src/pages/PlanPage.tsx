@@ -1,0 +1,384 @@
+import { useState, type ChangeEvent } from 'react';
+import { ApiError, call } from '../api';
+import { useApp } from '../state';
+import { useNotify } from '../notify';
+import { useLoad } from '../useLoad';
+import { t, type MessageKey } from '../i18n';
+import { download } from '../download';
+import { toBase64 } from './ExchangePage';
+import { PLAN_FIELDS, PLAN_FIELD_NAMES, planFieldLabelKey, type PlanField } from '../../../shared/plan/template';
+import { PLAN_LEVELS, emptyChoices, type PlanChoices, type PlanItem, type PlanLevel, type PlanPreview } from '../../../shared/schemas/plan';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const fieldLabel = (f: PlanField) => `${PLAN_FIELDS[f]}. ${t(planFieldLabelKey(f)).replace(/^\d+\.\s*/, '')}`;
+const isActivity = (i: PlanItem) => i.kind === 'single' || i.kind === 'activity';
+
+/** Places an unplaced (or placed) paragraph under an activity's question. */
+function MoveControl({ blockId, items, onMove, label }: { blockId: number; items: PlanItem[]; onMove: (blockId: number, item: number | 'skip', field: PlanField) => void; label: string }) {
+  const [item, setItem] = useState('');
+  const [field, setField] = useState<PlanField>('description');
+  return (
+    <span className="plan-move">
+      <select aria-label={t('plan.page.moveTo', { what: label })} value={item} onChange={(e) => setItem(e.target.value)}>
+        <option value="">{t('plan.page.chooseActivity')}</option>
+        <option value="skip">{t('plan.page.skipParagraph')}</option>
+        {items.filter(isActivity).map((i) => (
+          <option key={i.key} value={String(i.blockId)}>
+            {[i.code, i.name].filter(Boolean).join(' ')}
+          </option>
+        ))}
+      </select>
+      <select aria-label={t('plan.page.question')} value={field} disabled={item === 'skip'} onChange={(e) => setField(e.target.value as PlanField)}>
+        {PLAN_FIELD_NAMES.filter((f) => f !== 'lineName').map((f) => (
+          <option key={f} value={f}>
+            {fieldLabel(f)}
+          </option>
+        ))}
+      </select>
+      <button type="button" disabled={!item} onClick={() => onMove(blockId, item === 'skip' ? 'skip' : Number(item), field)}>
+        {t('plan.page.place')}
+      </button>
+    </span>
+  );
+}
+
+function ItemRow({ item, preview, choices, setLevel, onMove, reimport, ticked, onTick }: {
+  item: PlanItem;
+  preview: PlanPreview;
+  choices: PlanChoices;
+  setLevel: (blockId: number, level: PlanLevel | '') => void;
+  onMove: (blockId: number, target: number | 'skip', field: PlanField) => void;
+  reimport: boolean;
+  ticked: boolean;
+  onTick: (key: string, on: boolean) => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const level = choices.levels[String(item.blockId)] ?? '';
+  return (
+    <li className={`plan-item depth-${item.depth}`} data-testid={`plan-item-${item.code || item.blockId}`}>
+      <div className="plan-item-head">
+        {reimport && item.status !== 'unchanged' && (
+          <input type="checkbox" aria-label={t('plan.page.apply', { name: item.name })} checked={ticked} onChange={(e) => onTick(item.key, e.target.checked)} />
+        )}
+        <select aria-label={t('plan.page.levelOf', { name: item.name })} value={level || item.kind} onChange={(e) => setLevel(item.blockId, e.target.value === item.kind ? '' : (e.target.value as PlanLevel))}>
+          {PLAN_LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {t(`plan.kind.${l}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+        <strong>{[item.code, item.name].filter(Boolean).join(' ')}</strong>
+        {reimport && <span className={`badge st-${item.status}`}>{t(`exchange.status.${item.status}` as MessageKey)}</span>}
+        {item.questions.length > 0 && (
+          <span className="plan-questions" aria-label={t('plan.page.questionsFound', { n: item.questions.filter((q) => q.found).length })}>
+            {item.questions.map((q) => (
+              <span key={q.no} className={q.found ? 'q-found' : 'q-missing'} title={q.found ? q.preview || t('plan.page.emptyAnswer') : t('plan.page.notFound')}>
+                {q.no}
+              </span>
+            ))}
+          </span>
+        )}
+        {item.questions.length > 0 && (
+          <button type="button" className="link" aria-expanded={open} onClick={() => setOpen(!open)}>
+            {open ? t('plan.page.hideText') : t('plan.page.showText')}
+          </button>
+        )}
+      </div>
+      {item.issues.map((i) => (
+        <p key={i} className="field-error">
+          {i}
+        </p>
+      ))}
+      {item.changes.length > 0 && (
+        <ul className="plain small">
+          {item.changes.map((c, n) => (
+            <li key={n}>
+              <strong>{c.label}</strong>: <span className="old">{c.old.slice(0, 120) || '—'}</span> → <span className="new">{c.new.slice(0, 120)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {open && (
+        <table className="table compact plan-text">
+          <tbody>
+            {item.placed.map((p) => (
+              <tr key={p.blockId}>
+                <th scope="row">{fieldLabel(p.field)}</th>
+                <td>{p.text}</td>
+                <td>
+                  <MoveControl blockId={p.blockId} items={preview.items} onMove={onMove} label={p.text.slice(0, 40)} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </li>
+  );
+}
+
+/** Plan (Word): import the region's own plan document with a preview, and export the plan in the template. */
+export function PlanPage() {
+  const { refresh, workspace } = useApp();
+  const notify = useNotify();
+  const programmes = useLoad(() => call('programme.list'));
+  const [busy, setBusy] = useState<string | null>(null);
+  const [file, setFile] = useState<{ fileName: string; base64: string } | null>(null);
+  const [preview, setPreview] = useState<PlanPreview | null>(null);
+  const [choices, setChoices] = useState<PlanChoices>(emptyChoices());
+  const [target, setTarget] = useState('');
+  const [newProgramme, setNewProgramme] = useState({ name: '', periodStart: '', periodEnd: '' });
+  const [exportId, setExportId] = useState('');
+  const [ticks, setTicks] = useState<Record<string, boolean>>({});
+  const [done, setDone] = useState<string | null>(null);
+  const fail = (e: unknown) => notify(e instanceof ApiError ? e.message : String(e), 'error');
+
+  async function run<T>(what: string, fn: () => Promise<T>): Promise<T | undefined> {
+    setBusy(what);
+    try {
+      return await fn();
+    } catch (e) {
+      fail(e);
+      return undefined;
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const recompute = async (f = file, c = choices, programmeId = target) => {
+    if (!f) return;
+    const p = await run('preview', () => call('plan.preview', { file: f, choices: c, programmeId: programmeId || null }));
+    if (!p) return;
+    setPreview(p);
+    setChoices(c);
+    if (!programmeId && !newProgramme.name) setNewProgramme({ name: p.title, periodStart: p.periodStart ?? '', periodEnd: p.periodEnd ?? '' });
+  };
+
+  async function pick(e: ChangeEvent<HTMLInputElement>) {
+    const f = e.target.files?.[0];
+    e.target.value = '';
+    if (!f) return;
+    const picked = { fileName: f.name, base64: toBase64(await f.arrayBuffer()) };
+    setFile(picked);
+    setDone(null);
+    setNewProgramme({ name: '', periodStart: '', periodEnd: '' });
+    setTicks({});
+    setPreview(null);
+    await recompute(picked, emptyChoices(), target);
+  }
+
+  const setLevel = (blockId: number, level: PlanLevel | '') => {
+    const levels = { ...choices.levels };
+    if (level) levels[String(blockId)] = level;
+    else delete levels[String(blockId)];
+    void recompute(file, { ...choices, levels });
+  };
+  const onMove = (blockId: number, item: number | 'skip', field: PlanField) =>
+    void recompute(file, { ...choices, moves: { ...choices.moves, [String(blockId)]: item === 'skip' ? 'skip' : { item, field } } });
+  const toggleSuggestion = (id: string, on: boolean) =>
+    void recompute(file, { ...choices, suggestions: on ? [...choices.suggestions, id] : choices.suggestions.filter((s) => s !== id) });
+
+  const reimport = !!preview?.programmeId;
+  const ticked = (i: PlanItem) => ticks[i.key] ?? i.status !== 'unchanged';
+  async function importNow() {
+    if (!file || !preview) return;
+    const apply = reimport ? preview.items.filter(ticked).map((i) => i.key) : undefined;
+    const r = await run('import', () =>
+      call('plan.import', { file, choices: { ...choices, apply }, programmeId: target || null, newProgramme: target ? undefined : newProgramme, sha256: preview.sha256 }),
+    );
+    if (!r) return;
+    notify(t('plan.page.imported', { n: r.applied }));
+    setDone(r.programmeId);
+    setPreview(null);
+    setFile(null);
+    refresh();
+  }
+  async function undo() {
+    const r = await run('undo', () => call('exchange.undoImport'));
+    if (!r) return;
+    notify(t('exchange.undone', { label: r.label }));
+    setDone(null);
+    refresh();
+  }
+  async function exportNow() {
+    const f = await run('export', () => call('plan.export', { programmeId: exportId }));
+    if (f) {
+      download(f.fileName, f.base64, DOCX);
+      notify(t('plan.page.exported', { file: f.fileName }));
+    }
+  }
+
+  const list = programmes.data ?? [];
+  return (
+    <div className="page plan-page">
+      <header className="page-head">
+        <h1>{t('plan.page.title')}</h1>
+      </header>
+      <p className="muted">{t('plan.page.intro')}</p>
+
+      <section className="card" aria-labelledby="plan-export-h">
+        <h2 id="plan-export-h">{t('plan.page.export')}</h2>
+        <div className="row">
+          <label>
+            {t('field.programmeId')}{' '}
+            <select value={exportId} onChange={(e) => setExportId(e.target.value)}>
+              <option value="">{t('plan.page.chooseProgramme')}</option>
+              {list.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <button type="button" disabled={!exportId || busy !== null} onClick={() => void exportNow()}>
+            {t('plan.page.exportButton')}
+          </button>
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="plan-import-h">
+        <h2 id="plan-import-h">{t('plan.page.import')}</h2>
+        <div className="row">
+          <label>
+            {t('plan.page.into')}{' '}
+            <select
+              value={target}
+              onChange={(e) => {
+                setTarget(e.target.value);
+                setTicks({});
+                void recompute(file, choices, e.target.value);
+              }}
+            >
+              <option value="">{t('plan.page.newProgramme')}</option>
+              {list.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {t('plan.page.again', { name: p.name })}
+                </option>
+              ))}
+            </select>
+          </label>{' '}
+          <label className="button">
+            {t('plan.page.chooseFile')}
+            <input type="file" accept=".docx,.odt,.doc,application/vnd.openxmlformats-officedocument.wordprocessingml.document" className="visually-hidden" disabled={!!workspace?.readOnly || busy !== null} onChange={(e) => void pick(e)} />
+          </label>
+        </div>
+        {busy === 'preview' && <p className="muted">{t('plan.page.reading')}</p>}
+        {done && (
+          <p role="status">
+            {t('plan.page.done')}{' '}
+            <a href={`#/programmas/${done}`}>{t('plan.page.openProgramme')}</a>{' '}
+            <button type="button" onClick={() => void undo()} disabled={busy !== null}>
+              {t('plan.page.undo')}
+            </button>
+          </p>
+        )}
+      </section>
+
+      {preview && (
+        <section className="card" aria-labelledby="plan-preview-h">
+          <h2 id="plan-preview-h">{t('plan.page.preview', { file: preview.fileName })}</h2>
+          <p>
+            {t('plan.cli.summary', {
+              file: preview.fileName,
+              lines: preview.counts.lines,
+              measures: preview.counts.measures,
+              activities: preview.counts.activities,
+              found: preview.counts.questionsFound,
+              total: preview.counts.questionsTotal,
+              unplaced: preview.unplaced.length,
+            })}
+          </p>
+          {preview.issues.map((i) => (
+            <p key={i} className="field-error" role="alert">
+              {i}
+            </p>
+          ))}
+          {!target && (
+            <div className="row">
+              <label>
+                {t('plan.page.programmeName')}{' '}
+                <input value={newProgramme.name} onChange={(e) => setNewProgramme({ ...newProgramme, name: e.target.value })} />
+              </label>{' '}
+              <label>
+                {t('field.startDate')}{' '}
+                <input type="date" value={newProgramme.periodStart} onChange={(e) => setNewProgramme({ ...newProgramme, periodStart: e.target.value })} />
+              </label>{' '}
+              <label>
+                {t('field.endDate')}{' '}
+                <input type="date" value={newProgramme.periodEnd} onChange={(e) => setNewProgramme({ ...newProgramme, periodEnd: e.target.value })} />
+              </label>
+            </div>
+          )}
+          <h3>{t('plan.page.tree')}</h3>
+          <ul className="plain plan-tree">
+            {preview.items.map((i) => (
+              <ItemRow
+                key={i.key}
+                item={i}
+                preview={preview}
+                choices={choices}
+                setLevel={setLevel}
+                onMove={onMove}
+                reimport={reimport}
+                ticked={ticked(i)}
+                onTick={(key, on) => setTicks({ ...ticks, [key]: on })}
+              />
+            ))}
+          </ul>
+          {preview.onlyInRegieboek.length > 0 && (
+            <>
+              <h3>{t('plan.page.onlyInRegieboek')}</h3>
+              <ul className="plain small">
+                {preview.onlyInRegieboek.map((o, n) => (
+                  <li key={n}>{[t(`plan.kind.${o.kind}` as MessageKey), o.code, o.name].filter(Boolean).join(' ')}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          <h3>{t('plan.page.unplaced', { n: preview.unplaced.length })}</h3>
+          {preview.unplaced.length === 0 ? (
+            <p className="muted">{t('plan.page.allPlaced')}</p>
+          ) : (
+            <table className="table compact">
+              <tbody>
+                {preview.unplaced.map((u) => (
+                  <tr key={u.blockId} data-testid={`unplaced-${u.blockId}`}>
+                    <td className="muted small">{u.where}</td>
+                    <td>{u.text.slice(0, 200)}</td>
+                    <td>
+                      <MoveControl blockId={u.blockId} items={preview.items} onMove={onMove} label={u.text.slice(0, 40)} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {preview.suggestions.length > 0 && (
+            <>
+              <h3>{t('plan.page.suggestions')}</h3>
+              <p className="muted small">{t('plan.page.suggestionsHelp')}</p>
+              <ul className="plain">
+                {preview.suggestions.map((s) => {
+                  const item = preview.items.find((i) => i.key === s.itemKey);
+                  return (
+                    <li key={s.id}>
+                      <label>
+                        <input type="checkbox" checked={choices.suggestions.includes(s.id)} onChange={(e) => toggleSuggestion(s.id, e.target.checked)} /> {[item?.code, item?.name].filter(Boolean).join(' ')}: {s.label}{' '}
+                        <span className="muted small">({s.source})</span>
+                      </label>
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          )}
+          <div className="actions">
+            <button type="button" className="primary" disabled={busy !== null || preview.issues.length > 0} onClick={() => void importNow()}>
+              {t('plan.page.importButton')}
+            </button>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}
