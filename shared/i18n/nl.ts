@@ -1069,6 +1069,9 @@ export const nl = {
   // Generic validation
   'val.required': 'vul dit veld in.',
   'val.tooLong': 'te lang ({length} tekens); hooguit {max} tekens.',
+  // A file over the bridge's limit (ExchangeFile), in megabytes of the chosen file.
+  'field.base64': 'Bestand',
+  'val.fileTooBig': 'het bestand is te groot ({size} MB); Regieboek leest bestanden tot {max} MB. Sla het op zonder grote afbeeldingen, of splits het in delen.',
   'val.notText': 'moet tekst zijn.',
   'val.date': 'geen geldige datum; schrijf dd-mm-jjjj, bijvoorbeeld 31-07-2026.',
   'val.endBeforeStart': 'de einddatum ligt vóór de startdatum.',
