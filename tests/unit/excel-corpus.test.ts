@@ -4,6 +4,7 @@
  * and a dry run never changes the workspace file: its sha256 is the same before and after.
  */
 import fs from 'node:fs';
+import { nowIso } from '../../electron/core/clock';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -11,7 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planImport, exportPartner, exportSteering, LIMITS, type Limits } from '../../electron/core/excel';
 import type { ImportPlan } from '../../shared/schemas/exchange';
 import { emptyWorkspace, exampleWorkspace, exportOf, load, reopen, save } from './excel-helpers';
-import { sha, tempDir } from './helpers';
+import { sha, tempDir, clockForFile } from './helpers';
+import { WRITTEN_ON } from '../../electron/core/demo/calendar';
+
+// The example as written, on the day it was written (demo/calendar.ts): these tests check its content.
+clockForFile(WRITTEN_ON);
 
 let dir: string;
 let file: string;
@@ -22,7 +27,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regieboek-corpus-'));
   const ws = await exampleWorkspace(dir);
   file = ws.path;
-  base = await exportOf(ws, new Date().toISOString());
+  base = await exportOf(ws, nowIso());
   await ws.close();
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -320,7 +325,7 @@ describe('rejected rows: the message names sheet, row and column', () => {
   });
   it('41 an id that does not exist, in a returned partner request', async () => {
     const ws = reopen(file);
-    const req = await exportPartner(ws.db, { partner: 'ROC Voorbeeldstad' }, { user: 'T', source: 'x', at: new Date().toISOString() });
+    const req = await exportPartner(ws.db, { partner: 'ROC Voorbeeldstad' }, { user: 'T', source: 'x', at: nowIso() });
     await ws.close();
     const buf = await mutate((wb) => {
       const s = wb.getWorksheet('Activiteiten')!;

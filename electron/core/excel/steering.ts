@@ -16,6 +16,7 @@ import { budgetOverview } from '../db/queries/budget';
 import { programmeResults } from '../db/queries/results';
 import { RESULT_STATUSES, type ResultStatus } from '../../../shared/results/types';
 import { STATUS_ICON, worstStatus } from '../../../shared/results/symbols';
+import { nowIso } from '../clock';
 import { periodLabel } from '../../../shared/results/periods';
 import { linkedSentence } from '../../../shared/results/linked';
 import type { IndicatorView } from '../../../shared/schemas/results';
@@ -408,7 +409,7 @@ export const legendSheet: SteeringSheet = {
 export const steeringSheets: SteeringSheet[] = [overviewSheet, programmesSheet, budgetSheet, resultsSheet, actionsSheet, legendSheet];
 
 export async function buildSteeringWorkbook(db: Db, ctx: ExportContext): Promise<ExcelJS.Workbook> {
-  const at = ctx.at ?? new Date().toISOString();
+  const at = ctx.at ?? nowIso();
   const region = await workspaceRegion(db);
   const wb = await newWorkbook(at);
   wb.title = t('xl.steering.title');

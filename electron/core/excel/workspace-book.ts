@@ -8,6 +8,7 @@ import { recordKinds, type Db } from './kinds';
 import { FORMAT_VERSION, runningProgrammes, workspaceRegion, writeInfoSheet } from './info';
 import { printSetup, writeTable } from './sheets';
 import { t } from '../../../shared/i18n/nl';
+import { nowIso } from '../clock';
 
 export interface ExportContext {
   /** Who makes the file (Info sheet). */
@@ -28,7 +29,7 @@ export async function newWorkbook(at: string): Promise<ExcelJS.Workbook> {
 }
 
 export async function buildWorkspaceWorkbook(db: Db, ctx: ExportContext): Promise<ExcelJS.Workbook> {
-  const at = ctx.at ?? new Date().toISOString();
+  const at = ctx.at ?? nowIso();
   const region = await workspaceRegion(db);
   const wb = await newWorkbook(at);
   const info = wb.addWorksheet(t('xl.sheet.info'));
