@@ -13,6 +13,7 @@ import { withImportBackup } from '../files/backups';
 import { UserError } from '../errors';
 import { applyPlan, previewPlan } from '../plan/import';
 import { exportPlan } from '../plan/write';
+import { today } from '../clock';
 import { t } from '../../../shared/i18n/nl';
 import { emptyChoices, type PlanPreview } from '../../../shared/schemas/plan';
 import { CLI_SESSION, type ExchangeOpts } from './exchange';
@@ -86,7 +87,8 @@ export async function planCommand(db: string, sub: string | undefined, o: PlanOp
     }
     ws.assertWritable();
     const p = first.preview;
-    const newProgramme = programmeId ? undefined : { name: p.title || name.replace(/\.docx$/i, ''), periodStart: p.periodStart ?? `${new Date().getFullYear()}-01-01`, periodEnd: p.periodEnd ?? `${new Date().getFullYear() + 3}-12-31` };
+    const year = Number(today().slice(0, 4));
+    const newProgramme = programmeId ? undefined : { name: p.title || name.replace(/\.docx$/i, ''), periodStart: p.periodStart ?? `${year}-01-01`, periodEnd: p.periodEnd ?? `${year + 3}-12-31` };
     const result = await withImportBackup(o.backupsRoot!, ws.sqlite, ws.path, () => applyPlan(ws.db, buf, name, { user: user(o), session: CLI_SESSION, programmeId, newProgramme, choices }));
     if (o.json) io.out(JSON.stringify({ dryRun: false, ...result.preview, applied: result.applied, changeSetId: result.changeSetId, programmeId: result.programmeId }, null, 2) + '\n');
     else {

@@ -13,6 +13,7 @@ import type { Database } from '../db/schema';
 import { findActivity, programmeTree } from '../db/queries/tree';
 import { programmeResults } from '../db/queries/results';
 import { UserError } from '../errors';
+import { today } from '../clock';
 import { t } from '../../../shared/i18n/nl';
 import { formatDate } from '../../../shared/dates';
 import { formatCents } from '../../../shared/money';
@@ -159,13 +160,13 @@ async function extrasFor(db: Db, programmeId: string): Promise<Extras> {
   return { budget, indicators };
 }
 
-export async function exportPlan(db: Db, programmeId: string, opts: { at?: Date } = {}): Promise<{ buffer: Buffer; fileName: string }> {
+export async function exportPlan(db: Db, programmeId: string): Promise<{ buffer: Buffer; fileName: string }> {
   const programme = await db.selectFrom('programme').selectAll().where('id', '=', programmeId).where('deletedAt', 'is', null).executeTakeFirst();
   const tree = await programmeTree(db, programmeId);
   if (!programme || !tree) throw new UserError('not_found', t('err.notFound', { entity: t('entity.programme') }));
   const region = await db.selectFrom('region').selectAll().executeTakeFirstOrThrow();
   const label = regionLabel(region);
-  const today = formatDate((opts.at ?? new Date()).toISOString().slice(0, 10));
+  const made = formatDate(today());
   const extras = await extrasFor(db, programmeId);
 
   const body: Child[] = [];
@@ -216,11 +217,11 @@ export async function exportPlan(db: Db, programmeId: string, opts: { at?: Date 
           new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 2400 }, children: [new TextRun(programme.name)] }),
           new Paragraph({ children: [new TextRun({ text: t('plan.doc.region', { region: label }), size: 28 })] }),
           new Paragraph({ children: [new TextRun({ text: t('plan.doc.period', { start: formatDate(programme.periodStart), end: formatDate(programme.periodEnd) }), size: 28 })] }),
-          new Paragraph({ spacing: { before: 600 }, children: [new TextRun({ text: t('plan.doc.made', { date: today }), color: '555555' })] }),
+          new Paragraph({ spacing: { before: 600 }, children: [new TextRun({ text: t('plan.doc.made', { date: made }), color: '555555' })] }),
         ],
       },
       {
-        headers: { default: new Header({ children: [small(`${label} — ${programme.name} — ${today}`)] }) },
+        headers: { default: new Header({ children: [small(`${label} — ${programme.name} — ${made}`)] }) },
         footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [`${t('plan.doc.page')} `, PageNumber.CURRENT] })] })] }) },
         children: [
           new Paragraph({ children: [new TextRun({ text: t('plan.doc.toc'), bold: true, size: 32 })] }),
