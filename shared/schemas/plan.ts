@@ -93,13 +93,27 @@ export type PlanItem = z.infer<typeof PlanItem>;
 export const PlanUnplaced = z.object({ blockId: z.number().int(), text: z.string(), where: z.string() });
 export type PlanUnplaced = z.infer<typeof PlanUnplaced>;
 
+export const PLAN_SUGGESTION_KINDS = ['participants', 'indicator', 'target'] as const;
+
+/**
+ * A number from the document offered as a record, written only when the user accepts it: planned
+ * participants (questions 8 and 10), an indicator with its baseline, a target for one period.
+ */
 export const PlanSuggestion = z.object({
   id: z.string(),
   itemKey: z.string(),
-  kind: z.enum(['participants']),
+  kind: z.enum(PLAN_SUGGESTION_KINDS),
   label: z.string(),
-  schoolYear: z.string(),
-  count: z.number().int(),
+  /** Participants and targets: the period's code ("2026/2027", "2027"); an indicator: empty. */
+  period: z.string(),
+  /** Participants: the count; a target: its value; an indicator: null. */
+  value: z.number().nullable(),
+  /** A target: the indicator suggestion it belongs to (accepting the target takes it along); null when the indicator is already in Regieboek. */
+  indicatorId: z.string().nullable(),
+  /** What the import writes: accepted by the user, or the indicator of an accepted target. */
+  accepted: z.boolean(),
+  /** Why it cannot be accepted (outside the programme, already different in Regieboek); null when it can. */
+  blocked: z.string().nullable(),
   /** The text it was read from. */
   source: z.string(),
 });

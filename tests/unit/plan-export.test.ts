@@ -79,7 +79,7 @@ describe('plan export', () => {
         'Periode: 01-08-2024 t/m 31-07-2028',
         'Gemaakt met Regieboek op 23-11-2026',
       ]);
-      const choices = { ...emptyChoices(), suggestions: first.preview.suggestions.map((s) => s.id) };
+      const choices = { ...emptyChoices(), suggestions: first.preview.suggestions.filter((s) => !s.blocked).map((s) => s.id) };
       const p = first.preview;
       const r = await applyPlan(empty.db, docx, 'plan.docx', { user: 'Test', session: 't', programmeId: null, newProgramme: { name: p.title, periodStart: p.periodStart!, periodEnd: p.periodEnd! }, choices });
       const want = await snapshot(example.db, programmeId);

@@ -167,6 +167,127 @@ describe('plan import: corrections, one change set, undo, again later', () => {
   });
 });
 
+describe('plan import: the numbers of questions 8 and 10 are suggestions, never silent records', () => {
+  /** Activity 1.1.1 with a vsv sentence and a table of targets per school year (2030/2031 lies after the programme). */
+  function planWithResults(countIn2027 = '50') {
+    const plan = fictionalPlan();
+    const a = plan.lines[0]!.measures[0]!.activities[0]!;
+    a.resultsVsvContribution = 'Het vsv-percentage onder eerstejaars mbo niveau 2 daalt van 6,0% (nulmeting schooljaar 2024/2025) naar 4,5% in 2028/2029.';
+    a.resultsTable = [
+      ['Indicator', '2026/2027', '2027/2028', '2028/2029', '2030/2031'],
+      ['Aantal trajecten', '40', countIn2027, '60', '70'],
+    ];
+    return plan;
+  }
+  const ownIndicators = (core: Awaited<ReturnType<typeof makeCore>>) =>
+    core.app.workspace!.db.selectFrom('indicator').innerJoin('activity', 'activity.id', 'indicator.activityId').select(['indicator.id', 'indicator.name', 'activity.code']).where('indicator.builtin', 'is', null).where('indicator.deletedAt', 'is', null).execute();
+
+  it('offered one by one; an accepted target brings its indicator, in the one change set; a target outside the programme is refused; undo removes them', async () => {
+    const core = await makeCore();
+    const buf = await autoNumberedDocx(planWithResults());
+    const p = await core.call('plan.preview', { file: file(buf) });
+    const item = p.items.find((i) => i.code === '1.1.1')!;
+    const mine = p.suggestions.filter((s) => s.itemKey === item.key);
+    expect(mine.map((s) => [s.kind, s.label])).toEqual([
+      ['participants', 'Beoogd aantal deelnemers 2026/2027: 40'],
+      ['participants', 'Beoogd aantal deelnemers 2027/2028: 50'],
+      ['participants', 'Beoogd aantal deelnemers 2028/2029: 60'],
+      ['indicator', 'Indicator "Vsv-percentage onder eerstejaars mbo niveau 2" (percentage, lager is beter; nulmeting 6%, peildatum 31-07-2025)'],
+      ['target', 'Streefwaarde 2028/2029: 4,5%'],
+      ['indicator', 'Indicator "Aantal trajecten" (aantal, hoger is beter)'],
+      ['target', 'Streefwaarde 2026/2027: 40'],
+      ['target', 'Streefwaarde 2027/2028: 50'],
+      ['target', 'Streefwaarde 2028/2029: 60'],
+      ['target', 'Streefwaarde 2030/2031: 70'],
+    ]);
+    expect(mine.every((s) => !s.accepted)).toBe(true);
+    const late = mine.find((s) => s.period === '2030/2031')!;
+    expect(late.blocked).toBe('2030/2031 valt buiten de programmaperiode (01-08-2026 t/m 31-07-2029).');
+    expect(mine.filter((s) => s.blocked)).toHaveLength(1);
+    // Every activity of the plan has its vsv sentence as a suggestion, none accepted.
+    expect(p.suggestions.filter((s) => s.kind === 'indicator')).toHaveLength(15);
+
+    const newProgramme = { name: p.title, periodStart: p.periodStart!, periodEnd: p.periodEnd! };
+    const target2027 = mine.find((s) => s.kind === 'target' && s.period === '2027/2028')!;
+    // Ticking the target takes its indicator along: the preview says so before anything is written.
+    const ticked = await core.call('plan.preview', { file: file(buf), choices: { ...emptyChoices(), suggestions: [target2027.id] } });
+    expect(ticked.suggestions.filter((s) => s.accepted).map((s) => s.id)).toEqual([target2027.indicatorId, target2027.id]);
+    // A refused suggestion that was ticked stops the import, with the reason.
+    const e = await core.fail('plan.import', { file: file(buf), newProgramme, choices: { ...emptyChoices(), suggestions: [target2027.id, late.id] } });
+    expect(e.message).toContain('Streefwaarde 2030/2031: 70: 2030/2031 valt buiten de programmaperiode');
+    expect(await core.call('programme.list', {})).toHaveLength(0);
+
+    const r = await core.call('plan.import', { file: file(buf), newProgramme, choices: { ...emptyChoices(), suggestions: [target2027.id] } });
+    const inds = await ownIndicators(core);
+    expect(inds.map((i) => [i.code, i.name])).toEqual([['1.1.1', 'Aantal trajecten']]);
+    const view = await core.call('indicator.get', { id: inds[0]!.id });
+    expect(view.targets.map((x) => [x.period, x.value])).toEqual([['2027/2028', 50]]);
+    expect([view.unit, view.direction, view.periodKind, view.momentKind, view.momentDates]).toEqual(['aantal', 'hoger', 'schooljaar', 'halfjaarlijks', ['02-01', '08-01']]);
+    const setOf = (table: 'indicator' | 'target', id: string) => core.app.workspace!.db.selectFrom('change').select('changeSetId').where('entity', '=', table).where('entityId', '=', id).executeTakeFirstOrThrow();
+    expect((await setOf('indicator', view.id)).changeSetId).toBe(r.changeSetId);
+    expect((await setOf('target', view.targets[0]!.id)).changeSetId).toBe(r.changeSetId);
+    // Participants were not accepted: none planned.
+    const tree = await core.call('tree.get', { programmeId: r.programmeId });
+    const act = await core.call('activity.get', { id: tree.lines[0]!.measures[0]!.activities[0]!.id });
+    expect(act.plannedParticipants).toEqual([]);
+
+    await core.call('history.undo', { changeSetId: r.changeSetId! });
+    expect(await ownIndicators(core)).toHaveLength(0);
+    expect(await core.app.workspace!.db.selectFrom('target').select('id').where('deletedAt', 'is', null).execute()).toHaveLength(0);
+  });
+
+  it('again later: an indicator Regieboek has gets only its missing targets; a target with another value is not revised silently', async () => {
+    const core = await makeCore();
+    const buf = await autoNumberedDocx(planWithResults());
+    const p = await core.call('plan.preview', { file: file(buf) });
+    const ids = p.suggestions.filter((s) => s.kind === 'target' && s.period === '2027/2028' && s.label.endsWith(': 50')).map((s) => s.id);
+    const first = await core.call('plan.import', { file: file(buf), newProgramme: { name: p.title, periodStart: p.periodStart!, periodEnd: p.periodEnd! }, choices: { ...emptyChoices(), suggestions: ids } });
+
+    // The same document again: nothing changed, the accepted target is not offered again, the others still are.
+    const same = await core.call('plan.preview', { file: file(buf), programmeId: first.programmeId });
+    const sameItem = same.items.find((i) => i.code === '1.1.1')!;
+    expect(sameItem.status).toBe('unchanged');
+    expect(same.suggestions.filter((s) => s.itemKey === sameItem.key && s.label.includes('Aantal trajecten')).map((s) => [s.period, s.blocked !== null])).toEqual([
+      ['2026/2027', false],
+      ['2028/2029', false],
+      ['2030/2031', true],
+    ]);
+
+    // The newer version says 55 for 2027/2028: question 10's text changed (the table is part of it); the target is not revised.
+    const buf2 = await autoNumberedDocx(planWithResults('55'));
+    const dry = await core.call('plan.preview', { file: file(buf2), programmeId: first.programmeId });
+    const item = dry.items.find((i) => i.code === '1.1.1')!;
+    expect(item.status).toBe('changed');
+    expect(item.changes.map((c) => c.field)).toEqual(['indicatorsMonitoring']);
+    expect(item.changes[0]!.new).toContain('55');
+    const mine = dry.suggestions.filter((s) => s.itemKey === item.key && s.label.includes('Aantal trajecten'));
+    expect(mine.map((s) => [s.kind, s.period, s.indicatorId, s.blocked !== null])).toEqual([
+      ['target', '2026/2027', null, false],
+      ['target', '2027/2028', null, true],
+      ['target', '2028/2029', null, false],
+      ['target', '2030/2031', null, true],
+    ]);
+    expect(mine[1]!.blocked).toBe('Regieboek heeft voor 2027/2028 al 50. Een streefwaarde herzien gaat met reden en besluitdatum, op het scherm Resultaten.');
+    expect(mine[0]!.label).toBe('Streefwaarde 2026/2027: 40 (bij de bestaande indicator "Aantal trajecten")');
+
+    // Accepting one makes the activity changed, and only that target is added.
+    const withTarget = await core.call('plan.preview', { file: file(buf2), programmeId: first.programmeId, choices: { ...emptyChoices(), suggestions: [mine[0]!.id] } });
+    const changed = withTarget.items.find((i) => i.code === '1.1.1')!;
+    expect(changed.status).toBe('changed');
+    expect(changed.changes.map((c) => c.field)).toEqual(['indicatorsMonitoring', 'target']);
+    expect(changed.changes.map((c) => [c.label, c.new])[1]).toEqual(['Streefwaarde 2026/2027', 'Aantal trajecten: 40']);
+    const r = await core.call('plan.import', { file: file(buf2), programmeId: first.programmeId, choices: { ...emptyChoices(), suggestions: [mine[0]!.id], apply: [changed.key] } });
+    expect(r.applied).toBe(1);
+    const inds = await ownIndicators(core);
+    expect(inds).toHaveLength(1);
+    const view = await core.call('indicator.get', { id: inds[0]!.id });
+    expect(view.targets.map((x) => [x.period, x.value])).toEqual([
+      ['2026/2027', 40],
+      ['2027/2028', 50],
+    ]);
+  });
+});
+
 describe('plan import and export on the command line', () => {
   it('plan import --dry-run --json prints the tree with the questions found; without it, one import; plan export writes a .docx', async () => {
     const dir = tempDir();

@@ -24,7 +24,7 @@ const eq = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 export async function placement(db: Kysely<Database>, plan: FxPlan, buf: Buffer, name: string, choices: PlanChoices = emptyChoices()): Promise<Placement> {
   // Accept every suggestion, so question 8's participants count too.
   const first = await previewPlan(db, buf, name, choices, null);
-  const all = { ...choices, suggestions: first.preview.suggestions.map((s) => s.id) };
+  const all = { ...choices, suggestions: first.preview.suggestions.filter((s) => !s.blocked).map((s) => s.id) };
   const { preview, records } = await previewPlan(db, buf, name, all, null);
   const wrong: string[] = [];
   let right = 0;

@@ -43,6 +43,11 @@ function printPreview(p: PlanPreview, io: CliIo): void {
     for (const ch of it.changes) io.out(`${'  '.repeat(it.depth)}${ch.label}: ${ch.old.slice(0, 60)} -> ${ch.new.slice(0, 60)}\n`);
     for (const i of it.issues) io.out(`${'  '.repeat(it.depth)}${i}\n`);
   }
+  if (p.suggestions.length) io.out(`${t('plan.cli.suggestions')}:\n`);
+  for (const x of p.suggestions) {
+    const it = p.items.find((i) => i.key === x.itemKey);
+    io.out(`  [${x.accepted ? 'x' : x.blocked ? '-' : ' '}] ${[it?.code, it?.name].filter(Boolean).join(' ')}: ${x.label}${x.blocked ? ` (${x.blocked})` : ''}\n`);
+  }
   if (p.unplaced.length) io.out(`${t('plan.cli.unplaced')}:\n`);
   for (const u of p.unplaced) io.out(`  ${u.where}: ${u.text.slice(0, 80)}\n`);
   for (const i of p.issues) io.out(i + '\n');
@@ -78,7 +83,8 @@ export async function planCommand(db: string, sub: string | undefined, o: PlanOp
   try {
     const programmeId = o.programme ?? null;
     const first = await previewPlan(ws.db, buf, name, emptyChoices(), programmeId);
-    const choices = { ...emptyChoices(), suggestions: o['accept-suggestions'] ? first.preview.suggestions.map((s) => s.id) : [] };
+    // --accept-suggestions takes every suggestion that can be written; the others stay listed with why not.
+    const choices = { ...emptyChoices(), suggestions: o['accept-suggestions'] ? first.preview.suggestions.filter((s) => !s.blocked).map((s) => s.id) : [] };
     if (o['dry-run']) {
       const { preview } = await previewPlan(ws.db, buf, name, choices, programmeId);
       if (o.json) io.out(JSON.stringify({ dryRun: true, ...preview }, null, 2) + '\n');

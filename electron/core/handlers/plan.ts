@@ -13,7 +13,8 @@ import { t } from '../../../shared/i18n/nl';
 const decode = (base64: string) => Buffer.from(base64, 'base64');
 
 export const planHandlers = handlers({
-  'plan.preview': async ({ file, choices, programmeId }, ctx) => (await previewPlan(ctx.db(), decode(file.base64), file.fileName, choices, programmeId)).preview,
+  'plan.preview': async ({ file, choices, programmeId, newProgramme }, ctx) =>
+    (await previewPlan(ctx.db(), decode(file.base64), file.fileName, choices, programmeId, { newProgramme: programmeId ? undefined : newProgramme })).preview,
 
   'plan.import': async ({ file, choices, programmeId, newProgramme, sha256 }, ctx) => {
     const ws = ctx.app.requireWorkspace();
@@ -22,7 +23,7 @@ export const planHandlers = handlers({
     const run = () => applyPlan(ctx.db(), buf, file.fileName, { user: ctx.user, session: ctx.session, programmeId, newProgramme, choices });
     if (sha256) {
       // The screen showed a preview of exactly this file; a different file is never applied unseen.
-      const { preview } = await previewPlan(ctx.db(), buf, file.fileName, choices, programmeId);
+      const { preview } = await previewPlan(ctx.db(), buf, file.fileName, choices, programmeId, { newProgramme: programmeId ? undefined : newProgramme });
       if (preview.sha256 !== sha256) throw new UserError('conflict', t('plan.apply.fileChanged'));
     }
     return withImportBackup(ctx.app.backupsDir, ws.sqlite, ws.path, run);

@@ -14,11 +14,16 @@ import { readDocx } from './docx-read';
 import { fieldText, parsePlanDate, recognise, type DraftItem, type Recognised } from './recognise';
 import { fieldLabel, t } from '../../../shared/i18n/nl';
 import { normaliseLine, normaliseText } from '../../../shared/text';
-import { schoolYearOf } from '../../../shared/dates';
+import { formatDate } from '../../../shared/dates';
 import { ActivityUpdate, LineUpdate, holdsOneActivity } from '../../../shared/schemas/tree';
 import { PLAN_FIELDS, QUESTION_NUMBERS, type PlanField } from '../../../shared/plan/template';
 import type { PlanChange, PlanChoices, PlanItem, PlanPreview, PlanSuggestion } from '../../../shared/schemas/plan';
 import { compareCodes } from '../../../shared/natsort';
+import { IndicatorInput, TargetInput } from '../../../shared/schemas/results';
+import { periodCode, periodLabel, programmeWindow, within, type Period } from '../../../shared/results/periods';
+import { formatIndicatorValue } from '../../../shared/results/format';
+import { firstSchoolYearOf, momentsOf, participantLines, resultSuggestions, type FoundIndicator } from './suggest';
+import { indicatorColumns, specColumns, targetRow } from '../handlers/results';
 
 type Db = Kysely<Database>;
 type Row = Record<string, unknown>;
@@ -63,6 +68,36 @@ interface Record_ {
   existing: { id: string; activityId?: string; row: Row; subs: Row[] } | null;
   changes: PlanChange[];
   status: 'new' | 'changed' | 'unchanged';
+  /** Question 10's indicators (with their targets) as offered; written when accepted. */
+  offers: IndicatorOffer[];
+}
+
+interface TargetOffer {
+  id: string;
+  period: Period;
+  value: number;
+  blocked: string | null;
+  accepted: boolean;
+}
+
+interface IndicatorOffer {
+  id: string;
+  found: FoundIndicator;
+  /** The indicator already in Regieboek (same name on the activity): only its missing targets are offered. */
+  existingId: string | null;
+  /** The indicator form's values, checked with its schema. */
+  input: Record<string, unknown> & Parameters<typeof indicatorColumns>[0];
+  blocked: string | null;
+  accepted: boolean;
+  targets: TargetOffer[];
+}
+
+interface ExistingIndicator {
+  id: string;
+  activityId: string;
+  name: string;
+  unit: string;
+  targets: { periodStart: string; periodEnd: string; value: number | null; kind: string }[];
 }
 
 const coded = (code: string, name: string) => [code, name].filter(Boolean).join(' ');
@@ -82,32 +117,155 @@ function durationOf(text: string): { startDate: string | null; endDate: string |
   return { startDate, endDate, note: normaliseText(rest.join('\n')) };
 }
 
-/** Planned participants offered from question 8: "2026/2027: 400", "1e jaar 400". */
-function participantSuggestions(item: DraftItem, firstYearStart: string | null): PlanSuggestion[] {
-  const out: PlanSuggestion[] = [];
-  const firstYear = firstYearStart ? Number(schoolYearOf(firstYearStart).slice(0, 4)) : null;
-  for (const row of item.participantRows) {
-    const text = row.text;
-    let year: string | null = null;
-    let count: number | null = null;
-    const sy = /(\d{4})\s*[/-]\s*(\d{2,4})\D+?(\d{1,3}(?:\.\d{3})*|\d+)\b/.exec(text);
-    const nth = /(\d)\s*e\s+(?:school)?jaar\D+?(\d{1,3}(?:\.\d{3})*|\d+)\b/i.exec(text);
-    if (sy) {
-      const a = Number(sy[1]);
-      const b = Number(sy[2]!.length === 2 ? String(a).slice(0, 2) + sy[2] : sy[2]);
-      if (b === a + 1) [year, count] = [`${a}/${b}`, Number(sy[3]!.replace(/\./g, ''))];
-    } else if (nth && firstYear !== null) {
-      const a = firstYear + Number(nth[1]) - 1;
-      [year, count] = [`${a}/${a + 1}`, Number(nth[2]!.replace(/\./g, ''))];
+const participantSuggestion = (item: DraftItem, p: { schoolYear: string; count: number; source: string }, accepted: Set<string>): PlanSuggestion => {
+  const id = `${item.key}:p:${p.schoolYear}`;
+  return {
+    id,
+    itemKey: item.key,
+    kind: 'participants',
+    label: t('plan.suggest.participants', { year: p.schoolYear, count: p.count.toLocaleString('nl-NL') }),
+    period: p.schoolYear,
+    value: p.count,
+    indicatorId: null,
+    accepted: accepted.has(id),
+    blocked: null,
+    source: p.source,
+  };
+};
+
+/** The fields of question 10 that hold results and indicators (not who is responsible, not the meetings). */
+const RESULT_FIELDS: PlanField[] = ['resultsGeneral', 'resultsPerSubActivity', 'resultsVsvContribution', 'measurementMoments', 'indicatorsMonitoring'];
+
+/** Planned participants (questions 8 and 10) and question 10's indicators with targets, as the document writes them. */
+function numbersOf(item: DraftItem, firstYearStart: string | null) {
+  const first = firstSchoolYearOf(firstYearStart);
+  const lines = RESULT_FIELDS.flatMap((f) => (item.fields.get(f) ?? []).flatMap((p) => p.text.split('\n')));
+  const results = resultSuggestions({ lines, tables: item.resultTables, firstSchoolYear: first });
+  const participants = participantLines(
+    item.participantRows.map((r) => r.text),
+    first,
+  );
+  for (const p of results.participants) if (!participants.some((x) => x.schoolYear === p.schoolYear)) participants.push(p);
+  return { participants, indicators: results.indicators, moments: momentsOf(fieldText(item, 'measurementMoments')) };
+}
+
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 50);
+
+/**
+ * Question 10's indicators and targets as offers: checked with the results forms' own schemas and
+ * rules (percentages 0-100, a period inside the programme), against what the activity already has.
+ */
+function indicatorOffers(
+  item: DraftItem,
+  found: FoundIndicator[],
+  moments: ReturnType<typeof momentsOf>,
+  accepted: Set<string>,
+  window: { periodStart: string; periodEnd: string } | null,
+  existing: ExistingIndicator[],
+): IndicatorOffer[] {
+  const offers: IndicatorOffer[] = [];
+  for (const f of found) {
+    const id = `${item.key}:i:${slug(f.name)}`;
+    if (offers.some((o) => o.id === id)) continue;
+    const kind = f.targets[0]!.period.kind;
+    const input = {
+      name: f.name,
+      description: t('plan.suggest.description', { source: f.source }),
+      unit: f.unit,
+      freeUnit: '',
+      direction: f.direction,
+      aggregation: 'niveau',
+      dataSource: '',
+      momentKind: moments?.kind ?? 'jaarlijks',
+      momentDates: moments?.dates ?? ['10-01'],
+      categories: [],
+      baselineValue: f.baselineValue,
+      baselineDate: f.baselineDate,
+      baselineSource: '',
+      baselineNote: '',
+      periodKind: kind,
+      momentPeriods: [],
+      phrase: '',
+    };
+    const have = existing.find((e) => e.name.trim().toLowerCase() === f.name.toLowerCase());
+    const parsed = IndicatorInput.safeParse({ activityId: 'x', measureId: null, parentId: null, ...input });
+    const blocked = have || parsed.success ? null : parsed.error.issues.map((i) => `${fieldLabel(String(i.path[0] ?? ''))}: ${i.message}`).join(' ');
+    const targets: TargetOffer[] = [];
+    for (const x of f.targets) {
+      const tid = `${id}:${periodCode(x.period)}`;
+      const stored = have?.targets.find((y) => y.periodStart === x.period.start && y.periodEnd === x.period.end);
+      // Already in Regieboek with this value: nothing to offer. With another value: a revision needs a reason, on the Resultaten screen.
+      if (stored && stored.kind === 'exact' && stored.value === x.value) continue;
+      const unit = (have?.unit ?? f.unit) as 'percentage';
+      const checked = TargetInput.safeParse({ indicatorId: 'x', schoolYear: null, periodStart: x.period.start, periodEnd: x.period.end, kind: 'exact', value: x.value, min: null, max: null, percent: null });
+      let why: string | null = null;
+      if (stored) why = t('plan.suggest.targetDiffers', { period: periodLabel(x.period), stored: formatIndicatorValue(unit, stored.value) });
+      else if (!checked.success) why = checked.error.issues[0]!.message;
+      else if (unit === 'percentage' && (x.value < 0 || x.value > 100)) why = t('val.percentRange');
+      else if (x.period.kind !== kind) why = t('plan.suggest.otherPeriodKind', { period: periodLabel(x.period) });
+      else if (window && !within(x.period, programmeWindow(window.periodStart, window.periodEnd)))
+        why = t('plan.suggest.outsideProgramme', { period: periodLabel(x.period), from: formatDate(window.periodStart), to: formatDate(window.periodEnd) });
+      else if (blocked) why = t('plan.suggest.indicatorBlocked');
+      targets.push({ id: tid, period: x.period, value: x.value, blocked: why, accepted: !why && accepted.has(tid) });
     }
-    if (!year || count === null || count > 1_000_000 || out.some((s) => s.schoolYear === year)) continue;
-    out.push({ id: `${item.key}:p:${year}`, itemKey: item.key, kind: 'participants', label: t('plan.suggest.participants', { year, count: count.toLocaleString('nl-NL') }), schoolYear: year, count, source: normaliseLine(text).slice(0, 200) });
+    if (have && !targets.length) continue;
+    const offer: IndicatorOffer = { id, found: f, existingId: have?.id ?? null, input, blocked, accepted: false, targets };
+    // Accepting a target takes its indicator along.
+    offer.accepted = !blocked && !have && (accepted.has(id) || targets.some((x) => x.accepted));
+    offers.push(offer);
+  }
+  return offers;
+}
+
+function offerSuggestions(item: DraftItem, offers: IndicatorOffer[]): PlanSuggestion[] {
+  const out: PlanSuggestion[] = [];
+  for (const o of offers) {
+    const f = o.found;
+    const unit = f.unit;
+    if (!o.existingId)
+      out.push({
+        id: o.id,
+        itemKey: item.key,
+        kind: 'indicator',
+        label: t(f.baselineValue === null ? 'plan.suggest.indicator' : f.baselineDate ? 'plan.suggest.indicatorBaseline' : 'plan.suggest.indicatorBaselineNoDate', {
+          name: f.name,
+          unit: t(`unit.${unit}`).toLowerCase(),
+          direction: t(`direction.${f.direction}`).toLowerCase(),
+          baseline: formatIndicatorValue(unit, f.baselineValue),
+          date: f.baselineDate ? formatDate(f.baselineDate) : '—',
+        }),
+        period: '',
+        value: null,
+        indicatorId: null,
+        accepted: o.accepted,
+        blocked: o.blocked,
+        source: f.source,
+      });
+    for (const x of o.targets)
+      out.push({
+        id: x.id,
+        itemKey: item.key,
+        kind: 'target',
+        label: t(o.existingId ? 'plan.suggest.targetExisting' : 'plan.suggest.target', { period: periodLabel(x.period), value: formatIndicatorValue(unit, x.value), name: f.name }),
+        period: periodCode(x.period),
+        value: x.value,
+        indicatorId: o.existingId ? null : o.id,
+        accepted: x.accepted,
+        blocked: x.blocked,
+        source: f.source,
+      });
   }
   return out;
 }
 
 /** The values an activity gets from the document, checked with the activity form's schema. */
-function activityValues(item: DraftItem, accepted: Set<string>, programmeStart: string | null): { values: Row; issues: string[]; suggestions: PlanSuggestion[] } {
+function activityValues(item: DraftItem, accepted: Set<string>, programmeStart: string | null) {
   const dur = durationOf(fieldText(item, 'durationNote'));
   const name = normaliseLine(fieldText(item, 'name')) || item.name;
   const raw: Row = {
@@ -127,8 +285,9 @@ function activityValues(item: DraftItem, accepted: Set<string>, programmeStart: 
     executorIds: [],
   };
   for (const f of TEXT_FIELDS) raw[f] = f === 'durationNote' ? dur.note : fieldText(item, f);
-  const suggestions = participantSuggestions(item, dur.startDate ?? programmeStart);
-  raw.plannedParticipants = suggestions.filter((s) => accepted.has(s.id)).map((s) => ({ schoolYear: s.schoolYear, count: s.count }));
+  const numbers = numbersOf(item, dur.startDate ?? programmeStart);
+  const suggestions = numbers.participants.map((p) => participantSuggestion(item, p, accepted));
+  raw.plannedParticipants = suggestions.filter((s) => s.accepted).map((s) => ({ schoolYear: s.period, count: s.value }));
   const parsed = ActivityUpdate.safeParse(raw);
   const issues: string[] = [];
   if (!parsed.success)
@@ -139,7 +298,7 @@ function activityValues(item: DraftItem, accepted: Set<string>, programmeStart: 
     }
   const values = parsed.success ? { ...parsed.data } : raw;
   delete values.id;
-  return { values, issues, suggestions };
+  return { values, issues, suggestions, numbers };
 }
 
 function structureValues(item: DraftItem): { values: Row; issues: string[] } {
@@ -162,7 +321,16 @@ async function programmeRows(db: Db, programmeId: string) {
   const activities = ids.length ? await db.selectFrom('activity').selectAll().where('measureId', 'in', ids).where('deletedAt', 'is', null).orderBy('sortOrder').execute() : [];
   const aIds = activities.map((a) => a.id);
   const subs = aIds.length ? await db.selectFrom('subActivity').selectAll().where('activityId', 'in', aIds).where('deletedAt', 'is', null).execute() : [];
-  return { lines, measures, activities, subs };
+  // The activities' own indicators with the targets in force (a revised target's old row is not).
+  const inds = aIds.length
+    ? await db.selectFrom('indicator').select(['id', 'activityId', 'name', 'unit']).where('activityId', 'in', aIds).where('builtin', 'is', null).where('deletedAt', 'is', null).execute()
+    : [];
+  const targets = inds.length
+    ? await db.selectFrom('target').select(['id', 'indicatorId', 'supersedesId', 'periodStart', 'periodEnd', 'value', 'kind']).where('indicatorId', 'in', inds.map((i) => i.id)).where('deletedAt', 'is', null).execute()
+    : [];
+  const superseded = new Set(targets.map((x) => x.supersedesId).filter(Boolean));
+  const indicators: ExistingIndicator[] = inds.map((i) => ({ id: i.id, activityId: i.activityId!, name: i.name, unit: i.unit, targets: targets.filter((x) => x.indicatorId === i.id && !superseded.has(x.id)) }));
+  return { lines, measures, activities, subs, indicators };
 }
 
 const ACTIVITY_COMPARED = ['code', 'name', 'startDate', 'endDate', ...TEXT_FIELDS, 'targetGroups', 'plannedParticipants', 'sustainabilityFrom'] as const;
@@ -173,7 +341,12 @@ interface Computed {
   preview: PlanPreview;
 }
 
-export async function previewPlan(db: Db, buf: Buffer, fileName: string, choices: PlanChoices, programmeId: string | null): Promise<Computed> {
+export interface PreviewOpts {
+  /** The period of the new programme the import makes (targets must lie inside it). */
+  newProgramme?: { periodStart: string; periodEnd: string };
+}
+
+export async function previewPlan(db: Db, buf: Buffer, fileName: string, choices: PlanChoices, programmeId: string | null, opts: PreviewOpts = {}): Promise<Computed> {
   const { blocks } = await readDocx(buf, fileName);
   const rec = recognise(blocks, choices);
   const programme = programmeId ? await db.selectFrom('programme').selectAll().where('id', '=', programmeId).where('deletedAt', 'is', null).executeTakeFirst() : null;
@@ -184,12 +357,13 @@ export async function previewPlan(db: Db, buf: Buffer, fileName: string, choices
   const byKey = new Map<string, Record_>();
   const issues: string[] = [];
   if (!rec.items.some((i) => i.kind !== 'line')) issues.push(t('plan.read.noStructure', { file: fileName }));
+  const window = programme ?? opts.newProgramme ?? (rec.periodStart && rec.periodEnd ? { periodStart: rec.periodStart, periodEnd: rec.periodEnd } : null);
 
   for (const item of rec.items) {
     const parent = item.parentKey ? byKey.get(item.parentKey) : undefined;
     const own = item.kind !== 'line' && item.kind !== 'measure';
-    const v = own ? activityValues(item, accepted, rec.periodStart ?? programme?.periodStart ?? null) : { ...structureValues(item), suggestions: [] };
-    const r: Record_ = { item, values: v.values, subs: item.subActivities, issues: v.issues, suggestions: v.suggestions, existing: null, changes: [], status: 'new' };
+    const v = own ? activityValues(item, accepted, window?.periodStart ?? null) : { ...structureValues(item), suggestions: [], numbers: null };
+    const r: Record_ = { item, values: v.values, subs: item.subActivities, issues: v.issues, suggestions: v.suggestions, existing: null, changes: [], status: 'new', offers: [] };
     // Codes are unique among siblings, as in the forms.
     const siblings = records.filter((o) => o.item.parentKey === item.parentKey && (o.item.kind === 'line') === (item.kind === 'line') && o.item.depth === item.depth);
     if (item.code && siblings.some((o) => o.item.code.toLowerCase() === item.code.toLowerCase()))
@@ -234,9 +408,19 @@ export async function previewPlan(db: Db, buf: Buffer, fileName: string, choices
             else if (String(hit.name) !== s.name || String(hit.period) !== s.period || (s.intendedResult && String(hit.intendedResult) !== s.intendedResult))
               r.changes.push({ field: 'subActivity', label: t('entity.subActivity'), old: `${String(hit.number)} ${String(hit.name)}${hit.period ? ` (${String(hit.period)})` : ''}`, new: now });
           }
-        r.status = r.changes.length ? 'changed' : 'unchanged';
       }
     }
+    if (v.numbers) {
+      const activityId = r.existing?.activityId;
+      r.offers = indicatorOffers(item, v.numbers.indicators, v.numbers.moments, accepted, window, activityId ? (existing?.indicators ?? []).filter((i) => i.activityId === activityId) : []);
+      // Accepted indicators and targets are what changes on an activity Regieboek already has.
+      if (r.existing)
+        for (const o of r.offers) {
+          if (o.accepted) r.changes.push({ field: 'indicator', label: t('entity.indicator'), old: '', new: o.found.name });
+          for (const x of o.targets.filter((y) => y.accepted)) r.changes.push({ field: 'target', label: `${t('entity.target')} ${periodLabel(x.period)}`, old: '', new: `${o.found.name}: ${formatIndicatorValue(o.found.unit, x.value)}` });
+        }
+    }
+    if (r.existing) r.status = r.changes.length ? 'changed' : 'unchanged';
     records.push(r);
     byKey.set(item.key, r);
   }
@@ -296,7 +480,7 @@ export async function previewPlan(db: Db, buf: Buffer, fileName: string, choices
     items,
     unplaced: rec.unplaced,
     skipped: rec.skipped,
-    suggestions: records.flatMap((r) => r.suggestions),
+    suggestions: records.flatMap((r) => [...r.suggestions, ...offerSuggestions(r.item, r.offers)]),
     onlyInRegieboek,
     counts: {
       lines: records.filter((r) => r.item.kind === 'line').length,
@@ -327,6 +511,22 @@ async function maxSort(tr: Tracker, table: 'programmeLine' | 'measure' | 'activi
   return max > 0 ? max + 1 : 0;
 }
 
+/** The accepted indicators and targets of one activity, in the import's change set. */
+async function writeOffers(tr: Tracker, offers: IndicatorOffer[], activityId: string): Promise<void> {
+  if (!offers.some((x) => x.accepted || x.targets.some((y) => y.accepted))) return;
+  const last = await tr.trx.selectFrom('indicator').select((eb) => eb.fn.max('sortOrder').as('max')).where('activityId', '=', activityId).executeTakeFirst();
+  let sortOrder = Number(last?.max ?? 0);
+  for (const x of offers) {
+    let indicatorId = x.existingId;
+    if (!indicatorId) {
+      if (!x.accepted) continue;
+      indicatorId = randomUUID();
+      await tr.insert('indicator', { id: indicatorId, activityId, measureId: null, builtin: null, ...indicatorColumns(x.input), parentId: null, sortOrder: ++sortOrder, ...stamp(tr) });
+    }
+    for (const y of x.targets.filter((z) => z.accepted)) await tr.insert('target', targetRow(indicatorId, y.period, specColumns({ kind: 'exact', value: y.value, min: null, max: null, percent: null }), tr.at));
+  }
+}
+
 export interface ApplyOpts {
   user: string;
   session: string;
@@ -337,12 +537,15 @@ export interface ApplyOpts {
 
 /** Writes the chosen records in one change set; returns the preview it applied and the programme. */
 export async function applyPlan(db: Db, buf: Buffer, fileName: string, o: ApplyOpts): Promise<{ preview: PlanPreview; changeSetId: number | null; programmeId: string; applied: number }> {
-  const { records, preview } = await previewPlan(db, buf, fileName, o.choices, o.programmeId);
+  const { records, preview } = await previewPlan(db, buf, fileName, o.choices, o.programmeId, { newProgramme: o.programmeId ? undefined : o.newProgramme });
   if (preview.issues.length) throw new UserError('user_error', preview.issues.join('\n'));
   const chosen = o.choices.apply ? new Set(o.choices.apply) : null;
   const wanted = (r: Record_) => (chosen ? chosen.has(r.item.key) : r.status !== 'unchanged');
-  const blocking = records.filter((r) => wanted(r) && r.issues.length);
-  if (blocking.length) throw new UserError('invalid_input', t('plan.apply.blocked', { n: blocking.length, first: blocking[0]!.issues[0]! }));
+  // A suggestion the user ticked that cannot be written (say, a target outside the new programme's period) is never dropped silently.
+  const ticked = new Set(o.choices.suggestions);
+  const refused = preview.suggestions.filter((x) => ticked.has(x.id) && x.blocked && records.some((r) => r.item.key === x.itemKey && wanted(r)));
+  const problems = [...records.filter((r) => wanted(r) && r.issues.length).map((r) => r.issues[0]!), ...refused.map((x) => `${x.label}: ${x.blocked!}`)];
+  if (problems.length) throw new UserError('invalid_input', t('plan.apply.blocked', { n: problems.length, first: problems[0]! }));
   let programmeId = o.programmeId;
   if (!programmeId && !o.newProgramme) throw new UserError('invalid_input', t('plan.apply.needProgramme'), 'programmeId');
   const ids = new Map<string, { measureId?: string; lineId?: string; activityId?: string }>();
@@ -393,6 +596,7 @@ export async function applyPlan(db: Db, buf: Buffer, fileName: string, o: ApplyO
             if (hit) await tr.update('subActivity', String(hit.id), { number: s.number, name: s.name, period: s.period, ...(s.intendedResult ? { intendedResult: s.intendedResult } : {}) });
             else await tr.insert('subActivity', { id: randomUUID(), activityId, ...s, sortOrder: order ? order++ : 0, ...stamp(tr) });
           }
+          await writeOffers(tr, r.offers, activityId);
         }
         continue;
       }
@@ -439,6 +643,7 @@ export async function applyPlan(db: Db, buf: Buffer, fileName: string, o: ApplyO
         await tr.insert('activity', { id: activityId, measureId, ...cols, sortOrder: 0, ...stamp(tr) });
       }
       for (const s of r.subs) await tr.insert('subActivity', { id: randomUUID(), activityId, ...s, sortOrder: 0, ...stamp(tr) });
+      await writeOffers(tr, r.offers, activityId);
       ids.set(it.key, { measureId, activityId });
     }
     return applied ? (tr.changeSetId as number) : null;

@@ -44,6 +44,8 @@ export interface DraftItem {
   fields: Map<PlanField, { blockId: number; text: string }[]>;
   subActivities: PlanSubActivity[];
   participantRows: { blockId: number; text: string }[];
+  /** Tables under question 10, as rows (for indicator and target suggestions), with the line above them. */
+  resultTables: { blockId: number; rows: string[][]; before: string }[];
 }
 
 export interface Recognised {
@@ -60,7 +62,7 @@ export interface Recognised {
 const isActivity = (k: PlanItemKind) => k !== 'line' && k !== 'measure';
 
 function newItem(blockId: number, kind: PlanItemKind, code: string, name: string, parentKey: string | null, depth: number, keyword: boolean): DraftItem {
-  return { key: `b${blockId}`, blockId, kind, code, name, parentKey, depth, keyword, description: [], descriptionBlocks: [], found: new Set(), fields: new Map(), subActivities: [], participantRows: [] };
+  return { key: `b${blockId}`, blockId, kind, code, name, parentKey, depth, keyword, description: [], descriptionBlocks: [], found: new Set(), fields: new Map(), subActivities: [], participantRows: [], resultTables: [] };
 }
 
 /** The paragraph as a reader sees it: the shown number in front. */
@@ -336,7 +338,10 @@ export function recognise(blocks: PlanBlock[], choices: PlanChoices): Recognised
           }
         } else if (question === 8 && (field === 'plannedParticipants' || field === 'targetGroupNeed'))
           for (const r of b.rows) carrier.participantRows.push({ blockId: b.id, text: r.join(' ') });
-        else for (const r of b.rows) place(carrier, field ?? DEFAULT_FIELD[question], b.id, r.filter(Boolean).join(' | '));
+        else {
+          if (question === 10) carrier.resultTables.push({ blockId: b.id, rows: b.rows, before: lineBefore(carrier, b.id) });
+          for (const r of b.rows) place(carrier, field ?? DEFAULT_FIELD[question], b.id, r.filter(Boolean).join(' | '));
+        }
       } else unplaced.push({ blockId: b.id, text: b.rows.map((r) => r.join(' | ')).join('\n'), where: where(b.id) });
       continue;
     }
@@ -490,6 +495,7 @@ export function recognise(blocks: PlanBlock[], choices: PlanChoices): Recognised
     else {
       if (move.field === 'subActivities' && b.kind === 'table') target.subActivities.push(...subActivitiesFrom(b.rows));
       else if (move.field === 'plannedParticipants') target.participantRows.push({ blockId, text });
+      else if (PLAN_FIELDS[move.field] === 10 && b.kind === 'table') target.resultTables.push({ blockId, rows: b.rows, before: lineBefore(target, blockId) });
       else if (move.field === 'subActivities') target.subActivities.push({ number: String(target.subActivities.length + 1), name: normaliseLine(text).slice(0, 200), period: '', intendedResult: '' });
       target.found.add(PLAN_FIELDS[move.field]);
       const list = target.fields.get(move.field) ?? [];
@@ -512,6 +518,13 @@ export function recognise(blocks: PlanBlock[], choices: PlanChoices): Recognised
     }
   unplaced.sort((a, b) => a.blockId - b.blockId);
   return { ...coverOf(blocks, firstStructure), items: kept, unplaced, skipped, analysis: normaliseText(analysis.join('\n')) };
+}
+
+/** The last line of text placed under question 10 before this block: what a table of figures is about. */
+function lineBefore(item: DraftItem, blockId: number): string {
+  let best = { blockId: -1, text: '' };
+  for (const [f, list] of item.fields) if (PLAN_FIELDS[f] === 10) for (const p of list) if (p.blockId < blockId && p.blockId > best.blockId && p.text.trim() && !p.text.includes(' | ')) best = p;
+  return normaliseLine(best.text);
 }
 
 /** The text placed under a field, as Regieboek stores it. */

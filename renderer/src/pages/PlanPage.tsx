@@ -1,8 +1,8 @@
 import { useState, type ChangeEvent } from 'react';
-import { ApiError, call } from '../api';
+import { call } from '../api';
 import { useApp } from '../state';
-import { useNotify } from '../notify';
-import { useLoad } from '../useLoad';
+import { useAct } from '../useAct';
+import { useCall } from '../useLoad';
 import { t, type MessageKey } from '../i18n';
 import { download } from '../download';
 import { toBase64 } from './ExchangePage';
@@ -119,9 +119,9 @@ function ItemRow({ item, preview, choices, setLevel, onMove, reimport, ticked, o
 
 /** Plan (Word): import the region's own plan document with a preview, and export the plan in the template. */
 export function PlanPage() {
-  const { refresh, workspace } = useApp();
-  const notify = useNotify();
-  const programmes = useLoad(() => call('programme.list'));
+  const { workspace } = useApp();
+  const { act } = useAct();
+  const programmes = useCall('programme.list');
   const [busy, setBusy] = useState<string | null>(null);
   const [file, setFile] = useState<{ fileName: string; base64: string } | null>(null);
   const [preview, setPreview] = useState<PlanPreview | null>(null);
@@ -131,15 +131,13 @@ export function PlanPage() {
   const [exportId, setExportId] = useState('');
   const [ticks, setTicks] = useState<Record<string, boolean>>({});
   const [done, setDone] = useState<string | null>(null);
-  const fail = (e: unknown) => notify(e instanceof ApiError ? e.message : String(e), 'error');
 
-  async function run<T>(what: string, fn: () => Promise<T>): Promise<T | undefined> {
+  /** One write or read through useAct (the core's Dutch message on failure), with what is running shown. */
+  async function run<T>(what: string, fn: () => Promise<T>, done?: (value: T) => string): Promise<T | undefined> {
     setBusy(what);
     try {
-      return await fn();
-    } catch (e) {
-      fail(e);
-      return undefined;
+      const r = await act(fn, { done });
+      return r.ok ? r.value : undefined;
     } finally {
       setBusy(null);
     }
@@ -175,37 +173,34 @@ export function PlanPage() {
   };
   const onMove = (blockId: number, item: number | 'skip', field: PlanField) =>
     void recompute(file, { ...choices, moves: { ...choices.moves, [String(blockId)]: item === 'skip' ? 'skip' : { item, field } } });
-  const toggleSuggestion = (id: string, on: boolean) =>
-    void recompute(file, { ...choices, suggestions: on ? [...choices.suggestions, id] : choices.suggestions.filter((s) => s !== id) });
+  const toggleSuggestion = (id: string, on: boolean) => {
+    // Unticking an indicator takes its targets along (a ticked target brings its indicator back).
+    const off = new Set([id, ...(preview?.suggestions ?? []).filter((s) => s.indicatorId === id).map((s) => s.id)]);
+    void recompute(file, { ...choices, suggestions: on ? [...choices.suggestions, id] : choices.suggestions.filter((s) => !off.has(s)) });
+  };
 
   const reimport = !!preview?.programmeId;
   const ticked = (i: PlanItem) => ticks[i.key] ?? i.status !== 'unchanged';
   async function importNow() {
     if (!file || !preview) return;
     const apply = reimport ? preview.items.filter(ticked).map((i) => i.key) : undefined;
-    const r = await run('import', () =>
-      call('plan.import', { file, choices: { ...choices, apply }, programmeId: target || null, newProgramme: target ? undefined : newProgramme, sha256: preview.sha256 }),
+    const r = await run(
+      'import',
+      () => call('plan.import', { file, choices: { ...choices, apply }, programmeId: target || null, newProgramme: target ? undefined : newProgramme, sha256: preview.sha256 }),
+      (x) => t('plan.page.imported', { n: x.applied }),
     );
     if (!r) return;
-    notify(t('plan.page.imported', { n: r.applied }));
     setDone(r.programmeId);
     setPreview(null);
     setFile(null);
-    refresh();
   }
   async function undo() {
-    const r = await run('undo', () => call('exchange.undoImport'));
-    if (!r) return;
-    notify(t('exchange.undone', { label: r.label }));
-    setDone(null);
-    refresh();
+    const r = await run('undo', () => call('exchange.undoImport'), (x) => t('exchange.undone', { label: x.label }));
+    if (r) setDone(null);
   }
   async function exportNow() {
-    const f = await run('export', () => call('plan.export', { programmeId: exportId }));
-    if (f) {
-      download(f.fileName, f.base64, DOCX);
-      notify(t('plan.page.exported', { file: f.fileName }));
-    }
+    const f = await run('export', () => call('plan.export', { programmeId: exportId }), (x) => t('plan.page.exported', { file: x.fileName }));
+    if (f) download(f.fileName, f.base64, DOCX);
   }
 
   const list = programmes.data ?? [];
@@ -357,19 +352,25 @@ export function PlanPage() {
             <>
               <h3>{t('plan.page.suggestions')}</h3>
               <p className="muted small">{t('plan.page.suggestionsHelp')}</p>
-              <ul className="plain">
-                {preview.suggestions.map((s) => {
-                  const item = preview.items.find((i) => i.key === s.itemKey);
-                  return (
-                    <li key={s.id}>
-                      <label>
-                        <input type="checkbox" checked={choices.suggestions.includes(s.id)} onChange={(e) => toggleSuggestion(s.id, e.target.checked)} /> {[item?.code, item?.name].filter(Boolean).join(' ')}: {s.label}{' '}
-                        <span className="muted small">({s.source})</span>
-                      </label>
-                    </li>
-                  );
-                })}
-              </ul>
+              {preview.items
+                .filter((i) => preview.suggestions.some((s) => s.itemKey === i.key))
+                .map((i) => (
+                  <div key={i.key} className="plan-suggestions" data-testid={`suggestions-${i.code || i.blockId}`}>
+                    <h4>{[i.code, i.name].filter(Boolean).join(' ')}</h4>
+                    <ul className="plain">
+                      {preview.suggestions
+                        .filter((s) => s.itemKey === i.key)
+                        .map((s) => (
+                          <li key={s.id} className={s.kind === 'target' && s.indicatorId ? 'indent' : undefined}>
+                            <label title={s.source}>
+                              <input type="checkbox" checked={s.accepted} disabled={!!s.blocked || busy !== null} onChange={(e) => toggleSuggestion(s.id, e.target.checked)} /> {s.label}
+                            </label>
+                            {s.blocked && <span className="muted small"> — {s.blocked}</span>}
+                          </li>
+                        ))}
+                    </ul>
+                  </div>
+                ))}
             </>
           )}
           <div className="actions">
