@@ -3,9 +3,12 @@
 // tests fix their own date (tests/e2e/host.ts) and run the example on these dates in example.spec.ts.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 const DATES = process.argv.slice(2).length ? process.argv.slice(2) : ['2027-03-01', '2031-09-01'];
-const vitest = createRequire(import.meta.url).resolve('vitest/vitest.mjs');
+// vitest's package exports do not include its bin file; find it next to its package.json.
+const vitestPkg = createRequire(import.meta.url).resolve('vitest/package.json');
+const vitest = join(dirname(vitestPkg), 'vitest.mjs');
 let failed = 0;
 for (const date of DATES) {
   console.log(`== unit-tests met de klok op ${date}`);
