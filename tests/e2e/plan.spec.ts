@@ -40,7 +40,7 @@ test('import a plan, move one misplaced paragraph in the preview, import; undo r
   await page.screenshot({ path: path.join(shots, 'verplaatst.png'), fullPage: false });
 
   await plan.importButton.click();
-  await expect(page.getByRole('status').filter({ hasText: 'Het plan is ingelezen' })).toBeVisible();
+  await expect(plan.done).toBeVisible();
   // The paragraph is on the activity, under question 4.
   await page.goto(page.url().replace(/#.*$/, '#/programmas'));
   await page.getByRole('link', { name: /Regionaal programma voortijdig schoolverlaten 2026-2029/ }).click();

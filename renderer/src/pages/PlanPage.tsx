@@ -6,12 +6,17 @@ import { useCall } from '../useLoad';
 import { t, type MessageKey } from '../i18n';
 import { download } from '../download';
 import { toBase64 } from './ExchangePage';
+import { TextField } from '../components/Field';
+import { formatDate, parseDateInput } from '../../../shared/dates';
 import { PLAN_FIELDS, PLAN_FIELD_NAMES, planFieldLabelKey, type PlanField } from '../../../shared/plan/template';
 import { PLAN_LEVELS, emptyChoices, type PlanChoices, type PlanItem, type PlanLevel, type PlanPreview } from '../../../shared/schemas/plan';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const fieldLabel = (f: PlanField) => `${PLAN_FIELDS[f]}. ${t(planFieldLabelKey(f)).replace(/^\d+\.\s*/, '')}`;
 const isActivity = (i: PlanItem) => i.kind === 'single' || i.kind === 'activity';
+/** The new programme's dates are typed as dd-mm-jjjj, like every date field; the core gets ISO (an unreadable date stays as typed, so the core names the field). */
+const newProgrammeIso = (p: { name: string; periodStart: string; periodEnd: string }) => ({ ...p, periodStart: parseDateInput(p.periodStart) ?? p.periodStart, periodEnd: parseDateInput(p.periodEnd) ?? p.periodEnd });
+const dateError = (v: string) => (v.trim() && !parseDateInput(v) ? t('val.date') : undefined);
 
 /** Places an unplaced (or placed) paragraph under an activity's question. */
 function MoveControl({ blockId, items, onMove, label }: { blockId: number; items: PlanItem[]; onMove: (blockId: number, item: number | 'skip', field: PlanField) => void; label: string }) {
@@ -149,7 +154,7 @@ export function PlanPage() {
     if (!p) return;
     setPreview(p);
     setChoices(c);
-    if (!programmeId && !newProgramme.name) setNewProgramme({ name: p.title, periodStart: p.periodStart ?? '', periodEnd: p.periodEnd ?? '' });
+    if (!programmeId && !newProgramme.name) setNewProgramme({ name: p.title, periodStart: formatDate(p.periodStart), periodEnd: formatDate(p.periodEnd) });
   };
 
   async function pick(e: ChangeEvent<HTMLInputElement>) {
@@ -186,7 +191,7 @@ export function PlanPage() {
     const apply = reimport ? preview.items.filter(ticked).map((i) => i.key) : undefined;
     const r = await run(
       'import',
-      () => call('plan.import', { file, choices: { ...choices, apply }, programmeId: target || null, newProgramme: target ? undefined : newProgramme, sha256: preview.sha256 }),
+      () => call('plan.import', { file, choices: { ...choices, apply }, programmeId: target || null, newProgramme: target ? undefined : newProgrammeIso(newProgramme), sha256: preview.sha256 }),
       (x) => t('plan.page.imported', { n: x.applied }),
     );
     if (!r) return;
@@ -252,11 +257,14 @@ export function PlanPage() {
               ))}
             </select>
           </label>{' '}
-          <label className="button">
-            {t('plan.page.chooseFile')}
-            <input type="file" accept=".docx,.odt,.doc,application/vnd.openxmlformats-officedocument.wordprocessingml.document" className="visually-hidden" disabled={!!workspace?.readOnly || busy !== null} onChange={(e) => void pick(e)} />
-          </label>
+          <span className="file-pick">
+            <input id="plan-file" type="file" accept=".docx,.odt,.doc,application/vnd.openxmlformats-officedocument.wordprocessingml.document" disabled={!!workspace?.readOnly || busy !== null} onChange={(e) => void pick(e)} />
+            <label htmlFor="plan-file" className={`button${workspace?.readOnly || busy !== null ? ' disabled' : ''}`}>
+              {t('plan.page.chooseFile')}
+            </label>
+          </span>
         </div>
+        <p className="small muted">{t('plan.page.fileHint')}</p>
         {busy === 'preview' && <p className="muted">{t('plan.page.reading')}</p>}
         {done && (
           <p role="status">
@@ -289,19 +297,10 @@ export function PlanPage() {
             </p>
           ))}
           {!target && (
-            <div className="row">
-              <label>
-                {t('plan.page.programmeName')}{' '}
-                <input value={newProgramme.name} onChange={(e) => setNewProgramme({ ...newProgramme, name: e.target.value })} />
-              </label>{' '}
-              <label>
-                {t('field.startDate')}{' '}
-                <input type="date" value={newProgramme.periodStart} onChange={(e) => setNewProgramme({ ...newProgramme, periodStart: e.target.value })} />
-              </label>{' '}
-              <label>
-                {t('field.endDate')}{' '}
-                <input type="date" value={newProgramme.periodEnd} onChange={(e) => setNewProgramme({ ...newProgramme, periodEnd: e.target.value })} />
-              </label>
+            <div className="row plan-new-programme">
+              <TextField label={t('plan.page.programmeName')} name="programmeName" required value={newProgramme.name} onChange={(v) => setNewProgramme({ ...newProgramme, name: v })} />
+              <TextField label={t('field.periodStart')} name="periodStart" required placeholder="dd-mm-jjjj" value={newProgramme.periodStart} error={dateError(newProgramme.periodStart)} onChange={(v) => setNewProgramme({ ...newProgramme, periodStart: v })} />
+              <TextField label={t('field.periodEnd')} name="periodEnd" required placeholder="dd-mm-jjjj" value={newProgramme.periodEnd} error={dateError(newProgramme.periodEnd)} onChange={(v) => setNewProgramme({ ...newProgramme, periodEnd: v })} />
             </div>
           )}
           <h3>{t('plan.page.tree')}</h3>

@@ -5,11 +5,14 @@ export class PlanPage {
   readonly fileInput: Locator;
   readonly summary: Locator;
   readonly importButton: Locator;
+  /** The line under the file picker after an import (the toast says it too). */
+  readonly done: Locator;
 
   constructor(readonly page: Page) {
     this.fileInput = page.locator('input[type="file"]');
     this.summary = page.getByRole('region', { name: /Voorbeeld van/ }).locator('p').first();
     this.importButton = page.getByRole('button', { name: 'Plan inlezen' });
+    this.done = page.locator('p[role="status"]', { hasText: 'Het plan is ingelezen.' });
   }
 
   async open(): Promise<void> {
