@@ -1,7 +1,7 @@
 /**
  * `regieboek plan import|export`: the Word plan on the command line.
  *
- *   plan import --db FILE --in PLAN.docx [--programme ID] [--dry-run] [--accept-suggestions] [--json]
+ *   plan import --db FILE --in PLAN.docx|PLAN.odt [--programme ID] [--dry-run] [--accept-suggestions] [--json]
  *        prints the detected tree with, per activity, the questions found; without --dry-run it
  *        writes one change set (a backup first), into --programme or a new programme from the cover
  *   plan export --db FILE --programme ID --out PLAN.docx
@@ -94,7 +94,7 @@ export async function planCommand(db: string, sub: string | undefined, o: PlanOp
     ws.assertWritable();
     const p = first.preview;
     const year = Number(today().slice(0, 4));
-    const newProgramme = programmeId ? undefined : { name: p.title || name.replace(/\.docx$/i, ''), periodStart: p.periodStart ?? `${year}-01-01`, periodEnd: p.periodEnd ?? `${year + 3}-12-31` };
+    const newProgramme = programmeId ? undefined : { name: p.title || name.replace(/\.(docx|odt)$/i, ''), periodStart: p.periodStart ?? `${year}-01-01`, periodEnd: p.periodEnd ?? `${year + 3}-12-31` };
     const result = await withImportBackup(o.backupsRoot!, ws.sqlite, ws.path, () => applyPlan(ws.db, buf, name, { user: user(o), session: CLI_SESSION, programmeId, newProgramme, choices }));
     if (o.json) io.out(JSON.stringify({ dryRun: false, ...result.preview, applied: result.applied, changeSetId: result.changeSetId, programmeId: result.programmeId }, null, 2) + '\n');
     else {

@@ -1,5 +1,6 @@
 /**
- * Reads a .docx as its XML (document, styles, numbering) into a flat list of blocks: paragraphs
+ * Reads a .docx as its XML (document, styles, numbering) into a flat list of blocks (an .odt goes
+ * to its own reader, odt-read.ts, and comes back as the same blocks): paragraphs
  * with their style, heading level, the number Word shows (automatic numbering lives in
  * numbering.xml, not in the text, which is why a plain text converter is not enough), bold and
  * italic, table-of-contents membership; and tables as rows of cell texts.
@@ -7,23 +8,18 @@
  * Every refusal is a Dutch UserError; nothing of the zip or XML parser reaches the user.
  */
 import JSZip from 'jszip';
-import { DOMParser, type Element as XmlElement, type Node as XmlNode } from '@xmldom/xmldom';
+import type { Element as XmlElement } from '@xmldom/xmldom';
 import { UserError } from '../errors';
 import { t } from '../../../shared/i18n/nl';
 import type { PlanBlock } from '../../../shared/schemas/plan';
+import { formatNumber, kids, parseXml, part } from './xml';
+import { readOdt } from './odt-read';
 
 /** Larger files are refused before they are unpacked (a 60-page plan with pictures is a few MB; the bridge carries up to about 23 MB). */
 export const PLAN_MAX_BYTES = 20 * 1024 * 1024;
-/** The unpacked document.xml may not exceed this (a zip bomb would). */
-const XML_MAX_CHARS = 60 * 1024 * 1024;
 
 type El = XmlElement;
 
-const kids = (el: XmlNode | null | undefined): El[] => {
-  const out: El[] = [];
-  for (let n = el?.firstChild ?? null; n; n = n.nextSibling) if (n.nodeType === 1) out.push(n as El);
-  return out;
-};
 const child = (el: El | undefined | null, name: string): El | undefined => kids(el).find((c) => c.localName === name);
 const attr = (el: El | undefined | null, name: string): string | null => (el ? (el.getAttribute(`w:${name}`) ?? el.getAttribute(name)) : null);
 /** A toggle such as <w:b/>, <w:b w:val="0"/>: present and not switched off. */
@@ -50,19 +46,6 @@ interface LevelDef {
   text: string;
 }
 
-function parseXml(xml: string): El {
-  // The parser reports problems through onError; a broken part is refused with our own message.
-  let broken = false;
-  let root: unknown = null;
-  try {
-    const doc = new DOMParser({ onError: (level) => { if (level === 'fatalError') broken = true; } }).parseFromString(xml, 'text/xml');
-    root = doc.documentElement;
-  } catch {
-    broken = true;
-  }
-  if (broken || !root) throw new UserError('user_error', t('plan.read.damaged'));
-  return root as unknown as El;
-}
 
 function readStyles(root: El | null): Map<string, StyleDef> {
   const map = new Map<string, StyleDef>();
@@ -142,33 +125,13 @@ class Numbering {
     const text = def.text.replace(/%(\d)/g, (_, d: string) => {
       const l = Number(d) - 1;
       const value = counters![l] ?? startOf(l);
-      return format(value, levels.get(l)?.fmt ?? 'decimal');
+      return formatNumber(value, levels.get(l)?.fmt ?? 'decimal');
     });
     return { text: text.trim(), bullet: false };
   }
 }
 
-function format(n: number, fmt: string): string {
-  switch (fmt) {
-    case 'lowerLetter':
-      return String.fromCharCode(96 + (((n - 1) % 26) + 1));
-    case 'upperLetter':
-      return String.fromCharCode(64 + (((n - 1) % 26) + 1));
-    case 'lowerRoman':
-      return roman(n).toLowerCase();
-    case 'upperRoman':
-      return roman(n);
-    default:
-      return String(n);
-  }
-}
 
-function roman(n: number): string {
-  const map: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
-  let out = '';
-  for (const [v, s] of map) while (n >= v) { out += s; n -= v; }
-  return out;
-}
 
 interface RunText {
   text: string;
@@ -222,7 +185,7 @@ export interface DocxContent {
 }
 
 /** Refuses what is not a readable .docx, in Dutch, naming what it is instead. */
-async function openZip(buf: Buffer, fileName: string): Promise<JSZip> {
+async function openZip(buf: Buffer, fileName: string): Promise<{ zip: JSZip; odt: boolean }> {
   if (buf.length > PLAN_MAX_BYTES) throw new UserError('user_error', t('plan.read.tooBig', { file: fileName, max: String(PLAN_MAX_BYTES / 1024 / 1024) }));
   if (buf.length >= 4 && buf.readUInt32BE(0) === 0xd0cf11e0) throw new UserError('user_error', t('plan.read.encryptedOrDoc', { file: fileName }));
   if (buf.length < 4 || buf.readUInt32BE(0) !== 0x504b0304) throw new UserError('user_error', t('plan.read.notDocx', { file: fileName }));
@@ -233,24 +196,20 @@ async function openZip(buf: Buffer, fileName: string): Promise<JSZip> {
     throw new UserError('user_error', t('plan.read.notDocx', { file: fileName }));
   }
   const mime = await zip.file('mimetype')?.async('string');
-  if (mime?.includes('opendocument')) throw new UserError('user_error', t('plan.read.odt', { file: fileName }));
+  // An OpenDocument text (.odt, .ott) is read too; a spreadsheet or presentation is not a plan.
+  if (mime?.includes('opendocument')) {
+    if (/opendocument\.text(-template|-web|-master)?$/.test(mime.trim()) && zip.file('content.xml')) return { zip, odt: true };
+    throw new UserError('user_error', t('plan.read.otherOdf', { file: fileName }));
+  }
   if (!zip.file('word/document.xml')) throw new UserError('user_error', t('plan.read.notDocx', { file: fileName }));
-  return zip;
+  return { zip, odt: false };
 }
 
-async function part(zip: JSZip, name: string): Promise<string | null> {
-  const f = zip.file(name);
-  if (!f) return null;
-  // Stated sizes can lie; the text is measured again after unpacking.
-  const stated = (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-  if (stated > XML_MAX_CHARS) throw new UserError('user_error', t('plan.read.damaged'));
-  const s = await f.async('string');
-  if (s.length > XML_MAX_CHARS) throw new UserError('user_error', t('plan.read.damaged'));
-  return s;
-}
 
+/** A plan document, .docx or .odt (told apart by its contents, not its name). */
 export async function readDocx(buf: Buffer, fileName: string): Promise<DocxContent> {
-  const zip = await openZip(buf, fileName);
+  const { zip, odt } = await openZip(buf, fileName);
+  if (odt) return { blocks: await readOdt(zip) };
   let docXml: string, stylesXml: string | null, numberingXml: string | null;
   try {
     docXml = (await part(zip, 'word/document.xml'))!;

@@ -198,26 +198,29 @@ export function parsePlanDate(s: string): string | null {
   return !Number.isNaN(dt.getTime()) && dt.getUTCDate() === d && dt.getUTCMonth() + 1 === m ? iso : null;
 }
 
-function coverOf(blocks: PlanBlock[], firstStructure: number): { title: string; periodStart: string | null; periodEnd: string | null } {
+function coverOf(blocks: PlanBlock[], firstStructure: number): { title: string; periodStart: string | null; periodEnd: string | null; used: number[] } {
   const before = blocks.filter((b): b is PlanParagraph => b.kind === 'p' && b.id < firstStructure && !!b.text.trim());
   const titled = before.find((p) => p.headingLevel === 0) ?? before.find((p) => p.bold || p.headingLevel === 1) ?? before[0];
   let periodStart: string | null = null;
   let periodEnd: string | null = null;
+  const used = titled ? [titled.id] : [];
   for (const p of before) {
     const range = /(\S+(?:\s+\S+\s+\d{4})?)\s+(?:t\/m|tot en met|tot|–|-)\s+(\S+(?:\s+\S+\s+\d{4})?)/i;
     const dates = [...p.text.matchAll(/\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[a-z]+\s+\d{4}/gi)].map((m) => parsePlanDate(m[0])).filter(Boolean) as string[];
     if (/periode/i.test(p.text) && dates.length >= 2) {
       [periodStart, periodEnd] = [dates[0]!, dates[1]!];
+      used.push(p.id);
       break;
     }
     const years = /periode\D*(20\d\d)\s*[-–/]\s*(20\d\d)/i.exec(p.text) ?? (range.test(p.text) ? null : null);
     if (years) {
       periodStart = `${years[1]}-01-01`;
       periodEnd = `${years[2]}-12-31`;
+      used.push(p.id);
       break;
     }
   }
-  return { title: titled ? normaliseLine(titled.text) : '', periodStart, periodEnd };
+  return { title: titled ? normaliseLine(titled.text) : '', periodStart, periodEnd, used };
 }
 
 /** Rows of a sub-activity table: columns found by their header, else number, name, period, result. */
@@ -516,8 +519,14 @@ export function recognise(blocks: PlanBlock[], choices: PlanChoices): Recognised
       unplaced.push({ blockId: it.blockId, text: `${it.code ? it.code + ' ' : ''}${it.name}`, where: t('plan.where.heading', { n: it.blockId + 1 }) });
       for (const [i, d] of it.description.entries()) if (d) unplaced.push({ blockId: it.descriptionBlocks[i]!, text: d, where: t('plan.where.under', { n: it.descriptionBlocks[i]! + 1, head: it.name }) });
     }
-  unplaced.sort((a, b) => a.blockId - b.blockId);
-  return { ...coverOf(blocks, firstStructure), items: kept, unplaced, skipped, analysis: normaliseText(analysis.join('\n')) };
+  // The cover (all before the table of contents; without one, the title and period lines) gives the
+  // programme its name and period: it is read, not unplaced text.
+  const { used, ...cover } = coverOf(blocks, firstStructure);
+  const tocStart = toc.size ? Math.min(...toc) : -1;
+  const isCover = (id: number) => id < firstStructure && (tocStart >= 0 ? id < tocStart : used.includes(id));
+  const placedNowhere = unplaced.filter((u) => !isCover(u.blockId)).sort((a, b) => a.blockId - b.blockId);
+  skipped += unplaced.length - placedNowhere.length;
+  return { ...cover, items: kept, unplaced: placedNowhere, skipped, analysis: normaliseText(analysis.join('\n')) };
 }
 
 /** The last line of text placed under question 10 before this block: what a table of figures is about. */

@@ -94,7 +94,7 @@ function activityBlock(a: Activity, lineName: string, extras: Extras, holderId: 
   out.push(...answer(a.durationNote));
   q(6);
   if (a.subActivities.length)
-    out.push(table([t('field.number'), t('entity.subActivity'), t('field.period'), t('field.intendedResult')], a.subActivities.map((s) => [s.number, s.name, s.period, s.intendedResult]), [900, 3600, 2200, 3300]));
+    out.push(table([t('plan.doc.subNumber'), t('entity.subActivity'), t('field.period'), t('field.intendedResult')], a.subActivities.map((s) => [s.number, s.name, s.period, s.intendedResult]), [900, 3600, 2200, 3300]));
   q(7);
   out.push(...answer(a.subActivitiesDuration));
   q(8);

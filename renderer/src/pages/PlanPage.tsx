@@ -258,7 +258,7 @@ export function PlanPage() {
             </select>
           </label>{' '}
           <span className="file-pick">
-            <input id="plan-file" type="file" accept=".docx,.odt,.doc,application/vnd.openxmlformats-officedocument.wordprocessingml.document" disabled={!!workspace?.readOnly || busy !== null} onChange={(e) => void pick(e)} />
+            <input id="plan-file" type="file" accept=".docx,.odt,.doc,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.oasis.opendocument.text" disabled={!!workspace?.readOnly || busy !== null} onChange={(e) => void pick(e)} />
             <label htmlFor="plan-file" className={`button${workspace?.readOnly || busy !== null ? ' disabled' : ''}`}>
               {t('plan.page.chooseFile')}
             </label>
