@@ -41,6 +41,14 @@ test('import a plan, move one misplaced paragraph in the preview, import; undo r
   await expect(plan.unplacedRow(STRAY)).toHaveCount(0);
   await page.screenshot({ path: path.join(shots, 'verplaatst.png'), fullPage: false });
 
+  // Suggestions are taken one by one: ticking a target takes its indicator along; nothing else is ticked.
+  const offers = page.getByTestId('suggestions-1.1.1');
+  await offers.getByRole('checkbox', { name: 'Streefwaarde 2028/2029: 4%' }).click();
+  await expect(offers.getByRole('checkbox', { name: /^Indicator "Vsv-percentage van deze doelgroep"/ })).toBeChecked();
+  await expect(offers.getByRole('checkbox', { name: 'Beoogd aantal deelnemers 2026/2027: 40' })).not.toBeChecked();
+  await offers.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(shots, 'voorstellen.png') });
+
   await plan.importButton.click();
   await expect(plan.done).toBeVisible();
   // The paragraph is on the activity, under question 4.
