@@ -1661,6 +1661,8 @@ export const nl = {
   'plan.page.moveTo': 'Plaats "{what}" onder activiteit',
   'plan.page.chooseActivity': 'Plaatsen onder…',
   'plan.page.skipParagraph': 'Overslaan (niet inlezen)',
+  'plan.page.splitGroup': 'Splitsen: een nieuw onderdeel begint bij deze alinea',
+  'plan.page.splitAs': 'Nieuwe {kind} vanaf hier',
   'plan.page.question': 'Vraag',
   'plan.page.place': 'Plaatsen',
   'plan.page.unplaced': 'Niet geplaatste tekst ({n})',

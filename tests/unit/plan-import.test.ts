@@ -206,6 +206,24 @@ describe('plan import: corrections, one change set, undo, again later', () => {
     expect(p.counts).toMatchObject({ lines: 3, activities: 12 });
   });
 
+  it('split in the preview: a paragraph made an activity starts a new one there, with the questions that follow it', async () => {
+    const core = await makeCore();
+    const buf = await typedDocx(fictionalPlan());
+    const first = await core.call('plan.preview', { file: file(buf) });
+    const a = first.items.find((i) => i.code === '1.1.1')!;
+    const aim = a.placed.find((x) => x.field === 'aim')!;
+    const p = await core.call('plan.preview', { file: file(buf), choices: { ...emptyChoices(), levels: { [String(aim.blockId)]: 'activity' } } });
+    expect(p.counts.activities).toBe(15);
+    const under = p.items.filter((i) => i.parentKey === a.parentKey);
+    expect(under.map((i) => [i.code, i.questions.filter((q) => q.found).map((q) => q.no).join(',')])).toEqual([
+      ['1.1.1', '1,2,3,4'],
+      ['', '5,6,7,8,9,10,11'],
+      ['1.1.2', '1,2,3,4,5,6,7,8,9,10,11'],
+      ['1.1.3', '1,2,3,4,5,6,7,8,9,10,11'],
+    ]);
+    expect(under[1]!.name).toBe(aim.text);
+  });
+
   it('again later: a newer version shows new, changed (old -> new) and only in Regieboek, and applies only what is ticked', async () => {
     const core = await makeCore();
     const plan = fictionalPlan();

@@ -18,10 +18,19 @@ const isActivity = (i: PlanItem) => i.kind === 'single' || i.kind === 'activity'
 const newProgrammeIso = (p: { name: string; periodStart: string; periodEnd: string }) => ({ ...p, periodStart: parseDateInput(p.periodStart) ?? p.periodStart, periodEnd: parseDateInput(p.periodEnd) ?? p.periodEnd });
 const dateError = (v: string) => (v.trim() && !parseDateInput(v) ? t('val.date') : undefined);
 
-/** Places an unplaced (or placed) paragraph under an activity's question. */
-function MoveControl({ blockId, items, onMove, label }: { blockId: number; items: PlanItem[]; onMove: (blockId: number, item: number | 'skip', field: PlanField) => void; label: string }) {
+const SPLIT_LEVELS = ['activity', 'measure', 'line'] as const;
+
+/** Places an unplaced (or placed) paragraph under an activity's question, skips it, or splits: a new part starts at it. */
+function MoveControl({ blockId, items, onMove, onSplit, label }: {
+  blockId: number;
+  items: PlanItem[];
+  onMove: (blockId: number, item: number | 'skip', field: PlanField) => void;
+  onSplit: (blockId: number, level: PlanLevel) => void;
+  label: string;
+}) {
   const [item, setItem] = useState('');
   const [field, setField] = useState<PlanField>('description');
+  const split = item.startsWith('new:') ? (item.slice(4) as PlanLevel) : null;
   return (
     <span className="plan-move">
       <select aria-label={t('plan.page.moveTo', { what: label })} value={item} onChange={(e) => setItem(e.target.value)}>
@@ -32,15 +41,22 @@ function MoveControl({ blockId, items, onMove, label }: { blockId: number; items
             {[i.code, i.name].filter(Boolean).join(' ')}
           </option>
         ))}
+        <optgroup label={t('plan.page.splitGroup')}>
+          {SPLIT_LEVELS.map((l) => (
+            <option key={l} value={`new:${l}`}>
+              {t('plan.page.splitAs', { kind: t(`plan.kind.${l}` as MessageKey).toLowerCase() })}
+            </option>
+          ))}
+        </optgroup>
       </select>
-      <select aria-label={t('plan.page.question')} value={field} disabled={item === 'skip'} onChange={(e) => setField(e.target.value as PlanField)}>
+      <select aria-label={t('plan.page.question')} value={field} disabled={item === 'skip' || !!split} onChange={(e) => setField(e.target.value as PlanField)}>
         {PLAN_FIELD_NAMES.filter((f) => f !== 'lineName').map((f) => (
           <option key={f} value={f}>
             {fieldLabel(f)}
           </option>
         ))}
       </select>
-      <button type="button" disabled={!item} onClick={() => onMove(blockId, item === 'skip' ? 'skip' : Number(item), field)}>
+      <button type="button" disabled={!item} onClick={() => (split ? onSplit(blockId, split) : onMove(blockId, item === 'skip' ? 'skip' : Number(item), field))}>
         {t('plan.page.place')}
       </button>
     </span>
@@ -111,7 +127,7 @@ function ItemRow({ item, preview, choices, setLevel, onMove, reimport, ticked, o
                 <th scope="row">{fieldLabel(p.field)}</th>
                 <td>{p.text}</td>
                 <td>
-                  <MoveControl blockId={p.blockId} items={preview.items} onMove={onMove} label={p.text.slice(0, 40)} />
+                  <MoveControl blockId={p.blockId} items={preview.items} onMove={onMove} onSplit={setLevel} label={p.text.slice(0, 40)} />
                 </td>
               </tr>
             ))}
@@ -340,7 +356,7 @@ export function PlanPage() {
                     <td className="muted small">{u.where}</td>
                     <td>{u.text.slice(0, 200)}</td>
                     <td>
-                      <MoveControl blockId={u.blockId} items={preview.items} onMove={onMove} label={u.text.slice(0, 40)} />
+                      <MoveControl blockId={u.blockId} items={preview.items} onMove={onMove} onSplit={setLevel} label={u.text.slice(0, 40)} />
                     </td>
                   </tr>
                 ))}
