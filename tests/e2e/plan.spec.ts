@@ -33,6 +33,13 @@ test('import a plan, move one misplaced paragraph in the preview, import; undo r
   fs.mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: path.join(shots, 'voorbeeld.png') });
 
+  // The text per question of one activity, each paragraph with its own move control.
+  await plan.item('1.1.1').getByRole('button', { name: 'Tekst per vraag' }).click();
+  await expect(plan.item('1.1.1').locator('table.plan-text tr')).not.toHaveCount(0);
+  await plan.item('1.1.1').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(shots, 'tekst-per-vraag.png') });
+  await plan.item('1.1.1').getByRole('button', { name: 'Tekst verbergen' }).click();
+
   const row = plan.unplacedRow(STRAY);
   await expect(row).toContainText('Mentorenteam met extra uren');
   await row.getByRole('combobox').first().selectOption({ label: '2.1.2 Mentorenteam met extra uren' });

@@ -101,6 +101,12 @@ interface ExistingIndicator {
 }
 
 const coded = (code: string, name: string) => [code, name].filter(Boolean).join(' ');
+/** The first words of a text for the preview, cut between words and marked as cut. */
+const firstWords = (s: string, max: number) => {
+  if (s.length <= max) return s;
+  const space = s.lastIndexOf(' ', max);
+  return `${s.slice(0, space > max * 0.6 ? space : max).trimEnd()} …`;
+};
 
 /** "Start: 01-08-2026" and "Einde: 31-07-2029" lines of question 5 become dates; the rest is the note. */
 function durationOf(text: string): { startDate: string | null; endDate: string | null; note: string } {
@@ -443,7 +449,7 @@ export async function previewPlan(db: Db, buf: Buffer, fileName: string, choices
   const items: PlanItem[] = records.map((r) => {
     const own = r.item.kind !== 'line' && r.item.kind !== 'measure';
     const placed = own
-      ? [...r.item.fields.entries()].flatMap(([field, list]) => list.filter((p) => p.text.trim()).map((p) => ({ blockId: p.blockId, field, text: normaliseLine(p.text).slice(0, 160) })))
+      ? [...r.item.fields.entries()].flatMap(([field, list]) => list.filter((p) => p.text.trim()).map((p) => ({ blockId: p.blockId, field, text: firstWords(normaliseLine(p.text), 160) })))
       : [];
     placed.sort((a, b) => a.blockId - b.blockId);
     return {
@@ -458,7 +464,7 @@ export async function previewPlan(db: Db, buf: Buffer, fileName: string, choices
       questions: own
         ? QUESTION_NUMBERS.map((no) => {
             const first = placed.find((p) => PLAN_FIELDS[p.field] === no)?.text ?? (no === 6 && r.subs.length ? r.subs.map((s) => s.name).join('; ') : '');
-            return { no, found: r.item.found.has(no), preview: first.slice(0, 90) };
+            return { no, found: r.item.found.has(no), preview: firstWords(first, 90) };
           })
         : [],
       placed,
