@@ -1698,6 +1698,7 @@ export const nl = {
   'plan.kind.single': 'Maatregel (eigen activiteit)',
   'plan.kind.activity': 'Activiteit',
   'plan.kind.text': 'Gewone tekst (geen kop)',
+  'plan.kind.merge': 'Samenvoegen met de activiteit erboven',
   'plan.kind.skip': 'Overslaan (met alles eronder)',
   'plan.doc.region': 'Regio {region}',
   'plan.doc.period': 'Periode: {start} t/m {end}',

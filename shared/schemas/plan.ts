@@ -27,7 +27,8 @@ export const PlanBlock = z.discriminatedUnion('kind', [PlanParagraph, PlanTable]
 export type PlanBlock = z.infer<typeof PlanBlock>;
 export type PlanParagraph = z.infer<typeof PlanParagraph>;
 
-export const PLAN_LEVELS = ['line', 'measure', 'single', 'activity', 'text', 'skip'] as const;
+/** What the user makes of a heading or paragraph; 'merge' joins an activity to the one before it. */
+export const PLAN_LEVELS = ['line', 'measure', 'single', 'activity', 'text', 'merge', 'skip'] as const;
 export type PlanLevel = (typeof PLAN_LEVELS)[number];
 export const PLAN_ITEM_KINDS = ['line', 'measure', 'single', 'activity'] as const;
 export type PlanItemKind = (typeof PLAN_ITEM_KINDS)[number];

@@ -224,6 +224,25 @@ describe('plan import: corrections, one change set, undo, again later', () => {
     expect(under[1]!.name).toBe(aim.text);
   });
 
+  it('merge in the preview: an activity joined to the one above adds its answers there, without a second name', async () => {
+    const core = await makeCore();
+    const plan = fictionalPlan();
+    const buf = await typedDocx(plan);
+    const first = await core.call('plan.preview', { file: file(buf) });
+    const second = first.items.find((i) => i.code === '1.1.2')!;
+    const p = await core.call('plan.preview', { file: file(buf), choices: { ...emptyChoices(), levels: { [String(second.blockId)]: 'merge' } } });
+    expect(p.counts.activities).toBe(13);
+    expect(p.items.filter((i) => i.parentKey === second.parentKey).map((i) => i.code)).toEqual(['1.1.1', '1.1.3']);
+    const r = await core.call('plan.import', { file: file(buf), choices: { ...emptyChoices(), levels: { [String(second.blockId)]: 'merge' } }, newProgramme: { name: p.title, periodStart: p.periodStart!, periodEnd: p.periodEnd! } });
+    const tree = await core.call('tree.get', { programmeId: r.programmeId });
+    const a = await core.call('activity.get', { id: tree.lines[0]!.measures[0]!.activities[0]!.id });
+    const [one, two] = plan.lines[0]!.measures[0]!.activities;
+    expect(a.name).toBe(one!.name);
+    expect(a.aim).toBe(`${one!.aim}\n${two!.aim}`);
+    // The second activity's sub-activities are numbered on after the first's.
+    expect(a.subActivities.map((x) => [x.number, x.name])).toEqual([...one!.subs, ...two!.subs].map((x, i) => [String(i + 1), x[1]]));
+  });
+
   it('again later: a newer version shows new, changed (old -> new) and only in Regieboek, and applies only what is ticked', async () => {
     const core = await makeCore();
     const plan = fictionalPlan();

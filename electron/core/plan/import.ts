@@ -294,7 +294,8 @@ function activityValues(item: DraftItem, accepted: Set<string>, programmeStart: 
   const numbers = numbersOf(item, dur.startDate ?? programmeStart);
   const suggestions = numbers.participants.map((p) => participantSuggestion(item, p, accepted));
   raw.plannedParticipants = suggestions.filter((s) => s.accepted).map((s) => ({ schoolYear: s.period, count: s.value }));
-  const parsed = ActivityUpdate.safeParse(raw);
+  // Checked with the form's schema; the id and version are the form's bookkeeping, not the document's.
+  const parsed = ActivityUpdate.safeParse({ ...raw, rowVersion: 0 });
   const issues: string[] = [];
   if (!parsed.success)
     for (const i of parsed.error.issues) {
@@ -302,16 +303,17 @@ function activityValues(item: DraftItem, accepted: Set<string>, programmeStart: 
       const q = PLAN_FIELDS[f as PlanField];
       issues.push(t('plan.issue.field', { item: coded(item.code, name), question: q ? String(q) : '–', field: fieldLabel(f), message: i.message }));
     }
-  const values = parsed.success ? { ...parsed.data } : raw;
+  const values: Row = parsed.success ? { ...parsed.data } : raw;
   delete values.id;
+  delete values.rowVersion;
   return { values, issues, suggestions, numbers };
 }
 
 function structureValues(item: DraftItem): { values: Row; issues: string[] } {
-  const parsed = LineUpdate.safeParse({ id: 'x', code: item.code, name: item.name, description: normaliseText(item.description.join('\n')) });
+  const parsed = LineUpdate.safeParse({ id: 'x', rowVersion: 0, code: item.code, name: item.name, description: normaliseText(item.description.join('\n')) });
   if (!parsed.success)
     return { values: { code: item.code, name: item.name, description: '' }, issues: parsed.error.issues.map((i) => t('plan.issue.structure', { item: coded(item.code, item.name), field: fieldLabel(String(i.path[0] ?? '')), message: i.message })) };
-  const { id: _, ...values } = parsed.data;
+  const { id: _, rowVersion: _v, ...values } = parsed.data;
   return { values, issues: [] };
 }
 

@@ -269,6 +269,8 @@ export function recognise(blocks: PlanBlock[], choices: PlanChoices): Recognised
   const analysis: string[] = [];
   /** Inside an overview the export adds (budget, indicators): Regieboek's own figures, skipped. */
   let overview = false;
+  /** An activity heading the user merged into the one before: its questions add to that activity's answers. */
+  let merging = false;
 
   const where = (id: number) => {
     const near = carrier ?? pending;
@@ -286,6 +288,7 @@ export function recognise(blocks: PlanBlock[], choices: PlanChoices): Recognised
     question = null;
     field = null;
     section = null;
+    merging = false;
     if (kind === 'line') {
       const it = newItem(blockId, 'line', code, name, null, 1, keyword);
       items.push(it);
@@ -331,7 +334,7 @@ export function recognise(blocks: PlanBlock[], choices: PlanChoices): Recognised
         continue;
       }
       if (carrier && question) {
-        if (question === 6) carrier.subActivities.push(...subActivitiesFrom(b.rows));
+        if (question === 6) carrier.subActivities.push(...(merging ? numberedOn(carrier.subActivities, subActivitiesFrom(b.rows)) : subActivitiesFrom(b.rows)));
         else if (question === 7) {
           // Periods of the sub-activities, matched by number or name.
           for (const s of subActivitiesFrom(b.rows)) {
@@ -366,7 +369,13 @@ export function recognise(blocks: PlanBlock[], choices: PlanChoices): Recognised
       skipped++;
       continue;
     }
-    if (level && level !== 'text') {
+    if (level === 'merge' && carrier) {
+      // The heading goes; what follows belongs to the open activity (its names under questions 1 and 2 are not repeated).
+      merging = true;
+      skipped++;
+      continue;
+    }
+    if (level && level !== 'text' && level !== 'merge') {
       const h = headingOf(b);
       const name = h?.name ?? normaliseLine(text);
       const kind: PlanItemKind = level;
@@ -432,7 +441,7 @@ export function recognise(blocks: PlanBlock[], choices: PlanChoices): Recognised
         pending = null;
       }
       // Questions 1 or 2 again without a heading: the next activity of a plan that only repeats the questions.
-      if ((!carrier || (carrier.found.has(q.no) && q.no <= 2)) && (q.no <= 2 || !carrier) && (line || measure)) {
+      if ((!carrier || (carrier.found.has(q.no) && q.no <= 2 && !merging)) && (q.no <= 2 || !carrier) && (line || measure)) {
         if (firstStructure === blocks.length) firstStructure = b.id;
         const m = measure as DraftItem | null;
         const under = m && m.kind === 'measure' ? m : null;
@@ -443,8 +452,9 @@ export function recognise(blocks: PlanBlock[], choices: PlanChoices): Recognised
       }
       if (carrier) {
         question = q.no;
-        field = DEFAULT_FIELD[q.no];
+        field = merging && q.no <= 2 && carrier.found.has(q.no) ? ('__regieboek' as PlanField) : DEFAULT_FIELD[q.no];
         carrier.found.add(q.no);
+        if (field === ('__regieboek' as PlanField)) continue;
         if (q.inline) place(carrier, field, b.id, q.inline);
         continue;
       }
@@ -527,6 +537,13 @@ export function recognise(blocks: PlanBlock[], choices: PlanChoices): Recognised
   const placedNowhere = unplaced.filter((u) => !isCover(u.blockId)).sort((a, b) => a.blockId - b.blockId);
   skipped += unplaced.length - placedNowhere.length;
   return { ...cover, items: kept, unplaced: placedNowhere, skipped, analysis: normaliseText(analysis.join('\n')) };
+}
+
+/** Sub-activities of a merged activity, numbered on after those already there when their numbers are taken. */
+function numberedOn(have: PlanSubActivity[], added: PlanSubActivity[]): PlanSubActivity[] {
+  const taken = new Set(have.map((x) => x.number.toLowerCase()));
+  if (!added.some((x) => taken.has(x.number.toLowerCase()))) return added;
+  return added.map((x, i) => ({ ...x, number: String(have.length + i + 1) }));
 }
 
 /** The last line of text placed under question 10 before this block: what a table of figures is about. */

@@ -82,7 +82,7 @@ function ItemRow({ item, preview, choices, setLevel, onMove, reimport, ticked, o
           <input type="checkbox" aria-label={t('plan.page.apply', { name: item.name })} checked={ticked} onChange={(e) => onTick(item.key, e.target.checked)} />
         )}
         <select aria-label={t('plan.page.levelOf', { name: item.name })} value={level || item.kind} onChange={(e) => setLevel(item.blockId, e.target.value === item.kind ? '' : (e.target.value as PlanLevel))}>
-          {PLAN_LEVELS.map((l) => (
+          {PLAN_LEVELS.filter((l) => l !== 'merge' || isActivity(item)).map((l) => (
             <option key={l} value={l}>
               {t(`plan.kind.${l}` as MessageKey)}
             </option>
