@@ -123,6 +123,8 @@ export type PlanSuggestion = z.infer<typeof PlanSuggestion>;
 export const PlanPreview = z.object({
   fileName: z.string(),
   sha256: z.string(),
+  /** Again later: a fingerprint of the programme's records as this preview saw them ('' without a programme). */
+  basis: z.string(),
   /** From the cover, for a new programme. */
   title: z.string(),
   periodStart: z.string().nullable(),
@@ -154,6 +156,8 @@ export const PlanImportInput = z.strictObject({
   newProgramme: PlanNewProgramme.optional(),
   /** Apply: the preview the user saw was of exactly this file. */
   sha256: optionalText(64).optional(),
+  /** Apply again later: the programme is as the preview the user saw found it (PlanPreview.basis). */
+  basis: optionalText(64).optional(),
 });
 export type PlanImportInput = z.infer<typeof PlanImportInput>;
 

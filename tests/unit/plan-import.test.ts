@@ -16,6 +16,7 @@ import { readDocx } from '../../electron/core/plan/docx-read';
 import { fictionalPlan } from '../fixtures/plan-model';
 import { placement } from './plan-placement';
 import { emptyChoices } from '../../shared/schemas/plan';
+import { ActivityUpdate } from '../../shared/schemas/tree';
 
 const b64 = (buf: Buffer) => buf.toString('base64');
 const file = (buf: Buffer, fileName = 'plan.docx') => ({ fileName, base64: b64(buf) });
@@ -204,6 +205,36 @@ describe('plan import: corrections, one change set, undo, again later', () => {
     const line4 = first.items.find((i) => i.kind === 'line' && i.code === '4')!;
     const p = await core.call('plan.preview', { file: file(buf), choices: { ...emptyChoices(), levels: { [String(line4.blockId)]: 'skip' } } });
     expect(p.counts).toMatchObject({ lines: 3, activities: 12 });
+  });
+
+  it('again later: an edit made in Regieboek after the preview is not written over; the import is refused and writes nothing', async () => {
+    const core = await makeCore();
+    const plan = fictionalPlan();
+    const buf = await typedDocx(plan);
+    const p0 = await core.call('plan.preview', { file: file(buf) });
+    const first = await core.call('plan.import', { file: file(buf), newProgramme: { name: p0.title, periodStart: p0.periodStart!, periodEnd: p0.periodEnd! } });
+    const newer = fictionalPlan();
+    newer.lines[0]!.measures[0]!.activities[0]!.aim = 'Iedere eerstejaars kent na twee weken de mentor en het rooster.';
+    const buf2 = await typedDocx(newer);
+    const seen = await core.call('plan.preview', { file: file(buf2), programmeId: first.programmeId });
+    expect(seen.basis).toMatch(/^[0-9a-f]{64}$/);
+    // Meanwhile someone edits the same activity in Regieboek.
+    const tree = await core.call('tree.get', { programmeId: first.programmeId });
+    const act = await core.call('activity.get', { id: tree.lines[0]!.measures[0]!.activities[0]!.id });
+    const form = Object.fromEntries(Object.keys(ActivityUpdate.shape).map((k) => [k, (act as Record<string, unknown>)[k]])) as ActivityUpdate;
+    await core.call('activity.update', { ...form, aim: 'In Regieboek aangepast doel.' });
+    const id = act.id;
+    const sets = async () => (await core.app.workspace!.db.selectFrom('changeSet').select('id').execute()).length;
+    const before = await sets();
+    const e = await core.fail('plan.import', { file: file(buf2), programmeId: first.programmeId, sha256: seen.sha256, basis: seen.basis });
+    expect(e.code).toBe('conflict');
+    expect(e.message).toContain('gewijzigd sinds dit voorbeeld');
+    expect(await sets()).toBe(before);
+    expect((await core.call('activity.get', { id })).aim).toBe('In Regieboek aangepast doel.');
+    // A new preview sees the edit and may be applied.
+    const fresh = await core.call('plan.preview', { file: file(buf2), programmeId: first.programmeId });
+    const r = await core.call('plan.import', { file: file(buf2), programmeId: first.programmeId, sha256: fresh.sha256, basis: fresh.basis });
+    expect(r.applied).toBeGreaterThan(0);
   });
 
   it('split in the preview: a paragraph made an activity starts a new one there, with the questions that follow it', async () => {

@@ -16,11 +16,11 @@ export const planHandlers = handlers({
   'plan.preview': async ({ file, choices, programmeId, newProgramme }, ctx) =>
     (await previewPlan(ctx.db(), decode(file.base64), file.fileName, choices, programmeId, { newProgramme: programmeId ? undefined : newProgramme })).preview,
 
-  'plan.import': async ({ file, choices, programmeId, newProgramme, sha256 }, ctx) => {
+  'plan.import': async ({ file, choices, programmeId, newProgramme, sha256, basis }, ctx) => {
     const ws = ctx.app.requireWorkspace();
     ws.assertWritable();
     const buf = decode(file.base64);
-    const run = () => applyPlan(ctx.db(), buf, file.fileName, { user: ctx.user, session: ctx.session, programmeId, newProgramme, choices });
+    const run = () => applyPlan(ctx.db(), buf, file.fileName, { user: ctx.user, session: ctx.session, programmeId, newProgramme, choices, basis });
     if (sha256) {
       // The screen showed a preview of exactly this file; a different file is never applied unseen.
       const { preview } = await previewPlan(ctx.db(), buf, file.fileName, choices, programmeId, { newProgramme: programmeId ? undefined : newProgramme });

@@ -322,6 +322,15 @@ const sameKey = (a: { code: string; name: string }, b: { code: string; name: str
 
 const show = (v: unknown): string => (Array.isArray(v) ? v.map((x) => (typeof x === 'object' ? Object.values(x as object).join(': ') : String(x))).join('; ') : v == null ? '' : String(v));
 
+/** A fingerprint of the records an import compares with and writes: any edit since raises a version or changes an id. */
+function basisOf(rows: Awaited<ReturnType<typeof programmeRows>>): string {
+  const h = crypto.createHash('sha256');
+  for (const list of [rows.lines, rows.measures, rows.activities, rows.subs] as { id: string; rowVersion?: number | null }[][])
+    for (const r of list) h.update(`${r.id}:${String(r.rowVersion ?? '')};`);
+  for (const i of rows.indicators) h.update(`${i.id}:${i.targets.map((x) => `${x.periodStart}/${x.periodEnd}=${String(x.value)}`).join(',')};`);
+  return h.digest('hex');
+}
+
 async function programmeRows(db: Db, programmeId: string) {
   const lines = await db.selectFrom('programmeLine').selectAll().where('programmeId', '=', programmeId).where('deletedAt', 'is', null).execute();
   const measures = await db.selectFrom('measure').selectAll().where('programmeId', '=', programmeId).where('deletedAt', 'is', null).execute();
@@ -480,6 +489,7 @@ export async function previewPlan(db: Db, buf: Buffer, fileName: string, choices
   const preview: PlanPreview = {
     fileName,
     sha256: crypto.createHash('sha256').update(buf).digest('hex'),
+    basis: existing ? basisOf(existing) : '',
     title: rec.title,
     periodStart: rec.periodStart,
     periodEnd: rec.periodEnd,
@@ -541,12 +551,15 @@ export interface ApplyOpts {
   programmeId: string | null;
   newProgramme?: { name: string; periodStart: string; periodEnd: string };
   choices: PlanChoices;
+  /** The programme as the user's preview saw it (PlanPreview.basis); a changed programme is refused, not written over. */
+  basis?: string;
 }
 
 /** Writes the chosen records in one change set; returns the preview it applied and the programme. */
 export async function applyPlan(db: Db, buf: Buffer, fileName: string, o: ApplyOpts): Promise<{ preview: PlanPreview; changeSetId: number | null; programmeId: string; applied: number }> {
   const { records, preview } = await previewPlan(db, buf, fileName, o.choices, o.programmeId, { newProgramme: o.programmeId ? undefined : o.newProgramme });
   if (preview.issues.length) throw new UserError('user_error', preview.issues.join('\n'));
+  if (o.programmeId && o.basis !== undefined && o.basis !== preview.basis) throw new UserError('conflict', t('plan.apply.programmeChanged'));
   const chosen = o.choices.apply ? new Set(o.choices.apply) : null;
   const wanted = (r: Record_) => (chosen ? chosen.has(r.item.key) : r.status !== 'unchanged');
   // A suggestion the user ticked that cannot be written (say, a target outside the new programme's period) is never dropped silently.
@@ -559,6 +572,8 @@ export async function applyPlan(db: Db, buf: Buffer, fileName: string, o: ApplyO
   const ids = new Map<string, { measureId?: string; lineId?: string; activityId?: string }>();
   let applied = 0;
   const changeSetId = await tracked(db, { user: o.user, session: o.session, action: 'import', label: t('plan.apply.label', { file: fileName }), source: fileName }, async (tr) => {
+    // Inside the write: nothing changed since this import read the programme (another window may have written meanwhile).
+    if (programmeId && basisOf(await programmeRows(tr.trx, programmeId)) !== preview.basis) throw new UserError('conflict', t('plan.apply.programmeChanged'));
     if (!programmeId) {
       programmeId = randomUUID();
       const np = o.newProgramme!;

@@ -207,7 +207,7 @@ export function PlanPage() {
     const apply = reimport ? preview.items.filter(ticked).map((i) => i.key) : undefined;
     const r = await run(
       'import',
-      () => call('plan.import', { file, choices: { ...choices, apply }, programmeId: target || null, newProgramme: target ? undefined : newProgrammeIso(newProgramme), sha256: preview.sha256 }),
+      () => call('plan.import', { file, choices: { ...choices, apply }, programmeId: target || null, newProgramme: target ? undefined : newProgrammeIso(newProgramme), sha256: preview.sha256, basis: target ? preview.basis : undefined }),
       (x) => t('plan.page.imported', { n: x.applied }),
     );
     if (!r) return;
