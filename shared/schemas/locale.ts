@@ -45,7 +45,9 @@ export function projectMessage(issue: z.core.$ZodRawIssue): string | undefined {
       return t('val.wrongKind', { expected: kind(String(issue.expected)), found: kind(kindOf(issue.input)) });
     case 'too_big': {
       const max = Number(issue.maximum);
-      if (issue.origin === 'string') return t('val.tooLong', { max });
+      // The length found and the maximum, as fields.ts's own limits say it ("te lang (300 tekens); hooguit 255 tekens.").
+      if (issue.origin === 'string')
+        return t('val.tooLong', { max: max.toLocaleString('nl-NL'), length: typeof issue.input === 'string' ? issue.input.length.toLocaleString('nl-NL') : '?' });
       if (issue.origin === 'array' || issue.origin === 'set') return t('val.tooMany', { max });
       if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return t(issue.inclusive ? 'val.atMost' : 'val.below', { max: max.toLocaleString('nl-NL') });
       return undefined;

@@ -23,6 +23,7 @@ import { t, type MessageKey } from '../../../shared/i18n/nl';
 import { exportCommand, importCommand, type ExchangeOpts } from './exchange';
 import { duoCommand } from './duo';
 import { privacyCommand, trashCommand } from './privacy';
+import { planCommand, type PlanOpts } from './plan';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../db/schema';
 import { listProgrammes } from '../db/queries/programmes';
@@ -41,7 +42,7 @@ export interface CliIo {
   err: (s: string) => void;
 }
 
-type Opts = { db?: string; region?: string; json?: boolean; help?: boolean; 'data-dir'?: string; status?: string; 'year-is'?: string } & ExchangeOpts;
+type Opts = { db?: string; region?: string; json?: boolean; help?: boolean; 'data-dir'?: string; status?: string; 'year-is'?: string } & ExchangeOpts & PlanOpts;
 
 function needDb(o: Opts): string {
   if (!o.db) throw new UserError('invalid_input', t('cli.needDb'));
@@ -283,8 +284,8 @@ function backupsCommand(file: string, o: Opts, io: CliIo): number {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const [cmd, ...args] = argv;
-    // `regieboek duo import …`, `regieboek trash empty …`: the sub-command comes before the options.
-    const sub = (cmd === 'duo' || cmd === 'trash') && args[0] && !args[0].startsWith('-') ? args[0] : undefined;
+    // `regieboek duo import …`, `regieboek plan export …`, `regieboek trash empty …`: the sub-command comes before the options.
+    const sub = (cmd === 'duo' || cmd === 'plan' || cmd === 'trash') && args[0] && !args[0].startsWith('-') ? args[0] : undefined;
     const rest = sub ? args.slice(1) : args;
     let values: Opts;
     try {
@@ -309,6 +310,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           'data-dir': { type: 'string' },
           status: { type: 'string' },
           'year-is': { type: 'string' },
+          programme: { type: 'string' },
+          'accept-suggestions': { type: 'boolean' },
         },
         strict: true,
       }).values;
@@ -421,6 +424,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await privacyCommand(needDb(values), { ...values, backupsRoot: backupsRoot(dataDirOf(values)) }, io);
       case 'trash':
         return await trashCommand(sub, needDb(values), { ...values, backupsRoot: backupsRoot(dataDirOf(values)) }, io);
+      case 'plan':
+        return await planCommand(needDb(values), sub, { ...values, backupsRoot: backupsRoot(dataDirOf(values)) }, io);
       default:
         throw new UserError('invalid_input', t('cli.unknownCommand', { cmd }));
     }

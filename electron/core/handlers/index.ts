@@ -15,8 +15,9 @@ import { exchangeHandlers } from './exchange';
 import { backupHandlers } from './backups';
 import { duoHandlers } from './duo';
 import { privacyHandlers } from './privacy';
+import { planHandlers } from './plan';
 
-const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, budgetHandlers, resultHandlers, monitoringHandlers, historyHandlers, exchangeHandlers, backupHandlers, duoHandlers, privacyHandlers];
+const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, budgetHandlers, resultHandlers, monitoringHandlers, historyHandlers, exchangeHandlers, backupHandlers, duoHandlers, privacyHandlers, planHandlers];
 
 export function assertNoOverlap(list: object[]): void {
   const seen = new Set<string>();
@@ -41,4 +42,5 @@ export const allHandlers: Handlers = {
   ...backupHandlers,
   ...duoHandlers,
   ...privacyHandlers,
+  ...planHandlers,
 };
