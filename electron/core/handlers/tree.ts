@@ -363,7 +363,7 @@ export const treeHandlers = handlers({
     return null;
   },
 
-  'search.all': ({ query }, ctx) => searchAll(ctx.db(), query),
+  'search.all': ({ query }, ctx) => searchAll(ctx.app.requireWorkspace().sqlite, query),
 });
 
 function findSub(db: Db, id: string) {
