@@ -15,6 +15,7 @@ const SCRIPTS: [string, number][] = [
   ['host-start.ts', 120_000],
   ['cli-info.ts', 120_000],
   ['scale.ts', 900_000],
+  ['screens.ts', 600_000],
   ['tree.ts', 180_000],
   ['budget.ts', 180_000],
   ['excel.ts', 400_000],
