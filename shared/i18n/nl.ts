@@ -129,6 +129,7 @@ export const nl = {
   'field.contactSchoolId': 'Contactschool',
   'field.contactMunicipalityId': 'Contactgemeente',
   'field.query': 'Zoekterm',
+  'field.page': 'Pagina',
   'field.ids': 'Volgorde',
   'field.sortOrder': 'Volgorde',
 
