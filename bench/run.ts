@@ -19,6 +19,7 @@ const SCRIPTS: [string, number][] = [
   ['tree.ts', 180_000],
   ['budget.ts', 180_000],
   ['excel.ts', 400_000],
+  ['privacy.ts', 180_000],
 ];
 
 const rows: BenchRow[] = [];

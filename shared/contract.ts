@@ -10,6 +10,7 @@ import { AppInfo, RecentFile, Region, Settings, WorkspaceInfo, fileName, regionN
 import { HistoryEntry, HistoryFeed, HistoryFeedInput, StackState, TrashItem, UndoInput, UndoResult } from './schemas/history';
 import { Backup, BackupList } from './schemas/backups';
 import { byIdVersion, id, isoDate } from './schemas/fields';
+import { BackupRef, ErasureOutcome, PrivacyConfirmInput, PrivacyScan } from './schemas/privacy';
 import { ConflictChoices, ExchangeFile, ExportRequest, ExportResult, ImportPlan, ImportResult, LastImport } from './schemas/exchange';
 import { DuoApplyInput, DuoInput, DuoPlan, DuoResult } from './schemas/duo';
 import {
@@ -220,6 +221,14 @@ export const contract = {
   // DUO's VSV files: a dry run, then the same file applied (with the sha256 the screen was shown)
   'duo.plan': { input: DuoInput, output: DuoPlan },
   'duo.apply': { input: DuoApplyInput, output: DuoResult },
+
+  // Privacy: confirming the guard's softer signal, the Privacycontrole, erasure (issue 11)
+  'privacy.confirm': { input: z.strictObject({ items: z.array(PrivacyConfirmInput).min(1).max(100) }), output: z.null() },
+  'privacy.scan': { input: none, output: PrivacyScan },
+  'privacy.deleteBackups': { input: z.strictObject({ files: z.array(z.string().min(1).max(1000)).min(1).max(500) }), output: z.array(BackupRef) },
+  'trash.erase': { input: z.strictObject({ changeSetId: z.number().int() }), output: ErasureOutcome },
+  'trash.empty': { input: none, output: ErasureOutcome },
+  'history.eraseField': { input: z.strictObject({ entity: z.string().min(1).max(60), id: id(), field: z.string().min(1).max(60) }), output: ErasureOutcome },
 } as const;
 
 export type Contract = typeof contract;

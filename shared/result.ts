@@ -1,9 +1,22 @@
 /** The envelope every call crosses the bridge in: never a thrown error across IPC or HTTP. */
-export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'no_workspace' | 'not_a_workspace' | 'too_new' | 'user_error' | 'internal' | 'unknown_channel' | 'disk_full' | 'read_only' | 'locked';
+export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'no_workspace' | 'not_a_workspace' | 'too_new' | 'user_error' | 'internal' | 'unknown_channel' | 'disk_full' | 'read_only' | 'locked' | 'privacy_confirm';
 
 export interface FieldIssue {
   /** Dotted path of the field, e.g. "periodEnd" or "targets.2.value". */
   field: string;
+  message: string;
+}
+
+/**
+ * A text that seems to name a young person (the privacy guard's softer signal): saved only after the
+ * user confirms it is not one, through privacy.confirm with these items, then the same call again.
+ */
+export interface PrivacyConfirm {
+  /** SHA-256 of entity, field and value: the confirmation is remembered for exactly this value. */
+  key: string;
+  entity: string;
+  field: string;
+  /** Dutch, with the finding masked. */
   message: string;
 }
 
@@ -34,6 +47,8 @@ export interface AppError {
   /** Set when the error belongs to one field (forms show it next to that field). */
   field?: string;
   issues?: FieldIssue[];
+  /** code privacy_confirm: what the user is asked to confirm. */
+  confirm?: PrivacyConfirm[];
   /** Set for a stale write (code 'conflict'). */
   conflict?: ConflictInfo;
 }

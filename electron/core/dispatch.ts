@@ -78,7 +78,7 @@ export function createDispatcher(app: AppState, opts: DispatcherOptions = {}): D
       return ok(spec.output.parse(value) as Out<Channel>);
     } catch (e) {
       if (e instanceof ConflictError) return fail({ code: e.code, message: e.message, conflict: e.conflict });
-      if (e instanceof UserError) return fail({ code: e.code, message: e.message, field: e.field });
+      if (e instanceof UserError) return fail({ code: e.code, message: e.message, field: e.field, ...e.details });
       if (e instanceof z.ZodError) return fail(invalidInput(e, scope));
       // A write on a workspace opened read-only: the reason the banner gives, not SQLite's English.
       const readOnly = app.workspace?.readOnly;

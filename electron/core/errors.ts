@@ -1,4 +1,4 @@
-import type { ConflictInfo, ErrorCode } from '../../shared/result';
+import type { ConflictInfo, ErrorCode, FieldIssue, PrivacyConfirm } from '../../shared/result';
 import { t } from '../../shared/i18n/nl';
 
 /** An error the user caused and can fix; its message is Dutch and shown as is. */
@@ -7,6 +7,8 @@ export class UserError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** Per-field messages, and what the user may confirm (the privacy guard's softer signal). */
+    readonly details: { issues?: FieldIssue[]; confirm?: PrivacyConfirm[] } = {},
   ) {
     super(message);
     this.name = 'UserError';

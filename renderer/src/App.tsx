@@ -16,9 +16,11 @@ import { ProgrammeList } from './pages/ProgrammeList';
 import { ProgrammeDetail } from './pages/ProgrammeDetail';
 import { SearchDialog } from './components/SearchDialog';
 import { AskProvider, useAsk } from './components/ChoiceDialog';
+import { PrivacyConfirm } from './components/PrivacyConfirm';
 
 // Each area's screens load when first opened (code split per page), so the first screen comes quickly.
 const ProgrammeForm = lazy(() => import('./pages/ProgrammeForm').then((m) => ({ default: m.ProgrammeForm })));
+const PrivacyPage = lazy(() => import('./pages/PrivacyPage').then((m) => ({ default: m.PrivacyPage })));
 const TrashPage = lazy(() => import('./pages/TrashPage').then((m) => ({ default: m.TrashPage })));
 const HistoryPage = lazy(() => import('./pages/HistoryPage').then((m) => ({ default: m.HistoryPage })));
 const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
@@ -65,6 +67,7 @@ const areas: { route: string; key: MessageKey; needsWorkspace: boolean }[] = [
   { route: 'geschiedenis', key: 'nav.history', needsWorkspace: true },
   { route: 'prullenbak', key: 'nav.trash', needsWorkspace: true },
   { route: 'reservekopieen', key: 'nav.backups', needsWorkspace: true },
+  { route: 'privacy', key: 'nav.privacy', needsWorkspace: true },
   { route: 'instellingen', key: 'nav.settings', needsWorkspace: false },
   { route: 'help', key: 'nav.help', needsWorkspace: false },
 ];
@@ -132,6 +135,8 @@ function Screen({ route, hasWorkspace }: { route: string[]; hasWorkspace: boolea
       return <TrashPage />;
     case 'reservekopieen':
       return <BackupsPage />;
+    case 'privacy':
+      return <PrivacyPage />;
     case 'geschiedenis':
       return <HistoryPage key={`${a ?? ''}/${b ?? ''}`} entity={a} id={b} />;
     case 'instellingen':
@@ -344,6 +349,7 @@ function Shell() {
           </ErrorBoundary>
         </main>
         {searching && <SearchDialog onClose={() => setSearching(false)} />}
+        <PrivacyConfirm />
       </div>
     </AppContext.Provider>
   );

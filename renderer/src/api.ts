@@ -4,7 +4,7 @@
  * the same Result envelope, unwrapped here into a value or an ApiError.
  */
 import type { Channel, In, Out, AppEvent } from '../../shared/contract';
-import type { AppError, ConflictInfo, Result } from '../../shared/result';
+import type { AppError, ConflictInfo, PrivacyConfirm, Result } from '../../shared/result';
 import { t } from '../../shared/i18n/nl';
 
 interface DesktopBridge {
@@ -83,10 +83,28 @@ async function transport(channel: string, input: unknown): Promise<Result<unknow
   return { ok: false, error: { code: 'internal', message: await res.text() } };
 }
 
+/** Asks the user whether texts the privacy guard found name-like are about a young person (PrivacyConfirm.tsx). */
+type Confirmer = (items: PrivacyConfirm[]) => Promise<boolean>;
+let confirmer: Confirmer | null = null;
+export function setPrivacyConfirmer(fn: Confirmer | null): void {
+  confirmer = fn;
+}
+
+/**
+ * Calls a channel. When the core asks for a privacy confirmation (a text that seems to name a young
+ * person), the user is asked here, once for every screen: yes confirms those field values and sends
+ * the same call again; no leaves the fields marked and nothing saved.
+ */
 export async function call<C extends Channel>(channel: C, ...args: Record<never, never> extends In<C> ? [input?: In<C>] : [input: In<C>]): Promise<Out<C>> {
-  const result = await transport(channel, args[0] ?? {});
-  if (!result.ok) throw new ApiError(result.error);
-  return result.value as Out<C>;
+  for (let round = 0; ; round++) {
+    const result = await transport(channel, args[0] ?? {});
+    if (result.ok) return result.value as Out<C>;
+    const asked = result.error.code === 'privacy_confirm' ? result.error.confirm : undefined;
+    if (!asked?.length || !confirmer || round >= 10) throw new ApiError(result.error);
+    if (!(await confirmer(asked))) throw new ApiError({ ...result.error, message: t('privacy.notConfirmed') });
+    const confirmed = await transport('privacy.confirm', { items: asked.map(({ key, entity, field }) => ({ key, entity, field })) });
+    if (!confirmed.ok) throw new ApiError(confirmed.error);
+  }
 }
 
 export function onAppEvent(listener: (name: AppEvent, payload: unknown) => void): () => void {

@@ -23,6 +23,7 @@ import { EXAMPLE_REGION, findRegion, regionLabel } from '../../../shared/regions
 import { t, type MessageKey } from '../../../shared/i18n/nl';
 import { exportCommand, importCommand, type ExchangeOpts } from './exchange';
 import { duoCommand } from './duo';
+import { privacyCommand, trashCommand } from './privacy';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../db/schema';
 import { listProgrammes } from '../db/queries/programmes';
@@ -286,8 +287,8 @@ function backupsCommand(file: string, o: Opts, io: CliIo): number {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const [cmd, ...args] = argv;
-    // `regieboek duo import …`: the sub-command comes before the options.
-    const sub = cmd === 'duo' && args[0] && !args[0].startsWith('-') ? args[0] : undefined;
+    // `regieboek duo import …`, `regieboek trash empty …`: the sub-command comes before the options.
+    const sub = (cmd === 'duo' || cmd === 'trash') && args[0] && !args[0].startsWith('-') ? args[0] : undefined;
     const rest = sub ? args.slice(1) : args;
     let values: Opts;
     try {
@@ -423,6 +424,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return backupsCommand(needDb(values), values, io);
       case 'duo':
         return await duoCommand(sub, needDb(values), { ...values, backupsRoot: backupsRoot(dataDirOf(values)) }, io);
+      case 'privacy':
+        return await privacyCommand(needDb(values), { ...values, backupsRoot: backupsRoot(dataDirOf(values)) }, io);
+      case 'trash':
+        return await trashCommand(sub, needDb(values), { ...values, backupsRoot: backupsRoot(dataDirOf(values)) }, io);
       default:
         throw new UserError('invalid_input', t('cli.unknownCommand', { cmd }));
     }

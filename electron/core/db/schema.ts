@@ -321,6 +321,8 @@ export interface ChangeSetTable {
   undoneBy: number | null;
   /** The window (or CLI run) that made it: Ctrl+Z and redo work per window. Null before version 6. */
   session: string | null;
+  /** 1 once an erasure scrubbed this change set's values: it can no longer be undone or redone (migration 0010). */
+  erased: Generated<number>;
 }
 
 export interface ChangeTable {
@@ -333,6 +335,15 @@ export interface ChangeTable {
   fields: string;
   /** JSON of the whole row where an undo needs it (create, delete). */
   snapshot: string | null;
+}
+
+/** A text the user confirmed is not about a young person: a hash of entity, field and value only. */
+export interface PrivacyConfirmationTable {
+  key: string;
+  entity: string;
+  field: string;
+  confirmedAt: string;
+  user: string;
 }
 
 export interface TrashTable {
@@ -488,4 +499,5 @@ export interface Database {
   changeSet: ChangeSetTable;
   change: ChangeTable;
   trash: TrashTable;
+  privacyConfirmation: PrivacyConfirmationTable;
 }

@@ -7,12 +7,21 @@ import Database from 'better-sqlite3';
 
 export type Sqlite = Database.Database;
 
+/**
+ * Every connection overwrites deleted content with zeros (privacy, issue 11): without it the bytes
+ * of a deleted or changed value stay in free pages of the file until a VACUUM.
+ */
+function secure(db: Sqlite): Sqlite {
+  db.pragma('secure_delete = ON');
+  return db;
+}
+
 export function openSqlite(path: string, opts: { readonly?: boolean } = {}): Sqlite {
   const nativeBinding = process.env.REGIEBOEK_SQLITE_BINDING || undefined;
-  return new Database(path, { readonly: opts.readonly ?? false, fileMustExist: true, nativeBinding });
+  return secure(new Database(path, { readonly: opts.readonly ?? false, fileMustExist: true, nativeBinding }));
 }
 
 export function createSqlite(path: string): Sqlite {
   const nativeBinding = process.env.REGIEBOEK_SQLITE_BINDING || undefined;
-  return new Database(path, { nativeBinding });
+  return secure(new Database(path, { nativeBinding }));
 }

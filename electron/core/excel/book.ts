@@ -9,6 +9,7 @@ import { excel } from './lib';
 import { UserError } from '../errors';
 import { cellText, colLetter } from './cells';
 import { t } from '../../../shared/i18n/nl';
+import { scanText } from '../../../shared/privacy/guard';
 
 export interface Limits {
   /** Largest file accepted, in bytes. */
@@ -203,9 +204,12 @@ export function personalDataHint(text: string): boolean {
 }
 
 /**
- * Refuses a workbook with columns that look like data about individual young people. Only titles
- * and column headers are looked at: the rows down to the first row with two or more filled cells
- * (the header row), at most 10. Data values are not, so a programme called "Postcode-aanpak" is fine.
+ * Refuses a workbook with columns that look like data about individual young people. Titles and
+ * column headers are looked at: the rows down to the first row with two or more filled cells
+ * (the header row), at most 10; a programme called "Postcode-aanpak" in a data cell is fine.
+ * Then every cell of every sheet goes through the privacy guard: a BSN, a birth date or a home
+ * address anywhere refuses the file, naming sheet, row and column with the finding masked. (A
+ * name-like phrase is the softer signal: the import's dry run reports it per row, see import.ts.)
  */
 export function refusePersonalData(wb: ExcelJS.Workbook, file: string): void {
   for (const ws of wb.worksheets) {
@@ -221,6 +225,19 @@ export function refusePersonalData(wb: ExcelJS.Workbook, file: string): void {
       if (filled >= 2) break;
     }
     if (hits.length) throw refuse(t('xl.file.personalData', { file, sheet: ws.name, cells: hits.slice(0, 5).join(', ') }));
+  }
+  for (const ws of wb.worksheets) {
+    const hits: string[] = [];
+    ws.eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        if (hits.length >= 5) return;
+        const s = cellText(cell);
+        if (s.length < 8) return;
+        const f = scanText(s).find((x) => x.severity === 'refuse');
+        if (f) hits.push(t('privacy.fileCell', { row: r, col: colLetter(c), what: t(`privacy.kind.${f.kind}`), masked: f.masked }));
+      }),
+    );
+    if (hits.length) throw refuse(t('privacy.file', { file, sheet: ws.name, cells: hits.join('; ') }));
   }
 }
 

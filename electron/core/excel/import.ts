@@ -20,6 +20,8 @@ import { shapeIssues } from './shape-check';
 import { tracked, type Tracker } from '../history/tracker';
 import { entityDef } from '../history/entities';
 import { UserError } from '../errors';
+import { privacyIssues } from '../privacy/guard';
+import { findingMessage } from '../../../shared/privacy/fields';
 import { formatCents } from '../../../shared/money';
 import { formatDate, formatDateTime } from '../../../shared/dates';
 import type { ConflictChoices, ImportPlan, ImportResult, PlanChange, PlanIssue, PlanRow, RowStatus } from '../../../shared/schemas/exchange';
@@ -217,6 +219,7 @@ async function planInputSheet(db: Db, p: Parsed, spec: SheetSpec & { input: Inpu
         for (const i of e.issues) issueAt(i.key, i.message);
       }
     }
+    if (record && !issues.length) for (const p of await privacyOf(db, input.entity, spec, r.values)) issueAt(p.field, p.message);
     if (issues.length) status = 'rejected';
     out.push({
       key: `${spec.sheet}!${parent || r.rowNumber}`,
@@ -238,6 +241,15 @@ async function planInputSheet(db: Db, p: Parsed, spec: SheetSpec & { input: Inpu
     });
   }
   return out;
+}
+
+/** The privacy guard's issues for the editable text values of a row, per column key. */
+async function privacyOf(db: Db, entity: string, spec: SheetSpec, values: Row): Promise<{ field: string; message: string }[]> {
+  const texts = Object.fromEntries(Object.entries(values).filter(([k, v]) => spec.editable.has(k) && typeof v === 'string'));
+  return (await privacyIssues(db, entity, texts)).map(({ field, finding: f }) => ({
+    field,
+    message: f.severity === 'refuse' ? findingMessage(f) : t('privacy.xlConfirm', { what: t(`privacy.kind.${f.kind}`), masked: f.masked }),
+  }));
 }
 
 async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[], fileIds: Map<string, Set<string>>): Promise<Planned[]> {
@@ -332,6 +344,9 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
         }
       }
     }
+    // What would be written goes through the privacy guard: the changed values, or a new row's.
+    if (kind.entity && !issues.length && status !== 'unchanged')
+      for (const p of await privacyOf(db, kind.entity, spec, status === 'new' ? r.values : { ...patch, ...conflictPatch })) issueAt(p.field, p.message);
     if (issues.length) status = 'rejected';
     out.push({ ...base, status, changes, issues: issues.map(toPlanIssue), notes: r.notes.map(toPlanIssue), patch, conflictPatch });
   }

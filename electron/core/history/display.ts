@@ -33,6 +33,9 @@ export const REFERENCES: Record<string, string> = {
   supersedesId: 'target',
 };
 
+/** An erased record's snapshot holds "[gewist]" values: it is called that, not "[gewist] [gewist]". */
+export const snapshotLabel = (label: string) => (label.includes('[gewist]') ? '[gewist]' : label);
+
 const anyDb = (db: Db) => db as unknown as Kysely<Record<string, Record<string, unknown>>>;
 
 /** Reads names once per record; one instance per request. */
@@ -61,7 +64,7 @@ export class Names {
           .limit(1)
           .executeTakeFirst();
         try {
-          if (snap?.snapshot) name = def.label(JSON.parse(snap.snapshot) as Record<string, unknown>);
+          if (snap?.snapshot) name = snapshotLabel(def.label(JSON.parse(snap.snapshot) as Record<string, unknown>));
         } catch {
           // a snapshot without the label's fields (scrubbed): keep the dash
         }

@@ -20,13 +20,27 @@ const references: Record<string, string> = {
   contactMunicipalityId: 'organisation',
 };
 
+/**
+ * A record that is no longer in the file: the name from its last snapshot in the history, "[gewist]"
+ * once an erasure scrubbed it (or left none), never a bare id.
+ */
+async function goneLabel(db: Kysely<Database>, entity: string, id: string): Promise<string> {
+  const s = await db.selectFrom('change').select('snapshot').where('entity', '=', entity).where('entityId', '=', id).where('snapshot', 'is not', null).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  try {
+    const label = s?.snapshot ? entityDef(entity).label(JSON.parse(s.snapshot) as Record<string, unknown>) : '';
+    return label && !label.includes('[gewist]') ? label : '[gewist]';
+  } catch {
+    return '[gewist]';
+  }
+}
+
 export async function withReferenceLabels(db: Kysely<Database>, entries: HistoryEntry[]): Promise<HistoryEntry[]> {
   const cache = new Map<string, string>();
   const label = async (entity: string, id: string): Promise<string> => {
     const key = `${entity}:${id}`;
     if (!cache.has(key)) {
       const row = await readRow(db, entity, id, { includeDeleted: true });
-      cache.set(key, row ? entityDef(entity).label(row) : id);
+      cache.set(key, row ? entityDef(entity).label(row) : await goneLabel(db, entity, id));
     }
     return cache.get(key)!;
   };

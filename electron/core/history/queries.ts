@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { HistoryEntry, TrashItem } from '../../../shared/schemas/history';
 import { entities } from './entities';
+import { snapshotLabel } from './display';
 
 type Json = string | number | boolean | null;
 
@@ -57,7 +58,7 @@ async function labelsFor(db: Kysely<Database>, rows: { entity: string; entityId:
       const snaps = await db.selectFrom('change').select(['entityId', 'snapshot']).where('entity', '=', entity).where('entityId', 'in', missing).where('snapshot', 'is not', null).execute();
       for (const s of snaps) {
         try {
-          labels.set(`${entity}:${s.entityId}`, def.label(JSON.parse(s.snapshot!) as Record<string, unknown>));
+          labels.set(`${entity}:${s.entityId}`, snapshotLabel(def.label(JSON.parse(s.snapshot!) as Record<string, unknown>)));
         } catch {
           // a snapshot without the label's fields: keep the dash
         }

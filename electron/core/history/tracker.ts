@@ -15,6 +15,7 @@ import { UserError } from '../errors';
 import { staleWrite } from './conflict';
 import { t } from '../../../shared/i18n/nl';
 import { nowIso } from '../clock';
+import { guardWrite } from '../privacy/guard';
 
 type Row = Record<string, unknown>;
 type Db = Kysely<Database> | Transaction<Database>;
@@ -88,6 +89,8 @@ export class Tracker {
 
   async insert<T extends Row>(entity: string, row: T): Promise<T> {
     const { table } = entityDef(entity);
+    // Every write path ends here, so this is where data about a young person is refused.
+    await guardWrite(this.trx, entity, row);
     const stored = { ...row, rowVersion: 1 };
     await anyDb(this.trx).insertInto(table).values(stored).execute();
     const fields: Record<string, [unknown, unknown]> = {};
@@ -137,6 +140,7 @@ export class Tracker {
       if (before[k] !== v) set[k] = v;
     }
     if (Object.keys(set).length === 0) return before;
+    await guardWrite(this.trx, entity, set);
     // Recorded with the fields, so an undo puts the time of the last edit back too.
     if ('updatedAt' in before) set.updatedAt = this.at;
     return this.write(entity, id, before, set, 'update');
@@ -186,6 +190,8 @@ export class Tracker {
     if (!before) return;
     const set: Row = {};
     for (const [k, v] of Object.entries(values)) if (!isBookkeeping(k)) set[k] = v;
+    // Values coming back from the history: a BSN, birth date or address never does.
+    await guardWrite(this.trx, entity, set, { undo: true });
     await this.write(entity, id, before, set, op);
   }
 
@@ -201,6 +207,7 @@ export class Tracker {
   /** Puts a purged row back from its snapshot (redo of a create), with a higher version than it had. */
   async reinsert(entity: string, snapshot: Row): Promise<void> {
     const { table } = entityDef(entity);
+    await guardWrite(this.trx, entity, snapshot, { undo: true });
     const stored = { ...snapshot, rowVersion: Number(snapshot.rowVersion ?? 0) + 1 };
     await anyDb(this.trx).insertInto(table).values(stored).execute();
     const fields: Record<string, [unknown, unknown]> = {};

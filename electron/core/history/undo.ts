@@ -128,6 +128,15 @@ function leftBy(changes: ChangeRow[]): Map<string, { entity: string; id: string;
   return out;
 }
 
+/**
+ * An erasure is a barrier (issue 11): a change set whose values were scrubbed to "[gewist]", and the
+ * erasure itself, are never reversed, so neither undo nor redo brings erased data back (or writes
+ * "[gewist]" into a record).
+ */
+function assertNotErased(set: SetRow): void {
+  if (set.erased || set.action === 'erase') throw new UserError('user_error', t('privacy.undoBarrier', { label: set.label }));
+}
+
 function refusal(direction: Direction, what: string): UserError {
   return new UserError('conflict', t(direction === 'undo' ? 'undo.conflict' : 'redo.conflict', { what }));
 }
@@ -179,6 +188,7 @@ export async function reverse(db: Kysely<Database>, me: Who, plan: Plan, directi
     return await tracked(db, { user: me.user, session: me.session, action: direction, label, undoes: plan.target.id }, async (tr) => {
       const target = await tr.trx.selectFrom('changeSet').select('undoneBy').where('id', '=', plan.target.id).executeTakeFirst();
       if (!target || target.undoneBy !== null) throw new UserError('conflict', t('undo.moved'));
+      assertNotErased(plan.target);
       await assertUntouched(tr.trx, plan, direction, me);
       // Rows may point at each other within the set (a revised target at a later one): checked at commit.
       await sql`PRAGMA defer_foreign_keys = ON`.execute(tr.trx);
@@ -210,6 +220,7 @@ export async function step(db: Kysely<Database>, me: Who, direction: Direction, 
   const target = direction === 'undo' ? await undoTarget(db, me.session) : await redoTarget(db, me.session);
   if (!target) throw new UserError('user_error', t(direction === 'undo' ? 'err.nothingToUndo' : 'err.nothingToRedo'));
   if (confirmed !== undefined && confirmed !== target.id) throw new UserError('conflict', t('undo.moved'));
+  assertNotErased(target);
   const plan = await planReverse(db, target);
   const base = { changeSetId: target.id, label: plan.label, summary: plan.summary, records: plan.records };
   const question = t(direction === 'undo' ? 'undo.ask' : 'redo.ask', { label: plan.label });

@@ -1,4 +1,7 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useMemo, type ReactNode } from 'react';
+import { scanText } from '../../../shared/privacy/guard';
+import { findingMessage } from '../../../shared/privacy/fields';
+import { t } from '../i18n';
 
 interface BaseProps {
   label: string;
@@ -7,7 +10,25 @@ interface BaseProps {
   required?: boolean;
 }
 
-function Wrap({ id, label, error, hint, required, children }: BaseProps & { id: string; children: ReactNode }) {
+/** A field about a professional (a contact's name, phone …): names there are not read as a young person's. */
+interface TextProps {
+  professional?: boolean;
+}
+
+/**
+ * The privacy guard while typing: a BSN, birth date or address is said before saving (the core
+ * refuses it anyway); a name-like phrase is announced, the save will ask for confirmation.
+ */
+function usePrivacyWarning(value: string, professional?: boolean): string | undefined {
+  return useMemo(() => {
+    const found = scanText(value, { professional });
+    const f = found.find((x) => x.severity === 'refuse') ?? found[0];
+    if (!f) return undefined;
+    return t(f.severity === 'refuse' ? 'privacy.warnRefuse' : 'privacy.warnConfirm', { message: findingMessage(f) });
+  }, [value, professional]);
+}
+
+function Wrap({ id, label, error, hint, required, warning, children }: BaseProps & { id: string; warning?: string; children: ReactNode }) {
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
       <label htmlFor={id}>
@@ -20,6 +41,11 @@ function Wrap({ id, label, error, hint, required, children }: BaseProps & { id: 
           {hint}
         </div>
       )}
+      {warning && !error && (
+        <div className="field-privacy" id={`${id}-privacy`} role="status">
+          {warning}
+        </div>
+      )}
       {error && (
         <div className="field-error" id={`${id}-error`} role="alert">
           {error.charAt(0).toUpperCase() + error.slice(1)}
@@ -29,12 +55,14 @@ function Wrap({ id, label, error, hint, required, children }: BaseProps & { id: 
   );
 }
 
-const described = (id: string, error?: string, hint?: string) => (error ? `${id}-error` : hint ? `${id}-hint` : undefined);
+const described = (id: string, error?: string, hint?: string, warning?: string) =>
+  error ? `${id}-error` : [hint && `${id}-hint`, warning && `${id}-privacy`].filter(Boolean).join(' ') || undefined;
 
-export function TextField(props: BaseProps & { value: string; onChange(v: string): void; name: string; placeholder?: string; inputMode?: 'decimal' | 'numeric' | 'text' }) {
+export function TextField(props: BaseProps & TextProps & { value: string; onChange(v: string): void; name: string; placeholder?: string; inputMode?: 'decimal' | 'numeric' | 'text' }) {
   const id = useId();
+  const warning = usePrivacyWarning(props.value, props.professional);
   return (
-    <Wrap id={id} {...props}>
+    <Wrap id={id} {...props} warning={warning}>
       <input
         id={id}
         name={props.name}
@@ -42,24 +70,25 @@ export function TextField(props: BaseProps & { value: string; onChange(v: string
         placeholder={props.placeholder}
         inputMode={props.inputMode}
         aria-invalid={!!props.error}
-        aria-describedby={described(id, props.error, props.hint)}
+        aria-describedby={described(id, props.error, props.hint, warning)}
         onChange={(e) => props.onChange(e.target.value)}
       />
     </Wrap>
   );
 }
 
-export function TextArea(props: BaseProps & { value: string; onChange(v: string): void; name: string; rows?: number }) {
+export function TextArea(props: BaseProps & TextProps & { value: string; onChange(v: string): void; name: string; rows?: number }) {
   const id = useId();
+  const warning = usePrivacyWarning(props.value, props.professional);
   return (
-    <Wrap id={id} {...props}>
+    <Wrap id={id} {...props} warning={warning}>
       <textarea
         id={id}
         name={props.name}
         rows={props.rows ?? 5}
         value={props.value}
         aria-invalid={!!props.error}
-        aria-describedby={described(id, props.error, props.hint)}
+        aria-describedby={described(id, props.error, props.hint, warning)}
         onChange={(e) => props.onChange(e.target.value)}
       />
     </Wrap>

@@ -5,11 +5,22 @@ import { Loaded } from './LoadError';
 import { fieldLabel, t, type MessageKey } from '../i18n';
 import { formatDateTime, formatValue } from '../format';
 import { entityLabel } from '../entities';
+import { useErase } from '../useErase';
+import { isTypedText } from '../../../shared/privacy/fields';
 import { href } from '../router';
 
 const internal = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', 'deletedIn']);
 
+/**
+ * What a history line says it did. An erasure's own line (a record removed for good, or a field's
+ * old values wiped: no changes) says "Gewist", not "Verwijderd (ongedaan maken van aanmaken)".
+ */
+export function opLabel(action: string, op: string, changes: number): string {
+  return t(action === 'erase' && (op === 'purge' || changes === 0) ? 'history.op.erase' : (`history.op.${op}` as MessageKey));
+}
+
 export function HistoryList({ entries, showLabel }: { entries: HistoryEntry[]; showLabel?: boolean }) {
+  const erase = useErase();
   if (entries.length === 0) return <p className="muted">{t('history.empty')}</p>;
   return (
     <ol className="history">
@@ -20,7 +31,7 @@ export function HistoryList({ entries, showLabel }: { entries: HistoryEntry[]; s
         return (
           <li key={`${e.changeSetId}-${i}`} className={e.undone ? 'history-undone' : undefined}>
             <div className="history-head">
-              <span className="history-op">{t(`history.op.${e.op}` as MessageKey)}</span>
+              <span className="history-op">{opLabel(e.action, e.op, changes.length)}</span>
               {showLabel && (
                 <span className="history-label">
                   {entityLabel(e.entity)} <strong>{e.itemLabel}</strong>
@@ -41,6 +52,14 @@ export function HistoryList({ entries, showLabel }: { entries: HistoryEntry[]; s
                       <td className="old">{c.oldLabel ?? formatValue(c.field, c.old)}</td>
                       <td aria-hidden="true">→</td>
                       <td className="new">{c.newLabel ?? formatValue(c.field, c.new)}</td>
+                      {/* Only next to an old value someone typed (not a choice, a date or a reference), and only then a cell. */}
+                      {e.action !== 'erase' && !c.oldLabel && isTypedText(c.field, c.old) && (
+                        <td className="history-erase">
+                          <button type="button" className="link-button" onClick={() => void erase.eraseField(e.entity, e.entityId, c.field)} aria-label={t('erase.action.fieldAria', { field: fieldLabel(c.field) })} title={t('erase.action.field')}>
+                            {t('erase.action.fieldShort')}
+                          </button>
+                        </td>
+                      )}
                     </tr>
                   ))}
                 </tbody>

@@ -278,7 +278,7 @@ export function ActionForm({ ctx, action, onDone }: { ctx: ActionContext; action
     <form className="action-form card" onSubmit={(e) => void submit(e)} aria-label={action ? t('action.edit') : t('mon.action.add')} noValidate>
       <TextArea label={t('mon.action.text')} name="text" rows={2} value={f.text} onChange={(v) => set('text', v)} error={errors.text} required />
       <div className="row">
-        <TextField label={t('mon.action.ownerName')} name="ownerName" value={f.ownerName} onChange={(v) => set('ownerName', v)} error={errors.ownerName} hint={t('mon.action.ownerHint')} />
+        <TextField label={t('mon.action.ownerName')} name="ownerName" professional value={f.ownerName} onChange={(v) => set('ownerName', v)} error={errors.ownerName} hint={t('mon.action.ownerHint')} />
         <SelectField
           label={t('mon.action.ownerOrganisation')}
           name="ownerOrganisationId"

@@ -11,6 +11,7 @@ import { formatDateTime } from '../format';
 import { href } from '../router';
 import { SelectField, TextField } from '../components/Field';
 import { LoadError } from '../components/LoadError';
+import { opLabel } from '../components/HistoryList';
 import { parseDateInput } from '../../../shared/dates';
 import type { HistoryFeedInput, HistorySet, ShownChange } from '../../../shared/schemas/history';
 
@@ -63,7 +64,7 @@ function Changes({ changes }: { changes: ShownChange[] }) {
 }
 
 function Entry({ s }: { s: HistorySet }) {
-  const counts = s.summary.map((x) => t('history.summaryItem', { entity: x.entityName, n: n(x.n), op: t(`history.opPast.${x.op}` as MessageKey) }));
+  const counts = s.summary.map((x) => t('history.summaryItem', { entity: x.entityName, n: n(x.n), op: t(s.action === 'erase' && x.op === 'purge' ? 'history.opPast.erase' : (`history.opPast.${x.op}` as MessageKey)) }));
   // The first kinds in the folded line; all of them inside.
   const folded = counts.length > SUMMARY_PARTS ? [...counts.slice(0, SUMMARY_PARTS), '…'] : counts;
   return (
@@ -95,7 +96,7 @@ function Entry({ s }: { s: HistorySet }) {
         <ul className="hentry-items">
           {s.items.map((it, i) => (
             <li key={`${it.entityId}-${i}`}>
-              <span className="history-op">{t(`history.op.${it.op}` as MessageKey)}</span> <span className="muted">{it.entityName}</span>{' '}
+              <span className="history-op">{opLabel(s.action, it.op, it.changes.length)}</span> <span className="muted">{it.entityName}</span>{' '}
               <a href={href('geschiedenis', it.entity, it.entityId)} title={t('history.filter.byRecord')}>
                 {it.itemLabel}
               </a>

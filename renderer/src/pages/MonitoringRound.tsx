@@ -80,9 +80,9 @@ function AttendeeAdd({ interviewId, label }: { interviewId: string; label: strin
       <LoadProblem q={org} />
       {!contactId && (
         <div className="row">
-          <TextField label={t('field.name')} name="name" value={name} onChange={setName} error={error} />
-          <TextField label={t('field.organisationName')} name="organisationName" value={organisationName} onChange={setOrganisationName} />
-          <TextField label={t('field.function')} name="function" value={fn} onChange={setFn} />
+          <TextField label={t('field.name')} name="name" professional value={name} onChange={setName} error={error} />
+          <TextField label={t('field.organisationName')} name="organisationName" professional value={organisationName} onChange={setOrganisationName} />
+          <TextField label={t('field.function')} name="function" professional value={fn} onChange={setFn} />
         </div>
       )}
       {contactId && error && <p className="field-error" role="alert">{error}</p>}

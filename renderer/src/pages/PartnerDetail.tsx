@@ -22,12 +22,12 @@ function ContactEditor({ initial, onSave, onCancel }: { initial: ContactForm; on
   return (
     <form className="subform" onSubmit={(e) => void submit(e)} noValidate aria-label={t('entity.contact')}>
       <div className="row">
-        <TextField label={t('field.name')} name="name" required value={f.name} onChange={set('name')} error={errors.name} />
-        <TextField label={t('field.function')} name="function" value={f.function} onChange={set('function')} error={errors.function} />
+        <TextField label={t('field.name')} name="name" professional required value={f.name} onChange={set('name')} error={errors.name} />
+        <TextField label={t('field.function')} name="function" professional value={f.function} onChange={set('function')} error={errors.function} />
       </div>
       <div className="row">
-        <TextField label={t('field.email')} name="email" value={f.email} onChange={set('email')} error={errors.email} />
-        <TextField label={t('field.phone')} name="phone" value={f.phone} onChange={set('phone')} error={errors.phone} />
+        <TextField label={t('field.email')} name="email" professional value={f.email} onChange={set('email')} error={errors.email} />
+        <TextField label={t('field.phone')} name="phone" professional value={f.phone} onChange={set('phone')} error={errors.phone} />
       </div>
       <div className="form-actions">
         <button type="submit" className="primary">

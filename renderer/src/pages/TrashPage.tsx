@@ -4,16 +4,23 @@ import { useAct } from '../useAct';
 import { t } from '../i18n';
 import { formatDateTime } from '../format';
 import { entityLabel } from '../entities';
+import { useErase } from '../useErase';
 
 export function TrashPage() {
   const { act } = useAct();
   const { data, error } = useCall('trash.list');
   const restore = (changeSetId: number, label: string) => act(() => call('trash.restore', { changeSetId }), { done: t('trash.restored', { label }) });
+  const erase = useErase();
 
   return (
     <div className="page">
       <header className="page-head">
         <h1>{t('trash.title')}</h1>
+        {data && data.length > 0 && (
+          <button type="button" className="danger" onClick={() => void erase.emptyTrash(data.length)}>
+            {t('erase.action.empty')}
+          </button>
+        )}
       </header>
       <p className="lead">{t('trash.intro')}</p>
       {error && <p className="error-box" role="alert">{error}</p>}
@@ -41,9 +48,12 @@ export function TrashPage() {
                 </td>
                 <td>{formatDateTime(item.deletedAt)}</td>
                 <td>{item.user}</td>
-                <td className="num">
+                <td className="num actions-cell">
                   <button type="button" onClick={() => void restore(item.changeSetId, item.label)} aria-label={`${t('action.restore')}: ${item.label}`}>
                     {t('action.restore')}
+                  </button>{' '}
+                  <button type="button" className="danger" onClick={() => void erase.eraseItem(item.changeSetId, item.label)} aria-label={`${t('erase.action.item')}: ${item.label}`}>
+                    {t('erase.action.item')}
                   </button>
                 </td>
               </tr>

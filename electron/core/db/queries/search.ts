@@ -1,5 +1,5 @@
 /**
- * Search everything by code, name or text, through the FTS5 index of migration 0010 (kept in step
+ * Search everything by code, name or text, through the FTS5 index of migration 0011 (kept in step
  * by triggers in every writing transaction; trashed records are not in it). Each word of the query
  * must occur, as a word or the start of one, without regard to case or accents; "2.1" finds codes
  * that start with 2.1. SQLite ranks: an exact code first, then codes that start with the query,

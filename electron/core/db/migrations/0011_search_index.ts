@@ -74,8 +74,8 @@ const triggers = INDEXED.map(
     INSERT INTO search_doc (kind, rec_id, code, name, body) SELECT ${values(x, '')} FROM ${x.table} WHERE ${live(x, '')};`,
 ).join('\n');
 
-export const m0010_search_index: Migration = {
-  version: 10,
+export const m0011_search_index: Migration = {
+  version: 11,
   name: 'search_index',
   sql: `
     CREATE TABLE search_doc (
