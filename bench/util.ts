@@ -8,6 +8,10 @@ export interface BenchRow {
   medianMs: number;
   minMs: number;
   maxMs: number;
+  /** 95th percentile, where a script measures enough runs for one. */
+  p95Ms?: number;
+  /** Size of the answer in bytes (JSON as sent by the browser host). */
+  bytes?: number;
   reference?: { what: string; medianMs: number };
 }
 

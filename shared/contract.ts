@@ -35,7 +35,7 @@ import {
   IndicatorUpdate,
   IndicatorView,
   MeasurementInput,
-  ProgrammeResults,
+  ProgrammeSummary,
   RegionFigure,
   RegionFigureInput,
   TargetInput,
@@ -186,7 +186,7 @@ export const contract = {
   'spend.delete': { input: byVersion, output: z.null() },
   // Targets and results
   'results.forActivity': { input: z.strictObject({ activityId: id() }), output: ActivityResults },
-  'results.forProgramme': { input: z.strictObject({ programmeId: id() }), output: ProgrammeResults },
+  'results.forProgramme': { input: z.strictObject({ programmeId: id(), measureId: id().optional(), page: z.number().int().min(0).max(100_000).optional() }), output: ProgrammeSummary },
   'results.thresholds': { input: ThresholdsUpdate, output: ThresholdsView },
   'indicator.get': { input: byId, output: IndicatorView },
   'indicator.create': { input: IndicatorInput, output: IndicatorView },

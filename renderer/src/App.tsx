@@ -1,5 +1,5 @@
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { call, onAppEvent } from './api';
 import { queryClient } from './query';
@@ -14,39 +14,45 @@ import type { AppInfo, WorkspaceInfo } from '../../shared/schemas/workspace';
 import { StartPage } from './pages/StartPage';
 import { ProgrammeList } from './pages/ProgrammeList';
 import { ProgrammeDetail } from './pages/ProgrammeDetail';
-import { ProgrammeForm } from './pages/ProgrammeForm';
-import { TrashPage } from './pages/TrashPage';
-import { PrivacyPage } from './pages/PrivacyPage';
-import { HistoryPage } from './pages/HistoryPage';
-import { SettingsPage } from './pages/SettingsPage';
-import { HelpPage } from './pages/HelpPage';
-import { ResultsOverview } from './pages/ResultsOverview';
-import { ResultsActivity, ResultsIndicator } from './pages/ResultsActivity';
-import { ResultsIndicatorForm } from './pages/ResultsIndicatorForm';
-import { ResultsRegionFigures } from './pages/ResultsRegionFigures';
-import { DuoImport } from './pages/DuoImport';
-import { LineForm } from './pages/LineForm';
-import { MeasureDetail } from './pages/MeasureDetail';
-import { MeasureForm } from './pages/MeasureForm';
-import { ActivityDetail } from './pages/ActivityDetail';
-import { ActivityForm } from './pages/ActivityForm';
-import { PartnerList } from './pages/PartnerList';
-import { PartnerDetail } from './pages/PartnerDetail';
-import { PartnerForm } from './pages/PartnerForm';
-import { ActivitySheet, MeasureSheet } from './pages/PrintSheet';
 import { SearchDialog } from './components/SearchDialog';
 import { AskProvider, useAsk } from './components/ChoiceDialog';
 import { PrivacyConfirm } from './components/PrivacyConfirm';
-import { MonitoringRoundForm, MonitoringRounds } from './pages/MonitoringRounds';
-import { MonitoringRound } from './pages/MonitoringRound';
-import { MonitoringInput } from './pages/MonitoringInput';
-import { MonitoringActions } from './pages/MonitoringActions';
-import { MonitoringQuestions } from './pages/MonitoringQuestions';
-import { InputSheet, RoundReport } from './pages/MonitoringPrint';
-import { BudgetPage } from './pages/BudgetPage';
-import { ExchangePage } from './pages/ExchangePage';
-import { BackupsPage } from './pages/BackupsPage';
-import { PlanPage } from './pages/PlanPage';
+
+// Each area's screens load when first opened (code split per page), so the first screen comes quickly.
+const ProgrammeForm = lazy(() => import('./pages/ProgrammeForm').then((m) => ({ default: m.ProgrammeForm })));
+const PrivacyPage = lazy(() => import('./pages/PrivacyPage').then((m) => ({ default: m.PrivacyPage })));
+const TrashPage = lazy(() => import('./pages/TrashPage').then((m) => ({ default: m.TrashPage })));
+const HistoryPage = lazy(() => import('./pages/HistoryPage').then((m) => ({ default: m.HistoryPage })));
+const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const HelpPage = lazy(() => import('./pages/HelpPage').then((m) => ({ default: m.HelpPage })));
+const ResultsOverview = lazy(() => import('./pages/ResultsOverview').then((m) => ({ default: m.ResultsOverview })));
+const ResultsActivity = lazy(() => import('./pages/ResultsActivity').then((m) => ({ default: m.ResultsActivity })));
+const ResultsIndicator = lazy(() => import('./pages/ResultsActivity').then((m) => ({ default: m.ResultsIndicator })));
+const ResultsIndicatorForm = lazy(() => import('./pages/ResultsIndicatorForm').then((m) => ({ default: m.ResultsIndicatorForm })));
+const ResultsRegionFigures = lazy(() => import('./pages/ResultsRegionFigures').then((m) => ({ default: m.ResultsRegionFigures })));
+const DuoImport = lazy(() => import('./pages/DuoImport').then((m) => ({ default: m.DuoImport })));
+const LineForm = lazy(() => import('./pages/LineForm').then((m) => ({ default: m.LineForm })));
+const MeasureDetail = lazy(() => import('./pages/MeasureDetail').then((m) => ({ default: m.MeasureDetail })));
+const MeasureForm = lazy(() => import('./pages/MeasureForm').then((m) => ({ default: m.MeasureForm })));
+const ActivityDetail = lazy(() => import('./pages/ActivityDetail').then((m) => ({ default: m.ActivityDetail })));
+const ActivityForm = lazy(() => import('./pages/ActivityForm').then((m) => ({ default: m.ActivityForm })));
+const PartnerList = lazy(() => import('./pages/PartnerList').then((m) => ({ default: m.PartnerList })));
+const PartnerDetail = lazy(() => import('./pages/PartnerDetail').then((m) => ({ default: m.PartnerDetail })));
+const PartnerForm = lazy(() => import('./pages/PartnerForm').then((m) => ({ default: m.PartnerForm })));
+const ActivitySheet = lazy(() => import('./pages/PrintSheet').then((m) => ({ default: m.ActivitySheet })));
+const MeasureSheet = lazy(() => import('./pages/PrintSheet').then((m) => ({ default: m.MeasureSheet })));
+const MonitoringRoundForm = lazy(() => import('./pages/MonitoringRounds').then((m) => ({ default: m.MonitoringRoundForm })));
+const MonitoringRounds = lazy(() => import('./pages/MonitoringRounds').then((m) => ({ default: m.MonitoringRounds })));
+const MonitoringRound = lazy(() => import('./pages/MonitoringRound').then((m) => ({ default: m.MonitoringRound })));
+const MonitoringInput = lazy(() => import('./pages/MonitoringInput').then((m) => ({ default: m.MonitoringInput })));
+const MonitoringActions = lazy(() => import('./pages/MonitoringActions').then((m) => ({ default: m.MonitoringActions })));
+const MonitoringQuestions = lazy(() => import('./pages/MonitoringQuestions').then((m) => ({ default: m.MonitoringQuestions })));
+const InputSheet = lazy(() => import('./pages/MonitoringPrint').then((m) => ({ default: m.InputSheet })));
+const RoundReport = lazy(() => import('./pages/MonitoringPrint').then((m) => ({ default: m.RoundReport })));
+const BudgetPage = lazy(() => import('./pages/BudgetPage').then((m) => ({ default: m.BudgetPage })));
+const ExchangePage = lazy(() => import('./pages/ExchangePage').then((m) => ({ default: m.ExchangePage })));
+const BackupsPage = lazy(() => import('./pages/BackupsPage').then((m) => ({ default: m.BackupsPage })));
+const PlanPage = lazy(() => import('./pages/PlanPage').then((m) => ({ default: m.PlanPage })));
 
 /** Areas in the sidebar; those that need a workspace are hidden until one is open. */
 const areas: { route: string; key: MessageKey; needsWorkspace: boolean }[] = [
@@ -275,6 +281,7 @@ function Shell() {
     return (
       <AppContext.Provider value={ctx}>
         <main className="print-main">
+          <Suspense fallback={<div aria-busy="true" />}>
           {route[1] === 'maatregel' ? (
             <MeasureSheet id={route[2]} />
           ) : route[1] === 'input' ? (
@@ -284,6 +291,7 @@ function Shell() {
           ) : (
             <ActivitySheet id={route[2]} />
           )}
+          </Suspense>
         </main>
       </AppContext.Provider>
     );
@@ -339,7 +347,9 @@ function Shell() {
             </p>
           )}
           <ErrorBoundary key={route.join("/")}>
-            <Screen route={route} hasWorkspace={!!workspace} />
+            <Suspense fallback={<div className="page" aria-busy="true" />}>
+              <Screen route={route} hasWorkspace={!!workspace} />
+            </Suspense>
           </ErrorBoundary>
         </main>
         {searching && <SearchDialog onClose={() => setSearching(false)} />}

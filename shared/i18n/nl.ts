@@ -129,6 +129,7 @@ export const nl = {
   'field.contactSchoolId': 'Contactschool',
   'field.contactMunicipalityId': 'Contactgemeente',
   'field.query': 'Zoekterm',
+  'field.page': 'Pagina',
   'field.ids': 'Volgorde',
   'field.sortOrder': 'Volgorde',
 
@@ -273,6 +274,13 @@ export const nl = {
   'search.kind.subActivity': 'Deelactiviteiten',
   'search.kind.organisation': 'Partners',
   'search.kind.contact': 'Contactpersonen',
+  'search.kind.programme': "Programma's",
+  'search.kind.indicator': 'Indicatoren',
+  'search.kind.budgetLine': 'Begrotingsregels',
+  'search.kind.spend': 'Bestedingen',
+  'search.kind.monitoringRound': 'Monitoringrondes',
+  'search.kind.monitoringAnswer': 'Antwoorden in monitoringgesprekken',
+  'search.kind.monitoringAction': 'Acties',
 
   // Screen furniture of the programme tree pages
   'ui.crumbs': 'Kruimelpad',
@@ -863,6 +871,11 @@ export const nl = {
   'results.attention': 'Aandacht nodig',
   'results.attentionIntro': 'Indicatoren achter op schema, meetmomenten die voorbij zijn zonder waarde, en voorlopige waarden ouder dan een jaar.',
   'results.attentionEmpty': 'Niets dat aandacht nodig heeft.',
+  'results.attentionMore': 'En nog {n} meer; open een maatregel of activiteit om ze te zien.',
+  'results.pageOf': 'Maatregelen {from}–{to} van {n}',
+  'results.pageNav': 'Pagina’s van het overzicht',
+  'results.pagePrev': 'Vorige',
+  'results.pageNext': 'Volgende',
   'results.reason.behind': 'Achter op schema',
   'results.reason.attention': 'Vraagt aandacht',
   'results.reason.missed': 'Meetmoment {date} zonder waarde',
@@ -1646,7 +1659,7 @@ export const nl = {
   'host.startFailed': 'Regieboek kon niet starten: {detail}',
 
   // CLI
-  'cli.usage': 'Gebruik: regieboek <opdracht> --db BESTAND [opties]\n\nOpdrachten:\n  init --db BESTAND --region NN   nieuw werkbestand voor regio NN (01-40)\n  demo --db BESTAND               maak het voorbeeldwerkbestand (Voorbeeldregio)\n  info --db BESTAND [--json]      regio, schemaversie en aantallen\n  check --db BESTAND              controleer de samenhang en de migratiestatus\n  tree --db BESTAND [--json]      programma\'s met programmalijnen, maatregelen, activiteiten en deelactiviteiten\n  budget --db BESTAND [--json]    begroot, besteed en toegekend per maatregel, jaar, bron en categorie, met de controles\n  results --db BESTAND [--json]   per indicator: nulmeting, streefwaarden, laatste meting en status\n  monitoring --db BESTAND [--json] monitoringrondes (beantwoorde vragen per maatregel) en alle acties\n  export --db BESTAND --kind workspace|steering|partner [--partner NAAM] [--period P] [--round RONDE] [--sections activities,measurements,spend,monitoring] --out BESTAND.xlsx\n                                  Excel-export: werkbestand, stuurgroeprapportage of uitvraag; --partner vaker (of NAAM1,NAAM2): één uitvraag per partner in de map --out\n  import --db BESTAND --in BESTAND.xlsx [--dry-run] [--json] [--errors-out FOUTEN.xlsx] [--choose BLAD!ID=file]\n                                  lees een werkbestand-export of teruggestuurde uitvraag in (eerst een reservekopie)\n  duo import --db BESTAND --in BESTAND.csv|.xlsx [--dry-run] [--status voorlopig|definitief] [--year-is begin|eind] [--json]\n                                  lees VSV-cijfers van DUO in voor de regio van het werkbestand (eerst --dry-run); exitcode 1 als het bestand zo niet kan\n  backup --db BESTAND [--out BESTAND]  reservekopie (een consistente momentopname) in de map met reservekopieën, of naar --out\n  backups --db BESTAND [--json]   de reservekopieën van het werkbestand: datum, reden, grootte, aantallen\n  plan import --db BESTAND --in PLAN.docx [--programme ID] [--dry-run] [--accept-suggestions] [--json]\n                                  lees een regionaal plan in Word in (eerst een voorbeeld met --dry-run; daarna één wijziging, met reservekopie)\n  plan export --db BESTAND --programme ID --out PLAN.docx  het plan als Word-document in het activiteitenformat\n  privacy --db BESTAND [--json]   Privacycontrole: zoek gegevens over individuele jongeren (BSN, geboortedatum, adres, naam) in de gegevens en de geschiedenis; exitcode 0 = niets gevonden, 1 = gevonden\n  trash empty --db BESTAND [--user NAAM]\n                                  leeg de Prullenbak definitief: ook uit de geschiedenis en uit de bytes van het bestand\n\nOpties voor backup, backups en import: --data-dir MAP (de gegevensmap met reservekopieen/; standaard die van Regieboek).\n',
+  'cli.usage': 'Gebruik: regieboek <opdracht> --db BESTAND [opties]\n\nOpdrachten:\n  init --db BESTAND --region NN   nieuw werkbestand voor regio NN (01-40)\n  demo --db BESTAND [--scale N]   maak het voorbeeldwerkbestand (Voorbeeldregio)\n  info --db BESTAND [--json]      regio, schemaversie en aantallen\n  check --db BESTAND              controleer de samenhang en de migratiestatus\n  tree --db BESTAND [--json]      programma\'s met programmalijnen, maatregelen, activiteiten en deelactiviteiten\n  budget --db BESTAND [--json]    begroot, besteed en toegekend per maatregel, jaar, bron en categorie, met de controles\n  results --db BESTAND [--json]   per indicator: nulmeting, streefwaarden, laatste meting en status\n  monitoring --db BESTAND [--json] monitoringrondes (beantwoorde vragen per maatregel) en alle acties\n  export --db BESTAND --kind workspace|steering|partner [--partner NAAM] [--period P] [--round RONDE] [--sections activities,measurements,spend,monitoring] --out BESTAND.xlsx\n                                  Excel-export: werkbestand, stuurgroeprapportage of uitvraag; --partner vaker (of NAAM1,NAAM2): één uitvraag per partner in de map --out\n  import --db BESTAND --in BESTAND.xlsx [--dry-run] [--json] [--errors-out FOUTEN.xlsx] [--choose BLAD!ID=file]\n                                  lees een werkbestand-export of teruggestuurde uitvraag in (eerst een reservekopie)\n  duo import --db BESTAND --in BESTAND.csv|.xlsx [--dry-run] [--status voorlopig|definitief] [--year-is begin|eind] [--json]\n                                  lees VSV-cijfers van DUO in voor de regio van het werkbestand (eerst --dry-run); exitcode 1 als het bestand zo niet kan\n  backup --db BESTAND [--out BESTAND]  reservekopie (een consistente momentopname) in de map met reservekopieën, of naar --out\n  backups --db BESTAND [--json]   de reservekopieën van het werkbestand: datum, reden, grootte, aantallen\n  plan import --db BESTAND --in PLAN.docx [--programme ID] [--dry-run] [--accept-suggestions] [--json]\n                                  lees een regionaal plan in Word in (eerst een voorbeeld met --dry-run; daarna één wijziging, met reservekopie)\n  plan export --db BESTAND --programme ID --out PLAN.docx  het plan als Word-document in het activiteitenformat\n  privacy --db BESTAND [--json]   Privacycontrole: zoek gegevens over individuele jongeren (BSN, geboortedatum, adres, naam) in de gegevens en de geschiedenis; exitcode 0 = niets gevonden, 1 = gevonden\n  trash empty --db BESTAND [--user NAAM]\n                                  leeg de Prullenbak definitief: ook uit de geschiedenis en uit de bytes van het bestand\n\nOpties voor backup, backups en import: --data-dir MAP (de gegevensmap met reservekopieen/; standaard die van Regieboek).\n',
   'cli.unknownCommand': 'Onbekende opdracht "{cmd}". Zie regieboek --help.',
   'cli.needDb': 'Geef het werkbestand op met --db BESTAND.',
   'cli.needRegion': 'Geef de regio op met --region NN (01 tot en met 40).',
@@ -1654,6 +1667,7 @@ export const nl = {
   'cli.badOption': 'Onbekende of onvolledige optie: {detail}',
   'cli.created': 'Werkbestand {path} gemaakt voor regio {region}.',
   'cli.demoCreated': 'Voorbeeldwerkbestand {path} gemaakt.',
+  'cli.badScale': '--scale "{value}" is geen geldig aantal: schrijf een heel getal van 1 tot en met 200, bijvoorbeeld --scale 80.',
   'cli.checkOk': 'In orde: {path} (schemaversie {version}, integriteit ok, geen openstaande migraties).',
   'cli.checkPending': 'Let op: {path} heeft schemaversie {version}; {pending} migratie(s) staan open en worden uitgevoerd bij het openen in Regieboek.',
   'cli.checkBad': 'Integriteitscontrole mislukt voor {path}: {detail}',

@@ -185,6 +185,8 @@ export const Group = z.object({
   ...amountsShape,
 });
 export type Group = z.infer<typeof Group>;
+/** A group as the overview sends it: its figures, not the ids of every line behind them (the screens link by filter). */
+const OverviewGroup = Group.omit({ lineIds: true });
 
 export const CheckFinding = z.object({
   code: z.string(),
@@ -223,11 +225,11 @@ export const BudgetOverview = z.object({
       perReachedCents: z.number().int().nullable(),
     }),
   ),
-  matrix: z.array(z.object({ measureId: z.string(), cells: z.array(Group.extend({ key: z.number().int() })), total: Amounts })),
-  byYear: z.array(Group),
-  byFundingSource: z.array(Group),
-  byCategory: z.array(Group),
-  byPartner: z.array(Group),
+  matrix: z.array(z.object({ measureId: z.string(), cells: z.array(OverviewGroup.extend({ key: z.number().int() })), total: Amounts })),
+  byYear: z.array(OverviewGroup),
+  byFundingSource: z.array(OverviewGroup),
+  byCategory: z.array(OverviewGroup),
+  byPartner: z.array(OverviewGroup),
   vrijval: z.array(
     z.object({
       stream: z.enum(FUNDING_SOURCES),

@@ -363,6 +363,74 @@ export const ProgrammeResults = z.object({
 });
 export type ProgrammeResults = z.infer<typeof ProgrammeResults>;
 
+/**
+ * What the results overview shows of an indicator (issue 13): name, place, status and the latest
+ * value against the current target. Its targets and measurements load when it is opened
+ * (indicator.get / results.forActivity), so the overview's answer stays small at any size.
+ */
+export const IndicatorSummary = IndicatorView.pick({ id: true, activityId: true, measureId: true, builtin: true, name: true, unit: true, freeUnit: true, direction: true, parentId: true, phrase: true }).extend({
+  evaluation: EvaluationView.pick({ status: true, value: true, latest: true, resolvedMin: true, resolvedMax: true }),
+});
+export type IndicatorSummary = z.infer<typeof IndicatorSummary>;
+
+/**
+ * The channel results.forProgramme: ProgrammeResults with indicator summaries, one page of
+ * measures (or the one asked for) and the first items of the attention list, with their counts.
+ */
+export const RESULTS_PAGE = 40;
+export const RESULTS_ATTENTION = 100;
+export const ProgrammeSummary = ProgrammeResults.extend({
+  measureCount: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  attentionCount: z.number().int(),
+  measures: z.array(
+    Owner.extend({
+      counts: StatusCounts,
+      indicators: z.array(IndicatorSummary),
+      activities: z.array(Owner.extend({ counts: StatusCounts, indicators: z.array(IndicatorSummary) })),
+      shape: z.enum(MEASURE_SHAPES),
+    }),
+  ),
+});
+export type ProgrammeSummary = z.infer<typeof ProgrammeSummary>;
+
+/** The summary of a full view (one rule for what the overview gets). */
+export function summaryOf(v: IndicatorView): IndicatorSummary {
+  const e = v.evaluation;
+  return {
+    id: v.id,
+    activityId: v.activityId,
+    measureId: v.measureId,
+    builtin: v.builtin,
+    name: v.name,
+    unit: v.unit,
+    freeUnit: v.freeUnit,
+    direction: v.direction,
+    parentId: v.parentId,
+    phrase: v.phrase,
+    evaluation: { status: e.status, value: e.value, latest: e.latest, resolvedMin: e.resolvedMin, resolvedMax: e.resolvedMax },
+  };
+}
+
+export function programmeSummary(r: ProgrammeResults, opts: { page?: number; measureId?: string } = {}): ProgrammeSummary {
+  const chosen = opts.measureId ? r.measures.filter((m) => m.id === opts.measureId) : r.measures;
+  const page = Math.max(0, Math.min(opts.page ?? 0, Math.ceil(chosen.length / RESULTS_PAGE) - 1));
+  return {
+    ...r,
+    measureCount: chosen.length,
+    page,
+    pageSize: RESULTS_PAGE,
+    measures: chosen.slice(page * RESULTS_PAGE, (page + 1) * RESULTS_PAGE).map((m) => ({
+      ...m,
+      indicators: m.indicators.map(summaryOf),
+      activities: m.activities.map((a) => ({ ...a, indicators: a.indicators.map(summaryOf) })),
+    })),
+    attention: r.attention.slice(0, RESULTS_ATTENTION),
+    attentionCount: r.attention.length,
+  };
+}
+
 export const RegionFigure = z.object({
   id: z.string(),
   schoolYear: z.string(),

@@ -298,7 +298,11 @@ export const MoveActivityInput = z
 
 // ---- Search
 
-export const SEARCH_KINDS = ['programmeLine', 'measure', 'activity', 'subActivity', 'organisation', 'contact'] as const;
+export const SEARCH_KINDS = [
+  'programme', 'programmeLine', 'measure', 'activity', 'subActivity', 'indicator', 'budgetLine', 'spend',
+  'organisation', 'contact', 'monitoringRound', 'monitoringAnswer', 'monitoringAction',
+] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
 export const SearchHit = z.object({
   kind: z.enum(SEARCH_KINDS),
   id: z.string(),

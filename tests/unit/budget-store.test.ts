@@ -83,7 +83,8 @@ describe('money in the store', () => {
       ['correction', -3_456, ''],
     ]);
     expect(entries.reduce((s, e) => s + e.amountCents, 0)).toBe(cell.realisedCents);
-    expect(await call('spend.list', { programmeId: p.id, lineIds: cell.lineIds })).toEqual(entries);
+    // The answer carries the cell's figures, not the ids of its lines (issue 13: small answers); its filter finds them.
+    expect(cell).not.toHaveProperty('lineIds');
     expect((await call('budgetLine.list', { programmeId: p.id, partnerId: null })).map((l) => l.id)).toEqual([l1.id]);
   });
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { startHost, WEB_CSP } from '../../electron/core/host/server';
 import { AppState } from '../../electron/core/app-state';
@@ -116,6 +117,52 @@ describe('browser host', () => {
       expect((await request(running.port, { path: '/assets/app.js' })).status).toBe(200);
       expect((await request(running.port, { path: '/../geheim.txt' })).status).toBe(404);
       expect((await request(running.port, { path: '/%2e%2e/geheim.txt' })).status).toBe(404);
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('sends assets compressed as the browser accepts, and lets hashed assets be cached for good', async () => {
+    const { running } = await host();
+    try {
+      const raw = (p: string, encoding?: string) =>
+        new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+          http
+            .get({ host: '127.0.0.1', port: running.port, path: p, headers: encoding ? { 'accept-encoding': encoding } : {} }, (res) => {
+              const parts: Buffer[] = [];
+              res.on('data', (c: Buffer) => parts.push(c));
+              res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(parts) }));
+            })
+            .on('error', reject);
+        });
+      const plain = await raw('/assets/app.js');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.toString()).toBe('console.log(1)');
+      expect(plain.headers['cache-control']).toBe('no-cache'); // no hash in its name
+      const br = await raw('/assets/app.js', 'gzip, deflate, br');
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(zlib.brotliDecompressSync(br.body).toString()).toBe('console.log(1)');
+      const gz = await raw('/assets/app.js', 'gzip, br;q=0');
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(zlib.gunzipSync(gz.body).toString()).toBe('console.log(1)');
+      expect((await raw('/assets/app.js', 'identity')).headers['content-encoding']).toBeUndefined();
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('marks content-hashed build assets immutable', async () => {
+    const dir = tempDir();
+    const rendererDir = path.join(dir, 'renderer');
+    fs.mkdirSync(path.join(rendererDir, 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<html></html>');
+    fs.writeFileSync(path.join(rendererDir, 'assets', 'index-6QVwOBNa.js'), 'console.log(2)');
+    const app = new AppState({ dataDir: path.join(dir, 'data'), host: 'web' });
+    const running = await startHost({ dispatch: createDispatcher(app), rendererDir });
+    try {
+      const r = await request(running.port, { path: '/assets/index-6QVwOBNa.js' });
+      expect(r.status).toBe(200);
+      expect(r.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     } finally {
       await running.close();
     }

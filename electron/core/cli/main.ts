@@ -16,6 +16,7 @@ import { openSqlite } from '../db/sqlite';
 import { LATEST_VERSION, pendingMigrations } from '../db/migrate';
 import { recordCounts } from '../db/queries/counts';
 import { seedExample } from '../demo/seed';
+import { scaleExample } from '../demo/scale';
 import { workspaceBudget } from '../db/queries/budget';
 import { formatCents } from '../../../shared/money';
 import { EXAMPLE_REGION, findRegion, regionLabel } from '../../../shared/regions';
@@ -42,7 +43,7 @@ export interface CliIo {
   err: (s: string) => void;
 }
 
-type Opts = { db?: string; region?: string; json?: boolean; help?: boolean; 'data-dir'?: string; status?: string; 'year-is'?: string } & ExchangeOpts & PlanOpts;
+type Opts = { db?: string; region?: string; scale?: string; json?: boolean; help?: boolean; 'data-dir'?: string; status?: string; 'year-is'?: string } & ExchangeOpts & PlanOpts;
 
 function needDb(o: Opts): string {
   if (!o.db) throw new UserError('invalid_input', t('cli.needDb'));
@@ -228,7 +229,7 @@ function printTree(result: { programmes: ProgrammeTree[] }, out: (s: string) => 
   }
 }
 
-async function makeDemo(file: string): Promise<void> {
+async function makeDemo(file: string, scale = 1): Promise<void> {
   if (fs.existsSync(file)) {
     // Only a previous example workspace may be replaced: it holds nothing a user typed.
     assertOpenable(file);
@@ -240,7 +241,10 @@ async function makeDemo(file: string): Promise<void> {
   // Built and filled under a temporary name, then renamed over the old example in one step.
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.demo-${process.pid}`);
   for (const f of [tmp, tmp + '-wal', tmp + '-shm', tmp + '-journal']) fs.rmSync(f, { force: true });
-  const ws = await createFilledWorkspace(tmp, EXAMPLE_REGION, { example: 'true' }, (w) => seedExample(w.db), { lock: false });
+  const ws = await createFilledWorkspace(tmp, EXAMPLE_REGION, { example: 'true' }, async (w) => {
+    await seedExample(w.db);
+    scaleExample(w.sqlite, scale);
+  }, { lock: false });
   await ws.close();
   for (const f of [file + '-wal', file + '-shm']) fs.rmSync(f, { force: true });
   fs.renameSync(tmp, file);
@@ -294,6 +298,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         options: {
           db: { type: 'string' },
           region: { type: 'string' },
+          scale: { type: 'string' },
           json: { type: 'boolean' },
           help: { type: 'boolean', short: 'h' },
           kind: { type: 'string' },
@@ -336,7 +341,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'demo': {
         const file = needDb(values);
-        await makeDemo(file);
+        const scale = values.scale === undefined ? 1 : /^\d{1,3}$/.test(values.scale) ? Number(values.scale) : NaN;
+        if (!(scale >= 1 && scale <= 200)) throw new UserError('invalid_input', t('cli.badScale', { value: values.scale ?? '' }));
+        await makeDemo(file, scale);
         io.out(t('cli.demoCreated', { path: file }) + '\n');
         return 0;
       }

@@ -24,6 +24,7 @@ import type { RegionRef } from '../../../shared/regions';
 import { acquireLock, lockHolderText, readLock, realLockEnv, staleReason, type WorkspaceLock } from '../files/lock';
 import { isNetworkLocation, notWritable, type LocationProbe } from '../files/location';
 import { hasHotJournal, pruneSetAside, scratchCopy, setAside, sweepLeftovers } from '../files/recovery';
+import { takeCleanMark, writeCleanMark } from '../files/clean-close';
 import { backupsRoot, makeBackup, workspaceFolder } from '../files/backups';
 import { defaultDataDir } from '../paths';
 import { nowIso } from '../clock';
@@ -164,6 +165,10 @@ export interface WorkspaceState {
   lock: WorkspaceLock | null;
   /** Scratch folder of a read-only view on a copy; removed on close. */
   scratch: string | null;
+  /** Backups folder where a clean close leaves its marker (files/clean-close.ts); writable opens only. */
+  cleanMarkRoot?: string;
+  /** Opening ran `quick_check` over the whole file (it skips it after a clean close, files/clean-close.ts). */
+  wholeFileChecked?: boolean;
 }
 
 export class Workspace {
@@ -196,6 +201,7 @@ export class Workspace {
     // Kysely closes the connection only if it ever used it; a workspace only read through
     // `sqlite` would stay open (and keep the file busy) without this.
     if (this.sqlite.open) this.sqlite.close();
+    if (this.state.cleanMarkRoot) writeCleanMark(this.state.cleanMarkRoot, this.path);
     this.state.lock?.release();
     if (this.state.scratch) fs.rmSync(this.state.scratch, { recursive: true, force: true });
   }
@@ -290,6 +296,8 @@ function openWritable(abs: string, root: string, lock: WorkspaceLock | null, net
     pruneSetAside(folder);
     recovered = true;
   }
+  // The whole-file check only after an unclean end or a change from outside (files/clean-close.ts).
+  const cleanlyClosed = !recovered && takeCleanMark(root, abs);
   let sqlite: Sqlite;
   try {
     sqlite = openSqlite(abs);
@@ -297,8 +305,10 @@ function openWritable(abs: string, root: string, lock: WorkspaceLock | null, net
     throw openError(e, abs);
   }
   try {
-    const check = sqlite.pragma('quick_check', { simple: true }) as string; // rolls a hot journal back first
-    if (check !== 'ok') throw new UserError('not_a_workspace', t('err.damaged', { path: abs }));
+    if (!cleanlyClosed) {
+      const check = sqlite.pragma('quick_check', { simple: true }) as string; // rolls a hot journal back first
+      if (check !== 'ok') throw new UserError('not_a_workspace', t('err.damaged', { path: abs }));
+    }
     const version = sqlite.pragma('user_version', { simple: true }) as number;
     if (version > LATEST_VERSION) throw new UserError('too_new', t('err.tooNew', { path: abs, found: version, known: LATEST_VERSION }));
     if (version < LATEST_VERSION) makeBackup(root, sqlite, abs, 'migratie');
@@ -308,7 +318,7 @@ function openWritable(abs: string, root: string, lock: WorkspaceLock | null, net
     sqlite.close();
     throw openError(e, abs);
   }
-  return new Workspace(abs, sqlite, kyselyFor(sqlite), { readOnly: null, network, recovered, lock, scratch: null });
+  return new Workspace(abs, sqlite, kyselyFor(sqlite), { readOnly: null, network, recovered, lock, scratch: null, cleanMarkRoot: root, wholeFileChecked: !cleanlyClosed });
 }
 
 function openReadOnly(abs: string, readOnly: ReadOnlyReason): Workspace {

@@ -178,6 +178,7 @@ export async function seedExample(db: Kysely<Database>, session: string | null =
       await tr.insert('organisation', { id, name: o.name, type: o.type, brin: o.brin ?? '', kvk: o.kvk ?? '', place: o.place, notes: o.notes ?? '', ...stamp });
       for (const [name, fn, email, phone] of o.contacts) await tr.insert('contact', { id: randomUUID(), organisationId: id, name, function: fn, email, phone, ...stamp });
     }
+    let running: string | null = null;
     for (const p of examplePrograms) {
       const id = randomUUID();
       // The current programme carries the tree; the others show that a region has several periods.
@@ -190,14 +191,14 @@ export async function seedExample(db: Kysely<Database>, session: string | null =
         ...stamp,
       });
       if (current) {
+        running = id;
         await seedTree(tr, cal, id, orgIds, orgNames);
         await seedResults(tr, cal, id);
       }
     }
-    // Money for the running programme, after everything it builds on (same change set).
-    const running = await tr.trx.selectFrom('programme').select('id').where('status', '=', 'lopend').orderBy('periodStart', 'desc').executeTakeFirst();
-    if (running) await seedMoney(tr, cal, running.id);
+    // Money for the running programme just made (not an earlier copy's), after everything it builds on (same change set).
+    if (running) await seedMoney(tr, cal, running);
     // Monitoring last: its inputs freeze the facts (participants, results, money) as of each round's date.
-    if (running) await seedMonitoring(tr, cal, running.id);
+    if (running) await seedMonitoring(tr, cal, running);
   });
 }

@@ -12,6 +12,7 @@ import { entityName } from '../history/entities';
 import { UserError } from '../errors';
 import { fieldLabel, t } from '../../../shared/i18n/nl';
 import { formatDate } from '../../../shared/dates';
+import { programmeSummary } from '../../../shared/schemas/results';
 import {
   contextFor,
   indicatorView,
@@ -208,10 +209,10 @@ export const resultHandlers = handlers({
     };
   },
 
-  'results.forProgramme': async ({ programmeId }, ctx) => {
+  'results.forProgramme': async ({ programmeId, measureId, page }, ctx) => {
     const r = await programmeResults(ctx.db(), programmeId);
     if (!r) throw notFound('programme');
-    return r;
+    return programmeSummary(r, { measureId, page });
   },
 
   'results.thresholds': async ({ programmeId, onTrackMargin, attentionMargin }, ctx) => {

@@ -382,7 +382,7 @@ export const treeHandlers = handlers({
     return null;
   },
 
-  'search.all': ({ query }, ctx) => searchAll(ctx.db(), query),
+  'search.all': ({ query }, ctx) => searchAll(ctx.app.requireWorkspace().sqlite, query),
 });
 
 function findSub(db: Db, id: string) {

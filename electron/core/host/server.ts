@@ -7,6 +7,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../dispatch';
 import { t } from '../../../shared/i18n/nl';
@@ -91,6 +92,33 @@ function readBody(req: http.IncomingMessage): Promise<string> {
   });
 }
 
+const compressible = (type: string) => /^(text\/|application\/json|image\/svg)/.test(type);
+
+/** brotli, else gzip, as the browser accepts (a q of 0 refuses). */
+function preferredEncoding(accept: string): 'br' | 'gzip' | null {
+  const accepted = new Set(
+    accept
+      .split(',')
+      .map((part) => part.trim().split(/\s*;\s*q=/))
+      .filter(([, q]) => q === undefined || Number(q) > 0)
+      .map(([name]) => name!.toLowerCase()),
+  );
+  return accepted.has('br') ? 'br' : accepted.has('gzip') ? 'gzip' : null;
+}
+
+/** Compressed once per file and encoding (the renderer's files do not change while the host runs). */
+const compressedCache = new Map<string, Buffer>();
+function compressed(file: string, encoding: 'br' | 'gzip'): Buffer {
+  const key = `${encoding}:${file}`;
+  let body = compressedCache.get(key);
+  if (!body) {
+    const raw = fs.readFileSync(file);
+    body = encoding === 'br' ? zlib.brotliCompressSync(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }) : zlib.gzipSync(raw, { level: 9 });
+    compressedCache.set(key, body);
+  }
+  return body;
+}
+
 function safeEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -128,8 +156,18 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       const file = path.resolve(root, '.' + decoded);
       if (!file.startsWith(root + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return send(res, 404, t('host.niet_gevonden'));
       const type = MIME[path.extname(file)] ?? 'application/octet-stream';
-      res.writeHead(200, { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-cache' });
-      fs.createReadStream(file).pipe(res);
+      // Built assets carry a content hash in their name: the browser may keep them for good.
+      const hashed = /[/\\]assets[/\\][^/\\]+-[A-Za-z0-9_-]{8,}\.(js|css)$/.test(file);
+      const headers: Record<string, string> = { 'Content-Type': type, 'X-Content-Type-Options': 'nosniff', 'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache', Vary: 'Accept-Encoding' };
+      const encoding = compressible(type) ? preferredEncoding(String(req.headers['accept-encoding'] ?? '')) : null;
+      if (!encoding) {
+        res.writeHead(200, headers);
+        fs.createReadStream(file).pipe(res);
+        return;
+      }
+      const body = compressed(file, encoding);
+      res.writeHead(200, { ...headers, 'Content-Encoding': encoding, 'Content-Length': String(body.length) });
+      res.end(req.method === 'HEAD' ? undefined : body);
     } catch (e) {
       const message = e instanceof Error && e.message === 'too_large' ? t('host.de_aanvraag_is_te_groot') : t('err.internal', { detail: String(e) });
       if (res.headersSent) return;

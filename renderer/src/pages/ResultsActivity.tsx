@@ -2,7 +2,7 @@
 import { LoadError } from '../components/LoadError';
 import { useState } from 'react';
 import { call } from '../api';
-import { useCall } from '../useLoad';
+import { useCall, useLoad } from '../useLoad';
 import { useAct } from '../useAct';
 import { t, type MessageKey } from '../i18n';
 import { formatDate } from '../format';
@@ -363,16 +363,19 @@ export function ResultsActivity({ id }: { id: string }) {
 /** One indicator on its own (used for indicators on a measure), with its "waarvan" parts. */
 export function ResultsIndicator({ id, programmeId }: { id: string; programmeId: string }) {
   const { data, error } = useCall('indicator.get', { id });
-  const prog = useCall('results.forProgramme', { programmeId });
-  if (error || prog.error) return <LoadError message={(error ?? prog.error)!} back={href('resultaten')} />;
-  if (!data || !prog.data) return <div className="page" aria-busy="true" />;
-  const all = prog.data.measures.flatMap((m) => [...m.indicators, ...m.activities.flatMap((a) => a.indicators)]);
+  const prog = useCall('results.forProgramme', { programmeId, measureId: data?.measureId ?? undefined }, { enabled: !!data });
+  // The overview sends summaries; the parts' targets and measurements load here, with the indicator.
+  const partIds = prog.data ? prog.data.measures.flatMap((m) => [...m.indicators, ...m.activities.flatMap((a) => a.indicators)]).filter((v) => v.parentId === id).map((v) => v.id) : null;
+  const parts = useLoad(['indicator.parts', id, partIds], () => Promise.all((partIds ?? []).map((pid) => call('indicator.get', { id: pid }))), { enabled: !!partIds });
+  const problem = error ?? prog.error ?? parts.error;
+  if (problem) return <LoadError message={problem} back={href('resultaten')} />;
+  if (!data || !prog.data || !parts.data) return <div className="page" aria-busy="true" />;
   return (
     <div className="page">
       <nav className="crumbs" aria-label={t('ui.crumbs')}>
         <a href={href('resultaten', programmeId)}>{t('results.title')}</a> / <span>{data.name}</span>
       </nav>
-      <IndicatorCard ind={data} parts={all.filter((v) => v.parentId === data.id)} today={prog.data.today} programme={prog.data.programme} />
+      <IndicatorCard ind={data} parts={parts.data} today={prog.data.today} programme={prog.data.programme} />
     </div>
   );
 }

@@ -14,7 +14,7 @@ import { formatDate, parseDateInput } from '../../../shared/dates';
 import { formatNumber, parseNumberInput } from '../../../shared/results/format';
 import { AGGREGATIONS, DIRECTIONS, MOMENT_KINDS, UNITS } from '../../../shared/results/types';
 import { MOMENT_PERIODS, PERIOD_KINDS, defaultMomentPeriod, type MomentPeriod, type PeriodKind } from '../../../shared/results/periods';
-import type { IndicatorView } from '../../../shared/schemas/results';
+import type { IndicatorSummary, IndicatorView } from '../../../shared/schemas/results';
 
 interface FormState {
   name: string;
@@ -117,11 +117,11 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
   const measureId = here ? here.measureId : owner?.kind === 'maatregel' ? owner.id : null;
   const siblingsQ = useLoad(
     ['indicator.siblings', activityId, measureId],
-    async (): Promise<IndicatorView[]> => {
+    async (): Promise<IndicatorSummary[]> => {
       if (activityId) return (await call('results.forActivity', { activityId })).indicators;
       if (!measureId) return [];
       const m = await call('measure.get', { id: measureId });
-      const r = await call('results.forProgramme', { programmeId: m.programmeId });
+      const r = await call('results.forProgramme', { programmeId: m.programmeId, measureId });
       return r.measures.find((x) => x.id === measureId)?.indicators ?? [];
     },
     { enabled: !id || !!here },

@@ -10,7 +10,7 @@ import { go, href } from '../router';
 import { SelectField, TextField } from '../components/Field';
 import { STATUS_ICON, StatusBadge, missedText } from './ResultsParts';
 import { RESULT_STATUSES, type ResultStatus } from '../../../shared/results/types';
-import type { AttentionItem, ProgrammeResults } from '../../../shared/schemas/results';
+import type { AttentionItem, ProgrammeSummary as ProgrammeResults } from '../../../shared/schemas/results';
 import { holdsOneActivity } from '../../../shared/schemas/tree';
 import { ShapeBadge } from '../components/Status';
 
@@ -51,7 +51,7 @@ function AttentionList({ r }: { r: ProgrammeResults }) {
   return (
     <section className="card" aria-labelledby="attention-h">
       <h2 id="attention-h">
-        {t('results.attention')} <span className="count-pill">{r.attention.length}</span>
+        {t('results.attention')} <span className="count-pill">{r.attentionCount}</span>
       </h2>
       <p className="small muted">{t('results.attentionIntro')}</p>
       {r.attention.length === 0 ? (
@@ -69,7 +69,26 @@ function AttentionList({ r }: { r: ProgrammeResults }) {
           ))}
         </ul>
       )}
+      {r.attentionCount > r.attention.length && <p className="small muted">{t('results.attentionMore', { n: r.attentionCount - r.attention.length })}</p>}
     </section>
+  );
+}
+
+/** A big region's overview comes a page of measures at a time (the answer and the table stay small). */
+function Pager({ r, onPage }: { r: ProgrammeResults; onPage(page: number): void }) {
+  if (r.measureCount <= r.pageSize) return null;
+  const from = r.page * r.pageSize + 1;
+  const to = Math.min(r.measureCount, (r.page + 1) * r.pageSize);
+  return (
+    <nav className="pager actions" aria-label={t('results.pageNav')}>
+      <button type="button" className="small" disabled={r.page === 0} onClick={() => onPage(r.page - 1)}>
+        {t('results.pagePrev')}
+      </button>
+      <span className="small">{t('results.pageOf', { from, to, n: r.measureCount })}</span>
+      <button type="button" className="small" disabled={to >= r.measureCount} onClick={() => onPage(r.page + 1)}>
+        {t('results.pageNext')}
+      </button>
+    </nav>
   );
 }
 
@@ -110,7 +129,8 @@ function ThresholdsForm({ r }: { r: ProgrammeResults }) {
 export function ResultsOverview({ programmeId }: { programmeId?: string }) {
   const programmes = useCall('programme.list');
   const chosen = programmeId ?? programmes.data?.find((p) => p.status === 'lopend')?.id ?? programmes.data?.[0]?.id;
-  const { data: r, error } = useCall('results.forProgramme', { programmeId: chosen ?? '' }, { enabled: !!chosen });
+  const [page, setPage] = useState(0);
+  const { data: r, error } = useCall('results.forProgramme', { programmeId: chosen ?? '', page }, { enabled: !!chosen, keepPrevious: true });
 
   if (programmes.data && programmes.data.length === 0)
     return (
@@ -129,7 +149,10 @@ export function ResultsOverview({ programmeId }: { programmeId?: string }) {
               label={t('results.chooseProgramme')}
               name="programme"
               value={chosen}
-              onChange={(v) => go('resultaten', v)}
+              onChange={(v) => {
+                setPage(0);
+                go('resultaten', v);
+              }}
               options={programmes.data.map((p) => ({ value: p.id, label: p.name }))}
             />
           )}
@@ -169,6 +192,7 @@ export function ResultsOverview({ programmeId }: { programmeId?: string }) {
               </tbody>
             </table>
             )}
+            <Pager r={r} onPage={setPage} />
           </section>
           <ThresholdsForm key={`${r.programme.id}-${r.thresholds.onTrackMargin}-${r.thresholds.attentionMargin}`} r={r} />
         </>

@@ -79,24 +79,14 @@ function linesQuery(db: Db, f: Partial<BudgetFilter>) {
 
 type LinesQuery = ReturnType<typeof linesQuery>;
 
+/** Spend totals per line as correlated subqueries: index lookups for the lines asked for, not a pass over all spend. */
 function withSpendTotals(q: LinesQuery) {
-  return q
-    .leftJoin(
-      (eb) =>
-        eb
-          .selectFrom('spend')
-          .select((s) => [
-            'budgetLineId',
-            s.fn.sum<number>('amountCents').as('realised'),
-            s.fn.countAll<number>().as('n'),
-            s.fn.sum<number>(sql`kind = 'year_total'`).as('yearTotals'),
-          ])
-          .where('deletedAt', 'is', null)
-          .groupBy('budgetLineId')
-          .as('s'),
-      (j) => j.onRef('s.budgetLineId', '=', 'bl.id'),
-    )
-    .select([sql<number>`coalesce(${sql.ref('s.realised')}, 0)`.as('realisedCents'), sql<number>`coalesce(${sql.ref('s.n')}, 0)`.as('spendCount'), sql<number>`coalesce(${sql.ref('s.yearTotals')}, 0)`.as('yearTotals')]);
+  const live = sql`s.budget_line_id = ${sql.ref('bl.id')} AND s.deleted_at IS NULL`;
+  return q.select([
+    sql<number>`(SELECT coalesce(sum(s.amount_cents), 0) FROM spend s WHERE ${live})`.as('realisedCents'),
+    sql<number>`(SELECT count(*) FROM spend s WHERE ${live})`.as('spendCount'),
+    sql<number>`(SELECT count(*) FROM spend s WHERE ${live} AND s.kind = 'year_total')`.as('yearTotals'),
+  ]);
 }
 
 export async function listBudgetLines(db: Db, f: Partial<BudgetFilter>): Promise<BudgetLine[]> {

@@ -1,133 +1,117 @@
 /**
- * Search everything by code, name or text. A workspace holds hundreds of records, not millions, so
- * matching in memory on folded text (no case, no accents) is simple and fast enough.
+ * Search everything by code, name or text, through the FTS5 index of migration 0011 (kept in step
+ * by triggers in every writing transaction; trashed records are not in it). Each word of the query
+ * must occur, as a word or the start of one, without regard to case or accents; "2.1" finds codes
+ * that start with 2.1. SQLite ranks: an exact code first, then codes that start with the query,
+ * then BM25 with code and name weighing more than text. Per kind the first PER_GROUP hits are sent,
+ * with a snippet of the text when code and name do not explain the hit, and the count of all.
  */
-import type { Kysely } from 'kysely';
-import type { Database } from '../schema';
+import type { Sqlite } from '../sqlite';
 import { foldForSearch } from '../../../../shared/text';
-import { compareCodes } from '../../../../shared/natsort';
-import { holdsOneActivity, SEARCH_KINDS, type SearchHit, type SearchResult } from '../../../../shared/schemas/tree';
+import { SEARCH_KINDS, type SearchHit, type SearchKind, type SearchResult } from '../../../../shared/schemas/tree';
 
-type Db = Kysely<Database>;
 const PER_GROUP = 25;
 
-interface Candidate {
-  hit: Omit<SearchHit, 'snippet'>;
-  texts: string[];
+/** Words of a query as FTS5 phrases: each term's tokens in a row, the last one a prefix. */
+export function ftsQuery(query: string): string | null {
+  const terms = foldForSearch(query.trim()).split(/\s+/).filter(Boolean);
+  const phrases = terms.map((term) => term.match(/[\p{L}\p{N}]+/gu)).filter((tokens): tokens is RegExpMatchArray => !!tokens);
+  if (phrases.length === 0) return null;
+  return phrases.map((tokens) => `"${tokens.join(' ')}"*`).join(' ');
 }
 
-function snippetOf(text: string, term: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  const at = foldForSearch(flat).indexOf(term);
-  if (at < 0) return '';
-  const from = Math.max(0, at - 60);
-  const to = Math.min(flat.length, at + term.length + 80);
-  return (from > 0 ? '…' : '') + flat.slice(from, to).trim() + (to < flat.length ? '…' : '');
-}
-
-/** Lower is better: an exact code first, then codes that start with the query, names, then text. */
-function rank(c: Candidate, q: string, terms: string[]): number | null {
-  const code = foldForSearch(c.hit.code);
-  const name = foldForSearch(c.hit.name);
-  const all = [code, name, ...c.texts.map(foldForSearch)].join('\n');
-  if (!terms.every((t) => all.includes(t))) return null;
-  if (code && code === q) return 0;
-  if (code && code.startsWith(q)) return 1;
-  if (terms.every((t) => `${code} ${name}`.includes(t))) return 2;
-  return 3;
-}
-
-export async function searchAll(db: Db, query: string): Promise<SearchResult> {
-  const q = foldForSearch(query.trim().replace(/\s+/g, ' '));
-  if (q.length < 2) return { groups: [], total: 0 };
-  const terms = q.split(' ');
-
-  const programmes = new Map((await db.selectFrom('programme').select(['id', 'name']).where('deletedAt', 'is', null).execute()).map((p) => [p.id, p.name]));
-  const lines = await db.selectFrom('programmeLine').selectAll().where('deletedAt', 'is', null).execute();
-  const measures = (await db.selectFrom('measure').selectAll().where('deletedAt', 'is', null).execute()).filter((m) => programmes.has(m.programmeId));
-  const measureById = new Map(measures.map((m) => [m.id, m]));
-  const activities = (await db.selectFrom('activity').selectAll().where('deletedAt', 'is', null).execute()).filter((a) => measureById.has(a.measureId));
-  const activityById = new Map(activities.map((a) => [a.id, a]));
-  const subs = (await db.selectFrom('subActivity').selectAll().where('deletedAt', 'is', null).execute()).filter((s) => activityById.has(s.activityId));
-  const orgs = await db.selectFrom('organisation').selectAll().where('deletedAt', 'is', null).execute();
-  const orgById = new Map(orgs.map((o) => [o.id, o]));
-  const contacts = (await db.selectFrom('contact').selectAll().where('deletedAt', 'is', null).execute()).filter((c) => orgById.has(c.organisationId));
-
-  const coded = (code: string, name: string) => [code, name].filter(Boolean).join(' ');
-  const lineById = new Map(lines.map((l) => [l.id, l]));
+/** Per kind: where a hit sits (context) and the route of its page, for the hits shown only. */
+const PLACES: Record<SearchKind, string> = {
+  programme: `SELECT p.id, substr(p.period_start, 1, 4) || '-' || substr(p.period_end, 1, 4) AS context, json_array('programmas', p.id) AS route
+    FROM programme p WHERE p.id IN (SELECT value FROM json_each(?))`,
+  programmeLine: `SELECT l.id, p.name AS context, json_array('programmas', p.id) AS route
+    FROM programme_line l JOIN programme p ON p.id = l.programme_id AND p.deleted_at IS NULL WHERE l.id IN (SELECT value FROM json_each(?))`,
+  measure: `SELECT m.id, p.name AS context, json_array('maatregelen', m.id) AS route
+    FROM measure m JOIN programme p ON p.id = m.programme_id AND p.deleted_at IS NULL WHERE m.id IN (SELECT value FROM json_each(?))`,
   // An item that is its own activity is found once, as the activity, placed by its line.
-  const placeOf = (m: (typeof measures)[number]) => {
-    const l = m.lineId ? lineById.get(m.lineId) : undefined;
-    return l && !l.deletedAt ? coded(l.code, l.name) : programmes.get(m.programmeId)!;
-  };
-  const candidates: Candidate[] = [
-    ...lines
-      .filter((l) => programmes.has(l.programmeId))
-      .map((l) => ({
-        hit: { kind: 'programmeLine' as const, id: l.id, code: l.code, name: l.name, context: programmes.get(l.programmeId)!, route: ['programmas', l.programmeId] },
-        texts: [l.description],
-      })),
-    ...measures.filter((m) => !holdsOneActivity(m.shape)).map((m) => ({
-      hit: { kind: 'measure' as const, id: m.id, code: m.code, name: m.name, context: programmes.get(m.programmeId)!, route: ['maatregelen', m.id] },
-      texts: [m.description, m.targetGroups],
-    })),
-    ...activities.map((a) => {
-      const m = measureById.get(a.measureId)!;
-      const texts = [
-        a.description,
-        a.aim,
-        a.durationNote,
-        a.subActivitiesDuration,
-        a.targetGroups,
-        a.targetGroupNeed,
-        a.lookBackEarlier,
-        a.lookBackAimReached,
-        a.resultsGeneral,
-        a.resultsPerSubActivity,
-        a.resultsVsvContribution,
-        a.resultsResponsible,
-        a.measurementMoments,
-        a.indicatorsMonitoring,
-        a.organisationStructure,
-        a.sustainabilityHow,
-        a.sustainabilityWho,
-        a.sustainabilityFrom,
-      ];
-      const context = holdsOneActivity(m.shape) ? placeOf(m) : coded(m.code, m.name);
-      return { hit: { kind: 'activity' as const, id: a.id, code: a.code, name: a.name, context, route: ['activiteiten', a.id] }, texts };
-    }),
-    ...subs.map((s) => {
-      const a = activityById.get(s.activityId)!;
-      return {
-        hit: { kind: 'subActivity' as const, id: s.id, code: s.number, name: s.name, context: coded(a.code, a.name), route: ['activiteiten', a.id] },
-        texts: [s.period, s.intendedResult],
-      };
-    }),
-    ...orgs.map((o) => ({
-      hit: { kind: 'organisation' as const, id: o.id, code: o.brin || o.kvk, name: o.name, context: o.place, route: ['partners', o.id] },
-      texts: [o.notes, o.place],
-    })),
-    ...contacts.map((c) => ({
-      hit: { kind: 'contact' as const, id: c.id, code: '', name: c.name, context: orgById.get(c.organisationId)!.name, route: ['partners', c.organisationId] },
-      texts: [c.function, c.email, c.phone],
-    })),
-  ];
+  activity: `SELECT a.id, CASE WHEN m.shape = 'measure' THEN trim(m.code || ' ' || m.name)
+      ELSE coalesce(nullif(trim(coalesce(l.code, '') || ' ' || coalesce(l.name, '')), ''), p.name) END AS context, json_array('activiteiten', a.id) AS route
+    FROM activity a JOIN measure m ON m.id = a.measure_id AND m.deleted_at IS NULL JOIN programme p ON p.id = m.programme_id AND p.deleted_at IS NULL
+    LEFT JOIN programme_line l ON l.id = m.line_id AND l.deleted_at IS NULL WHERE a.id IN (SELECT value FROM json_each(?))`,
+  subActivity: `SELECT s.id, trim(a.code || ' ' || a.name) AS context, json_array('activiteiten', a.id) AS route
+    FROM sub_activity s JOIN activity a ON a.id = s.activity_id AND a.deleted_at IS NULL WHERE s.id IN (SELECT value FROM json_each(?))`,
+  indicator: `SELECT i.id, trim(coalesce(a.code, m.code) || ' ' || coalesce(a.name, m.name)) AS context,
+      json_array('resultaten', coalesce(am.programme_id, m.programme_id), 'indicator', i.id) AS route
+    FROM indicator i LEFT JOIN activity a ON a.id = i.activity_id LEFT JOIN measure am ON am.id = a.measure_id LEFT JOIN measure m ON m.id = i.measure_id
+    WHERE i.id IN (SELECT value FROM json_each(?)) AND coalesce(am.programme_id, m.programme_id) IS NOT NULL`,
+  budgetLine: `SELECT b.id, trim(coalesce(a.code, m.code) || ' ' || coalesce(a.name, m.name)) || ' · ' || b.year AS context,
+      json_array('begroting', coalesce(am.programme_id, m.programme_id), 'regels', 'regels=' || b.id) AS route
+    FROM budget_line b LEFT JOIN activity a ON a.id = b.activity_id LEFT JOIN measure am ON am.id = a.measure_id LEFT JOIN measure m ON m.id = b.measure_id
+    WHERE b.id IN (SELECT value FROM json_each(?)) AND coalesce(am.programme_id, m.programme_id) IS NOT NULL`,
+  spend: `SELECT s.id, b.cost_item || ' · ' || s.year AS context,
+      json_array('begroting', coalesce(am.programme_id, m.programme_id), 'bestedingen', 'regels=' || b.id) AS route
+    FROM spend s JOIN budget_line b ON b.id = s.budget_line_id LEFT JOIN activity a ON a.id = b.activity_id LEFT JOIN measure am ON am.id = a.measure_id
+    LEFT JOIN measure m ON m.id = b.measure_id WHERE s.id IN (SELECT value FROM json_each(?)) AND coalesce(am.programme_id, m.programme_id) IS NOT NULL`,
+  organisation: `SELECT o.id, o.place AS context, json_array('partners', o.id) AS route FROM organisation o WHERE o.id IN (SELECT value FROM json_each(?))`,
+  contact: `SELECT c.id, o.name AS context, json_array('partners', o.id) AS route
+    FROM contact c JOIN organisation o ON o.id = c.organisation_id AND o.deleted_at IS NULL WHERE c.id IN (SELECT value FROM json_each(?))`,
+  monitoringRound: `SELECT r.id, p.name AS context, json_array('monitoring', 'ronde', r.id) AS route
+    FROM monitoring_round r JOIN programme p ON p.id = r.programme_id AND p.deleted_at IS NULL WHERE r.id IN (SELECT value FROM json_each(?))`,
+  monitoringAnswer: `SELECT x.id, trim(i.title || ' · ' || r.name, ' ·') AS context, json_array('monitoring', 'input', i.id) AS route
+    FROM monitoring_answer x JOIN monitoring_interview i ON i.id = x.interview_id AND i.deleted_at IS NULL
+    JOIN monitoring_round r ON r.id = i.round_id AND r.deleted_at IS NULL WHERE x.id IN (SELECT value FROM json_each(?))`,
+  monitoringAction: `SELECT x.id, r.name AS context, json_array('acties') AS route
+    FROM monitoring_action x JOIN monitoring_round r ON r.id = x.round_id AND r.deleted_at IS NULL WHERE x.id IN (SELECT value FROM json_each(?))`,
+};
 
-  const ranked = candidates
-    .map((c) => ({ c, r: rank(c, q, terms) }))
-    .filter((x): x is { c: Candidate; r: number } => x.r !== null)
-    .sort((a, b) => a.r - b.r || compareCodes(a.c.hit.code, b.c.hit.code) || a.c.hit.name.localeCompare(b.c.hit.name, 'nl'));
+/** All matches, numbered per kind in rank order; only the first PER_GROUP of each come back. */
+const HITS = `
+  WITH hit AS (
+    SELECT d.id AS doc, d.kind, d.rec_id AS id, d.code, d.name,
+      CASE WHEN lower(d.code) = @q THEN 0 WHEN d.code <> '' AND lower(d.code) LIKE @prefix ESCAPE '\\' THEN 1 ELSE 2 END AS tier,
+      bm25(search_fts, 20.0, 10.0, 1.0) AS score
+    FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid
+    WHERE search_fts MATCH @match
+  ), numbered AS (
+    SELECT *, row_number() OVER (PARTITION BY kind ORDER BY tier, score) AS n, count(*) OVER (PARTITION BY kind) AS total FROM hit
+  )
+  SELECT doc, kind, id, code, name, total FROM numbered WHERE n <= ${PER_GROUP} ORDER BY kind, n`;
 
-  const groups = SEARCH_KINDS.map((kind) => ({
-    kind,
-    hits: ranked
-      .filter((x) => x.c.hit.kind === kind)
-      .slice(0, PER_GROUP)
-      .map(({ c, r }) => {
-        // Show where the text matched when code and name do not explain the hit.
-        const text = r >= 3 ? (c.texts.find((tx) => foldForSearch(tx).includes(terms[0]!)) ?? '') : '';
-        return { ...c.hit, snippet: text ? snippetOf(text.startsWith('[') ? JSON.parse(text).join(', ') : text, terms[0]!) : '' };
-      }),
-  })).filter((g) => g.hits.length > 0);
-  return { groups, total: ranked.length };
+const SNIPPETS = `SELECT rowid AS doc, snippet(search_fts, 2, '', '', '…', 16) AS snippet FROM search_fts
+  WHERE search_fts MATCH ? AND rowid IN (SELECT value FROM json_each(?))`;
+
+interface HitRow {
+  doc: number;
+  kind: SearchKind;
+  id: string;
+  code: string;
+  name: string;
+  total: number;
+}
+
+export function searchAll(sqlite: Sqlite, query: string): SearchResult {
+  const q = foldForSearch(query.trim().replace(/\s+/g, ' '));
+  const match = ftsQuery(q);
+  if (q.length < 2 || !match) return { groups: [], total: 0 };
+  const rows = sqlite.prepare(HITS).all({ q, prefix: q.replace(/[\\%_]/g, (c) => '\\' + c) + '%', match }) as HitRow[];
+  const firstTerm = foldForSearch(q.split(' ')[0]!);
+  // A snippet only where code and name do not explain the hit.
+  const needSnippet = rows.filter((r) => !foldForSearch(`${r.code} ${r.name}`).includes(firstTerm)).map((r) => r.doc);
+  const snippets = new Map(
+    needSnippet.length ? (sqlite.prepare(SNIPPETS).all(match, JSON.stringify(needSnippet)) as { doc: number; snippet: string }[]).map((s) => [s.doc, s.snippet.replace(/\s+/g, ' ').trim()]) : [],
+  );
+  let total = 0;
+  const groups: SearchResult['groups'] = [];
+  for (const kind of SEARCH_KINDS) {
+    const ofKind = rows.filter((r) => r.kind === kind);
+    if (ofKind.length === 0) continue;
+    const places = new Map(
+      (sqlite.prepare(PLACES[kind]).all(JSON.stringify(ofKind.map((r) => r.id))) as { id: string; context: string; route: string }[]).map((p) => [p.id, p]),
+    );
+    const hits: SearchHit[] = [];
+    for (const r of ofKind) {
+      const place = places.get(r.id);
+      if (!place) continue; // under a record that is gone (kept out of the count below as well)
+      hits.push({ kind, id: r.id, code: r.code, name: r.name, context: place.context ?? '', snippet: snippets.get(r.doc) ?? '', route: JSON.parse(place.route) as string[] });
+    }
+    if (hits.length === 0) continue;
+    total += ofKind[0]!.total - (ofKind.length - hits.length);
+    groups.push({ kind, hits });
+  }
+  return { groups, total };
 }

@@ -193,7 +193,10 @@ function toActivity(
   };
 }
 
-/** The whole tree of one programme in three queries, for the overview, filters and the CLI. */
+/**
+ * The whole tree of one programme in four set-based queries (joined on the programme, only the
+ * columns the tree shows), grouped in one pass: for the overview, filters and the CLI.
+ */
 export async function programmeTree(db: Db, programmeId: string): Promise<ProgrammeTree | undefined> {
   const p = await db
     .selectFrom('programme')
@@ -209,22 +212,36 @@ export async function programmeTree(db: Db, programmeId: string): Promise<Progra
     .where('deletedAt', 'is', null)
     .execute();
   const measures = await db.selectFrom('measure').selectAll().where('programmeId', '=', programmeId).where('deletedAt', 'is', null).execute();
-  const activities = measures.length
-    ? await db
-        .selectFrom('activity')
-        .select(['id', 'measureId', 'code', 'name', 'status', 'targetGroups', 'leadOrganisationId', 'executorIds', 'startDate', 'endDate', 'sortOrder'])
-        .where(
-          'measureId',
-          'in',
-          measures.map((m) => m.id),
-        )
-        .where('deletedAt', 'is', null)
-        .execute()
-    : [];
-  const subs = await subActivitiesOf(
-    db,
-    activities.map((a) => a.id),
-  );
+  const activities = await db
+    .selectFrom('activity as a')
+    .innerJoin('measure as m', 'm.id', 'a.measureId')
+    .select(['a.id', 'a.measureId', 'a.code', 'a.name', 'a.status', 'a.targetGroups', 'a.leadOrganisationId', 'a.executorIds', 'a.startDate', 'a.endDate', 'a.sortOrder'])
+    .where('m.programmeId', '=', programmeId)
+    .where('m.deletedAt', 'is', null)
+    .where('a.deletedAt', 'is', null)
+    .execute();
+  const subRows = await db
+    .selectFrom('subActivity as s')
+    .innerJoin('activity as a', 'a.id', 's.activityId')
+    .innerJoin('measure as m', 'm.id', 'a.measureId')
+    .select(['s.id', 's.activityId', 's.number', 's.name', 's.period', 's.sortOrder'])
+    .where('m.programmeId', '=', programmeId)
+    .where('m.deletedAt', 'is', null)
+    .where('a.deletedAt', 'is', null)
+    .where('s.deletedAt', 'is', null)
+    .execute();
+  const groupBy = <T, K>(rows: readonly T[], key: (r: T) => K) => {
+    const out = new Map<K, T[]>();
+    for (const r of rows) {
+      const list = out.get(key(r));
+      if (list) list.push(r);
+      else out.set(key(r), [r]);
+    }
+    return out;
+  };
+  const subsOf = groupBy(subRows, (s) => s.activityId);
+  const activitiesOf = groupBy(activities, (a) => a.measureId);
+  const measuresOf = groupBy(measures, (m) => m.lineId);
 
   const treeMeasure = (m: (typeof measures)[number]) => ({
     id: m.id,
@@ -237,7 +254,7 @@ export async function programmeTree(db: Db, programmeId: string): Promise<Progra
     executorIds: parseList(m.executorIds),
     // The CLI reads older files as they are; before migration 6 every measure was an ordinary one.
     shape: ((m as { shape?: string }).shape ?? 'measure') as MeasureShape,
-    activities: inOrder(activities.filter((a) => a.measureId === m.id)).map((a) => ({
+    activities: inOrder(activitiesOf.get(m.id) ?? []).map((a) => ({
       id: a.id,
       code: a.code,
       name: a.name,
@@ -247,7 +264,7 @@ export async function programmeTree(db: Db, programmeId: string): Promise<Progra
       executorIds: parseList(a.executorIds),
       startDate: a.startDate,
       endDate: a.endDate,
-      subActivities: (subs.get(a.id) ?? []).map((s) => ({ id: s.id, number: s.number, name: s.name, period: s.period })),
+      subActivities: inOrder((subsOf.get(a.id) ?? []).map((x) => ({ ...x, code: x.number }))).map((x) => ({ id: x.id, number: x.number, name: x.name, period: x.period })),
     })),
   });
 
@@ -256,7 +273,7 @@ export async function programmeTree(db: Db, programmeId: string): Promise<Progra
     code: l.code,
     name: l.name,
     description: l.description,
-    measures: inOrder(measures.filter((m) => m.lineId === l.id)).map(treeMeasure),
+    measures: inOrder(measuresOf.get(l.id) ?? []).map(treeMeasure),
   }));
   const lineIds = new Set(lines.map((l) => l.id));
   const loose = inOrder(measures.filter((m) => !m.lineId || !lineIds.has(m.lineId)));

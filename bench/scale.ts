@@ -1,0 +1,198 @@
+/**
+ * Bench (d): a big region. For each scale (default 1, 10, 20, 80 times the example region, made with
+ * `regieboek demo --scale N`), the browser host is started on that workspace and every channel the
+ * main screens call is timed through the host's own path (POST /api/invoke: HTTP, JSON, zod, the
+ * handler, the answer back), each next to a raw better-sqlite3 query on the same file in the same
+ * run that computes the same figures (read-only connection, prepared once, `.all()`).
+ *
+ * Per channel: BENCH_RUNS_SCALE runs (default 15) after two warm-up calls; median, p95, the raw
+ * median, the ratio and the answer's size in bytes. BENCH_SCALES="1,10" picks other scales.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { CLI_JS, ROOT, E2E_TODAY, makeDataDir, startHost, type RunningHost } from '../tests/e2e/host';
+import { median, report, type BenchRow } from './util';
+
+const RUNS = Number(process.env.BENCH_RUNS_SCALE ?? 15);
+const WARMUP = 2;
+const SCALES = (process.env.BENCH_SCALES ?? '1,10,20,80').split(',').map(Number);
+
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
+
+async function invoke(host: RunningHost, channel: string, input: unknown): Promise<{ ms: number; bytes: number; value: unknown }> {
+  const t0 = performance.now();
+  const res = await fetch(`${host.origin}/api/invoke`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Regieboek-Token': host.token },
+    body: JSON.stringify({ channel, input }),
+  });
+  const text = await res.text();
+  const ms = performance.now() - t0;
+  const r = JSON.parse(text) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!r.ok) throw new Error(`${channel}: ${r.error?.message}`);
+  return { ms, bytes: Buffer.byteLength(text), value: r.value };
+}
+
+interface Case {
+  metric: string;
+  channel: string;
+  input: unknown;
+  /** Runs before each timed call, untimed (workspace.open needs the workspace closed first). */
+  before?: () => Promise<void>;
+  reference: { what: string; run: () => unknown };
+}
+
+function rawQueries(db: Database.Database, ids: { programmeId: string; measureId: string; asOf: string }) {
+  const { programmeId, measureId, asOf } = ids;
+  const tree = {
+    lines: db.prepare('SELECT id, code, name, description, sort_order FROM programme_line WHERE programme_id = ? AND deleted_at IS NULL'),
+    measures: db.prepare('SELECT * FROM measure WHERE programme_id = ? AND deleted_at IS NULL'),
+    activities: db.prepare(
+      `SELECT a.id, a.measure_id, a.code, a.name, a.status, a.target_groups, a.lead_organisation_id, a.executor_ids, a.start_date, a.end_date, a.sort_order, a.planned_participants
+       FROM activity a JOIN measure m ON m.id = a.measure_id WHERE m.programme_id = ? AND m.deleted_at IS NULL AND a.deleted_at IS NULL`,
+    ),
+    subs: db.prepare(
+      `SELECT s.id, s.activity_id, s.number, s.name, s.period, s.intended_result, s.sort_order
+       FROM sub_activity s JOIN activity a ON a.id = s.activity_id JOIN measure m ON m.id = a.measure_id
+       WHERE m.programme_id = ? AND m.deleted_at IS NULL AND a.deleted_at IS NULL AND s.deleted_at IS NULL`,
+    ),
+  };
+  // Budget: planned and realised per measure and year, and per funding source, category and partner.
+  const owned = `(SELECT b.*, coalesce(b.measure_id, a.measure_id) AS mid FROM budget_line b LEFT JOIN activity a ON a.id = b.activity_id AND a.deleted_at IS NULL
+    WHERE b.deleted_at IS NULL AND coalesce(b.measure_id, a.measure_id) IN (SELECT id FROM measure WHERE programme_id = ? AND deleted_at IS NULL))`;
+  const spent = `(SELECT budget_line_id, sum(amount_cents) AS cents FROM spend WHERE deleted_at IS NULL GROUP BY budget_line_id)`;
+  const budget = ['mid, year', 'funding_source', 'category', 'partner_id'].map((by) =>
+    db.prepare(`SELECT ${by}, sum(l.planned_cents) AS planned, sum(coalesce(s.cents, 0)) AS realised FROM ${owned} l LEFT JOIN ${spent} s ON s.budget_line_id = l.id GROUP BY ${by}`),
+  );
+  const awards = db.prepare('SELECT year, stream, sum(amount_cents) FROM award WHERE programme_id = ? AND deleted_at IS NULL GROUP BY year, stream');
+  // Results: per indicator of the programme its latest measurement and its current target.
+  const results = db.prepare(`
+    WITH ind AS (
+      SELECT i.* FROM indicator i LEFT JOIN activity a ON a.id = i.activity_id LEFT JOIN measure m ON m.id = coalesce(i.measure_id, a.measure_id)
+      WHERE i.deleted_at IS NULL AND m.programme_id = ? AND m.deleted_at IS NULL)
+    SELECT ind.id, ind.name, ind.unit, ind.direction, ind.baseline_value,
+      (SELECT json_group_array(json_array(x.date, x.value, x.numerator, x.denominator)) FROM measurement x WHERE x.indicator_id = ind.id AND x.deleted_at IS NULL) AS points,
+      (SELECT json_array(t.kind, t.value, t.min, t.max) FROM target t WHERE t.indicator_id = ind.id AND t.deleted_at IS NULL AND t.period_start <= date('now') ORDER BY t.period_start DESC LIMIT 1) AS target
+    FROM ind`);
+  // Monitoring facts of one measure: participants, budget and spend per year, indicators' latest, open actions.
+  const facts = [
+    db.prepare("SELECT a.id, a.planned_participants FROM activity a WHERE a.measure_id = ? AND a.deleted_at IS NULL"),
+    db.prepare(
+      `SELECT b.year, sum(b.planned_cents), (SELECT sum(s.amount_cents) FROM spend s JOIN budget_line b2 ON b2.id = s.budget_line_id WHERE b2.year = b.year AND s.deleted_at IS NULL AND s.date <= ?
+         AND (b2.measure_id = ? OR b2.activity_id IN (SELECT id FROM activity WHERE measure_id = ?)))
+       FROM budget_line b WHERE b.deleted_at IS NULL AND (b.measure_id = ? OR b.activity_id IN (SELECT id FROM activity WHERE measure_id = ?)) GROUP BY b.year`,
+    ),
+    db.prepare(
+      `SELECT i.id, i.name, (SELECT json_array(x.date, x.value, x.numerator, x.denominator) FROM measurement x WHERE x.indicator_id = i.id AND x.deleted_at IS NULL AND x.date <= ? ORDER BY x.date DESC LIMIT 1)
+       FROM indicator i WHERE i.deleted_at IS NULL AND (i.measure_id = ? OR i.activity_id IN (SELECT id FROM activity WHERE measure_id = ?))`,
+    ),
+    db.prepare("SELECT * FROM monitoring_action WHERE measure_id = ? AND deleted_at IS NULL AND status IN ('open', 'loopt')"),
+  ];
+  const search = db.prepare(`
+    WITH hit AS (SELECT d.kind, d.rec_id, d.code, d.name, bm25(search_fts, 20.0, 10.0, 1.0) AS score FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid WHERE search_fts MATCH ?),
+    numbered AS (SELECT *, row_number() OVER (PARTITION BY kind ORDER BY score) AS n, count(*) OVER (PARTITION BY kind) AS total FROM hit)
+    SELECT * FROM numbered WHERE n <= 25`);
+  const history = db.prepare(
+    `SELECT s.*, (SELECT json_group_array(json_array(c.entity, c.entity_id, c.op, c.fields)) FROM (SELECT * FROM change c WHERE c.change_set_id = s.id LIMIT 20) c) AS changes,
+       (SELECT count(*) FROM change c WHERE c.change_set_id = s.id) AS n
+     FROM change_set s ORDER BY s.id DESC LIMIT 300`,
+  );
+  return {
+    tree: () => [tree.lines.all(programmeId), tree.measures.all(programmeId), tree.activities.all(programmeId), tree.subs.all(programmeId)],
+    budget: () => [...budget.map((s) => s.all(programmeId)), awards.all(programmeId)],
+    results: () => results.all(programmeId),
+    facts: () => [facts[0]!.all(measureId), facts[1]!.all(asOf, measureId, measureId, measureId, measureId), facts[2]!.all(asOf, measureId, measureId), facts[3]!.all(measureId)],
+    search: (q: string) => search.all(q),
+    history: () => history.all(),
+  };
+}
+
+async function benchScale(scale: number): Promise<BenchRow[]> {
+  const dataDir = makeDataDir('regieboek-bench-scale-');
+  const file = path.join(dataDir, 'werkbestanden', `Voorbeeldregio-${scale}x.regieboek`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const t0 = performance.now();
+  execFileSync(process.execPath, [CLI_JS, 'demo', '--db', file, '--scale', String(scale)], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, REGIEBOEK_TODAY: E2E_TODAY } });
+  const seedMs = performance.now() - t0;
+  fs.writeFileSync(path.join(dataDir, 'instellingen.json'), JSON.stringify({ userName: '', recent: [], lastOpened: file }));
+  const host = await startHost({ dataDir, removeDataDir: true, timeoutMs: 60_000 });
+  const db = new Database(file, { readonly: true });
+  try {
+    const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    const activities = count('SELECT count(*) AS n FROM activity WHERE deleted_at IS NULL');
+    process.stderr.write(
+      `  ${scale}×: ${activities} activiteiten, ${count('SELECT count(*) AS n FROM indicator')} indicatoren, ${count('SELECT count(*) AS n FROM measurement')} metingen, ` +
+        `${count('SELECT count(*) AS n FROM budget_line')} begrotingsregels, ${count('SELECT count(*) AS n FROM spend')} bestedingen, ` +
+        `${(fs.statSync(file).size / 1e6).toFixed(1)} MB; gemaakt in ${(seedMs / 1000).toFixed(1)} s\n`,
+    );
+    const programmeId = (db.prepare("SELECT id FROM programme WHERE status = 'lopend' ORDER BY period_start DESC LIMIT 1").get() as { id: string }).id;
+    // The measure with the most activities, as the monitoring input of its interview would load it.
+    const measureId = (
+      db.prepare('SELECT m.id FROM measure m JOIN activity a ON a.measure_id = m.id WHERE m.programme_id = ? GROUP BY m.id ORDER BY count(*) DESC, m.code LIMIT 1').get(programmeId) as { id: string }
+    ).id;
+    const asOf = E2E_TODAY;
+    const raw = rawQueries(db, { programmeId, measureId, asOf });
+    const rawOpen = () => {
+      const c = new Database(file, { readonly: true });
+      const r = [c.pragma('user_version', { simple: true }), c.prepare('SELECT number, name FROM region').get()];
+      c.close();
+      return r;
+    };
+    const cases: Case[] = [
+      { metric: 'workspace.open', channel: 'workspace.open', input: { path: file }, before: async () => void (await invoke(host, 'workspace.close', null)), reference: { what: 'open + user_version + regio', run: rawOpen } },
+      { metric: 'tree.get', channel: 'tree.get', input: { programmeId }, reference: { what: 'SELECT lijnen, maatregelen, activiteiten, deelact.', run: raw.tree } },
+      { metric: 'budget.overview', channel: 'budget.overview', input: { programmeId }, reference: { what: 'GROUP BY maatregel×jaar, bron, categorie, partner', run: raw.budget } },
+      { metric: 'results.forProgramme', channel: 'results.forProgramme', input: { programmeId }, reference: { what: 'per indicator metingen + huidige streefwaarde', run: raw.results } },
+      { metric: 'monitoring.facts', channel: 'monitoring.facts', input: { measureId, asOf, partnerId: null }, reference: { what: 'deelnemers, geld per jaar, laatste metingen, acties', run: raw.facts } },
+      { metric: 'search.all "verzuim"', channel: 'search.all', input: { query: 'verzuim' }, reference: { what: 'FTS5 MATCH + top 25 per soort', run: () => raw.search('"verzuim"*') } },
+      { metric: 'search.all "2.1"', channel: 'search.all', input: { query: '2.1' }, reference: { what: 'FTS5 MATCH + top 25 per soort', run: () => raw.search('"2 1"*') } },
+      { metric: 'history.recent', channel: 'history.recent', input: { limit: 300 }, reference: { what: 'SELECT 300 wijzigingssets met wijzigingen', run: raw.history } },
+    ];
+    const rows: BenchRow[] = [];
+    for (const c of cases) {
+      const ms: number[] = [];
+      const refMs: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < RUNS + WARMUP; i++) {
+        await c.before?.();
+        const r = await invoke(host, c.channel, c.input);
+        bytes = r.bytes;
+        const t1 = performance.now();
+        c.reference.run();
+        const rm = performance.now() - t1;
+        if (i >= WARMUP) {
+          ms.push(r.ms);
+          refMs.push(rm);
+        }
+      }
+      rows.push({
+        bench: `schaal ${scale}× (${activities} act.)`,
+        metric: c.metric,
+        runs: ms.length,
+        medianMs: median(ms),
+        minMs: Math.min(...ms),
+        maxMs: Math.max(...ms),
+        p95Ms: p95(ms),
+        bytes,
+        reference: { what: c.reference.what, medianMs: median(refMs) },
+      });
+    }
+    return rows;
+  } finally {
+    db.close();
+    await host.stop();
+  }
+}
+
+async function main() {
+  const rows: BenchRow[] = [];
+  for (const scale of SCALES) rows.push(...(await benchScale(scale)));
+  report(rows);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,54 @@
+/**
+ * Screens ask for what they show (issue 13): on a region five times the example, the results
+ * overview comes as indicator summaries a page of measures at a time, the budget overview without
+ * the ids of every line, and each answer stays far below 1 MB.
+ */
+import { describe, expect, it } from 'vitest';
+import { seedExample } from '../../electron/core/demo/seed';
+import { scaleExample } from '../../electron/core/demo/scale';
+import { RESULTS_ATTENTION, RESULTS_PAGE } from '../../shared/schemas/results';
+import { makeCore } from './helpers';
+
+describe('answers of the main screens on a big region', () => {
+  it('results overview: summaries, pages of measures, one measure on request; budget without line ids; all small', async () => {
+    const { app, call } = await makeCore();
+    const ws = app.requireWorkspace();
+    await seedExample(ws.db);
+    scaleExample(ws.sqlite, 5);
+    const programmeId = (ws.sqlite.prepare("SELECT id FROM programme WHERE status = 'lopend'").get() as { id: string }).id;
+    const measures = (ws.sqlite.prepare('SELECT count(*) AS n FROM measure WHERE programme_id = ? AND deleted_at IS NULL').get(programmeId) as { n: number }).n;
+    expect(measures).toBeGreaterThan(RESULTS_PAGE);
+
+    const first = await call('results.forProgramme', { programmeId });
+    expect(first).toMatchObject({ measureCount: measures, page: 0, pageSize: RESULTS_PAGE });
+    expect(first.measures).toHaveLength(RESULTS_PAGE);
+    const ind = first.measures.flatMap((m) => [...m.indicators, ...m.activities.flatMap((a) => a.indicators)])[0]!;
+    expect(ind).not.toHaveProperty('measurements');
+    expect(ind).not.toHaveProperty('targets');
+    expect(ind.evaluation).toHaveProperty('status');
+    expect(first.attention.length).toBeLessThanOrEqual(RESULTS_ATTENTION);
+    expect(first.attentionCount).toBeGreaterThanOrEqual(first.attention.length);
+    // Counts are over the whole programme, not the page.
+    const total = Object.values(first.counts).reduce((a, b) => a + b, 0);
+    const onPage = first.measures.reduce((n, m) => n + Object.values(m.counts).reduce((a, b) => a + b, 0), 0);
+    expect(total).toBeGreaterThan(onPage);
+
+    const last = await call('results.forProgramme', { programmeId, page: 1 });
+    expect(last.measures).toHaveLength(measures - RESULTS_PAGE);
+    expect(new Set([...first.measures, ...last.measures].map((m) => m.id)).size).toBe(measures);
+    const one = await call('results.forProgramme', { programmeId, measureId: last.measures[3]!.id });
+    expect(one.measures.map((m) => m.id)).toEqual([last.measures[3]!.id]);
+    // The full view of an indicator is one call away.
+    const full = await call('indicator.get', { id: ind.id });
+    expect(full).toHaveProperty('measurements');
+    expect(full).toHaveProperty('targets');
+    expect(full.id).toBe(ind.id);
+
+    const budget = await call('budget.overview', { programmeId });
+    expect(budget.matrix[0]!.cells[0]).not.toHaveProperty('lineIds');
+    expect(budget.byYear[0]).not.toHaveProperty('lineIds');
+
+    const size = (x: unknown) => JSON.stringify(x).length;
+    for (const answer of [first, last, budget, await call('tree.get', { programmeId }), await call('search.all', { query: 'verzuim' })]) expect(size(answer)).toBeLessThan(1_000_000);
+  }, 60_000);
+});
