@@ -119,7 +119,7 @@ describe('bad workbooks: refused as a whole, nothing changed', () => {
       for (let i = 0; i < 1600; i++) ws.addRow([`extra-${i}`, 'Programma', '01-08-2030', '31-07-2034', 'Concept']);
     });
     // Counted in the sheet's XML before exceljs loads anything.
-    await refused(big, /blad "Programma's" heeft 1500\+ rijen; Regieboek leest hooguit 1500 rijen/, { ...LIMITS, maxRows: 1500 });
+    await refused(big, /blad "Programma's" heeft 1\.500\+ rijen; Regieboek leest hooguit 1\.500 rijen/, { ...LIMITS, maxRows: 1500 });
   });
   it('09b unpacked too big, also when the zip lies about its sizes (zip bomb)', async () => {
     await refused(base, /uitgepakt te groot/, { ...LIMITS, maxUnpackedBytes: 20_000 });

@@ -70,22 +70,45 @@ export function colLetter(n: number): string {
 }
 
 const fail = (message: string): CellRead => ({ ok: false, message });
+// Tab and line breaks are text; every other control character is not.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
 const show = (v: unknown) => String(v).slice(0, 60);
 
+/**
+ * A cell to read: from the streaming reader (xlsx/reader.ts) or an exceljs cell (tests). `merged`
+ * is the address of the merged range's top-left cell when this cell is covered by it.
+ */
+export interface CellLike {
+  value: unknown;
+  numFmt?: string;
+  merged?: string;
+  isMerged?: boolean;
+  master?: { address: string };
+  address?: string;
+}
+
+export interface ReadContext {
+  /** The workbook counts days from 1904 (an old Mac): bare serial numbers are 1462 days later. */
+  date1904?: boolean;
+}
+
 /** The value a cell holds, with formulas replaced by their cached result. */
-function unwrap(cell: ExcelJS.Cell, rule: CellRule): { raw: unknown; note?: string } | { error: string } {
-  if (cell.isMerged && cell.master.address !== cell.address) return { error: t('xl.cell.merged', { master: cell.master.address }) };
+function unwrap(cell: CellLike, rule: CellRule): { raw: unknown; note?: string } | { error: string } {
+  const mergedWith = cell.merged ?? (cell.isMerged && cell.master && cell.master.address !== cell.address ? cell.master.address : undefined);
+  if (mergedWith) return { error: t('xl.cell.merged', { master: mergedWith }) };
   let raw: unknown = cell.value;
   let note: string | undefined;
   if (raw && typeof raw === 'object' && !(raw instanceof Date)) {
     const o = raw as Record<string, unknown>;
     if ('formula' in o || 'sharedFormula' in o) {
+      const formula = String(o.formula || o.sharedFormula || '');
       if (rule.type === 'id') return { error: t('xl.cell.formulaInId') };
       const result = o.result;
-      if (result === undefined || result === null || result === '') return { error: t('xl.cell.formulaNoResult', { formula: String(o.formula ?? o.sharedFormula) }) };
+      if (result === undefined || result === null || result === '') return { error: t('xl.cell.formulaNoResult', { formula }) };
       if (typeof result === 'object' && !(result instanceof Date) && 'error' in (result as object))
         return { error: t('xl.cell.errorValue', { value: String((result as { error: unknown }).error) }) };
-      note = t('xl.cell.formulaUsed', { formula: String(o.formula ?? o.sharedFormula) });
+      note = t('xl.cell.formulaUsed', { formula });
       raw = result;
     } else if ('error' in o) return { error: t('xl.cell.errorValue', { value: String(o.error) }) };
     else if ('richText' in o) raw = (o.richText as { text: string }[]).map((r) => r.text).join('');
@@ -141,7 +164,8 @@ export function parseNumberText(input: string, opts: { whole?: boolean } = {}): 
 }
 
 /** Reads one cell as the column's type. Text in a number column is refused, never read as 0. */
-export function readCell(cell: ExcelJS.Cell, rule: CellRule): CellRead {
+export function readCell(cell: CellLike | undefined, rule: CellRule, ctx: ReadContext = {}): CellRead {
+  if (!cell) return rule.required ? fail(t('xl.cell.required')) : { ok: true, value: null };
   const u = unwrap(cell, rule);
   if ('error' in u) return fail(u.error);
   const { note } = u;
@@ -163,6 +187,9 @@ export function readCell(cell: ExcelJS.Cell, rule: CellRule): CellRead {
       else if (raw instanceof Date) s = formatDate(raw.toISOString().slice(0, 10));
       else if (typeof raw === 'boolean') s = raw ? t('xl.yes') : t('xl.no');
       else return fail(t('xl.cell.notText'));
+      // Characters no one types (from a broken copy, or Excel's _x0001_ escapes): say where, never store them.
+      const ctrl = CONTROL.exec(s);
+      if (ctrl) return fail(t('xl.cell.controlChar', { code: `U+${ctrl[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, pos: ctrl.index + 1 }));
       if (rule.type === 'id' && !/^[\p{L}\p{N}._:\-/]{1,64}$/u.test(s)) return fail(t('xl.cell.badId', { value: show(s) }));
       // A text cut on export is judged by the import against the stored one (import.ts).
       if (rule.maxLength && s.length > rule.maxLength && !s.endsWith(CUT_MARK)) return fail(t('xl.cell.tooLong', { max: nlInt(rule.maxLength), length: nlInt(s.length) }));
@@ -233,8 +260,7 @@ export function readCell(cell: ExcelJS.Cell, rule: CellRule): CellRead {
       }
       if (typeof raw === 'number') {
         // A workbook made on an old Mac counts days from 1904: 1462 days later than 1900.
-        const d1904 = (cell.worksheet?.workbook as { properties?: { date1904?: boolean } } | undefined)?.properties?.date1904;
-        const iso = dateFromSerial(raw + (d1904 ? 1462 : 0));
+        const iso = dateFromSerial(raw + (ctx.date1904 ? 1462 : 0));
         return iso ? done(iso) : fail(t('xl.cell.dateRange', { value: show(raw) }));
       }
       if (typeof raw === 'string') {
@@ -320,19 +346,4 @@ export function writeCell(cell: ExcelJS.Cell, rule: CellRule, value: CellValue):
       cell.value = value ? t('xl.yes') : t('xl.no');
       return;
   }
-}
-
-/** The text of a cell as a person reads it, for headers and labels. */
-export function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && !(v instanceof Date)) {
-    const o = v as unknown as Record<string, unknown>;
-    if ('richText' in o) return (o.richText as { text: string }[]).map((r) => r.text).join('');
-    if ('result' in o) return String(o.result ?? '');
-    if ('text' in o) return String(o.text);
-    return '';
-  }
-  if (v instanceof Date) return formatDate(v.toISOString().slice(0, 10));
-  return String(v);
 }

@@ -3,13 +3,13 @@
  * says what to fix, plus a "Fouten" sheet listing them all, so it can go back to whoever filled it in.
  */
 import type ExcelJS from 'exceljs';
-import { readWorkbook, norm, LIMITS, type Limits } from './book';
+import { loadWorkbook, norm, LIMITS, type Limits } from './book';
 import { ERROR_FILL, freezeAndFilter } from './sheets';
 import type { ImportPlan } from '../../../shared/schemas/exchange';
 import { t } from '../../../shared/i18n/nl';
 
 export async function buildErrorWorkbook(buf: Buffer, fileName: string, plan: ImportPlan, limits: Limits = LIMITS): Promise<Buffer> {
-  const wb: ExcelJS.Workbook = await readWorkbook(buf, fileName, limits);
+  const wb: ExcelJS.Workbook = await loadWorkbook(buf, fileName, limits);
   const issues = plan.rows.filter((r) => r.status === 'rejected').flatMap((r) => r.issues);
   for (const i of issues) {
     const ws = wb.worksheets.find((w) => norm(w.name) === norm(i.sheet));

@@ -6,15 +6,15 @@
  * Nothing is written by a dry run, and nothing is written at all when the file is refused.
  */
 import crypto from 'node:crypto';
-import type ExcelJS from 'exceljs';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { readWorkbook, norm, LIMITS, type Limits } from './book';
-import { peekInfo, readInfo, type FileInfo } from './info';
+import { readBook, norm, LIMITS, type Limits } from './book';
+import type { XBook, XSheet } from './xlsx/reader';
+import { checkRegion, peekInfo, type FileInfo } from './info';
 import { recordKinds, kindByName, sameValue, type Db, type RecordKind } from './kinds';
 import { findPartner, partnerSections, sectionColumns } from './partner';
 import { InputError, inputRecordId, inputSections, type InputSection, type NewRecord } from './partner-inputs';
-import { describe, readTable, type ColumnSpec, type Issue, type ReadRow, type Row } from './sheets';
+import { describe, readTable, type ColumnSpec, type Issue, type ReadRow, type ReadTable, type Row } from './sheets';
 import { colLetter, cutForExcel, CUT_MARK, type CellValue } from './cells';
 import { tracked, type Tracker } from '../history/tracker';
 import { entityDef } from '../history/entities';
@@ -38,10 +38,14 @@ interface SheetSpec {
 
 interface Parsed {
   fileName: string;
-  wb: ExcelJS.Workbook;
+  book: XBook;
   info: FileInfo;
   specs: SheetSpec[];
   sha256: string;
+  /** About the file as a whole: extra sheets, macros, links to other files. */
+  notices: PlanIssue[];
+  /** Record sheets read into typed rows (pure of the workspace, so a dry run's reading serves the apply). */
+  tables: Map<SheetSpec, ReadTable>;
 }
 
 export interface ImportOptions {
@@ -96,18 +100,64 @@ function specsFor(info: FileInfo): SheetSpec[] {
   ];
 }
 
+/**
+ * The last file read, by its bytes, name and limits: the Excel page and the CLI apply right after
+ * a dry run of the same file, and reading it is the larger part of an import's work.
+ */
+let lastParsed: { key: string; parsed: Parsed } | null = null;
+
 async function parse(db: Db, buf: Buffer, fileName: string, opts: ImportOptions): Promise<Parsed> {
-  const wb = await readWorkbook(buf, fileName, opts.limits ?? LIMITS);
-  const info = await readInfo(wb, fileName, db);
+  const limits = opts.limits ?? LIMITS;
+  const sha256 = crypto.createHash('sha256').update(buf).digest('hex');
+  const key = JSON.stringify([sha256, fileName, limits]);
+  let p = lastParsed?.key === key ? lastParsed.parsed : null;
+  if (!p) {
+    lastParsed = null;
+    p = await parseFile(buf, fileName, limits, sha256);
+    lastParsed = { key, parsed: p };
+  }
+  await checkRegion(db, p.info, fileName);
+  return p;
+}
+
+/** Forgets the last file read (after it was applied, or in tests). */
+export function forgetParsed(): void {
+  lastParsed = null;
+}
+
+const sheetNamed = (book: XBook, name: string) => book.sheets.find((w) => norm(w.name) === norm(name));
+
+async function parseFile(buf: Buffer, fileName: string, limits: Limits, sha256: string): Promise<Parsed> {
+  const book = await readBook(buf, fileName, limits);
+  const info = peekInfo(book, fileName);
   const specs = specsFor(info);
-  const known = new Set([...specs.map((s) => norm(s.sheet)), norm(t('xl.sheet.info')), norm(t('xl.sheet.instructions'))]);
-  const unknown = wb.worksheets.filter((w) => !known.has(norm(w.name))).map((w) => `"${w.name}"`);
-  const missing = specs.filter((s) => !wb.worksheets.some((w) => norm(w.name) === norm(s.sheet)));
-  if (missing.length && unknown.length)
-    throw new UserError('user_error', t('xl.read.renamedSheet', { file: fileName, missing: missing.map((s) => `"${s.sheet}"`).join(', '), found: unknown.join(', ') }));
-  // A request holds only the sections that were asked for.
-  const used = info.kind === 'partner' ? specs.filter((s) => !missing.includes(s)) : specs;
-  return { fileName, wb, info, specs: used, sha256: crypto.createHash('sha256').update(buf).digest('hex') };
+  const notices: PlanIssue[] = [];
+  const own = new Set([norm(t('xl.sheet.info')), norm(t('xl.sheet.instructions'))]);
+  // A request holds only the sections that were asked for, which its Info sheet names.
+  const expected = info.kind === 'partner' && info.sheets ? specs.filter((s) => info.sheets!.some((n) => norm(n) === norm(s.sheet))) : specs;
+  const known = new Set(specs.map((s) => norm(s.sheet)));
+  const unknown = book.sheets.filter((w) => !known.has(norm(w.name)) && !own.has(norm(w.name)));
+  const missing = expected.filter((s) => !sheetNamed(book, s.sheet));
+  if (missing.length && unknown.length && (info.kind === 'workspace' || info.sheets))
+    throw new UserError('user_error', t('xl.read.renamedSheet', { file: fileName, missing: missing.map((s) => `"${s.sheet}"`).join(', '), found: unknown.map((w) => `"${w.name}"`).join(', ') }));
+  for (const w of unknown) notices.push(toPlanIssue({ sheet: w.name, message: t('xl.read.extraSheet') }));
+  if (book.macros) notices.push({ sheet: '', row: null, col: null, header: null, message: t('xl.read.macros'), text: t('xl.read.macros') });
+  if (book.externalLinks) notices.push({ sheet: '', row: null, col: null, header: null, message: t('xl.read.externalLinks', { n: book.externalLinks }), text: t('xl.read.externalLinks', { n: book.externalLinks }) });
+  const used = info.kind === 'partner' ? specs.filter((s) => sheetNamed(book, s.sheet)) : specs;
+  return { fileName, book, info, specs: used, sha256, notices, tables: new Map() };
+}
+
+/** A record sheet's typed rows: only the id and the columns an import may change are read. */
+function tableOf(p: Parsed, spec: SheetSpec, ws: XSheet): ReadTable {
+  let table = p.tables.get(spec);
+  if (!table) {
+    const required = spec.kind.requiredColumns.filter((k) => spec.columns.some((c) => c.key === k) && (k === spec.kind.idKey || spec.allowCreate));
+    // A partner cannot change read-only columns, so they are never held against the partner.
+    const read = spec.allowCreate ? undefined : new Set([spec.kind.idKey, ...spec.editable]);
+    table = readTable(ws, spec.columns, { requiredColumns: required, read, date1904: p.book.date1904 });
+    p.tables.set(spec, table);
+  }
+  return table;
 }
 
 /** Per record id: the fields changed in Regieboek after `since` (for conflicts), in one query per entity. */
@@ -159,9 +209,9 @@ interface Planned extends PlanRow {
  * by the contract's schema and the handlers' own rules. Its id comes from the file and the parent,
  * so the same file imported again finds the record and changes nothing.
  */
-async function planInputSheet(db: Db, p: Parsed, spec: SheetSpec & { input: InputSection }, ws: ExcelJS.Worksheet, notices: PlanIssue[]): Promise<Planned[]> {
+async function planInputSheet(db: Db, p: Parsed, spec: SheetSpec & { input: InputSection }, ws: XSheet, notices: PlanIssue[]): Promise<Planned[]> {
   const input = spec.input;
-  const table = readTable(ws, spec.columns, { requiredColumns: [input.parentKey] });
+  const table = readTable(ws, spec.columns, { requiredColumns: [input.parentKey], read: new Set([input.parentKey, ...spec.editable]), date1904: p.book.date1904 });
   if (table.errors.length) throw new UserError('user_error', t('xl.read.sheetRefused', { file: p.fileName, problems: table.errors.map(describe).join('\n') }));
   notices.push(...table.notices.map(toPlanIssue));
   const org = p.info.partner ? await findPartner(db, p.info.partner) : null;
@@ -239,14 +289,13 @@ async function planInputSheet(db: Db, p: Parsed, spec: SheetSpec & { input: Inpu
 }
 
 async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[], fileIds: Map<string, Set<string>>): Promise<Planned[]> {
-  const ws = p.wb.worksheets.find((w) => norm(w.name) === norm(spec.sheet));
+  const ws = sheetNamed(p.book, spec.sheet);
   if (!ws) {
     notices.push(toPlanIssue({ sheet: spec.sheet, message: t('xl.read.sheetAbsent') }));
     return [];
   }
   if (spec.input) return planInputSheet(db, p, { ...spec, input: spec.input }, ws, notices);
-  const required = spec.kind.requiredColumns.filter((k) => spec.columns.some((c) => c.key === k) && (k === spec.kind.idKey || spec.allowCreate));
-  const table = readTable(ws, spec.columns, { requiredColumns: required });
+  const table = tableOf(p, spec, ws);
   if (table.errors.length) throw new UserError('user_error', t('xl.read.sheetRefused', { file: p.fileName, problems: table.errors.map(describe).join('\n') }));
   notices.push(...table.notices.map(toPlanIssue));
 
@@ -274,7 +323,8 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
     };
     const dups = byId.get(id) ?? [];
     if (id && dups.length > 1) issueAt(kind.idKey, t('xl.plan.duplicateId', { id, rows: dups.map((d) => d.rowNumber).join(', ') }));
-    if (!issues.length) for (const c of kind.check?.(r.values) ?? []) issueAt(c.key, c.message);
+    // Checks across fields, only on the columns that were read (a partner's read-only columns are not).
+    if (!issues.length) for (const c of kind.check?.(r.values) ?? []) if (spec.allowCreate || spec.editable.has(c.key)) issueAt(c.key, c.message);
 
     const current = id ? existing.get(id) : undefined;
     let status: RowStatus = 'unchanged';
@@ -401,7 +451,7 @@ async function buildPlan(db: Db, p: Parsed, fileName: string): Promise<{ plan: I
 
 /** What a file is and which region it is for, without a workspace (to make one for it). */
 export async function peekFile(buf: Buffer, fileName: string, opts: ImportOptions = {}): Promise<FileInfo> {
-  return peekInfo(await readWorkbook(buf, fileName, opts.limits ?? LIMITS), fileName);
+  return peekInfo(await readBook(buf, fileName, opts.limits ?? LIMITS), fileName);
 }
 
 /** The dry run: reads the file and compares it with the store. Writes nothing. */

@@ -8,7 +8,8 @@ import type ExcelJS from 'exceljs';
 import type { Db } from './kinds';
 import { UserError } from '../errors';
 import { readKeyValues, type ColumnSpec } from './sheets';
-import { norm } from './book';
+import { norm } from './norm';
+import type { XBook } from './xlsx/reader';
 import { NUMFMT, type CellType } from './cells';
 import { regionLabel } from '../../../shared/regions';
 import { t, type MessageKey } from '../../../shared/i18n/nl';
@@ -30,6 +31,8 @@ export interface FileInfo {
   source: string;
   partner: string | null;
   programmes: string;
+  /** The data sheets of a partner request (what was asked); absent in older files. */
+  sheets?: string[];
 }
 
 export async function workspaceRegion(db: Db): Promise<{ number: number; name: string; contactMunicipality: string | null; label: string }> {
@@ -70,6 +73,7 @@ export function writeInfoSheet(ws: ExcelJS.Worksheet, info: FileInfo, legend: re
     ['xl.info.source', info.source],
   ];
   if (info.partner !== null) rows.push(['xl.info.partner', info.partner]);
+  if (info.sheets) rows.push(['xl.info.sheets', info.sheets.join('; ')]);
   rows.forEach(([k, v], i) => {
     const r = ws.getRow(i + 3);
     r.getCell(1).value = t(k);
@@ -107,21 +111,19 @@ export function writeInfoSheet(ws: ExcelJS.Worksheet, info: FileInfo, legend: re
   ws.getColumn(4).width = 80;
 }
 
-/** Reads and checks the Info sheet against the open workspace. */
-export async function readInfo(wb: ExcelJS.Workbook, file: string, db: Db): Promise<FileInfo> {
-  const info = peekInfo(wb, file);
+/** Refuses a file made for another region than the open workspace's. */
+export async function checkRegion(db: Db, info: FileInfo, file: string): Promise<void> {
   const region = await workspaceRegion(db);
   if (info.regionNumber !== region.number)
     throw new UserError('user_error', t('xl.info.otherRegion', { file, fileRegion: info.regionLabel || String(info.regionNumber), region: region.label }));
-  return info;
 }
 
 /** Reads the Info sheet without a workspace: what the file is and which region it belongs to. */
-export function peekInfo(wb: ExcelJS.Workbook, file: string): FileInfo {
-  const ws = wb.worksheets.find((w) => norm(w.name) === norm(t('xl.sheet.info')));
-  if (!ws && (wb.title === t('xl.steering.title') || wb.worksheets.some((w) => norm(w.name) === norm(t('xl.steering.overview')))))
+export function peekInfo(wb: XBook, file: string): FileInfo {
+  const ws = wb.sheets.find((w) => norm(w.name) === norm(t('xl.sheet.info')));
+  if (!ws && (wb.title === t('xl.steering.title') || wb.sheets.some((w) => norm(w.name) === norm(t('xl.steering.overview')))))
     throw new UserError('user_error', t('xl.info.steeringNotImportable', { file }));
-  if (!ws) throw new UserError('user_error', t('xl.info.missing', { file, sheets: wb.worksheets.map((w) => `"${w.name}"`).join(', ') }));
+  if (!ws) throw new UserError('user_error', t('xl.info.missing', { file, sheets: wb.sheets.map((w) => `"${w.name}"`).join(', ') }));
   const kv = readKeyValues(ws);
   const get = (k: MessageKey) => kv.get(norm(t(k))) ?? '';
   const kindText = norm(get('xl.info.kind'));
@@ -144,6 +146,7 @@ export function peekInfo(wb: ExcelJS.Workbook, file: string): FileInfo {
     source: get('xl.info.source'),
     partner: kind === 'partner' ? get('xl.info.partner') : null,
     programmes: get('xl.info.programme'),
+    ...(kv.has(norm(t('xl.info.sheets'))) ? { sheets: get('xl.info.sheets').split(';').map((s) => s.trim()).filter(Boolean) } : {}),
   };
 }
 

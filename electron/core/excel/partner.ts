@@ -221,7 +221,18 @@ export async function buildPartnerWorkbook(db: Db, req: PartnerRequest, ctx: Exp
   const inputs = inputSections.filter((s) => req.sections?.includes(s.name));
   writeInfoSheet(
     info,
-    { kind: 'partner', formatVersion: FORMAT_VERSION, regionNumber: region.number, regionLabel: region.label, madeAt: at, madeBy: ctx.user, source: ctx.source, partner: org?.name ?? partner, programmes: await runningProgrammes(db) },
+    {
+      kind: 'partner',
+      formatVersion: FORMAT_VERSION,
+      regionNumber: region.number,
+      regionLabel: region.label,
+      madeAt: at,
+      madeBy: ctx.user,
+      source: ctx.source,
+      partner: org?.name ?? partner,
+      programmes: await runningProgrammes(db),
+      sheets: [...built.map((b) => b.s.sheet), ...inputs.map((s) => s.sheet)],
+    },
     [...built.map((b) => ({ sheet: b.s.sheet, columns: b.columns })), ...inputs.map((s) => ({ sheet: s.sheet, columns: s.columns }))],
   );
   await info.protect('', PROTECT);

@@ -4,8 +4,9 @@
  * text, so moved columns still read, and missing, extra or merged header cells are reported.
  */
 import type ExcelJS from 'exceljs';
-import { cellText, colLetter, readCell, writeCell, type CellRule, type CellValue } from './cells';
-import { norm } from './book';
+import { colLetter, readCell, writeCell, type CellRule, type CellValue } from './cells';
+import { norm, xText } from './book';
+import type { XCell, XRow, XSheet } from './xlsx/reader';
 import { formatDate } from '../../../shared/dates';
 import { t } from '../../../shared/i18n/nl';
 
@@ -155,6 +156,8 @@ export interface ReadRow {
   notes: Issue[];
   /** Column number of each key, for marking cells in the error workbook. */
   cols: Record<string, number>;
+  /** The row is hidden in the file (a change in it is worth a second look). */
+  hidden: boolean;
 }
 
 export interface ReadTable {
@@ -166,36 +169,47 @@ export interface ReadTable {
   present: ReadonlySet<string>;
 }
 
+export interface ReadOptions {
+  requiredColumns?: readonly string[];
+  /** Only these columns are read (typed and checked); the others a partner cannot change. Default: all. */
+  read?: ReadonlySet<string>;
+  date1904?: boolean;
+}
+
+const isEmpty = (c: XCell | undefined) => {
+  const v = c?.value;
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+};
+
 /** Finds the header row (within the first 10 rows) by the fixed header texts, not by position. */
-export function readTable(ws: ExcelJS.Worksheet, columns: readonly ColumnSpec[], opts: { requiredColumns?: readonly string[] } = {}): ReadTable {
+export function readTable(ws: XSheet, columns: readonly ColumnSpec[], opts: ReadOptions = {}): ReadTable {
   const sheet = ws.name;
   const byHeader = new Map(columns.map((c) => [norm(c.header), c]));
-  let headerRow = 0;
+  let header: XRow | undefined;
   let best = 0;
-  for (let r = 1; r <= Math.min(10, ws.rowCount); r++) {
+  for (const row of ws.rows) {
+    if (row.r > 10) break;
     let hits = 0;
-    ws.getRow(r).eachCell((cell) => {
-      if (byHeader.has(norm(cellText(cell)))) hits++;
-    });
+    for (const cell of row.cells) if (cell && byHeader.has(norm(xText(cell)))) hits++;
     if (hits > best) {
       best = hits;
-      headerRow = r;
+      header = row;
     }
   }
-  if (!headerRow)
+  if (!header)
     return { rows: [], errors: [{ sheet, message: t('xl.read.noHeader', { headers: columns.map((c) => `"${c.header}"`).join(', ') }) }], notices: [], present: new Set() };
+  const headerRow = header.r;
 
   const errors: Issue[] = [];
   const notices: Issue[] = [];
   const colOf = new Map<string, number>();
-  ws.getRow(headerRow).eachCell({ includeEmpty: false }, (cell, c) => {
-    const text = cellText(cell).trim();
-    if (cell.isMerged) {
-      const range = Object.values((ws as unknown as { _merges: Record<string, { range: string; tl: string }> })._merges).find((m) => m.tl === cell.master.address);
-      if (cell.master.address === cell.address)
-        errors.push({ sheet, row: headerRow, col: c, header: text, message: t('xl.read.mergedHeader', { range: range?.range ?? cell.address }) });
-      return;
-    }
+  for (const m of ws.merges)
+    if (m.r1 <= headerRow && headerRow <= m.r2 && m.c2 > m.c1)
+      errors.push({ sheet, row: headerRow, col: m.c1, header: xText(header.cells[m.c1]).trim(), message: t('xl.read.mergedHeader', { range: m.ref }) });
+  header.cells.forEach((cell, c) => {
+    if (!cell || cell.merged) return;
+    if (ws.merges.some((m) => m.r1 <= headerRow && headerRow <= m.r2 && m.c1 === c && m.c2 > m.c1)) return;
+    const text = xText(cell).trim();
     if (!text) return;
     const spec = byHeader.get(norm(text));
     if (!spec) {
@@ -216,46 +230,41 @@ export function readTable(ws: ExcelJS.Worksheet, columns: readonly ColumnSpec[],
   }
   if (errors.length) return { rows: [], errors, notices, present: new Set(colOf.keys()) };
 
+  const read = columns.filter((c) => colOf.has(c.key) && (!opts.read || opts.read.has(c.key)));
+  const mapped = [...colOf.values()];
+  const present = new Set(colOf.keys());
+  const cols = Object.fromEntries(colOf);
+  const ctx = { date1904: opts.date1904 };
   const rows: ReadRow[] = [];
-  let emptyRun: number[] = [];
-  const lastRow = ws.rowCount;
-  for (let r = headerRow + 1; r <= lastRow; r++) {
-    const row = ws.getRow(r);
-    const empty = [...colOf.values()].every((c) => {
-      const v = row.getCell(c).value;
-      return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-    });
-    if (empty) {
-      emptyRun.push(r);
-      continue;
-    }
-    if (emptyRun.length) {
-      notices.push({ sheet, row: emptyRun[0], message: t('xl.read.emptyRows', { from: emptyRun[0]!, to: emptyRun[emptyRun.length - 1]! }) });
-      emptyRun = [];
-    }
+  let lastFilled = headerRow;
+  for (const row of ws.rows) {
+    if (row.r <= headerRow) continue;
+    // A row with nothing in the table's columns is empty, whatever else it holds.
+    if (mapped.every((c) => isEmpty(row.cells[c]) && !row.cells[c]?.merged)) continue;
+    if (row.r > lastFilled + 1) notices.push({ sheet, row: lastFilled + 1, message: t('xl.read.emptyRows', { from: lastFilled + 1, to: row.r - 1 }) });
+    lastFilled = row.r;
     const values: Row = {};
     const issues: Issue[] = [];
     const notes: Issue[] = [];
-    for (const spec of columns) {
-      const c = colOf.get(spec.key);
-      if (c === undefined) continue;
-      const res = readCell(row.getCell(c), spec);
+    for (const spec of read) {
+      const c = colOf.get(spec.key)!;
+      const res = readCell(row.cells[c], spec, ctx);
       if (res.ok) {
         values[spec.key] = res.value;
-        if (res.note) notes.push({ sheet, row: r, col: c, header: spec.header, message: res.note });
-      } else issues.push({ sheet, row: r, col: c, header: spec.header, message: res.message });
+        if (res.note) notes.push({ sheet, row: row.r, col: c, header: spec.header, message: res.note });
+      } else issues.push({ sheet, row: row.r, col: c, header: spec.header, message: res.message });
     }
-    rows.push({ rowNumber: r, values, present: new Set(colOf.keys()), issues, notes, cols: Object.fromEntries(colOf) });
+    rows.push({ rowNumber: row.r, values, present, issues, notes, cols, hidden: row.hidden });
   }
-  return { rows, errors, notices, present: new Set(colOf.keys()) };
+  return { rows, errors, notices, present };
 }
 
 /** The values of a key/value sheet such as "Info" (label in column A, value in column B). */
-export function readKeyValues(ws: ExcelJS.Worksheet): Map<string, string> {
+export function readKeyValues(ws: XSheet): Map<string, string> {
   const out = new Map<string, string>();
-  ws.eachRow((row) => {
-    const k = norm(cellText(row.getCell(1)));
-    if (k && !out.has(k)) out.set(k, cellText(row.getCell(2)).trim());
-  });
+  for (const row of ws.rows) {
+    const k = norm(xText(row.cells[1]));
+    if (k && !out.has(k)) out.set(k, xText(row.cells[2]).trim());
+  }
   return out;
 }
