@@ -12,6 +12,31 @@ import { compareCodes } from '../../shared/natsort';
 import { budgetOverview } from '../../electron/core/db/queries/budget';
 
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
+const pdftotext = ['/usr/bin/pdftotext'].find((p) => fs.existsSync(p));
+
+interface PdfLine {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  text: string;
+}
+
+/** The text lines of every page, from pdftotext -bbox-layout. */
+function pdfLines(html: string): PdfLine[][] {
+  return html
+    .split('<page')
+    .slice(1)
+    .map((page) =>
+      [...page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)].map((m) => ({
+        x1: Number(m[1]),
+        y1: Number(m[2]),
+        x2: Number(m[3]),
+        y2: Number(m[4]),
+        text: [...m[5]!.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>')).join(' '),
+      })),
+    );
+}
 
 describe('steering-group workbook (Stuurgroeprapportage)', () => {
   it('has its sheets with typed cells, nl-NL formats, frozen headers, filters and print setup', async () => {
@@ -74,7 +99,9 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
     for (const s of wb.worksheets) {
       expect(s.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(s.autoFilter).toBeTruthy();
-      expect(s.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      // The overview and the results are too wide for one readable page: 85% over more pages, keys repeated; the rest fit one page wide.
+      if (s.name === 'Overzicht' || s.name === 'Resultaten') expect(s.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: false, scale: 85, printTitlesColumn: 'A:C', printTitlesRow: '1:1' });
+      else expect(s.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
       expect(s.headerFooter.oddHeader).toContain('Voorbeeldregio');
       expect(s.headerFooter.oddHeader).toContain('23-11-2026');
       for (let c = 1; c <= s.columnCount; c++) expect(s.getColumn(c).width ?? 0, `${s.name} ${c}`).toBeGreaterThanOrEqual(8);
@@ -85,6 +112,8 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
     expect(b.actualRowCount).toBeGreaterThan(5);
     const br = b.getRow(2);
     expect(br.getCell(4).type).toBe(ExcelJS.ValueType.Number);
+    // A year without a thousands separator (2026, not 2.026).
+    expect(br.getCell(4).numFmt).toBe('0');
     expect(br.getCell(6)).toMatchObject({ type: ExcelJS.ValueType.Number, numFmt: NUMFMT.money });
     expect(br.getCell(7).numFmt).toBe(NUMFMT.money);
     expect(String(br.getCell(5).value)).toMatch(/OCW|Plus|RMC|Cofinanciering|Eigen|Overig/);
@@ -114,7 +143,7 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
   });
 
   // Skipped only where LibreOffice is not installed (.ci/run installs it; a developer machine may lack it).
-  it.skipIf(!soffice)('opens in LibreOffice headless (converted to PDF without errors), as do the workspace and partner workbooks', async () => {
+  it.skipIf(!soffice)('prints cleanly from LibreOffice (PDF: no overlapping lines, a readable overview over pages with its keys, years without separators); the workspace and partner workbooks open too', async () => {
     const dir = tempDir();
     const ws = await exampleWorkspace(dir);
     const ctx = { user: 'Test', source: ws.fileName };
@@ -135,6 +164,46 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
       expect(fs.existsSync(pdf), name).toBe(true);
       expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     }
+    if (!pdftotext) return console.log('pdftotext ontbreekt (poppler-utils): de afdrukcontrole van de stuurgroeprapportage is overgeslagen.');
+
+    // The steering workbook as printed: every page's text lines, with their boxes (points).
+    const pages = pdfLines(execFileSync(pdftotext, ['-bbox-layout', path.join(dir, 'stuurgroep.pdf'), '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+    const sheetOf = (p: PdfLine[]) => (p.map((l) => l.text).find((t) => t.startsWith('Regieboek — ')) ?? '').replace(/^Regieboek — /, '').replace(/\s*Pagina.*$/, '');
+    // Page numbers run 1..N over the whole report.
+    expect(pages.map((p) => p.map((l) => /Pagina (\d+) \/ (\d+)/.exec(l.text)?.slice(1).join('/')).find(Boolean))).toEqual(pages.map((_, i) => `${i + 1}/${pages.length}`));
+    // No wrapped text runs over the row below (or over anything else): no two lines overlap.
+    const overlaps: string[] = [];
+    pages.forEach((p, n) => {
+      for (let a = 0; a < p.length; a++)
+        for (let b = a + 1; b < p.length; b++) {
+          const A = p[a]!;
+          const B = p[b]!;
+          const ox = Math.min(A.x2, B.x2) - Math.max(A.x1, B.x1);
+          const oy = Math.min(A.y2, B.y2) - Math.max(A.y1, B.y1);
+          // Lines of one paragraph touch (their boxes include ascent and descent); text drawn over text overlaps far more.
+          if (ox > 0.5 && oy > 0.3 * Math.min(A.y2 - A.y1, B.y2 - B.y1)) overlaps.push(`pagina ${n + 1}: "${A.text}" / "${B.text}"`);
+        }
+    });
+    expect(overlaps).toEqual([]);
+    // The overview: at a readable size (no shrinking 13 columns onto one width), over two pages per band of rows,
+    // the key columns repeated on each, every column on some page.
+    const overview = pages.filter((p) => sheetOf(p) === 'Overzicht');
+    expect(overview.length % 2).toBe(0);
+    expect(overview.length).toBeGreaterThanOrEqual(2);
+    for (const p of overview) {
+      const text = p.map((l) => l.text).join('\n');
+      for (const key of ['Programma', 'Code', 'Maatregel']) expect(text).toContain(key);
+      const body = p.filter((l) => /Loopbaanoriëntatie|Instroomloket/.test(l.text));
+      expect(body.length).toBeGreaterThan(0);
+      // A line box about 1.3 times the type size: 10 points is type of about 8 points or more.
+      for (const l of body) expect(l.y2 - l.y1, l.text).toBeGreaterThanOrEqual(10);
+    }
+    const overviewText = overview.flatMap((p) => p.map((l) => l.text)).join('\n');
+    for (const h of ['Status', 'Penvoerder', 'Begroot (totaal)', 'Resultaatstatus']) expect(overviewText).toContain(h);
+    // Years print as years: 2024, never 2.024 or 2,024.
+    const budget = pages.filter((p) => sheetOf(p) === 'Begroting').flatMap((p) => p.map((l) => l.text)).join('\n');
+    expect(budget).toMatch(/\b202[4-8]\b/);
+    expect(budget).not.toMatch(/\b2[.,]0\d\d\b/);
   }, 200_000);
 });
 

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { NUMFMT, parseNumberText, readCell, writeCell, type CellRule } from '../../electron/core/excel/cells';
+import { NUMFMT, cellStyle, cellValue, parseNumberText, readCell, type CellRule } from '../../electron/core/excel/cells';
+import { WorkbookWriter } from '../../electron/core/excel/xlsx/writer';
 import { personalDataHint } from '../../electron/core/excel/privacy';
-import { load, save } from './excel-helpers';
+import { load } from './excel-helpers';
 
 function cellWith(value: ExcelJS.CellValue, numFmt?: string): ExcelJS.Cell {
   const ws = new ExcelJS.Workbook().addWorksheet('x');
@@ -81,17 +82,19 @@ describe('reading cells', () => {
 
 describe('writing cells', () => {
   it('text that starts with = + - @ stays text (no formula injection), numbers, amounts, dates are typed', async () => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('x');
+    const wb = new WorkbookWriter({ creator: 'Test', created: new Date() });
+    const ws = wb.addSheet('x');
+    const put = (r: number, c: number, rule: CellRule, v: string | number) => ws.set(r, c, cellValue(rule, v).value, cellStyle(rule));
     const risky = ['=SOM(A1:A9)', '+31 6 1234', '-5 jongeren', '@gemeente', '=HYPERLINK("http://evil","klik")'];
-    risky.forEach((s, i) => writeCell(ws.getCell(`A${i + 1}`), { type: 'text' }, s));
-    writeCell(ws.getCell('B1'), { type: 'money' }, 123456);
-    writeCell(ws.getCell('B2'), { type: 'date' }, '2026-07-31');
-    writeCell(ws.getCell('B3'), { type: 'percent' }, 0.4);
-    writeCell(ws.getCell('B4'), { type: 'int' }, 1234);
-    writeCell(ws.getCell('B5'), { type: 'id' }, '007');
-    const buf = await save(wb);
-    // No <f> (formula) element anywhere in the sheet XML (jszip is exceljs's own zip library).
+    risky.forEach((s, i) => put(i + 1, 1, { type: 'text' }, s));
+    put(1, 2, { type: 'money' }, 123456);
+    put(2, 2, { type: 'date' }, '2026-07-31');
+    put(3, 2, { type: 'percent' }, 0.4);
+    put(4, 2, { type: 'int' }, 1234);
+    put(5, 2, { type: 'id' }, '007');
+    put(6, 2, { type: 'int', numFmt: NUMFMT.year }, 2026);
+    const buf = wb.toBuffer();
+    // No <f> (formula) element anywhere in the sheet XML.
     const { default: JSZip } = await import('jszip');
     const xml = await (await JSZip.loadAsync(buf)).file('xl/worksheets/sheet1.xml')!.async('string');
     expect(xml).not.toMatch(/<f>|<f /);
@@ -107,5 +110,6 @@ describe('writing cells', () => {
     expect(back.getCell('B3')).toMatchObject({ value: 0.4, numFmt: '0.0%' });
     expect(back.getCell('B4')).toMatchObject({ value: 1234, numFmt: '#,##0' });
     expect(back.getCell('B5')).toMatchObject({ value: '007', numFmt: '@' });
+    expect(back.getCell('B6')).toMatchObject({ value: 2026, numFmt: '0' });
   });
 });

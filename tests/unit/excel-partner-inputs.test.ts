@@ -47,13 +47,17 @@ describe('partner request: measurements and spend (new records per row)', () => 
     expect(s.getRow(2).getCell(sc('Bedrag besteed')).protection).toMatchObject({ locked: false });
     const lineId = String(s.getRow(2).getCell(1).value);
 
-    // The partner fills it in: a participants count, a percentage of 140 (the mistake), a spend
-    // entry, and a negative amount (the mistake).
+    // A percentage indicator's value cells are percentages (typing 40 in Excel gives 40%).
+    expect(m.getRow(percentRow).getCell(mc('Nieuwe waarde')).numFmt).toBe('0.0%');
+    expect(pr.getCell(mc('Nieuwe waarde')).numFmt).toBe('#,##0');
+
+    // The partner fills it in: a participants count, a percentage of 140% (the mistake; Excel
+    // stores 1.4 in a percentage cell), a spend entry, and a negative amount (the mistake).
     pr.getCell(mc('Nieuwe waarde')).value = 320;
     pr.getCell(mc('Meetdatum')).value = new Date(Date.UTC(2026, 10, 15));
     pr.getCell(mc('Voorlopig/definitief')).value = 'Definitief';
     pr.getCell(mc('Toelichting')).value = 'Telling na de doe-dagen van november.';
-    m.getRow(percentRow).getCell(mc('Nieuwe waarde')).value = 140;
+    m.getRow(percentRow).getCell(mc('Nieuwe waarde')).value = 1.4;
     m.getRow(percentRow).getCell(mc('Meetdatum')).value = '01-11-2026';
     s.getRow(2).getCell(sc('Bedrag besteed')).value = 1234.56;
     s.getRow(2).getCell(sc('Datum')).value = '15-10-2026';

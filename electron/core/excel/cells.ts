@@ -3,7 +3,7 @@
  * amounts, percentages, dates or plain text (never as a formula). Everything here is per cell; the
  * caller adds where the cell is (sheet, row, column) to every message.
  */
-import type ExcelJS from 'exceljs';
+import type { WStyle, WValue } from './xlsx/writer';
 import { parseMoney } from '../../../shared/money';
 import { formatDate, isValidIsoDate, parseDateInput } from '../../../shared/dates';
 import { MAX_CENTS } from '../../../shared/schemas/fields';
@@ -23,6 +23,10 @@ export interface CellRule {
   allowNegative?: boolean;
   choices?: readonly Choice[];
   maxLength?: number;
+  /** Stored value = value read × scale (a percentage stored as 0-100 is read as a fraction, scale 100). */
+  scale?: number;
+  /** A number format instead of the type's own (a year as 2026, not 2.026). */
+  numFmt?: string;
 }
 
 export type CellValue = string | number | boolean | null;
@@ -58,18 +62,18 @@ export const NUMFMT = {
   int: '#,##0',
   decimal: '#,##0.##',
   percent: '0.0%',
+  year: '0',
   date: 'dd-mm-yyyy',
   datetime: 'dd-mm-yyyy hh:mm',
   text: '@',
 } as const;
 
-export function colLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
+/** A column's letters (1 = A, 27 = AA). */
+export { colName as colLetter } from './xlsx/writer';
 
 const fail = (message: string): CellRead => ({ ok: false, message });
+/** A number times a scale, without binary noise (0.4 × 100 is 40, not 40.00000000000001). */
+const scaled = (n: number, scale: number) => Math.round(n * scale * 1e9) / 1e9;
 // Tab and line breaks are text; every other control character is not.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
@@ -215,7 +219,7 @@ export function readCell(cell: CellLike | undefined, rule: CellRule, ctx: ReadCo
         }
       } else return fail(t('xl.cell.textInNumber', { value: show(raw) }));
       if (cents < 0 && !rule.allowNegative) return fail(t('xl.cell.negative'));
-      return done(cents);
+      return done(rule.scale ? scaled(cents, rule.scale) : cents);
     }
     case 'int':
     case 'decimal': {
@@ -230,7 +234,7 @@ export function readCell(cell: CellLike | undefined, rule: CellRule, ctx: ReadCo
       if (rule.type === 'int' && !Number.isInteger(n)) return fail(t('xl.cell.notWhole', { value: show(raw) }));
       if (Math.abs(n) > (rule.type === 'int' ? MAX_INT : MAX_DECIMAL)) return fail(t('xl.cell.hugeNumber', { value: show(raw) }));
       if (n < 0 && !rule.allowNegative) return fail(t('xl.cell.negative'));
-      return done(n);
+      return done(rule.scale ? scaled(n, rule.scale) : n);
     }
     case 'percent': {
       let n: number;
@@ -248,7 +252,7 @@ export function readCell(cell: CellLike | undefined, rule: CellRule, ctx: ReadCo
       } else return fail(t('xl.cell.textInNumber', { value: show(raw) }));
       if (Math.abs(n) > 100) return fail(t('xl.cell.hugeNumber', { value: show(raw) }));
       if (n < 0 && !rule.allowNegative) return fail(t('xl.cell.negative'));
-      return done(Math.round(n * 1e9) / 1e9);
+      return done(scaled(n, rule.scale ?? 1));
     }
     case 'date':
     case 'datetime': {
@@ -294,56 +298,62 @@ export function readCell(cell: CellLike | undefined, rule: CellRule, ctx: ReadCo
 export const looksLikeFormula = (s: string) => /^[=+\-@\t\r]/.test(s);
 
 /**
- * Writes a typed value. Text is always a string cell (an xlsx string cell is never evaluated) in
- * text format '@', so editing it in Excel keeps it text: "=SOM(A1)" stays those characters.
+ * The cell value for a stored value: text as a string cell (never a formula, whatever it starts
+ * with), amounts in euro, percentages as fractions, dates as dates, choices by their Dutch label,
+ * flags as Ja/Nee. A text longer than a cell is cut, with the note for its comment.
  */
-export function writeCell(cell: ExcelJS.Cell, rule: CellRule, value: CellValue): void {
-  if (value === null || value === undefined || value === '') {
-    cell.value = null;
-    if (rule.type === 'id' || rule.type === 'text' || rule.type === 'longText') cell.numFmt = NUMFMT.text;
-    return;
-  }
+export function cellValue(rule: CellRule, value: CellValue): { value: WValue; note?: string } {
+  if (value === null || value === undefined || value === '') return { value: null };
   switch (rule.type) {
     case 'id':
     case 'text':
     case 'longText': {
       const s = String(value);
       const cut = cutForExcel(s);
-      cell.value = cut ? cut.text : s;
-      if (cut) cell.note = cut.note;
-      cell.numFmt = NUMFMT.text;
-      if (rule.type === 'longText') cell.alignment = { wrapText: true, vertical: 'top' };
-      return;
+      return cut ? { value: cut.text, note: cut.note } : { value: s };
     }
     case 'money':
-      cell.value = Number(value) / 100;
-      cell.numFmt = NUMFMT.money;
-      return;
+      return { value: Number(value) / (rule.scale ?? 1) / 100 };
     case 'int':
-      cell.value = Number(value);
-      cell.numFmt = NUMFMT.int;
-      return;
     case 'decimal':
-      cell.value = Number(value);
-      cell.numFmt = NUMFMT.decimal;
-      return;
     case 'percent':
-      cell.value = Number(value);
-      cell.numFmt = NUMFMT.percent;
-      return;
+      return { value: rule.scale ? Number(value) / rule.scale : Number(value) };
     case 'date':
-      cell.value = new Date(String(value).slice(0, 10) + 'T00:00:00Z');
-      cell.numFmt = NUMFMT.date;
-      return;
+      return { value: new Date(String(value).slice(0, 10) + 'T00:00:00Z') };
     case 'datetime':
-      cell.value = new Date(String(value));
-      cell.numFmt = NUMFMT.datetime;
-      return;
+      return { value: new Date(String(value)) };
     case 'choice':
-      cell.value = rule.choices?.find((c) => c.value === value)?.label ?? String(value);
-      return;
+      return { value: rule.choices?.find((c) => c.value === value)?.label ?? String(value) };
     case 'bool':
-      cell.value = value ? t('xl.yes') : t('xl.no');
-      return;
+      return { value: value ? t('xl.yes') : t('xl.no') };
+  }
+}
+
+/**
+ * The look of a column's cells: Excel number formats in nl-NL (text as '@', so an edited
+ * "=SOM(…)" stays text in Excel too), long text wrapped at the top.
+ */
+export function cellStyle(rule: CellRule): WStyle {
+  if (rule.numFmt) return { numFmt: rule.numFmt };
+  switch (rule.type) {
+    case 'id':
+    case 'text':
+      return { numFmt: NUMFMT.text };
+    case 'longText':
+      return { numFmt: NUMFMT.text, wrap: true, vertical: 'top' };
+    case 'money':
+      return { numFmt: NUMFMT.money };
+    case 'int':
+      return { numFmt: NUMFMT.int };
+    case 'decimal':
+      return { numFmt: NUMFMT.decimal };
+    case 'percent':
+      return { numFmt: NUMFMT.percent };
+    case 'date':
+      return { numFmt: NUMFMT.date };
+    case 'datetime':
+      return { numFmt: NUMFMT.datetime };
+    default:
+      return {};
   }
 }

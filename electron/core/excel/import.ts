@@ -56,9 +56,13 @@ function toPlanIssue(i: Issue): PlanIssue {
   return { sheet: i.sheet, row: i.row ?? null, col: i.col ? colLetter(i.col) : null, header: i.header ?? null, message: i.message, text: describe(i) };
 }
 
+let empty: string | undefined;
+/** "(leeg)", looked up once: it is shown next to every value of every new row. */
+const EMPTY = () => (empty ??= t('xl.plan.empty'));
+
 /** A value as the dry-run list shows it (nl-NL). */
 export function display(spec: ColumnSpec, v: CellValue | undefined): string {
-  if (v === null || v === undefined || v === '') return t('xl.plan.empty');
+  if (v === null || v === undefined || v === '') return EMPTY();
   switch (spec.type) {
     case 'money':
       return formatCents(Number(v));
@@ -211,11 +215,17 @@ interface Planned extends PlanRow {
  */
 async function planInputSheet(db: Db, p: Parsed, spec: SheetSpec & { input: InputSection }, ws: XSheet, notices: PlanIssue[]): Promise<Planned[]> {
   const input = spec.input;
-  const table = readTable(ws, spec.columns, { requiredColumns: [input.parentKey], read: new Set([input.parentKey, ...spec.editable]), date1904: p.book.date1904 });
+  // A partner this workspace does not know has no parents here: every row is refused, which
+  // buildPlan reports as a file made for another workspace.
+  const org = p.info.partner ? await findPartner(db, p.info.partner).catch((e: unknown) => (e instanceof UserError ? null : Promise.reject(e))) : null;
+  const parents = org ? await input.parents(db, org) : new Set<string>();
+  const units = input.units && input.ruleFor ? await input.units(db, parents) : null;
+  const ruleOf = units && input.ruleFor ? (values: Row, c: ColumnSpec): ColumnSpec => input.ruleFor!(c, units.get(String(values[input.parentKey] ?? ''))) : undefined;
+  const table = readTable(ws, spec.columns, { requiredColumns: [input.parentKey], read: new Set([input.parentKey, ...spec.editable]), date1904: p.book.date1904, ruleOf });
   if (table.errors.length) throw new UserError('user_error', t('xl.read.sheetRefused', { file: p.fileName, problems: table.errors.map(describe).join('\n') }));
   notices.push(...table.notices.map(toPlanIssue));
-  const org = p.info.partner ? await findPartner(db, p.info.partner) : null;
-  const parents = org ? await input.parents(db, org) : new Set<string>();
+  const changed = p.info.madeAt ? await changedSince(db, input.entity, p.info.madeAt) : new Map<string, Set<string>>();
+  const changedAfterExport = (id: string) => changed.has(id);
   const counts = new Map<string, number[]>();
   for (const r of table.rows) {
     const v = r.values[input.parentKey];
@@ -248,16 +258,22 @@ async function planInputSheet(db: Db, p: Parsed, spec: SheetSpec & { input: Inpu
     let label = String(r.values.indicator ?? r.values.costItem ?? r.values.input ?? parent);
     if (!issues.length && !existing.has(id)) {
       try {
-        const made = await input.build(db, r.values, id, now);
-        if (made) {
+        const made = await input.build(db, r.values, id, now, changedAfterExport);
+        if (made && 'skipped' in made) {
+          const note = { sheet: spec.sheet, row: r.rowNumber, message: made.skipped };
+          r.notes.push(note);
+          notices.push(toPlanIssue(note));
+        } else if (made) {
           record = made;
           label = `${label}: ${made.label}`;
-          // A row that changes an existing record (an answer of the Monitoring sheet) is `changed`.
-          status = made.old ? 'changed' : 'new';
+          // A row that changes an existing record (an answer of the Monitoring sheet) is `changed`,
+          // or a conflict when Regieboek changed that record after the file was made.
+          status = made.conflict ? 'conflict' : made.old ? 'changed' : 'new';
           for (const c of spec.columns) {
             const v = r.values[c.key];
-            if (made.old && spec.editable.has(c.key)) changes.push({ key: c.key, header: c.header, old: display(c, made.old[c.key] as CellValue), new: display(c, v), conflict: false });
-            else if (spec.editable.has(c.key) && v !== null && v !== undefined && v !== '') changes.push({ key: c.key, header: c.header, old: t('xl.plan.empty'), new: display(c, v), conflict: false });
+            const rule = ruleOf ? ruleOf(r.values, c) : c;
+            if (made.old && spec.editable.has(c.key)) changes.push({ key: c.key, header: c.header, old: display(rule, made.old[c.key] as CellValue), new: display(rule, v), conflict: !!made.conflict });
+            else if (spec.editable.has(c.key) && v !== null && v !== undefined && v !== '') changes.push({ key: c.key, header: c.header, old: EMPTY(), new: display(rule, v), conflict: false });
           }
         }
       } catch (e) {
@@ -288,7 +304,7 @@ async function planInputSheet(db: Db, p: Parsed, spec: SheetSpec & { input: Inpu
   return out;
 }
 
-async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[], fileIds: Map<string, Set<string>>): Promise<Planned[]> {
+async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[], fileIds: Map<string, Set<string>>, list: (kind: RecordKind) => Promise<Row[]>): Promise<Planned[]> {
   const ws = sheetNamed(p.book, spec.sheet);
   if (!ws) {
     notices.push(toPlanIssue({ sheet: spec.sheet, message: t('xl.read.sheetAbsent') }));
@@ -300,7 +316,7 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
   notices.push(...table.notices.map(toPlanIssue));
 
   const kind = spec.kind;
-  const existing = new Map((await kind.list(db)).map((r) => [String(r[kind.idKey]), r]));
+  const existing = new Map((await list(kind)).map((r) => [String(r[kind.idKey]), r]));
   const changed = p.info.madeAt && kind.entity ? await changedSince(db, kind.entity, p.info.madeAt) : new Map<string, Set<string>>();
   const trashed = kind.entity && spec.allowCreate ? await trashedIds(db, kind.entity) : new Set<string>();
   const byId = new Map<string, ReadRow[]>();
@@ -316,7 +332,6 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
   for (const r of table.rows) {
     const id = r.values[kind.idKey] === null || r.values[kind.idKey] === undefined ? '' : String(r.values[kind.idKey]);
     const issues: Issue[] = [...r.issues];
-    const base = { key: `${spec.sheet}!${id || r.rowNumber}`, sheet: spec.sheet, row: r.rowNumber, kind: kind.name, id, label: kind.label(r.values), spec, values: r.values, cols: r.cols };
     const issueAt = (key: string, message: string) => {
       const c = spec.columns.find((x) => x.key === key);
       issues.push({ sheet: spec.sheet, row: r.rowNumber, col: r.cols[key], header: c?.header, message });
@@ -375,13 +390,29 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
           for (const c of spec.columns) {
             if (c.key === kind.idKey || c.informational) continue;
             const v = r.values[c.key];
-            if (v !== null && v !== undefined && v !== '') changes.push({ key: c.key, header: c.header, old: t('xl.plan.empty'), new: display(c, v), conflict: false });
+            if (v !== null && v !== undefined && v !== '') changes.push({ key: c.key, header: c.header, old: EMPTY(), new: display(c, v), conflict: false });
           }
         }
       }
     }
     if (issues.length) status = 'rejected';
-    out.push({ ...base, status, changes, issues: issues.map(toPlanIssue), notes: r.notes.map(toPlanIssue), patch, conflictPatch });
+    out.push({
+      key: `${spec.sheet}!${id || r.rowNumber}`,
+      sheet: spec.sheet,
+      row: r.rowNumber,
+      kind: kind.name,
+      id,
+      label: kind.label(r.values),
+      status,
+      changes,
+      issues: issues.length ? issues.map(toPlanIssue) : [],
+      notes: r.notes.length ? r.notes.map(toPlanIssue) : [],
+      spec,
+      values: r.values,
+      cols: r.cols,
+      patch,
+      conflictPatch,
+    });
   }
   // An import never deletes: records missing from a workspace workbook stay as they are.
   if (spec.allowCreate) {
@@ -395,10 +426,10 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
  * References to other kinds must point to a record in the store or to a row of the same file that
  * is not itself rejected; a rejected parent rejects its children, and theirs, until nothing changes.
  */
-async function checkRefs(db: Db, rows: Planned[]): Promise<void> {
+async function checkRefs(rows: Planned[], list: (kind: RecordKind) => Promise<Row[]>): Promise<void> {
   const stored = new Map<string, Set<string>>();
   const storeIds = async (kind: RecordKind) => {
-    if (!stored.has(kind.name)) stored.set(kind.name, new Set((await kind.list(db)).map((x) => String(x[kind.idKey]))));
+    if (!stored.has(kind.name)) stored.set(kind.name, new Set((await list(kind)).map((x) => String(x[kind.idKey]))));
     return stored.get(kind.name)!;
   };
   for (let changed = true; changed; ) {
@@ -430,8 +461,14 @@ async function buildPlan(db: Db, p: Parsed, fileName: string): Promise<{ plan: I
   const notices: PlanIssue[] = [];
   const fileIds = new Map<string, Set<string>>();
   const rows: Planned[] = [];
-  for (const spec of p.specs) rows.push(...(await planSheet(db, p, spec, notices, fileIds)));
-  await checkRefs(db, rows);
+  // Each kind's stored rows are read once per plan, for comparing and for checking references.
+  const lists = new Map<string, Promise<Row[]>>();
+  const list = (kind: RecordKind) => {
+    if (!lists.has(kind.name)) lists.set(kind.name, kind.list(db));
+    return lists.get(kind.name)!;
+  };
+  for (const spec of p.specs) rows.push(...(await planSheet(db, p, spec, notices, fileIds, list)));
+  await checkRefs(rows, list);
   const counts = { new: 0, changed: 0, unchanged: 0, conflict: 0, rejected: 0 };
   for (const r of rows) counts[r.status]++;
   const plan: ImportPlan = {
@@ -443,7 +480,7 @@ async function buildPlan(db: Db, p: Parsed, fileName: string): Promise<{ plan: I
     partner: p.info.partner,
     sha256: p.sha256,
     counts,
-    rows: rows.map(({ spec: _s, values: _v, cols: _k, patch: _p, conflictPatch: _c, record: _n, ...row }) => row),
+    rows: rows.map((r) => ({ key: r.key, sheet: r.sheet, row: r.row, kind: r.kind, id: r.id, label: r.label, status: r.status, changes: r.changes, issues: r.issues, notes: r.notes })),
     notices,
   };
   return { plan, rows };
@@ -461,6 +498,20 @@ export async function planImport(db: Kysely<Database>, buf: Buffer, fileName: st
 }
 
 const NOTHING = Symbol('nothing to apply');
+
+/** The store's refusal in Dutch, naming the column where SQLite names one (never SQLite's own text). */
+function storeRefusal(e: unknown, columns: readonly ColumnSpec[]): string {
+  const msg = e instanceof Error ? e.message : '';
+  const column = (snake: string) => {
+    const key = snake.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase());
+    return columns.find((c) => c.key === key)?.header ?? key;
+  };
+  const m = /(UNIQUE|NOT NULL) constraint failed: \w+\.(\w+)/.exec(msg);
+  if (m) return t(m[1] === 'UNIQUE' ? 'xl.apply.unique' : 'xl.apply.notNull', { column: column(m[2]!) });
+  if (/FOREIGN KEY/.test(msg)) return t('xl.apply.foreignKey');
+  if (/CHECK constraint/.test(msg)) return t('xl.apply.check');
+  return t('xl.apply.other');
+}
 
 /**
  * Rows in creation order: a new row that refers to another new row of the same kind (a target
@@ -514,10 +565,44 @@ export async function applyImport(
       if (!rows.some(wanted)) throw NOTHING;
       // References may point forward within one kind (a target superseding a later row): checked at commit.
       await sql`PRAGMA defer_foreign_keys = ON`.execute(tr.trx);
+      // New records of one kind go in together (tr.insertMany); a refused batch is tried row by row to name the row.
+      let batch: { entity: string; keys: string; rows: Record<string, unknown>[]; planned: Planned[] } | null = null;
+      const flush = async () => {
+        if (!batch) return;
+        const b = batch;
+        batch = null;
+        await sql`SAVEPOINT import_batch`.execute(tr.trx);
+        try {
+          await tr.insertMany(b.entity, b.rows);
+          await sql`RELEASE import_batch`.execute(tr.trx);
+        } catch {
+          await sql`ROLLBACK TO import_batch`.execute(tr.trx);
+          await sql`RELEASE import_batch`.execute(tr.trx);
+          for (let i = 0; i < b.rows.length; i++) {
+            try {
+              await tr.insert(b.entity, b.rows[i]!);
+            } catch (e) {
+              const r = b.planned[i]!;
+              throw new UserError('user_error', t('xl.apply.refused', { sheet: r.sheet, row: r.row, id: r.id, detail: storeRefusal(e, r.spec.columns) }));
+            }
+          }
+        }
+        applied += b.rows.length;
+      };
       for (const r of selfRefOrder(rows)) {
         const kind = r.spec.kind;
+        if (r.status === 'new' && !r.record && kind.stored && kind.entity) {
+          const row = kind.stored(r.values, tr.at);
+          const keys = Object.keys(row).join();
+          if (batch && (batch.entity !== kind.entity || batch.keys !== keys)) await flush();
+          batch ??= { entity: kind.entity, keys, rows: [], planned: [] };
+          batch.rows.push(row);
+          batch.planned.push(r);
+          continue;
+        }
+        await flush();
         try {
-          if ((r.status === 'new' || r.status === 'changed') && r.record) {
+          if ((r.status === 'new' || r.status === 'changed' || (r.status === 'conflict' && o.choices?.[r.key] === 'file')) && r.record) {
             await r.record.create(tr);
             applied++;
           } else if (r.status === 'new' && kind.create) {
@@ -533,9 +618,10 @@ export async function applyImport(
         } catch (e) {
           // A value the store's own checks refuse: the whole import rolls back, naming the row.
           if (e instanceof UserError) throw e;
-          throw new UserError('user_error', t('xl.apply.refused', { sheet: r.sheet, row: r.row, id: r.id, detail: (e as Error).message.slice(0, 160) }));
+          throw new UserError('user_error', t('xl.apply.refused', { sheet: r.sheet, row: r.row, id: r.id, detail: storeRefusal(e, r.spec.columns) }));
         }
       }
+      await flush();
       if (tr.changes > 0) changeSetId = tr.changeSetId;
     });
   } catch (e) {

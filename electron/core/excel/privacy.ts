@@ -24,8 +24,12 @@ const PERSONAL = [
   /\b(telefoon|mobiel|e ?mail)(nummer|adres)? (leerling|jongere|ouder|ouders|verzorger)\b/,
 ];
 
+/** Words without which no title below can match: a cheap first look before normalising. */
+const MAYBE = /bsn|burger|sofi|nummer|nr|geb|birth|dob|naam|voornam|initialen|adres|straat|postcode|telefoon|mobiel|mail/i;
+
 /** A text that reads as the title of a column of personal data ("Geboortedatum", "Naam leerling"). */
 export function personalDataHint(text: string): boolean {
+  if (text.length > 80 || !MAYBE.test(text)) return false;
   const n = norm(text);
   return n.length > 0 && n.length <= 60 && PERSONAL.some((re) => re.test(n));
 }
@@ -60,13 +64,14 @@ export function personalDataIn(rows: readonly { r: number; cells: readonly strin
   for (const row of rows) {
     const titles: PersonalHit[] = [];
     let filled = 0;
+    let bsnWord: boolean | null = null;
     row.cells.forEach((s, c) => {
       if (!s || !s.trim()) return;
       filled++;
       if (s.length <= 60 && personalDataHint(s)) titles.push({ row: row.r, col: c, text: s.trim() });
-      const n = norm(s);
-      if (BSN_WORD.test(n) || row.cells.some((o) => o && BSN_WORD.test(norm(o)) && o.length <= 60))
-        for (const m of s.matchAll(NINE_DIGITS)) if (isBsn(m[1]!.replace(/[. ]/g, ''))) hits.push({ row: row.r, col: c, text: m[1]! });
+      if (!/\d{3}/.test(s)) return;
+      bsnWord ??= row.cells.some((o) => !!o && o.length <= 80 && /bsn|burger|sofi/i.test(o) && BSN_WORD.test(norm(o)));
+      if (bsnWord) for (const m of s.matchAll(NINE_DIGITS)) if (isBsn(m[1]!.replace(/[. ]/g, ''))) hits.push({ row: row.r, col: c, text: m[1]! });
     });
     if (inHeader ? titles.length > 0 : titles.length >= 2) hits.push(...titles);
     if (filled >= 2) inHeader = false;

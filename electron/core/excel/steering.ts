@@ -5,10 +5,11 @@
  * amount, percentage and date cells in nl-NL formats, frozen header, filter, fitting widths, keys
  * repeated on every row, landscape print one page wide with region and date in header and footer.
  */
-import type ExcelJS from 'exceljs';
+import type { SheetWriter, WorkbookWriter, WStyle } from './xlsx/writer';
 import { programmeKind, type Db } from './kinds';
 import { workspaceRegion } from './info';
 import { printSetup, writeTable, type ColumnSpec, type Row } from './sheets';
+import { NUMFMT } from './cells';
 import { newWorkbook, type ExportContext } from './workspace-book';
 import { nl, t, type MessageKey } from '../../../shared/i18n/nl';
 import { schoolYearOf } from '../../../shared/dates';
@@ -25,7 +26,7 @@ const localIsoDate = (iso: string) => {
 
 export interface SteeringContext {
   db: Db;
-  wb: ExcelJS.Workbook;
+  wb: WorkbookWriter;
   region: string;
   /** ISO time of the report. */
   at: string;
@@ -36,7 +37,7 @@ export interface SteeringSheet {
   name: string;
   /** Sheet title (tab). */
   title: string;
-  build(ws: ExcelJS.Worksheet, ctx: SteeringContext): Promise<void>;
+  build(ws: SheetWriter, ctx: SteeringContext): Promise<void>;
 }
 
 /** Status as text with a symbol, so it survives printing in black and white. */
@@ -67,26 +68,33 @@ async function resultStatuses(db: Db): Promise<{ measures: Map<string, ResultSta
 }
 
 const col = (key: string, header: string, type: ColumnSpec['type'], help: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ key, header, type, help, ...extra });
+/** A text column of a fixed width whose text wraps (the row grows), so a report page keeps a readable size. */
+const wrap = (key: string, header: string, width: number, help = ''): ColumnSpec => col(key, header, 'longText', help, { width });
 
 /** Programme, measure code and name on every row, so filtering in Excel keeps each row's context. */
 const measureKeys = () => [
-  col('programme', t('xl.steering.programme'), 'text', ''),
-  col('code', t('xlh.code'), 'text', ''),
-  col('measure', t('xl.steering.measure'), 'text', ''),
+  wrap('programme', t('xl.steering.programme'), 20),
+  col('code', t('xlh.code'), 'text', '', { width: 8 }),
+  wrap('measure', t('xl.steering.measure'), 22),
 ];
 const pcol = (key: string) => programmeKind.columns.find((c) => c.key === key)!;
 
+const EMPTY_NOTE: WStyle = { italic: true, color: 'FF666666' };
+
 /** A sheet with only headers says so in its first row, instead of looking broken. */
-function emptyNote(ws: ExcelJS.Worksheet, text: string): void {
-  const c = ws.getCell('A2');
-  c.value = text;
-  c.font = { italic: true, color: { argb: 'FF666666' } };
+function emptyNote(ws: SheetWriter, text: string): void {
+  ws.set(2, 1, text, EMPTY_NOTE);
 }
 
-async function table(ws: ExcelJS.Worksheet, ctx: SteeringContext, columns: ColumnSpec[], rows: Row[], empty: string): Promise<void> {
-  writeTable(ws, columns, rows);
+/**
+ * A report table: rows as high as their wrapped text, printed on A4 landscape. A table too wide
+ * for one readable page (the overview) prints at full size over more pages, its key columns
+ * (programme, code, measure) repeated on each, instead of shrinking the type to fit one width.
+ */
+async function table(ws: SheetWriter, ctx: SteeringContext, columns: ColumnSpec[], rows: Row[], empty: string, print: { keyColumns?: number } = {}): Promise<void> {
+  writeTable(ws, columns, rows, { fitRows: true });
   if (!rows.length) emptyNote(ws, empty);
-  printSetup(ws, { title: t('xl.steering.title'), region: ctx.region, date: ctx.at });
+  printSetup(ws, { title: t('xl.steering.title'), region: ctx.region, date: ctx.at, keyColumns: print.keyColumns, readable: true });
 }
 
 /** Per measure, the programme repeated on every row so a filter on it works. */
@@ -97,16 +105,16 @@ export const overviewSheet: SteeringSheet = {
     const year = schoolYearOf(localIsoDate(ctx.at));
     const columns = [
       ...measureKeys(),
-      col('status', t('xlh.programme.status'), 'text', t('xl.steering.statusHelp')),
-      col('lead', t('xlh.leadName'), 'text', ''),
-      col('plus', t('xlh.measure.plus'), 'bool', ''),
-      col('activities', t('xl.steering.activityCount'), 'int', ''),
-      col('planned', t('xl.steering.plannedParticipants', { year }), 'int', ''),
+      col('status', t('xlh.programme.status'), 'text', t('xl.steering.statusHelp'), { width: 11 }),
+      wrap('lead', t('xlh.leadName'), 24),
+      col('plus', t('xlh.measure.plus'), 'bool', '', { width: 16 }),
+      col('activities', t('xl.steering.activityCount'), 'int', '', { width: 12 }),
+      col('planned', t('xl.steering.plannedParticipants', { year }), 'int', '', { width: 13 }),
       col('budgetPlannedCents', t('xl.steering.budgetPlanned'), 'money', t('xl.steering.budgetPlannedHelp'), { allowNegative: true }),
       col('budgetRealisedCents', t('xl.steering.budgetRealised'), 'money', t('xl.steering.budgetRealisedHelp'), { allowNegative: true }),
-      col('participantsPlanned', t('xl.steering.participantsPlanned'), 'int', t('xl.steering.participantsPlannedHelp')),
-      col('participantsReached', t('xl.steering.participantsReached'), 'int', t('xl.steering.participantsReachedHelp')),
-      col('resultStatus', t('xl.steering.measureResultStatus'), 'text', t('xl.steering.measureResultStatusHelp')),
+      col('participantsPlanned', t('xl.steering.participantsPlanned'), 'int', t('xl.steering.participantsPlannedHelp'), { width: 12 }),
+      col('participantsReached', t('xl.steering.participantsReached'), 'int', t('xl.steering.participantsReachedHelp'), { width: 12 }),
+      col('resultStatus', t('xl.steering.measureResultStatus'), 'text', t('xl.steering.measureResultStatusHelp'), { width: 16 }),
     ];
     const db = ctx.db;
     const programmes = new Map((await db.selectFrom('programme').select(['id', 'name']).where('deletedAt', 'is', null).execute()).map((p) => [p.id, p.name]));
@@ -124,11 +132,13 @@ export const overviewSheet: SteeringSheet = {
     const money = new Map<string, { plannedCents: number; realisedCents: number; plannedParticipants: number | null; reachedParticipants: number | null }>();
     for (const id of programmes.keys()) for (const m of (await budgetOverview(db, id))?.measures ?? []) money.set(m.id, m);
     const results = await resultStatuses(db);
+    const byMeasure = new Map<string, typeof activities>();
+    for (const a of activities) byMeasure.set(a.measureId, [...(byMeasure.get(a.measureId) ?? []), a]);
     const rows = measures
       .filter((m) => programmes.has(m.programmeId))
       .map((m) => {
         const f = money.get(m.id);
-        const mine = activities.filter((a) => a.measureId === m.id);
+        const mine = byMeasure.get(m.id) ?? [];
         const planned = mine.flatMap((a) => JSON.parse(a.plannedParticipants) as { schoolYear: string; count: number }[]).filter((p) => p.schoolYear === year);
         return {
           programme: programmes.get(m.programmeId) ?? '',
@@ -146,7 +156,7 @@ export const overviewSheet: SteeringSheet = {
           resultStatus: resultStatusText(results.measures.get(m.id) ?? 'geen_gegevens'),
         };
       });
-    await table(ws, ctx, columns, rows, t('xl.steering.noMeasures'));
+    await table(ws, ctx, columns, rows, t('xl.steering.noMeasures'), { keyColumns: 3 });
   },
 };
 
@@ -156,7 +166,7 @@ export const programmesSheet: SteeringSheet = {
   title: t('xlh.programme.sheet'),
   build: async (ws, ctx) => {
     const columns = [
-      { ...pcol('name'), header: t('xl.steering.programme') },
+      { ...pcol('name'), header: t('xl.steering.programme'), type: 'longText' as const, width: 30 },
       pcol('periodStart'),
       pcol('periodEnd'),
       col('status', t('xlh.programme.status'), 'text', t('xl.steering.statusHelp')),
@@ -180,8 +190,8 @@ export const budgetSheet: SteeringSheet = {
   build: async (ws, ctx) => {
     const columns = [
       ...measureKeys(),
-      col('year', t('xl.steering.year'), 'int', ''),
-      col('source', t('xl.steering.source'), 'text', ''),
+      col('year', t('xl.steering.year'), 'int', '', { numFmt: NUMFMT.year }),
+      wrap('source', t('xl.steering.source'), 22),
       col('plannedCents', t('xl.steering.planned'), 'money', '', { allowNegative: true }),
       col('spentCents', t('xl.steering.spent'), 'money', '', { allowNegative: true }),
       col('spentShare', t('xl.steering.spentShare'), 'percent', '', { allowNegative: true }),
@@ -237,7 +247,7 @@ export const budgetSheet: SteeringSheet = {
           spentShare: c.planned > 0 ? c.spent / c.planned : null,
         };
       });
-    await table(ws, ctx, columns, rows, t('xl.steering.noBudget'));
+    await table(ws, ctx, columns, rows, t('xl.steering.noBudget'), { keyColumns: 3 });
   },
 };
 
@@ -248,17 +258,17 @@ export const resultsSheet: SteeringSheet = {
   build: async (ws, ctx) => {
     const columns = [
       ...measureKeys(),
-      col('indicator', t('xl.steering.indicator'), 'text', ''),
-      col('unit', t('xl.steering.unit'), 'text', ''),
-      col('baseline', t('xl.steering.baseline'), 'decimal', '', { allowNegative: true }),
-      col('baselineDate', t('xl.steering.baselineDate'), 'date', ''),
-      col('target', t('xl.steering.target'), 'text', ''),
-      col('latest', t('xl.steering.latest'), 'decimal', '', { allowNegative: true }),
-      col('latestDate', t('xl.steering.latestDate'), 'date', ''),
-      col('numerator', t('xl.steering.numerator'), 'decimal', ''),
-      col('denominator', t('xl.steering.denominator'), 'decimal', ''),
-      col('measurementStatus', t('xl.steering.measurementStatus'), 'text', ''),
-      col('resultStatus', t('xl.steering.resultStatus'), 'text', t('xl.steering.resultStatusHelp')),
+      wrap('indicator', t('xl.steering.indicator'), 24),
+      col('unit', t('xl.steering.unit'), 'text', '', { width: 12 }),
+      col('baseline', t('xl.steering.baseline'), 'decimal', '', { allowNegative: true, width: 11 }),
+      col('baselineDate', t('xl.steering.baselineDate'), 'date', '', { width: 12 }),
+      wrap('target', t('xl.steering.target'), 20),
+      col('latest', t('xl.steering.latest'), 'decimal', '', { allowNegative: true, width: 11 }),
+      col('latestDate', t('xl.steering.latestDate'), 'date', '', { width: 12 }),
+      col('numerator', t('xl.steering.numerator'), 'decimal', '', { width: 10 }),
+      col('denominator', t('xl.steering.denominator'), 'decimal', '', { width: 10 }),
+      col('measurementStatus', t('xl.steering.measurementStatus'), 'text', '', { width: 12 }),
+      col('resultStatus', t('xl.steering.resultStatus'), 'text', t('xl.steering.resultStatusHelp'), { width: 16 }),
     ];
     const db = ctx.db;
     const statuses = (await resultStatuses(db)).indicators;
@@ -275,19 +285,25 @@ export const resultsSheet: SteeringSheet = {
     const targets = await db.selectFrom('target').selectAll().where('deletedAt', 'is', null).orderBy('periodEnd', 'desc').execute();
     const measurements = await db.selectFrom('measurement').selectAll().where('deletedAt', 'is', null).orderBy('date', 'desc').execute();
     const num = (v: number | null) => (v === null ? '' : String(v).replace('.', ','));
+    // The newest target not superseded, and the latest measurement, per indicator (lists are newest first).
+    const superseded = new Set(targets.map((x) => x.supersedesId).filter(Boolean));
+    const newestTarget = new Map<string, (typeof targets)[number]>();
+    for (const x of targets) if (!superseded.has(x.id) && !newestTarget.has(x.indicatorId)) newestTarget.set(x.indicatorId, x);
+    const latest = new Map<string, (typeof measurements)[number]>();
+    for (const x of measurements) if (!latest.has(x.indicatorId)) latest.set(x.indicatorId, x);
     const rows = indicators
       .map((i) => {
         const m = byMeasure.get(i.measureId ?? activityMeasure.get(i.activityId ?? '') ?? '');
         if (!m) return null;
-        const tg = targets.find((x) => x.indicatorId === i.id && !targets.some((y) => y.supersedesId === x.id));
-        const last = measurements.find((x) => x.indicatorId === i.id);
+        const tg = newestTarget.get(i.id);
+        const last = latest.get(i.id);
         const target = !tg ? '' : tg.kind === 'bereik' ? `${num(tg.min)}–${num(tg.max)}` : tg.kind === 'relatief' ? `${num(tg.percent)}% t.o.v. nulmeting` : num(tg.value);
         return {
           programme: m.programme,
           code: m.code,
           measure: m.name,
           indicator: i.name,
-          unit: i.unit === 'vrij' ? i.freeUnit : i.unit,
+          unit: i.unit === 'vrij' ? i.freeUnit : t(`unit.${i.unit}` as MessageKey),
           baseline: i.baselineValue,
           baselineDate: i.baselineDate,
           target: tg ? `${target}${tg.schoolYear ? ` (${tg.schoolYear})` : ''}` : '',
@@ -300,7 +316,7 @@ export const resultsSheet: SteeringSheet = {
         };
       })
       .filter((r) => r !== null);
-    await table(ws, ctx, columns, rows, t('xl.steering.noResults'));
+    await table(ws, ctx, columns, rows, t('xl.steering.noResults'), { keyColumns: 3 });
   },
 };
 
@@ -310,13 +326,13 @@ export const actionsSheet: SteeringSheet = {
   title: t('xl.steering.actions'),
   build: async (ws, ctx) => {
     const columns = [
-      col('programme', t('xl.steering.programme'), 'text', ''),
-      col('round', t('xl.steering.round'), 'text', ''),
-      col('measure', t('xl.steering.measure'), 'text', ''),
-      col('action', t('xl.steering.action'), 'longText', '', { width: 50 }),
-      col('by', t('xl.steering.by'), 'text', ''),
-      col('deadline', t('xl.steering.deadline'), 'date', ''),
-      col('status', t('xl.steering.actionStatus'), 'text', ''),
+      wrap('programme', t('xl.steering.programme'), 16),
+      wrap('round', t('xl.steering.round'), 16),
+      wrap('measure', t('xl.steering.measure'), 20),
+      wrap('action', t('xl.steering.action'), 40),
+      wrap('by', t('xl.steering.by'), 22),
+      col('deadline', t('xl.steering.deadline'), 'date', '', { width: 11 }),
+      col('status', t('xl.steering.actionStatus'), 'text', '', { width: 10 }),
     ];
     const rows = await ctx.db
       .selectFrom('monitoringAction')
@@ -388,16 +404,15 @@ export const legendSheet: SteeringSheet = {
 /** In tab order. Issues 3-5 replace budget/results/actions and add measure sheets here. */
 export const steeringSheets: SteeringSheet[] = [overviewSheet, programmesSheet, budgetSheet, resultsSheet, actionsSheet, legendSheet];
 
-export async function buildSteeringWorkbook(db: Db, ctx: ExportContext): Promise<ExcelJS.Workbook> {
+export async function buildSteeringWorkbook(db: Db, ctx: ExportContext): Promise<WorkbookWriter> {
   const at = ctx.at ?? new Date().toISOString();
   const region = await workspaceRegion(db);
-  const wb = await newWorkbook(at);
-  wb.title = t('xl.steering.title');
+  const wb = newWorkbook(at, t('xl.steering.title'));
   const sctx: SteeringContext = { db, wb, region: region.label, at, user: ctx.user };
-  for (const s of steeringSheets) await s.build(wb.addWorksheet(s.title), sctx);
+  for (const s of steeringSheets) await s.build(wb.addSheet(s.title), sctx);
   return wb;
 }
 
 export async function exportSteering(db: Db, ctx: ExportContext): Promise<Buffer> {
-  return Buffer.from(await (await buildSteeringWorkbook(db, ctx)).xlsx.writeBuffer());
+  return (await buildSteeringWorkbook(db, ctx)).toBuffer();
 }

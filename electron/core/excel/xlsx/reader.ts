@@ -324,11 +324,12 @@ async function readSheet(buf: Buffer, e: ZipEntry, budget: Budget, ctx: SheetCon
     }
     if (phase === 'data') {
       let pos = 0;
+      // Where the sheet data ends, if it does in what has been read (searched once per chunk).
+      DATA_END.lastIndex = 0;
+      const end = DATA_END.exec(pending);
       for (;;) {
         ROW_OPEN.lastIndex = pos;
         const open = ROW_OPEN.exec(pending);
-        DATA_END.lastIndex = pos;
-        const end = DATA_END.exec(pending);
         if (!open || (end && end.index < open.index)) {
           if (end) {
             pos = end.index + end[0].length;
