@@ -47,7 +47,7 @@ async function run(times: number) {
   await planImport(dst.db, buf, 'bench.xlsx');
   const planMs = ms(t0);
   t0 = process.hrtime.bigint();
-  const res = await applyImport(dst.db, buf, 'bench.xlsx', { user: 'bench' });
+  const res = await applyImport(dst.db, buf, 'bench.xlsx', { user: 'bench', session: 'bench' });
   const applyMs = ms(t0);
 
   // The same number of data cells, written and read with exceljs's streaming API and no checks.

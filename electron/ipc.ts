@@ -12,11 +12,12 @@ export const INVOKE_CHANNEL = 'regieboek:invoke';
 export const EVENT_CHANNEL = 'regieboek:event';
 
 export function createInvokeHandler(dispatch: Dispatch, indexUrl: string) {
-  return async (event: Pick<IpcMainInvokeEvent, 'senderFrame'>, channel: unknown, input: unknown): Promise<Result<unknown>> => {
+  return async (event: Pick<IpcMainInvokeEvent, 'senderFrame'> & { sender?: { id: number } }, channel: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isTrustedSender(event.senderFrame, indexUrl)) {
       return { ok: false, error: { code: 'internal', message: t('shell.foreignSender') } };
     }
-    return dispatch(String(channel), input);
+    // Each window has its own undo stack: the session is the window's, never taken from the page.
+    return dispatch(String(channel), input, { session: event.sender ? `venster-${event.sender.id}` : undefined });
   };
 }
 

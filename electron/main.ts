@@ -65,6 +65,7 @@ function refreshMenu() {
       },
       quit: () => app.quit(),
       undo: () => send('navigate', 'undo'),
+      redo: () => send('navigate', 'redo'),
       showHelp: () => send('navigate', 'help'),
       openDataDir: () => void shell.openPath(state.dataDir),
     },

@@ -11,6 +11,7 @@ export interface MenuActions {
   savePdf(): void;
   quit(): void;
   undo(): void;
+  redo(): void;
   showHelp(): void;
   openDataDir(): void;
 }
@@ -42,6 +43,7 @@ export function buildMenuTemplate(actions: MenuActions, recent: { path: string; 
       submenu: [
         // Ctrl+Z in a text field undoes typing; elsewhere the page turns it into "history.undo".
         { label: t('menu.laatste_wijziging_ongedaan_maken'), click: () => actions.undo() },
+        { label: t('menu.laatste_wijziging_opnieuw'), click: () => actions.redo() },
         { type: 'separator' },
         { role: 'undo', label: t('menu.typen_ongedaan_maken') },
         { role: 'redo', label: t('menu.opnieuw') },

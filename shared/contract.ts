@@ -4,9 +4,10 @@
  * renderer's call() is typed from this map.
  */
 import { z } from 'zod';
+import './schemas/locale';
 import { Programme, ProgrammeInput, ProgrammeUpdate } from './schemas/programme';
 import { AppInfo, RecentFile, Region, Settings, WorkspaceInfo, fileName, regionNumber } from './schemas/workspace';
-import { HistoryEntry, TrashItem, UndoResult } from './schemas/history';
+import { HistoryEntry, StackState, TrashItem, UndoInput, UndoResult } from './schemas/history';
 import { id, isoDate } from './schemas/fields';
 import { ConflictChoices, ExchangeFile, ExportRequest, ExportResult, ImportPlan, ImportResult, LastImport } from './schemas/exchange';
 import {
@@ -190,7 +191,9 @@ export const contract = {
   // History, trash and undo (for every kind of record)
   'history.forEntity': { input: z.strictObject({ entity: z.string().min(1).max(64), id: id() }), output: z.array(HistoryEntry) },
   'history.recent': { input: z.strictObject({ limit: z.number().int().min(1).max(1000).default(200) }), output: z.array(HistoryEntry) },
-  'history.undo': { input: none, output: UndoResult },
+  'history.undo': { input: UndoInput, output: UndoResult },
+  'history.redo': { input: UndoInput, output: UndoResult },
+  'history.stack': { input: none, output: StackState },
   'trash.list': { input: none, output: z.array(TrashItem) },
   'trash.restore': { input: z.strictObject({ changeSetId: z.number().int() }), output: z.null() },
 

@@ -7,6 +7,26 @@ export interface FieldIssue {
   message: string;
 }
 
+/** One field of a stale write: what is stored now and what the user wanted, both as a person reads them. */
+export interface ConflictField {
+  field: string;
+  label: string;
+  current: string;
+  yours: string;
+}
+
+/** A write based on an older version of a record (issue 10): the screen lets the user choose. */
+export interface ConflictInfo {
+  entity: string;
+  id: string;
+  /** The version stored now: send it with the write to save the user's values after all. */
+  rowVersion: number;
+  /** Who made the newest change, and when (ISO), if the history says. */
+  by: string | null;
+  at: string | null;
+  fields: ConflictField[];
+}
+
 export interface AppError {
   code: ErrorCode;
   /** Dutch, says what to fix and where. */
@@ -14,6 +34,8 @@ export interface AppError {
   /** Set when the error belongs to one field (forms show it next to that field). */
   field?: string;
   issues?: FieldIssue[];
+  /** Set for a stale write (code 'conflict'). */
+  conflict?: ConflictInfo;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

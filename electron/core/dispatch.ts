@@ -8,7 +8,7 @@ import { fail, ok, type AppError, type FieldIssue, type Result } from '../../sha
 import { fieldLabel, t } from '../../shared/i18n/nl';
 import { allHandlers } from './handlers';
 import type { Handlers, HandlerContext } from './handlers/types';
-import { UserError } from './errors';
+import { ConflictError, UserError } from './errors';
 import type { AppState } from './app-state';
 
 export function issuesOf(error: z.ZodError): FieldIssue[] {
@@ -32,10 +32,20 @@ export function invalidInput(error: z.ZodError, scope?: string): AppError {
   return { code: 'invalid_input', message: describeIssues(issues, scope), field: issues[0]?.field || undefined, issues };
 }
 
-export type Dispatch = (channel: string, rawInput: unknown) => Promise<Result<unknown>>;
+/** Who is calling: the window (or CLI run) whose undo stack a change belongs to. */
+export interface CallMeta {
+  session?: string;
+}
+
+export type Dispatch = (channel: string, rawInput: unknown, meta?: CallMeta) => Promise<Result<unknown>>;
+
+/** A session id as the transports pass it on: short, plain characters (anything else gets the default). */
+export const isSessionId = (s: unknown): s is string => typeof s === 'string' && /^[A-Za-z0-9_.:-]{1,80}$/.test(s);
 
 export interface DispatcherOptions {
   handlers?: Handlers;
+  /** The session of calls that name none (one window, one CLI run, one test). */
+  session?: string;
   /** Where unexpected errors are reported (stderr by default). */
   log?: (message: string, error: unknown) => void;
 }
@@ -44,7 +54,9 @@ export function createDispatcher(app: AppState, opts: DispatcherOptions = {}): D
   const handlers = opts.handlers ?? allHandlers;
   const log = opts.log ?? ((m, e) => console.error(m, e));
 
-  return async function dispatch(channel, rawInput) {
+  const defaultSession = opts.session ?? 'main';
+
+  return async function dispatch(channel, rawInput, meta) {
     if (!isChannel(channel)) return fail({ code: 'unknown_channel', message: t('err.unknownChannel', { channel: String(channel) }) });
     const spec = contract[channel];
     const parsed = spec.input.safeParse(rawInput ?? {});
@@ -53,6 +65,7 @@ export function createDispatcher(app: AppState, opts: DispatcherOptions = {}): D
     const ctx: HandlerContext = {
       app,
       db: () => app.requireWorkspace().db,
+      session: isSessionId(meta?.session) ? meta.session : defaultSession,
       get user() {
         return app.userName;
       },
@@ -63,6 +76,7 @@ export function createDispatcher(app: AppState, opts: DispatcherOptions = {}): D
       // The output is checked too: a handler that breaks the contract fails loudly here, not in a screen.
       return ok(spec.output.parse(value) as Out<Channel>);
     } catch (e) {
+      if (e instanceof ConflictError) return fail({ code: e.code, message: e.message, conflict: e.conflict });
       if (e instanceof UserError) return fail({ code: e.code, message: e.message, field: e.field });
       if (e instanceof z.ZodError) return fail(invalidInput(e, scope));
       log(`[regieboek] ${channel} failed`, e);

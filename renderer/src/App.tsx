@@ -29,6 +29,7 @@ import { PartnerDetail } from './pages/PartnerDetail';
 import { PartnerForm } from './pages/PartnerForm';
 import { ActivitySheet, MeasureSheet } from './pages/PrintSheet';
 import { SearchDialog } from './components/SearchDialog';
+import { AskProvider, useAsk } from './components/ChoiceDialog';
 import { MonitoringRoundForm, MonitoringRounds } from './pages/MonitoringRounds';
 import { MonitoringRound } from './pages/MonitoringRound';
 import { MonitoringInput } from './pages/MonitoringInput';
@@ -72,6 +73,8 @@ function Screen({ route, hasWorkspace }: { route: string[]; hasWorkspace: boolea
       if (a && b === 'bewerken') return <ProgrammeForm id={a} />;
       if (a && b === 'lijn' && c) return <LineForm key={c} programmeId={a} id={c === 'nieuw' ? undefined : c} />;
       if (a && b === 'maatregel') return <MeasureForm key={d ?? 'new'} programmeId={a} lineId={d} />;
+      // An activity directly under a programme line (d) or the programme: #/programmas/<p>/activiteit/nieuw[/<line>]
+      if (a && b === 'activiteit' && c === 'nieuw') return <ActivityForm key={`new-at-${d ?? a}`} programmeId={a} lineId={d} />;
       if (a) return <ProgrammeDetail id={a} />;
       return <ProgrammeList />;
     case 'resultaten':
@@ -127,6 +130,7 @@ function Screen({ route, hasWorkspace }: { route: string[]; hasWorkspace: boolea
 function Shell() {
   const route = useRoute();
   const notify = useNotify();
+  const ask = useAsk();
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
   const [ready, setReady] = useState(false);
@@ -145,27 +149,67 @@ function Shell() {
     load().catch((e: unknown) => notify(e instanceof ApiError ? e.message : String(e), 'error'));
   }, [load, notify]);
 
-  const undo = useCallback(async () => {
-    try {
-      const r = await call('history.undo');
-      notify(t('history.undoDone', { label: r.label }));
-      refresh();
-    } catch (e) {
-      notify(e instanceof ApiError ? e.message : String(e), 'error');
-    }
-  }, [notify, refresh]);
+  /**
+   * Ctrl+Z / Ctrl+Shift+Z for this window's own changes. A change set of more than 25 records is
+   * reversed only after the question naming it and its counts.
+   */
+  const stepHistory = useCallback(
+    async (direction: 'undo' | 'redo') => {
+      const channel = direction === 'undo' ? 'history.undo' : 'history.redo';
+      try {
+        let r = await call(channel, {});
+        if (r.status === 'confirm') {
+          const answer = await ask({
+            title: r.question ?? r.label,
+            body: [r.summary],
+            choices: [
+              { value: 'go', label: t(direction === 'undo' ? 'undo.confirm' : 'redo.confirm'), kind: 'danger' },
+              { value: 'cancel', label: t('action.cancel'), cancel: true },
+            ],
+          });
+          if (answer !== 'go') return;
+          r = await call(channel, { changeSetId: r.changeSetId });
+        }
+        notify(t(direction === 'undo' ? 'history.undoDone' : 'history.redoDone', { label: r.label }));
+        refresh();
+      } catch (e) {
+        notify(e instanceof ApiError ? e.message : String(e), 'error');
+      }
+    },
+    [ask, notify, refresh],
+  );
+  const undo = useCallback(() => stepHistory('undo'), [stepHistory]);
+  const redo = useCallback(() => stepHistory('redo'), [stepHistory]);
 
-  // Ctrl+Z outside a text field undoes the last change; inside one it stays the browser's own.
+  // Outside a text field: Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo; inside one they stay the browser's own.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z' && !isTyping(e.target) && workspace) {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || isTyping(e.target) || !workspace) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
         e.preventDefault();
         void undo();
+      } else if ((key === 'z' && e.shiftKey) || (key === 'y' && !e.shiftKey)) {
+        e.preventDefault();
+        void redo();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [undo, workspace]);
+  }, [undo, redo, workspace]);
+
+  // What the buttons would undo and redo now, for their titles.
+  const [stack, setStack] = useState<{ undo: string | null; redo: string | null }>({ undo: null, redo: null });
+  useEffect(() => {
+    if (!workspace) return;
+    let live = true;
+    call('history.stack')
+      .then((s) => live && setStack(s))
+      .catch(() => live && setStack({ undo: null, redo: null }));
+    return () => {
+      live = false;
+    };
+  }, [workspace, version]);
 
   // Ctrl+K opens the search from anywhere, also from inside a text field.
   useEffect(() => {
@@ -190,11 +234,12 @@ function Shell() {
           });
         } else if (name === 'navigate') {
           if (payload === 'undo') void undo();
+          else if (payload === 'redo') void redo();
           else if (payload === 'help') go('help');
           else go('start');
         }
       }),
-    [load, refresh, undo],
+    [load, refresh, undo, redo],
   );
 
   if (!ready) return <div className="loading" aria-busy="true" />;
@@ -248,9 +293,14 @@ function Shell() {
           )}
           {workspace && (
             <div className="sidebar-foot">
-              <button type="button" className="ghost" onClick={() => void undo()} title={t('history.undoHint')}>
-                ↶ {t('action.undo')}
-              </button>
+              <div className="undo-buttons">
+                <button type="button" className="ghost" onClick={() => void undo()} title={stack.undo ? t('undo.buttonTitle', { label: stack.undo }) : t('history.undoHint')}>
+                  ↶ {t('action.undo')}
+                </button>
+                <button type="button" className="ghost" onClick={() => void redo()} title={stack.redo ? t('redo.buttonTitle', { label: stack.redo }) : t('history.redoHint')}>
+                  ↷ {t('action.redo')}
+                </button>
+              </div>
               <div className="file-name" title={workspace.path}>
                 {workspace.fileName}
               </div>
@@ -271,7 +321,9 @@ function Shell() {
 export function App() {
   return (
     <NotifyProvider>
-      <Shell />
+      <AskProvider>
+        <Shell />
+      </AskProvider>
     </NotifyProvider>
   );
 }

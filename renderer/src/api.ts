@@ -4,7 +4,7 @@
  * the same Result envelope, unwrapped here into a value or an ApiError.
  */
 import type { Channel, In, Out, AppEvent } from '../../shared/contract';
-import type { AppError, Result } from '../../shared/result';
+import type { AppError, ConflictInfo, Result } from '../../shared/result';
 import { t } from '../../shared/i18n/nl';
 
 interface DesktopBridge {
@@ -25,6 +25,10 @@ export class ApiError extends Error {
   get field(): string | undefined {
     return this.error.field;
   }
+  /** Set when the write was based on an older version of the record (someone changed it since). */
+  get conflict(): ConflictInfo | undefined {
+    return this.error.conflict;
+  }
   /** Messages per field, for showing next to each input. */
   fieldErrors(): Record<string, string> {
     const out: Record<string, string> = {};
@@ -32,6 +36,23 @@ export class ApiError extends Error {
     // Shown under the field's own label, so a leading "Waarde: " would say the name twice.
     if (this.error.field && !out[this.error.field]) out[this.error.field] = this.error.message.replace(/^[^:"]{1,60}: /, '');
     return out;
+  }
+}
+
+/**
+ * This window's session: its changes form its own undo stack. Kept in sessionStorage, so a reload
+ * keeps the stack and a second window (or tab) gets its own. The desktop shell names the window itself.
+ */
+function webSession(): string {
+  try {
+    let s = sessionStorage.getItem('regieboek-session');
+    if (!s) {
+      s = crypto.randomUUID();
+      sessionStorage.setItem('regieboek-session', s);
+    }
+    return s;
+  } catch {
+    return 'web';
   }
 }
 
@@ -45,14 +66,21 @@ async function transport(channel: string, input: unknown): Promise<Result<unknow
   try {
     res = await fetch('./api/invoke', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Regieboek-Token': webToken() },
+      headers: { 'Content-Type': 'application/json', 'X-Regieboek-Token': webToken(), 'X-Regieboek-Session': webSession() },
       body: JSON.stringify({ channel, input }),
     });
   } catch {
     return { ok: false, error: { code: 'internal', message: t('err.network') } };
   }
-  if (!res.ok) return { ok: false, error: { code: 'internal', message: await res.text() } };
-  return (await res.json()) as Result<unknown>;
+  // The host answers every call with the envelope (also a refusal); plain text only from something in between.
+  if (String(res.headers.get('content-type')).startsWith('application/json')) {
+    try {
+      return (await res.json()) as Result<unknown>;
+    } catch {
+      return { ok: false, error: { code: 'internal', message: t('err.network') } };
+    }
+  }
+  return { ok: false, error: { code: 'internal', message: await res.text() } };
 }
 
 export async function call<C extends Channel>(channel: C, ...args: Record<never, never> extends In<C> ? [input?: In<C>] : [input: In<C>]): Promise<Out<C>> {

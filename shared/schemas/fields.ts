@@ -1,5 +1,6 @@
 /** Field builders with Dutch messages; the dispatcher prefixes each message with the field's label. */
 import { z } from 'zod';
+import './locale';
 import { isValidIsoDate } from '../dates';
 import { MAX_EURO_DIGITS } from '../money';
 import { t } from '../i18n/nl';

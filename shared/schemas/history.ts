@@ -41,4 +41,23 @@ export const TrashItem = z.object({
 });
 export type TrashItem = z.infer<typeof TrashItem>;
 
-export const UndoResult = z.object({ label: z.string() });
+/**
+ * Ctrl+Z / Ctrl+Shift+Z: either done, or (for more than 25 records) the question to ask first;
+ * the screen then repeats the call with this changeSetId.
+ */
+export const UndoResult = z.object({
+  status: z.enum(['done', 'confirm']),
+  changeSetId: z.number().int(),
+  /** The user's action it reverses ("Import uit werkbestand.xlsx"). */
+  label: z.string(),
+  /** "1.142 records worden verwijderd." */
+  summary: z.string(),
+  records: z.number().int(),
+  question: z.string().optional(),
+});
+export type UndoResult = z.infer<typeof UndoResult>;
+
+/** Input of history.undo and history.redo: changeSetId confirms the change set the question named. */
+export const UndoInput = z.strictObject({ changeSetId: z.number().int().min(1).optional() });
+
+export const StackState = z.object({ undo: z.string().nullable(), redo: z.string().nullable() });

@@ -10,6 +10,7 @@ import { AGGREGATIONS, DIRECTIONS, MEASUREMENT_STATUSES, MOMENT_KINDS, RESULT_ST
 import { isSchoolYear } from '../results/schoolYear';
 import { MONTH_DAY } from '../results/moments';
 import { isValidIsoDate } from '../dates';
+import { MEASURE_SHAPES } from './tree';
 
 export const ONDERWIJSSOORTEN = ['vo_onderbouw', 'vmbo_bovenbouw', 'havo_vwo_bovenbouw', 'mbo1', 'mbo2', 'mbo34'] as const;
 export type Onderwijssoort = (typeof ONDERWIJSSOORTEN)[number];
@@ -295,6 +296,8 @@ export const ProgrammeResults = z.object({
       counts: StatusCounts,
       indicators: z.array(IndicatorView),
       activities: z.array(Owner.extend({ counts: StatusCounts, indicators: z.array(IndicatorView) })),
+      /** The plan's own structure: a measure that is its own activity is one row on the screens. */
+      shape: z.enum(MEASURE_SHAPES),
     }),
   ),
   attention: z.array(AttentionItem),

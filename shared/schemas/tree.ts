@@ -9,6 +9,22 @@ import { t } from '../i18n/nl';
 export const ITEM_STATUSES = ['concept', 'lopend', 'afgerond', 'gestopt'] as const;
 export type ItemStatus = (typeof ITEM_STATUSES)[number];
 
+/**
+ * The plan's own structure. A measure is one of three shapes:
+ * - `measure`: a measure with its activities (the usual case);
+ * - `single`: a measure that is itself its one activity (plan item 1.1 without activities below it);
+ * - `activity`: an activity directly under a programme line (plan items 3.1-3.3); the measure row only
+ *   holds its place at that level, so budget, monitoring and the steering sheets treat it like a measure.
+ * Both last shapes hold exactly one activity, which carries the template; the core keeps the fields
+ * they share (SHARED_FIELDS) equal in both rows, so every screen, sheet and query reads the same.
+ */
+export const MEASURE_SHAPES = ['measure', 'single', 'activity'] as const;
+export type MeasureShape = (typeof MEASURE_SHAPES)[number];
+/** A measure whose one activity is the item itself (no separate activity level). */
+export const holdsOneActivity = (shape: string): boolean => shape === 'single' || shape === 'activity';
+/** What a measure and its own activity share; written to both rows in one change set. */
+export const SHARED_FIELDS = ['code', 'name', 'status', 'description', 'targetGroups', 'leadOrganisationId', 'executorIds'] as const;
+
 /** Kinds in the tree, as history and the Prullenbak name them. */
 export const TREE_ENTITIES = ['programmeLine', 'measure', 'activity', 'subActivity'] as const;
 export type TreeEntity = (typeof TREE_ENTITIES)[number];
@@ -66,9 +82,10 @@ const measureFields = {
   executorIds: z.array(id()).max(50),
   status: choice(ITEM_STATUSES),
 };
-export const MeasureInput = z.strictObject({ programmeId: id(), ...measureFields });
+// A new measure is an ordinary one unless said; an update without a shape keeps the one it has.
+export const MeasureInput = z.strictObject({ programmeId: id(), ...measureFields, shape: choice(MEASURE_SHAPES).default('measure') });
 export type MeasureInput = z.infer<typeof MeasureInput>;
-export const MeasureUpdate = z.strictObject({ id: id(), ...measureFields });
+export const MeasureUpdate = z.strictObject({ id: id(), ...measureFields, shape: choice(MEASURE_SHAPES).optional() });
 
 const orgName = z.object({ id: z.string(), name: z.string() });
 
@@ -89,6 +106,7 @@ export const Measure = z.object({
   lead: orgName.nullable(),
   executors: z.array(orgName),
   status: z.enum(ITEM_STATUSES),
+  shape: z.enum(MEASURE_SHAPES),
   sortOrder: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -131,7 +149,17 @@ const datesIssue = { error: t('val.endBeforeStart'), path: ['endDate'] };
 const yearsOnce = (a: { plannedParticipants: PlannedParticipants[] }) => new Set(a.plannedParticipants.map((p) => p.schoolYear)).size === a.plannedParticipants.length;
 const yearsIssue = { error: t('val.schoolYearTwice'), path: ['plannedParticipants'] };
 
-export const ActivityInput = z.strictObject({ measureId: id(), ...activityFields }).refine(datesInOrder, datesIssue).refine(yearsOnce, yearsIssue);
+/**
+ * Where a new activity goes: under a measure (measureId), or directly under a programme line
+ * (lineId) or, in a plan without lines, directly under the programme (programmeId, lineId null).
+ */
+const oneParent = (a: { measureId?: string; lineId?: string | null; programmeId?: string }) => (a.measureId ? 1 : 0) + (a.lineId || a.programmeId ? 1 : 0) === 1;
+const parentIssue = { error: t('val.activityParent'), path: ['measureId'] };
+export const ActivityInput = z
+  .strictObject({ measureId: id().optional(), lineId: id().nullable().optional(), programmeId: id().optional(), ...activityFields })
+  .refine(oneParent, parentIssue)
+  .refine(datesInOrder, datesIssue)
+  .refine(yearsOnce, yearsIssue);
 export type ActivityInput = z.infer<typeof ActivityInput>;
 export const ActivityUpdate = z.strictObject({ id: id(), ...activityFields }).refine(datesInOrder, datesIssue).refine(yearsOnce, yearsIssue);
 export type ActivityUpdate = z.infer<typeof ActivityUpdate>;
@@ -159,6 +187,10 @@ export const Activity = z.object({
   measureId: z.string(),
   measureCode: z.string(),
   measureName: z.string(),
+  /** `measure`: an activity under a measure; otherwise the item itself at the measure level. */
+  measureShape: z.enum(MEASURE_SHAPES),
+  /** The measure's line: for an activity directly under a programme line, its own. */
+  lineId: z.string().nullable(),
   programmeId: z.string(),
   programmeName: z.string(),
   programmeStart: z.string(),
@@ -230,6 +262,7 @@ export const TreeMeasure = z.object({
   targetGroups: z.array(z.string()),
   leadOrganisationId: z.string().nullable(),
   executorIds: z.array(z.string()),
+  shape: z.enum(MEASURE_SHAPES),
   activities: z.array(TreeActivity),
 });
 export type TreeMeasure = z.infer<typeof TreeMeasure>;
@@ -254,7 +287,10 @@ export const ProgrammeTree = z.object({
 export type ProgrammeTree = z.infer<typeof ProgrammeTree>;
 
 export const ReorderInput = z.strictObject({ entity: z.enum(TREE_ENTITIES), ids: z.array(id()).min(1).max(500) });
-export const MoveActivityInput = z.strictObject({ id: id(), measureId: id() });
+/** To another measure (measureId), or to a programme line as an activity directly under it (lineId; null: no line). */
+export const MoveActivityInput = z
+  .strictObject({ id: id(), measureId: id().optional(), lineId: id().nullable().optional() })
+  .refine((m) => (m.measureId ? 1 : 0) + (m.lineId !== undefined ? 1 : 0) === 1, { error: t('val.moveTarget'), path: ['measureId'] });
 
 // ---- Search
 

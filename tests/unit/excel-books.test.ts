@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { applyImport, buildErrorWorkbook, exportPartner, exportSteering, exportWorkspace, planImport } from '../../electron/core/excel';
 import { NUMFMT } from '../../electron/core/excel/cells';
-import { undoLast } from '../../electron/core/history/undo';
+import { step } from '../../electron/core/history/undo';
 import { exampleWorkspace, load, save } from './excel-helpers';
 import { tempDir } from './helpers';
 import { compareCodes } from '../../shared/natsort';
@@ -51,7 +51,7 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
     const o = wb.getWorksheet('Overzicht')!;
     expect((o.getRow(1).values as unknown[]).slice(1)).toEqual([
       'Programma', 'Code', 'Maatregel', 'Status', 'Penvoerder', 'Plusvoorziening', 'Activiteiten', 'Beoogd deelnemers 2026/2027',
-      'Begroot (totaal)', 'Gerealiseerd (totaal)', 'Deelnemers beoogd', 'Deelnemers bereikt', 'Resultaatstatus',
+      'Begroot (totaal)', 'Gerealiseerd (totaal)', 'Deelnemers beoogd', 'Deelnemers bereikt', 'Resultaatstatus', 'Vorm',
     ]);
     expect(o.actualRowCount).toBeGreaterThan(3);
     const allowed = ['✔ Behaald', '➜ Op koers', '⚠ Aandacht', '✖ Achter', '○ Geen gegevens'];
@@ -77,6 +77,14 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
     }
     expect(reached).toBeGreaterThan(0);
     expect(statuses.size).toBeGreaterThan(1);
+    // The plan's own structure: the item directly under line 3 is one row, said to be an activity.
+    const shapeOf = (code: string) => {
+      for (let r = 2; r <= o.actualRowCount; r++) if (o.getRow(r).getCell(2).value === code) return [o.getRow(r).getCell(7).value, o.getRow(r).getCell(14).value];
+      return null;
+    };
+    expect(shapeOf('3.3')).toEqual([1, 'Activiteit direct onder de programmalijn']);
+    expect(shapeOf('1.3')).toEqual([1, 'Maatregel die zelf de activiteit is']);
+    expect(shapeOf('2a')).toEqual([2, 'Maatregel met activiteiten']);
     // Each programme's overview total equals the budget overview's total to the cent.
     for (const { name, ov } of overviews) {
       expect(totals.get(name)?.planned ?? 0, name).toBe(ov.total.plannedCents);
@@ -99,8 +107,8 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
     for (const s of wb.worksheets) {
       expect(s.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(s.autoFilter).toBeTruthy();
-      // The overview and the results are too wide for one readable page: 85% over more pages, keys repeated; the rest fit one page wide.
-      if (s.name === 'Overzicht' || s.name === 'Resultaten') expect(s.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: false, scale: 85, printTitlesColumn: 'A:C', printTitlesRow: '1:1' });
+      // The overview and the results are too wide for one readable page: 80% over more pages, keys repeated; the rest fit one page wide.
+      if (s.name === 'Overzicht' || s.name === 'Resultaten') expect(s.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: false, scale: 80, printTitlesColumn: 'A:C', printTitlesRow: '1:1' });
       else expect(s.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
       expect(s.headerFooter.oddHeader).toContain('Voorbeeldregio');
       expect(s.headerFooter.oddHeader).toContain('23-11-2026');
@@ -262,14 +270,14 @@ describe('partner data request (uitvraag)', () => {
     expect(String(marked.note)).toContain('Te verbeteren: "Bijna klaar" is geen geldige keuze');
     expect(errWb.getWorksheet('Fouten')!.getCell('A2').value).toBe('Activiteiten');
 
-    const first = await applyImport(ws.db, returned, 'uitvraag ROC.xlsx', { user: 'Regio' });
+    const first = await applyImport(ws.db, returned, 'uitvraag ROC.xlsx', { user: 'Regio', session: 'venster' });
     expect(first.applied).toBe(1);
     const resultsOf = async () => (await ws.db.selectFrom('activity').select('resultsGeneral').where('id', '=', id2).executeTakeFirstOrThrow()).resultsGeneral;
     expect(await resultsOf()).toContain('120 jongeren');
     const cs = await ws.db.selectFrom('changeSet').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(cs).toMatchObject({ source: 'uitvraag ROC.xlsx', label: 'Import uit "uitvraag ROC.xlsx"' });
 
-    await undoLast(ws.db, 'Regio');
+    await step(ws.db, { user: 'Regio', session: 'venster' }, 'undo');
     expect(await resultsOf()).not.toContain('120 jongeren');
 
     const second = await applyImport(ws.db, returned, 'uitvraag ROC.xlsx', { user: 'Regio' });

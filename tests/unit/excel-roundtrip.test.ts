@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyImport, planImport } from '../../electron/core/excel';
-import { undoLast } from '../../electron/core/history/undo';
+import { step } from '../../electron/core/history/undo';
 import { info } from '../../electron/core/cli/main';
 import { content, emptyWorkspace, exampleWorkspace, exportOf, load, save } from './excel-helpers';
 import { sha, tempDir } from './helpers';
@@ -36,7 +36,7 @@ describe('workspace workbook round trip', () => {
     const file = await exportOf(src);
     await src.close();
     const target = emptyWorkspace(dir);
-    const res = await applyImport(target.db, file, 'voorbeeld.xlsx', { user: 'Test' });
+    const res = await applyImport(target.db, file, 'voorbeeld.xlsx', { user: 'Test', session: 'venster' });
     const total = res.plan.rows.length;
     const cs = await target.db.selectFrom('changeSet').selectAll().where('id', '=', res.changeSetId!).executeTakeFirstOrThrow();
     expect(cs.source).toBe('voorbeeld.xlsx');
@@ -50,7 +50,12 @@ describe('workspace workbook round trip', () => {
     expect(again.plan.counts).toMatchObject({ new: 0, changed: 0, unchanged: total });
     expect(await target.db.selectFrom('changeSet').select('id').execute()).toHaveLength(1);
 
-    await undoLast(target.db, 'Test');
+    const me = { user: 'Test', session: 'venster' };
+    // Many records: the first Ctrl+Z only asks, naming the import and the count.
+    const ask = await step(target.db, me, 'undo');
+    expect(ask).toMatchObject({ status: 'confirm', changeSetId: cs.id, records: res.applied, question: 'Import uit "voorbeeld.xlsx" ongedaan maken?' });
+    expect(await target.db.selectFrom('programme').selectAll().execute()).not.toHaveLength(0);
+    await step(target.db, me, 'undo', ask.changeSetId);
     expect(await target.db.selectFrom('programme').selectAll().execute()).toHaveLength(0);
     expect(await target.db.selectFrom('activity').selectAll().execute()).toHaveLength(0);
     expect(await target.db.selectFrom('organisation').selectAll().execute()).toHaveLength(0);
@@ -75,7 +80,7 @@ describe('workspace workbook round trip', () => {
     // meanwhile someone changes programme 3's requested amount in Regieboek
     const id3 = String(sheet.getRow(3).getCell(col('Id')).value);
     const { tracked } = await import('../../electron/core/history/tracker');
-    await tracked(ws.db, { user: 'Collega', action: 'update', label: 'x' }, (tr) => tr.update('programme', id3, { requestedCents: 1 }));
+    await tracked(ws.db, { user: 'Collega', session: 'ander', action: 'update', label: 'x' }, (tr) => tr.update('programme', id3, { requestedCents: 1 }));
 
     const plan = await planImport(ws.db, edited, 'bewerkt.xlsx');
     expect(plan.counts).toMatchObject({ changed: 1, conflict: 1, unchanged: plan.rows.length - 2 });

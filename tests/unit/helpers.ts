@@ -36,8 +36,23 @@ export async function makeCore(opts: { workspace?: boolean } = {}) {
     if (r.ok) throw new Error(`${channel} should have failed`);
     return r.error;
   }
+  /** The same core called from another window (its own undo stack). */
+  function as(session: string) {
+    return {
+      async call<C extends Channel>(channel: C, input?: In<C>): Promise<Out<C>> {
+        const r = await dispatch(channel, input ?? {}, { session });
+        if (!r.ok) throw new Error(`${channel}: ${r.error.code}: ${r.error.message}`);
+        return r.value as Out<C>;
+      },
+      async fail<C extends Channel>(channel: C, input: unknown): Promise<AppError> {
+        const r = await dispatch(channel, input, { session });
+        if (r.ok) throw new Error(`${channel} should have failed`);
+        return r.error;
+      },
+    };
+  }
   if (opts.workspace !== false) await call('workspace.create', { regionNumber: 16, fileName: 'Test' });
-  return { app, dir, dispatch, call, fail };
+  return { app, dir, dispatch, call, fail, as };
 }
 
 export const programmeInput = (over: Partial<In<'programme.create'>> = {}): In<'programme.create'> => ({

@@ -82,7 +82,7 @@ describe('history, Prullenbak and undo', () => {
     const db = app.requireWorkspace().db;
     const { tracked } = await import('../../electron/core/history/tracker');
     await expect(
-      tracked(db, { user: 'x', action: 'update', label: 'half' }, async (tr) => {
+      tracked(db, { user: 'x', session: 'x', action: 'update', label: 'half' }, async (tr) => {
         await tr.update('programme', p.id, { name: 'Half opgeslagen' });
         throw new Error('stroomstoring');
       }),

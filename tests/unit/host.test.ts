@@ -66,6 +66,50 @@ describe('browser host', () => {
     }
   });
 
+  it('answers any body (null, a number, an array, a string, broken JSON, no channel) with the Dutch envelope, never a 500', async () => {
+    const { running } = await host();
+    const post = (body: string, headers: Record<string, string> = {}) =>
+      request(running.port, { path: '/api/invoke', method: 'POST', headers: { 'content-type': 'application/json', 'x-regieboek-token': running.token, ...headers }, body });
+    try {
+      for (const body of ['null', '42', '[]', '[1,2]', '"tekst"', 'true', '{', '', '{"channel":5}', '{"input":null}', '{"channel":"programme.create","input":null}']) {
+        const r = await post(body);
+        expect(r.status, body).toBeLessThan(500);
+        expect(r.headers['content-type'], body).toMatch(/^application\/json/);
+        const envelope = JSON.parse(r.body) as { ok: boolean; error: { code: string; message: string } };
+        expect(envelope.ok, body).toBe(false);
+        expect(envelope.error.message, body).toMatch(/^[A-Z"]/);
+        expect(envelope.error.message, body).not.toMatch(/TypeError|Cannot read|undefined|Invalid input|expected/);
+      }
+      expect(JSON.parse((await post('null')).body).error.message).toBe('De aanvraag moet een object zijn met "channel" (de opdracht) en "input" (de gegevens).');
+      // Refusals before the body are envelopes too.
+      const noToken = await request(running.port, { path: '/api/invoke', method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect(JSON.parse(noToken.body)).toEqual({ ok: false, error: { code: 'invalid_input', message: 'Ongeldige of ontbrekende sleutel.' } });
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('passes the window session header on, so each browser tab has its own undo stack', async () => {
+    const { running, app } = await host();
+    const post = (channel: string, input: unknown, session: string) =>
+      request(running.port, {
+        path: '/api/invoke',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-regieboek-token': running.token, 'x-regieboek-session': session },
+        body: JSON.stringify({ channel, input }),
+      }).then((r) => JSON.parse(r.body) as { ok: boolean; value?: unknown; error?: { message: string } });
+    try {
+      expect((await post('workspace.create', { regionNumber: 16, fileName: 'Tabs' }, 'tab-a')).ok).toBe(true);
+      const p = { name: 'Van tab A', periodStart: '2026-08-01', periodEnd: '2027-07-31', status: 'lopend', analysis: '', requestedCents: null, awardedCents: null, notes: '' };
+      expect((await post('programme.create', p, 'tab-a')).ok).toBe(true);
+      expect(await post('history.undo', {}, 'tab-b')).toMatchObject({ ok: false, error: { message: 'Er is niets om ongedaan te maken.' } });
+      expect(await post('history.undo', {}, 'tab-a')).toMatchObject({ ok: true });
+    } finally {
+      await running.close();
+      await app.shutdown();
+    }
+  });
+
   it('serves built assets but nothing outside the renderer folder', async () => {
     const { running } = await host();
     try {

@@ -24,6 +24,7 @@ const measure = (code: string, activities: TreeActivity[], o: Partial<TreeMeasur
   targetGroups: [],
   leadOrganisationId: null,
   executorIds: [],
+  shape: 'measure',
   activities,
   ...o,
 });

@@ -36,14 +36,20 @@ describe('the example region', () => {
     expect(new Set(history.map((h) => h.changeSetId)).size).toBe(1);
   });
 
-  it('fills every question of the template for each of its 25 activities, with 2.2.1 among them', async () => {
+  it('fills every question of the template for each of its 27 activities, with 2.2.1 among them, and has the plan\'s own structure', async () => {
     const programmes = await call<{ id: string; name: string }[]>('programme.list');
     const current = programmes.find((p) => p.name.includes('2024-2028'))!;
-    const tree = await call<{ lines: { measures: { activities: { id: string; code: string }[] }[] }[] }>('tree.get', { programmeId: current.id });
+    const tree = await call<{ lines: { code: string; measures: { code: string; shape: string; activities: { id: string; code: string }[] }[] }[] }>('tree.get', { programmeId: current.id });
     expect(tree.lines).toHaveLength(4);
     const ids = tree.lines.flatMap((l) => l.measures.flatMap((m) => m.activities.map((a) => a.id)));
-    expect(tree.lines.flatMap((l) => l.measures)).toHaveLength(10);
-    expect(ids).toHaveLength(25);
+    expect(tree.lines.flatMap((l) => l.measures)).toHaveLength(12);
+    expect(ids).toHaveLength(27);
+    // One measure that is its own activity (1.3) and one activity directly under a line (3.3).
+    const own = tree.lines.flatMap((l) => l.measures.filter((m) => m.shape !== 'measure').map((m) => [l.code, m.code, m.shape, m.activities.map((a) => a.code)]));
+    expect(own).toEqual([
+      ['1', '1.3', 'single', ['1.3']],
+      ['3', '3.3', 'activity', ['3.3']],
+    ]);
     const activities = await Promise.all(ids.map((id) => call<Activity>('activity.get', { id })));
     expect(activities.map((a) => a.code)).toContain('2.2.1');
     for (const a of activities) {

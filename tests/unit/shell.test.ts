@@ -35,13 +35,14 @@ describe('Electron shell (plain objects)', () => {
     const refused = await handler({ senderFrame: { url: 'https://evil.example/', parent: null } } as never, 'programme.list', {});
     expect(refused.ok).toBe(false);
     expect(dispatch).not.toHaveBeenCalled();
-    expect(await handler({ senderFrame: { url: INDEX, parent: null } } as never, 'programme.list', {})).toEqual({ ok: true, value: 1 });
-    expect(dispatch).toHaveBeenCalledWith('programme.list', {});
+    expect(await handler({ senderFrame: { url: INDEX, parent: null }, sender: { id: 3 } } as never, 'programme.list', {})).toEqual({ ok: true, value: 1 });
+    // The window is the session (its own undo stack); the page cannot choose another.
+    expect(dispatch).toHaveBeenCalledWith('programme.list', {}, { session: 'venster-3' });
   });
 
   it('builds the Dutch menu with the file actions', () => {
     const actions = Object.fromEntries(
-      ['newWorkspace', 'open', 'openRecent', 'saveCopy', 'savePdf', 'quit', 'undo', 'showHelp', 'openDataDir'].map((k) => [k, vi.fn()]),
+      ['newWorkspace', 'open', 'openRecent', 'saveCopy', 'savePdf', 'quit', 'undo', 'redo', 'showHelp', 'openDataDir'].map((k) => [k, vi.fn()]),
     ) as unknown as MenuActions;
     const menu = buildMenuTemplate(actions, [{ path: '/d/Twente.regieboek', fileName: 'Twente.regieboek' }], false);
     expect(menu.map((m) => m.label)).toEqual(['Bestand', 'Bewerken', 'Beeld', 'Help']);
@@ -52,6 +53,9 @@ describe('Electron shell (plain objects)', () => {
     expect(actions.openRecent).toHaveBeenCalledWith('/d/Twente.regieboek');
     (file.find((i) => i.label === 'Opslaan als PDF…') as { click: () => void }).click();
     expect(actions.savePdf).toHaveBeenCalled();
+    const edit = menu[1]!.submenu as { label?: string; click?: () => void }[];
+    edit.find((i) => i.label === 'Ongedaan gemaakte wijziging opnieuw doen')!.click!();
+    expect(actions.redo).toHaveBeenCalled();
   });
 
   it('loads the Electron build of better-sqlite3 from the env, or from resources when packaged', () => {

@@ -42,6 +42,9 @@ export interface ExchangeOpts {
   json?: boolean;
 }
 
+/** One CLI run is one session: its change sets are never undone by a window's Ctrl+Z. */
+export const CLI_SESSION = `cli-${process.pid}-${Date.now()}`;
+
 const cliUser = (o: ExchangeOpts) => o.user?.trim() || (() => {
   try {
     return os.userInfo().username;
@@ -181,7 +184,7 @@ export async function importCommand(db: string, o: ExchangeOpts, io: CliIo): Pro
       else printPlan(plan, io);
       return 0;
     }
-    const result = await applyImport(ws.db, buf, name, { user: cliUser(o), choices });
+    const result = await applyImport(ws.db, buf, name, { user: cliUser(o), session: CLI_SESSION, choices });
     if (o['errors-out'] && result.plan.counts.rejected) writeAtomically(path.resolve(o['errors-out']), await buildErrorWorkbook(buf, name, result.plan));
     if (o.json) io.out(JSON.stringify({ dryRun: false, applied: result.applied, changeSetId: result.changeSetId, ...result.plan }, null, 2) + '\n');
     else {

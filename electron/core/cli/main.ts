@@ -15,13 +15,13 @@ import { seedExample } from '../demo/seed';
 import { workspaceBudget } from '../db/queries/budget';
 import { formatCents } from '../../../shared/money';
 import { EXAMPLE_REGION, findRegion, regionLabel } from '../../../shared/regions';
-import { t } from '../../../shared/i18n/nl';
+import { t, type MessageKey } from '../../../shared/i18n/nl';
 import { exportCommand, importCommand, type ExchangeOpts } from './exchange';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../db/schema';
 import { listProgrammes } from '../db/queries/programmes';
 import { programmeTree } from '../db/queries/tree';
-import type { ProgrammeTree } from '../../../shared/schemas/tree';
+import { holdsOneActivity, type ProgrammeTree } from '../../../shared/schemas/tree';
 import { programmeResults } from '../db/queries/results';
 import type { IndicatorView } from '../../../shared/schemas/results';
 import type { Unit } from '../../../shared/results/types';
@@ -191,6 +191,12 @@ function printTree(result: { programmes: ProgrammeTree[] }, out: (s: string) => 
     for (const l of p.lines) {
       out(`  ${label(l.code, l.name)}\n`);
       for (const m of l.measures) {
+        // An item that is its own activity is one line, marked with its shape; its sub-activities below it.
+        if (holdsOneActivity(m.shape)) {
+          out(`    ${label(m.code, m.name)} (${t(`shape.badge.${m.shape}` as MessageKey).toLowerCase()})\n`);
+          for (const s of m.activities.flatMap((a) => a.subActivities)) out(`      ${label(s.number, s.name)}\n`);
+          continue;
+        }
         out(`    ${label(m.code, m.name)}\n`);
         for (const a of m.activities) {
           out(`      ${label(a.code, a.name)}\n`);

@@ -20,6 +20,8 @@ export interface Trashable {
   deletedAt: string | null;
   /** The change set that put this row in the Prullenbak (children share their parent's). */
   deletedIn: number | null;
+  /** Raised by every write; an update or delete based on an older version is refused (issue 10). */
+  rowVersion: number;
 }
 
 export interface ProgrammeTable extends Trashable {
@@ -87,6 +89,8 @@ export interface MeasureTable extends Trashable {
   /** JSON string[] of organisation ids */
   executorIds: string;
   status: string;
+  /** 'measure' | 'single' | 'activity' (shared/schemas/tree.ts MEASURE_SHAPES) */
+  shape: string;
   sortOrder: number;
   createdAt: string;
   updatedAt: string;
@@ -315,6 +319,8 @@ export interface ChangeSetTable {
   source: string | null;
   undoes: number | null;
   undoneBy: number | null;
+  /** The window (or CLI run) that made it: Ctrl+Z and redo work per window. Null before version 6. */
+  session: string | null;
 }
 
 export interface ChangeTable {

@@ -130,6 +130,7 @@ async function seedTree(tr: Tracker, programmeId: string, orgIds: Map<string, st
         leadOrganisationId: org(m.lead),
         executorIds: JSON.stringify(m.executors.map(org)),
         status: m.status,
+        shape: m.shape ?? 'measure',
         sortOrder: 0,
         ...stamp,
       });
@@ -159,8 +160,9 @@ async function seedTree(tr: Tracker, programmeId: string, orgIds: Map<string, st
   }
 }
 
-export async function seedExample(db: Kysely<Database>): Promise<void> {
-  await tracked(db, { user: SEED_USER, action: 'create', label: 'Voorbeeldgegevens aangemaakt' }, async (tr) => {
+/** `session`: the window that asked for the example, so its Ctrl+Z can offer to undo it (after asking). */
+export async function seedExample(db: Kysely<Database>, session: string | null = null): Promise<void> {
+  await tracked(db, { user: SEED_USER, session, action: 'create', label: 'Voorbeeldgegevens aangemaakt' }, async (tr) => {
     const at = tr.at;
     const stamp = { createdAt: at, updatedAt: at, deletedAt: null, deletedIn: null };
     const orgIds = new Map<string, string>();

@@ -67,6 +67,8 @@ export interface SeedActivity {
 }
 
 export interface SeedMeasure {
+  /** Absent: a measure with activities. Otherwise the item is its own (only) activity. */
+  shape?: 'single' | 'activity';
   code: string;
   name: string;
   description: string;
@@ -87,6 +89,65 @@ export interface SeedLine {
 
 const full = '2024-08-01';
 const fullEnd = '2028-07-31';
+
+/** An item of the plan that is its own activity: the measure level shares the activity's fields. */
+function ownActivity(shape: 'single' | 'activity', a: SeedActivity): SeedMeasure {
+  return { shape, code: a.code, name: a.name, description: a.description, targetGroups: a.targetGroups, lead: a.lead, executors: a.executors, status: a.status, activities: [a] };
+}
+
+// Measure 1.3 is itself its one activity, as plans write "1.1" without activities below it.
+const overstapmonitor = ownActivity('single', {
+  code: '1.3',
+  name: 'Regionale overstapmonitor',
+  status: 'lopend',
+  description:
+    'Het Doorstroompunt volgt elke vmbo-leerling van de aanmelding tot 1 oktober in het mbo. Scholen zien per leerling of de overstap rond is.\n\nWie tussen wal en schip dreigt te raken, valt zo direct op.',
+  aim: 'Op 1 oktober is van elke overstapper bekend of hij is ingeschreven en begonnen.',
+  start: full,
+  end: fullEnd,
+  subs: [
+    ['1', 'Overstapmonitor inrichten', 'augustus-december 2024', 'Alle vo-scholen leveren hun examenleerlingen aan.'],
+    ['2', 'Nabellen zonder inschrijving', 'juni-oktober, elk jaar', 'Elke leerling zonder inschrijving is gebeld.'],
+  ],
+  targetGroups: ['vmbo leerjaar 4', 'havisten die naar het mbo gaan'],
+  need: 'Een leerling die zich niet inschrijft, valt pas in oktober op; dan is de plek vaak al weg.',
+  participants: [1800, 1850, 1850, 1900],
+  lookBack: 'Elke school hield een eigen lijst bij; niemand had het overzicht over de hele regio.',
+  aimReached: 'Gedeeltelijk: ongeveer negen op de tien overstappers waren in beeld.',
+  results: 'Alle overstappers in beeld; minder jongeren die na de zomer niet starten.',
+  vsv: [3.1, 2.5],
+  indicator: 'percentage overstappers in beeld op 1 oktober (streef: 98%)',
+  borging: 'De overstapmonitor wordt een vaste taak van het Doorstroompunt.',
+  lead: 'rmc',
+  executors: ['esch', 'lindecollege', 'oeverlyceum', 'roc'],
+});
+
+// Activity 3.3 stands directly under programme line 3, without a measure in between.
+const spreekuurJeugdarts = ownActivity('activity', {
+  code: '3.3',
+  name: 'Spreekuur jeugdarts bij ziekteverzuim',
+  status: 'lopend',
+  description:
+    'Studenten die vaak ziek gemeld zijn, krijgen een uitnodiging voor het spreekuur van de jeugdarts op school.\n\nAchter ziekteverzuim gaan vaak problemen schuil die met de juiste hulp op te lossen zijn.',
+  aim: 'Elke student met vier ziekmeldingen in een kwartaal is binnen drie weken door de jeugdarts gezien.',
+  start: '2025-01-01',
+  end: fullEnd,
+  subs: [
+    ['1', 'Afspraken over het spreekuur', 'januari-maart 2025', 'Een spreekuur per week op elke locatie.'],
+    ['2', 'Spreekuren', 'vanaf april 2025', 'Uitnodiging binnen een week na de vierde ziekmelding.'],
+  ],
+  targetGroups: ['mbo leerjaar 1', 'mbo-studenten onder 18'],
+  need: 'Ziekteverzuim komt op school zelden ter sprake; de jeugdarts kan het gesprek over de oorzaak voeren.',
+  participants: [120, 240, 260, 260],
+  lookBack: 'Nieuw in deze periode; eerder verwees alleen een mentor af en toe door.',
+  aimReached: 'Niet van toepassing.',
+  results: 'Minder langdurig ziekteverzuim en op tijd passende zorg.',
+  vsv: [7.9, 7.0],
+  indicator: 'percentage uitgenodigde studenten dat binnen drie weken is gezien',
+  borging: 'Het spreekuur wordt opgenomen in de afspraken tussen de mbo-scholen en de jeugdgezondheidszorg.',
+  lead: 'roc',
+  executors: ['jeugdzorg', 'leerplicht'],
+});
 
 export const seedLines: SeedLine[] = [
   {
@@ -237,6 +298,7 @@ export const seedLines: SeedLine[] = [
           },
         ],
       },
+      overstapmonitor,
     ],
   },
   {
@@ -619,6 +681,7 @@ export const seedLines: SeedLine[] = [
           },
         ],
       },
+      spreekuurJeugdarts,
     ],
   },
   {

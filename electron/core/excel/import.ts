@@ -16,6 +16,7 @@ import { findPartner, partnerSections, sectionColumns } from './partner';
 import { InputError, inputRecordId, inputSections, type InputSection, type NewRecord } from './partner-inputs';
 import { describe, readTable, type ColumnSpec, type Issue, type ReadRow, type ReadTable, type Row } from './sheets';
 import { colLetter, cutForExcel, CUT_MARK, type CellValue } from './cells';
+import { shapeIssues } from './shape-check';
 import { tracked, type Tracker } from '../history/tracker';
 import { entityDef } from '../history/entities';
 import { UserError } from '../errors';
@@ -469,6 +470,14 @@ async function buildPlan(db: Db, p: Parsed, fileName: string): Promise<{ plan: I
   };
   for (const spec of p.specs) rows.push(...(await planSheet(db, p, spec, notices, fileIds, list)));
   await checkRefs(rows, list);
+  // A measure that is its own activity keeps exactly one; a refused row may refuse its children in turn.
+  const shapes = await shapeIssues(db, rows, kindByName('activity')!.sheet);
+  for (const { row: r, key, message } of shapes) {
+    const c = r.spec.columns.find((x) => x.key === key);
+    r.issues.push(toPlanIssue({ sheet: r.sheet, row: r.row, col: r.cols[key], header: c?.header, message }));
+    r.status = 'rejected';
+  }
+  if (shapes.length) await checkRefs(rows, list);
   const counts = { new: 0, changed: 0, unchanged: 0, conflict: 0, rejected: 0 };
   for (const r of rows) counts[r.status]++;
   const plan: ImportPlan = {
@@ -550,7 +559,7 @@ export async function applyImport(
   db: Kysely<Database>,
   buf: Buffer,
   fileName: string,
-  o: { user: string; choices?: ConflictChoices } & ImportOptions,
+  o: { user: string; session?: string | null; choices?: ConflictChoices } & ImportOptions,
 ): Promise<ImportResult> {
   const p = await parse(db, buf, fileName, o);
   let changeSetId: number | null = null;
@@ -558,7 +567,7 @@ export async function applyImport(
   let finalPlan: ImportPlan | null = null;
   const wanted = (r: Planned) => r.status === 'new' || r.status === 'changed' || (r.status === 'conflict' && o.choices?.[r.key] === 'file');
   try {
-    await tracked(db, { user: o.user, action: 'import', label: t('xl.import.label', { file: fileName }), source: fileName }, async (tr: Tracker) => {
+    await tracked(db, { user: o.user, session: o.session ?? null, action: 'import', label: t('xl.import.label', { file: fileName }), source: fileName }, async (tr: Tracker) => {
       const { plan, rows } = await buildPlan(tr.trx, p, fileName);
       finalPlan = plan;
       // Nothing to write: roll back, so not even an empty change set touches the workspace file.

@@ -9,7 +9,8 @@ import type { Tracker } from '../history/tracker';
 import type { Db, RecordKind } from './kinds';
 import type { ColumnSpec, Row } from './sheets';
 import type { CellType } from './cells';
-import { ITEM_STATUSES } from '../../../shared/schemas/tree';
+import { ITEM_STATUSES, MEASURE_SHAPES } from '../../../shared/schemas/tree';
+import { syncOwnActivity } from '../handlers/own-activity';
 import { ORGANISATION_TYPES } from '../../../shared/schemas/partner';
 import { t, type MessageKey } from '../../../shared/i18n/nl';
 
@@ -17,6 +18,7 @@ type Anything = Record<string, unknown>;
 const anyDb = (db: Db) => db as unknown as import('kysely').Kysely<Record<string, Anything>>;
 
 const statusChoices = ITEM_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }));
+const shapeChoices = MEASURE_SHAPES.map((s) => ({ value: s, label: t(`shape.${s}`) }));
 const orgTypeChoices = ORGANISATION_TYPES.map((s) => ({ value: s, label: t(`orgType.${s}`) }));
 
 const col = (key: string, header: MessageKey, type: CellType, help: MessageKey, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
@@ -213,7 +215,29 @@ export const programmeLineKind = tableKind({
   defaults: { code: '', description: '', sortOrder: 0 },
 });
 
-export const measureKind = tableKind({
+/**
+ * A measure that is its own activity and that activity share fields (own-activity.ts): whatever an
+ * import writes to one row is written to the other in the same change set.
+ */
+function keepsOwnActivityInStep(kind: RecordKind, from: 'measure' | 'activity'): RecordKind {
+  const measureOf = async (tr: Tracker, id: string) =>
+    from === 'measure' ? id : (await tr.trx.selectFrom('activity').select('measureId').where('id', '=', id).executeTakeFirst())?.measureId;
+  return {
+    ...kind,
+    create: async (tr, row) => {
+      await kind.create!(tr, row);
+      // A new activity under a measure that is its own activity takes the measure's shared fields.
+      if (from === 'activity' && row.measureId) await syncOwnActivity(tr, String(row.measureId), 'measure');
+    },
+    update: async (tr, id, patch) => {
+      await kind.update!(tr, id, patch);
+      const m = await measureOf(tr, id);
+      if (m) await syncOwnActivity(tr, m, from);
+    },
+  };
+}
+
+export const measureKind = keepsOwnActivityInStep(tableKind({
   name: 'measure',
   sheet: 'xlh.measure.sheet',
   columns: [
@@ -224,6 +248,7 @@ export const measureKind = tableKind({
     col('code', 'xlh.code', 'text', 'xlh.code.help', { maxLength: 20 }),
     col('name', 'xlh.measure.name', 'text', 'xlh.measure.name.help', { required: true, maxLength: 200 }),
     col('status', 'xlh.programme.status', 'choice', 'xlh.item.status.help', { required: true, choices: statusChoices }),
+    col('shape', 'xlh.measure.shape', 'choice', 'xlh.measure.shape.help', { choices: shapeChoices, width: 24 }),
     col('description', 'xlh.description', 'longText', 'xlh.description.help', { width: 50 }),
     col('plusvoorziening', 'xlh.measure.plus', 'bool', 'xlh.measure.plus.help'),
     col('targetGroups', 'xlh.targetGroups', 'longText', 'xlh.targetGroups.help'),
@@ -242,15 +267,15 @@ export const measureKind = tableKind({
     leadName: { table: 'organisation', from: 'leadOrganisationId' },
     executorNames: { table: 'organisation', from: 'executorIds' },
   },
-  stored: ['programmeId', 'lineId', 'code', 'name', 'status', 'description', 'plusvoorziening', 'targetGroups', 'leadOrganisationId', 'executorIds', 'sortOrder'],
+  stored: ['programmeId', 'lineId', 'code', 'name', 'status', 'shape', 'description', 'plusvoorziening', 'targetGroups', 'leadOrganisationId', 'executorIds', 'sortOrder'],
   orderBy: ['programmeId', 'sortOrder', 'id'],
   label: coded,
-  defaults: { code: '', description: '', plusvoorziening: 0, targetGroups: '[]', executorIds: '[]', sortOrder: 0 },
-});
+  defaults: { code: '', description: '', plusvoorziening: 0, targetGroups: '[]', executorIds: '[]', sortOrder: 0, shape: 'measure' },
+}), 'measure');
 
 const activityText = (key: string, header: MessageKey): ColumnSpec => col(key, header, 'longText', 'xlh.activity.question.help', { width: 40 });
 
-export const activityKind = tableKind({
+export const activityKind = keepsOwnActivityInStep(tableKind({
   name: 'activity',
   sheet: 'xlh.activity.sheet',
   columns: [
@@ -317,7 +342,7 @@ export const activityKind = tableKind({
     measurementMoments: '', indicatorsMonitoring: '', organisationStructure: '', sustainabilityHow: '', sustainabilityWho: '', sustainabilityFrom: '',
     executorIds: '[]', sortOrder: 0, startDate: null, endDate: null, leadOrganisationId: null,
   },
-});
+}), 'activity');
 
 export const subActivityKind = tableKind({
   name: 'subActivity',

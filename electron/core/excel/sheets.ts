@@ -193,10 +193,10 @@ const PAGE_PT = (297 / 25.4 - 1) * 72;
  * as about 5.25n + 4; the wider one decides, so a page that fits in LibreOffice fits in Excel too.
  */
 const pt = (width: number) => width * 7;
-/** The smallest print scale that still reads well (11-point type printed at 9 points or more). */
+/** The smallest print scale that still reads well (11-point type printed at about 9 points). */
 const MIN_SCALE = 0.8;
 /** The scale a sheet too wide for one page is printed at, over more pages. */
-const SPLIT_SCALE = 85;
+const SPLIT_SCALE = 80;
 
 /** The columns (0-based) that start a new page, when keys repeat on every page (greedy, whole columns). */
 export function columnBreaks(widths: readonly number[], keys: number, room = PAGE_PT): number[] {

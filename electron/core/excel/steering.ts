@@ -106,15 +106,16 @@ export const overviewSheet: SteeringSheet = {
     const columns = [
       ...measureKeys(),
       col('status', t('xlh.programme.status'), 'text', t('xl.steering.statusHelp'), { width: 11 }),
-      wrap('lead', t('xlh.leadName'), 24),
+      wrap('lead', t('xlh.leadName'), 22),
       col('plus', t('xlh.measure.plus'), 'bool', '', { width: 16 }),
       col('activities', t('xl.steering.activityCount'), 'int', '', { width: 12 }),
       col('planned', t('xl.steering.plannedParticipants', { year }), 'int', '', { width: 13 }),
       col('budgetPlannedCents', t('xl.steering.budgetPlanned'), 'money', t('xl.steering.budgetPlannedHelp'), { allowNegative: true }),
       col('budgetRealisedCents', t('xl.steering.budgetRealised'), 'money', t('xl.steering.budgetRealisedHelp'), { allowNegative: true }),
-      col('participantsPlanned', t('xl.steering.participantsPlanned'), 'int', t('xl.steering.participantsPlannedHelp'), { width: 12 }),
-      col('participantsReached', t('xl.steering.participantsReached'), 'int', t('xl.steering.participantsReachedHelp'), { width: 12 }),
-      col('resultStatus', t('xl.steering.measureResultStatus'), 'text', t('xl.steering.measureResultStatusHelp'), { width: 16 }),
+      col('participantsPlanned', t('xl.steering.participantsPlanned'), 'int', t('xl.steering.participantsPlannedHelp'), { width: 11 }),
+      col('participantsReached', t('xl.steering.participantsReached'), 'int', t('xl.steering.participantsReachedHelp'), { width: 11 }),
+      col('resultStatus', t('xl.steering.measureResultStatus'), 'text', t('xl.steering.measureResultStatusHelp'), { width: 15 }),
+      wrap('shape', t('field.shape'), 16, t('xl.steering.shapeHelp')),
     ];
     const db = ctx.db;
     const programmes = new Map((await db.selectFrom('programme').select(['id', 'name']).where('deletedAt', 'is', null).execute()).map((p) => [p.id, p.name]));
@@ -144,6 +145,7 @@ export const overviewSheet: SteeringSheet = {
           programme: programmes.get(m.programmeId) ?? '',
           code: m.code,
           measure: m.name,
+          shape: t(`shape.${m.shape}` as MessageKey),
           status: statusText(m.status),
           lead: m.leadOrganisationId ? (orgs.get(m.leadOrganisationId) ?? '') : '',
           plus: m.plusvoorziening === 1,

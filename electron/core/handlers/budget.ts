@@ -14,6 +14,7 @@ import { fieldLabel, t, type MessageKey } from '../../../shared/i18n/nl';
 import { findProgramme } from '../db/queries/programmes';
 import { findActivity, findMeasure } from '../db/queries/tree';
 import { budgetOverview, findAward, findBudgetLine, findSpend, getRules, listAwards, listBudgetLines, listSpend } from '../db/queries/budget';
+import { ownActivityOf } from './own-activity';
 import { assertOrganisations } from './tree';
 import { RESERVE_CATEGORY } from '../../../shared/budget';
 import { formatCents } from '../../../shared/money';
@@ -32,8 +33,9 @@ async function must<T>(p: Promise<T | undefined>, entity: string): Promise<T> {
 const ownLabels: Record<string, MessageKey> = { kind: 'budget.field.kind', date: 'budget.field.date' };
 const labelOf = (field: string) => (ownLabels[field] ? t(ownLabels[field]) : fieldLabel(field));
 const fieldError = (field: string, key: MessageKey) => new UserError('invalid_input', `${labelOf(field)}: ${t(key)}`, field);
-const meta = (ctx: { user: string }, action: string, entity: string, name: string) => ({
+const meta = (ctx: { user: string; session: string }, action: string, entity: string, name: string) => ({
   user: ctx.user,
+  session: ctx.session,
   action,
   label: t(`label.${action}` as MessageKey, { entity: entityName(entity), name }),
 });
@@ -62,7 +64,8 @@ async function lineColumns(db: Db, i: Omit<BudgetLineInput, 'measureId'> & { mea
   if (i.partnerId !== keepPartnerId) await assertOrganisations(db, { partnerId: i.partnerId });
   return {
     measureId: i.measureId,
-    activityId: i.activityId,
+    // An item that is its own activity keeps its money on that activity, so its pages show all of it.
+    activityId: i.activityId ?? (await ownActivityOf(db, i.measureId)) ?? null,
     year: i.year,
     costItem: i.costItem,
     kind: i.kind,

@@ -13,7 +13,7 @@ import { applyImport, buildErrorWorkbook, exportPartner, exportSteering, exportW
 import { exportFileName, workspaceRegion } from '../excel/info';
 import { findPartner } from '../excel/partner';
 import { findRound } from '../excel/partner-inputs';
-import { undoLast } from '../history/undo';
+import { planReverse, reverse } from '../history/undo';
 import { UserError } from '../errors';
 import type { LastImport } from '../../../shared/schemas/exchange';
 import { t } from '../../../shared/i18n/nl';
@@ -68,7 +68,7 @@ export const exchangeHandlers = handlers({
     const buf = decode(base64);
     // The screen showed a dry run of exactly this file; a different file is never applied unseen.
     if (sha256 && crypto.createHash('sha256').update(buf).digest('hex') !== sha256) throw new UserError('conflict', t('exchange.fileChanged'));
-    return applyImport(ctx.db(), buf, fileName, { user: ctx.user, choices });
+    return applyImport(ctx.db(), buf, fileName, { user: ctx.user, session: ctx.session, choices });
   },
 
   'exchange.errors': async ({ fileName, base64 }, ctx) => {
@@ -97,7 +97,7 @@ export const exchangeHandlers = handlers({
       const bad = plan.rows.filter((r) => r.status === 'rejected').flatMap((r) => r.issues);
       if (bad.length)
         throw new UserError('user_error', t('exchange.newRejected', { n: plan.counts.rejected, first: bad.slice(0, 3).map((i) => i.text).join('\n') }));
-      await applyImport(ws.db, buf, file.fileName, { user: ctx.user });
+      await applyImport(ws.db, buf, file.fileName, { user: ctx.user, session: ctx.session });
       await ws.close();
     } catch (e) {
       await ws.close();
@@ -111,6 +111,11 @@ export const exchangeHandlers = handlers({
     const last = await lastImport(ctx);
     if (!last) throw new UserError('user_error', t('exchange.noImport'));
     if (!last.undoable) throw new UserError('user_error', t('exchange.notLast'));
-    return undoLast(ctx.db(), ctx.user);
+    // The page's own button, after the page showed the import: reversed like Ctrl+Z, refused when others built on it.
+    const db = ctx.db();
+    const target = await db.selectFrom('changeSet').selectAll().where('id', '=', last.changeSetId).executeTakeFirstOrThrow();
+    const plan = await planReverse(db, target);
+    await reverse(db, ctx, plan, 'undo');
+    return { status: 'done' as const, changeSetId: target.id, label: plan.label, summary: plan.summary, records: plan.records };
   },
 });

@@ -1,6 +1,6 @@
 import { handlers } from './types';
 import { historyForEntity, listTrash, recentHistory } from '../history/queries';
-import { undoLast } from '../history/undo';
+import { stackState, step } from '../history/undo';
 import { withReferenceLabels } from '../history/labels';
 import { tracked } from '../history/tracker';
 import { entityName } from '../history/entities';
@@ -12,7 +12,11 @@ export const historyHandlers = handlers({
 
   'history.recent': async ({ limit }, ctx) => withReferenceLabels(ctx.db(), await recentHistory(ctx.db(), limit)),
 
-  'history.undo': (_, ctx) => undoLast(ctx.db(), ctx.user),
+  'history.undo': ({ changeSetId }, ctx) => step(ctx.db(), ctx, 'undo', changeSetId),
+
+  'history.redo': ({ changeSetId }, ctx) => step(ctx.db(), ctx, 'redo', changeSetId),
+
+  'history.stack': (_, ctx) => stackState(ctx.db(), ctx.session),
 
   'trash.list': (_, ctx) => listTrash(ctx.db()),
 
@@ -20,7 +24,7 @@ export const historyHandlers = handlers({
     const db = ctx.db();
     const item = await db.selectFrom('trash').selectAll().where('changeSetId', '=', changeSetId).where('restoredAt', 'is', null).executeTakeFirst();
     if (!item) throw new UserError('not_found', t('err.notInTrash'));
-    await tracked(db, { user: ctx.user, action: 'restore', label: t('label.restore', { entity: entityName(item.entity), name: item.label }) }, (tr) =>
+    await tracked(db, { user: ctx.user, session: ctx.session, action: 'restore', label: t('label.restore', { entity: entityName(item.entity), name: item.label }) }, (tr) =>
       tr.restoreTrashed(changeSetId),
     );
     return null;

@@ -39,7 +39,7 @@ async function must<T>(p: Promise<T | undefined>, entity: string): Promise<T> {
   return v;
 }
 
-const meta = (user: string, action: string, label: string) => ({ user, action, label });
+const meta = (ctx: { user: string; session: string }, action: string, label: string) => ({ user: ctx.user, session: ctx.session, action, label });
 const coded = (m: { code: string; name: string }) => [m.code, m.name].filter(Boolean).join(' ');
 
 /** The programme's own question set, written from the default the first time it is needed. */
@@ -228,7 +228,7 @@ export const monitoringHandlers = handlers({
     const db = ctx.db();
     await must(findProgramme(db, programmeId), 'programme');
     const what = t(`mon.questions.${edit.kind === 'add' ? 'add' : edit.kind}` as MessageKey);
-    await tracked(db, meta(ctx.user, 'update', t('label.editQuestions', { what })), (tr) => editQuestionSet(tr, programmeId, edit));
+    await tracked(db, meta(ctx, 'update', t('label.editQuestions', { what })), (tr) => editQuestionSet(tr, programmeId, edit));
     return questionSetView(db, programmeId);
   },
 
@@ -244,7 +244,7 @@ export const monitoringHandlers = handlers({
     const titles = new Map<string, string>();
     for (const m of measureIds) titles.set(m, coded(await assertMeasureInProgramme(db, m, input.programmeId, 'measureIds')));
     const id = randomUUID();
-    await tracked(db, meta(ctx.user, 'create', t('label.create', { entity: entityName('monitoringRound'), name: input.name })), async (tr) => {
+    await tracked(db, meta(ctx, 'create', t('label.create', { entity: entityName('monitoringRound'), name: input.name })), async (tr) => {
       const stamp = { createdAt: tr.at, updatedAt: tr.at, deletedAt: null, deletedIn: null };
       await tr.insert('monitoringRound', { id, ...input, ...stamp });
       await ensureQuestionSet(tr, input.programmeId);
@@ -258,14 +258,14 @@ export const monitoringHandlers = handlers({
   'monitoring.round.update': async ({ id, ...patch }, ctx) => {
     const db = ctx.db();
     const before = await roundRow(db, id);
-    await tracked(db, meta(ctx.user, 'update', t('label.update', { entity: entityName('monitoringRound'), name: before.name })), (tr) => tr.update('monitoringRound', id, patch));
+    await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('monitoringRound'), name: before.name })), (tr) => tr.update('monitoringRound', id, patch));
     return must(roundDetail(db, id), 'monitoringRound');
   },
 
   'monitoring.round.delete': async ({ id }, ctx) => {
     const db = ctx.db();
     const before = await roundRow(db, id);
-    await tracked(db, meta(ctx.user, 'delete', t('label.delete', { entity: entityName('monitoringRound'), name: before.name })), (tr) => tr.trash('monitoringRound', id));
+    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('monitoringRound'), name: before.name })), (tr) => tr.trash('monitoringRound', id));
     return null;
   },
 
@@ -280,7 +280,7 @@ export const monitoringHandlers = handlers({
     q = partnerId ? q.where('partnerId', '=', partnerId) : q.where('partnerId', 'is', null);
     if (await q.executeTakeFirst()) throw invalid('measureId', 'mon.err.measureTwice');
     const count = await db.selectFrom('monitoringInterview').select(db.fn.countAll<number>().as('n')).where('roundId', '=', roundId).executeTakeFirstOrThrow();
-    await tracked(db, meta(ctx.user, 'create', t('label.create', { entity: entityName('monitoringInterview'), name: [m.code, m.name].filter(Boolean).join(' ') })), async (tr) => {
+    await tracked(db, meta(ctx, 'create', t('label.create', { entity: entityName('monitoringInterview'), name: [m.code, m.name].filter(Boolean).join(' ') })), async (tr) => {
       await ensureQuestionSet(tr, round.programmeId);
       await tr.insert('monitoringInterview', {
         id: randomUUID(),
@@ -305,7 +305,7 @@ export const monitoringHandlers = handlers({
     const db = ctx.db();
     const row = await interviewRow(db, id);
     const name = await measureLabel(db, row);
-    await tracked(db, meta(ctx.user, 'delete', t('label.delete', { entity: entityName('monitoringInterview'), name })), (tr) => tr.trash('monitoringInterview', id));
+    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('monitoringInterview'), name })), (tr) => tr.trash('monitoringInterview', id));
     return null;
   },
 
@@ -315,7 +315,7 @@ export const monitoringHandlers = handlers({
     const db = ctx.db();
     const row = await checkAnswers(db, id, []);
     const name = await measureLabel(db, row);
-    await tracked(db, meta(ctx.user, 'update', t('label.update', { entity: entityName('monitoringInterview'), name })), (tr) => saveAnswers(tr, id, answers));
+    await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('monitoringInterview'), name })), (tr) => saveAnswers(tr, id, answers));
     return must(interviewDetail(db, id), 'monitoringInterview');
   },
 
@@ -324,7 +324,7 @@ export const monitoringHandlers = handlers({
     const row = await interviewRow(db, id);
     const name = await measureLabel(db, row);
     const label = status === 'ingediend' ? t('label.submitInput', { name }) : t('label.statusInput', { name, status: t(`mon.status.${status}`) });
-    await tracked(db, meta(ctx.user, 'update', label), (tr) => setInputStatus(tr, id, status));
+    await tracked(db, meta(ctx, 'update', label), (tr) => setInputStatus(tr, id, status));
     return must(interviewDetail(db, id), 'monitoringInterview');
   },
 
@@ -350,7 +350,7 @@ export const monitoringHandlers = handlers({
     if (!name) throw invalid('name', 'mon.err.attendeeName');
     const id = randomUUID();
     const count = await db.selectFrom('monitoringAttendee').select(db.fn.countAll<number>().as('n')).where('interviewId', '=', interview.id).executeTakeFirstOrThrow();
-    const row = await tracked(db, meta(ctx.user, 'create', t('label.create', { entity: entityName('monitoringAttendee'), name })), (tr) =>
+    const row = await tracked(db, meta(ctx, 'create', t('label.create', { entity: entityName('monitoringAttendee'), name })), (tr) =>
       tr.insert('monitoringAttendee', {
         id,
         interviewId: interview.id,
@@ -371,7 +371,7 @@ export const monitoringHandlers = handlers({
   'monitoring.attendee.remove': async ({ id }, ctx) => {
     const db = ctx.db();
     const a = await must(db.selectFrom('monitoringAttendee').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst(), 'monitoringAttendee');
-    await tracked(db, meta(ctx.user, 'delete', t('label.delete', { entity: entityName('monitoringAttendee'), name: a.name })), (tr) => tr.trash('monitoringAttendee', id));
+    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('monitoringAttendee'), name: a.name })), (tr) => tr.trash('monitoringAttendee', id));
     return null;
   },
 
@@ -399,7 +399,7 @@ export const monitoringHandlers = handlers({
     await assertOrganisations(db, { ownerOrganisationId: input.ownerOrganisationId });
     const id = randomUUID();
     const count = await db.selectFrom('monitoringAction').select(db.fn.countAll<number>().as('n')).where('roundId', '=', roundId).executeTakeFirstOrThrow();
-    await tracked(db, meta(ctx.user, 'create', t('label.create', { entity: entityName('monitoringAction'), name: input.text.slice(0, 60) })), (tr) =>
+    await tracked(db, meta(ctx, 'create', t('label.create', { entity: entityName('monitoringAction'), name: input.text.slice(0, 60) })), (tr) =>
       tr.insert('monitoringAction', {
         id,
         roundId,
@@ -424,7 +424,7 @@ export const monitoringHandlers = handlers({
     await assertActivity(db, patch.activityId, patch.measureId);
     await assertIndicator(db, patch.indicatorId, patch.measureId);
     await assertOrganisations(db, { ownerOrganisationId: patch.ownerOrganisationId });
-    await tracked(db, meta(ctx.user, 'update', t('label.update', { entity: entityName('monitoringAction'), name: before.text.slice(0, 60) })), (tr) =>
+    await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('monitoringAction'), name: before.text.slice(0, 60) })), (tr) =>
       tr.update('monitoringAction', id, { ...patch, closedAt: closedAtFor(patch.status, before, localToday()) }),
     );
     return must(findAction(db, id), 'monitoringAction');
@@ -433,7 +433,7 @@ export const monitoringHandlers = handlers({
   'monitoring.action.setStatus': async ({ id, status }, ctx) => {
     const db = ctx.db();
     const before = await must(db.selectFrom('monitoringAction').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst(), 'monitoringAction');
-    await tracked(db, meta(ctx.user, 'update', t('label.update', { entity: entityName('monitoringAction'), name: before.text.slice(0, 60) })), (tr) =>
+    await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('monitoringAction'), name: before.text.slice(0, 60) })), (tr) =>
       tr.update('monitoringAction', id, { status, closedAt: closedAtFor(status, before, localToday()) }),
     );
     return must(findAction(db, id), 'monitoringAction');
@@ -442,7 +442,7 @@ export const monitoringHandlers = handlers({
   'monitoring.action.delete': async ({ id }, ctx) => {
     const db = ctx.db();
     const before = await must(db.selectFrom('monitoringAction').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst(), 'monitoringAction');
-    await tracked(db, meta(ctx.user, 'delete', t('label.delete', { entity: entityName('monitoringAction'), name: before.text.slice(0, 60) })), (tr) => tr.trash('monitoringAction', id));
+    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('monitoringAction'), name: before.text.slice(0, 60) })), (tr) => tr.trash('monitoringAction', id));
     return null;
   },
 });

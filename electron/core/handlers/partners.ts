@@ -14,8 +14,9 @@ async function must<T>(p: Promise<T | undefined>, entity: string): Promise<T> {
   return v;
 }
 
-const meta = (ctx: { user: string }, action: string, entity: string, name: string) => ({
+const meta = (ctx: { user: string; session: string }, action: string, entity: string, name: string) => ({
   user: ctx.user,
+  session: ctx.session,
   action,
   label: t(`label.${action}` as 'label.create', { entity: entityName(entity), name }),
 });

@@ -25,7 +25,7 @@ export const programmeHandlers = handlers({
     await assertOrganisations(db, { contactSchoolId: input.contactSchoolId, contactMunicipalityId: input.contactMunicipalityId });
     const at = new Date().toISOString();
     const id = randomUUID();
-    await tracked(db, { user: ctx.user, action: 'create', label: t('label.create', { entity, name: input.name }) }, (tr) =>
+    await tracked(db, { user: ctx.user, session: ctx.session, action: 'create', label: t('label.create', { entity, name: input.name }) }, (tr) =>
       tr.insert('programme', {
         id,
         ...input,
@@ -43,7 +43,7 @@ export const programmeHandlers = handlers({
       before.contactSchoolId,
       before.contactMunicipalityId,
     ]);
-    await tracked(db, { user: ctx.user, action: 'update', label: t('label.update', { entity, name: before.name }) }, (tr) =>
+    await tracked(db, { user: ctx.user, session: ctx.session, action: 'update', label: t('label.update', { entity, name: before.name }) }, (tr) =>
       tr.update('programme', id, patch),
     );
     return mustFind(db, id);
@@ -52,7 +52,7 @@ export const programmeHandlers = handlers({
   'programme.delete': async ({ id }, ctx) => {
     const db = ctx.db();
     const before = await mustFind(db, id);
-    await tracked(db, { user: ctx.user, action: 'delete', label: t('label.delete', { entity, name: before.name }) }, (tr) => tr.trash('programme', id));
+    await tracked(db, { user: ctx.user, session: ctx.session, action: 'delete', label: t('label.delete', { entity, name: before.name }) }, (tr) => tr.trash('programme', id));
     return null;
   },
 });

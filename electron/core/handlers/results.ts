@@ -34,7 +34,7 @@ type Db = Kysely<Database>;
 
 const fieldError = (field: string, message: string, code: 'invalid_input' | 'conflict' = 'invalid_input') => new UserError(code, `${fieldLabel(field)}: ${message}`, field);
 const notFound = (entity: string) => new UserError('not_found', t('err.notFound', { entity: entityName(entity) }));
-const meta = (ctx: { user: string }, action: string, label: string) => ({ user: ctx.user, action, label });
+const meta = (ctx: { user: string; session: string }, action: string, label: string) => ({ user: ctx.user, session: ctx.session, action, label });
 
 async function mustView(db: Db, id: string): Promise<IndicatorView> {
   const v = await indicatorView(db, id);
@@ -79,6 +79,7 @@ export async function measurementRecord(db: Db, input: MeasurementInput, id: str
     updatedAt: recordedAt,
     deletedAt: null,
     deletedIn: null,
+    rowVersion: 1,
   };
   if (ind.unit === 'percentage') checkPercentage('percentage', { value: valueOf(toMeasurementValue(row)) });
 

@@ -15,7 +15,8 @@ import { findActivity, findLine, findMeasure, findMeasureDetail, inOrder, organi
 import { findProgramme } from '../db/queries/programmes';
 import { searchAll } from '../db/queries/search';
 import { moveActivityBudgetLines } from './budget-links';
-import type { ActivityInput, TreeEntity } from '../../../shared/schemas/tree';
+import { adoptOwnActivity, measureFromActivity, syncOwnActivity } from './own-activity';
+import { holdsOneActivity, type ActivityInput, type MeasureShape, type TreeEntity } from '../../../shared/schemas/tree';
 
 type Db = Kysely<Database>;
 
@@ -78,7 +79,7 @@ async function nextSortOrder(db: Db, entity: TreeEntity, parentId: string): Prom
   return max > 0 ? max + 1 : 0;
 }
 
-const meta = (ctx: { user: string }, action: string, label: string) => ({ user: ctx.user, action, label });
+const meta = (ctx: { user: string; session: string }, action: string, label: string) => ({ user: ctx.user, session: ctx.session, action, label });
 
 function measureColumns(i: { lineId: string | null; code: string; name: string; description: string; plusvoorziening: boolean; targetGroups: string[]; leadOrganisationId: string | null; executorIds: string[]; status: string }) {
   return {
@@ -94,7 +95,7 @@ function measureColumns(i: { lineId: string | null; code: string; name: string; 
   };
 }
 
-function activityColumns(i: Omit<ActivityInput, 'measureId'>) {
+function activityColumns(i: Omit<ActivityInput, 'measureId' | 'lineId' | 'programmeId'>) {
   return {
     ...i,
     targetGroups: JSON.stringify(i.targetGroups),
@@ -111,6 +112,31 @@ async function assertLineOf(db: Db, lineId: string | null, programmeId: string):
 }
 
 const stamp = (tr: Tracker) => ({ createdAt: tr.at, updatedAt: tr.at, deletedAt: null, deletedIn: null });
+
+/** A measure that is itself an activity takes no activity under it. */
+function assertTakesActivities(m: { code: string; name: string; shape: MeasureShape }): void {
+  if (holdsOneActivity(m.shape)) throw new UserError('invalid_input', `${fieldLabel('measureId')}: ${t('shape.noSecondActivity', { name: coded(m) })}`, 'measureId');
+}
+
+/** A programme line (its programme with it), or the programme itself for an item without a line. */
+async function lineOrProgramme(db: Db, lineId: string | null, programmeId: string | undefined): Promise<{ programmeId: string; lineId: string | null }> {
+  if (lineId) {
+    const line = await findLine(db, lineId);
+    if (!line) throw new UserError('invalid_input', `${fieldLabel('lineId')}: ${t('err.notFound', { entity: entityName('programmeLine') })}`, 'lineId');
+    if (programmeId && line.programmeId !== programmeId) throw new UserError('invalid_input', `${fieldLabel('lineId')}: ${t('val.lineOtherProgramme')}`, 'lineId');
+    return { programmeId: line.programmeId, lineId };
+  }
+  const p = await must(findProgramme(db, programmeId ?? ''), 'programme');
+  return { programmeId: p.id, lineId: null };
+}
+
+/** Monitoring inputs and actions hang on the measure level; an item that has them stays there. */
+async function assertHolderEmpty(db: Db, measureId: string): Promise<void> {
+  const count = async (table: 'monitoringInterview' | 'monitoringAction') =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('measureId', '=', measureId).where('deletedAt', 'is', null).executeTakeFirst())?.n ?? 0);
+  const n = (await count('monitoringInterview')) + (await count('monitoringAction'));
+  if (n > 0) throw new UserError('conflict', `${fieldLabel('measureId')}: ${t('shape.holderHasMonitoring', { n })}`, 'measureId');
+}
 
 export const treeHandlers = handlers({
   'tree.get': async ({ programmeId }, ctx) => must(programmeTree(ctx.db(), programmeId), 'programme'),
@@ -178,9 +204,11 @@ export const treeHandlers = handlers({
     await assertOrganisations(db, { leadOrganisationId: input.leadOrganisationId, executorIds: input.executorIds });
     const id = randomUUID();
     const sortOrder = await nextSortOrder(db, 'measure', programmeId);
-    await tracked(db, meta(ctx, 'create', t('label.create', { entity: entityName('measure'), name: coded(input) })), (tr) =>
-      tr.insert('measure', { id, programmeId, ...measureColumns(input), sortOrder, ...stamp(tr) }),
-    );
+    await tracked(db, meta(ctx, 'create', t('label.create', { entity: entityName('measure'), name: coded(input) })), async (tr) => {
+      await tr.insert('measure', { id, programmeId, ...measureColumns(input), shape: input.shape, sortOrder, ...stamp(tr) });
+      // A measure that is its own activity gets that activity (with an empty template) at once.
+      if (holdsOneActivity(input.shape)) await adoptOwnActivity(tr, id);
+    });
     return must(findMeasureDetail(db, id), 'measure');
   },
 
@@ -190,9 +218,11 @@ export const treeHandlers = handlers({
     await assertLineOf(db, input.lineId, before.programmeId);
     await assertCodeFree(db, 'measure', before.programmeId, input.code, id);
     await assertOrganisations(db, { leadOrganisationId: input.leadOrganisationId, executorIds: input.executorIds }, [before.leadOrganisationId, ...before.executorIds]);
-    await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('measure'), name: coded(before) })), (tr) =>
-      tr.update('measure', id, measureColumns(input)),
-    );
+    const shape: MeasureShape = input.shape ?? before.shape;
+    await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('measure'), name: coded(before) })), async (tr) => {
+      await tr.update('measure', id, { ...measureColumns(input), shape });
+      if (holdsOneActivity(shape)) await adoptOwnActivity(tr, id);
+    });
     return must(findMeasureDetail(db, id), 'measure');
   },
 
@@ -207,42 +237,89 @@ export const treeHandlers = handlers({
 
   'activity.get': ({ id }, ctx) => must(findActivity(ctx.db(), id), 'activity'),
 
-  'activity.create': async ({ measureId, ...input }, ctx) => {
+  'activity.create': async ({ measureId, lineId, programmeId, ...input }, ctx) => {
     const db = ctx.db();
-    await must(findMeasure(db, measureId), 'measure');
-    await assertCodeFree(db, 'activity', measureId, input.code);
     await assertOrganisations(db, { leadOrganisationId: input.leadOrganisationId, executorIds: input.executorIds });
     const id = randomUUID();
-    const sortOrder = await nextSortOrder(db, 'activity', measureId);
-    await tracked(db, meta(ctx, 'create', t('label.create', { entity: entityName('activity'), name: coded(input) })), (tr) =>
-      tr.insert('activity', { id, measureId, ...activityColumns(input), sortOrder, ...stamp(tr) }),
-    );
+    const label = meta(ctx, 'create', t('label.create', { entity: entityName('activity'), name: coded(input) }));
+    if (measureId) {
+      const measure = await must(findMeasure(db, measureId), 'measure');
+      assertTakesActivities(measure);
+      await assertCodeFree(db, 'activity', measureId, input.code);
+      const sortOrder = await nextSortOrder(db, 'activity', measureId);
+      await tracked(db, label, (tr) => tr.insert('activity', { id, measureId, ...activityColumns(input), sortOrder, ...stamp(tr) }));
+      return must(findActivity(db, id), 'activity');
+    }
+    // Directly under a programme line (or the programme): the item sits at the measure level, so its
+    // code is unique among the measures, and a measure row of shape `activity` holds its place.
+    const place = await lineOrProgramme(db, lineId ?? null, programmeId);
+    await assertCodeFree(db, 'measure', place.programmeId, input.code);
+    const holder = randomUUID();
+    const sortOrder = await nextSortOrder(db, 'measure', place.programmeId);
+    const columns = activityColumns(input);
+    await tracked(db, label, async (tr) => {
+      await tr.insert('measure', { id: holder, programmeId: place.programmeId, lineId: place.lineId, ...measureFromActivity(columns), shape: 'activity', sortOrder, ...stamp(tr) });
+      await tr.insert('activity', { id, measureId: holder, ...columns, sortOrder: 0, ...stamp(tr) });
+    });
     return must(findActivity(db, id), 'activity');
   },
 
   'activity.update': async ({ id, ...input }, ctx) => {
     const db = ctx.db();
     const before = await must(findActivity(db, id), 'activity');
-    await assertCodeFree(db, 'activity', before.measureId, input.code, id);
+    if (holdsOneActivity(before.measureShape)) await assertCodeFree(db, 'measure', before.programmeId, input.code, before.measureId);
+    else await assertCodeFree(db, 'activity', before.measureId, input.code, id);
     await assertOrganisations(db, { leadOrganisationId: input.leadOrganisationId, executorIds: input.executorIds }, [before.leadOrganisationId, ...before.executorIds]);
-    await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('activity'), name: coded(before) })), (tr) =>
-      tr.update('activity', id, activityColumns(input)),
-    );
+    await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('activity'), name: coded(before) })), async (tr) => {
+      await tr.update('activity', id, activityColumns(input));
+      await syncOwnActivity(tr, before.measureId, 'activity');
+    });
     return must(findActivity(db, id), 'activity');
   },
 
-  'activity.move': async ({ id, measureId }, ctx) => {
+  'activity.move': async ({ id, measureId, lineId }, ctx) => {
     const db = ctx.db();
     const before = await must(findActivity(db, id), 'activity');
-    const target = await findMeasure(db, measureId);
-    if (!target) throw new UserError('invalid_input', `${fieldLabel('measureId')}: ${t('err.notFound', { entity: entityName('measure') })}`, 'measureId');
-    if (target.id === before.measureId) return before;
-    await assertCodeFree(db, 'activity', measureId, before.code, id);
-    const from = coded({ code: before.measureCode, name: before.measureName });
-    const sortOrder = await nextSortOrder(db, 'activity', measureId);
-    await tracked(db, meta(ctx, 'move', t('label.move', { entity: entityName('activity'), name: coded(before), from, to: coded(target) })), async (tr) => {
-      await tr.update('activity', id, { measureId, sortOrder });
-      await moveActivityBudgetLines(tr, id, measureId);
+    const own = holdsOneActivity(before.measureShape);
+    const from = own ? (before.lineName ? coded({ code: before.lineCode ?? '', name: before.lineName }) : t('tree.noLine')) : coded({ code: before.measureCode, name: before.measureName });
+    if (measureId) {
+      const target = await findMeasure(db, measureId);
+      if (!target) throw new UserError('invalid_input', `${fieldLabel('measureId')}: ${t('err.notFound', { entity: entityName('measure') })}`, 'measureId');
+      if (target.id === before.measureId) return before;
+      if (target.programmeId !== before.programmeId) throw new UserError('invalid_input', `${fieldLabel('measureId')}: ${t('val.moveOtherProgramme')}`, 'measureId');
+      assertTakesActivities(target);
+      await assertCodeFree(db, 'activity', measureId, before.code, id);
+      // An item at the measure level that becomes an activity of a measure leaves its holder behind;
+      // what hangs on the holder itself (monitoring inputs and actions) would go with it, so ask first.
+      if (own) await assertHolderEmpty(db, before.measureId);
+      const sortOrder = await nextSortOrder(db, 'activity', measureId);
+      await tracked(db, meta(ctx, 'move', t('label.move', { entity: entityName('activity'), name: coded(before), from, to: coded(target) })), async (tr) => {
+        await tr.update('activity', id, { measureId, sortOrder });
+        await moveActivityBudgetLines(tr, id, measureId);
+        if (own) await tr.trash('measure', before.measureId);
+      });
+      return must(findActivity(db, id), 'activity');
+    }
+    // To a programme line (null: none), as an activity directly under it.
+    const place = await lineOrProgramme(db, lineId ?? null, before.programmeId);
+    if (place.programmeId !== before.programmeId) throw new UserError('invalid_input', `${fieldLabel('lineId')}: ${t('val.moveOtherProgramme')}`, 'lineId');
+    const to = place.lineId ? coded((await findLine(db, place.lineId))!) : t('tree.noLine');
+    if (own) {
+      if (before.measureShape === 'activity' && before.lineId === place.lineId) return before;
+      const sortOrder = before.lineId === place.lineId ? undefined : await nextSortOrder(db, 'measure', place.programmeId);
+      await tracked(db, meta(ctx, 'move', t('label.move', { entity: entityName('activity'), name: coded(before), from, to })), (tr) =>
+        tr.update('measure', before.measureId, { lineId: place.lineId, shape: 'activity', ...(sortOrder === undefined ? {} : { sortOrder }) }),
+      );
+      return must(findActivity(db, id), 'activity');
+    }
+    await assertCodeFree(db, 'measure', place.programmeId, before.code);
+    const holder = randomUUID();
+    const sortOrder = await nextSortOrder(db, 'measure', place.programmeId);
+    const row = await db.selectFrom('activity').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    await tracked(db, meta(ctx, 'move', t('label.move', { entity: entityName('activity'), name: coded(before), from, to })), async (tr) => {
+      await tr.insert('measure', { id: holder, programmeId: place.programmeId, lineId: place.lineId, ...measureFromActivity(row), shape: 'activity', sortOrder, ...stamp(tr) });
+      await tr.update('activity', id, { measureId: holder, sortOrder: 0 });
+      await moveActivityBudgetLines(tr, id, holder);
     });
     return must(findActivity(db, id), 'activity');
   },
@@ -250,7 +327,10 @@ export const treeHandlers = handlers({
   'activity.delete': async ({ id }, ctx) => {
     const db = ctx.db();
     const before = await must(findActivity(db, id), 'activity');
-    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('activity'), name: coded(before) })), (tr) => tr.trash('activity', id));
+    // An item at the measure level goes to the Prullenbak whole: its holder takes the activity along.
+    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('activity'), name: coded(before) })), (tr) =>
+      holdsOneActivity(before.measureShape) ? tr.trash('measure', before.measureId) : tr.trash('activity', id),
+    );
     return null;
   },
 

@@ -9,6 +9,8 @@ export interface HandlerContext {
   db(): Kysely<Database>;
   /** Who is written into the history. */
   user: string;
+  /** The window or CLI run calling: its change sets form its own undo stack. */
+  session: string;
 }
 
 export type Handler<C extends Channel> = (input: ParsedIn<C>, ctx: HandlerContext) => Promise<Out<C>> | Out<C>;

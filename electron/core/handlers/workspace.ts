@@ -50,7 +50,7 @@ export const workspaceHandlers = handlers({
     const file = ctx.app.fileFor('Voorbeeldregio');
     if (fs.existsSync(file)) return workspaceInfo(await ctx.app.open(file));
     const ws = await ctx.app.create(file, EXAMPLE_REGION, { example: 'true' });
-    await seedExample(ws.db);
+    await seedExample(ws.db, ctx.session);
     return workspaceInfo(ws);
   },
 

@@ -1,12 +1,18 @@
 /**
  * The one way the core writes tracked records. A user action is one change set in one transaction:
- * every insert, field change and move to the Prullenbak is recorded with old and new values, which
- * is what the Geschiedenis shows and what undo reverses.
+ * every insert, field change, move to the Prullenbak and removal is recorded with old and new values,
+ * which is what the Geschiedenis shows and what undo and redo reverse.
+ *
+ * Where old values live (for redo and for the privacy scrub): everything needed to bring a record
+ * back is in the `change` table and nowhere else — `fields` holds {column: [old, new]} for updates,
+ * trash marks and restores; `snapshot` holds the whole row for a create and for a purge (the undo of
+ * a create), so a purge is never final: the redo inserts the snapshot again.
  */
 import { CompiledQuery, sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { entityDef } from './entities';
 import { UserError } from '../errors';
+import { staleWrite } from './conflict';
 import { t } from '../../../shared/i18n/nl';
 
 type Row = Record<string, unknown>;
@@ -14,16 +20,24 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 export interface ChangeMeta {
   user: string;
+  /** The window or CLI run the change came from: undo and redo keep a stack per session. */
+  session: string | null;
   action: string;
   label: string;
   source?: string | null;
   undoes?: number | null;
 }
 
+/** The version a write was based on; left out only where the caller checks conflicts itself (import). */
+export interface Based {
+  rowVersion?: number;
+}
+
 const now = () => new Date().toISOString();
+/** Columns the tracker keeps itself: never part of a recorded field change. */
+const isBookkeeping = (k: string) => k === 'rowVersion';
 /** A column's name in SQLite, as the CamelCasePlugin writes it (createdAt -> created_at). */
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const isTrashColumn = (k: string) => k === 'deletedAt' || k === 'deletedIn';
 
 // Dynamic table names are unavoidable in a generic tracker; the entity registry is the allowlist.
 const anyDb = (db: Db) => db as unknown as Kysely<Record<string, Row>>;
@@ -34,6 +48,8 @@ export async function readRow(db: Db, entity: string, id: string, opts: { includ
   if (!opts.includeDeleted) q = q.where('deletedAt', 'is', null);
   return q.executeTakeFirst();
 }
+
+export type Op = 'create' | 'update' | 'delete' | 'restore' | 'purge';
 
 export class Tracker {
   private count = 0;
@@ -47,7 +63,7 @@ export class Tracker {
     return this.count;
   }
 
-  private async record(entity: string, entityId: string, op: string, fields: Record<string, [unknown, unknown]>, snapshot: Row | null) {
+  private async record(entity: string, entityId: string, op: Op, fields: Record<string, [unknown, unknown]>, snapshot: Row | null) {
     this.count++;
     await this.trx
       .insertInto('change')
@@ -55,23 +71,34 @@ export class Tracker {
       .execute();
   }
 
+  private notFound(entity: string): UserError {
+    return new UserError('not_found', t('err.notFound', { entity: t(entityDef(entity).nameKey) }));
+  }
+
+  /** Refuses a write based on an older version of the row than the one stored now. */
+  private async checkVersion(entity: string, id: string, row: Row, based: Based | undefined, patch?: Row): Promise<void> {
+    if (based?.rowVersion === undefined || row.rowVersion === based.rowVersion) return;
+    throw await staleWrite(this.trx, entity, id, row, patch);
+  }
+
   async insert<T extends Row>(entity: string, row: T): Promise<T> {
     const { table } = entityDef(entity);
-    await anyDb(this.trx).insertInto(table).values(row).execute();
+    const stored = { ...row, rowVersion: 1 };
+    await anyDb(this.trx).insertInto(table).values(stored).execute();
     const fields: Record<string, [unknown, unknown]> = {};
-    for (const [k, v] of Object.entries(row)) if (!isTrashColumn(k) && v !== null && v !== '') fields[k] = [null, v];
-    await this.record(entity, String(row.id), 'create', fields, row);
+    for (const [k, v] of Object.entries(row)) if (k !== 'deletedAt' && k !== 'deletedIn' && !isBookkeeping(k) && v !== null && v !== '') fields[k] = [null, v];
+    await this.record(entity, String(row.id), 'create', fields, stored);
     return row;
   }
 
   /**
-   * Inserts many rows of one entity, each recorded as insert() records it, in a few multi-row
+   * Inserts many rows of one entity, each stored and recorded as insert() does, in a few multi-row
    * statements (an import of thousands of records). Rows must have the same columns.
    */
   async insertMany(entity: string, rows: readonly Row[]): Promise<void> {
     if (!rows.length) return;
     const { table } = entityDef(entity);
-    const keys = Object.keys(rows[0]!);
+    const keys = [...Object.keys(rows[0]!).filter((k) => k !== 'rowVersion'), 'rowVersion'];
     // Prepared as plain SQL: building a query object per value costs more than the insert itself.
     const columns = keys.map((k) => `"${snake(k)}"`).join(', ');
     const size = Math.max(1, Math.min(500, Math.floor(16_000 / keys.length)));
@@ -80,13 +107,14 @@ export class Tracker {
       const values: unknown[] = [];
       const changes: unknown[] = [];
       for (const row of chunk) {
+        const stored: Row = { ...row, rowVersion: 1 };
         const fields: Record<string, [unknown, unknown]> = {};
         for (const k of keys) {
-          const v = row[k];
+          const v = stored[k];
           values.push(v === undefined ? null : v);
-          if (!isTrashColumn(k) && v !== null && v !== undefined && v !== '') fields[k] = [null, v];
+          if (k !== 'deletedAt' && k !== 'deletedIn' && !isBookkeeping(k) && v !== null && v !== undefined && v !== '') fields[k] = [null, v];
         }
-        changes.push(this.changeSetId, entity, String(row.id), 'create', JSON.stringify(fields), JSON.stringify(row));
+        changes.push(this.changeSetId, entity, String(row.id), 'create', JSON.stringify(fields), JSON.stringify(stored));
       }
       const marks = `(${keys.map(() => '?').join(', ')})`;
       await this.trx.executeQuery(CompiledQuery.raw(`insert into "${snake(table)}" (${columns}) values ${chunk.map(() => marks).join(', ')}`, values));
@@ -97,92 +125,117 @@ export class Tracker {
     }
   }
 
-  /** Writes only the fields that differ; returns the row as it now is. */
-  async update(entity: string, id: string, patch: Row): Promise<Row> {
-    const { table } = entityDef(entity);
-    const before = await readRow(this.trx, entity, id);
-    if (!before) throw new UserError('not_found', t('err.notFound', { entity: t(entityDef(entity).nameKey) }));
+  /**
+   * Sets columns of one row, raises its version and records old -> new. The one place a tracked row
+   * changes in place, so the trash table follows every change of deletedIn.
+   */
+  private async write(entity: string, id: string, before: Row, values: Row, op: Op): Promise<Row> {
     const fields: Record<string, [unknown, unknown]> = {};
+    for (const [k, v] of Object.entries(values)) fields[k] = [before[k] ?? null, v];
+    const rowVersion = Number(before.rowVersion ?? 0) + 1;
+    await anyDb(this.trx).updateTable(entityDef(entity).table).set({ ...values, rowVersion }).where('id', '=', id).execute();
+    await this.record(entity, id, op, fields, null);
+    if ('deletedIn' in values) await this.syncTrash(entity, id, [before.deletedIn, values.deletedIn]);
+    return { ...before, ...values, rowVersion };
+  }
+
+  /** A Prullenbak item is listed while its root row is still marked with the item's change set. */
+  private async syncTrash(entity: string, id: string, sets: unknown[]): Promise<void> {
+    const row = await readRow(this.trx, entity, id, { includeDeleted: true });
+    for (const s of sets) {
+      if (typeof s !== 'number') continue;
+      const inTrash = row?.deletedIn === s;
+      await this.trx
+        .updateTable('trash')
+        .set({ restoredAt: inTrash ? null : this.at })
+        .where('changeSetId', '=', s)
+        .where('entity', '=', entity)
+        .where('entityId', '=', id)
+        .execute();
+    }
+  }
+
+  /** Writes only the fields that differ; returns the row as it now is. */
+  async update(entity: string, id: string, patch: Row, based?: Based): Promise<Row> {
+    const before = await readRow(this.trx, entity, id);
+    if (!before) throw this.notFound(entity);
+    await this.checkVersion(entity, id, before, based, patch);
     const set: Row = {};
     for (const [k, v] of Object.entries(patch)) {
-      if (k === 'id' || v === undefined || !(k in before)) continue;
-      if (before[k] !== v) {
-        fields[k] = [before[k], v];
-        set[k] = v;
-      }
+      if (k === 'id' || isBookkeeping(k) || v === undefined || !(k in before)) continue;
+      if (before[k] !== v) set[k] = v;
     }
     if (Object.keys(set).length === 0) return before;
+    // Recorded with the fields, so an undo puts the time of the last edit back too.
     if ('updatedAt' in before) set.updatedAt = this.at;
-    await anyDb(this.trx).updateTable(table).set(set).where('id', '=', id).execute();
-    await this.record(entity, id, 'update', fields, null);
-    return { ...before, ...set };
+    return this.write(entity, id, before, set, 'update');
   }
 
   /** Moves a row and its live children to the Prullenbak, as one restorable item. */
-  async trash(entity: string, id: string): Promise<Row> {
+  async trash(entity: string, id: string, based?: Based): Promise<Row> {
     const row = await readRow(this.trx, entity, id);
-    if (!row) throw new UserError('not_found', t('err.notFound', { entity: t(entityDef(entity).nameKey) }));
+    if (!row) throw this.notFound(entity);
+    await this.checkVersion(entity, id, row, based);
     const def = entityDef(entity);
-    await this.markDeleted(entity, id);
     await this.trx
       .insertInto('trash')
       .values({ changeSetId: this.changeSetId, entity, entityId: id, label: def.label(row), deletedAt: this.at, restoredAt: null })
       .execute();
+    await this.markDeleted(entity, id, row);
     return row;
   }
 
-  private async markDeleted(entity: string, id: string): Promise<void> {
+  private async markDeleted(entity: string, id: string, row: Row): Promise<void> {
     const def = entityDef(entity);
-    await anyDb(this.trx).updateTable(def.table).set({ deletedAt: this.at, deletedIn: this.changeSetId }).where('id', '=', id).execute();
-    await this.record(entity, id, 'delete', {}, null);
+    await this.write(entity, id, row, { deletedAt: this.at, deletedIn: this.changeSetId }, 'delete');
     for (const child of def.children) {
       const rows = await anyDb(this.trx)
         .selectFrom(entityDef(child.entity).table)
-        .select('id')
+        .selectAll()
         .where(child.foreignKey, '=', id)
         .where('deletedAt', 'is', null)
         .execute();
-      for (const r of rows) await this.markDeleted(child.entity, String(r.id));
+      for (const r of rows) await this.markDeleted(child.entity, String(r.id), r);
     }
   }
 
   /** Brings back everything one change set put in the Prullenbak. */
   async restoreTrashed(trashedIn: number): Promise<void> {
-    const rows = await this.trx.selectFrom('change').select(['entity', 'entityId']).where('changeSetId', '=', trashedIn).where('op', '=', 'delete').execute();
+    const rows = await this.trx.selectFrom('change').select(['entity', 'entityId']).where('changeSetId', '=', trashedIn).where('op', '=', 'delete').orderBy('id').execute();
     for (const r of rows) {
-      const { table } = entityDef(r.entity);
-      await anyDb(this.trx).updateTable(table).set({ deletedAt: null, deletedIn: null }).where('id', '=', r.entityId).where('deletedIn', '=', trashedIn).execute();
-      await this.record(r.entity, r.entityId, 'restore', {}, { trashedIn });
+      const row = await readRow(this.trx, r.entity, r.entityId, { includeDeleted: true });
+      if (row?.deletedIn !== trashedIn) continue;
+      await this.write(r.entity, r.entityId, row, { deletedAt: null, deletedIn: null }, 'restore');
     }
-    await this.trx.updateTable('trash').set({ restoredAt: this.at }).where('changeSetId', '=', trashedIn).execute();
   }
 
-  /** Puts rows back in the Prullenbak (undo of a restore). */
-  async retrash(trashedIn: number, entity: string, entityId: string): Promise<void> {
-    const { table } = entityDef(entity);
-    const deletedAt = await this.trx.selectFrom('trash').select('deletedAt').where('changeSetId', '=', trashedIn).executeTakeFirst();
-    await anyDb(this.trx).updateTable(table).set({ deletedAt: deletedAt?.deletedAt ?? this.at, deletedIn: trashedIn }).where('id', '=', entityId).execute();
-    await this.trx.updateTable('trash').set({ restoredAt: null }).where('changeSetId', '=', trashedIn).execute();
-    await this.record(entity, entityId, 'delete', {}, null);
+  /** Sets columns to given values (an undo, or bringing back a trashed row); `op` says what it means. */
+  async setFields(entity: string, id: string, values: Row, op: Op = 'update'): Promise<void> {
+    const before = await readRow(this.trx, entity, id, { includeDeleted: true });
+    if (!before) return;
+    const set: Row = {};
+    for (const [k, v] of Object.entries(values)) if (!isBookkeeping(k)) set[k] = v;
+    await this.write(entity, id, before, set, op);
   }
 
-  /** Removes a row for good: only to undo its creation. */
+  /** Removes a row: only to undo its creation. The snapshot keeps it, so a redo brings it back. */
   async purge(entity: string, id: string): Promise<void> {
     const { table } = entityDef(entity);
     const row = await readRow(this.trx, entity, id, { includeDeleted: true });
+    if (!row) return;
     await anyDb(this.trx).deleteFrom(table).where('id', '=', id).execute();
-    await this.record(entity, id, 'purge', {}, row ?? null);
+    await this.record(entity, id, 'purge', {}, row);
   }
 
-  /** Sets fields back without bumping them through update()'s diff (undo of an update). */
-  async setFields(entity: string, id: string, values: Row): Promise<void> {
+  /** Puts a purged row back from its snapshot (redo of a create), with a higher version than it had. */
+  async reinsert(entity: string, snapshot: Row): Promise<void> {
     const { table } = entityDef(entity);
-    const before = await readRow(this.trx, entity, id, { includeDeleted: true });
-    if (!before) return;
+    const stored = { ...snapshot, rowVersion: Number(snapshot.rowVersion ?? 0) + 1 };
+    await anyDb(this.trx).insertInto(table).values(stored).execute();
     const fields: Record<string, [unknown, unknown]> = {};
-    for (const [k, v] of Object.entries(values)) fields[k] = [before[k], v];
-    await anyDb(this.trx).updateTable(table).set(values).where('id', '=', id).execute();
-    await this.record(entity, id, 'update', fields, null);
+    for (const [k, v] of Object.entries(snapshot)) if (k !== 'deletedAt' && k !== 'deletedIn' && !isBookkeeping(k) && v !== null && v !== '') fields[k] = [null, v];
+    await this.record(entity, String(snapshot.id), 'create', fields, stored);
+    if (typeof snapshot.deletedIn === 'number') await this.syncTrash(entity, String(snapshot.id), [snapshot.deletedIn]);
   }
 }
 
@@ -195,7 +248,7 @@ export async function tracked<T>(db: Kysely<Database>, meta: ChangeMeta, fn: (tr
     const at = now();
     const cs = await trx
       .insertInto('changeSet')
-      .values({ at, user: meta.user, action: meta.action, label: meta.label, source: meta.source ?? null, undoes: meta.undoes ?? null, undoneBy: null })
+      .values({ at, user: meta.user, session: meta.session, action: meta.action, label: meta.label, source: meta.source ?? null, undoes: meta.undoes ?? null, undoneBy: null })
       .returning('id')
       .executeTakeFirstOrThrow();
     const tr = new Tracker(trx, cs.id, at);

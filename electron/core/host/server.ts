@@ -10,6 +10,7 @@ import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../dispatch';
 import { t } from '../../../shared/i18n/nl';
+import { fail, type ErrorCode } from '../../../shared/result';
 
 export const WEB_CSP = [
   "default-src 'self'",
@@ -68,6 +69,12 @@ function send(res: http.ServerResponse, status: number, body: string, type = 'te
   res.end(body);
 }
 
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+function refuse(res: http.ServerResponse, status: number, code: ErrorCode, message: string) {
+  send(res, status, JSON.stringify(fail({ code, message })), JSON_TYPE);
+}
+
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
@@ -103,19 +110,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       if (isLoopback(bind) && !allowedHosts.has(hostHeader)) return send(res, 403, t('host.onbekende_host'));
       const url = new URL(req.url ?? '/', 'http://x');
 
-      if (url.pathname === '/api/invoke') {
-        if (req.method !== 'POST') return send(res, 405, t('host.alleen_post'));
-        if (!safeEqual(String(req.headers['x-regieboek-token'] ?? ''), token)) return send(res, 401, t('host.ongeldige_of_ontbrekende_sleutel'));
-        if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, t('host.alleen_json'));
-        let body: { channel?: unknown; input?: unknown };
-        try {
-          body = JSON.parse(await readBody(req)) as typeof body;
-        } catch {
-          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'invalid_input', message: t('host.de_aanvraag_is_geen_geldige_json') } }), 'application/json');
-        }
-        const result = await opts.dispatch(String(body.channel ?? ''), body.input);
-        return send(res, 200, JSON.stringify(result), 'application/json; charset=utf-8');
-      }
+      if (url.pathname === '/api/invoke') return await invoke(req, res);
 
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, t('host.niet_toegestaan'));
       if (url.pathname === '/' || url.pathname === '/index.html') {
@@ -137,9 +132,34 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       fs.createReadStream(file).pipe(res);
     } catch (e) {
       const message = e instanceof Error && e.message === 'too_large' ? t('host.de_aanvraag_is_te_groot') : t('err.internal', { detail: String(e) });
-      if (!res.headersSent) send(res, 500, message);
+      if (res.headersSent) return;
+      if ((req.url ?? '').startsWith('/api/')) refuse(res, 500, 'internal', message);
+      else send(res, 500, message);
     }
   });
+
+  /**
+   * POST /api/invoke {channel, input}: every answer is the Result envelope as JSON, also a refusal
+   * (no token, not JSON, a body that is null, a number or an array), so the screen always reads a
+   * Dutch message. The X-Regieboek-Session header names the calling window's undo stack.
+   */
+  async function invoke(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return refuse(res, 405, 'invalid_input', t('host.alleen_post'));
+    if (!safeEqual(String(req.headers['x-regieboek-token'] ?? ''), token)) return refuse(res, 401, 'invalid_input', t('host.ongeldige_of_ontbrekende_sleutel'));
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'invalid_input', t('host.alleen_json'));
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBody(req));
+    } catch (e) {
+      if (e instanceof Error && e.message === 'too_large') return refuse(res, 413, 'invalid_input', t('host.de_aanvraag_is_te_groot'));
+      return refuse(res, 400, 'invalid_input', t('host.de_aanvraag_is_geen_geldige_json'));
+    }
+    if (!body || typeof body !== 'object' || Array.isArray(body)) return refuse(res, 400, 'invalid_input', t('host.notAnEnvelope'));
+    const { channel, input } = body as { channel?: unknown; input?: unknown };
+    const session = req.headers['x-regieboek-session'];
+    const result = await opts.dispatch(typeof channel === 'string' ? channel : '', input, { session: typeof session === 'string' ? session : undefined });
+    return send(res, 200, JSON.stringify(result), JSON_TYPE);
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

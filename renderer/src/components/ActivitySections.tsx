@@ -98,7 +98,7 @@ export function ActivitySections({ a, subActivities, sectionExtra }: { a: Activi
       <Section n={1} extra={sectionExtra?.[1]}>
         <p>{a.lineName ? coded(a.lineCode ?? '', a.lineName) : <span className="muted">{t('activity.noLine')}</span>}</p>
         <p className="muted small">
-          {t('entity.measure')}: {coded(a.measureCode, a.measureName)}
+          {a.measureShape === 'measure' ? t('activity.placeMeasure', { name: coded(a.measureCode, a.measureName) }) : t(`shape.${a.measureShape}`)}
         </p>
       </Section>
       <Section n={2} extra={sectionExtra?.[2]}>

@@ -116,3 +116,27 @@ export function CheckboxGroup(props: { label: string; name: string; options: { v
     </fieldset>
   );
 }
+
+/** One choice of a few, each with a line that explains it (a measure's shape). */
+export function RadioGroup(props: { label: string; name: string; options: { value: string; label: string; hint?: string }[]; value: string; onChange(v: string): void; error?: string }) {
+  const id = useId();
+  return (
+    <fieldset className={`field radio-group${props.error ? ' field-invalid' : ''}`} aria-describedby={props.error ? `${id}-error` : undefined}>
+      <legend>{props.label}</legend>
+      {props.options.map((o) => (
+        <label key={o.value} className="radio-option">
+          <input type="radio" name={props.name} value={o.value} checked={props.value === o.value} onChange={() => props.onChange(o.value)} />
+          <span>
+            {o.label}
+            {o.hint && <span className="field-hint">{o.hint}</span>}
+          </span>
+        </label>
+      ))}
+      {props.error && (
+        <div className="field-error" id={`${id}-error`} role="alert">
+          {props.error.charAt(0).toUpperCase() + props.error.slice(1)}
+        </div>
+      )}
+    </fieldset>
+  );
+}

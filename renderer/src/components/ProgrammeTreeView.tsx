@@ -10,9 +10,9 @@ import { useNotify } from '../notify';
 import { t } from '../i18n';
 import { href } from '../router';
 import { formatDate } from '../format';
-import { coded, StatusBadge } from './Status';
+import { coded, ShapeBadge, StatusBadge } from './Status';
 import { messageOf } from './errors';
-import { ITEM_STATUSES, type TreeActivity, type TreeEntity, type TreeMeasure } from '../../../shared/schemas/tree';
+import { holdsOneActivity, ITEM_STATUSES, type TreeActivity, type TreeEntity, type TreeMeasure } from '../../../shared/schemas/tree';
 import { filterTree, isFiltered, noFilters, targetGroupsIn, type TreeFilters } from '../../../shared/tree-filter';
 
 function ReorderButtons({ entity, ids, index, label }: { entity: TreeEntity; ids: string[]; index: number; label: string }) {
@@ -46,20 +46,51 @@ function ActivityRow({ a }: { a: TreeActivity }) {
     <li className="tree-activity">
       <a href={href('activiteiten', a.id)}>{coded(a.code, a.name)}</a>
       <span className="tree-meta">
-        {a.startDate && (
-          <span className="muted small">
-            {formatDate(a.startDate)} – {formatDate(a.endDate)}
-          </span>
-        )}
-        {a.subActivities.length > 0 && <span className="muted small">{t('tree.subCount', { n: a.subActivities.length })}</span>}
+        <ActivityMeta a={a} />
         <StatusBadge status={a.status} />
       </span>
     </li>
   );
 }
 
+function ActivityMeta({ a }: { a: TreeActivity }) {
+  return (
+    <>
+      {a.startDate && (
+        <span className="muted small">
+          {formatDate(a.startDate)} – {formatDate(a.endDate)}
+        </span>
+      )}
+      {a.subActivities.length > 0 && <span className="muted small">{t('tree.subCount', { n: a.subActivities.length })}</span>}
+    </>
+  );
+}
+
+/** An item that is its own activity: one row at the measure level, opening the activity's page. */
+function OwnActivityNode({ m, siblings, index, canReorder }: { m: TreeMeasure; siblings: string[]; index: number; canReorder: boolean }) {
+  const label = coded(m.code, m.name);
+  const a = m.activities[0];
+  return (
+    <li className={`tree-measure tree-own tree-own-${m.shape}`}>
+      <div className="tree-row">
+        <a className="tree-measure-name" href={a ? href('activiteiten', a.id) : href('maatregelen', m.id)}>
+          {label}
+        </a>
+        <span className="tree-meta">
+          <ShapeBadge shape={m.shape} />
+          {m.plusvoorziening && <span className="badge badge-plus">{t('field.plusvoorziening')}</span>}
+          {a && <ActivityMeta a={a} />}
+          <StatusBadge status={m.status} />
+          {canReorder && <ReorderButtons entity="measure" ids={siblings} index={index} label={label} />}
+        </span>
+      </div>
+    </li>
+  );
+}
+
 function MeasureNode({ m, shown, filtered, siblings, index, canReorder }: { m: TreeMeasure; shown: TreeActivity[]; filtered: boolean; siblings: string[]; index: number; canReorder: boolean }) {
   const label = coded(m.code, m.name);
+  if (holdsOneActivity(m.shape)) return <OwnActivityNode m={m} siblings={siblings} index={index} canReorder={canReorder} />;
   return (
     <li className="tree-measure">
       <div className="tree-row">
@@ -106,6 +137,10 @@ export function ProgrammeTreeView({ programmeId }: { programmeId: string }) {
           <a className="button" href={href('programmas', programmeId, 'lijn', 'nieuw')}>
             <span aria-hidden="true">+ </span>
             {t('tree.newLine')}
+          </a>
+          <a className="button" href={href('programmas', programmeId, 'activiteit', 'nieuw')}>
+            <span aria-hidden="true">+ </span>
+            {t('tree.newActivity')}
           </a>
           <a className="button primary" href={href('programmas', programmeId, 'maatregel', 'nieuw')}>
             <span aria-hidden="true">+ </span>
@@ -169,7 +204,9 @@ export function ProgrammeTreeView({ programmeId }: { programmeId: string }) {
               <div className="tree-row tree-line-head">
                 <h3>{label}</h3>
                 <span className="tree-meta">
-                  <span className="muted small">{t('tree.counts', { measures: all.length, activities: all.reduce((n, m) => n + m.activities.length, 0) })}</span>
+                  <span className="muted small">
+                    {t('tree.counts', { measures: all.filter((m) => m.shape !== 'activity').length, activities: all.reduce((n, m) => n + m.activities.length, 0) })}
+                  </span>
                   {l.id && (
                     <>
                       <a className="button small-button" href={href('programmas', programmeId, 'lijn', l.id)} aria-label={t('tree.editLineLabel', { name: label })}>
@@ -178,6 +215,10 @@ export function ProgrammeTreeView({ programmeId }: { programmeId: string }) {
                       <a className="button small-button" href={href('programmas', programmeId, 'maatregel', 'nieuw', l.id)} aria-label={t('tree.newMeasureIn', { name: label })}>
                         <span aria-hidden="true">+ </span>
                         {t('entity.measure')}
+                      </a>
+                      <a className="button small-button" href={href('programmas', programmeId, 'activiteit', 'nieuw', l.id)} aria-label={t('tree.newActivityIn', { name: label })}>
+                        <span aria-hidden="true">+ </span>
+                        {t('entity.activity')}
                       </a>
                       {!filtered && <ReorderButtons entity="programmeLine" ids={lineIds} index={lineIds.indexOf(l.id)} label={label} />}
                     </>

@@ -12,9 +12,9 @@ import { HistoryList } from '../components/HistoryList';
 import { DeleteButton } from '../components/DeleteButton';
 import { LongText } from '../components/Text';
 import { SelectField, TextArea, TextField } from '../components/Field';
-import { coded } from '../components/Status';
+import { coded, ShapeBadge } from '../components/Status';
 import { messageOf } from '../components/errors';
-import type { Activity, SubActivity } from '../../../shared/schemas/tree';
+import { holdsOneActivity, type Activity, type SubActivity } from '../../../shared/schemas/tree';
 
 interface SubForm {
   number: string;
@@ -133,21 +133,35 @@ function SubActivities({ a }: { a: Activity }) {
   );
 }
 
+/** Targets as one select: the measures (m:<id>), then the programme lines to stand directly under (l:<id>, "l:" for none). */
 function MovePanel({ a, onDone }: { a: Activity; onDone(): void }) {
   const { refresh } = useApp();
   const notify = useNotify();
   const tree = useLoad(() => call('tree.get', { programmeId: a.programmeId }), [a.programmeId]);
   const [target, setTarget] = useState('');
   const [error, setError] = useState<string>();
-  const options = (tree.data?.lines ?? []).flatMap((l) =>
-    l.measures.filter((m) => m.id !== a.measureId).map((m) => ({ value: m.id, label: `${coded(m.code, m.name)}${l.id ? ` (${coded(l.code, l.name)})` : ''}` })),
-  );
+  const own = holdsOneActivity(a.measureShape);
+  const lines = tree.data?.lines ?? [];
+  const options = [
+    ...lines.flatMap((l) =>
+      l.measures
+        .filter((m) => m.id !== a.measureId && !holdsOneActivity(m.shape))
+        .map((m) => ({ value: `m:${m.id}`, label: `${coded(m.code, m.name)}${l.id ? ` (${coded(l.code, l.name)})` : ''}` })),
+    ),
+    ...lines.flatMap((l) => (l.id && !(own && a.measureShape === 'activity' && l.id === a.lineId) ? [{ value: `l:${l.id}`, label: t('activity.moveToLine', { name: coded(l.code, l.name) }) }] : [])),
+    ...(own && a.measureShape === 'activity' && !a.lineId ? [] : [{ value: 'l:', label: t('activity.moveToNoLine') }]),
+  ];
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!target) return setError(t('val.required'));
+    const [kind, targetId] = [target.slice(0, 1), target.slice(2)];
     try {
-      const moved = await call('activity.move', { id: a.id, measureId: target });
-      notify(t('activity.moved', { name: coded(moved.measureCode, moved.measureName) }));
+      const moved = await call('activity.move', kind === 'm' ? { id: a.id, measureId: targetId } : { id: a.id, lineId: targetId || null });
+      notify(
+        holdsOneActivity(moved.measureShape)
+          ? t('activity.movedToLine', { name: moved.lineName ? coded(moved.lineCode ?? '', moved.lineName) : moved.programmeName })
+          : t('activity.moved', { name: coded(moved.measureCode, moved.measureName) }),
+      );
       onDone();
       refresh();
     } catch (err) {
@@ -183,7 +197,9 @@ export function ActivityDetail({ id }: { id: string }) {
       await call('activity.delete', { id });
       notify(t('activity.deleted', { name: coded(a.code, a.name) }));
       refresh();
-      go('maatregelen', a.measureId);
+      // An item that is its own activity went to the Prullenbak whole; its programme is where it stood.
+      if (holdsOneActivity(a.measureShape)) go('programmas', a.programmeId);
+      else go('maatregelen', a.measureId);
     } catch (e) {
       notify(messageOf(e), 'error');
     }
@@ -191,18 +207,33 @@ export function ActivityDetail({ id }: { id: string }) {
 
   if (error) return <LoadError message={error} back={href('programmas')} />;
   if (!a) return <div className="page" aria-busy="true" />;
+  const own = holdsOneActivity(a.measureShape);
   return (
     <div className="page">
       <nav className="crumbs" aria-label={t('ui.crumbs')}>
-        <a href={href('programmas', a.programmeId)}>{a.programmeName}</a> / <a href={href('maatregelen', a.measureId)}>{coded(a.measureCode, a.measureName)}</a> /{' '}
+        <a href={href('programmas', a.programmeId)}>{a.programmeName}</a> /{' '}
+        {own ? (
+          a.lineName && <>{coded(a.lineCode ?? '', a.lineName)} / </>
+        ) : (
+          <>
+            <a href={href('maatregelen', a.measureId)}>{coded(a.measureCode, a.measureName)}</a> /{' '}
+          </>
+        )}
         <span>{a.code || a.name}</span>
       </nav>
       <header className="page-head">
-        <h1>{coded(a.code, a.name)}</h1>
+        <h1>
+          {coded(a.code, a.name)} <ShapeBadge shape={a.measureShape} />
+        </h1>
         <div className="actions">
           <a className="button" href={href('activiteiten', a.id, 'bewerken')}>
             {t('action.edit')}
           </a>
+          {own && (
+            <a className="button" href={href('maatregelen', a.measureId, 'bewerken')} aria-label={t('activity.shapeEditLabel', { name: coded(a.code, a.name) })}>
+              {t('activity.shapeEdit')}
+            </a>
+          )}
           {/* While the move form is open its own button moves; one "Verplaatsen" at a time. */}
           {!moving && (
             <button type="button" onClick={() => setMoving(true)}>
@@ -215,6 +246,11 @@ export function ActivityDetail({ id }: { id: string }) {
           <a className="button" href={href('afdrukken', 'activiteit', a.id)}>
             {t('action.print')}
           </a>
+          {own && (
+            <a className="button" href={href('begroting', a.programmeId, 'regels', `maatregel=${a.measureId}`)}>
+              {t('budget.title')}
+            </a>
+          )}
           <DeleteButton onConfirm={remove} />
         </div>
       </header>

@@ -9,7 +9,7 @@ import { CheckboxGroup, SelectField, TextArea, TextField } from '../components/F
 import { coded } from '../components/Status';
 import { focusFirstError, messageOf } from '../components/errors';
 import { formatDate, parseDateInput, schoolYearOf } from '../../../shared/dates';
-import { ACTIVITY_LONG_TEXTS, ITEM_STATUSES, type Activity, type ActivityUpdate } from '../../../shared/schemas/tree';
+import { ACTIVITY_LONG_TEXTS, holdsOneActivity, ITEM_STATUSES, type Activity, type ActivityUpdate, type ProgrammeTree } from '../../../shared/schemas/tree';
 import type { Organisation } from '../../../shared/schemas/partner';
 
 const TEXTS = ACTIVITY_LONG_TEXTS;
@@ -120,14 +120,31 @@ function Fieldset({ n, children }: { n: number; children: ReactNode }) {
   );
 }
 
-export function ActivityForm({ id, measureId }: { id?: string; measureId?: string }) {
+interface Context {
+  measureId: string | null;
+  measure: string;
+  /** `measure`: under a measure; otherwise the item sits at the measure level (own activity). */
+  shape: string;
+  line: string | null;
+  programmeId: string;
+  programme: string;
+}
+
+/**
+ * Edit (id), new under a measure (measureId), or new directly under a programme line or the
+ * programme (programmeId, optionally lineId): then the line is chosen in question 1.
+ */
+export function ActivityForm({ id, measureId, programmeId, lineId }: { id?: string; measureId?: string; programmeId?: string; lineId?: string }) {
   const notify = useNotify();
   const { refresh } = useApp();
   const [form, setForm] = useState<FormState>(empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [orgs, setOrgs] = useState<Organisation[]>([]);
-  const [context, setContext] = useState<{ measureId: string; measure: string; line: string | null; programmeId: string; programme: string } | null>(null);
+  const [context, setContext] = useState<Context | null>(null);
+  const [tree, setTree] = useState<ProgrammeTree | null>(null);
+  const [line, setLine] = useState(lineId ?? '');
   const [busy, setBusy] = useState(false);
+  const atLine = !id && !measureId && !!programmeId;
 
   useEffect(() => {
     call('organisation.list')
@@ -140,6 +157,7 @@ export function ActivityForm({ id, measureId }: { id?: string; measureId?: strin
           setContext({
             measureId: a.measureId,
             measure: coded(a.measureCode, a.measureName),
+            shape: a.measureShape,
             line: a.lineName ? coded(a.lineCode ?? '', a.lineName) : null,
             programmeId: a.programmeId,
             programme: a.programmeName,
@@ -149,10 +167,24 @@ export function ActivityForm({ id, measureId }: { id?: string; measureId?: strin
     else if (measureId)
       call('measure.get', { id: measureId })
         .then((m) =>
-          setContext({ measureId: m.id, measure: coded(m.code, m.name), line: m.lineName ? coded(m.lineCode ?? '', m.lineName) : null, programmeId: m.programmeId, programme: m.programmeName }),
+          setContext({
+            measureId: m.id,
+            measure: coded(m.code, m.name),
+            shape: 'measure',
+            line: m.lineName ? coded(m.lineCode ?? '', m.lineName) : null,
+            programmeId: m.programmeId,
+            programme: m.programmeName,
+          }),
         )
         .catch((e: unknown) => notify(messageOf(e), 'error'));
-  }, [id, measureId, notify]);
+    else if (programmeId)
+      call('tree.get', { programmeId })
+        .then((tr) => {
+          setTree(tr);
+          setContext({ measureId: null, measure: '', shape: 'activity', line: null, programmeId: tr.id, programme: tr.name });
+        })
+        .catch((e: unknown) => notify(messageOf(e), 'error'));
+  }, [id, measureId, programmeId, notify]);
 
   const set = (k: keyof FormState) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const setParticipant = (i: number, k: 'schoolYear' | 'count', v: string) =>
@@ -169,7 +201,11 @@ export function ActivityForm({ id, measureId }: { id?: string; measureId?: strin
     }
     setBusy(true);
     try {
-      const saved = id ? await call('activity.update', { id, ...input }) : await call('activity.create', { measureId: measureId!, ...input });
+      const saved = id
+        ? await call('activity.update', { id, ...input })
+        : measureId
+          ? await call('activity.create', { measureId, ...input })
+          : await call('activity.create', { programmeId: programmeId!, lineId: line || null, ...input });
       notify(t('activity.saved'));
       // Dates outside the programme period are saved, and said.
       for (const w of saved.warnings) notify(w.message);
@@ -186,7 +222,9 @@ export function ActivityForm({ id, measureId }: { id?: string; measureId?: strin
 
   const orgOptions = orgs.map((o) => ({ value: o.id, label: o.name }));
   const text = (k: TextKey, rows = 4) => <TextArea label={t(`field.${k}` as MessageKey)} name={k} rows={rows} value={form[k]} onChange={set(k)} error={errors[k]} />;
-  const back = id ? href('activiteiten', id) : context ? href('maatregelen', context.measureId) : href('programmas');
+  const back = id ? href('activiteiten', id) : context?.measureId ? href('maatregelen', context.measureId) : context ? href('programmas', context.programmeId) : href('programmas');
+  const own = context ? holdsOneActivity(context.shape) : false;
+  const lineOptions = (tree?.lines ?? []).flatMap((l) => (l.id ? [{ value: l.id, label: coded(l.code, l.name) }] : []));
   const participantsError = Object.entries(errors).find(([k]) => k.startsWith('plannedParticipants'));
 
   return (
@@ -194,20 +232,29 @@ export function ActivityForm({ id, measureId }: { id?: string; measureId?: strin
       <nav className="crumbs" aria-label={t('ui.crumbs')}>
         {context && (
           <>
-            <a href={href('programmas', context.programmeId)}>{context.programme}</a> / <a href={href('maatregelen', context.measureId)}>{context.measure}</a> /{' '}
+            <a href={href('programmas', context.programmeId)}>{context.programme}</a> /{' '}
+            {context.measureId && !own && (
+              <>
+                <a href={href('maatregelen', context.measureId)}>{context.measure}</a> /{' '}
+              </>
+            )}
           </>
         )}
-        <span>{id ? coded(form.code, form.name) : t('activity.new')}</span>
+        <span>{id ? coded(form.code, form.name) : atLine ? t('activity.newAtLine') : t('activity.new')}</span>
       </nav>
       <header className="page-head">
-        <h1>{id ? t('activity.edit') : t('activity.new')}</h1>
+        <h1>{id ? t('activity.edit') : atLine ? t('activity.newAtLine') : t('activity.new')}</h1>
       </header>
       <form className="form template-form" onSubmit={(e) => void submit(e)} noValidate>
         <Fieldset n={1}>
-          <p>{context?.line ?? t('activity.noLine')}</p>
-          <p className="muted small">
-            {t('entity.measure')}: {context?.measure}
-          </p>
+          {atLine ? (
+            <SelectField label={t('activity.placeLine')} name="lineId" value={line} onChange={setLine} options={lineOptions} placeholder={t('tree.noLine')} hint={t('activity.placeHint')} error={errors.lineId} />
+          ) : (
+            <>
+              <p>{context?.line ?? t('activity.noLine')}</p>
+              <p className="muted small">{own ? t(`shape.${context!.shape as 'single'}`) : t('activity.placeMeasure', { name: context?.measure ?? '' })}</p>
+            </>
+          )}
         </Fieldset>
         <Fieldset n={2}>
           <div className="row">

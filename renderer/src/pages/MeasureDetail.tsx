@@ -11,6 +11,8 @@ import { DeleteButton } from '../components/DeleteButton';
 import { LongText } from '../components/Text';
 import { coded, StatusBadge } from '../components/Status';
 import { messageOf } from '../components/errors';
+import { useEffect } from 'react';
+import { holdsOneActivity } from '../../../shared/schemas/tree';
 
 export function MeasureDetail({ id }: { id: string }) {
   const { refresh } = useApp();
@@ -34,8 +36,14 @@ export function MeasureDetail({ id }: { id: string }) {
     go('programmas', m.programmeId);
   }
 
+  // A measure that is its own activity has one page: its activity's (the template, sub-activities, money links).
+  const own = m && holdsOneActivity(m.shape) ? m.activities[0] : undefined;
+  useEffect(() => {
+    if (own) window.location.replace(href('activiteiten', own.id));
+  }, [own]);
+
   if (error) return <LoadError message={error} back={href('programmas')} />;
-  if (!m) return <div className="page" aria-busy="true" />;
+  if (!m || own) return <div className="page" aria-busy="true" />;
   const move = (i: number, d: -1 | 1) => {
     const ids = m.activities.map((a) => a.id);
     [ids[i], ids[i + d]] = [ids[i + d]!, ids[i]!];

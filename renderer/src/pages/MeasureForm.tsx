@@ -4,10 +4,10 @@ import { t } from '../i18n';
 import { go, href } from '../router';
 import { useNotify } from '../notify';
 import { useApp } from '../state';
-import { CheckboxField, CheckboxGroup, SelectField, TextArea, TextField } from '../components/Field';
+import { CheckboxField, CheckboxGroup, RadioGroup, SelectField, TextArea, TextField } from '../components/Field';
 import { coded } from '../components/Status';
 import { focusFirstError, messageOf } from '../components/errors';
-import { ITEM_STATUSES, type ItemStatus, type ProgrammeTree } from '../../../shared/schemas/tree';
+import { holdsOneActivity, ITEM_STATUSES, MEASURE_SHAPES, type ItemStatus, type MeasureShape, type ProgrammeTree } from '../../../shared/schemas/tree';
 import type { Organisation } from '../../../shared/schemas/partner';
 
 interface FormState {
@@ -20,8 +20,9 @@ interface FormState {
   lead: string;
   executors: string[];
   status: string;
+  shape: MeasureShape;
 }
-const empty: FormState = { lineId: '', code: '', name: '', description: '', plusvoorziening: false, targetGroups: '', lead: '', executors: [], status: 'concept' };
+const empty: FormState = { lineId: '', code: '', name: '', description: '', plusvoorziening: false, targetGroups: '', lead: '', executors: [], status: 'concept', shape: 'measure' };
 
 /** New measure (programmeId, optionally in a line) or edit (id). */
 export function MeasureForm({ id, programmeId, lineId }: { id?: string; programmeId?: string; lineId?: string }) {
@@ -32,6 +33,7 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
   const [orgs, setOrgs] = useState<Organisation[]>([]);
   const [tree, setTree] = useState<ProgrammeTree | null>(null);
   const [progId, setProgId] = useState(programmeId ?? '');
+  const [ownActivityId, setOwnActivityId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -51,7 +53,9 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
             lead: m.leadOrganisationId ?? '',
             executors: m.executorIds,
             status: m.status,
+            shape: m.shape,
           });
+          setOwnActivityId(holdsOneActivity(m.shape) ? (m.activities[0]?.id ?? null) : null);
         })
         .catch(fail);
   }, [id, notify]);
@@ -86,13 +90,18 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
       leadOrganisationId: form.lead || null,
       executorIds: form.executors,
       status: form.status as ItemStatus,
+      shape: form.shape,
     };
     setBusy(true);
     try {
       const saved = id ? await call('measure.update', { id, ...input }) : await call('measure.create', { programmeId: progId, ...input });
       notify(t('measure.saved'));
       refresh();
-      go('maatregelen', saved.id);
+      // An item that is its own activity lives on its activity's page; a new one goes to its template first.
+      const own = holdsOneActivity(saved.shape) ? saved.activities[0] : undefined;
+      if (own && !id) go('activiteiten', own.id, 'bewerken');
+      else if (own) go('activiteiten', own.id);
+      else go('maatregelen', saved.id);
     } catch (err) {
       if (err instanceof ApiError) setErrors(err.fieldErrors());
       notify(messageOf(err), 'error');
@@ -110,7 +119,7 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
         {tree && <a href={href('programmas', tree.id)}>{tree.name}</a>} / <span>{id ? coded(form.code, form.name) : t('measure.new')}</span>
       </nav>
       <header className="page-head">
-        <h1>{id ? t('measure.edit') : t('measure.new')}</h1>
+        <h1>{id ? (ownActivityId && form.shape === 'activity' ? `${t('activity.shapeEdit')}: ${coded(form.code, form.name)}` : t('measure.edit')) : t('measure.new')}</h1>
       </header>
       <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
         <div className="row">
@@ -121,6 +130,14 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
           <SelectField label={t('field.lineId')} name="lineId" value={form.lineId} onChange={set('lineId')} options={lines} placeholder={t('tree.noLine')} error={errors.lineId} />
           <SelectField label={t('field.status')} name="status" value={form.status} onChange={set('status')} options={ITEM_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
         </div>
+        <RadioGroup
+          label={t('field.shape')}
+          name="shape"
+          value={form.shape}
+          onChange={(v) => setForm((f) => ({ ...f, shape: v as MeasureShape }))}
+          options={MEASURE_SHAPES.map((s) => ({ value: s, label: t(`shape.${s}`), hint: t(`shape.${s}.hint`) }))}
+          error={errors.shape}
+        />
         <CheckboxField label={t('measure.isPlus')} name="plusvoorziening" checked={form.plusvoorziening} onChange={(v) => setForm((f) => ({ ...f, plusvoorziening: v }))} />
         <TextArea label={t('field.description')} name="description" rows={5} value={form.description} onChange={set('description')} error={errors.description} />
         <TextArea label={t('field.targetGroups')} name="targetGroups" rows={3} value={form.targetGroups} onChange={set('targetGroups')} error={errors.targetGroups} hint={t('activity.targetGroupsHint')} />
@@ -130,7 +147,7 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
           <button type="submit" className="primary" disabled={busy}>
             {t('action.save')}
           </button>
-          <a className="button" href={id ? href('maatregelen', id) : href('programmas', progId)}>
+          <a className="button" href={ownActivityId ? href('activiteiten', ownActivityId) : id ? href('maatregelen', id) : href('programmas', progId)}>
             {t('action.cancel')}
           </a>
         </div>

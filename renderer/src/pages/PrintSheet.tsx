@@ -11,7 +11,7 @@ import { formatDate } from '../format';
 import { ActivitySections } from '../components/ActivitySections';
 import { LongText } from '../components/Text';
 import { coded } from '../components/Status';
-import type { Activity, MeasureDetail } from '../../../shared/schemas/tree';
+import { holdsOneActivity, type Activity, type MeasureDetail } from '../../../shared/schemas/tree';
 
 function Toolbar({ back }: { back: string }) {
   return (
@@ -56,7 +56,7 @@ export function ActivitySheet({ id }: { id: string }) {
   return (
     <div className="sheet">
       <Toolbar back={href('activiteiten', a.id)} />
-      <SheetHead kind={t('print.activitySheet')} title={coded(a.code, a.name)} programme={a.programmeName} />
+      <SheetHead kind={t(a.measureShape === 'single' ? 'print.measureSheet' : 'print.activitySheet')} title={coded(a.code, a.name)} programme={a.programmeName} />
       <ActivityBody a={a} />
     </div>
   );
@@ -124,6 +124,16 @@ export function MeasureSheet({ id }: { id: string }) {
   }, [m]);
   if (error) return <p className="error-box">{error}</p>;
   if (!m) return <div aria-busy="true" />;
+  // A measure that is its own activity prints as one sheet: the template already holds its facts.
+  const own = holdsOneActivity(m.shape) ? m.activities[0] : undefined;
+  if (own)
+    return (
+      <div className="sheet">
+        <Toolbar back={href('activiteiten', own.id)} />
+        <SheetHead kind={t(m.shape === 'single' ? 'print.measureSheet' : 'print.activitySheet')} title={coded(m.code, m.name)} programme={m.programmeName} />
+        <ActivityBody a={own} />
+      </div>
+    );
   return (
     <div className="sheet">
       <Toolbar back={href('maatregelen', m.id)} />

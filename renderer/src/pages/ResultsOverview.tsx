@@ -11,6 +11,8 @@ import { SelectField, TextField } from '../components/Field';
 import { STATUS_ICON, StatusBadge } from './ResultsParts';
 import { RESULT_STATUSES, type ResultStatus } from '../../../shared/results/types';
 import type { AttentionItem, ProgrammeResults } from '../../../shared/schemas/results';
+import { holdsOneActivity } from '../../../shared/schemas/tree';
+import { ShapeBadge } from '../components/Status';
 
 function Counts({ counts, label }: { counts: Record<ResultStatus, number>; label: string }) {
   const shown = RESULT_STATUSES.filter((s) => counts[s] > 0);
@@ -181,8 +183,31 @@ export function ResultsOverview({ programmeId }: { programmeId?: string }) {
   );
 }
 
+/** An item that is its own activity: one row, opening the activity's results, its indicators listed. */
+function OwnActivityRow({ m, programmeId }: { m: ProgrammeResults['measures'][number]; programmeId: string }) {
+  const label = [m.code, m.name].filter(Boolean).join(' ');
+  const a = m.activities[0]!;
+  return (
+    <tr className="measure-row">
+      <th scope="row">
+        <a href={href('resultaten', 'activiteit', a.id)}>{label}</a> <ShapeBadge shape={m.shape} />
+        {m.indicators.map((ind) => (
+          <div key={ind.id} className="small measure-ind">
+            <a href={href('resultaten', programmeId, 'indicator', ind.id)}>{ind.name}</a> <StatusBadge status={ind.evaluation.status} />
+          </div>
+        ))}
+        <div className="small muted">{a.indicators.map((i) => i.name).join(' · ') || (m.indicators.length ? '' : t('results.noIndicators'))}</div>
+      </th>
+      <td>
+        <Counts counts={m.counts} label={`${t('results.status')} ${label}`} />
+      </td>
+    </tr>
+  );
+}
+
 function MeasureRows({ m, programmeId }: { m: ProgrammeResults['measures'][number]; programmeId: string }) {
   const label = [m.code, m.name].filter(Boolean).join(' ');
+  if (holdsOneActivity(m.shape) && m.activities.length === 1) return <OwnActivityRow m={m} programmeId={programmeId} />;
   return (
     <>
       <tr className="measure-row">

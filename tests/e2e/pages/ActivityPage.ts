@@ -50,7 +50,7 @@ export class ActivityPage extends ActivitySectionsView {
     this.edit = page.getByRole('link', { name: 'Bewerken', exact: true });
     this.move = page.getByRole('button', { name: 'Verplaatsen', exact: true });
     this.moveForm = page.getByRole('form', { name: 'Activiteit verplaatsen' });
-    this.moveTarget = this.moveForm.getByRole('combobox', { name: 'Verplaatsen naar maatregel', exact: true });
+    this.moveTarget = this.moveForm.getByRole('combobox', { name: 'Verplaatsen naar', exact: true });
     this.print = page.getByRole('link', { name: 'Afdrukken', exact: true });
     this.addSubActivity = page.getByRole('button', { name: 'Deelactiviteit toevoegen', exact: true });
     this.subActivityForm = page.getByRole('form', { name: 'Deelactiviteit' });

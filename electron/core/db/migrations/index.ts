@@ -8,6 +8,8 @@ import { m0002_programme_tree } from './0002_programme_tree';
 import { m0003_money } from './0003_money';
 import { m0004_results } from './0004_results';
 import { m0005_monitoring } from './0005_monitoring';
+import { m0006_plan_structure } from './0006_plan_structure';
+import { m0007_edits } from './0007_edits';
 
 export interface Migration {
   version: number;
@@ -15,6 +17,6 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [m0001_foundation, m0002_programme_tree, m0003_money, m0004_results, m0005_monitoring];
+export const migrations: readonly Migration[] = [m0001_foundation, m0002_programme_tree, m0003_money, m0004_results, m0005_monitoring, m0006_plan_structure, m0007_edits];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -11,6 +11,7 @@ import { missedMoments, staleProvisional } from '../../../../shared/results/mome
 import { addDays, schoolYearRange } from '../../../../shared/results/schoolYear';
 import { DEFAULT_THRESHOLDS, RESULT_STATUSES, type MeasurementValue, type ResultStatus, type TargetRevision, type TargetSpec, type Thresholds } from '../../../../shared/results/types';
 import type { AttentionItem, IndicatorView, MeasurementView, ProgrammeResults, TargetView } from '../../../../shared/schemas/results';
+import type { MeasureShape } from '../../../../shared/schemas/tree';
 import { t } from '../../../../shared/i18n/nl';
 import { formatNumber } from '../../../../shared/results/format';
 
@@ -90,6 +91,8 @@ export function participantTargets(activityId: string, planned: { schoolYear: st
       updatedAt: createdAt,
       deletedAt: null,
       deletedIn: null,
+      // Not stored: its figures live on the activity.
+      rowVersion: 0,
     };
   });
 }
@@ -119,6 +122,8 @@ export function virtualParticipants(activityId: string, at: string): Selectable<
     updatedAt: at,
     deletedAt: null,
     deletedIn: null,
+    // 0 until its first write stores it.
+    rowVersion: 0,
   };
 }
 
@@ -353,7 +358,8 @@ function countStatuses(views: IndicatorView[]): Record<ResultStatus, number> {
 export async function programmeResults(db: Db, programmeId: string): Promise<ProgrammeResults | undefined> {
   const ctx = await contextFor(db, programmeId);
   if (!ctx) return undefined;
-  const measures = await db.selectFrom('measure').select(['id', 'code', 'name', 'sortOrder']).where('programmeId', '=', programmeId).where('deletedAt', 'is', null).execute();
+  // selectAll: the CLI reads older files as they are (before migration 6 there is no shape).
+  const measures = await db.selectFrom('measure').selectAll().where('programmeId', '=', programmeId).where('deletedAt', 'is', null).execute();
   const measureIds = measures.map((m) => m.id);
   const activities = measureIds.length
     ? await db.selectFrom('activity').select(['id', 'code', 'name', 'measureId', 'plannedParticipants', 'createdAt', 'sortOrder']).where('measureId', 'in', measureIds).where('deletedAt', 'is', null).execute()
@@ -373,7 +379,7 @@ export async function programmeResults(db: Db, programmeId: string): Promise<Pro
     });
     const own = byOwner.get(m.id) ?? [];
     for (const v of own) for (const r of v.attention) attention.push({ ...r, indicatorId: v.id, indicatorName: v.name, ownerKind: 'measure', ownerId: m.id, ownerName: [m.code, m.name].filter(Boolean).join(' ') });
-    return { id: m.id, code: m.code, name: m.name, counts: countStatuses([...own, ...acts.flatMap((a) => a.indicators)]), indicators: own, activities: acts };
+    return { id: m.id, code: m.code, name: m.name, counts: countStatuses([...own, ...acts.flatMap((a) => a.indicators)]), indicators: own, activities: acts, shape: ((m as { shape?: string }).shape ?? 'measure') as MeasureShape };
   });
   const order = { achter: 0, gemist: 1, aandacht: 2, categorieen: 3, voorlopig: 4 } as const;
   attention.sort((a, b) => order[a.kind] - order[b.kind] || (a.date ?? '').localeCompare(b.date ?? ''));

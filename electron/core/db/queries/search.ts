@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import { foldForSearch } from '../../../../shared/text';
 import { compareCodes } from '../../../../shared/natsort';
-import { SEARCH_KINDS, type SearchHit, type SearchResult } from '../../../../shared/schemas/tree';
+import { holdsOneActivity, SEARCH_KINDS, type SearchHit, type SearchResult } from '../../../../shared/schemas/tree';
 
 type Db = Kysely<Database>;
 const PER_GROUP = 25;
@@ -54,6 +54,12 @@ export async function searchAll(db: Db, query: string): Promise<SearchResult> {
   const contacts = (await db.selectFrom('contact').selectAll().where('deletedAt', 'is', null).execute()).filter((c) => orgById.has(c.organisationId));
 
   const coded = (code: string, name: string) => [code, name].filter(Boolean).join(' ');
+  const lineById = new Map(lines.map((l) => [l.id, l]));
+  // An item that is its own activity is found once, as the activity, placed by its line.
+  const placeOf = (m: (typeof measures)[number]) => {
+    const l = m.lineId ? lineById.get(m.lineId) : undefined;
+    return l && !l.deletedAt ? coded(l.code, l.name) : programmes.get(m.programmeId)!;
+  };
   const candidates: Candidate[] = [
     ...lines
       .filter((l) => programmes.has(l.programmeId))
@@ -61,7 +67,7 @@ export async function searchAll(db: Db, query: string): Promise<SearchResult> {
         hit: { kind: 'programmeLine' as const, id: l.id, code: l.code, name: l.name, context: programmes.get(l.programmeId)!, route: ['programmas', l.programmeId] },
         texts: [l.description],
       })),
-    ...measures.map((m) => ({
+    ...measures.filter((m) => !holdsOneActivity(m.shape)).map((m) => ({
       hit: { kind: 'measure' as const, id: m.id, code: m.code, name: m.name, context: programmes.get(m.programmeId)!, route: ['maatregelen', m.id] },
       texts: [m.description, m.targetGroups],
     })),
@@ -87,7 +93,8 @@ export async function searchAll(db: Db, query: string): Promise<SearchResult> {
         a.sustainabilityWho,
         a.sustainabilityFrom,
       ];
-      return { hit: { kind: 'activity' as const, id: a.id, code: a.code, name: a.name, context: coded(m.code, m.name), route: ['activiteiten', a.id] }, texts };
+      const context = holdsOneActivity(m.shape) ? placeOf(m) : coded(m.code, m.name);
+      return { hit: { kind: 'activity' as const, id: a.id, code: a.code, name: a.name, context, route: ['activiteiten', a.id] }, texts };
     }),
     ...subs.map((s) => {
       const a = activityById.get(s.activityId)!;

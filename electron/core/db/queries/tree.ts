@@ -11,6 +11,7 @@ import type {
   Activity,
   ItemStatus,
   Measure,
+  MeasureShape,
   MeasureDetail,
   PlannedParticipants,
   ProgrammeLine,
@@ -75,6 +76,7 @@ function toMeasure(
     lead: named(names, r.leadOrganisationId),
     executors: namedList(names, executorIds),
     status: r.status as ItemStatus,
+    shape: r.shape as MeasureShape,
     sortOrder: r.sortOrder,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
@@ -140,6 +142,8 @@ export async function findActivity(db: Db, id: string): Promise<Activity | undef
     .select([
       'measure.code as measureCode',
       'measure.name as measureName',
+      'measure.shape as measureShape',
+      'measure.lineId as lineId',
       'programme.id as programmeId',
       'programme.name as programmeName',
       'programme.periodStart as programmeStart',
@@ -160,6 +164,8 @@ function toActivity(
   r: Selectable<ActivityTable> & {
     measureCode: string;
     measureName: string;
+    measureShape: string;
+    lineId: string | null;
     programmeId: string;
     programmeName: string;
     programmeStart: string;
@@ -175,6 +181,7 @@ function toActivity(
   return {
     ...rest,
     status: r.status as ItemStatus,
+    measureShape: r.measureShape as MeasureShape,
     targetGroups: parseList(r.targetGroups),
     plannedParticipants: parseList<PlannedParticipants>(r.plannedParticipants),
     executorIds,
@@ -227,6 +234,8 @@ export async function programmeTree(db: Db, programmeId: string): Promise<Progra
     targetGroups: parseList(m.targetGroups),
     leadOrganisationId: m.leadOrganisationId,
     executorIds: parseList(m.executorIds),
+    // The CLI reads older files as they are; before migration 6 every measure was an ordinary one.
+    shape: ((m as { shape?: string }).shape ?? 'measure') as MeasureShape,
     activities: inOrder(activities.filter((a) => a.measureId === m.id)).map((a) => ({
       id: a.id,
       code: a.code,
