@@ -1,4 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+
+// Code that falls back to the app's own data folder (migration backups of a file opened without
+// one) writes into this run's scratch folder, never into the user's; tests/unit/global-setup.ts removes it.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regieboek-unit-data-'));
 
 export default defineConfig({
   test: {
@@ -6,6 +13,8 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
+    env: { REGIEBOEK_DATA_DIR: dataDir },
+    globalSetup: ['tests/unit/global-setup.ts'],
     reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
   },
 });

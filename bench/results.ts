@@ -36,9 +36,9 @@ sqlite.transaction(() => {
   const indicator = sqlite.prepare(
     "INSERT INTO indicator (id, activity_id, name, unit, direction, aggregation, moment_kind, moment_dates, baseline_value, baseline_date, created_at, updated_at) VALUES (?, ?, ?, 'percentage', ?, ?, 'halfjaarlijks', '[\"01-31\",\"07-31\"]', ?, '2020-07-31', ?, ?)",
   );
-  const target = sqlite.prepare("INSERT INTO target (id, indicator_id, school_year, period_start, period_end, kind, value, min, max, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  const target = sqlite.prepare("INSERT INTO target (id, indicator_id, school_year, period_kind, period_start, period_end, kind, value, min, max, created_at, updated_at) VALUES (?, ?, ?, 'schooljaar', ?, ?, ?, ?, ?, ?, ?, ?)");
   const meas = sqlite.prepare(
-    'INSERT INTO measurement (id, indicator_id, date, school_year, value, numerator, denominator, status, recorded_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    "INSERT INTO measurement (id, indicator_id, date, school_year, period_kind, period_start, period_end, value, numerator, denominator, status, recorded_at, created_at, updated_at) VALUES (?, ?, ?, ?, 'schooljaar', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
   let measureId = '';
   let activityId = '';
@@ -59,7 +59,7 @@ sqlite.transaction(() => {
         const date = `${2021 + y}-${md}`;
         const v = base + (lower ? -1 : 3) * (y + 1) * (0.6 + ((i * 7 + y) % 10) / 20);
         const ratio = i % 2 === 0;
-        meas.run(randomUUID(), id, date, sy, ratio ? null : v, ratio ? Math.round(v * 10) : null, ratio ? 1000 : null, y === YEARS - 1 ? 'voorlopig' : 'definitief', `${date}T12:00:00.000Z`, at, at);
+        meas.run(randomUUID(), id, date, sy, `${2020 + y}-08-01`, `${2021 + y}-07-31`, ratio ? null : v, ratio ? Math.round(v * 10) : null, ratio ? 1000 : null, y === YEARS - 1 ? 'voorlopig' : 'definitief', `${date}T12:00:00.000Z`, at, at);
       }
     }
   }
@@ -113,6 +113,7 @@ const rule = time('Status rule only (evaluate(), rows in memory)', 5, () => {
       id: x.id as string,
       periodStart: x.period_start as string,
       periodEnd: x.period_end as string,
+      periodKind: x.period_kind as 'schooljaar',
       schoolYear: x.school_year as string,
       spec: x.kind === 'bereik' ? { kind: 'bereik', min: x.min as number, max: x.max as number } : { kind: 'exact', value: x.value as number },
       supersedesId: null,
@@ -123,6 +124,7 @@ const rule = time('Status rule only (evaluate(), rows in memory)', 5, () => {
     const ms: MeasurementValue[] = (measurements.get(r.id as string) ?? []).map((x) => ({
       id: x.id as string,
       date: x.date as string,
+      period: { kind: x.period_kind as 'schooljaar', start: x.period_start as string, end: x.period_end as string },
       value: x.value as number | null,
       numerator: x.numerator as number | null,
       denominator: x.denominator as number | null,

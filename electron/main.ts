@@ -8,6 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppState } from './core/app-state';
+import { UserError } from './core/errors';
+import { snapshotTo } from './core/files/snapshot';
+import { copyName } from './core/handlers/backups';
 import { createDispatcher } from './core/dispatch';
 import { windowOptions, isTrustedUrl, DESKTOP_CSP } from './security';
 import { registerIpc, EVENT_CHANNEL } from './ipc';
@@ -31,7 +34,18 @@ async function openFile(file: string) {
     await state.open(file);
     send('workspace-changed');
   } catch (e) {
-    dialog.showErrorBox(t('shell.openen_mislukt'), e instanceof Error ? e.message : String(e));
+    // In use elsewhere: say by whom, and offer to look without changing anything.
+    if (e instanceof UserError && e.code === 'locked' && win) {
+      const r = await dialog.showMessageBox(win, { type: 'info', message: e.message, buttons: [t('lock.openReadOnly'), t('action.cancel')], defaultId: 0, cancelId: 1 });
+      if (r.response === 0) {
+        try {
+          await state.open(file, { readOnly: true });
+          send('workspace-changed');
+        } catch (e2) {
+          dialog.showErrorBox(t('shell.openen_mislukt'), e2 instanceof Error ? e2.message : String(e2));
+        }
+      }
+    } else dialog.showErrorBox(t('shell.openen_mislukt'), e instanceof Error ? e.message : String(e));
   }
   refreshMenu();
 }
@@ -52,8 +66,14 @@ function refreshMenu() {
       saveCopy: async () => {
         const ws = state.workspace;
         if (!ws) return;
-        const r = await dialog.showSaveDialog(win!, { title: t('shell.opslaan_als_kopie'), defaultPath: ws.fileName.replace(/\.regieboek$/, '') + ' (kopie).regieboek' });
-        if (!r.canceled && r.filePath) ws.sqlite.prepare('VACUUM INTO ?').run(r.filePath);
+        const r = await dialog.showSaveDialog(win!, { title: t('shell.opslaan_als_kopie'), defaultPath: copyName(ws.fileName) });
+        if (r.canceled || !r.filePath) return;
+        // The system's dialog already asked before replacing an existing file.
+        try {
+          snapshotTo(ws.sqlite, r.filePath, { overwrite: true, sourcePath: ws.path });
+        } catch (e) {
+          dialog.showErrorBox(t('shell.opslaan_als_kopie'), e instanceof UserError ? e.message : t('err.internal', { detail: String(e) }));
+        }
       },
       savePdf: async () => {
         if (!win) return;

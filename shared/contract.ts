@@ -8,6 +8,7 @@ import './schemas/locale';
 import { Programme, ProgrammeInput, ProgrammeUpdate } from './schemas/programme';
 import { AppInfo, RecentFile, Region, Settings, WorkspaceInfo, fileName, regionNumber } from './schemas/workspace';
 import { HistoryEntry, StackState, TrashItem, UndoInput, UndoResult } from './schemas/history';
+import { Backup, BackupList } from './schemas/backups';
 import { id, isoDate } from './schemas/fields';
 import { ConflictChoices, ExchangeFile, ExportRequest, ExportResult, ImportPlan, ImportResult, LastImport } from './schemas/exchange';
 import {
@@ -93,9 +94,15 @@ export const contract = {
   'workspace.recent': { input: none, output: z.array(RecentFile) },
   'workspace.files': { input: none, output: z.array(RecentFile) },
   'workspace.create': { input: z.strictObject({ regionNumber: regionNumber(), fileName: fileName() }), output: WorkspaceInfo },
-  'workspace.open': { input: z.strictObject({ path: z.string().min(1).max(4096) }), output: WorkspaceInfo },
+  'workspace.open': { input: z.strictObject({ path: z.string().min(1).max(4096), readOnly: z.boolean().optional() }), output: WorkspaceInfo },
   'workspace.openExample': { input: none, output: WorkspaceInfo },
   'workspace.close': { input: none, output: z.null() },
+
+  // Backups of the open workspace (files/backups.ts) and "Opslaan als kopie" as a download
+  'backup.list': { input: none, output: BackupList },
+  'backup.create': { input: none, output: Backup },
+  'backup.restore': { input: z.strictObject({ file: z.string().min(1).max(4096) }), output: z.object({ workspace: WorkspaceInfo, safety: Backup, restored: Backup }) },
+  'backup.download': { input: none, output: z.object({ fileName: z.string(), base64: z.string() }) },
 
   // Programmes
   'programme.list': { input: none, output: z.array(Programme) },

@@ -1,5 +1,5 @@
 /** The envelope every call crosses the bridge in: never a thrown error across IPC or HTTP. */
-export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'no_workspace' | 'not_a_workspace' | 'too_new' | 'user_error' | 'internal' | 'unknown_channel';
+export type ErrorCode = 'invalid_input' | 'not_found' | 'conflict' | 'no_workspace' | 'not_a_workspace' | 'too_new' | 'user_error' | 'internal' | 'unknown_channel' | 'disk_full' | 'read_only' | 'locked';
 
 export interface FieldIssue {
   /** Dotted path of the field, e.g. "periodEnd" or "targets.2.value". */

@@ -5,7 +5,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createWorkspaceFile, openWorkspaceFile, type Workspace } from './db/workspace-file';
+import { createFilledWorkspace, createWorkspaceFile, openWorkspaceFile, type OpenOptions, type Workspace } from './db/workspace-file';
+import { backupsRoot, findBackup, listBackups, makeBackup, needsDailyBackup, type Backup, type BackupReason } from './files/backups';
+import { sweepLeftovers } from './files/recovery';
+import { snapshotFile } from './files/snapshot';
+import { acquireLock } from './files/lock';
+import { inspectFile } from './db/workspace-file';
+import { formatDateTime } from '../../shared/dates';
 import { UserError } from './errors';
 import { t } from '../../shared/i18n/nl';
 import type { AppInfo, RecentFile } from '../../shared/schemas/workspace';
@@ -45,7 +51,18 @@ export class AppState {
     this.host = opts.host;
     this.version = opts.version ?? '0.1.0';
     fs.mkdirSync(this.workspacesDir, { recursive: true });
+    // What a killed Regieboek left in the data folder (temporary files, its own stale locks).
+    sweepLeftovers(this.workspacesDir);
     this.settings = this.loadSettings();
+  }
+
+  /** Where the backups of every workspace opened here are kept. */
+  get backupsDir(): string {
+    return backupsRoot(this.dataDir);
+  }
+
+  private openOptions(readOnly = false): OpenOptions {
+    return { user: this.userName, readOnly, backupsRoot: this.backupsDir };
   }
 
   get workspacesDir(): string {
@@ -103,20 +120,101 @@ export class AppState {
     return this.current;
   }
 
-  async open(file: string): Promise<Workspace> {
-    const ws = openWorkspaceFile(file); // throws before the current one is closed
+  async open(file: string, opts: { readOnly?: boolean } = {}): Promise<Workspace> {
+    const abs = path.resolve(file);
+    // The same file again: the open connection stays (a second open would only queue behind it).
+    if (this.current && this.current.path === abs && !opts.readOnly === !this.current.readOnly) return this.current;
+    if (this.current?.path === abs) await this.closeCurrent();
+    const ws = openWorkspaceFile(abs, this.openOptions(opts.readOnly)); // throws before the current one is closed
+    this.dailyBackup(ws);
     await this.setCurrent(ws);
     return ws;
   }
 
   async create(file: string, region: RegionRef, meta: Record<string, string> = {}): Promise<Workspace> {
-    const ws = createWorkspaceFile(file, region, meta);
+    const ws = createWorkspaceFile(file, region, meta, this.openOptions());
     await this.setCurrent(ws);
     return ws;
   }
 
+  /** A new workspace filled before it appears under its name (example region, from a workbook). */
+  async createFilled(file: string, region: RegionRef, meta: Record<string, string>, fill: (ws: Workspace) => Promise<void>): Promise<Workspace> {
+    const ws = await createFilledWorkspace(file, region, meta, fill, this.openOptions());
+    await this.setCurrent(ws);
+    return ws;
+  }
+
+  /** The first open of a day makes that day's backup; a failure never stops the opening. */
+  private dailyBackup(ws: Workspace): void {
+    try {
+      if (needsDailyBackup(this.backupsDir, ws.path)) makeBackup(this.backupsDir, ws.sqlite, ws.path, 'dagelijks');
+    } catch (e) {
+      this.lastBackupError = e;
+    }
+  }
+
+  /** Why the last automatic backup failed (shown nowhere yet but kept for diagnosis), or null. */
+  lastBackupError: unknown = null;
+
+  /** A backup of the open workspace now. */
+  backup(reason: BackupReason): Backup {
+    const ws = this.requireWorkspace();
+    return makeBackup(this.backupsDir, ws.sqlite, ws.path, reason);
+  }
+
+  backups(): Backup[] {
+    return listBackups(this.backupsDir, this.requireWorkspace().path);
+  }
+
+  /**
+   * Replaces the open workspace by one of its backups, never silently: the current state is backed
+   * up first ("Vóór terugzetten"), so the restore itself can be undone by restoring that one.
+   */
+  async restore(file: string): Promise<{ workspace: Workspace; safety: Backup; restored: Backup }> {
+    const ws = this.requireWorkspace();
+    ws.assertWritable();
+    const chosen = findBackup(this.backupsDir, ws.path, file);
+    if (inspectFile(chosen.file).kind !== 'ok') throw new UserError('user_error', t('backup.damaged', { date: formatDateTime(chosen.at) }));
+    // First a copy of the chosen backup next to the workspace (rotation below may remove old backups).
+    const tmp = path.join(path.dirname(ws.path), `.${ws.fileName}.terugzetten-${process.pid}`);
+    fs.rmSync(tmp, { force: true });
+    snapshotFile(chosen.file, tmp);
+    let safety: Backup;
+    try {
+      safety = makeBackup(this.backupsDir, ws.sqlite, ws.path, 'herstel');
+    } catch (e) {
+      fs.rmSync(tmp, { force: true });
+      throw e;
+    }
+    // An extra hold on our lock, so no one else can take the file between closing and reopening.
+    const hold = ws.state.lock ? acquireLock(ws.path, this.userName) : null;
+    try {
+      await this.closeCurrent();
+      try {
+        fs.renameSync(tmp, ws.path);
+      } finally {
+        fs.rmSync(tmp, { force: true });
+      }
+      for (const s of ['-wal', '-shm']) fs.rmSync(ws.path + s, { force: true }); // belonged to the replaced file
+      const reopened = openWorkspaceFile(ws.path, this.openOptions());
+      await this.setCurrent(reopened);
+      return { workspace: reopened, safety, restored: chosen };
+    } catch (e) {
+      if (!this.current) await this.open(ws.path).catch(() => null);
+      throw e;
+    } finally {
+      hold?.release();
+    }
+  }
+
+  private async closeCurrent(): Promise<void> {
+    const old = this.current;
+    this.current = null;
+    await old?.close();
+  }
+
   private async setCurrent(ws: Workspace): Promise<void> {
-    if (this.current && this.current.path !== ws.path) await this.current.close();
+    if (this.current && this.current !== ws) await this.current.close();
     this.current = ws;
     const region = ws.sqlite.prepare('SELECT number, name FROM region').get() as { number: number; name: string } | undefined;
     const label = region ? regionLabel(region) : null;
@@ -142,7 +240,8 @@ export class AppState {
     try {
       return await this.open(last);
     } catch {
-      return null; // the start screen will show it as a recent file with its problem
+      // In use elsewhere, damaged, gone: the start screen shows it as a recent file with its problem.
+      return null;
     }
   }
 

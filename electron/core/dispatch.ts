@@ -8,7 +8,7 @@ import { fail, ok, type AppError, type FieldIssue, type Result } from '../../sha
 import { fieldLabel, t } from '../../shared/i18n/nl';
 import { allHandlers } from './handlers';
 import type { Handlers, HandlerContext } from './handlers/types';
-import { ConflictError, UserError } from './errors';
+import { ConflictError, UserError, isReadOnlyWrite, knownFailure } from './errors';
 import type { AppState } from './app-state';
 
 export function issuesOf(error: z.ZodError): FieldIssue[] {
@@ -79,6 +79,11 @@ export function createDispatcher(app: AppState, opts: DispatcherOptions = {}): D
       if (e instanceof ConflictError) return fail({ code: e.code, message: e.message, conflict: e.conflict });
       if (e instanceof UserError) return fail({ code: e.code, message: e.message, field: e.field });
       if (e instanceof z.ZodError) return fail(invalidInput(e, scope));
+      // A write on a workspace opened read-only: the reason the banner gives, not SQLite's English.
+      const readOnly = app.workspace?.readOnly;
+      if (readOnly && isReadOnlyWrite(e)) return fail({ code: 'read_only', message: readOnly });
+      const known = knownFailure(e);
+      if (known) return fail({ code: known.code, message: known.message });
       log(`[regieboek] ${channel} failed`, e);
       return fail({ code: 'internal', message: t('err.internal', { detail: e instanceof Error ? e.message : String(e) }) });
     }

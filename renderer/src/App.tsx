@@ -38,6 +38,7 @@ import { MonitoringQuestions } from './pages/MonitoringQuestions';
 import { InputSheet, RoundReport } from './pages/MonitoringPrint';
 import { BudgetPage } from './pages/BudgetPage';
 import { ExchangePage } from './pages/ExchangePage';
+import { BackupsPage } from './pages/BackupsPage';
 
 /** Areas in the sidebar; those that need a workspace are hidden until one is open. */
 const areas: { route: string; key: MessageKey; needsWorkspace: boolean }[] = [
@@ -52,6 +53,7 @@ const areas: { route: string; key: MessageKey; needsWorkspace: boolean }[] = [
   { route: 'excel', key: 'nav.exchange', needsWorkspace: true },
   { route: 'geschiedenis', key: 'nav.history', needsWorkspace: true },
   { route: 'prullenbak', key: 'nav.trash', needsWorkspace: true },
+  { route: 'reservekopieen', key: 'nav.backups', needsWorkspace: true },
   { route: 'instellingen', key: 'nav.settings', needsWorkspace: false },
   { route: 'help', key: 'nav.help', needsWorkspace: false },
 ];
@@ -116,6 +118,8 @@ function Screen({ route, hasWorkspace }: { route: string[]; hasWorkspace: boolea
       return <BudgetPage route={route.slice(1)} />;
     case 'prullenbak':
       return <TrashPage />;
+    case 'reservekopieen':
+      return <BackupsPage />;
     case 'geschiedenis':
       return <HistoryPage />;
     case 'instellingen':
@@ -308,6 +312,11 @@ function Shell() {
           )}
         </nav>
         <main className="main" id="main">
+          {workspace?.readOnly && (
+            <p className="readonly-banner" role="note">
+              {workspace.readOnly}
+            </p>
+          )}
           <ErrorBoundary key={route.join("/")}>
             <Screen route={route} hasWorkspace={!!workspace} />
           </ErrorBoundary>

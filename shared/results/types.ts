@@ -1,4 +1,5 @@
 /** The vocabulary of targets and results. Codes are Dutch, as in the store; labels are in the catalogue. */
+import type { MomentPeriod, Period, PeriodKind } from './periods';
 
 export const UNITS = ['aantal', 'percentage', 'euro', 'dagen', 'vrij'] as const;
 export type Unit = (typeof UNITS)[number];
@@ -24,10 +25,11 @@ export type MeasurementStatus = (typeof MEASUREMENT_STATUSES)[number];
 export const MOMENT_KINDS = ['jaarlijks', 'halfjaarlijks', 'lijst'] as const;
 export type MomentKind = (typeof MOMENT_KINDS)[number];
 
-/** yearly/half-yearly: dates as "MM-DD"; lijst: ISO dates. */
+/** yearly/half-yearly: dates as "MM-DD"; lijst: ISO dates. Per date the period it reports on (default: the one it falls in). */
 export interface MomentSpec {
   kind: MomentKind;
   dates: string[];
+  periods?: MomentPeriod[];
 }
 
 export const TARGET_KINDS = ['exact', 'bereik', 'relatief'] as const;
@@ -46,6 +48,7 @@ export interface TargetRevision {
   id: string;
   periodStart: string;
   periodEnd: string;
+  periodKind: PeriodKind;
   /** "2025/2026" when the period is a school year. */
   schoolYear: string | null;
   spec: TargetSpec;
@@ -62,7 +65,10 @@ export interface CategoryCount {
 
 export interface MeasurementValue {
   id: string;
+  /** When it was measured or published. */
   date: string;
+  /** The period it is about (a November figure is about the school year before). */
+  period: Period;
   /** Entered value; with categories: the entered total, if any. */
   value: number | null;
   numerator: number | null;

@@ -59,7 +59,24 @@ export const MeasureFacts = z.object({
   participants: z.array(z.object({ schoolYear: z.string(), planned: z.number().int(), reached: z.number().int().nullable() })),
   results: z.object({
     available: z.boolean(),
-    items: z.array(z.object({ indicator: z.string(), owner: z.string(), target: z.string(), value: z.string(), latestDate: z.string().nullable(), status: z.enum(RESULT_STATUSES), statusLabel: z.string() })),
+    items: z.array(
+      z.object({
+        /** Defaults: facts frozen before issue 12 have neither. */
+        indicatorId: z.string().default(''),
+        indicator: z.string(),
+        owner: z.string(),
+        target: z.string(),
+        value: z.string(),
+        latestDate: z.string().nullable(),
+        /** The period the latest value is about ("2016/2017"), apart from its date. */
+        period: z.string().nullable().default(null),
+        /** A "waarvan" part: the name of its parent; a parent: it and its parts in one sentence. */
+        partOf: z.string().nullable().default(null),
+        together: z.string().nullable().default(null),
+        status: z.enum(RESULT_STATUSES),
+        statusLabel: z.string(),
+      }),
+    ),
   }),
   budget: z.object({
     available: z.boolean(),

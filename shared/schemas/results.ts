@@ -7,8 +7,10 @@ import { z } from 'zod';
 import { choice, id, isoDate, longText, requiredText, TEXT_MAX, tooLong } from './fields';
 import { t } from '../i18n/nl';
 import { AGGREGATIONS, DIRECTIONS, MEASUREMENT_STATUSES, MOMENT_KINDS, RESULT_STATUSES, TARGET_KINDS, UNITS } from '../results/types';
+import { EVALUATION_BASES, EVALUATION_NOTES } from '../results/status';
 import { isSchoolYear } from '../results/schoolYear';
 import { MONTH_DAY } from '../results/moments';
+import { MOMENT_PERIODS, PERIOD_KINDS, parsePeriod } from '../results/periods';
 import { isValidIsoDate } from '../dates';
 import { MEASURE_SHAPES } from './tree';
 
@@ -43,9 +45,17 @@ const indicatorFields = {
   baselineDate: isoDate().nullable(),
   baselineSource: shortText(200),
   baselineNote: longText(5000),
+  /** The kind of period its values and targets are about. */
+  periodKind: choice(PERIOD_KINDS).default('schooljaar'),
+  /** Per moment the period it reports on; left empty, each moment gets the default (periods.defaultMomentPeriod). */
+  momentPeriods: z.array(choice(MOMENT_PERIODS)).max(24).default([]),
+  /** A "waarvan" indicator: part of this (percentage) indicator of the same activity or measure. */
+  parentId: id().nullable().default(null),
+  /** The words after the number, as in "98% in beeld". */
+  phrase: shortText(80).default(''),
 };
 
-type IndicatorShape = { unit: string; baselineValue: number | null; momentKind: string; momentDates: string[]; categories: string[] };
+type IndicatorShape = { unit: string; baselineValue: number | null; momentKind: string; momentDates: string[]; momentPeriods: string[]; categories: string[] };
 function checkIndicator(v: IndicatorShape, ctx: z.RefinementCtx) {
   if (v.unit === 'percentage' && v.baselineValue !== null && (v.baselineValue < 0 || v.baselineValue > 100))
     ctx.addIssue({ code: 'custom', message: t('val.percentRange'), path: ['baselineValue'] });
@@ -54,6 +64,7 @@ function checkIndicator(v: IndicatorShape, ctx: z.RefinementCtx) {
       ? v.momentDates.length >= 1 && v.momentDates.every(isValidIsoDate)
       : v.momentDates.length === (v.momentKind === 'jaarlijks' ? 1 : 2) && v.momentDates.every((d) => MONTH_DAY.test(d));
   if (!datesOk) ctx.addIssue({ code: 'custom', message: v.momentKind === 'lijst' ? t('val.date') : t('val.monthDay'), path: ['momentDates'] });
+  if (v.momentPeriods.length && v.momentPeriods.length !== v.momentDates.length) ctx.addIssue({ code: 'custom', message: t('val.momentPeriods'), path: ['momentPeriods'] });
   if (new Set(v.categories.map((c) => c.toLowerCase())).size !== v.categories.length) ctx.addIssue({ code: 'custom', message: t('val.categoryTwice'), path: ['categories'] });
 }
 
@@ -86,6 +97,9 @@ function checkSpec(v: SpecShape, ctx: z.RefinementCtx) {
   if (v.kind === 'relatief' && v.percent === null) ctx.addIssue({ code: 'custom', message: t('val.number'), path: ['percent'] });
 }
 
+/** A "waarvan" part entered with its parent: its own target for the same period (a percentage). */
+export const TargetPart = z.strictObject({ indicatorId: id(), value: num() });
+
 export const TargetInput = z
   .strictObject({
     indicatorId: id(),
@@ -93,6 +107,8 @@ export const TargetInput = z
     periodStart: isoDate().nullable(),
     periodEnd: isoDate().nullable(),
     ...targetSpecFields,
+    /** The parts' targets for the same period, stored in the same change set. */
+    parts: z.array(TargetPart).max(10).default([]),
   })
   .superRefine(checkSpec)
   .superRefine((v, ctx) => {
@@ -116,10 +132,27 @@ export type TargetRevise = z.infer<typeof TargetRevise>;
 
 export const CategoryCount = z.strictObject({ name: requiredText(100), count: count() });
 
+/** A "waarvan" part measured with its parent: a percentage, or a count of the parent's numerator. */
+export const MeasurementPart = z
+  .strictObject({
+    indicatorId: id(),
+    value: num().nullable(),
+    numerator: num().refine((n) => n >= 0, { error: t('val.notNegative') }).nullable(),
+  })
+  .refine((v) => v.value !== null || v.numerator !== null, { error: t('val.oneValue'), path: ['value'] });
+
 export const MeasurementInput = z
   .strictObject({
     indicatorId: id(),
+    /** When it was measured or published. */
     date: isoDate(),
+    /** The period it is about, as a code ("2016/2017", "2017", "2017-H1", "2017-K3", "2017-01-01/2017-03-15"); null: from the indicator's moments. */
+    period: z
+      .string({ error: t('val.period') })
+      .trim()
+      .refine((s) => parsePeriod(s) !== null, { error: t('val.period') })
+      .nullable()
+      .default(null),
     value: num().nullable(),
     numerator: num().refine((n) => n >= 0, { error: t('val.notNegative') }).nullable(),
     denominator: num().refine((n) => n > 0, { error: t('val.denominatorZero') }).nullable(),
@@ -127,10 +160,12 @@ export const MeasurementInput = z
     status: choice(MEASUREMENT_STATUSES),
     source: shortText(200),
     explanation: longText(5000),
+    /** "Waarvan" parts measured with it: same date, period and status, one change set. */
+    parts: z.array(MeasurementPart).max(10).default([]),
   })
   .superRefine((v, ctx) => {
-    if ((v.numerator === null) !== (v.denominator === null))
-      ctx.addIssue({ code: 'custom', message: t('val.number'), path: [v.numerator === null ? 'numerator' : 'denominator'] });
+    // A numerator alone is a "waarvan" part's count: its denominator is the parent's numerator (checked in the handler).
+    if (v.denominator !== null && v.numerator === null) ctx.addIssue({ code: 'custom', message: t('val.number'), path: ['numerator'] });
     if (v.numerator !== null && v.denominator !== null && v.numerator > v.denominator) ctx.addIssue({ code: 'custom', message: t('val.numeratorTooBig'), path: ['numerator'] });
     if (v.value === null && v.numerator === null && (!v.categories || v.categories.length === 0)) ctx.addIssue({ code: 'custom', message: t('val.oneValue'), path: ['value'] });
   });
@@ -179,6 +214,9 @@ export const TargetView = z.object({
   id: z.string(),
   indicatorId: z.string(),
   schoolYear: z.string().nullable(),
+  periodKind: z.enum(PERIOD_KINDS),
+  /** The period's code ("2016/2017", "2017-H1"). */
+  period: z.string(),
   periodStart: z.string(),
   periodEnd: z.string(),
   kind: z.enum(TARGET_KINDS),
@@ -200,8 +238,14 @@ export type TargetView = z.infer<typeof TargetView>;
 export const MeasurementView = z.object({
   id: z.string(),
   indicatorId: z.string(),
+  /** When it was measured or published. */
   date: z.string(),
   schoolYear: z.string(),
+  /** The period it is about: kind, days and code ("2016/2017"). */
+  periodKind: z.enum(PERIOD_KINDS),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  period: z.string(),
   value: nums,
   numerator: nums,
   denominator: nums,
@@ -225,8 +269,13 @@ export const AttentionReason = z.object({ kind: z.enum(ATTENTION_KINDS), date: z
 export const EvaluationView = z.object({
   status: z.enum(RESULT_STATUSES),
   value: nums,
-  latest: z.object({ value: nums, date: z.string(), status: z.enum(MEASUREMENT_STATUSES) }).nullable(),
+  /** The latest value that counts: its date and, apart from it, the period it is about. */
+  latest: z.object({ value: nums, date: z.string(), period: z.string(), periodLabel: z.string(), status: z.enum(MEASUREMENT_STATUSES) }).nullable(),
   targetId: z.string().nullable(),
+  /** route: progress from the baseline; streefwaarde: no baseline, the target alone. */
+  basis: z.enum(EVALUATION_BASES).nullable(),
+  /** Why there is no status (geen_streefwaarde: no target for the latest value's period). */
+  note: z.enum(EVALUATION_NOTES).nullable(),
   resolvedMin: nums,
   resolvedMax: nums,
   progress: nums,
@@ -253,6 +302,11 @@ export const IndicatorView = z.object({
   baselineDate: z.string().nullable(),
   baselineSource: z.string(),
   baselineNote: z.string(),
+  periodKind: z.enum(PERIOD_KINDS),
+  momentPeriods: z.array(z.enum(MOMENT_PERIODS)),
+  /** Part of this indicator ("waarvan"), and the words after its number. */
+  parentId: z.string().nullable(),
+  phrase: z.string(),
   /** Not yet stored: the built-in participants indicator before its first measurement. */
   virtual: z.boolean(),
   targets: z.array(TargetView),

@@ -11,6 +11,12 @@ export const WorkspaceInfo = z.object({
   region: Region,
   schemaVersion: z.number().int(),
   isExample: z.boolean(),
+  /** The read-only banner ("Alleen-lezen: … U kunt kijken en exporteren, niet wijzigen."), or null. */
+  readOnly: z.string().nullable(),
+  /** On a network location (rollback journal instead of WAL). */
+  network: z.boolean(),
+  /** An interrupted write was rolled back on opening. */
+  recovered: z.boolean(),
 });
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>;
 

@@ -63,7 +63,7 @@ test.describe('Resultaten', () => {
       await expect(form.root).toBeHidden();
       await expect(card.measurementRows('01-02-2026')).toHaveCount(1);
       await expect(card.measurementRows('01-02-2026')).toContainText('Voorlopig');
-      await expect(card.fact('Laatste meting')).toHaveText('68% (01-02-2026, voorlopig)');
+      await expect(card.fact('Laatste meting')).toHaveText('68% over 2025/2026 (01-02-2026, voorlopig)');
       await expect(card.fact('Voortgang')).toHaveText('80% van de route van nulmeting naar streefwaarde (verwacht: 100%)');
       await card.expectStatus('Aandacht');
     });
@@ -88,7 +88,7 @@ test.describe('Resultaten', () => {
       await expect(definitive.getByRole('cell').first()).toHaveCSS('text-decoration-line', 'none');
       await expect(card.makeDefinitiveButton('01-02-2026')).toHaveCount(0);
 
-      await expect(card.fact('Laatste meting')).toHaveText('71% (01-02-2026, definitief)');
+      await expect(card.fact('Laatste meting')).toHaveText('71% over 2025/2026 (01-02-2026, definitief)');
       await expect(card.fact('Voortgang')).toHaveText('Behaald');
       await card.expectStatus('Behaald');
     });

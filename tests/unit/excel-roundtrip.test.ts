@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { applyImport, planImport } from '../../electron/core/excel';
 import { step } from '../../electron/core/history/undo';
 import { info } from '../../electron/core/cli/main';
+import { programmeResults } from '../../electron/core/db/queries/results';
 import { content, emptyWorkspace, exampleWorkspace, exportOf, load, save } from './excel-helpers';
 import { sha, tempDir } from './helpers';
 
@@ -23,6 +24,23 @@ describe('workspace workbook round trip', () => {
     expect(res.applied).toBe(plan.counts.new);
     const second = await exportOf(target);
     expect(await content(second)).toEqual(await content(first));
+    // Periods apart from dates, moments that report on the school year before, and the linked
+    // ("waarvan") pair come back as they were, and with them every status.
+    const cols = ['id', 'date', 'periodKind', 'periodStart', 'periodEnd', 'schoolYear'] as const;
+    const periods = (ws: typeof src) => ws.db.selectFrom('measurement').select(cols).orderBy('id').execute();
+    expect(await periods(target)).toEqual(await periods(src));
+    const linked = (ws: typeof src) => ws.db.selectFrom('indicator').select(['id', 'parentId', 'phrase', 'periodKind', 'momentPeriods']).orderBy('id').execute();
+    expect(await linked(target)).toEqual(await linked(src));
+    expect((await linked(target)).filter((i) => i.parentId)).toHaveLength(1);
+    expect((await linked(target)).filter((i) => i.momentPeriods.includes('vorig')).length).toBeGreaterThan(10);
+    const statuses = async (ws: typeof src) => {
+      const out: [string, string, string | null][] = [];
+      for (const p of await ws.db.selectFrom('programme').select('id').execute())
+        for (const m of (await programmeResults(ws.db, p.id))?.measures ?? [])
+          for (const v of [...m.indicators, ...m.activities.flatMap((a) => a.indicators)]) out.push([v.id, v.evaluation.status, v.evaluation.latest?.period ?? null]);
+      return out.sort((a, b) => a[0].localeCompare(b[0]));
+    };
+    expect(await statuses(target)).toEqual(await statuses(src));
     await src.close();
     await target.close();
     const a = await info(src.path);

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach } from 'vitest';
 import { AppState } from '../../electron/core/app-state';
 import { createDispatcher } from '../../electron/core/dispatch';
+import { runCli } from '../../electron/core/cli/main';
 import type { Channel, In, Out } from '../../shared/contract';
 import type { AppError } from '../../shared/result';
 
@@ -69,4 +70,12 @@ export const programmeInput = (over: Partial<In<'programme.create'>> = {}): In<'
 
 export function sha(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/** Runs the `regieboek` command in this process and captures what it prints. */
+export async function cli(...args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
 }

@@ -1,8 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/core/cli/main';
 import { RESULT_STATUSES } from '../../shared/results/types';
-import { tempDir } from './helpers';
+import { makeCore } from './helpers';
 
 beforeEach(() => {
   process.env.REGIEBOEK_TODAY = '2026-11-23';
@@ -18,20 +20,73 @@ async function run(args: string[]) {
   return { code, out, err };
 }
 
+interface CliMeasurement {
+  period: string;
+  date: string;
+  value: number | null;
+  status: string;
+  counts: boolean;
+}
+interface CliIndicator {
+  id: string;
+  activity: string | null;
+  measure: string;
+  indicator: string;
+  parent: string | null;
+  direction: string;
+  baseline: unknown;
+  targets: { current: boolean; reason?: string; period: string }[];
+  measurements: CliMeasurement[];
+  latest: { period: string; date: string; value: number | null; status: string } | null;
+  status: string;
+  basis: string | null;
+}
+
+// One example workspace for both tests (made once: seeding it is the slow part). Its own folder,
+// not tempDir(), which is emptied after each test.
+let dir = '';
+let file = '';
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regieboek-results-cli-'));
+  file = path.join(dir, 'demo.sqlite');
+  expect((await run(['demo', '--db', file])).code).toBe(0);
+}, 60_000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function demoResults() {
+  process.env.REGIEBOEK_TODAY = '2026-11-23';
+  const r = await run(['results', '--db', file, '--json']);
+  expect(r.code).toBe(0);
+  return { file, indicators: (JSON.parse(r.out) as { indicators: CliIndicator[] }).indicators };
+}
+
 describe('regieboek results', () => {
-  it('prints every indicator of the example region with baseline, targets, latest value and status; every status occurs', async () => {
-    const file = path.join(tempDir(), 'demo.sqlite');
-    expect((await run(['demo', '--db', file])).code).toBe(0);
-    const r = await run(['results', '--db', file, '--json']);
-    expect(r.code).toBe(0);
-    const { indicators } = JSON.parse(r.out) as { indicators: { activity: string | null; indicator: string; direction: string; baseline: unknown; targets: { current: boolean; reason?: string }[]; latest: unknown; status: string }[] };
-    for (const i of indicators) expect(Object.keys(i)).toEqual(expect.arrayContaining(['activity', 'indicator', 'direction', 'baseline', 'targets', 'latest', 'status']));
+  it('prints every indicator of the example region with baseline, targets, each measurement with its period and date apart, the latest value and the status', async () => {
+    const { file, indicators } = await demoResults();
+    for (const i of indicators) expect(Object.keys(i)).toEqual(expect.arrayContaining(['activity', 'indicator', 'direction', 'baseline', 'targets', 'measurements', 'latest', 'status']));
     expect(new Set(indicators.map((i) => i.status))).toEqual(new Set(RESULT_STATUSES));
-    const directions = new Set(indicators.map((i) => i.direction));
-    expect(directions).toEqual(new Set(['hoger', 'lager', 'bandbreedte']));
-    // Every activity has 1-3 indicators.
+    expect(new Set(indicators.map((i) => i.direction))).toEqual(new Set(['hoger', 'lager', 'bandbreedte']));
+    // Every measurement, and every latest value, has its period and its date, each in its own form.
+    const all = indicators.flatMap((i) => [...i.measurements, ...(i.latest ? [i.latest] : [])]);
+    expect(all.length).toBeGreaterThan(100);
+    for (const m of all) {
+      expect(m.period).toMatch(/^\d{4}\/\d{4}$/);
+      expect(m.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    }
+    // A November figure is about the school year that ended before it.
+    const vsv = indicators.find((i) => i.indicator === 'VSV-percentage vmbo-gediplomeerden' && i.activity?.startsWith('2.2.1'))!;
+    expect(vsv.latest).toMatchObject({ period: '2025/2026', date: '2026-11-01', status: 'voorlopig' });
+    expect(vsv.measurements.map((m) => [m.period, m.date, m.status, m.counts])).toEqual([
+      ['2024/2025', '2025-11-01', 'voorlopig', false],
+      ['2024/2025', '2025-11-01', 'definitief', true],
+      ['2025/2026', '2026-11-01', 'voorlopig', true],
+    ]);
+    // The linked pair, and the part without a baseline: its status comes from the target alone.
+    const ddd = indicators.find((i) => i.indicator === 'Overstappers met een ingevuld DDD')!;
+    expect(ddd).toMatchObject({ parent: 'Overstappers in beeld op 1 juni', status: 'aandacht', basis: 'streefwaarde', latest: { period: '2024/2025', date: '2025-06-01' } });
+    // Every activity shows 1-3 cards; a "waarvan" part is shown on its parent's card.
     const perActivity = new Map<string, number>();
-    for (const i of indicators) if (i.activity) perActivity.set(i.activity, (perActivity.get(i.activity) ?? 0) + 1);
+    for (const i of indicators) if (i.activity && !i.parent) perActivity.set(i.activity, (perActivity.get(i.activity) ?? 0) + 1);
     expect(perActivity.size).toBe(27);
     expect([...perActivity.values()].every((n) => n >= 1 && n <= 3)).toBe(true);
     // The revised target keeps the earlier one, with the reason on the revision.
@@ -40,6 +95,40 @@ describe('regieboek results', () => {
     expect(wait.targets.find((x) => x.reason)?.reason).toMatch(/Personeelstekort/);
 
     const text = await run(['results', '--db', file]);
-    expect(text.out).toMatch(/Doe-dagen in het mbo \| Leerlingen vmbo 4 met twee doe-dagen \| Behaald \| 90,53% op 01-02-2026/);
+    expect(text.out).toMatch(/Doe-dagen in het mbo \| Leerlingen vmbo 4 met twee doe-dagen \| Behaald \| 90,53% over 2025\/2026 \(gemeten 01-02-2026\)/);
+    expect(text.out).toMatch(/Digitaal Doorstroom Dossier \| VSV-percentage vmbo-gediplomeerden \| \S+ \| [\d,]+% over 2025\/2026 \(gemeten 01-11-2026\)/);
+  });
+
+  it('the screens, the facts panel and the CLI show the same status for every indicator of the example region', async () => {
+    const { file, indicators } = await demoResults();
+    const { call } = await makeCore({ workspace: false });
+    await call('workspace.open', { path: file });
+    const cli = new Map(indicators.map((i) => [i.id, i]));
+    const seen = new Set<string>();
+    const agree = (id: string, status: string, latest: { period: string; date: string } | null, where: string) => {
+      const c = cli.get(id);
+      expect(c, `${where}: ${id}`).toBeDefined();
+      expect([where, status, latest?.period ?? null, latest?.date ?? null]).toEqual([where, c!.status, c!.latest?.period ?? null, c!.latest?.date ?? null]);
+      seen.add(id);
+    };
+    for (const p of await call('programme.list')) {
+      const r = await call('results.forProgramme', { programmeId: p.id });
+      for (const m of r.measures) {
+        for (const v of m.indicators) {
+          agree(v.id, v.evaluation.status, v.evaluation.latest, 'Resultaten (programma)');
+          const one = await call('indicator.get', { id: v.id });
+          agree(one.id, one.evaluation.status, one.evaluation.latest, 'Indicator');
+        }
+        for (const a of m.activities) {
+          for (const v of a.indicators) agree(v.id, v.evaluation.status, v.evaluation.latest, 'Resultaten (programma)');
+          for (const v of (await call('results.forActivity', { activityId: a.id })).indicators) agree(v.id, v.evaluation.status, v.evaluation.latest, 'Resultaten (activiteit)');
+        }
+        // The facts panel of a monitoring input on the same day.
+        const facts = await call('monitoring.facts', { measureId: m.id, asOf: '2026-11-23', partnerId: null });
+        for (const f of facts.results.items) agree(f.indicatorId, f.status, f.latestDate ? { period: f.period!, date: f.latestDate } : null, 'Feitenpaneel');
+      }
+    }
+    // Every indicator the CLI lists was seen on a screen.
+    expect(seen).toEqual(new Set(cli.keys()));
   });
 });

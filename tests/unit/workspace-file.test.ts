@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID, createWorkspaceFile, openWorkspaceFile } from '../../electron/core/db/workspace-file';
 import { LATEST_VERSION } from '../../electron/core/db/migrate';
+import { listBackups } from '../../electron/core/files/backups';
 import { findRegion } from '../../shared/regions';
 import { sha, tempDir } from './helpers';
 
@@ -87,13 +88,16 @@ describe('workspace files', () => {
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.exec('CREATE TABLE placeholder (x INTEGER)');
     db.close();
-    const ws = openWorkspaceFile(file);
+    const root = path.join(dir, 'reservekopieen');
+    const ws = openWorkspaceFile(file, { backupsRoot: root });
     expect(ws.sqlite.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
     await ws.close();
-    const backups = fs.readdirSync(dir).filter((f) => f.endsWith('.bak'));
-    expect(backups).toHaveLength(1);
-    const copy = new Database(path.join(dir, backups[0]!), { readonly: true });
+    const backups = listBackups(root, file);
+    expect(backups.map((b) => b.reason)).toEqual(['migratie']);
+    expect(backups[0]!.schemaVersion).toBe(0);
+    const copy = new Database(backups[0]!.file, { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(0);
+    expect(copy.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     copy.close();
   });
 });

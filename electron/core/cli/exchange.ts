@@ -13,7 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../db/schema';
-import { assertOpenable, createWorkspaceFile, openWorkspaceFile, type Workspace } from '../db/workspace-file';
+import { assertOpenable, createWorkspaceFile, defaultBackupsRoot, openWorkspaceFile, type Workspace } from '../db/workspace-file';
+import { withImportBackup } from '../files/backups';
 import { openSqlite } from '../db/sqlite';
 import { LATEST_VERSION } from '../db/migrate';
 import { UserError } from '../errors';
@@ -40,6 +41,8 @@ export interface ExchangeOpts {
   choose?: string[];
   user?: string;
   json?: boolean;
+  /** Where the backup before an applied import goes. */
+  backupsRoot?: string;
 }
 
 /** One CLI run is one session: its change sets are never undone by a window's Ctrl+Z. */
@@ -164,8 +167,12 @@ export async function importCommand(db: string, o: ExchangeOpts, io: CliIo): Pro
   let scratch: string | null = null;
   const existed = fs.existsSync(db);
   let closed = false;
-  if (existed) ws = openWorkspaceFile(db);
-  else {
+  // Applying writes: the lock file keeps a colleague's open Regieboek (or another CLI) out meanwhile.
+  const openOpts = { user: cliUser(o), backupsRoot: o.backupsRoot, readOnly: !!o['dry-run'] };
+  if (existed) {
+    ws = openWorkspaceFile(db, openOpts);
+    if (!o['dry-run']) ws.assertWritable();
+  } else {
     // No workspace yet: make one for the file's region (only from a workspace workbook). A dry
     // run makes it in a scratch folder and throws it away.
     const info = await peekFile(buf, name);
@@ -173,7 +180,7 @@ export async function importCommand(db: string, o: ExchangeOpts, io: CliIo): Pro
     const region = info.regionNumber === EXAMPLE_REGION.number ? EXAMPLE_REGION : findRegion(info.regionNumber);
     if (!region) throw new UserError('user_error', t('xl.info.badRegion', { file: name, value: String(info.regionNumber) }));
     if (o['dry-run']) scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'regieboek-proef-'));
-    ws = createWorkspaceFile(scratch ? path.join(scratch, 'proef.regieboek') : db, region);
+    ws = createWorkspaceFile(scratch ? path.join(scratch, 'proef.regieboek') : db, region, {}, { ...openOpts, readOnly: false });
     if (!scratch) io.err(t('cli.createdFromFile', { path: db, region: regionLabel(region) }) + '\n');
   }
   try {
@@ -184,7 +191,9 @@ export async function importCommand(db: string, o: ExchangeOpts, io: CliIo): Pro
       else printPlan(plan, io);
       return 0;
     }
-    const result = await applyImport(ws.db, buf, name, { user: cliUser(o), session: CLI_SESSION, choices });
+    const apply = () => applyImport(ws.db, buf, name, { user: cliUser(o), session: CLI_SESSION, choices });
+    // A backup before an import into an existing workspace (a new one holds nothing yet).
+    const result = existed ? await withImportBackup(o.backupsRoot ?? defaultBackupsRoot(), ws.sqlite, ws.path, apply) : await apply();
     if (o['errors-out'] && result.plan.counts.rejected) writeAtomically(path.resolve(o['errors-out']), await buildErrorWorkbook(buf, name, result.plan));
     if (o.json) io.out(JSON.stringify({ dryRun: false, applied: result.applied, changeSetId: result.changeSetId, ...result.plan }, null, 2) + '\n');
     else {
@@ -197,7 +206,7 @@ export async function importCommand(db: string, o: ExchangeOpts, io: CliIo): Pro
     if (!existed && !scratch) {
       await ws.close();
       closed = true;
-      for (const f of [db, db + '-wal', db + '-shm']) fs.rmSync(f, { force: true });
+      for (const f of [db, db + '-wal', db + '-shm', db + '.lock']) fs.rmSync(f, { force: true });
     }
     throw e;
   } finally {

@@ -6,11 +6,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { UserError } from '../errors';
-import { assertOpenable, createWorkspaceFile, inspectFile } from '../db/workspace-file';
+import { UserError, knownFailure } from '../errors';
+import { assertOpenable, createFilledWorkspace, createWorkspaceFile, inspectFile, openReadView } from '../db/workspace-file';
+import { backupsRoot, listBackups, makeBackup, workspaceFolder } from '../files/backups';
+import { snapshotTo } from '../files/snapshot';
+import { defaultDataDir } from '../paths';
+import { formatBytes } from '../../../shared/size';
 import { openSqlite } from '../db/sqlite';
 import { LATEST_VERSION, pendingMigrations } from '../db/migrate';
-import { entities } from '../history/entities';
+import { recordCounts } from '../db/queries/counts';
 import { seedExample } from '../demo/seed';
 import { workspaceBudget } from '../db/queries/budget';
 import { formatCents } from '../../../shared/money';
@@ -26,7 +30,7 @@ import { programmeResults } from '../db/queries/results';
 import type { IndicatorView } from '../../../shared/schemas/results';
 import type { Unit } from '../../../shared/results/types';
 import { formatIndicatorValue } from '../../../shared/results/format';
-import { formatDate } from '../../../shared/dates';
+import { formatDate, formatDateTime } from '../../../shared/dates';
 import { listActions, listRounds } from '../db/queries/monitoring';
 import { localToday } from '../../../shared/monitoring/actions';
 
@@ -35,7 +39,7 @@ export interface CliIo {
   err: (s: string) => void;
 }
 
-type Opts = { db?: string; region?: string; json?: boolean; help?: boolean } & ExchangeOpts;
+type Opts = { db?: string; region?: string; json?: boolean; help?: boolean; 'data-dir'?: string } & ExchangeOpts;
 
 function needDb(o: Opts): string {
   if (!o.db) throw new UserError('invalid_input', t('cli.needDb'));
@@ -51,12 +55,7 @@ export async function info(file: string) {
       name: string;
       contactMunicipality: string | null;
     };
-    const tables = new Set((sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
-    const counts: Record<string, number> = {};
-    for (const [name, def] of Object.entries(entities)) {
-      const table = def.table.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
-      counts[name] = tables.has(table) ? (sqlite.prepare(`SELECT count(*) AS n FROM "${table}" WHERE deleted_at IS NULL`).get() as { n: number }).n : 0;
-    }
+    const counts = recordCounts(sqlite);
     const trash = (sqlite.prepare('SELECT count(*) AS n FROM trash WHERE restored_at IS NULL').get() as { n: number }).n;
     const changes = (sqlite.prepare('SELECT count(*) AS n FROM change_set').get() as { n: number }).n;
     return { file, region: { ...region, label: regionLabel(region) }, schemaVersion: version, latestSchemaVersion: LATEST_VERSION, counts, trash, changeSets: changes };
@@ -137,7 +136,11 @@ export async function monitoring(file: string) {
   }
 }
 
-/** Per indicator of every programme: baseline, targets (revisions included), the latest value and the status. */
+/**
+ * Per indicator of every programme: baseline, targets (revisions included), every measurement with
+ * the date it was measured and, apart from it, the period it is about ("2016/2017"), the latest value
+ * that counts and the status, from the same views the screens show.
+ */
 export async function results(file: string) {
   const version = assertOpenable(file);
   if (version < 4) return { programmes: [] as unknown[], indicators: [] as unknown[] };
@@ -146,16 +149,20 @@ export async function results(file: string) {
   try {
     const indicators: Record<string, unknown>[] = [];
     const label = (code: string, name: string) => [code, name].filter(Boolean).join(' ');
-    const row = (programme: string, owner: { activity: string | null; measure: string }, v: IndicatorView) => ({
+    const row = (programme: string, owner: { activity: string | null; measure: string }, v: IndicatorView, all: IndicatorView[]) => ({
       programme,
       ...owner,
       activity: owner.activity,
+      id: v.id,
       indicator: v.name,
+      parent: v.parentId ? (all.find((x) => x.id === v.parentId)?.name ?? null) : null,
       unit: v.unit,
       direction: v.direction,
       aggregation: v.aggregation,
+      periodKind: v.periodKind,
       baseline: { value: v.baselineValue, date: v.baselineDate },
       targets: v.targets.map((x) => ({
+        period: x.period,
         schoolYear: x.schoolYear,
         periodStart: x.periodStart,
         periodEnd: x.periodEnd,
@@ -165,8 +172,18 @@ export async function results(file: string) {
         current: x.current,
         ...(x.supersedesId ? { reason: x.reason, decisionDate: x.decisionDate } : {}),
       })),
-      latest: v.evaluation.latest,
+      measurements: v.measurements.map((m) => ({
+        period: m.period,
+        date: m.date,
+        value: m.computedValue,
+        ...(m.numerator !== null ? { numerator: m.numerator, denominator: m.denominator } : {}),
+        status: m.status,
+        counts: m.counts,
+      })),
+      latest: v.evaluation.latest && { period: v.evaluation.latest.period, date: v.evaluation.latest.date, value: v.evaluation.latest.value, status: v.evaluation.latest.status },
       status: v.evaluation.status,
+      basis: v.evaluation.basis,
+      note: v.evaluation.note,
       progress: v.evaluation.progress === null ? null : Math.round(v.evaluation.progress * 1000) / 1000,
       expected: v.evaluation.expected === null ? null : Math.round(v.evaluation.expected * 1000) / 1000,
     });
@@ -174,8 +191,9 @@ export async function results(file: string) {
       const r = await programmeResults(db, p.id);
       if (!r) continue;
       for (const m of r.measures) {
-        for (const v of m.indicators) indicators.push(row(p.name, { activity: null, measure: label(m.code, m.name) }, v));
-        for (const a of m.activities) for (const v of a.indicators) indicators.push(row(p.name, { activity: label(a.code, a.name), measure: label(m.code, m.name) }, v));
+        const all = [...m.indicators, ...m.activities.flatMap((a) => a.indicators)];
+        for (const v of m.indicators) indicators.push(row(p.name, { activity: null, measure: label(m.code, m.name) }, v, all));
+        for (const a of m.activities) for (const v of a.indicators) indicators.push(row(p.name, { activity: label(a.code, a.name), measure: label(m.code, m.name) }, v, all));
       }
     }
     return { indicators };
@@ -216,13 +234,48 @@ async function makeDemo(file: string): Promise<void> {
     ro.close();
     if (!isExample) throw new UserError('conflict', t('err.fileExists', { path: file }));
   }
-  const tmp = `${file}.demo-${process.pid}`;
-  for (const f of [tmp, tmp + '-wal', tmp + '-shm']) fs.rmSync(f, { force: true });
-  const ws = createWorkspaceFile(tmp, EXAMPLE_REGION, { example: 'true' });
-  await seedExample(ws.db);
+  // Built and filled under a temporary name, then renamed over the old example in one step.
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.demo-${process.pid}`);
+  for (const f of [tmp, tmp + '-wal', tmp + '-shm', tmp + '-journal']) fs.rmSync(f, { force: true });
+  const ws = await createFilledWorkspace(tmp, EXAMPLE_REGION, { example: 'true' }, (w) => seedExample(w.db), { lock: false });
   await ws.close();
   for (const f of [file + '-wal', file + '-shm']) fs.rmSync(f, { force: true });
   fs.renameSync(tmp, file);
+}
+
+/** The data folder whose backups the CLI uses: --data-dir, else the app's own. */
+function dataDirOf(o: Opts): string {
+  return path.resolve(o['data-dir'] ?? (process.env.REGIEBOEK_DATA_DIR || defaultDataDir()));
+}
+
+/** `regieboek backup`: a snapshot into the backups (reason "handmatig") or to --out. */
+async function backupCommand(file: string, o: Opts, io: CliIo): Promise<number> {
+  assertOpenable(file);
+  const view = openReadView(file);
+  try {
+    if (o.out) {
+      const out = path.resolve(o.out);
+      const size = snapshotTo(view.sqlite, out, { sourcePath: file });
+      io.out(t('cli.copyMade', { path: out, size: formatBytes(size) }) + '\n');
+    } else {
+      const b = makeBackup(backupsRoot(dataDirOf(o)), view.sqlite, file, 'handmatig');
+      io.out(t('cli.backupMade', { path: b.file, size: formatBytes(b.size) }) + '\n');
+    }
+  } finally {
+    view.close();
+  }
+  return 0;
+}
+
+function backupsCommand(file: string, o: Opts, io: CliIo): number {
+  const list = listBackups(backupsRoot(dataDirOf(o)), file);
+  if (o.json) {
+    io.out(JSON.stringify({ workspace: file, folder: workspaceFolder(backupsRoot(dataDirOf(o)), file), backups: list }, null, 2) + '\n');
+    return 0;
+  }
+  if (!list.length) io.out(t('cli.backupsNone', { path: file }) + '\n');
+  for (const b of list) io.out(`${formatDateTime(b.at)}  ${t(`backup.reason.${b.reason}`)}  ${formatBytes(b.size)}  ${b.file}\n`);
+  return 0;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -248,6 +301,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           'errors-out': { type: 'string' },
           choose: { type: 'string', multiple: true },
           user: { type: 'string' },
+          'data-dir': { type: 'string' },
         },
         strict: true,
       }).values;
@@ -319,9 +373,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const result = await results(needDb(values));
         if (values.json) io.out(JSON.stringify(result, null, 2) + '\n');
         else
-          for (const i of result.indicators as { activity: string | null; measure: string; indicator: string; unit: Unit; status: string; latest: { value: number | null; date: string } | null }[])
+          for (const i of result.indicators as { activity: string | null; measure: string; indicator: string; unit: Unit; status: string; latest: { value: number | null; date: string; period: string } | null }[])
             io.out(
-              `${i.activity ?? i.measure} | ${i.indicator} | ${t(`resultStatus.${i.status}` as 'resultStatus.behaald')}${i.latest ? ` | ${t('cli.resultsAt', { value: formatIndicatorValue(i.unit, i.latest.value), date: formatDate(i.latest.date) })}` : ''}\n`,
+              `${i.activity ?? i.measure} | ${i.indicator} | ${t(`resultStatus.${i.status}` as 'resultStatus.behaald')}${i.latest ? ` | ${t('cli.resultsAt', { value: formatIndicatorValue(i.unit, i.latest.value), period: i.latest.period, date: formatDate(i.latest.date) })}` : ''}\n`,
             );
         return 0;
       }
@@ -333,27 +387,34 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           return 1;
         }
         const version = assertOpenable(file, { thorough: true });
-        const sqlite = openSqlite(file, { readonly: true });
-        const fk = sqlite.pragma('foreign_key_check') as unknown[];
-        sqlite.close();
+        const view = openReadView(file);
+        const fk = view.sqlite.pragma('foreign_key_check') as unknown[];
+        view.close();
         if (fk.length > 0) {
           io.err(t('cli.checkBad', { path: file, detail: `${fk.length} verwijzing(en) naar ontbrekende gegevens` }) + '\n');
           return 1;
         }
         const pending = pendingMigrations(version);
         io.out((pending > 0 ? t('cli.checkPending', { path: file, version, pending }) : t('cli.checkOk', { path: file, version })) + '\n');
+        // A rolled-back write is not damage: SQLite undoes it on the next open, as it did in the check's copy.
+        if (c.kind === 'ok' && c.recovered) io.out(t('cli.checkRecovered') + '\n');
         return 0;
       }
       case 'export':
         return await exportCommand(needDb(values), values, io);
       case 'import':
-        return await importCommand(needDb(values), values, io);
+        return await importCommand(needDb(values), { ...values, backupsRoot: backupsRoot(dataDirOf(values)) }, io);
+      case 'backup':
+        return await backupCommand(needDb(values), values, io);
+      case 'backups':
+        return backupsCommand(needDb(values), values, io);
       default:
         throw new UserError('invalid_input', t('cli.unknownCommand', { cmd }));
     }
   } catch (e) {
-    if (e instanceof UserError) {
-      io.err(e.message + '\n');
+    const known = knownFailure(e);
+    if (known) {
+      io.err(known.message + '\n');
       return 1;
     }
     io.err(t('cli.internal', { detail: e instanceof Error ? (e.stack ?? e.message) : String(e) }) + '\n');

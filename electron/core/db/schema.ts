@@ -367,6 +367,14 @@ export interface IndicatorTable extends Trashable {
   baselineSource: string;
   baselineNote: string;
   sortOrder: number;
+  /** The kind of period its values and targets are about (shared/results/periods.ts). */
+  periodKind: string;
+  /** JSON ('lopend' | 'vorig')[]: per moment, the period it reports on. */
+  momentPeriods: string;
+  /** A "waarvan" indicator: part of this one. */
+  parentId: string | null;
+  /** The words after the number: "in beeld", "met een ingevuld DDD". */
+  phrase: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -375,6 +383,7 @@ export interface TargetTable extends Trashable {
   id: string;
   indicatorId: string;
   schoolYear: string | null;
+  periodKind: string;
   periodStart: string;
   periodEnd: string;
   kind: string;
@@ -392,8 +401,14 @@ export interface TargetTable extends Trashable {
 export interface MeasurementTable extends Trashable {
   id: string;
   indicatorId: string;
+  /** When it was measured or published. */
   date: string;
+  /** The school year the value speaks for: that of the period's end (or of the date, when earlier). */
   schoolYear: string;
+  /** The period the value is about. */
+  periodKind: string;
+  periodStart: string;
+  periodEnd: string;
   value: number | null;
   numerator: number | null;
   denominator: number | null;

@@ -3,14 +3,18 @@
  * programme gets the built-in participants indicator and, where it has one, its vsv-percentage;
  * a few activities get a hand-made indicator: a lower-is-better count with a relative target, a
  * range target, a band, a disaggregated indicator, percentages with numerator and denominator, an
- * indicator without data. Values are chosen so every status occurs, up to 23-11-2026.
+ * indicator without data, a linked ("waarvan") pair. The DUO figures are measured in November,
+ * about the school year that ended before (their moments report on the previous school year).
+ * Values are chosen so every status occurs, up to 23-11-2026; docs/RESULTS.md lists the statuses.
  */
 import { randomUUID } from 'node:crypto';
 import type { Tracker } from '../history/tracker';
 import { seedLines, type SeedActivity } from './tree-data';
 import { virtualParticipants } from '../db/queries/results';
-import { schoolYearRange } from '../../../shared/results/schoolYear';
-import type { TargetSpec } from '../../../shared/results/types';
+import { schoolYearOf, schoolYearRange } from '../../../shared/results/schoolYear';
+import type { MomentKind, TargetSpec } from '../../../shared/results/types';
+import { defaultMomentPeriod, describedAt, momentRuleFor, reportingPeriod, type MomentPeriod } from '../../../shared/results/periods';
+import { MOMENT_WINDOW_DAYS } from '../../../shared/results/moments';
 
 const YEARS = ['2024/2025', '2025/2026', '2026/2027', '2027/2028'];
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -31,6 +35,10 @@ type IndicatorSeed = {
   description?: string;
   freeUnit?: string;
   categories?: string[];
+  /** Per moment the period it reports on; left out, the default for its month. */
+  momentPeriods?: MomentPeriod[];
+  parentId?: string;
+  phrase?: string;
 };
 
 type MeasurementSeed = {
@@ -48,9 +56,18 @@ type MeasurementSeed = {
 class Writer {
   constructor(private tr: Tracker) {}
   private stamp = () => ({ createdAt: this.tr.at, updatedAt: this.tr.at, deletedAt: null, deletedIn: null });
+  /** Each indicator's moments, so a measurement gets its period by the same rule as one typed in. */
+  private moments = new Map<string, { kind: MomentKind; dates: string[]; periods: MomentPeriod[] }>();
+
+  /** The built-in participants indicator: its moment is 31 July, about the school year it ends. */
+  registerMoments(indicatorId: string, kind: MomentKind, dates: string[], periods: MomentPeriod[]): void {
+    this.moments.set(indicatorId, { kind, dates, periods });
+  }
 
   async indicator(owner: { activityId?: string; measureId?: string }, s: IndicatorSeed, sortOrder: number): Promise<string> {
     const id = randomUUID();
+    const momentPeriods = s.momentPeriods ?? s.momentDates.map((d) => defaultMomentPeriod('schooljaar', s.momentKind === 'lijst' ? d.slice(5) : d));
+    this.registerMoments(id, s.momentKind as MomentKind, s.momentDates, momentPeriods);
     await this.tr.insert('indicator', {
       id,
       activityId: owner.activityId ?? null,
@@ -71,6 +88,10 @@ class Writer {
       baselineSource: s.baselineSource ?? s.dataSource,
       baselineNote: s.baselineNote ?? '',
       sortOrder,
+      periodKind: 'schooljaar',
+      momentPeriods: JSON.stringify(momentPeriods),
+      parentId: s.parentId ?? null,
+      phrase: s.phrase ?? '',
       ...this.stamp(),
     });
     return id;
@@ -83,6 +104,7 @@ class Writer {
       id,
       indicatorId,
       schoolYear: year,
+      periodKind: 'schooljaar',
       periodStart: r.start,
       periodEnd: r.end,
       kind: spec.kind,
@@ -101,13 +123,16 @@ class Writer {
   }
 
   async measurement(indicatorId: string, m: MeasurementSeed): Promise<void> {
-    const y = Number(m.date.slice(0, 4));
-    const schoolYear = Number(m.date.slice(5, 7)) >= 8 ? `${y}/${y + 1}` : `${y - 1}/${y}`;
+    const spec = this.moments.get(indicatorId)!;
+    const period = reportingPeriod('schooljaar', momentRuleFor(spec, m.date, MOMENT_WINDOW_DAYS), m.date);
     await this.tr.insert('measurement', {
       id: randomUUID(),
       indicatorId,
       date: m.date,
-      schoolYear,
+      schoolYear: schoolYearOf(describedAt({ date: m.date, period })),
+      periodKind: period.kind,
+      periodStart: period.start,
+      periodEnd: period.end,
       value: m.value ?? null,
       numerator: m.numerator ?? null,
       denominator: m.denominator ?? null,
@@ -151,6 +176,7 @@ export async function seedResults(tr: Tracker, programmeId: string): Promise<voi
     if (planned.length) {
       const row = virtualParticipants(a.id, tr.at);
       await tr.insert('indicator', { ...row, dataSource: 'Eigen registratie', createdAt: tr.at, updatedAt: tr.at });
+      w.registerMoments(row.id, 'jaarlijks', ['07-31'], ['lopend']);
       for (const [k, y] of YEARS.slice(0, 2).entries()) {
         if (!plannedFor(y)) continue;
         await w.measurement(row.id, { date: schoolYearRange(y).end, value: Math.round(plannedFor(y) * REACHED_PAST[(i + k) % REACHED_PAST.length]!), source: 'Registratie uitvoerders' });
@@ -183,17 +209,18 @@ export async function seedResults(tr: Tracker, programmeId: string): Promise<voi
       for (const [y, year] of YEARS.entries()) await w.target(id, year, { kind: 'exact', value: targets[y]! });
       const p = VSV_PATTERN[k % VSV_PATTERN.length]!;
       const along = (target: number, share: number) => round1(b - (b - target) * share);
-      await w.measurement(id, { date: '2024-11-01', value: along(targets[0]!, 0.9), status: 'definitief', recordedAt: at('2025-03-15'), source: 'DUO' });
-      await w.measurement(id, { date: '2025-11-01', value: along(targets[1]!, 0.95), status: 'voorlopig', recordedAt: at('2025-11-20'), source: 'DUO voorlopige cijfers' });
-      // One region never received the definitive figure for 2025: it stays provisional (and on the attention list).
-      if (k % 5 !== 2) await w.measurement(id, { date: '2025-11-01', value: along(targets[1]!, 0.92), status: 'definitief', recordedAt: at('2026-03-10'), source: 'DUO definitieve cijfers' });
+      // DUO's figures come in November, about the school year that ended in July (the moment reports
+      // on the school year before it): 2024/2025 provisional in November 2025, definitive in March.
+      await w.measurement(id, { date: '2025-11-01', value: along(targets[0]!, 0.95), status: 'voorlopig', recordedAt: at('2025-11-20'), source: 'DUO voorlopige cijfers 2024/2025' });
+      // One region never received the definitive figure for 2024/2025: it stays provisional (and on the attention list).
+      if (k % 5 !== 2) await w.measurement(id, { date: '2025-11-01', value: along(targets[0]!, 0.92), status: 'definitief', recordedAt: at('2026-03-10'), source: 'DUO definitieve cijfers 2024/2025' });
       await w.measurement(id, {
         date: '2026-11-01',
-        value: along(targets[2]!, p),
+        value: along(targets[1]!, p),
         status: 'voorlopig',
         recordedAt: at('2026-11-18'),
-        source: 'DUO voorlopige cijfers',
-        explanation: p < 0.6 ? 'Meer uitval na de zomer door een tekort aan stageplaatsen; de regiegroep bespreekt extra inzet in december.' : '',
+        source: 'DUO voorlopige cijfers 2025/2026',
+        explanation: p < 0.8 ? 'Meer uitval na de zomer door een tekort aan stageplaatsen; de regiegroep bespreekt extra inzet in december.' : '',
       });
     }
 
@@ -211,13 +238,35 @@ export async function seedResults(tr: Tracker, programmeId: string): Promise<voi
         break;
       }
       case '2.1.1': {
+        // "98% van de overstappers in beeld, waarvan 95% met een ingevuld DDD": a linked pair.
         const id = await w.indicator(
           { activityId: a.id },
-          { name: 'Overstappers in beeld op 1 juni', unit: 'percentage', direction: 'hoger', aggregation: 'niveau', momentKind: 'jaarlijks', momentDates: ['06-01'], dataSource: 'Intergrip', baselineValue: 93.5, baselineDate: '2024-06-01' },
+          { name: 'Overstappers in beeld op 1 juni', phrase: 'in beeld', unit: 'percentage', direction: 'hoger', aggregation: 'niveau', momentKind: 'jaarlijks', momentDates: ['06-01'], dataSource: 'Intergrip', baselineValue: 93.5, baselineDate: '2024-06-01' },
           3,
         );
         for (const [y, v] of [95, 96, 97, 98].entries()) await w.target(id, YEARS[y]!, { kind: 'exact', value: v });
         await w.measurement(id, { date: '2025-06-01', numerator: 238, denominator: 250, source: 'Intergrip' });
+        // Waarvan: its denominator is the parent's numerator (238 in beeld). No baseline: the status comes from the target alone.
+        const ddd = await w.indicator(
+          { activityId: a.id },
+          {
+            name: 'Overstappers met een ingevuld DDD',
+            phrase: 'met een ingevuld DDD',
+            parentId: id,
+            unit: 'percentage',
+            direction: 'hoger',
+            aggregation: 'niveau',
+            momentKind: 'jaarlijks',
+            momentDates: ['06-01'],
+            dataSource: 'Intergrip',
+            baselineValue: null,
+            baselineDate: null,
+            description: 'Van de overstappers die in beeld zijn: het deel met een ingevuld Digitaal Doorstroom Dossier.',
+          },
+          4,
+        );
+        for (const [y, v] of [88, 90, 92, 95].entries()) await w.target(ddd, YEARS[y]!, { kind: 'exact', value: v });
+        await w.measurement(ddd, { date: '2025-06-01', numerator: 205, denominator: 238, source: 'Intergrip' });
         // No figure for 1 June 2026 yet: a measurement moment passed without a value.
         break;
       }
@@ -307,9 +356,9 @@ export async function seedResults(tr: Tracker, programmeId: string): Promise<voi
       1,
     );
     for (const [y, v] of [340, 325, 310, 300].entries()) await w.target(id, YEARS[y]!, { kind: 'exact', value: v });
-    await w.measurement(id, { date: '2024-11-01', value: 345, source: 'DUO' });
-    await w.measurement(id, { date: '2025-11-01', value: 330, source: 'DUO' });
-    await w.measurement(id, { date: '2026-11-01', value: 318, status: 'voorlopig', recordedAt: at('2026-11-18'), source: 'DUO voorlopige cijfers' });
+    // Each November figure is about the school year that ended in July.
+    await w.measurement(id, { date: '2025-11-01', value: 330, source: 'DUO, schooljaar 2024/2025' });
+    await w.measurement(id, { date: '2026-11-01', value: 328, status: 'voorlopig', recordedAt: at('2026-11-18'), source: 'DUO voorlopige cijfers 2025/2026' });
   }
 
   // "VSV-cijfer vmbo-bovenbouw onder de landelijke norm": the norm as the target, on measure 1.1.
@@ -333,7 +382,6 @@ export async function seedResults(tr: Tracker, programmeId: string): Promise<voi
       2,
     );
     for (const y of YEARS) await w.target(id, y, { kind: 'exact', value: 2.75 });
-    await w.measurement(id, { date: '2024-11-01', value: 2.7, source: 'DUO, schooljaar 2023/2024' });
     await w.measurement(id, { date: '2025-11-01', value: 2.54, status: 'voorlopig', recordedAt: at('2025-11-20'), source: 'DUO voorlopige cijfers 2024/2025' });
     await w.measurement(id, { date: '2025-11-01', value: 2.54, status: 'definitief', recordedAt: at('2026-03-12'), source: 'DUO definitieve cijfers 2024/2025' });
   }

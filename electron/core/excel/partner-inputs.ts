@@ -27,8 +27,9 @@ import { SaveAnswersInput } from '../../../shared/schemas/monitoring';
 import { spendColumns } from '../handlers/budget';
 import { MeasurementInput } from '../../../shared/schemas/results';
 import { SpendInput } from '../../../shared/schemas/budget';
-import { momentsBetween } from '../../../shared/results/moments';
+import { momentsWithPeriods } from '../../../shared/results/moments';
 import { schoolYearOf, schoolYearRange, isSchoolYear } from '../../../shared/results/schoolYear';
+import { parsePeriod, periodCode, periodLabel } from '../../../shared/results/periods';
 import { formatDate } from '../../../shared/dates';
 import { compareCodes } from '../../../shared/natsort';
 import { t, type MessageKey } from '../../../shared/i18n/nl';
@@ -151,7 +152,7 @@ function valueRule(column: ColumnSpec, unit: string | undefined): ColumnSpec {
   }
 }
 
-const MEASUREMENT_FIELDS: Record<string, string> = { value: 'value', date: 'date', status: 'status', explanation: 'explanation', indicatorId: 'indicatorId', numerator: 'value', denominator: 'value', categories: 'value' };
+const MEASUREMENT_FIELDS: Record<string, string> = { value: 'value', date: 'date', period: 'period', status: 'status', explanation: 'explanation', indicatorId: 'indicatorId', numerator: 'value', denominator: 'value', categories: 'value' };
 
 export const measurementsInput: InputSection = {
   name: 'measurements',
@@ -165,15 +166,17 @@ export const measurementsInput: InputSection = {
     col('unit', 'xl.partner.m.unit', 'text', 'xl.partner.m.unit.help'),
     col('due', 'xl.partner.m.due', 'text', 'xl.partner.m.due.help'),
     col('lastValue', 'xl.partner.m.lastValue', 'decimal', 'xl.partner.m.lastValue.help', { allowNegative: true }),
+    col('lastPeriod', 'xl.partner.m.lastPeriod', 'text', 'xl.partner.m.lastPeriod.help'),
     col('lastDate', 'xl.partner.m.lastDate', 'date', 'xl.partner.m.lastDate.help'),
     col('value', 'xl.partner.m.value', 'decimal', 'xl.partner.m.value.help', { allowNegative: true }),
     col('date', 'xl.partner.m.date', 'date', 'xl.partner.m.date.help'),
+    col('period', 'xl.partner.m.period', 'text', 'xl.partner.m.period.help'),
     col('status', 'xl.partner.m.status', 'choice', 'xl.partner.m.status.help', {
       choices: (['voorlopig', 'definitief'] as const).map((v) => ({ value: v, label: t(`measurementStatus.${v}`) })),
     }),
     col('explanation', 'xl.partner.m.explanation', 'longText', 'xl.partner.m.explanation.help', { width: 40 }),
   ],
-  editable: new Set(['value', 'date', 'status', 'explanation']),
+  editable: new Set(['value', 'date', 'period', 'status', 'explanation']),
   instructions: t('xl.partner.section.measurements'),
   rows: async (db, org, req) => {
     const scope = await partnerScope(db, org.id);
@@ -201,7 +204,7 @@ export const measurementsInput: InputSection = {
       const ctx = await contextFor(db, programmeId);
       if (!ctx) continue;
       for (const v of await indicatorViews(db, owners, ctx)) {
-        const due = momentsBetween({ kind: v.momentKind, dates: v.momentDates }, range.start, range.end);
+        const due = momentsWithPeriods({ kind: v.momentKind, dates: v.momentDates, periods: v.momentPeriods, periodKind: v.periodKind }, range.start, range.end, v.targets.filter((x) => x.current).map((x) => ({ start: x.periodStart, end: x.periodEnd })));
         if (!due.length && !v.builtin) continue;
         const a = v.activityId ? activityOf.get(v.activityId) : undefined;
         const m = measureOf.get(a?.measureId ?? v.measureId ?? '');
@@ -213,11 +216,13 @@ export const measurementsInput: InputSection = {
           activity: a ? [a.code, a.name].filter(Boolean).join(' ') : [m?.code, m?.name].filter(Boolean).join(' '),
           indicator: v.name,
           unit,
-          due: due.map(formatDate).join(', '),
+          due: due.map((d) => t('xl.partner.m.dueAbout', { date: formatDate(d.date), period: periodLabel(d.period) })).join(', '),
           lastValue: v.evaluation.latest?.value ?? null,
+          lastPeriod: v.evaluation.latest?.periodLabel ?? null,
           lastDate: v.evaluation.latest?.date ?? null,
           value: null,
           date: null,
+          period: null,
           status: null,
           explanation: null,
         });
@@ -248,10 +253,13 @@ export const measurementsInput: InputSection = {
     return new Set([...stored.map((r) => r.id), ...activityIds.map((id) => `deelnemers:${id}`)]);
   },
   build: async (db, v, id, at) => {
-    if (empty(v.value) && empty(v.date) && empty(v.status) && empty(v.explanation)) return null;
+    if (empty(v.value) && empty(v.date) && empty(v.period) && empty(v.status) && empty(v.explanation)) return null;
+    // The period as written ("2016/2017", "2017-H1", ...); empty: the one the indicator's moments give.
+    const period = empty(v.period) ? null : (parsePeriod(String(v.period)) ?? String(v.period));
     const input = {
       indicatorId: String(v.indicatorId),
       date: empty(v.date) ? '' : String(v.date),
+      period: period === null || typeof period === 'string' ? period : periodCode(period),
       value: empty(v.value) ? null : Number(v.value),
       numerator: null,
       denominator: null,

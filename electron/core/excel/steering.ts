@@ -17,6 +17,9 @@ import { budgetOverview } from '../db/queries/budget';
 import { programmeResults } from '../db/queries/results';
 import { RESULT_STATUSES, type ResultStatus } from '../../../shared/results/types';
 import { STATUS_ICON, worstStatus } from '../../../shared/results/symbols';
+import { periodLabel } from '../../../shared/results/periods';
+import { linkedSentence } from '../../../shared/results/linked';
+import type { IndicatorView } from '../../../shared/schemas/results';
 
 const localIsoDate = (iso: string) => {
   const d = new Date(iso);
@@ -253,74 +256,82 @@ export const budgetSheet: SteeringSheet = {
   },
 };
 
-/** Per indicator: baseline, the newest target, the latest measurement with numerator and denominator. */
+/**
+ * Per indicator, as on the results screens (the same views, the same status rule): baseline, the
+ * target the latest value was compared with and its period, the latest value that counts with the
+ * period it is about and, apart from it, the date it was measured; numerator and denominator; a
+ * "waarvan" part right under its parent, with the two together in one sentence on the parent's row.
+ */
 export const resultsSheet: SteeringSheet = {
   name: 'results',
   title: t('xl.steering.results'),
   build: async (ws, ctx) => {
     const columns = [
       ...measureKeys(),
+      wrap('owner', t('xl.steering.owner'), 20),
       wrap('indicator', t('xl.steering.indicator'), 24),
+      wrap('parent', t('xl.steering.partOf'), 16, t('xl.steering.partOfHelp')),
       col('unit', t('xl.steering.unit'), 'text', '', { width: 12 }),
       col('baseline', t('xl.steering.baseline'), 'decimal', '', { allowNegative: true, width: 11 }),
       col('baselineDate', t('xl.steering.baselineDate'), 'date', '', { width: 12 }),
       wrap('target', t('xl.steering.target'), 20),
+      wrap('period', t('xl.steering.period'), 14, t('xl.steering.periodHelp')),
       col('latest', t('xl.steering.latest'), 'decimal', '', { allowNegative: true, width: 11 }),
       col('latestDate', t('xl.steering.latestDate'), 'date', '', { width: 12 }),
       col('numerator', t('xl.steering.numerator'), 'decimal', '', { width: 10 }),
       col('denominator', t('xl.steering.denominator'), 'decimal', '', { width: 10 }),
       col('measurementStatus', t('xl.steering.measurementStatus'), 'text', '', { width: 12 }),
       col('resultStatus', t('xl.steering.resultStatus'), 'text', t('xl.steering.resultStatusHelp'), { width: 16 }),
+      wrap('together', t('xl.steering.together'), 30, t('xl.steering.togetherHelp')),
     ];
     const db = ctx.db;
-    const statuses = (await resultStatuses(db)).indicators;
-    const measures = await db
-      .selectFrom('measure')
-      .innerJoin('programme', 'programme.id', 'measure.programmeId')
-      .select(['measure.id', 'measure.code', 'measure.name', 'programme.name as programme'])
-      .where('measure.deletedAt', 'is', null)
-      .where('programme.deletedAt', 'is', null)
-      .execute();
-    const byMeasure = new Map(measures.map((m) => [m.id, m]));
-    const activityMeasure = new Map((await db.selectFrom('activity').select(['id', 'measureId']).where('deletedAt', 'is', null).execute()).map((a) => [a.id, a.measureId]));
-    const indicators = await db.selectFrom('indicator').selectAll().where('deletedAt', 'is', null).orderBy('sortOrder').orderBy('name').execute();
-    const targets = await db.selectFrom('target').selectAll().where('deletedAt', 'is', null).orderBy('periodEnd', 'desc').execute();
-    const measurements = await db.selectFrom('measurement').selectAll().where('deletedAt', 'is', null).orderBy('date', 'desc').execute();
-    const num = (v: number | null) => (v === null ? '' : String(v).replace('.', ','));
-    // The newest target not superseded, and the latest measurement, per indicator (lists are newest first).
-    const superseded = new Set(targets.map((x) => x.supersedesId).filter(Boolean));
-    const newestTarget = new Map<string, (typeof targets)[number]>();
-    for (const x of targets) if (!superseded.has(x.id) && !newestTarget.has(x.indicatorId)) newestTarget.set(x.indicatorId, x);
-    const latest = new Map<string, (typeof measurements)[number]>();
-    for (const x of measurements) if (!latest.has(x.indicatorId)) latest.set(x.indicatorId, x);
-    const rows = indicators
-      .map((i) => {
-        const m = byMeasure.get(i.measureId ?? activityMeasure.get(i.activityId ?? '') ?? '');
-        if (!m) return null;
-        const tg = newestTarget.get(i.id);
-        const last = latest.get(i.id);
-        const target = !tg ? '' : tg.kind === 'bereik' ? `${num(tg.min)}–${num(tg.max)}` : tg.kind === 'relatief' ? `${num(tg.percent)}% t.o.v. nulmeting` : num(tg.value);
-        return {
-          programme: m.programme,
-          code: m.code,
-          measure: m.name,
-          indicator: i.name,
-          unit: i.unit === 'vrij' ? i.freeUnit : t(`unit.${i.unit}` as MessageKey),
-          baseline: i.baselineValue,
-          baselineDate: i.baselineDate,
-          target: tg ? `${target}${tg.schoolYear ? ` (${tg.schoolYear})` : ''}` : '',
-          latest: last?.value ?? null,
-          latestDate: last?.date ?? null,
-          numerator: last?.numerator ?? null,
-          denominator: last?.denominator ?? null,
-          measurementStatus: last?.status ?? '',
-          resultStatus: resultStatusText(statuses.get(i.id) ?? 'geen_gegevens'),
-        };
-      })
-      .filter((r) => r !== null);
+    const programmes = await db.selectFrom('programme').select(['id', 'name']).where('deletedAt', 'is', null).orderBy('periodStart').execute();
+    const rows: Row[] = [];
+    const num = (v: number | null) => (v === null ? '' : String(Math.round(v * 1e6) / 1e6).replace('.', ','));
+    for (const p of programmes) {
+      const res = await programmeResults(db, p.id);
+      for (const m of res?.measures ?? []) {
+        const groups: { owner: string; views: IndicatorView[] }[] = [{ owner: '', views: m.indicators }, ...m.activities.map((a) => ({ owner: [a.code, a.name].filter(Boolean).join(' '), views: a.indicators }))];
+        for (const g of groups)
+          for (const v of inLinkedOrder(g.views)) {
+            const ev = v.evaluation;
+            const tg = v.targets.find((x) => x.id === ev.targetId);
+            const target = !tg ? '' : tg.kind === 'bereik' ? `${num(tg.min)}–${num(tg.max)}` : tg.kind === 'relatief' ? t('xl.steering.relativeTarget', { percent: num(tg.percent), value: num(tg.resolvedMin) }) : num(tg.value);
+            const counted = v.measurements.find((x) => x.counts && ev.latest && x.date === ev.latest.date && x.period === ev.latest.period);
+            const parts = g.views.filter((x) => x.parentId === v.id);
+            const parent = v.parentId ? g.views.find((x) => x.id === v.parentId) : undefined;
+            rows.push({
+              programme: p.name,
+              code: m.code,
+              measure: m.name,
+              owner: g.owner,
+              indicator: v.name,
+              parent: parent?.name ?? '',
+              unit: v.unit === 'vrij' ? v.freeUnit : t(`unit.${v.unit}` as MessageKey),
+              baseline: v.baselineValue,
+              baselineDate: v.baselineDate,
+              target: tg ? `${target} (${periodLabel({ kind: tg.periodKind, start: tg.periodStart, end: tg.periodEnd })})` : '',
+              period: ev.latest?.periodLabel ?? '',
+              latest: ev.latest?.value ?? null,
+              latestDate: ev.latest?.date ?? null,
+              numerator: counted?.numerator ?? null,
+              denominator: counted?.denominator ?? null,
+              measurementStatus: ev.latest ? t(`measurementStatus.${ev.latest.status}`) : '',
+              resultStatus: resultStatusText(ev.status),
+              together: parts.length ? linkedSentence({ ...v, value: ev.latest?.value ?? null }, parts.map((x) => ({ ...x, value: x.evaluation.latest?.value ?? null }))) : '',
+            });
+          }
+      }
+    }
     await table(ws, ctx, columns, rows, t('xl.steering.noResults'), { keyColumns: 3 });
   },
 };
+
+/** Each indicator followed by its "waarvan" parts. */
+function inLinkedOrder(views: IndicatorView[]): IndicatorView[] {
+  const ids = new Set(views.map((v) => v.id));
+  return views.filter((v) => !v.parentId || !ids.has(v.parentId)).flatMap((v) => [v, ...views.filter((x) => x.parentId === v.id)]);
+}
 
 /** The action lists of the monitoring rounds: what, by whom, deadline, status; measure and round on every row. */
 export const actionsSheet: SteeringSheet = {

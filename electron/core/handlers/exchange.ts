@@ -3,10 +3,9 @@
  * never writes an exported file itself (the screen downloads or saves it).
  */
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import { handlers, type HandlerContext } from './types';
 import { workspaceInfo } from './workspace';
-import { createWorkspaceFile } from '../db/workspace-file';
+import { withImportBackup } from '../files/backups';
 import { peekFile } from '../excel';
 import { EXAMPLE_REGION, findRegion } from '../../../shared/regions';
 import { applyImport, buildErrorWorkbook, exportPartner, exportSteering, exportWorkspace, planImport } from '../excel';
@@ -68,7 +67,9 @@ export const exchangeHandlers = handlers({
     const buf = decode(base64);
     // The screen showed a dry run of exactly this file; a different file is never applied unseen.
     if (sha256 && crypto.createHash('sha256').update(buf).digest('hex') !== sha256) throw new UserError('conflict', t('exchange.fileChanged'));
-    return applyImport(ctx.db(), buf, fileName, { user: ctx.user, session: ctx.session, choices });
+    const ws = ctx.app.requireWorkspace();
+    ws.assertWritable();
+    return withImportBackup(ctx.app.backupsDir, ws.sqlite, ws.path, () => applyImport(ctx.db(), buf, fileName, { user: ctx.user, session: ctx.session, choices }));
   },
 
   'exchange.errors': async ({ fileName, base64 }, ctx) => {
@@ -91,20 +92,15 @@ export const exchangeHandlers = handlers({
     const region = info.regionNumber === EXAMPLE_REGION.number ? EXAMPLE_REGION : findRegion(info.regionNumber);
     if (!region) throw new UserError('user_error', t('xl.info.badRegion', { file: file.fileName, value: String(info.regionNumber) }));
     const target = ctx.app.fileFor(fileName);
-    const ws = createWorkspaceFile(target, region);
-    try {
-      const plan = await planImport(ws.db, buf, file.fileName);
+    // Built and filled under a temporary name: a refused file or a kill leaves no workspace behind.
+    const ws = await ctx.app.createFilled(target, region, {}, async (w) => {
+      const plan = await planImport(w.db, buf, file.fileName);
       const bad = plan.rows.filter((r) => r.status === 'rejected').flatMap((r) => r.issues);
       if (bad.length)
         throw new UserError('user_error', t('exchange.newRejected', { n: plan.counts.rejected, first: bad.slice(0, 3).map((i) => i.text).join('\n') }));
-      await applyImport(ws.db, buf, file.fileName, { user: ctx.user, session: ctx.session });
-      await ws.close();
-    } catch (e) {
-      await ws.close();
-      for (const f of [target, target + '-wal', target + '-shm']) fs.rmSync(f, { force: true });
-      throw e;
-    }
-    return workspaceInfo(await ctx.app.open(target));
+      await applyImport(w.db, buf, file.fileName, { user: ctx.user, session: ctx.session });
+    });
+    return workspaceInfo(ws);
   },
 
   'exchange.undoImport': async (_, ctx) => {

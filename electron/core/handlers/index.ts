@@ -12,8 +12,9 @@ import { budgetHandlers } from './budget';
 import { resultHandlers } from './results';
 import { monitoringHandlers } from './monitoring';
 import { exchangeHandlers } from './exchange';
+import { backupHandlers } from './backups';
 
-const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, budgetHandlers, resultHandlers, monitoringHandlers, historyHandlers, exchangeHandlers];
+const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, budgetHandlers, resultHandlers, monitoringHandlers, historyHandlers, exchangeHandlers, backupHandlers];
 
 export function assertNoOverlap(list: object[]): void {
   const seen = new Set<string>();
@@ -35,4 +36,5 @@ export const allHandlers: Handlers = {
   ...monitoringHandlers,
   ...historyHandlers,
   ...exchangeHandlers,
+  ...backupHandlers,
 };

@@ -23,11 +23,17 @@ import {
   toRevision,
   virtualParticipants,
   participantTargets,
+  periodOfRow,
 } from '../db/queries/results';
 import { parseList } from '../db/queries/tree';
 import { evaluate } from '../../../shared/results/status';
-import { inSchoolYearsOf, schoolYearOf, schoolYearRange, schoolYearsBetween } from '../../../shared/results/schoolYear';
+import { schoolYearOf, schoolYearRange } from '../../../shared/results/schoolYear';
+import { classifyRange, defaultMomentPeriod, periodCode, describedAt, momentRuleFor, parsePeriod, periodLabel, programmeWindow, reportingPeriod, within, type MomentPeriod, type Period } from '../../../shared/results/periods';
+import { MOMENT_WINDOW_DAYS } from '../../../shared/results/moments';
 import { currentTargets, valueOf } from '../../../shared/results/values';
+import { parentNumerator } from '../../../shared/results/linked';
+import { formatNumber } from '../../../shared/results/format';
+import type { MeasurementValue } from '../../../shared/results/types';
 import type { IndicatorView, MeasurementInput, RegionFigure } from '../../../shared/schemas/results';
 
 type Db = Kysely<Database>;
@@ -48,16 +54,25 @@ async function mustView(db: Db, id: string): Promise<IndicatorView> {
  * puts the indicator behind). Throws a UserError naming the field. Used by measurement.create and
  * by the Excel import of a partner's "Metingen" sheet.
  */
-export async function measurementRecord(db: Db, input: MeasurementInput, id: string, recordedAt: string) {
+export async function measurementRecord(db: Db, input: MeasurementInput, id: string, recordedAt: string, opts: { parentRows?: MeasurementValue[] } = {}) {
   const ind = await mustView(db, input.indicatorId);
   const owner = await ownerOf(db, ind);
   const c = owner && (await contextFor(db, owner.programmeId));
   if (!c) throw notFound('programme');
-  if (!inSchoolYearsOf(input.date, c.programme.periodStart, c.programme.periodEnd)) {
-    const years = schoolYearsBetween(c.programme.periodStart, c.programme.periodEnd);
-    throw fieldError('date', t('val.outsideSchoolYears', { from: formatDate(schoolYearRange(years[0]!).start), to: formatDate(schoolYearRange(years[years.length - 1]!).end) }));
-  }
+  const period = input.period ? parsePeriod(input.period)! : periodForMeasurement(ind, input.date);
+  checkInProgramme(period, c.programme, 'period');
+  if (input.date < period.start) throw fieldError('date', t('val.dateBeforePeriod', { period: periodLabel(period) }));
   checkPercentage(ind.unit, { value: input.value });
+  // A count alone is a "waarvan" part's: its denominator is the parent's numerator for the same period.
+  let denominator = input.denominator;
+  if (input.numerator !== null && denominator === null) {
+    if (!ind.parentId) throw fieldError('denominator', t('val.number'));
+    const parent = await mustView(db, ind.parentId);
+    const stored = await db.selectFrom('measurement').selectAll().where('indicatorId', '=', parent.id).where('deletedAt', 'is', null).execute();
+    denominator = parentNumerator([...stored.map(toMeasurementValue), ...(opts.parentRows ?? [])], period, input.date);
+    if (denominator === null) throw fieldError('numerator', t('val.partNoDenominator', { parent: parent.name, period: periodLabel(period) }));
+    if (input.numerator > denominator) throw fieldError('numerator', t('val.partTooMany', { count: formatNumber(denominator), parent: parent.name }));
+  }
   if (input.categories && ind.categories.length) {
     const unknown = input.categories.find((x) => !ind.categories.includes(x.name));
     if (unknown) throw fieldError('categories', t('val.unknownCategory', { name: unknown.name }));
@@ -66,10 +81,13 @@ export async function measurementRecord(db: Db, input: MeasurementInput, id: str
     id,
     indicatorId: ind.id,
     date: input.date,
-    schoolYear: schoolYearOf(input.date),
+    schoolYear: schoolYearOf(describedAt({ date: input.date, period })),
+    periodKind: period.kind,
+    periodStart: period.start,
+    periodEnd: period.end,
     value: input.value,
     numerator: input.numerator,
-    denominator: input.denominator,
+    denominator,
     categories: input.categories && input.categories.length ? JSON.stringify(input.categories) : null,
     status: input.status,
     source: input.source,
@@ -94,6 +112,23 @@ export async function measurementRecord(db: Db, input: MeasurementInput, id: str
   );
   if (ev.status === 'achter' && ev.latest?.id === id && !row.explanation) throw fieldError('explanation', t('val.explanationRequired'));
   return { ind, row };
+}
+
+/** The period a measurement on this date reports on, by the indicator's moments (see periods.reportingPeriod). */
+export function periodForMeasurement(ind: IndicatorView, date: string): Period {
+  const rule = momentRuleFor({ kind: ind.momentKind, dates: ind.momentDates, periods: ind.momentPeriods }, date, MOMENT_WINDOW_DAYS);
+  const targets = ind.targets.filter((x) => x.current).map((x) => ({ start: x.periodStart, end: x.periodEnd }));
+  return reportingPeriod(ind.periodKind, rule, date, targets);
+}
+
+/** A period of a measurement or target lies within the programme (widened to whole calendar and school years). */
+export function checkInProgramme(period: Period, programme: { periodStart: string; periodEnd: string }, field: string): void {
+  const w = programmeWindow(programme.periodStart, programme.periodEnd);
+  if (!within(period, w))
+    throw fieldError(
+      field,
+      t('val.periodOutsideProgramme', { period: periodLabel(period), from: formatDate(programme.periodStart), to: formatDate(programme.periodEnd), min: formatDate(w.start), max: formatDate(w.end) }),
+    );
 }
 
 /** The built-in participants indicator is stored on its first write, under its fixed id. */
@@ -129,6 +164,9 @@ const indicatorColumns = (i: {
   baselineDate: string | null;
   baselineSource: string;
   baselineNote: string;
+  periodKind: string;
+  momentPeriods: string[];
+  phrase: string;
 }) => ({
   name: i.name,
   description: i.description,
@@ -144,6 +182,10 @@ const indicatorColumns = (i: {
   baselineDate: i.baselineDate,
   baselineSource: i.baselineSource,
   baselineNote: i.baselineNote,
+  periodKind: i.periodKind,
+  // Each moment says which period it reports on; left open, the default for its month.
+  momentPeriods: JSON.stringify(i.momentDates.map((d, k): MomentPeriod => (i.momentPeriods[k] as MomentPeriod | undefined) ?? defaultMomentPeriod(i.periodKind as Period['kind'], i.momentKind === 'lijst' ? d.slice(5) : d))),
+  phrase: i.phrase,
 });
 
 const pct1 = (v: number) => Math.round(v * 100) / 100;
@@ -185,11 +227,12 @@ export const resultHandlers = handlers({
 
   'indicator.get': (input, ctx) => mustView(ctx.db(), input.id),
 
-  'indicator.create': async ({ activityId, measureId, ...fields }, ctx) => {
+  'indicator.create': async ({ activityId, measureId, parentId, ...fields }, ctx) => {
     const db = ctx.db();
     const owner = await ownerOf(db, { activityId, measureId });
     if (!owner) throw activityId ? fieldError('activityId', t('err.notFound', { entity: entityName('activity') })) : fieldError('measureId', t('err.notFound', { entity: entityName('measure') }));
     const id = randomUUID();
+    await checkParent(db, { id, activityId, measureId, unit: fields.unit, parentId });
     const siblings = await db
       .selectFrom('indicator')
       .select((eb) => eb.fn.max('sortOrder').as('max'))
@@ -202,6 +245,7 @@ export const resultHandlers = handlers({
         measureId,
         builtin: null,
         ...indicatorColumns(fields),
+        parentId,
         sortOrder: Number(siblings?.max ?? 0) + 1,
         createdAt: tr.at,
         updatedAt: tr.at,
@@ -212,14 +256,14 @@ export const resultHandlers = handlers({
     return mustView(db, id);
   },
 
-  'indicator.update': async ({ id, ...fields }, ctx) => {
+  'indicator.update': async ({ id, parentId, ...fields }, ctx) => {
     const db = ctx.db();
     const before = await mustView(db, id);
-    const cols = indicatorColumns(fields);
+    const cols = { ...indicatorColumns(fields), parentId };
     if (before.builtin) {
       // The built-in indicator counts participants per school year; only its texts and baseline change.
-      Object.assign(cols, { unit: 'aantal', direction: 'hoger', aggregation: 'aantal', name: before.name });
-    }
+      Object.assign(cols, { unit: 'aantal', direction: 'hoger', aggregation: 'aantal', name: before.name, periodKind: 'schooljaar', parentId: null });
+    } else await checkParent(db, { id, activityId: before.activityId, measureId: before.measureId, unit: fields.unit, parentId });
     await tracked(db, meta(ctx, 'update', t('label.update', { entity: t('entity.indicator'), name: before.name })), async (tr) => {
       await ensureStored(tr, before);
       await tr.update('indicator', id, cols);
@@ -239,29 +283,46 @@ export const resultHandlers = handlers({
     const db = ctx.db();
     const ind = await mustView(db, input.indicatorId);
     if (ind.builtin) throw fieldError('schoolYear', t('val.builtinReadOnly'));
-    const period = input.schoolYear ? schoolYearRange(input.schoolYear) : { start: input.periodStart!, end: input.periodEnd! };
+    const range = input.schoolYear ? schoolYearRange(input.schoolYear) : { start: input.periodStart!, end: input.periodEnd! };
+    const period = classifyRange(range.start, range.end);
+    const owner = await ownerOf(db, ind);
+    const c = owner && (await programmeInfo(db, owner.programmeId));
+    if (!c) throw notFound('programme');
+    checkInProgramme(period, c, input.schoolYear ? 'schoolYear' : 'periodStart');
     if (input.kind === 'relatief' && ind.baselineValue === null) throw fieldError('percent', t('val.baselineNeeded'));
     checkPercentage(ind.unit, { value: input.kind === 'exact' ? input.value : null, min: input.kind === 'bereik' ? input.min : null, max: input.kind === 'bereik' ? input.max : null });
     const clash = ind.targets.find((x) => x.current && x.periodStart === period.start && x.periodEnd === period.end);
     if (clash) throw fieldError(input.schoolYear ? 'schoolYear' : 'periodStart', t('val.targetExists'), 'conflict');
     const spec = specColumns(input);
-    await tracked(db, meta(ctx, 'create', t('label.create', { entity: t('entity.target'), name: `${input.schoolYear ?? `${formatDate(period.start)} – ${formatDate(period.end)}`} ${ind.name}` })), (tr) =>
-      tr.insert('target', {
-        id: randomUUID(),
-        indicatorId: ind.id,
-        schoolYear: input.schoolYear,
-        periodStart: period.start,
-        periodEnd: period.end,
-        ...spec,
-        supersedesId: null,
-        reason: '',
-        decisionDate: null,
-        createdAt: tr.at,
-        updatedAt: tr.at,
-        deletedAt: null,
-        deletedIn: null,
-      }),
-    );
+    // "Waarvan" parts: their own target for the same period, in the same change set.
+    const parts: { id: string; value: number }[] = [];
+    for (const [k, p] of input.parts.entries()) {
+      const part = await mustView(db, p.indicatorId);
+      const field = `parts.${k}.value`;
+      if (part.parentId !== ind.id) throw new UserError('invalid_input', `${part.name}: ${t('val.notAPart', { parent: ind.name })}`, field);
+      if (p.value < 0 || p.value > 100) throw new UserError('invalid_input', `${part.name}: ${t('val.percentRange')}`, field);
+      if (part.targets.some((x) => x.current && x.periodStart === period.start && x.periodEnd === period.end)) throw new UserError('conflict', `${part.name}: ${t('val.targetExists')}`, field);
+      parts.push({ id: part.id, value: p.value });
+    }
+    await tracked(db, meta(ctx, 'create', t('label.create', { entity: t('entity.target'), name: `${periodLabel(period)} ${ind.name}` })), async (tr) => {
+      for (const [indicatorId, cols] of [[ind.id, spec] as const, ...parts.map((p) => [p.id, specColumns({ kind: 'exact', value: p.value, min: null, max: null, percent: null })] as const)])
+        await tr.insert('target', {
+          id: randomUUID(),
+          indicatorId,
+          schoolYear: period.kind === 'schooljaar' ? periodCode(period) : null,
+          periodKind: period.kind,
+          periodStart: period.start,
+          periodEnd: period.end,
+          ...cols,
+          supersedesId: null,
+          reason: '',
+          decisionDate: null,
+          createdAt: tr.at,
+          updatedAt: tr.at,
+          deletedAt: null,
+          deletedIn: null,
+        });
+    });
     return mustView(db, ind.id);
   },
 
@@ -280,6 +341,7 @@ export const resultHandlers = handlers({
         id: randomUUID(),
         indicatorId: old.indicatorId,
         schoolYear: old.schoolYear,
+        periodKind: old.periodKind,
         periodStart: old.periodStart,
         periodEnd: old.periodEnd,
         ...specColumns(input),
@@ -299,9 +361,24 @@ export const resultHandlers = handlers({
     const db = ctx.db();
     const recordedAt = new Date().toISOString();
     const { ind, row } = await measurementRecord(db, input, randomUUID(), recordedAt);
+    // "Waarvan" parts entered with it: same date, period, status and source, in the same change set.
+    const parts: Awaited<ReturnType<typeof measurementRecord>>[] = [];
+    for (const [k, p] of input.parts.entries()) {
+      const part = await mustView(db, p.indicatorId);
+      const field = (f: string) => `parts.${k}.${f}`;
+      if (part.parentId !== ind.id) throw new UserError('invalid_input', `${part.name}: ${t('val.notAPart', { parent: ind.name })}`, field('value'));
+      const partInput = { ...input, indicatorId: part.id, period: periodCode(periodOfRow(row)), value: p.value, numerator: p.numerator, denominator: null, categories: null, parts: [] };
+      try {
+        parts.push(await measurementRecord(db, partInput, randomUUID(), recordedAt, { parentRows: [toMeasurementValue(row)] }));
+      } catch (e) {
+        if (e instanceof UserError) throw new UserError(e.code, `${part.name}: ${e.message}`, field(e.field === 'numerator' ? 'numerator' : 'value'));
+        throw e;
+      }
+    }
     await tracked(db, meta(ctx, 'create', t('label.addMeasurement', { date: formatDate(input.date), name: ind.name })), async (tr) => {
       await ensureStored(tr, ind);
       await tr.insert('measurement', row);
+      for (const p of parts) await tr.insert('measurement', p.row);
     });
     return mustView(db, ind.id);
   },
@@ -341,6 +418,20 @@ export const resultHandlers = handlers({
     return null;
   },
 });
+
+/**
+ * A "waarvan" indicator is a percentage of its parent, an indicator of the same activity or measure
+ * that is not itself part of another (one level), and it cannot have parts of its own.
+ */
+async function checkParent(db: Db, ind: { id: string; activityId: string | null; measureId: string | null; unit: string; parentId: string | null }): Promise<void> {
+  if (!ind.parentId) return;
+  const parent = await db.selectFrom('indicator').select(['id', 'activityId', 'measureId', 'parentId', 'unit']).where('id', '=', ind.parentId).where('deletedAt', 'is', null).executeTakeFirst();
+  if (!parent || parent.id === ind.id || parent.activityId !== ind.activityId || parent.measureId !== ind.measureId) throw fieldError('parentId', t('val.parentNotFound'));
+  if (parent.parentId) throw fieldError('parentId', t('val.parentNested'));
+  const hasParts = await db.selectFrom('indicator').select('id').where('parentId', '=', ind.id).where('deletedAt', 'is', null).executeTakeFirst();
+  if (hasParts) throw fieldError('parentId', t('val.parentHasParts'));
+  if (ind.unit !== 'percentage') throw fieldError('unit', t('val.linkedPercentage'));
+}
 
 function specColumns(i: { kind: string; value: number | null; min: number | null; max: number | null; percent: number | null }) {
   return {

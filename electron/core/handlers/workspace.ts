@@ -14,6 +14,9 @@ export function workspaceInfo(ws: Workspace): WorkspaceInfo {
     region,
     schemaVersion: ws.sqlite.pragma('user_version', { simple: true }) as number,
     isExample: region.number === EXAMPLE_REGION.number,
+    readOnly: ws.readOnly,
+    network: ws.state.network,
+    recovered: ws.state.recovered,
   };
 }
 
@@ -44,14 +47,13 @@ export const workspaceHandlers = handlers({
     return workspaceInfo(await ctx.app.create(ctx.app.fileFor(fileName), region));
   },
 
-  'workspace.open': async ({ path }, ctx) => workspaceInfo(await ctx.app.open(path)),
+  'workspace.open': async ({ path, readOnly }, ctx) => workspaceInfo(await ctx.app.open(path, { readOnly })),
 
   'workspace.openExample': async (_, ctx) => {
     const file = ctx.app.fileFor('Voorbeeldregio');
     if (fs.existsSync(file)) return workspaceInfo(await ctx.app.open(file));
-    const ws = await ctx.app.create(file, EXAMPLE_REGION, { example: 'true' });
-    await seedExample(ws.db, ctx.session);
-    return workspaceInfo(ws);
+    // Filled before it takes its name: a kill halfway never leaves an empty example behind.
+    return workspaceInfo(await ctx.app.createFilled(file, EXAMPLE_REGION, { example: 'true' }, (ws) => seedExample(ws.db, ctx.session)));
   },
 
   'workspace.close': async (_, ctx) => {

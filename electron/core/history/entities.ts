@@ -61,7 +61,8 @@ export const entities: Record<string, EntityDef> = {
       { entity: 'budgetLine', foreignKey: 'activityId' },
     ],
   },
-  // Targets and results: an indicator goes to the Prullenbak with its targets and measurements.
+  // Targets and results: an indicator goes to the Prullenbak with its targets and measurements,
+  // and with its "waarvan" parts (a part without its parent means nothing).
   indicator: {
     table: 'indicator',
     nameKey: 'entity.indicator',
@@ -69,6 +70,7 @@ export const entities: Record<string, EntityDef> = {
     children: [
       { entity: 'target', foreignKey: 'indicatorId' },
       { entity: 'measurement', foreignKey: 'indicatorId' },
+      { entity: 'indicator', foreignKey: 'parentId' },
     ],
   },
   target: {

@@ -2,6 +2,7 @@
  * Pieces shared by the monitoring screens: the facts panel, the action table with its form, and
  * status badges. Overdue actions carry an icon and the words "Te laat", never colour alone.
  */
+import { parsePeriod, periodLabel } from '../../../shared/results/periods';
 import { useState, type FormEvent } from 'react';
 import { call } from '../api';
 import { t, type MessageKey } from '../i18n';
@@ -67,6 +68,12 @@ export function ParticipantsFacts({ facts }: { facts: MeasureFacts }) {
   );
 }
 
+/** "01-11-2017, over 2016/2017": the date of the latest value and the period it is about. */
+function latestText(r: { latestDate: string | null; period: string | null }): string {
+  const p = r.period ? parsePeriod(r.period) : null;
+  return [formatDate(r.latestDate), p ? t('results.aboutPeriod', { period: periodLabel(p) }) : ''].filter(Boolean).join(', ');
+}
+
 export function ResultsFacts({ facts, compact = false }: { facts: MeasureFacts; compact?: boolean }) {
   if (!facts.results.available) return <p className="muted small">{t('mon.facts.notAvailable')}</p>;
   if (compact)
@@ -75,13 +82,14 @@ export function ResultsFacts({ facts, compact = false }: { facts: MeasureFacts; 
         {facts.results.items.map((r, i) => (
           <li key={i}>
             <div className="fact-result-head">
-              <span>{r.indicator}</span> <StatusBadge status={r.status} />
+              <span>{r.partOf ? `${t('results.waarvan')} ${r.indicator}` : r.indicator}</span> <StatusBadge status={r.status} />
             </div>
             <div className="muted small">
               {r.owner && `${r.owner} · `}
               {t('mon.facts.target')} {r.target} · {t('mon.facts.value')} {r.value}
-              {r.latestDate && ` (${formatDate(r.latestDate)})`}
+              {r.latestDate && ` (${latestText(r)})`}
             </div>
+            {r.together && <div className="small fact-together">{r.together}</div>}
           </li>
         ))}
       </ul>
@@ -103,15 +111,16 @@ export function ResultsFacts({ facts, compact = false }: { facts: MeasureFacts; 
       </thead>
       <tbody>
         {facts.results.items.map((r, i) => (
-          <tr key={i}>
+          <tr key={i} className={r.partOf ? 'fact-part' : undefined}>
             <td>
-              {r.indicator}
+              {r.partOf ? `${t('results.waarvan')} ${r.indicator}` : r.indicator}
               {r.owner && <div className="muted small">{r.owner}</div>}
+              {r.together && <div className="small fact-together">{r.together}</div>}
             </td>
             <td className="num">{r.target}</td>
             <td className="num">
               {r.value}
-              {r.latestDate && <div className="muted small">{formatDate(r.latestDate)}</div>}
+              {r.latestDate && <div className="muted small">{latestText(r)}</div>}
             </td>
             <td>
               <StatusBadge status={r.status} />

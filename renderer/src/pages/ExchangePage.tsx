@@ -7,6 +7,7 @@ import { useNotify } from '../notify';
 import { useLoad } from '../useLoad';
 import { t, type MessageKey } from '../i18n';
 import { formatDateTime } from '../format';
+import { download as saveDownload } from '../download';
 import type { ExportKind, ImportPlan, PlanRow, RowStatus } from '../../../shared/schemas/exchange';
 import { ROW_STATUSES, PARTNER_SECTION_NAMES } from '../../../shared/schemas/exchange';
 
@@ -22,19 +23,8 @@ function toBase64(buf: ArrayBuffer): string {
   return btoa(s);
 }
 
-function download(fileName: string, base64: string): void {
-  const bin = atob(base64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const download = (fileName: string, base64: string) => saveDownload(fileName, base64, XLSX);
 
 const statusClass: Record<RowStatus, string> = { new: 'st-new', changed: 'st-changed', unchanged: 'st-unchanged', conflict: 'st-conflict', rejected: 'st-rejected' };
 

@@ -48,7 +48,7 @@ export function HelpPage() {
         <p>{t('help.results.p2')}</p>
         <p>{t('help.results.p3')}</p>
         <p>{t('help.results.p4')}</p>
-        <p>{t('help.results.p5')}</p>
+        <p>{t('help.results.p5', { attention: DEFAULT_THRESHOLDS.attentionMargin })}</p>
         <ul className="status-rule" aria-label={t('results.statuses')}>
           <li>
             <span aria-hidden="true">{STATUS_ICON.behaald}</span> {t('help.results.li.behaald')}

@@ -9,12 +9,14 @@ import { t, type MessageKey } from '../i18n';
 import { formatDate } from '../format';
 import { go, href } from '../router';
 import { HistoryList } from '../components/HistoryList';
-import { ChartLegend, StatusBadge, TrendChart, fmt, measurementText, pctText, periodText, targetText } from './ResultsParts';
+import { ChartLegend, StatusBadge, TrendChart, fmt, measurementText, missedText, pctText, periodText, targetText } from './ResultsParts';
 import { MeasurementForm, ReviseForm, TargetForm } from './ResultsForms';
 import { formatNumber } from '../../../shared/results/format';
+import { linkedSentence } from '../../../shared/results/linked';
 import type { IndicatorView, MeasurementView, TargetView } from '../../../shared/schemas/results';
 
-type Open = { kind: 'measurement'; preset?: { date: string; status: 'voorlopig' | 'definitief' } } | { kind: 'target' } | { kind: 'revise'; target: TargetView } | null;
+type Open = { kind: 'measurement'; preset?: { date: string; period: string; status: 'voorlopig' | 'definitief' } } | { kind: 'target' } | { kind: 'revise'; target: TargetView } | null;
+
 
 function TargetsTable({ ind, onRevise }: { ind: IndicatorView; onRevise(x: TargetView): void }) {
   if (ind.targets.length === 0) return <p className="muted small">{t('results.noTargets')}</p>;
@@ -70,13 +72,16 @@ function TargetsTable({ ind, onRevise }: { ind: IndicatorView; onRevise(x: Targe
 
 function MeasurementsTable({ ind, onDefinitive, onDelete }: { ind: IndicatorView; onDefinitive(m: MeasurementView): void; onDelete(m: MeasurementView): void }) {
   if (ind.measurements.length === 0) return <p className="muted small">{t('results.noData')}</p>;
-  const hasDefinitive = new Set(ind.measurements.filter((m) => m.status === 'definitief').map((m) => m.date));
+  // A moment is a period and a date: "definitief maken" is offered while that moment has no definitive value.
+  const moment = (m: MeasurementView) => `${m.period}|${m.date}`;
+  const hasDefinitive = new Set(ind.measurements.filter((m) => m.status === 'definitief').map(moment));
   return (
     <table className="table compact">
       <caption className="sr-only">{`${t('results.measurements')}: ${ind.name}`}</caption>
       <thead>
         <tr>
           <th scope="col">{t('field.date')}</th>
+          <th scope="col">{t('results.periodOf')}</th>
           <th scope="col" className="num">
             {t('field.value')}
           </th>
@@ -91,6 +96,7 @@ function MeasurementsTable({ ind, onDefinitive, onDelete }: { ind: IndicatorView
         {[...ind.measurements].reverse().map((m) => (
           <tr key={m.id} className={m.counts ? undefined : 'replaced'}>
             <td>{formatDate(m.date)}</td>
+            <td>{periodText(m)}</td>
             <td className="num">
               {measurementText(ind, m)}
               {m.categories && (
@@ -111,7 +117,7 @@ function MeasurementsTable({ ind, onDefinitive, onDelete }: { ind: IndicatorView
             </td>
             <td className="small">{m.source}</td>
             <td className="num">
-              {m.status === 'voorlopig' && m.counts && !hasDefinitive.has(m.date) && (
+              {m.status === 'voorlopig' && m.counts && !hasDefinitive.has(moment(m)) && (
                 <button type="button" className="link-button" onClick={() => onDefinitive(m)} aria-label={`${t('results.makeDefinitiveShort')}: ${t('entity.measurement').toLowerCase()} ${formatDate(m.date)}`}>
                   {t('results.makeDefinitiveShort')}
                 </button>
@@ -127,7 +133,61 @@ function MeasurementsTable({ ind, onDefinitive, onDelete }: { ind: IndicatorView
   );
 }
 
-export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind: IndicatorView; today: string; programme: { periodStart: string; periodEnd: string }; headingLevel?: 2 | 3 }) {
+/**
+ * "Voortgang": along the route from the baseline; without a route the status comes from the target
+ * alone and the card says so; without a status, why (no target for the value's period, ...).
+ */
+function progressText(ind: IndicatorView): string {
+  const ev = ind.evaluation;
+  if (ev.note && ev.note !== 'geen_meting') return t(`results.note.${ev.note}` as MessageKey, { period: ev.latest?.periodLabel ?? '' });
+  if (ev.status === 'behaald') return t('resultStatus.behaald');
+  if (ev.basis === 'streefwaarde') return ind.baselineValue === null ? t('results.basis.streefwaarde') : t('results.basis.noRoute');
+  return ev.progress === null ? '—' : t('results.progressText', { progress: pctText(ev.progress), expected: pctText(ev.expected) });
+}
+
+/** "98% in beeld, waarvan 95% met een ingevuld DDD": the targets of one period, or the latest values, together. */
+function Together({ ind, parts }: { ind: IndicatorView; parts: IndicatorView[] }) {
+  const ev = ind.evaluation;
+  const tg = ind.targets.find((x) => x.id === ev.targetId) ?? ind.targets.find((x) => x.current);
+  const targetOf = (v: IndicatorView) => {
+    if (!tg) return null;
+    const x = v.targets.find((y) => y.current && y.periodStart === tg.periodStart && y.periodEnd === tg.periodEnd);
+    return x ? x.resolvedMin : null;
+  };
+  const latestOf = (v: IndicatorView) => {
+    const x = v.evaluation.latest;
+    return x && ev.latest && x.period === ev.latest.period ? x.value : null;
+  };
+  return (
+    <div className="rtogether" role="group" aria-label={t('results.together')}>
+      {tg && (
+        <p>
+          <span className="muted small">{t('results.togetherTarget', { period: periodText(tg) })}</span> <strong>{linkedSentence({ ...ind, value: targetOf(ind) }, parts.map((p) => ({ ...p, value: targetOf(p) })))}</strong>
+        </p>
+      )}
+      {ev.latest && (
+        <p>
+          <span className="muted small">{t('results.togetherLatest', { period: ev.latest.periodLabel })}</span> <strong>{linkedSentence({ ...ind, value: latestOf(ind) }, parts.map((p) => ({ ...p, value: latestOf(p) })))}</strong>
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function IndicatorCard({
+  ind,
+  parts = [],
+  today,
+  programme,
+  headingLevel = 2,
+}: {
+  ind: IndicatorView;
+  /** Its "waarvan" parts, shown and entered with it. */
+  parts?: IndicatorView[];
+  today: string;
+  programme: { periodStart: string; periodEnd: string };
+  headingLevel?: 2 | 3;
+}) {
   const notify = useNotify();
   const { refresh } = useApp();
   const [open, setOpen] = useState<Open>(null);
@@ -188,11 +248,12 @@ export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind
             .map((x) => (
               <li key={`${x.kind}-${x.date}`}>
                 <span aria-hidden="true">{x.kind === 'gemist' ? '◔' : '◑'}</span>{' '}
-                {x.kind === 'gemist' ? t('results.reason.missed', { date: formatDate(x.date) }) : t('results.reason.stale', { date: formatDate(x.date) })}
+                {x.kind === 'gemist' ? missedText(x) : t('results.reason.stale', { date: formatDate(x.date) })}
               </li>
             ))}
         </ul>
       )}
+      {parts.length > 0 && <Together ind={ind} parts={parts} />}
       <div className="rcard-body">
         <div>
           <dl className="rfacts">
@@ -208,7 +269,10 @@ export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind
               <dd>
                 {ev.latest ? (
                   <>
-                    {fmt(ind, ev.latest.value)} <span className="small muted">({formatDate(ev.latest.date)}, {t(`measurementStatus.${ev.latest.status}` as MessageKey).toLowerCase()})</span>
+                    {t('results.latestOver', { value: fmt(ind, ev.latest.value), period: ev.latest.periodLabel })}{' '}
+                    <span className="small muted">
+                      ({formatDate(ev.latest.date)}, {t(`measurementStatus.${ev.latest.status}` as MessageKey).toLowerCase()})
+                    </span>
                   </>
                 ) : (
                   '—'
@@ -223,7 +287,7 @@ export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind
             )}
             <div>
               <dt>{t('results.progress')}</dt>
-              <dd>{ev.status === 'behaald' ? t('resultStatus.behaald') : ev.progress === null ? '—' : t('results.progressText', { progress: pctText(ev.progress), expected: pctText(ev.expected) })}</dd>
+              <dd className={ind.evaluation.progress === null && ind.evaluation.status !== 'behaald' ? 'note' : undefined}>{progressText(ind)}</dd>
             </div>
           </dl>
           {ind.baselineSource && <p className="small muted">{`${t('field.baselineSource')}: ${ind.baselineSource}`}</p>}
@@ -236,9 +300,9 @@ export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind
         </div>
       </div>
       <h4>{t('results.measurements')}</h4>
-      <MeasurementsTable ind={ind} onDefinitive={(m) => setOpen({ kind: 'measurement', preset: { date: m.date, status: 'definitief' } })} onDelete={(m) => void removeMeasurement(m)} />
-      {open?.kind === 'measurement' && <MeasurementForm key={open.preset?.date ?? 'new'} ind={ind} preset={open.preset} onDone={done} onCancel={done} />}
-      {open?.kind === 'target' && <TargetForm ind={ind} programme={programme} onDone={done} onCancel={done} />}
+      <MeasurementsTable ind={ind} onDefinitive={(m) => setOpen({ kind: 'measurement', preset: { date: m.date, period: m.period, status: 'definitief' } })} onDelete={(m) => void removeMeasurement(m)} />
+      {open?.kind === 'measurement' && <MeasurementForm key={open.preset ? `${open.preset.period}|${open.preset.date}` : 'new'} ind={ind} parts={parts} programme={programme} preset={open.preset} onDone={done} onCancel={done} />}
+      {open?.kind === 'target' && <TargetForm ind={ind} parts={parts} programme={programme} onDone={done} onCancel={done} />}
       {open?.kind === 'revise' && <ReviseForm key={open.target.id} target={open.target} onDone={done} onCancel={done} />}
       <div className="actions rcard-actions">
         <button type="button" onClick={() => setOpen({ kind: 'measurement' })} aria-label={`${t('results.addMeasurement')}: ${ind.name}`}>
@@ -271,8 +335,21 @@ export function IndicatorCard({ ind, today, programme, headingLevel = 2 }: { ind
           <HistoryList entries={history.data ?? []} showLabel />
         </div>
       )}
+      {parts.length > 0 && (
+        <div className="rparts">
+          {parts.map((p) => (
+            <IndicatorCard key={p.id} ind={p} today={today} programme={programme} headingLevel={3} />
+          ))}
+        </div>
+      )}
     </section>
   );
+}
+
+/** Cards at the top level: each indicator that is not a part of another one on the page, with its parts. */
+export function withParts(list: IndicatorView[]): { ind: IndicatorView; parts: IndicatorView[] }[] {
+  const ids = new Set(list.map((v) => v.id));
+  return list.filter((v) => !v.parentId || !ids.has(v.parentId)).map((ind) => ({ ind, parts: list.filter((v) => v.parentId === ind.id) }));
 }
 
 export function ResultsActivity({ id }: { id: string }) {
@@ -299,28 +376,26 @@ export function ResultsActivity({ id }: { id: string }) {
         {data.programme.name} · {t('results.asOf', { date: formatDate(data.today) })}. <a href={href('help')}>{t('results.howStatus')}</a>
       </p>
       {data.indicators.length === 0 && <p className="muted">{t('results.noIndicators')}</p>}
-      {data.indicators.map((ind) => (
-        <IndicatorCard key={ind.id} ind={ind} today={data.today} programme={data.programme} />
+      {withParts(data.indicators).map(({ ind, parts }) => (
+        <IndicatorCard key={ind.id} ind={ind} parts={parts} today={data.today} programme={data.programme} />
       ))}
     </div>
   );
 }
 
-/** One indicator on its own (used for indicators on a measure). */
+/** One indicator on its own (used for indicators on a measure), with its "waarvan" parts. */
 export function ResultsIndicator({ id, programmeId }: { id: string; programmeId: string }) {
   const { data, error } = useLoad(() => call('indicator.get', { id }), [id]);
-  const prog = useLoad(() => call('programme.get', { id: programmeId }), [programmeId]);
+  const prog = useLoad(() => call('results.forProgramme', { programmeId }), [programmeId]);
   if (error) return <LoadError message={error} back={href('resultaten')} />;
   if (!data || !prog.data) return <div className="page" aria-busy="true" />;
-  const now = new Date();
-  const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-  const p = prog.data;
+  const all = prog.data.measures.flatMap((m) => [...m.indicators, ...m.activities.flatMap((a) => a.indicators)]);
   return (
     <div className="page">
       <nav className="crumbs" aria-label={t('ui.crumbs')}>
         <a href={href('resultaten', programmeId)}>{t('results.title')}</a> / <span>{data.name}</span>
       </nav>
-      <IndicatorCard ind={data} today={today} programme={p} />
+      <IndicatorCard ind={data} parts={all.filter((v) => v.parentId === data.id)} today={prog.data.today} programme={prog.data.programme} />
     </div>
   );
 }

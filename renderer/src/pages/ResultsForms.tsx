@@ -7,8 +7,9 @@ import { useApp } from '../state';
 import { SelectField, TextArea, TextField } from '../components/Field';
 import { formatDate, parseDateInput } from '../../../shared/dates';
 import { formatNumber, parseNumberInput } from '../../../shared/results/format';
-import { schoolYearsBetween } from '../../../shared/results/schoolYear';
 import { MEASUREMENT_STATUSES, TARGET_KINDS } from '../../../shared/results/types';
+import { PERIOD_KINDS, momentRuleFor, periodCode, periodLabel, periodsBetween, programmeWindow, reportingPeriod, type FixedPeriodKind, type Period, type PeriodKind } from '../../../shared/results/periods';
+import { MOMENT_WINDOW_DAYS } from '../../../shared/results/moments';
 import type { IndicatorView, TargetView } from '../../../shared/schemas/results';
 
 type Errors = Record<string, string>;
@@ -73,9 +74,42 @@ function FormBox({ title, children, onSubmit, onCancel, busy }: { title: string;
 }
 
 type ValueKind = 'value' | 'ratio' | 'categories';
+type Programme = { periodStart: string; periodEnd: string };
 
-export function MeasurementForm({ ind, preset, onDone, onCancel }: { ind: IndicatorView; preset?: { date: string; status: 'voorlopig' | 'definitief' }; onDone(v: IndicatorView): void; onCancel(): void }) {
+/** The periods a value or target of this kind can be about within the programme (custom ranges: the targets' own). */
+function periodChoices(ind: IndicatorView, kind: PeriodKind, programme: Programme): Period[] {
+  if (kind === 'vrij') return ind.targets.filter((x) => x.current).map((x) => ({ kind: x.periodKind, start: x.periodStart, end: x.periodEnd }));
+  const w = programmeWindow(programme.periodStart, programme.periodEnd);
+  return periodsBetween(kind as FixedPeriodKind, w.start, w.end).filter((p) => p.start >= w.start && p.end <= w.end);
+}
+
+/** The period a measurement on this date reports on by the indicator's moments (the server applies the same rule). */
+function derivedPeriod(ind: IndicatorView, iso: string): Period {
+  const rule = momentRuleFor({ kind: ind.momentKind, dates: ind.momentDates, periods: ind.momentPeriods }, iso, MOMENT_WINDOW_DAYS);
+  return reportingPeriod(ind.periodKind, rule, iso, ind.targets.filter((x) => x.current).map((x) => ({ start: x.periodStart, end: x.periodEnd })));
+}
+
+const partLabel = (p: IndicatorView) => p.phrase || p.name;
+
+export function MeasurementForm({
+  ind,
+  parts = [],
+  programme,
+  preset,
+  onDone,
+  onCancel,
+}: {
+  ind: IndicatorView;
+  /** "Waarvan" parts, measured with it: same date, period and status. */
+  parts?: IndicatorView[];
+  programme: Programme;
+  preset?: { date: string; period: string; status: 'voorlopig' | 'definitief' };
+  onDone(v: IndicatorView): void;
+  onCancel(): void;
+}) {
   const [date, setDate] = useState(preset ? formatDate(preset.date) : '');
+  // '' = the period the indicator's moments give for the date (shown in the option's label).
+  const [period, setPeriod] = useState(preset?.period ?? '');
   const [kind, setKind] = useState<ValueKind>(ind.categories.length ? 'categories' : 'value');
   const [value, setValue] = useState('');
   const [num, setNum] = useState('');
@@ -84,6 +118,7 @@ export function MeasurementForm({ ind, preset, onDone, onCancel }: { ind: Indica
   const [status, setStatus] = useState<string>(preset?.status ?? 'voorlopig');
   const [source, setSource] = useState(ind.dataSource);
   const [explanation, setExplanation] = useState('');
+  const [partValues, setPartValues] = useState<Record<string, string>>({});
   const { errors, busy, run } = useSubmit(onDone);
   const title = preset?.status === 'definitief' ? t('results.makeDefinitive') : t('results.addMeasurement');
 
@@ -108,19 +143,42 @@ export function MeasurementForm({ ind, preset, onDone, onCancel }: { ind: Indica
             return [{ name: c, count: x }];
           })
         : null;
+    // A part is a percentage, or with a numerator and denominator a count of the parent's numerator.
+    const partInputs = parts.flatMap((p, i) => {
+      const raw = partValues[p.id] ?? '';
+      if (!raw.trim()) return [];
+      const x = numberField(raw, `parts.${i}.value`, errs, true);
+      return [{ indicatorId: p.id, value: kind === 'ratio' ? null : x, numerator: kind === 'ratio' ? x : null }];
+    });
     void run(
       errs,
-      () => call('measurement.create', { indicatorId: ind.id, date: iso!, value: v, numerator: n, denominator: d, categories, status: status as 'voorlopig', source, explanation }),
+      () => call('measurement.create', { indicatorId: ind.id, date: iso!, period: period || null, value: v, numerator: n, denominator: d, categories, status: status as 'voorlopig', source, explanation, parts: partInputs }),
       t('results.measurementSaved'),
     );
   }
+
+  const iso = parseDateInput(date);
+  const auto = iso ? derivedPeriod(ind, iso) : null;
+  const choices = periodChoices(ind, ind.periodKind, programme);
 
   const catSum = ind.categories.reduce((s, c) => s + (parseNumberInput(cats[c] ?? '') ?? 0), 0);
   const total = parseNumberInput(value);
   return (
     <FormBox title={title} onSubmit={submit} onCancel={onCancel} busy={busy}>
       <div className="row">
-        <TextField label={t('field.date')} name="date" required value={date} onChange={setDate} error={errors.date} placeholder="dd-mm-jjjj" />
+        <TextField label={t('field.date')} name="date" required value={date} onChange={setDate} error={errors.date} placeholder="dd-mm-jjjj" hint={t('results.dateHint')} />
+        <SelectField
+          label={t('results.periodOf')}
+          name="period"
+          value={period}
+          onChange={setPeriod}
+          error={errors.period}
+          hint={t('results.periodHint')}
+          options={[
+            { value: '', label: auto ? t('results.periodAuto', { period: periodLabel(auto) }) : t('results.periodAutoEmpty') },
+            ...choices.map((p) => ({ value: periodCode(p), label: periodLabel(p) })),
+          ]}
+        />
         <SelectField
           label={t('field.measurementStatus')}
           name="status"
@@ -146,6 +204,21 @@ export function MeasurementForm({ ind, preset, onDone, onCancel }: { ind: Indica
         <div className="row">
           <TextField label={t('field.numerator')} name="numerator" required value={num} onChange={setNum} error={errors.numerator} inputMode="decimal" />
           <TextField label={t('field.denominator')} name="denominator" required value={den} onChange={setDen} error={errors.denominator} inputMode="decimal" />
+        </div>
+      )}
+      {parts.length > 0 && (
+        <div className="row">
+          {parts.map((p, i) => (
+            <TextField
+              key={p.id}
+              label={kind === 'ratio' ? t('results.partCount', { part: partLabel(p) }) : t('results.partValue', { part: partLabel(p) })}
+              name={`part-${i}`}
+              value={partValues[p.id] ?? ''}
+              onChange={(x) => setPartValues((m) => ({ ...m, [p.id]: x }))}
+              error={errors[`parts.${i}.value`] ?? errors[`parts.${i}.numerator`]}
+              inputMode="decimal"
+            />
+          ))}
         </div>
       )}
       {kind === 'categories' && (
@@ -200,41 +273,77 @@ function readSpec(s: SpecState, errs: Errors) {
   };
 }
 
-export function TargetForm({ ind, programme, onDone, onCancel }: { ind: IndicatorView; programme: { periodStart: string; periodEnd: string }; onDone(v: IndicatorView): void; onCancel(): void }) {
-  const taken = new Set(ind.targets.filter((x) => x.current).map((x) => x.schoolYear));
-  const years = schoolYearsBetween(programme.periodStart, programme.periodEnd);
-  const [year, setYear] = useState(years.find((y) => !taken.has(y)) ?? '');
+export function TargetForm({ ind, parts = [], programme, onDone, onCancel }: { ind: IndicatorView; parts?: IndicatorView[]; programme: Programme; onDone(v: IndicatorView): void; onCancel(): void }) {
+  const [partValues, setPartValues] = useState<Record<string, string>>({});
+  const taken = new Set(ind.targets.filter((x) => x.current).map((x) => `${x.periodStart}/${x.periodEnd}`));
+  const [kind, setKind] = useState<PeriodKind>(ind.periodKind);
+  const choices = kind === 'vrij' ? [] : periodChoices(ind, kind, programme);
+  const [code, setCode] = useState(() => {
+    const first = periodChoices(ind, ind.periodKind, programme).find((p) => !taken.has(`${p.start}/${p.end}`));
+    return first ? periodCode(first) : '';
+  });
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
   const [s, setS] = useState<SpecState>({ kind: 'exact', value: '', min: '', max: '', percent: '' });
   const set = (k: keyof SpecState) => (v: string) => setS((x) => ({ ...x, [k]: v }));
   const { errors, busy, run } = useSubmit(onDone);
+  function changeKind(k: string) {
+    setKind(k as PeriodKind);
+    const first = k === 'vrij' ? undefined : periodChoices(ind, k as PeriodKind, programme).find((p) => !taken.has(`${p.start}/${p.end}`));
+    setCode(first ? periodCode(first) : '');
+  }
   function submit(e: FormEvent) {
     e.preventDefault();
     const errs: Errors = {};
     const spec = readSpec(s, errs);
-    const own = year === '';
-    const ps = own ? parseDateInput(start) : null;
-    const pe = own ? parseDateInput(end) : null;
-    if (own && !ps) errs.periodStart = t('val.date');
-    if (own && !pe) errs.periodEnd = t('val.date');
-    void run(errs, () => call('target.create', { indicatorId: ind.id, schoolYear: own ? null : year, periodStart: ps, periodEnd: pe, ...spec }), t('results.targetSaved'));
+    const picked = kind === 'vrij' ? null : choices.find((p) => periodCode(p) === code);
+    const ps = kind === 'vrij' ? parseDateInput(start) : (picked?.start ?? null);
+    const pe = kind === 'vrij' ? parseDateInput(end) : (picked?.end ?? null);
+    if (kind === 'vrij' && !ps) errs.periodStart = t('val.date');
+    if (kind === 'vrij' && !pe) errs.periodEnd = t('val.date');
+    if (kind !== 'vrij' && !picked) errs.schoolYear = t('val.required');
+    const schoolYear = kind === 'schooljaar' && picked ? code : null;
+    const partTargets = parts.flatMap((p, i) => {
+      const raw = partValues[p.id] ?? '';
+      if (!raw.trim()) return [];
+      const x = numberField(raw, `parts.${i}.value`, errs, true);
+      return x === null ? [] : [{ indicatorId: p.id, value: x }];
+    });
+    void run(errs, () => call('target.create', { indicatorId: ind.id, schoolYear, periodStart: schoolYear ? null : ps, periodEnd: schoolYear ? null : pe, ...spec, parts: partTargets }), t('results.targetSaved'));
   }
   return (
     <FormBox title={t('results.addTarget')} onSubmit={submit} onCancel={onCancel} busy={busy}>
       <div className="row">
-        <SelectField
-          label={t('field.schoolYear')}
-          name="schoolYear"
-          value={year}
-          onChange={setYear}
-          error={errors.schoolYear}
-          options={[...years.map((y) => ({ value: y, label: taken.has(y) ? t('results.yearTaken', { year: y }) : y })), { value: '', label: t('results.ownPeriod') }]}
-        />
-        {year === '' && <TextField label={t('field.periodStart')} name="periodStart" value={start} onChange={setStart} error={errors.periodStart} placeholder="dd-mm-jjjj" />}
-        {year === '' && <TextField label={t('field.periodEnd')} name="periodEnd" value={end} onChange={setEnd} error={errors.periodEnd} placeholder="dd-mm-jjjj" />}
+        <SelectField label={t('field.periodKind')} name="periodKind" value={kind} onChange={changeKind} options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`periodKind.${k}` as MessageKey) }))} />
+        {kind !== 'vrij' && (
+          <SelectField
+            label={t(`periodKind.${kind}` as MessageKey)}
+            name="schoolYear"
+            value={code}
+            onChange={setCode}
+            error={errors.schoolYear ?? errors.periodStart}
+            options={choices.map((p) => ({ value: periodCode(p), label: taken.has(`${p.start}/${p.end}`) ? t('results.yearTaken', { year: periodLabel(p) }) : periodLabel(p) }))}
+          />
+        )}
+        {kind === 'vrij' && <TextField label={t('field.periodStart')} name="periodStart" value={start} onChange={setStart} error={errors.periodStart} placeholder="dd-mm-jjjj" />}
+        {kind === 'vrij' && <TextField label={t('field.periodEnd')} name="periodEnd" value={end} onChange={setEnd} error={errors.periodEnd} placeholder="dd-mm-jjjj" />}
       </div>
       <SpecFields s={s} set={set} errors={errors} />
+      {parts.length > 0 && (
+        <div className="row">
+          {parts.map((p, i) => (
+            <TextField
+              key={p.id}
+              label={t('results.partTarget', { part: partLabel(p) })}
+              name={`part-${i}`}
+              value={partValues[p.id] ?? ''}
+              onChange={(x) => setPartValues((m) => ({ ...m, [p.id]: x }))}
+              error={errors[`parts.${i}.value`]}
+              inputMode="decimal"
+            />
+          ))}
+        </div>
+      )}
     </FormBox>
   );
 }
@@ -255,7 +364,7 @@ export function ReviseForm({ target, onDone, onCancel }: { target: TargetView; o
     void run(errs, () => call('target.revise', { id: target.id, ...spec, reason, decisionDate: d ?? '' }), t('results.targetRevised'));
   }
   return (
-    <FormBox title={`${t('results.reviseTarget')} ${target.schoolYear ?? ''}`} onSubmit={submit} onCancel={onCancel} busy={busy}>
+    <FormBox title={`${t('results.reviseTarget')} ${periodLabel({ kind: target.periodKind, start: target.periodStart, end: target.periodEnd })}`} onSubmit={submit} onCancel={onCancel} busy={busy}>
       <SpecFields s={s} set={set} errors={errors} />
       <div className="row">
         <TextField label={t('field.reason')} name="reason" required value={reason} onChange={setReason} error={errors.reason} />

@@ -9,6 +9,7 @@ import { SelectField, TextArea, TextField } from '../components/Field';
 import { formatDate, parseDateInput } from '../../../shared/dates';
 import { formatNumber, parseNumberInput } from '../../../shared/results/format';
 import { AGGREGATIONS, DIRECTIONS, MOMENT_KINDS, UNITS } from '../../../shared/results/types';
+import { MOMENT_PERIODS, PERIOD_KINDS, defaultMomentPeriod, type MomentPeriod, type PeriodKind } from '../../../shared/results/periods';
 import type { IndicatorView } from '../../../shared/schemas/results';
 
 interface FormState {
@@ -26,6 +27,12 @@ interface FormState {
   baselineDate: string;
   baselineSource: string;
   baselineNote: string;
+  periodKind: PeriodKind;
+  /** Per moment as stored (MM-DD or ISO): the period it reports on, where the user chose one. */
+  momentPeriods: Record<string, MomentPeriod>;
+  /** '' or the indicator this one is a "waarvan" part of. */
+  parentId: string;
+  phrase: string;
 }
 
 const empty: FormState = {
@@ -43,6 +50,10 @@ const empty: FormState = {
   baselineDate: '',
   baselineSource: '',
   baselineNote: '',
+  periodKind: 'schooljaar',
+  momentPeriods: {},
+  parentId: '',
+  phrase: '',
 };
 
 /** "07-01" (stored MM-DD) <-> "01-07" (dd-mm on screen). */
@@ -68,8 +79,24 @@ function fromView(v: IndicatorView): FormState {
     baselineDate: formatDate(v.baselineDate),
     baselineSource: v.baselineSource,
     baselineNote: v.baselineNote,
+    periodKind: v.periodKind,
+    momentPeriods: Object.fromEntries(v.momentDates.map((d, i) => [d, v.momentPeriods[i] ?? 'lopend'])),
+    parentId: v.parentId ?? '',
+    phrase: v.phrase,
   };
 }
+
+/** The moments as typed, in the stored form (MM-DD, or ISO for a list); null where one cannot be read. */
+function parseMoments(kind: string, text: string): (string | null)[] {
+  return text
+    .split(/[,;\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((p) => (kind === 'lijst' ? parseDateInput(p) : screenToMd(p)));
+}
+
+/** The period a moment reports on: the user's choice, else the default for its month. */
+const momentPeriodOf = (f: FormState, d: string): MomentPeriod => f.momentPeriods[d] ?? defaultMomentPeriod(f.periodKind, f.momentKind === 'lijst' ? d.slice(5) : d);
 
 export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kind: 'activiteit' | 'maatregel'; id: string } }) {
   const notify = useNotify();
@@ -80,6 +107,7 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
   const [busy, setBusy] = useState(false);
   const [back, setBack] = useState<string>(owner?.kind === 'activiteit' ? href('resultaten', 'activiteit', owner.id) : href('resultaten'));
 
+  const [siblings, setSiblings] = useState<IndicatorView[]>([]);
   useEffect(() => {
     if (!id) return;
     call('indicator.get', { id })
@@ -90,6 +118,22 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
       })
       .catch((e: unknown) => notify(e instanceof ApiError ? e.message : String(e), 'error'));
   }, [id, notify]);
+  // The indicators it can be a "waarvan" part of: the others of the same activity or measure.
+  useEffect(() => {
+    const load = async (): Promise<IndicatorView[]> => {
+      const here = id ? await call('indicator.get', { id }) : null;
+      const activityId = here ? here.activityId : owner?.kind === 'activiteit' ? owner.id : null;
+      const measureId = here ? here.measureId : owner?.kind === 'maatregel' ? owner.id : null;
+      if (activityId) return (await call('results.forActivity', { activityId })).indicators;
+      if (!measureId) return [];
+      const m = await call('measure.get', { id: measureId });
+      const r = await call('results.forProgramme', { programmeId: m.programmeId });
+      return r.measures.find((x) => x.id === measureId)?.indicators ?? [];
+    };
+    load()
+      .then((list) => setSiblings(list.filter((v) => v.id !== id && !v.parentId && !v.builtin)))
+      .catch(() => setSiblings([]));
+  }, [id, owner?.kind, owner?.id]);
 
   const set = (k: keyof FormState) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const setKind = (v: string) => setForm((f) => ({ ...f, momentKind: v, momentDates: v === 'halfjaarlijks' ? '01-01, 01-07' : v === 'jaarlijks' ? '01-10' : '' }));
@@ -108,8 +152,7 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
       baselineDate = parseDateInput(form.baselineDate);
       if (!baselineDate) errs.baselineDate = t('val.date');
     }
-    const parts = form.momentDates.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean);
-    const momentDates = parts.map((p) => (form.momentKind === 'lijst' ? parseDateInput(p) : screenToMd(p)));
+    const momentDates = parseMoments(form.momentKind, form.momentDates);
     if (momentDates.some((d) => d === null) || momentDates.length === 0) errs.momentDates = form.momentKind === 'lijst' ? t('val.date') : t('val.monthDay');
     const categories = form.categories.split('\n').map((s) => s.trim()).filter(Boolean);
     setErrors(errs);
@@ -132,6 +175,10 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
       baselineDate,
       baselineSource: form.baselineSource,
       baselineNote: form.baselineNote,
+      periodKind: form.periodKind,
+      momentPeriods: (momentDates as string[]).map((d) => momentPeriodOf(form, d)),
+      parentId: form.parentId || null,
+      phrase: form.phrase,
     };
     setBusy(true);
     try {
@@ -165,6 +212,18 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
       <form className="form card" onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
         <TextField label={t('field.name')} name="name" required value={form.name} onChange={set('name')} error={errors.name} />
         <div className="row">
+          <TextField label={t('field.phrase')} name="phrase" value={form.phrase} onChange={set('phrase')} error={errors.phrase} hint={t('results.phraseHint')} />
+          <SelectField
+            label={t('field.parentId')}
+            name="parentId"
+            value={form.parentId}
+            onChange={(v) => setForm((f) => ({ ...f, parentId: v, unit: v ? 'percentage' : f.unit }))}
+            error={errors.parentId}
+            hint={t('results.parentHint')}
+            options={[{ value: '', label: t('results.noParent') }, ...siblings.map((v) => ({ value: v.id, label: v.name }))]}
+          />
+        </div>
+        <div className="row">
           <SelectField label={t('field.unit')} name="unit" value={form.unit} onChange={set('unit')} error={errors.unit} options={UNITS.map((u) => ({ value: u, label: t(`unit.${u}` as MessageKey) }))} />
           {form.unit === 'vrij' && <TextField label={t('field.freeUnit')} name="freeUnit" value={form.freeUnit} onChange={set('freeUnit')} error={errors.freeUnit} />}
           <SelectField label={t('field.direction')} name="direction" value={form.direction} onChange={set('direction')} error={errors.direction} options={DIRECTIONS.map((d) => ({ value: d, label: t(`direction.${d}` as MessageKey) }))} />
@@ -188,6 +247,30 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
             error={errors.momentDates}
             hint={t(`results.momentHint.${form.momentKind}` as MessageKey)}
           />
+        </div>
+        <div className="row">
+          <SelectField
+            label={t('field.periodKind')}
+            name="periodKind"
+            value={form.periodKind}
+            onChange={(v) => setForm((f) => ({ ...f, periodKind: v as PeriodKind }))}
+            error={errors.periodKind}
+            hint={t('results.periodKindHint')}
+            options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`periodKind.${k}` as MessageKey) }))}
+          />
+          {parseMoments(form.momentKind, form.momentDates).map((d, i) =>
+            d === null ? null : (
+              <SelectField
+                key={`${d}-${i}`}
+                label={t('results.momentReportsOn', { moment: form.momentKind === 'lijst' ? formatDate(d) : mdToScreen(d) })}
+                name={`momentPeriod-${i}`}
+                value={momentPeriodOf(form, d)}
+                onChange={(v) => setForm((f) => ({ ...f, momentPeriods: { ...f.momentPeriods, [d]: v as MomentPeriod } }))}
+                error={i === 0 ? errors.momentPeriods : undefined}
+                options={MOMENT_PERIODS.map((m) => ({ value: m, label: t(`momentPeriod.${m}` as MessageKey) }))}
+              />
+            ),
+          )}
         </div>
         <TextArea label={t('field.categories')} name="categories" rows={3} value={form.categories} onChange={set('categories')} error={errors.categories} hint={t('results.categoriesHint')} />
         <fieldset className="baseline">

@@ -8,7 +8,7 @@ import { t, type MessageKey } from '../i18n';
 import { formatDate } from '../format';
 import { go, href } from '../router';
 import { SelectField, TextField } from '../components/Field';
-import { STATUS_ICON, StatusBadge } from './ResultsParts';
+import { STATUS_ICON, StatusBadge, missedText } from './ResultsParts';
 import { RESULT_STATUSES, type ResultStatus } from '../../../shared/results/types';
 import type { AttentionItem, ProgrammeResults } from '../../../shared/schemas/results';
 import { holdsOneActivity } from '../../../shared/schemas/tree';
@@ -35,7 +35,7 @@ function reasonText(a: AttentionItem): string {
     case 'aandacht':
       return t('results.reason.attention');
     case 'gemist':
-      return t('results.reason.missed', { date: formatDate(a.date) });
+      return missedText(a);
     case 'voorlopig':
       return t('results.reason.stale', { date: formatDate(a.date) });
     case 'categorieen': {

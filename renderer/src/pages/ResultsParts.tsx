@@ -2,8 +2,9 @@
 import { t, type MessageKey } from '../i18n';
 import { formatDate } from '../format';
 import { formatIndicatorValue, formatNumber, formatRange } from '../../../shared/results/format';
-import { aggregateValue } from '../../../shared/results/values';
-import { schoolYearOf, schoolYearRange, dayNumber } from '../../../shared/results/schoolYear';
+import { aggregateValue, byPeriodThenDate, targetFor } from '../../../shared/results/values';
+import { dayNumber } from '../../../shared/results/schoolYear';
+import { describedAt, periodLabel, type Period } from '../../../shared/results/periods';
 import type { ResultStatus } from '../../../shared/results/types';
 import { STATUS_ICON } from '../../../shared/results/symbols';
 import type { IndicatorView, MeasurementView, TargetView } from '../../../shared/schemas/results';
@@ -32,8 +33,9 @@ export function targetText(ind: IndicatorView, x: TargetView): string {
   return shown;
 }
 
-export function periodText(x: { schoolYear: string | null; periodStart: string; periodEnd: string }): string {
-  return x.schoolYear ?? `${formatDate(x.periodStart)} – ${formatDate(x.periodEnd)}`;
+/** A target's or measurement's period as people read it: "2016/2017", "1e halfjaar 2017". */
+export function periodText(x: { periodKind: Period['kind']; periodStart: string; periodEnd: string }): string {
+  return periodLabel({ kind: x.periodKind, start: x.periodStart, end: x.periodEnd });
 }
 
 export function measurementText(ind: IndicatorView, m: MeasurementView): string {
@@ -41,19 +43,29 @@ export function measurementText(ind: IndicatorView, m: MeasurementView): string 
   return fmt(ind, m.computedValue);
 }
 
+/** "Meetmoment 01-11-2017 (over 2016/2017) zonder waarde". */
+export function missedText(x: { date: string | null; detail: string }): string {
+  return x.detail ? t('results.reason.missedAbout', { date: formatDate(x.date), period: x.detail }) : t('results.reason.missed', { date: formatDate(x.date) });
+}
+
 export const pctText = (p: number | null) => (p === null ? '—' : `${formatNumber(Math.round(p * 100), 0)}%`);
 
-/** The plotted value of each counted moment: per period for counts, the running total for cumulative, else the value. */
-function plotted(ind: IndicatorView): { date: string; value: number; status: MeasurementView['status']; period: string }[] {
-  const counted = ind.measurements.filter((m) => m.counts);
+const periodOfView = (m: Pick<MeasurementView, 'periodKind' | 'periodStart' | 'periodEnd'>): Period => ({ kind: m.periodKind, start: m.periodStart, end: m.periodEnd });
+
+/**
+ * The plotted value of each counted moment, at the day it speaks for (a November figure about the
+ * school year before sits at the end of that year): per period for counts, the running total for
+ * cumulative, else the value.
+ */
+function plotted(ind: IndicatorView): { date: string; at: string; value: number; status: MeasurementView['status']; period: string; about: string | null }[] {
+  const counted = ind.measurements.filter((m) => m.counts).map((m) => ({ ...m, period: periodOfView(m) }));
   const current = ind.targets.filter((x) => x.current);
-  const asValues = counted.map((m) => ({ ...m, categories: m.categories }));
   return counted.flatMap((m) => {
-    const tg = current.find((x) => x.periodStart <= m.date && m.date <= x.periodEnd);
-    const period = tg ? { start: tg.periodStart, end: tg.periodEnd } : schoolYearRange(schoolYearOf(m.date));
-    const upTo = asValues.filter((x) => x.date <= m.date);
+    const tg = targetFor(current, m.period);
+    const period = tg ? { start: tg.periodStart, end: tg.periodEnd } : m.period;
+    const upTo = counted.filter((x) => byPeriodThenDate(x, m) <= 0);
     const v = aggregateValue(ind.aggregation, upTo, period, { value: ind.baselineValue, date: ind.baselineDate }).value;
-    return v === null ? [] : [{ date: m.date, value: v, status: m.status, period: ind.aggregation === 'aantal' ? period.start : '' }];
+    return v === null ? [] : [{ date: m.date, at: describedAt(m), value: v, status: m.status, period: ind.aggregation === 'aantal' ? period.start : '', about: m.date > m.period.end ? periodLabel(m.period) : null }];
   });
 }
 
@@ -64,7 +76,7 @@ export function TrendChart({ ind, today }: { ind: IndicatorView; today: string }
   const pad = { l: 44, r: 8, t: 8, b: 22 };
   const points = plotted(ind);
   const targets = ind.targets.filter((x) => x.current && x.resolvedMin !== null);
-  const dates = [...points.map((p) => p.date), ...targets.flatMap((x) => [x.periodStart, x.periodEnd]), ...(ind.baselineDate ? [ind.baselineDate] : [])];
+  const dates = [...points.map((p) => p.at), ...targets.flatMap((x) => [x.periodStart, x.periodEnd]), ...(ind.baselineDate ? [ind.baselineDate] : [])];
   if (dates.length === 0) return <p className="muted small">{t('results.noData')}</p>;
   const values = [...points.map((p) => p.value), ...targets.flatMap((x) => [x.resolvedMin!, x.resolvedMax!]), ...(ind.baselineValue !== null && ind.aggregation !== 'aantal' ? [ind.baselineValue] : [])];
   let lo = Math.min(...values);
@@ -79,7 +91,7 @@ export function TrendChart({ ind, today }: { ind: IndicatorView; today: string }
   const x = (iso: string) => pad.l + ((dayNumber(iso) - d0) / (d1 - d0)) * (W - pad.l - pad.r);
   const y = (v: number) => pad.t + (1 - (v - lo) / (hi - lo)) * (H - pad.t - pad.b);
   // Counts per period start again in each period: the line breaks there.
-  const path = points.map((p, i) => `${i && points[i - 1]!.period === p.period ? 'L' : 'M'}${x(p.date).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
+  const path = points.map((p, i) => `${i && points[i - 1]!.period === p.period ? 'L' : 'M'}${x(p.at).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
   const years = [...new Set(dates.map((d) => Number(d.slice(0, 4))))].sort();
   const label = t('results.trend', { name: ind.name });
   const todayIn = dayNumber(today) >= d0 && dayNumber(today) <= d1;
@@ -120,8 +132,8 @@ export function TrendChart({ ind, today }: { ind: IndicatorView; today: string }
       )}
       {path && <path d={path} className="trend-line" />}
       {points.map((p) => (
-        <circle key={p.date} cx={x(p.date)} cy={y(p.value)} r={3.5} className={p.status === 'voorlopig' ? 'trend-point trend-provisional' : 'trend-point'}>
-          <title>{`${formatDate(p.date)}: ${fmt(ind, p.value)} (${t(`measurementStatus.${p.status}` as MessageKey).toLowerCase()})`}</title>
+        <circle key={`${p.date}-${p.at}`} cx={x(p.at)} cy={y(p.value)} r={3.5} className={p.status === 'voorlopig' ? 'trend-point trend-provisional' : 'trend-point'}>
+          <title>{`${formatDate(p.date)}: ${fmt(ind, p.value)}${p.about ? ` ${t('results.aboutPeriod', { period: p.about })}` : ''} (${t(`measurementStatus.${p.status}` as MessageKey).toLowerCase()})`}</title>
         </circle>
       ))}
     </svg>

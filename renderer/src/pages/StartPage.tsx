@@ -22,17 +22,24 @@ export function StartPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
 
-  async function opened(p: Promise<WorkspaceInfo>) {
+  // A workspace in use elsewhere: who has it, and the offer to look without changing anything.
+  const [locked, setLocked] = useState<{ path: string; message: string } | null>(null);
+
+  async function opened(p: Promise<WorkspaceInfo>, path?: string) {
     setBusy(true);
     try {
       setWorkspace(await p);
+      setLocked(null);
       go('programmas');
     } catch (e) {
-      notify(e instanceof ApiError ? e.message : String(e), 'error');
+      if (e instanceof ApiError && e.error.code === 'locked' && path) setLocked({ path, message: e.message });
+      else notify(e instanceof ApiError ? e.message : String(e), 'error');
     } finally {
       setBusy(false);
     }
   }
+
+  const open = (path: string) => opened(call('workspace.open', { path }), path);
 
   async function create(e: FormEvent) {
     e.preventDefault();
@@ -67,6 +74,20 @@ export function StartPage() {
           {t('start.current')}: <strong>{workspace.fileName}</strong> — {regionLabel(workspace.region)}
         </p>
       )}
+      {locked && (
+        <section className="card locked-box" role="alertdialog" aria-labelledby="locked-h" aria-describedby="locked-d">
+          <h2 id="locked-h">{t('start.lockedTitle')}</h2>
+          <p id="locked-d">{locked.message}</p>
+          <div className="actions">
+            <button type="button" className="primary" disabled={busy} onClick={() => void opened(call('workspace.open', { path: locked.path, readOnly: true }))}>
+              {t('lock.openReadOnly')}
+            </button>
+            <button type="button" disabled={busy} onClick={() => setLocked(null)}>
+              {t('action.cancel')}
+            </button>
+          </div>
+        </section>
+      )}
       <div className="grid-2">
         <section className="card" aria-labelledby="recent-h">
           <h2 id="recent-h">{t('start.recent')}</h2>
@@ -74,7 +95,7 @@ export function StartPage() {
           <ul className="file-list">
             {recentList.map((r) => (
               <li key={r.path}>
-                <button type="button" className="link-button" disabled={!r.exists || busy} onClick={() => void opened(call('workspace.open', { path: r.path }))}>
+                <button type="button" className="link-button" disabled={!r.exists || busy} onClick={() => void open(r.path)}>
                   {r.fileName}
                 </button>
                 <span className="muted small">
@@ -89,7 +110,7 @@ export function StartPage() {
               <ul className="file-list">
                 {otherFiles.map((r) => (
                   <li key={r.path}>
-                    <button type="button" className="link-button" disabled={busy} onClick={() => void opened(call('workspace.open', { path: r.path }))}>
+                    <button type="button" className="link-button" disabled={busy} onClick={() => void open(r.path)}>
                       {r.fileName}
                     </button>
                   </li>

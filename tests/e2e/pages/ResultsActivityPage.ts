@@ -54,14 +54,16 @@ export class IndicatorCard {
   readonly addTarget: Locator;
   readonly historyButton: Locator;
   readonly history: Locator;
+  /** "Samen": the targets and the latest values of it and its "waarvan" parts in one sentence. */
+  readonly together: Locator;
 
   constructor(
     readonly page: Page,
     readonly root: Locator,
     readonly indicator: string,
   ) {
-    this.status = root.locator('.rcard-head .rstatus');
-    this.facts = root.locator('dl.rfacts');
+    this.status = root.locator(':scope > .rcard-head .rstatus');
+    this.facts = root.locator(':scope > .rcard-body dl.rfacts');
     this.targets = root.getByRole('table', { name: `Streefwaarden: ${indicator}`, exact: true });
     this.measurements = root.getByRole('table', { name: `Metingen: ${indicator}`, exact: true });
     this.chart = root.getByRole('img', { name: `Verloop van ${indicator}`, exact: true });
@@ -69,6 +71,12 @@ export class IndicatorCard {
     this.addTarget = root.getByRole('button', { name: `Streefwaarde toevoegen: ${indicator}`, exact: true });
     this.historyButton = root.getByRole('button', { name: `Geschiedenis: ${indicator}`, exact: true });
     this.history = root.getByRole('region', { name: 'Geschiedenis van deze indicator', exact: true });
+    this.together = root.getByRole('group', { name: 'Samen', exact: true }).first();
+  }
+
+  /** The card of a "waarvan" part, inside this one. */
+  part(indicator: string): IndicatorCard {
+    return new IndicatorCard(this.page, this.root.getByRole('region', { name: indicator, exact: true }), indicator);
   }
 
   /** The value shown for a fact ("Nulmeting", "Laatste meting", "Voortgang"). */
@@ -141,6 +149,8 @@ abstract class SubForm {
 
 export class MeasurementForm extends SubForm {
   readonly date: Locator;
+  /** "Over periode": the period the value is about (by default the one of the measurement moment). */
+  readonly period: Locator;
   readonly status: Locator;
   readonly value: Locator;
   readonly source: Locator;
@@ -148,10 +158,16 @@ export class MeasurementForm extends SubForm {
   constructor(root: Locator) {
     super(root);
     this.date = root.getByRole('textbox', { name: 'Meetdatum', exact: true });
+    this.period = root.getByRole('combobox', { name: 'Over periode', exact: true });
     this.status = root.getByRole('combobox', { name: 'Voorlopig of definitief', exact: true });
     this.value = root.getByRole('textbox', { name: 'Waarde', exact: true });
     this.source = root.getByRole('textbox', { name: 'Bron', exact: true });
     this.explanation = root.getByRole('textbox', { name: 'Toelichting', exact: true });
+  }
+
+  /** The value of a "waarvan" part, entered with it: "Waarvan <phrase> (%)". */
+  part(phrase: string): Locator {
+    return this.root.getByRole('textbox', { name: `Waarvan ${phrase} (%)`, exact: true });
   }
 }
 
@@ -164,6 +180,11 @@ export class TargetForm extends SubForm {
     this.schoolYear = root.getByRole('combobox', { name: 'Schooljaar', exact: true });
     this.kind = root.getByRole('combobox', { name: 'Soort streefwaarde', exact: true });
     this.value = root.getByRole('textbox', { name: 'Streefwaarde', exact: true });
+  }
+
+  /** The target of a "waarvan" part for the same period. */
+  part(phrase: string): Locator {
+    return this.root.getByRole('textbox', { name: `Waarvan ${phrase}: streefwaarde (%)`, exact: true });
   }
 }
 

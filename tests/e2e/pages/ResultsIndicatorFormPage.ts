@@ -8,6 +8,10 @@ export interface IndicatorFields {
   baselineValue?: string;
   baselineDate?: string;
   baselineSource?: string;
+  phrase?: string;
+  momentDates?: string;
+  /** "Onderdeel van": the indicator this one is a "waarvan" part of. */
+  parent?: string;
 }
 
 /** "Nieuwe indicator" (#/resultaten/nieuw/activiteit/<id>) and "Indicator bewerken". */
@@ -21,6 +25,9 @@ export class ResultsIndicatorFormPage {
   readonly baselineValue: Locator;
   readonly baselineDate: Locator;
   readonly baselineSource: Locator;
+  readonly phrase: Locator;
+  readonly parent: Locator;
+  readonly momentDates: Locator;
   readonly save: Locator;
 
   constructor(readonly page: Page) {
@@ -33,6 +40,9 @@ export class ResultsIndicatorFormPage {
     this.baselineValue = this.form.getByRole('textbox', { name: 'Waarde nulmeting', exact: true });
     this.baselineDate = this.form.getByRole('textbox', { name: 'Datum nulmeting', exact: true });
     this.baselineSource = this.form.getByRole('textbox', { name: 'Bron nulmeting', exact: true });
+    this.phrase = this.form.getByRole('textbox', { name: 'Woorden na het getal', exact: true });
+    this.parent = this.form.getByRole('combobox', { name: 'Onderdeel van', exact: true });
+    this.momentDates = this.form.getByRole('textbox', { name: 'Datums van de meetmomenten', exact: true });
     this.save = this.form.getByRole('button', { name: 'Opslaan', exact: true });
   }
 
@@ -48,5 +58,13 @@ export class ResultsIndicatorFormPage {
     if (f.baselineValue !== undefined) await this.baselineValue.fill(f.baselineValue);
     if (f.baselineDate !== undefined) await this.baselineDate.fill(f.baselineDate);
     if (f.baselineSource !== undefined) await this.baselineSource.fill(f.baselineSource);
+    if (f.phrase !== undefined) await this.phrase.fill(f.phrase);
+    if (f.momentDates !== undefined) await this.momentDates.fill(f.momentDates);
+    if (f.parent !== undefined) await this.parent.selectOption({ label: f.parent });
+  }
+
+  /** "Meetmoment dd-mm gaat over": the period a moment reports on. */
+  momentPeriod(moment: string): Locator {
+    return this.form.getByRole('combobox', { name: `Meetmoment ${moment} gaat over`, exact: true });
   }
 }

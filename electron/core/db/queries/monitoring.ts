@@ -22,7 +22,9 @@ import type {
 import { compareCodes } from '../../../../shared/natsort';
 import { parseList } from './tree';
 import { listBudgetLines, listSpend } from './budget';
-import { indicatorViews, programmeInfo, thresholdsFor } from './results';
+import { indicatorViews, programmeInfo, thresholdsFor, today } from './results';
+import { linkedSentence } from '../../../../shared/results/linked';
+import type { IndicatorView } from '../../../../shared/schemas/results';
 import { formatIndicatorValue, formatRange } from '../../../../shared/results/format';
 import { t, type MessageKey } from '../../../../shared/i18n/nl';
 
@@ -243,6 +245,15 @@ export async function roundDetail(db: Db, id: string, today = localToday()): Pro
 
 // ---- Facts
 
+/** A parent with "waarvan" parts: the latest values about its latest period in one sentence, as on the results card. */
+function togetherOf(v: IndicatorView, views: IndicatorView[]): string | null {
+  const parts = views.filter((x) => x.parentId === v.id);
+  const latest = v.evaluation.latest;
+  if (!parts.length || !latest) return null;
+  const about = (x: IndicatorView) => (x.evaluation.latest && x.evaluation.latest.period === latest.period ? x.evaluation.latest.value : null);
+  return `${linkedSentence({ ...v, value: about(v) }, parts.map((p) => ({ ...p, value: about(p) })))} (${t('results.aboutPeriod', { period: latest.periodLabel })})`;
+}
+
 /**
  * What the store knew about a measure on a date: planned (and, once results exist, reached)
  * participants per school year, results against targets, budget against spend per calendar year,
@@ -250,9 +261,10 @@ export async function roundDetail(db: Db, id: string, today = localToday()): Pro
  * workspace yet say so (available: false) rather than showing zeros.
  */
 export async function factsForMeasure(db: Db, measureId: string, asOf: string, partnerId: string | null = null): Promise<MeasureFacts> {
-  // Nothing is known beyond today: a round in preparation shows the figures as they stand now.
-  const today = new Date().toISOString().slice(0, 10);
-  const day = asOf.slice(0, 10) < today ? asOf.slice(0, 10) : today;
+  // Nothing is known beyond today: a round in preparation shows the figures as they stand now
+  // (today as the results screens see it, so the two agree).
+  const now = today();
+  const day = asOf.slice(0, 10) < now ? asOf.slice(0, 10) : now;
   const measure = await db.selectFrom('measure').select(['id', 'programmeId']).where('id', '=', measureId).executeTakeFirst();
   const allActivities = await db
     .selectFrom('activity')
@@ -296,11 +308,15 @@ export async function factsForMeasure(db: Db, measureId: string, asOf: string, p
       results.available = true;
       const ev = v.evaluation;
       results.items.push({
+        indicatorId: v.id,
         indicator: v.name,
         owner: ownerName(v),
         target: formatRange(v.unit, ev.resolvedMin === null || ev.resolvedMax === null ? null : { min: ev.resolvedMin, max: ev.resolvedMax }, v.freeUnit),
         value: formatIndicatorValue(v.unit, ev.value, v.freeUnit),
         latestDate: ev.latest?.date ?? null,
+        period: ev.latest?.period ?? null,
+        partOf: v.parentId ? (views.find((x) => x.id === v.parentId)?.name ?? null) : null,
+        together: togetherOf(v, views),
         status: ev.status,
         statusLabel: t(`resultStatus.${ev.status}` as MessageKey),
       });

@@ -9,6 +9,7 @@ import { evaluate } from '../../../../shared/results/status';
 import { categoryCheck, currentTargets, effectivePerMoment, resolveTarget, valueOf } from '../../../../shared/results/values';
 import { missedMoments, staleProvisional } from '../../../../shared/results/moments';
 import { addDays, schoolYearRange } from '../../../../shared/results/schoolYear';
+import { periodCode, periodLabel, type MomentPeriod, type Period, type PeriodKind } from '../../../../shared/results/periods';
 import { DEFAULT_THRESHOLDS, RESULT_STATUSES, type MeasurementValue, type ResultStatus, type TargetRevision, type TargetSpec, type Thresholds } from '../../../../shared/results/types';
 import type { AttentionItem, IndicatorView, MeasurementView, ProgrammeResults, TargetView } from '../../../../shared/schemas/results';
 import type { MeasureShape } from '../../../../shared/schemas/tree';
@@ -52,13 +53,27 @@ export function toSpec(r: Pick<TargetTable, 'kind' | 'value' | 'min' | 'max' | '
 }
 
 export function toRevision(r: Selectable<TargetTable>): TargetRevision {
-  return { id: r.id, periodStart: r.periodStart, periodEnd: r.periodEnd, schoolYear: r.schoolYear, spec: toSpec(r), supersedesId: r.supersedesId, reason: r.reason, decisionDate: r.decisionDate, createdAt: r.createdAt };
+  return {
+    id: r.id,
+    periodStart: r.periodStart,
+    periodEnd: r.periodEnd,
+    periodKind: r.periodKind as PeriodKind,
+    schoolYear: r.schoolYear,
+    spec: toSpec(r),
+    supersedesId: r.supersedesId,
+    reason: r.reason,
+    decisionDate: r.decisionDate,
+    createdAt: r.createdAt,
+  };
 }
+
+export const periodOfRow = (r: Pick<MeasurementTable, 'periodKind' | 'periodStart' | 'periodEnd'>): Period => ({ kind: r.periodKind as PeriodKind, start: r.periodStart, end: r.periodEnd });
 
 export function toMeasurementValue(r: Selectable<MeasurementTable>): MeasurementValue & { row: Selectable<MeasurementTable> } {
   return {
     id: r.id,
     date: r.date,
+    period: periodOfRow(r),
     value: r.value,
     numerator: r.numerator,
     denominator: r.denominator,
@@ -77,6 +92,7 @@ export function participantTargets(activityId: string, planned: { schoolYear: st
       id: `${PARTICIPANTS_PREFIX}${activityId}:${p.schoolYear}`,
       indicatorId: `${PARTICIPANTS_PREFIX}${activityId}`,
       schoolYear: p.schoolYear,
+      periodKind: 'schooljaar',
       periodStart: r.start,
       periodEnd: r.end,
       kind: 'exact',
@@ -118,6 +134,10 @@ export function virtualParticipants(activityId: string, at: string): Selectable<
     baselineSource: '',
     baselineNote: '',
     sortOrder: -1,
+    periodKind: 'schooljaar',
+    momentPeriods: '["lopend"]',
+    parentId: null,
+    phrase: '',
     createdAt: at,
     updatedAt: at,
     deletedAt: null,
@@ -144,6 +164,8 @@ export function buildView(row: Selectable<IndicatorTable>, targetRows: Selectabl
         id: r.id,
         indicatorId: r.indicatorId,
         schoolYear: r.schoolYear,
+        periodKind: r.periodKind as PeriodKind,
+        period: periodCode(periodOfRow(r)),
         periodStart: r.periodStart,
         periodEnd: r.periodEnd,
         kind: r.kind as TargetView['kind'],
@@ -171,6 +193,10 @@ export function buildView(row: Selectable<IndicatorTable>, targetRows: Selectabl
         indicatorId: r.indicatorId,
         date: r.date,
         schoolYear: r.schoolYear,
+        periodKind: m.period.kind,
+        periodStart: m.period.start,
+        periodEnd: m.period.end,
+        period: periodCode(m.period),
         value: r.value,
         numerator: r.numerator,
         denominator: r.denominator,
@@ -185,16 +211,17 @@ export function buildView(row: Selectable<IndicatorTable>, targetRows: Selectabl
         mismatch: chk.mismatch,
       };
     })
-    .sort((a, b) => a.date.localeCompare(b.date) || a.recordedAt.localeCompare(b.recordedAt));
+    .sort((a, b) => a.periodEnd.localeCompare(b.periodEnd) || a.periodStart.localeCompare(b.periodStart) || a.date.localeCompare(b.date) || a.recordedAt.localeCompare(b.recordedAt));
 
   const attention: IndicatorView['attention'] = [];
   if (ev.status === 'achter' || ev.status === 'aandacht') attention.push({ kind: ev.status, date: ev.latest?.date ?? null, detail: '' });
   const from = row.baselineDate && row.baselineDate >= ctx.programme.periodStart ? addDays(row.baselineDate, 1) : ctx.programme.periodStart;
-  const until = ctx.today < ctx.programme.periodEnd ? ctx.today : ctx.programme.periodEnd;
-  // Only moments inside a period with a target count: a year without planned participants is not a missed moment.
-  const periods = currentTargets(revisions);
-  for (const d of missedMoments({ kind: row.momentKind as IndicatorView['momentKind'], dates: parseList(row.momentDates) }, from, until, ms))
-    if (periods.some((p) => p.periodStart <= d && d <= p.periodEnd)) attention.push({ kind: 'gemist', date: d, detail: '' });
+  // Moments up to the end of the programme (its last one included), once their grace has passed;
+  // only moments about a period with a target count (a year without planned participants is not missed).
+  const plan = { kind: row.momentKind as IndicatorView['momentKind'], dates: parseList<string>(row.momentDates), periods: parseList<MomentPeriod>(row.momentPeriods), periodKind: row.periodKind as PeriodKind };
+  const targetPeriods = currentTargets(revisions).map((x) => ({ start: x.periodStart, end: x.periodEnd }));
+  const known = ms.filter((m) => m.date <= ctx.today);
+  for (const mo of missedMoments(plan, { from, to: ctx.programme.periodEnd }, ctx.today, known, targetPeriods)) attention.push({ kind: 'gemist', date: mo.date, detail: periodLabel(mo.period) });
   for (const m of staleProvisional(ms, ctx.today)) attention.push({ kind: 'voorlopig', date: m.date, detail: '' });
   for (const m of measurements)
     if (m.counts && m.mismatch) attention.push({ kind: 'categorieen', date: m.date, detail: `${formatNumber(m.categorySum ?? 0)}/${formatNumber(m.value ?? 0)}` });
@@ -218,14 +245,20 @@ export function buildView(row: Selectable<IndicatorTable>, targetRows: Selectabl
     baselineDate: row.baselineDate,
     baselineSource: row.baselineSource,
     baselineNote: row.baselineNote,
+    periodKind: row.periodKind as PeriodKind,
+    momentPeriods: parseList<MomentPeriod>(row.momentPeriods),
+    parentId: row.parentId,
+    phrase: row.phrase,
     virtual,
     targets,
     measurements,
     evaluation: {
       status: ev.status,
       value: ev.value,
-      latest: ev.latest && { value: ev.latest.value, date: ev.latest.date, status: ev.latest.status },
+      latest: ev.latest && { value: ev.latest.value, date: ev.latest.date, period: periodCode(ev.latest.period), periodLabel: periodLabel(ev.latest.period), status: ev.latest.status },
       targetId: ev.target?.id ?? null,
+      basis: ev.basis,
+      note: ev.note,
       resolvedMin: ev.resolved?.min ?? null,
       resolvedMax: ev.resolved?.max ?? null,
       progress: ev.progress,
