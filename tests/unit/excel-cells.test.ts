@@ -72,6 +72,26 @@ describe('reading cells', () => {
     expect(read('LOPEND', { type: 'choice', choices: [{ value: 'lopend', label: 'Lopend' }] })).toMatchObject({ value: 'lopend' });
   });
 
+  it('numbers as people type them; every refusal says what was found and gives one example that fits the column', () => {
+    // A percentage indicator's value (stored 0-100): 40%, "40 %", 0,4.
+    const pctValue: CellRule = { type: 'percent', scale: 100 };
+    for (const v of ['40%', '40 %', '0,4', 0.4]) expect(read(v, pctValue), String(v)).toMatchObject({ ok: true, value: 40 });
+    expect(read('2,1%', pctValue)).toMatchObject({ ok: true, value: 2.1 });
+    // A count: "1.234" is one thousand two hundred thirty-four; decimals are refused, saying what to write.
+    expect(read('1.234', { type: 'int' })).toMatchObject({ ok: true, value: 1234 });
+    const comma = read('1,234', { type: 'int' });
+    expect(comma).toMatchObject({ ok: false, message: expect.stringContaining('een aantal heeft geen decimalen. Schrijf bijvoorbeeld 1.234') });
+    // The examples fit the column: a count, a number, an amount, a percentage.
+    expect(read('veel', { type: 'int' })).toMatchObject({ message: '"veel" is tekst, geen getal. Vul een getal in, bijvoorbeeld 1.234; een tekst wordt nooit als 0 gelezen.' });
+    expect(read('n.v.t.', { type: 'money' })).toMatchObject({ message: expect.stringContaining('bijvoorbeeld € 1.234,56') });
+    expect(read('hoog', { type: 'percent' })).toMatchObject({ message: expect.stringContaining('bijvoorbeeld 40%') });
+    expect(read('1.2.3', { type: 'decimal' })).toMatchObject({ ok: false, message: expect.stringContaining('"1.2.3"') });
+    // An ambiguous "1.234" in a column with decimals never suggests writing "1.234" again.
+    const amb = read('1.234', { type: 'decimal' });
+    expect(amb).toMatchObject({ ok: false, message: expect.stringContaining('als 1234 (zonder punt)') });
+    expect((amb as { message: string }).message).not.toMatch(/Schrijf 1\.234/);
+  });
+
   it('recognises personal-data headers but not ordinary ones', () => {
     for (const h of ['BSN', 'Burgerservicenummer', 'Geboortedatum', 'geb. datum', 'Naam leerling', 'Leerlingnaam', 'Adres', 'Postcode', 'Achternaam', 'Onderwijsnummer'])
       expect(personalDataHint(h), h).toBe(true);

@@ -130,6 +130,11 @@ function dateFromSerial(serial: number): string | null {
 
 const serialOf = (d: Date) => d.getTime() / 86_400_000 + 25_569;
 
+/** One example of what to write, fitting the column: a count, a number, an amount, a percentage, a date. */
+export function exampleFor(rule: Pick<CellRule, 'type'>): string {
+  return t(`xl.example.${rule.type === 'int' ? 'int' : rule.type === 'money' ? 'money' : rule.type === 'percent' ? 'percent' : rule.type === 'date' || rule.type === 'datetime' ? 'date' : 'decimal'}`);
+}
+
 /** Plain numbers typed as text: Dutch first ("1.234,56", "0,4"), English where it cannot be Dutch ("1,234.56", "12.5"). */
 export function parseNumberText(input: string, opts: { whole?: boolean } = {}): { ok: true; value: number } | { ok: false; message: string } {
   let s = input.replace(/[\s\u00a0\u202f]/g, '');
@@ -138,7 +143,9 @@ export function parseNumberText(input: string, opts: { whole?: boolean } = {}): 
     sign = -1;
     s = s.slice(1);
   } else if (s.startsWith('+')) s = s.slice(1);
-  const bad = { ok: false as const, message: t('xl.cell.notNumber', { value: show(input.trim()) }) };
+  const example = exampleFor({ type: opts.whole ? 'int' : 'decimal' });
+  const bad = { ok: false as const, message: t('xl.cell.notNumber', { value: show(input.trim()), example }) };
+  const ambiguous = { ok: false as const, message: t(opts.whole ? 'xl.cell.ambiguousWhole' : 'xl.cell.ambiguousNumber', { value: show(input.trim()) }) };
   if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return bad;
   const dots = (s.match(/\./g) ?? []).length;
   const commas = (s.match(/,/g) ?? []).length;
@@ -147,20 +154,20 @@ export function parseNumberText(input: string, opts: { whole?: boolean } = {}): 
   if (dots && commas) {
     const dutch = s.lastIndexOf(',') > s.lastIndexOf('.');
     const [whole, frac] = dutch ? [s.slice(0, s.lastIndexOf(',')), s.slice(s.lastIndexOf(',') + 1)] : [s.slice(0, s.lastIndexOf('.')), s.slice(s.lastIndexOf('.') + 1)];
-    if (!groups3(whole, dutch ? '.' : ',') || /[.,]/.test(frac)) return { ok: false, message: t('xl.cell.ambiguousNumber', { value: show(input.trim()) }) };
+    if (!groups3(whole, dutch ? '.' : ',') || /[.,]/.test(frac)) return ambiguous;
     normal = whole.replace(/[.,]/g, '') + '.' + frac;
   } else if (commas) {
     if (commas > 1) {
-      if (!groups3(s, ',')) return { ok: false, message: t('xl.cell.ambiguousNumber', { value: show(input.trim()) }) };
+      if (!groups3(s, ',')) return ambiguous;
       normal = s.replace(/,/g, '');
     } else normal = s.replace(',', '.');
   } else if (dots) {
     if (groups3(s, '.')) {
       // "1.234" is 1234 in Dutch and 1.234 in English: only a whole-number column can tell.
-      if (!opts.whole) return { ok: false, message: t('xl.cell.ambiguousNumber', { value: show(input.trim()) }) };
+      if (!opts.whole) return ambiguous;
       normal = s.replace(/\./g, '');
     } else if (dots === 1) normal = s;
-    else return { ok: false, message: t('xl.cell.ambiguousNumber', { value: show(input.trim()) }) };
+    else return ambiguous;
   } else normal = s;
   const value = sign * Number(normal);
   if (!Number.isFinite(value)) return bad;
@@ -202,7 +209,7 @@ export function readCell(cell: CellLike | undefined, rule: CellRule, ctx: ReadCo
     case 'money': {
       let cents: number;
       if (typeof raw === 'number') {
-        if (!Number.isFinite(raw)) return fail(t('xl.cell.notNumber', { value: show(raw) }));
+        if (!Number.isFinite(raw)) return fail(t('xl.cell.notNumber', { value: show(raw), example: exampleFor(rule) }));
         cents = Math.round(raw * 100);
         if (Math.abs(raw * 100 - cents) > 1e-6 * Math.max(1, Math.abs(cents))) return fail(t('xl.cell.moreThanCents', { value: show(raw) }));
         if (Math.abs(cents) > MAX_CENTS) return fail(t('xl.cell.tooBig'));
@@ -214,10 +221,10 @@ export function readCell(cell: CellLike | undefined, rule: CellRule, ctx: ReadCo
           if (Math.abs(cents) > MAX_CENTS) return fail(t('xl.cell.tooBig'));
         } else {
           const p = parseMoney(raw, { allowNegative: true });
-          if (!p.ok) return fail(/^"?[^\d]*"?$/.test(raw.trim()) ? t('xl.cell.textInNumber', { value: show(raw.trim()) }) : p.message);
+          if (!p.ok) return fail(/^"?[^\d]*"?$/.test(raw.trim()) ? t('xl.cell.textInNumber', { value: show(raw.trim()), example: exampleFor(rule) }) : p.message);
           cents = p.cents;
         }
-      } else return fail(t('xl.cell.textInNumber', { value: show(raw) }));
+      } else return fail(t('xl.cell.textInNumber', { value: show(raw), example: exampleFor(rule) }));
       if (cents < 0 && !rule.allowNegative) return fail(t('xl.cell.negative'));
       return done(rule.scale ? scaled(cents, rule.scale) : cents);
     }
@@ -227,10 +234,10 @@ export function readCell(cell: CellLike | undefined, rule: CellRule, ctx: ReadCo
       if (typeof raw === 'number') n = raw;
       else if (typeof raw === 'string') {
         const p = parseNumberText(raw, { whole: rule.type === 'int' });
-        if (!p.ok) return fail(/\d/.test(raw) ? p.message : t('xl.cell.textInNumber', { value: show(raw.trim()) }));
+        if (!p.ok) return fail(/\d/.test(raw) ? p.message : t('xl.cell.textInNumber', { value: show(raw.trim()), example: exampleFor(rule) }));
         n = p.value;
-      } else return fail(t('xl.cell.textInNumber', { value: show(raw) }));
-      if (!Number.isFinite(n)) return fail(t('xl.cell.notNumber', { value: show(raw) }));
+      } else return fail(t('xl.cell.textInNumber', { value: show(raw), example: exampleFor(rule) }));
+      if (!Number.isFinite(n)) return fail(t('xl.cell.notNumber', { value: show(raw), example: exampleFor(rule) }));
       if (rule.type === 'int' && !Number.isInteger(n)) return fail(t('xl.cell.notWhole', { value: show(raw) }));
       if (Math.abs(n) > (rule.type === 'int' ? MAX_INT : MAX_DECIMAL)) return fail(t('xl.cell.hugeNumber', { value: show(raw) }));
       if (n < 0 && !rule.allowNegative) return fail(t('xl.cell.negative'));
@@ -246,10 +253,10 @@ export function readCell(cell: CellLike | undefined, rule: CellRule, ctx: ReadCo
         const s = raw.trim();
         const pct = s.endsWith('%');
         const p = parseNumberText(pct ? s.slice(0, -1) : s);
-        if (!p.ok) return fail(/\d/.test(s) ? p.message : t('xl.cell.textInNumber', { value: show(s) }));
+        if (!p.ok) return fail(/\d/.test(s) ? p.message : t('xl.cell.textInNumber', { value: show(s), example: exampleFor(rule) }));
         if (!pct && Math.abs(p.value) > 1) return fail(t('xl.cell.ambiguousPercent', { value: show(s) }));
         n = pct ? p.value / 100 : p.value;
-      } else return fail(t('xl.cell.textInNumber', { value: show(raw) }));
+      } else return fail(t('xl.cell.textInNumber', { value: show(raw), example: exampleFor(rule) }));
       if (Math.abs(n) > 100) return fail(t('xl.cell.hugeNumber', { value: show(raw) }));
       if (n < 0 && !rule.allowNegative) return fail(t('xl.cell.negative'));
       return done(scaled(n, rule.scale ?? 1));

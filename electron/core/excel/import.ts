@@ -66,13 +66,13 @@ export function display(spec: ColumnSpec, v: CellValue | undefined): string {
   if (v === null || v === undefined || v === '') return EMPTY();
   switch (spec.type) {
     case 'money':
-      return formatCents(Number(v));
+      return formatCents(Math.round(Number(v) / (spec.scale ?? 1)));
     case 'date':
       return formatDate(String(v));
     case 'datetime':
       return formatDateTime(String(v));
     case 'percent':
-      return `${String(Math.round(Number(v) * 1000) / 10).replace('.', ',')}%`;
+      return `${String(Math.round((Number(v) / (spec.scale ?? 1)) * 1000) / 10).replace('.', ',')}%`;
     case 'choice':
       return spec.choices?.find((c) => c.value === v)?.label ?? String(v);
     case 'bool':
@@ -199,6 +199,10 @@ async function trashedIds(db: Db, entity: string): Promise<Set<string>> {
 }
 
 interface Planned extends PlanRow {
+  /** The row's id (or parent) is not in this workspace at all: a sign of a file made for another one. */
+  foreign?: boolean;
+  /** The row is hidden in the file. */
+  hidden?: boolean;
   spec: SheetSpec;
   values: Row;
   cols: Record<string, number>;
@@ -252,7 +256,8 @@ async function planInputSheet(db: Db, p: Parsed, spec: SheetSpec & { input: Inpu
     };
     const dups = counts.get(parent) ?? [];
     if (parent && dups.length > 1) issueAt(input.parentKey, t('xl.plan.duplicateId', { id: parent, rows: dups.join(', ') }));
-    if (parent && !parents.has(parent)) issueAt(input.parentKey, t('xl.plan.notPartnersParent', { id: parent }));
+    const foreign = !!parent && !parents.has(parent);
+    if (foreign) issueAt(input.parentKey, t('xl.plan.notPartnersParent', { id: parent }));
     let status: RowStatus = 'unchanged';
     const changes: PlanChange[] = [];
     let record: NewRecord | undefined;
@@ -300,6 +305,8 @@ async function planInputSheet(db: Db, p: Parsed, spec: SheetSpec & { input: Inpu
       patch: {},
       conflictPatch: {},
       record,
+      foreign,
+      hidden: r.hidden,
     });
   }
   return out;
@@ -343,6 +350,8 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
     if (!issues.length) for (const c of kind.check?.(r.values) ?? []) if (spec.allowCreate || spec.editable.has(c.key)) issueAt(c.key, c.message);
 
     const current = id ? existing.get(id) : undefined;
+    // Not in this workspace (a new record of a workspace workbook, an unknown one of a request).
+    let foreign = !!id && !current && !kind.readOnly;
     let status: RowStatus = 'unchanged';
     const changes: PlanChange[] = [];
     const patch: Row = {};
@@ -413,6 +422,8 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
       cols: r.cols,
       patch,
       conflictPatch,
+      foreign,
+      hidden: r.hidden,
     });
   }
   // An import never deletes: records missing from a workspace workbook stay as they are.
@@ -459,7 +470,7 @@ async function checkRefs(rows: Planned[], list: (kind: RecordKind) => Promise<Ro
 }
 
 async function buildPlan(db: Db, p: Parsed, fileName: string): Promise<{ plan: ImportPlan; rows: Planned[] }> {
-  const notices: PlanIssue[] = [];
+  const notices: PlanIssue[] = [...p.notices];
   const fileIds = new Map<string, Set<string>>();
   const rows: Planned[] = [];
   // Each kind's stored rows are read once per plan, for comparing and for checking references.
@@ -478,6 +489,8 @@ async function buildPlan(db: Db, p: Parsed, fileName: string): Promise<{ plan: I
     r.status = 'rejected';
   }
   if (shapes.length) await checkRefs(rows, list);
+  await refuseOtherWorkspace(db, p, rows);
+  noteHidden(p, rows, notices);
   const counts = { new: 0, changed: 0, unchanged: 0, conflict: 0, rejected: 0 };
   for (const r of rows) counts[r.status]++;
   const plan: ImportPlan = {
@@ -493,6 +506,38 @@ async function buildPlan(db: Db, p: Parsed, fileName: string): Promise<{ plan: I
     notices,
   };
   return { plan, rows };
+}
+
+/**
+ * A file made for another workspace of the same region has the right region but none of this
+ * workspace's records: one message says so, instead of rejecting every row. A partner request whose
+ * rows all point elsewhere, or a workspace workbook sharing no id with a workspace that has records.
+ */
+async function refuseOtherWorkspace(db: Db, p: Parsed, rows: Planned[]): Promise<void> {
+  const withId = rows.filter((r) => r.id && !r.spec.kind.readOnly);
+  if (!withId.length) return;
+  if (!withId.every((r) => r.foreign)) return;
+  if (p.info.kind === 'workspace') {
+    // Into an empty workspace every record is new, as it should be.
+    const filled = await db.selectFrom('programme').select('id').where('deletedAt', 'is', null).limit(1).executeTakeFirst();
+    const partners = await db.selectFrom('organisation').select('id').where('deletedAt', 'is', null).limit(1).executeTakeFirst();
+    if (!filled && !partners) return;
+  }
+  const made = p.info.madeAt ? formatDateTime(p.info.madeAt) : '?';
+  throw new UserError('user_error', t(p.info.kind === 'partner' ? 'xl.plan.otherWorkspacePartner' : 'xl.plan.otherWorkspace', { file: p.fileName, source: p.info.source || '?', made }));
+}
+
+/** Changes in rows (or sheets) a person cannot see in Excel are worth a second look before applying. */
+function noteHidden(p: Parsed, rows: Planned[], notices: PlanIssue[]): void {
+  const bySheet = new Map<string, number[]>();
+  for (const r of rows) {
+    if (r.status !== 'new' && r.status !== 'changed' && r.status !== 'conflict') continue;
+    const sheetHidden = sheetNamed(p.book, r.sheet)?.hidden ?? false;
+    if (!r.hidden && !sheetHidden) continue;
+    r.notes.push(toPlanIssue({ sheet: r.sheet, row: r.row, message: t(sheetHidden ? 'xl.plan.hiddenSheetRow' : 'xl.plan.hiddenRow') }));
+    bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), r.row]);
+  }
+  for (const [sheet, list] of bySheet) notices.push(toPlanIssue({ sheet, message: t('xl.plan.hiddenRows', { n: list.length, rows: list.slice(0, 20).join(', ') }) }));
 }
 
 /** What a file is and which region it is for, without a workspace (to make one for it). */
