@@ -351,7 +351,7 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
 
     const current = id ? existing.get(id) : undefined;
     // Not in this workspace (a new record of a workspace workbook, an unknown one of a request).
-    let foreign = !!id && !current && !kind.readOnly;
+    const foreign = !!id && !current && !kind.readOnly;
     let status: RowStatus = 'unchanged';
     const changes: PlanChange[] = [];
     const patch: Row = {};
