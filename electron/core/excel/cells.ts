@@ -201,7 +201,8 @@ export function readCell(cell: CellLike | undefined, rule: CellRule, ctx: ReadCo
       // Characters no one types (from a broken copy, or Excel's _x0001_ escapes): say where, never store them.
       const ctrl = CONTROL.exec(s);
       if (ctrl) return fail(t('xl.cell.controlChar', { code: `U+${ctrl[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, pos: ctrl.index + 1 }));
-      if (rule.type === 'id' && !/^[\p{L}\p{N}._:\-/]{1,64}$/u.test(s)) return fail(t('xl.cell.badId', { value: show(s) }));
+      // Ids are mostly ASCII (UUIDs): the cheap test first, letters of any script only when needed.
+      if (rule.type === 'id' && !/^[A-Za-z0-9._:\-/]{1,64}$/.test(s) && !/^[\p{L}\p{N}._:\-/]{1,64}$/u.test(s)) return fail(t('xl.cell.badId', { value: show(s) }));
       // A text cut on export is judged by the import against the stored one (import.ts).
       if (rule.maxLength && s.length > rule.maxLength && !s.endsWith(CUT_MARK)) return fail(t('xl.cell.tooLong', { max: nlInt(rule.maxLength), length: nlInt(s.length) }));
       return done(s);

@@ -47,6 +47,8 @@ interface Parsed {
   notices: PlanIssue[];
   /** Record sheets read into typed rows (pure of the workspace, so a dry run's reading serves the apply). */
   tables: Map<SheetSpec, ReadTable>;
+  /** The last dry run's plan of this file, with the state of the store it was made against. */
+  planned?: { state: string; plan: ImportPlan; rows: Planned[] };
 }
 
 export interface ImportOptions {
@@ -530,9 +532,10 @@ async function refuseOtherWorkspace(db: Db, p: Parsed, rows: Planned[]): Promise
 /** Changes in rows (or sheets) a person cannot see in Excel are worth a second look before applying. */
 function noteHidden(p: Parsed, rows: Planned[], notices: PlanIssue[]): void {
   const bySheet = new Map<string, number[]>();
+  const hiddenSheets = new Set(p.specs.filter((s) => sheetNamed(p.book, s.sheet)?.hidden).map((s) => s.sheet));
   for (const r of rows) {
     if (r.status !== 'new' && r.status !== 'changed' && r.status !== 'conflict') continue;
-    const sheetHidden = sheetNamed(p.book, r.sheet)?.hidden ?? false;
+    const sheetHidden = hiddenSheets.has(r.sheet);
     if (!r.hidden && !sheetHidden) continue;
     r.notes.push(toPlanIssue({ sheet: r.sheet, row: r.row, message: t(sheetHidden ? 'xl.plan.hiddenSheetRow' : 'xl.plan.hiddenRow') }));
     bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), r.row]);
@@ -548,7 +551,22 @@ export async function peekFile(buf: Buffer, fileName: string, opts: ImportOption
 /** The dry run: reads the file and compares it with the store. Writes nothing. */
 export async function planImport(db: Kysely<Database>, buf: Buffer, fileName: string, opts: ImportOptions = {}): Promise<ImportPlan> {
   const p = await parse(db, buf, fileName, opts);
-  return (await buildPlan(db, p, fileName)).plan;
+  const built = await buildPlan(db, p, fileName);
+  // Kept for the apply of this same file, which may use it only while the store is exactly as now.
+  p.planned = { state: await storeState(db), ...built };
+  return built.plan;
+}
+
+/**
+ * What identifies the store's state: the file, the newest change set (other than the import's own),
+ * the history's size, and every commit of another connection. Every write to a record is tracked,
+ * so equal means nothing was written in between.
+ */
+async function storeState(db: Db, ownChangeSet = -1): Promise<string> {
+  const r = await sql<{ cs: number | null; n: number; mc: number | null; dv: number; file: string }>`
+    select (select max(id) from change_set where id <> ${ownChangeSet}) as cs, (select count(*) from change) as n, (select max(id) from change) as mc,
+           (select data_version from pragma_data_version) as dv, (select file from pragma_database_list where name = 'main') as file`.execute(db);
+  return JSON.stringify(r.rows[0] ?? null);
 }
 
 const NOTHING = Symbol('nothing to apply');
@@ -613,7 +631,12 @@ export async function applyImport(
   const wanted = (r: Planned) => r.status === 'new' || r.status === 'changed' || (r.status === 'conflict' && o.choices?.[r.key] === 'file');
   try {
     await tracked(db, { user: o.user, session: o.session ?? null, action: 'import', label: t('xl.import.label', { file: fileName }), source: fileName }, async (tr: Tracker) => {
-      const { plan, rows } = await buildPlan(tr.trx, p, fileName);
+      // The dry run of this file planned against exactly this store: its plan stands. Otherwise (or
+      // with partner input rows, whose records carry the moment they were made) plan again here.
+      const dry = p.planned;
+      p.planned = undefined;
+      const reuse = !!dry && !dry.rows.some((r) => r.record) && dry.state === (await storeState(tr.trx, tr.changeSetId));
+      const { plan, rows } = reuse ? dry : await buildPlan(tr.trx, p, fileName);
       finalPlan = plan;
       // Nothing to write: roll back, so not even an empty change set touches the workspace file.
       if (!rows.some(wanted)) throw NOTHING;

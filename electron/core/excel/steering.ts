@@ -19,7 +19,7 @@ import { RESULT_STATUSES, type ResultStatus } from '../../../shared/results/type
 import { STATUS_ICON, worstStatus } from '../../../shared/results/symbols';
 import { periodLabel } from '../../../shared/results/periods';
 import { linkedSentence } from '../../../shared/results/linked';
-import type { IndicatorView } from '../../../shared/schemas/results';
+import type { IndicatorView, ProgrammeResults } from '../../../shared/schemas/results';
 
 const localIsoDate = (iso: string) => {
   const d = new Date(iso);
@@ -34,6 +34,8 @@ export interface SteeringContext {
   /** ISO time of the report. */
   at: string;
   user: string;
+  /** A programme's results (the one status rule), computed once per report for every sheet that shows them. */
+  results(programmeId: string): Promise<ProgrammeResults | undefined>;
 }
 
 export interface SteeringSheet {
@@ -55,12 +57,12 @@ export const resultStatusText = (s: ResultStatus) => `${STATUS_ICON[s]} ${t(`res
  * Result status per measure (the worst of its own and its activities' indicators, see
  * `worstStatus`) and per indicator id, from the results queries' status rule, per programme.
  */
-async function resultStatuses(db: Db): Promise<{ measures: Map<string, ResultStatus>; indicators: Map<string, ResultStatus> }> {
+async function resultStatuses(ctx: SteeringContext): Promise<{ measures: Map<string, ResultStatus>; indicators: Map<string, ResultStatus> }> {
   const measures = new Map<string, ResultStatus>();
   const indicators = new Map<string, ResultStatus>();
-  const programmes = await db.selectFrom('programme').select('id').where('deletedAt', 'is', null).execute();
+  const programmes = await ctx.db.selectFrom('programme').select('id').where('deletedAt', 'is', null).execute();
   for (const p of programmes) {
-    const res = await programmeResults(db, p.id);
+    const res = await ctx.results(p.id);
     for (const m of res?.measures ?? []) {
       const views = [...m.indicators, ...m.activities.flatMap((a) => a.indicators)];
       for (const v of views) indicators.set(v.id, v.evaluation.status);
@@ -135,7 +137,7 @@ export const overviewSheet: SteeringSheet = {
     // Money and participants from the budget overview, per programme (the same figures as the Begroting screen).
     const money = new Map<string, { plannedCents: number; realisedCents: number; plannedParticipants: number | null; reachedParticipants: number | null }>();
     for (const id of programmes.keys()) for (const m of (await budgetOverview(db, id))?.measures ?? []) money.set(m.id, m);
-    const results = await resultStatuses(db);
+    const results = await resultStatuses(ctx);
     const byMeasure = new Map<string, typeof activities>();
     for (const a of activities) byMeasure.set(a.measureId, [...(byMeasure.get(a.measureId) ?? []), a]);
     const rows = measures
@@ -289,7 +291,7 @@ export const resultsSheet: SteeringSheet = {
     const rows: Row[] = [];
     const num = (v: number | null) => (v === null ? '' : String(Math.round(v * 1e6) / 1e6).replace('.', ','));
     for (const p of programmes) {
-      const res = await programmeResults(db, p.id);
+      const res = await ctx.results(p.id);
       for (const m of res?.measures ?? []) {
         const groups: { owner: string; views: IndicatorView[] }[] = [{ owner: '', views: m.indicators }, ...m.activities.map((a) => ({ owner: [a.code, a.name].filter(Boolean).join(' '), views: a.indicators }))];
         for (const g of groups)
@@ -421,7 +423,18 @@ export async function buildSteeringWorkbook(db: Db, ctx: ExportContext): Promise
   const at = ctx.at ?? new Date().toISOString();
   const region = await workspaceRegion(db);
   const wb = newWorkbook(at, t('xl.steering.title'));
-  const sctx: SteeringContext = { db, wb, region: region.label, at, user: ctx.user };
+  const results = new Map<string, Promise<ProgrammeResults | undefined>>();
+  const sctx: SteeringContext = {
+    db,
+    wb,
+    region: region.label,
+    at,
+    user: ctx.user,
+    results: (id) => {
+      if (!results.has(id)) results.set(id, programmeResults(db, id));
+      return results.get(id)!;
+    },
+  };
   for (const s of steeringSheets) await s.build(wb.addSheet(s.title), sctx);
   return wb;
 }
