@@ -11,6 +11,7 @@ import { HistoryEntry, StackState, TrashItem, UndoInput, UndoResult } from './sc
 import { Backup, BackupList } from './schemas/backups';
 import { id, isoDate } from './schemas/fields';
 import { ConflictChoices, ExchangeFile, ExportRequest, ExportResult, ImportPlan, ImportResult, LastImport } from './schemas/exchange';
+import { DuoApplyInput, DuoInput, DuoPlan, DuoResult } from './schemas/duo';
 import {
   Award,
   AwardInput,
@@ -212,6 +213,10 @@ export const contract = {
   'exchange.lastImport': { input: none, output: LastImport.nullable() },
   'exchange.undoImport': { input: none, output: UndoResult },
   'exchange.newWorkspace': { input: z.strictObject({ fileName: fileName(), file: ExchangeFile.strict() }), output: WorkspaceInfo },
+
+  // DUO's VSV files: a dry run, then the same file applied (with the sha256 the screen was shown)
+  'duo.plan': { input: DuoInput, output: DuoPlan },
+  'duo.apply': { input: DuoApplyInput, output: DuoResult },
 } as const;
 
 export type Contract = typeof contract;

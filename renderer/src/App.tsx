@@ -19,6 +19,7 @@ import { ResultsOverview } from './pages/ResultsOverview';
 import { ResultsActivity, ResultsIndicator } from './pages/ResultsActivity';
 import { ResultsIndicatorForm } from './pages/ResultsIndicatorForm';
 import { ResultsRegionFigures } from './pages/ResultsRegionFigures';
+import { DuoImport } from './pages/DuoImport';
 import { LineForm } from './pages/LineForm';
 import { MeasureDetail } from './pages/MeasureDetail';
 import { MeasureForm } from './pages/MeasureForm';
@@ -88,6 +89,7 @@ function Screen({ route, hasWorkspace }: { route: string[]; hasWorkspace: boolea
       if (a && b === 'indicator' && c) return <ResultsIndicator id={c} programmeId={a} />;
       return <ResultsOverview programmeId={a} />;
     case 'vsv-cijfers':
+      if (a === 'duo') return <DuoImport />;
       return <ResultsRegionFigures />;
     case 'excel':
       return <ExchangePage />;
@@ -141,6 +143,11 @@ function Shell() {
   const [version, setVersion] = useState(0);
   const [searching, setSearching] = useState(false);
   const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  // Another screen starts at its top, not at the scroll position of the one before.
+  const path = route.join('/');
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [path]);
 
   const load = useCallback(async () => {
     const [i, ws] = await Promise.all([call('app.info'), call('workspace.current')]);

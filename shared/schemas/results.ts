@@ -362,9 +362,10 @@ export const RegionFigure = z.object({
   id: z.string(),
   schoolYear: z.string(),
   onderwijssoort: z.enum(ONDERWIJSSOORTEN),
-  students: z.number(),
-  leavers: z.number(),
-  percentage: z.number(),
+  /** null: DUO suppressed the figure for privacy (a DUO file's import); never read as 0. */
+  students: z.number().nullable(),
+  leavers: z.number().nullable(),
+  percentage: z.number().nullable(),
   nationalNorm: nums,
   status: z.enum(MEASUREMENT_STATUSES),
   definitionVersion: z.string(),

@@ -4,10 +4,11 @@
  * one of them, and a file that would give such an item no activity, or a second one, is refused
  * row by row in the dry run.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { applyImport, planImport } from '../../electron/core/excel';
-import { exampleWorkspace, exportOf, load, save } from './excel-helpers';
-import { tempDir } from './helpers';
+import { exportOf, load, save } from './excel-helpers';
+import { makeCore, programmeInput } from './helpers';
+import { activityInput, measureInput } from './programme-tree-helpers';
 import type { Workspace } from '../../electron/core/db/workspace-file';
 import type ExcelJS from 'exceljs';
 
@@ -24,16 +25,25 @@ function sheetAccess(ws: ExcelJS.Worksheet) {
 const shapes = async (db: Workspace['db']) =>
   (await db.selectFrom('measure').select(['code', 'shape']).where('shape', '!=', 'measure').orderBy('code').execute()).map((m) => [m.code, m.shape]);
 
-// One example workspace for the file (the round trip itself is excel-roundtrip.test.ts, whose
-// content comparison includes the Vorm column); the test that changes it runs last.
+// A small workspace with each shape (the example region's round trip, whose content comparison
+// includes the Vorm column, is excel-roundtrip.test.ts).
 let ws: Workspace;
 let exported: Buffer;
-beforeAll(async () => {
-  ws = await exampleWorkspace(tempDir());
-  // Made after the example was written, so an edit is a change and not a conflict.
+beforeEach(async () => {
+  const core = await makeCore();
+  const { call } = core;
+  const p = await call('programme.create', programmeInput());
+  const line = await call('line.create', { programmeId: p.id, code: '3', name: 'Zorg', description: '' });
+  const m = await call('measure.create', { ...measureInput(p.id, '2a', 'Instroomloket'), lineId: line.id });
+  await call('activity.create', activityInput(m.id, '2a.1', 'Loket'));
+  await call('activity.create', activityInput(m.id, '2a.2', 'Schakelklas'));
+  await call('measure.create', { ...measureInput(p.id, '1.3', 'Overstapmonitor'), shape: 'single' });
+  const { measureId: _m, ...fields } = activityInput('', '3.3', 'Spreekuur jeugdarts bij ziekteverzuim');
+  await call('activity.create', { ...fields, lineId: line.id });
+  ws = core.app.requireWorkspace();
+  // Made after the data was written, so an edit is a change and not a conflict.
   exported = await exportOf(ws, new Date(Date.now() + 1000).toISOString());
 });
-afterAll(async () => ws.close());
 
 describe('the plan structure in the workspace workbook', () => {
   it('the Vorm column says each shape in Dutch', async () => {

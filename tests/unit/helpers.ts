@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -70,6 +71,21 @@ export const programmeInput = (over: Partial<In<'programme.create'>> = {}): In<'
 
 export function sha(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/**
+ * The workspace's bytes after everything committed is in the file itself: a closed connection whose
+ * statements are not yet garbage-collected keeps its WAL frames until then, which would move them
+ * into the file at a random later moment. Checkpointing first makes "unchanged to the byte" exact.
+ */
+export function settledSha(file: string): string {
+  const db = new Database(file, { fileMustExist: true });
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+  return sha(file);
 }
 
 /** Runs the `regieboek` command in this process and captures what it prints. */

@@ -7,7 +7,7 @@ import { AppState } from '../../electron/core/app-state';
 import { createDispatcher } from '../../electron/core/dispatch';
 import { createWorkspaceFile } from '../../electron/core/db/workspace-file';
 import { hasHotJournal } from '../../electron/core/files/recovery';
-import { workspaceFolder } from '../../electron/core/files/backups';
+import { deleteSetAside, listSetAside, workspaceFolder } from '../../electron/core/files/backups';
 import { EXAMPLE_REGION, findRegion } from '../../shared/regions';
 import { t } from '../../shared/i18n/nl';
 import { cli, makeCore, programmeInput, sha, tempDir } from './helpers';
@@ -58,16 +58,22 @@ describe('a file left with a hot journal (a write cut off halfway)', () => {
     const names = (await call('programme.list')).map((p) => p.name);
     expect(names).toHaveLength(30);
     expect(names).not.toContain('HALF GESCHREVEN');
-    const aside = fs.readdirSync(workspaceFolder(app.backupsDir, file)).filter((f) => f.startsWith('onderbroken-'));
+    const aside = listSetAside(app.backupsDir, file);
     expect(aside).toHaveLength(1);
-    const kept = fs.readdirSync(path.join(workspaceFolder(app.backupsDir, file), aside[0]!));
+    expect(path.dirname(aside[0]!)).toBe(workspaceFolder(app.backupsDir, file));
+    const kept = fs.readdirSync(aside[0]!);
     expect(kept.sort()).toEqual([path.basename(file), path.basename(file) + '-journal']);
+    // The privacy tools can remove them (they hold the workspace's data); nothing outside the root.
+    expect(() => deleteSetAside(app.backupsDir, path.dirname(file))).toThrow(/bestaat niet/);
+    expect(fs.existsSync(file)).toBe(true);
     await call('workspace.close');
 
     const again = await cli('check', '--db', file);
     expect(again.code).toBe(0);
     expect(again.out).toMatch(/^In orde: /);
     expect(again.out).not.toMatch(/onderbroken/);
+    deleteSetAside(app.backupsDir, aside[0]!);
+    expect(listSetAside(app.backupsDir, file)).toEqual([]);
   }, 30_000);
 
   it('"beschadigd" stays for a file whose integrity check really fails', async () => {

@@ -21,6 +21,7 @@ import { formatCents } from '../../../shared/money';
 import { EXAMPLE_REGION, findRegion, regionLabel } from '../../../shared/regions';
 import { t, type MessageKey } from '../../../shared/i18n/nl';
 import { exportCommand, importCommand, type ExchangeOpts } from './exchange';
+import { duoCommand } from './duo';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../db/schema';
 import { listProgrammes } from '../db/queries/programmes';
@@ -39,7 +40,7 @@ export interface CliIo {
   err: (s: string) => void;
 }
 
-type Opts = { db?: string; region?: string; json?: boolean; help?: boolean; 'data-dir'?: string } & ExchangeOpts;
+type Opts = { db?: string; region?: string; json?: boolean; help?: boolean; 'data-dir'?: string; status?: string; 'year-is'?: string } & ExchangeOpts;
 
 function needDb(o: Opts): string {
   if (!o.db) throw new UserError('invalid_input', t('cli.needDb'));
@@ -280,7 +281,10 @@ function backupsCommand(file: string, o: Opts, io: CliIo): number {
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
-    const [cmd, ...rest] = argv;
+    const [cmd, ...args] = argv;
+    // `regieboek duo import …`: the sub-command comes before the options.
+    const sub = cmd === 'duo' && args[0] && !args[0].startsWith('-') ? args[0] : undefined;
+    const rest = sub ? args.slice(1) : args;
     let values: Opts;
     try {
       values = parseArgs({
@@ -302,6 +306,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           choose: { type: 'string', multiple: true },
           user: { type: 'string' },
           'data-dir': { type: 'string' },
+          status: { type: 'string' },
+          'year-is': { type: 'string' },
         },
         strict: true,
       }).values;
@@ -408,6 +414,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await backupCommand(needDb(values), values, io);
       case 'backups':
         return backupsCommand(needDb(values), values, io);
+      case 'duo':
+        return await duoCommand(sub, needDb(values), { ...values, backupsRoot: backupsRoot(dataDirOf(values)) }, io);
       default:
         throw new UserError('invalid_input', t('cli.unknownCommand', { cmd }));
     }

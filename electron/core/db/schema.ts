@@ -422,13 +422,24 @@ export interface MeasurementTable extends Trashable {
   updatedAt: string;
 }
 
+/** A column mapping for DUO files, per set of headers (not a user record: no history). */
+export interface DuoMappingTable {
+  headerKey: string;
+  /** JSON string[]: the headers as found. */
+  headers: string;
+  /** JSON DuoMapping (electron/core/duo/columns.ts). */
+  mapping: string;
+  updatedAt: string;
+}
+
 export interface RegionFigureTable extends Trashable {
   id: string;
   schoolYear: string;
   onderwijssoort: string;
-  students: number;
-  leavers: number;
-  percentage: number;
+  /** Empty when DUO suppressed it for privacy (never 0). */
+  students: number | null;
+  leavers: number | null;
+  percentage: number | null;
   nationalNorm: number | null;
   status: string;
   definitionVersion: string;
@@ -459,6 +470,7 @@ export interface Database {
   target: TargetTable;
   measurement: MeasurementTable;
   regionFigure: RegionFigureTable;
+  duoMapping: DuoMappingTable;
   resultSettings: ResultSettingsTable;
   subActivity: SubActivityTable;
   award: AwardTable;

@@ -179,13 +179,14 @@ const defs: Def[] = [
     name: 'regionFigure',
     sheet: 'xlh.regionFigure.sheet',
     cols: [
-      ['schoolYear', 'text', { required: true }], ['onderwijssoort', 'text', { required: true }], ['students', 'int', { required: true }], ['leavers', 'int', { required: true }],
-      ['percentage', 'decimal', { required: true }], ['nationalNorm', 'decimal'], ['status', 'text', { required: true }], ['definitionVersion', 'text'], ['source', 'longText'],
+      // Counts and percentage are empty where DUO suppressed them for privacy (never 0).
+      ['schoolYear', 'text', { required: true }], ['onderwijssoort', 'text', { required: true }], ['students', 'int'], ['leavers', 'int'],
+      ['percentage', 'decimal'], ['nationalNorm', 'decimal'], ['status', 'text', { required: true }], ['definitionVersion', 'text'], ['source', 'longText'],
     ],
-    required: ['id', 'schoolYear', 'onderwijssoort', 'students', 'leavers', 'percentage', 'status'],
+    required: ['id', 'schoolYear', 'onderwijssoort', 'status'],
     orderBy: ['schoolYear', 'onderwijssoort', 'id'],
     label: (r) => `${r.schoolYear} ${r.onderwijssoort}`,
-    defaults: { definitionVersion: '', source: '', nationalNorm: null },
+    defaults: { definitionVersion: '', source: '', nationalNorm: null, students: null, leavers: null, percentage: null },
   },
   // Issue 6: monitoring. Timestamps stored as text (submittedAt, closedAt) stay text, so they come back exactly.
   {

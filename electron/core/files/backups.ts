@@ -229,3 +229,30 @@ export async function withImportBackup<T extends { changeSetId: number | null }>
     if (result?.changeSetId == null) deleteBackup(root, backup.file);
   }
 }
+
+/**
+ * Raw copies of a file and its journal set aside before an interrupted write was rolled back
+ * (files/recovery.ts): not restorable backups, but they hold the workspace's data, so the privacy
+ * tools must be able to find and remove them too. Newest first.
+ */
+export function listSetAside(root: string, workspacePath: string): string[] {
+  const folder = workspaceFolder(root, workspacePath);
+  try {
+    return fs
+      .readdirSync(folder)
+      .filter((n) => n.startsWith('onderbroken-'))
+      .sort()
+      .reverse()
+      .map((n) => path.join(folder, n));
+  } catch {
+    return [];
+  }
+}
+
+/** Removes one set-aside folder (only one under the root). */
+export function deleteSetAside(root: string, folder: string): void {
+  const rel = path.relative(path.resolve(root), path.resolve(folder));
+  if (rel.startsWith('..') || path.isAbsolute(rel) || rel.split(path.sep).length !== 2 || !path.basename(folder).startsWith('onderbroken-'))
+    throw new UserError('not_found', t('backup.notFound'));
+  fs.rmSync(folder, { recursive: true, force: true });
+}

@@ -13,8 +13,9 @@ import { resultHandlers } from './results';
 import { monitoringHandlers } from './monitoring';
 import { exchangeHandlers } from './exchange';
 import { backupHandlers } from './backups';
+import { duoHandlers } from './duo';
 
-const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, budgetHandlers, resultHandlers, monitoringHandlers, historyHandlers, exchangeHandlers, backupHandlers];
+const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, budgetHandlers, resultHandlers, monitoringHandlers, historyHandlers, exchangeHandlers, backupHandlers, duoHandlers];
 
 export function assertNoOverlap(list: object[]): void {
   const seen = new Set<string>();
@@ -37,4 +38,5 @@ export const allHandlers: Handlers = {
   ...historyHandlers,
   ...exchangeHandlers,
   ...backupHandlers,
+  ...duoHandlers,
 };

@@ -16,7 +16,7 @@ type PartnerSectionName = (typeof PARTNER_SECTION_NAMES)[number];
 const SECTION_ORDER: readonly PartnerSectionName[] = PARTNER_SECTION_NAMES;
 
 /** Bytes to base64 in chunks (a large file would overflow String.fromCharCode's arguments). */
-function toBase64(buf: ArrayBuffer): string {
+export function toBase64(buf: ArrayBuffer): string {
   const bytes = new Uint8Array(buf);
   let s = '';
   for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

@@ -10,17 +10,25 @@ import { formatNumber, parseNumberInput } from '../../../shared/results/format';
 import { parseRegionPaste, type PastedFigure } from '../../../shared/results/paste';
 import { ONDERWIJSSOORTEN, type RegionFigure } from '../../../shared/schemas/results';
 import { isSchoolYear } from '../../../shared/results/schoolYear';
+import { href } from '../router';
 
 const pct = (v: number | null) => (v === null ? '—' : `${formatNumber(v, 2)}%`);
 const soortLabel = (s: string) => t(`onderwijssoort.${s}` as MessageKey);
 
+/** A count DUO suppressed for privacy is empty, shown as a dash, never as 0. */
+const count = (v: number | null) => (v === null ? '—' : formatNumber(v));
+
 function SoortChart({ soort, figures }: { soort: string; figures: RegionFigure[] }) {
-  // Per school year the definitive figure if there is one, else the provisional one.
+  // Per school year the definitive figure if there is one, else the provisional one; a year whose
+  // percentage DUO suppressed has no point.
   const years = [...new Set(figures.map((f) => f.schoolYear))].sort();
-  const points = years.map((y) => {
-    const fs = figures.filter((f) => f.schoolYear === y);
-    return fs.find((f) => f.status === 'definitief') ?? fs[0]!;
-  });
+  const points = years
+    .map((y) => {
+      const fs = figures.filter((f) => f.schoolYear === y);
+      return fs.find((f) => f.status === 'definitief') ?? fs[0]!;
+    })
+    .filter((f): f is RegionFigure & { percentage: number } => f.percentage !== null);
+  if (!points.length) return null;
   const W = 250;
   const H = 110;
   const pad = { l: 40, r: 22, t: 10, b: 22 };
@@ -184,6 +192,11 @@ export function ResultsRegionFigures() {
     <div className="page">
       <header className="page-head">
         <h1>{t('regionFigures.title')}</h1>
+        <div className="actions">
+          <a className="button primary" href={href('vsv-cijfers', 'duo')}>
+            {t('duo.open')}
+          </a>
+        </div>
       </header>
       <p className="lead">{t('regionFigures.intro')}</p>
       {error && <p className="error-box">{error}</p>}
@@ -227,9 +240,9 @@ export function ResultsRegionFigures() {
                           <td key={y} className="num">
                             {f ? (
                               <>
-                                {pct(f.percentage)}
+                                {f.percentage === null ? <span title={t('regionFigures.suppressed')}>—</span> : pct(f.percentage)}
                                 <div className="small muted">
-                                  {formatNumber(f.leavers)} / {formatNumber(f.students)}
+                                  {count(f.leavers)} / {count(f.students)}
                                   {f.status === 'voorlopig' ? ` · ${t('measurementStatus.voorlopig').toLowerCase()}` : ''}
                                 </div>
                                 {f.nationalNorm !== null && <div className="small muted">{t('regionFigures.normValue', { value: pct(f.nationalNorm) })}</div>}

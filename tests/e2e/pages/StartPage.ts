@@ -35,7 +35,9 @@ export class StartPage {
     await this.create.click();
   }
 
+  /** Builds the example (a few seconds on a slow machine) and waits until its programmes are shown. */
   async openExampleRegion(): Promise<void> {
     await this.openExample.click();
+    await expect(this.page.getByRole('heading', { level: 1, name: "Programma's", exact: true })).toBeVisible({ timeout: 20_000 });
   }
 }

@@ -11,6 +11,7 @@ import { m0005_monitoring } from './0005_monitoring';
 import { m0006_plan_structure } from './0006_plan_structure';
 import { m0007_edits } from './0007_edits';
 import { m0008_reporting_periods } from './0008_reporting_periods';
+import { m0009_duo_import } from './0009_duo_import';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,6 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [m0001_foundation, m0002_programme_tree, m0003_money, m0004_results, m0005_monitoring, m0006_plan_structure, m0007_edits, m0008_reporting_periods];
+export const migrations: readonly Migration[] = [m0001_foundation, m0002_programme_tree, m0003_money, m0004_results, m0005_monitoring, m0006_plan_structure, m0007_edits, m0008_reporting_periods, m0009_duo_import];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

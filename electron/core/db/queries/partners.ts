@@ -3,6 +3,7 @@ import type { Database } from '../schema';
 import { compareCodes } from '../../../../shared/natsort';
 import type { Contact, Organisation, OrganisationDetail, OrganisationType, PartnerRole } from '../../../../shared/schemas/partner';
 import { parseList } from './tree';
+import { holdsOneActivity } from '../../../../shared/schemas/tree';
 
 type Db = Kysely<Database>;
 
@@ -49,11 +50,12 @@ export async function rolesOf(db: Db, orgId: string): Promise<PartnerRole[]> {
     if (p.contactSchoolId === orgId) roles.push({ role: 'contact_school', ...base });
     if (p.contactMunicipalityId === orgId) roles.push({ role: 'contact_municipality', ...base });
   }
-  const measures = await db.selectFrom('measure').select(['id', 'programmeId', 'code', 'name', 'leadOrganisationId', 'executorIds']).where('deletedAt', 'is', null).execute();
+  const measures = await db.selectFrom('measure').select(['id', 'programmeId', 'code', 'name', 'leadOrganisationId', 'executorIds', 'shape']).where('deletedAt', 'is', null).execute();
   const measureProgramme = new Map(measures.map((m) => [m.id, m.programmeId]));
   const activities = await db.selectFrom('activity').select(['id', 'measureId', 'code', 'name', 'leadOrganisationId', 'executorIds']).where('deletedAt', 'is', null).execute();
   for (const [entity, list] of [
-    ['measure', measures.map((m) => ({ ...m, programmeId: m.programmeId }))],
+    // An item that is its own activity is listed once, as the activity (its measure row shares the partners).
+    ['measure', measures.filter((m) => !holdsOneActivity(m.shape)).map((m) => ({ ...m, programmeId: m.programmeId }))],
     ['activity', activities.filter((a) => measureProgramme.has(a.measureId)).map((a) => ({ ...a, programmeId: measureProgramme.get(a.measureId)! }))],
   ] as const) {
     for (const r of [...list].sort((a, b) => compareCodes(a.code, b.code))) {
