@@ -164,8 +164,10 @@ export function refusePersonalData(book: XBook, file: string): void {
   }
 }
 
-/** Reads a workbook someone sent, by content, after every check above. */
-export async function readBook(buf: Buffer, file: string, limits: Limits = LIMITS): Promise<XBook> {
+export { personalDataHint } from './privacy';
+
+/** Reads a workbook someone sent, by content, after every check above (`personalData: false` for a reader with its own check). */
+export async function readBook(buf: Buffer, file: string, limits: Limits = LIMITS, opts: { personalData?: boolean } = {}): Promise<XBook> {
   checkBytes(buf, file, limits);
   let book: XBook;
   try {
@@ -175,7 +177,7 @@ export async function readBook(buf: Buffer, file: string, limits: Limits = LIMIT
     throw e;
   }
   if (!book.sheets.length) throw refuse(t('xl.file.noSheets', { file }));
-  refusePersonalData(book, file);
+  if (opts.personalData !== false) refusePersonalData(book, file);
   return book;
 }
 
