@@ -35,4 +35,18 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: ['electron'] }],
     },
   },
+  {
+    // One clock (electron/core/clock.ts): the core, the shared rules and the screens never read the
+    // system date themselves, so a set date (REGIEBOEK_TODAY, makeCore({ today })) reaches every rule.
+    // Tests too: no test depends on the real date.
+    files: ['electron/core/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}', 'tests/**/*.ts'],
+    ignores: ['electron/core/clock.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Lees de datum via electron/core/clock.ts (today/now), of in het scherm via useToday().' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Lees de tijd via electron/core/clock.ts (now).' },
+      ],
+    },
+  },
 );

@@ -9,6 +9,12 @@ export function isValidIsoDate(s: string): boolean {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
 }
 
+/** The calendar date of a moment in local time, as yyyy-mm-dd. */
+export function localIsoDate(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
 /** "2026-07-31" -> "31-07-2026". */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '';

@@ -16,6 +16,7 @@ import { UserError } from './errors';
 import { t } from '../../shared/i18n/nl';
 import type { AppInfo, RecentFile } from '../../shared/schemas/workspace';
 import { findRegion, regionLabel, type RegionRef } from '../../shared/regions';
+import { nowIso } from './clock';
 
 export const WORKSPACE_EXT = '.regieboek';
 const MAX_RECENT = 10;
@@ -219,7 +220,7 @@ export class AppState {
     const region = ws.sqlite.prepare('SELECT number, name FROM region').get() as { number: number; name: string } | undefined;
     const label = region ? regionLabel(region) : null;
     this.settings.recent = [
-      { path: ws.path, regionLabel: label, lastOpened: new Date().toISOString() },
+      { path: ws.path, regionLabel: label, lastOpened: nowIso() },
       ...this.settings.recent.filter((r) => r.path !== ws.path),
     ].slice(0, MAX_RECENT);
     this.settings.lastOpened = ws.path;

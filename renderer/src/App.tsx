@@ -1,6 +1,10 @@
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, call, onAppEvent } from './api';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { call, onAppEvent } from './api';
+import { queryClient } from './query';
+import { useCall } from './useLoad';
+import { messageOf } from './components/errors';
 import { AppContext } from './state';
 import { NotifyProvider, useNotify } from './notify';
 import { go, href, useRoute } from './router';
@@ -140,9 +144,9 @@ function Shell() {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
   const [ready, setReady] = useState(false);
-  const [version, setVersion] = useState(0);
   const [searching, setSearching] = useState(false);
-  const refresh = useCallback(() => setVersion((v) => v + 1), []);
+  // After an undo or redo anything on screen may have changed: every load is done again.
+  const refresh = useCallback(() => void queryClient.invalidateQueries(), []);
   // Another screen starts at its top, not at the scroll position of the one before.
   const path = route.join('/');
   useEffect(() => {
@@ -157,7 +161,7 @@ function Shell() {
   }, []);
 
   useEffect(() => {
-    load().catch((e: unknown) => notify(e instanceof ApiError ? e.message : String(e), 'error'));
+    load().catch((e: unknown) => notify(messageOf(e), 'error'));
   }, [load, notify]);
 
   /**
@@ -184,7 +188,7 @@ function Shell() {
         notify(t(direction === 'undo' ? 'history.undoDone' : 'history.redoDone', { label: r.label }));
         refresh();
       } catch (e) {
-        notify(e instanceof ApiError ? e.message : String(e), 'error');
+        notify(messageOf(e), 'error');
       }
     },
     [ask, notify, refresh],
@@ -210,17 +214,8 @@ function Shell() {
   }, [undo, redo, workspace]);
 
   // What the buttons would undo and redo now, for their titles.
-  const [stack, setStack] = useState<{ undo: string | null; redo: string | null }>({ undo: null, redo: null });
-  useEffect(() => {
-    if (!workspace) return;
-    let live = true;
-    call('history.stack')
-      .then((s) => live && setStack(s))
-      .catch(() => live && setStack({ undo: null, redo: null }));
-    return () => {
-      live = false;
-    };
-  }, [workspace, version]);
+  // Only titles: when they cannot be loaded the buttons simply have none.
+  const stack = useCall('history.stack', undefined, { enabled: !!workspace }).data ?? { undo: null, redo: null };
 
   // Ctrl+K opens the search from anywhere, also from inside a text field.
   useEffect(() => {
@@ -240,7 +235,8 @@ function Shell() {
       onAppEvent((name, payload) => {
         if (name === 'workspace-changed') {
           void load().then(() => {
-            refresh();
+            // Another file: nothing of the previous one may stay on screen.
+            void queryClient.resetQueries();
             go('programmas');
           });
         } else if (name === 'navigate') {
@@ -255,7 +251,16 @@ function Shell() {
 
   if (!ready) return <div className="loading" aria-busy="true" />;
   const current = areaOf[route[0] ?? ''] ?? route[0] ?? (workspace ? 'programmas' : 'start');
-  const ctx = { info, workspace, version, refresh, setWorkspace: (ws: WorkspaceInfo | null) => { setWorkspace(ws); refresh(); } };
+  const ctx = {
+    info,
+    workspace,
+    refresh,
+    setWorkspace: (ws: WorkspaceInfo | null) => {
+      setWorkspace(ws);
+      // Another file: nothing of the previous one may stay on screen.
+      void queryClient.resetQueries();
+    },
+  };
   // The printable sheets stand alone, without the menu, so what is on screen is what prints.
   if (route[0] === 'afdrukken' && workspace && route[2])
     return (
@@ -336,10 +341,12 @@ function Shell() {
 
 export function App() {
   return (
-    <NotifyProvider>
-      <AskProvider>
-        <Shell />
-      </AskProvider>
-    </NotifyProvider>
+    <QueryClientProvider client={queryClient}>
+      <NotifyProvider>
+        <AskProvider>
+          <Shell />
+        </AskProvider>
+      </NotifyProvider>
+    </QueryClientProvider>
   );
 }

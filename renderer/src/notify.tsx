@@ -6,13 +6,14 @@ interface Note {
   kind: Kind;
   text: string;
 }
+let nextId = 0;
 const Ctx = createContext<(text: string, kind?: Kind) => void>(() => {});
 
 /** Short messages after an action, read out by screen readers (aria-live). */
 export function NotifyProvider({ children }: { children: ReactNode }) {
   const [notes, setNotes] = useState<Note[]>([]);
   const notify = useCallback((text: string, kind: Kind = 'info') => {
-    const id = Date.now() + Math.random();
+    const id = ++nextId;
     // A success makes earlier error notices stale: drop them.
     setNotes((n) => [...(kind === 'info' ? n.filter((x) => x.kind !== 'error') : n).slice(-2), { id, kind, text }]);
     setTimeout(() => setNotes((n) => n.filter((x) => x.id !== id)), kind === 'error' ? 9000 : 4500);

@@ -4,11 +4,13 @@ import type { AppInfo, WorkspaceInfo } from '../../shared/schemas/workspace';
 export interface AppCtx {
   info: AppInfo | null;
   workspace: WorkspaceInfo | null;
-  /** Bumped after anything that may change what a screen shows (undo, restore, opening a file). */
-  version: number;
+  /** Loads everything on screen again (after an undo or redo; writes through useAct do it themselves). */
   refresh(): void;
   setWorkspace(ws: WorkspaceInfo | null): void;
 }
 
-export const AppContext = createContext<AppCtx>({ info: null, workspace: null, version: 0, refresh: () => {}, setWorkspace: () => {} });
+export const AppContext = createContext<AppCtx>({ info: null, workspace: null, refresh: () => {}, setWorkspace: () => {} });
 export const useApp = () => useContext(AppContext);
+
+/** The core's today (yyyy-mm-dd): screens never read the system date, so they agree with the rules. */
+export const useToday = (): string => useContext(AppContext).info?.today ?? '';

@@ -1120,6 +1120,8 @@ export const nl = {
   'err.notFound': '{entity} bestaat niet (meer). Vernieuw het scherm.',
   'err.internal': 'Er ging iets mis in Regieboek. Er is niets half opgeslagen; probeer het opnieuw. Blijft het misgaan, meld dan: {detail}',
   'err.unknownChannel': 'Onbekende opdracht "{channel}".',
+  // The one clock (electron/core/clock.ts)
+  'err.badToday': 'REGIEBOEK_TODAY is "{value}"; dat is geen datum. Schrijf jjjj-mm-dd, bijvoorbeeld 2027-03-01, of laat de variabele weg voor de datum van vandaag.',
   'err.fileMissing': 'Het bestand {path} bestaat niet.',
   'err.fileExists': 'Het bestand {path} bestaat al. Kies een andere naam.',
   'err.notSqlite': '{path} is geen Regieboek-werkbestand (het is geen database). Het bestand is niet gewijzigd.',

@@ -115,9 +115,3 @@ export function filterActions<A extends ActionLike & { ownerName: string; ownerO
     return true;
   });
 }
-
-/** Today's date in local time, ISO yyyy-mm-dd. */
-export function localToday(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}

@@ -36,6 +36,8 @@ export const AppInfo = z.object({
   userName: z.string(),
   osUserName: z.string(),
   host: z.enum(['electron', 'web', 'cli', 'test']),
+  /** The core's today (electron/core/clock.ts), so the screens use the same date as the rules. */
+  today: z.string(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

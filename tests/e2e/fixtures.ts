@@ -4,7 +4,7 @@
  * and its data folder removed afterwards. Nothing is built here: run `npm run build` first.
  */
 import { test as base, expect } from '@playwright/test';
-import { startHost, type RunningHost } from './host';
+import { E2E_TODAY, startHost, type RunningHost } from './host';
 import { StartPage } from './pages/StartPage';
 import { ProgrammesPage } from './pages/ProgrammesPage';
 import { ProgrammeFormPage } from './pages/ProgrammeFormPage';
@@ -13,6 +13,8 @@ import { TrashPage } from './pages/TrashPage';
 import { Sidebar } from './pages/Sidebar';
 
 interface Fixtures {
+  /** The host's date (REGIEBOEK_TODAY); test.use({ today }) sets another. */
+  today: string;
   host: RunningHost;
   /** The page, opened on the host's URL (with token) and rendered. */
   app: StartPage;
@@ -24,9 +26,9 @@ interface Fixtures {
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  host: async ({}, use, testInfo) => {
-    const host = await startHost();
+  today: [E2E_TODAY, { option: true }],
+  host: async ({ today }, use, testInfo) => {
+    const host = await startHost({ today });
     try {
       await use(host);
     } finally {

@@ -7,10 +7,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { WRITTEN_ON } from '../../electron/core/demo/calendar';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 export const HOST_JS = path.join(ROOT, 'dist', 'host.cjs');
 export const CLI_JS = path.join(ROOT, 'dist', 'cli.cjs');
+
+/**
+ * The date the e2e hosts run on unless a test sets another (REGIEBOEK_TODAY for the host): the day
+ * the example region was written, so no e2e test depends on the real date.
+ */
+export const E2E_TODAY = WRITTEN_ON;
 
 export interface RunningHost {
   /** The full URL with ?token=..., as the host printed it. */
@@ -19,6 +26,8 @@ export interface RunningHost {
   origin: string;
   token: string;
   dataDir: string;
+  /** The host's today (yyyy-mm-dd). */
+  today: string;
   child: ChildProcess;
   /** What the host wrote so far (for failure messages). */
   output(): string;
@@ -34,14 +43,15 @@ export function makeDataDir(prefix = 'regieboek-e2e-'): string {
 }
 
 /** Spawns the host and resolves once it printed "Regieboek draait op <url>". */
-export function startHost(opts: { dataDir?: string; removeDataDir?: boolean; timeoutMs?: number } = {}): Promise<RunningHost> {
+export function startHost(opts: { dataDir?: string; removeDataDir?: boolean; timeoutMs?: number; today?: string } = {}): Promise<RunningHost> {
+  const today = opts.today ?? E2E_TODAY;
   assertBuilt();
   const dataDir = opts.dataDir ?? makeDataDir();
   const removeDataDir = opts.removeDataDir ?? opts.dataDir === undefined;
   const child = spawn(process.execPath, [HOST_JS, '--data-dir', dataDir, '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined },
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined, REGIEBOEK_TODAY: today },
   });
   let out = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -71,7 +81,7 @@ export function startHost(opts: { dataDir?: string; removeDataDir?: boolean; tim
         child.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
         child.off('exit', onEarlyExit);
         const url = new URL(m[1]!);
-        resolve({ url: url.href, origin: url.origin, token: url.searchParams.get('token') ?? '', dataDir, child, output: () => out, stop });
+        resolve({ url: url.href, origin: url.origin, token: url.searchParams.get('token') ?? '', dataDir, today, child, output: () => out, stop });
       }
     };
     const onEarlyExit = (code: number | null, signal: string | null) => fail(`De host stopte voortijdig (code ${code}, signaal ${signal}).`);

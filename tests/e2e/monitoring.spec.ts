@@ -122,10 +122,6 @@ function setActionStatus(page: Page, text: string, status: string, asOf: string)
 }
 
 const nl = (n: number) => n.toLocaleString('nl-NL');
-const todayNl = () => {
-  const d = new Date();
-  return `${String(d.getDate()).padStart(2, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${d.getFullYear()}`;
-};
 
 test.describe('Monitoring', () => {
   test.beforeEach(async ({ page, host }) => {
@@ -143,7 +139,8 @@ test.describe('Monitoring', () => {
     await expect(page.getByRole('heading', { level: 1, name: "Programma's", exact: true })).toBeVisible();
   });
 
-  test('input invullen met feiten, indienen, afdrukken; actie in het gesprek, op de agenda van de volgende ronde, afgerond in het overzicht', async ({ page }, testInfo) => {
+  test('input invullen met feiten, indienen, afdrukken; actie in het gesprek, op de agenda van de volgende ronde, afgerond in het overzicht', async ({ page, host }, testInfo) => {
+    const todayNl = formatDate(host.today);
     const rounds = new MonitoringRoundsPage(page);
     const round = new MonitoringRoundPage(page);
     const input = new MonitoringInputPage(page);
@@ -160,7 +157,7 @@ test.describe('Monitoring', () => {
       await round.inputLink(MEASURE).click();
       await input.expectShown(MEASURE);
       // The round lies ahead: the figures are those known today, and the panel says so.
-      await expect(input.facts.getByText(`Feiten uit het werkbestand per ${formatDate(new Date().toISOString().slice(0, 10))}`, { exact: true })).toBeVisible();
+      await expect(input.facts.getByText(`Feiten uit het werkbestand per ${todayNl}`, { exact: true })).toBeVisible();
     });
 
     const expected = await expectedFacts(page, MEASURE_CODE, ROUND);
@@ -219,7 +216,7 @@ test.describe('Monitoring', () => {
       // Submitted: the answers are read-only, the facts frozen as of today.
       await expect(input.submit).toHaveCount(0);
       await expect(page.getByRole('group', { name: `6. ${Q6}`, exact: true })).toHaveText(answer6);
-      await expect(input.facts.getByText(`Feiten zoals vastgelegd bij indienen op ${todayNl()}`, { exact: true })).toBeVisible();
+      await expect(input.facts.getByText(`Feiten zoals vastgelegd bij indienen op ${todayNl}`, { exact: true })).toBeVisible();
     });
 
     await test.step('vastgelegd: een open actie later afronden verandert de ingediende input niet', async () => {
@@ -240,7 +237,7 @@ test.describe('Monitoring', () => {
       await expect(page).toHaveURL(/#\/afdrukken\/input\/[^/]+$/);
       await expect(page.getByRole('heading', { level: 1, name: MEASURE, exact: true })).toBeVisible();
       await expect(page.getByText('Input voor monitoringgesprek', { exact: true })).toBeVisible();
-      await expect(page.getByText(`Feiten zoals vastgelegd bij indienen op ${todayNl()}`, { exact: true })).toBeVisible();
+      await expect(page.getByText(`Feiten zoals vastgelegd bij indienen op ${todayNl}`, { exact: true })).toBeVisible();
       await expect(sheet.item(Q1)).toContainText(answer1);
       await expect(sheet.item(Q6)).toContainText(answer6);
       await expect(sheet.item(Q8)).toContainText(answer8);

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { applyImport, planImport } from '../../electron/core/excel';
 import { tracked } from '../../electron/core/history/tracker';
 import { exampleWorkspace, exportOf, load, save } from './excel-helpers';
+import { nowIso } from '../../electron/core/clock';
 
 async function withNotes(buf: Buffer, notes: string): Promise<Buffer> {
   const wb: ExcelJS.Workbook = await load(buf);
@@ -18,7 +19,7 @@ async function withNotes(buf: Buffer, notes: string): Promise<Buffer> {
 describe('apply after a dry run', () => {
   it('plans again when the store changed after the dry run: the user’s newer change is a conflict, kept', async () => {
     const ws = await exampleWorkspace();
-    const file = await withNotes(await exportOf(ws, new Date().toISOString()), 'Uit het bestand.');
+    const file = await withNotes(await exportOf(ws, nowIso()), 'Uit het bestand.');
     await new Promise((r) => setTimeout(r, 5));
     const plan = await planImport(ws.db, file, 'werkbestand.xlsx');
     expect(plan.counts).toMatchObject({ changed: 1, conflict: 0 });

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { nowIso } from '../../electron/core/clock';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -7,9 +8,13 @@ import { applyImport, buildErrorWorkbook, exportPartner, exportSteering, exportW
 import { NUMFMT } from '../../electron/core/excel/cells';
 import { step } from '../../electron/core/history/undo';
 import { exampleWorkspace, load, save } from './excel-helpers';
-import { tempDir } from './helpers';
+import { tempDir, clockForFile } from './helpers';
 import { compareCodes } from '../../shared/natsort';
 import { budgetOverview } from '../../electron/core/db/queries/budget';
+import { WRITTEN_ON } from '../../electron/core/demo/calendar';
+
+// The example as written, on the day it was written (demo/calendar.ts): these tests check its content.
+clockForFile(WRITTEN_ON);
 
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
 const pdftotext = ['/usr/bin/pdftotext'].find((p) => fs.existsSync(p));
@@ -220,7 +225,7 @@ describe('partner data request (uitvraag)', () => {
     const dir = tempDir();
     const ws = await exampleWorkspace(dir);
     await expect(exportPartner(ws.db, { partner: 'Onbekend College' }, { user: 'Regio', source: ws.fileName })).rejects.toThrow(/staat niet bij de partners.*ROC Voorbeeldstad/);
-    const req = await exportPartner(ws.db, { partner: 'roc voorbeeldstad', period: '2025/2026' }, { user: 'Regio', source: ws.fileName, at: new Date().toISOString() });
+    const req = await exportPartner(ws.db, { partner: 'roc voorbeeldstad', period: '2025/2026' }, { user: 'Regio', source: ws.fileName, at: nowIso() });
     await new Promise((r) => setTimeout(r, 5));
 
     const wb = await load(req);

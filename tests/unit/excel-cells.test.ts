@@ -102,7 +102,7 @@ describe('reading cells', () => {
 
 describe('writing cells', () => {
   it('text that starts with = + - @ stays text (no formula injection), numbers, amounts, dates are typed', async () => {
-    const wb = new WorkbookWriter({ creator: 'Test', created: new Date() });
+    const wb = new WorkbookWriter({ creator: 'Test', created: new Date('2026-07-31T10:00:00Z') });
     const ws = wb.addSheet('x');
     const put = (r: number, c: number, rule: CellRule, v: string | number) => ws.set(r, c, cellValue(rule, v).value, cellStyle(rule));
     const risky = ['=SOM(A1:A9)', '+31 6 1234', '-5 jongeren', '@gemeente', '=HYPERLINK("http://evil","klik")'];

@@ -4,6 +4,7 @@
  * and a dry run never changes the workspace file: its sha256 is the same before and after.
  */
 import fs from 'node:fs';
+import { nowIso } from '../../electron/core/clock';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -13,7 +14,11 @@ import { applyImport, planImport, exportPartner, exportSteering, exportWorkspace
 import { zip } from '../../electron/core/excel/xlsx/zip';
 import type { ImportPlan } from '../../shared/schemas/exchange';
 import { emptyWorkspace, exampleWorkspace, exportOf, load, reopen, save } from './excel-helpers';
-import { sha, tempDir } from './helpers';
+import { sha, tempDir, clockForFile } from './helpers';
+import { WRITTEN_ON } from '../../electron/core/demo/calendar';
+
+// The example as written, on the day it was written (demo/calendar.ts): these tests check its content.
+clockForFile(WRITTEN_ON);
 
 let dir: string;
 let file: string;
@@ -24,7 +29,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regieboek-corpus-'));
   const ws = await exampleWorkspace(dir);
   file = ws.path;
-  base = await exportOf(ws, new Date().toISOString());
+  base = await exportOf(ws, nowIso());
   await ws.close();
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -331,7 +336,7 @@ describe('rejected rows: the message names sheet, row and column', () => {
   });
   it('41 an id that does not exist, in a returned partner request', async () => {
     const ws = reopen(file);
-    const req = await exportPartner(ws.db, { partner: 'ROC Voorbeeldstad' }, { user: 'T', source: 'x', at: new Date().toISOString() });
+    const req = await exportPartner(ws.db, { partner: 'ROC Voorbeeldstad' }, { user: 'T', source: 'x', at: nowIso() });
     await ws.close();
     const buf = await mutate((wb) => {
       const s = wb.getWorksheet('Activiteiten')!;
@@ -403,7 +408,7 @@ function sheetPart(parts: Map<string, string>, name: string): string {
 async function partnerRequest(sections: string[], from = file, partner = 'ROC Voorbeeldstad'): Promise<Buffer> {
   const ws = reopen(from);
   try {
-    return await exportPartner(ws.db, { partner, sections, period: '2026/2027' }, { user: 'Regio', source: 'Voorbeeldregio.regieboek', at: new Date().toISOString() });
+    return await exportPartner(ws.db, { partner, sections, period: '2026/2027' }, { user: 'Regio', source: 'Voorbeeldregio.regieboek', at: nowIso() });
   } finally {
     await ws.close();
   }

@@ -4,8 +4,14 @@
  * to records in the store or in the same file, and apply.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { nowIso } from '../../electron/core/clock';
 import { applyImport, exportWorkspace, planImport, recordKinds, registerKind, type RecordKind } from '../../electron/core/excel';
 import { load, save, exampleWorkspace } from './excel-helpers';
+import { clockForFile } from './helpers';
+import { WRITTEN_ON } from '../../electron/core/demo/calendar';
+
+// The example as written, on the day it was written (demo/calendar.ts): these tests check its content.
+clockForFile(WRITTEN_ON);
 
 // A stand-in child kind: "notes per programme", stored in the programme's notes field.
 const noteKind: RecordKind = {
@@ -38,7 +44,7 @@ describe('adding a record kind', () => {
   it('gets a sheet and legend rows, and its references are checked against the store and the file', async () => {
     expect(() => registerKind(noteKind)).toThrow(/twice/);
     const ws = await exampleWorkspace();
-    const buf = await exportWorkspace(ws.db, { user: 'T', source: 'x', at: new Date().toISOString() });
+    const buf = await exportWorkspace(ws.db, { user: 'T', source: 'x', at: nowIso() });
     const wb = await load(buf);
     const names = wb.worksheets.map((s) => s.name);
     expect(names.indexOf('Programmanotities')).toBe(names.indexOf("Programma's") + 1);

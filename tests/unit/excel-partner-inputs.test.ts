@@ -1,7 +1,11 @@
 /** Partner request input sections (Metingen, Bestedingen): new child records per filled-in row. */
 import { describe, expect, it } from 'vitest';
-import { makeCore } from './helpers';
+import { makeCore, clockForFile } from './helpers';
 import { load, save } from './excel-helpers';
+import { WRITTEN_ON } from '../../electron/core/demo/calendar';
+
+// The example as written, on the day it was written (demo/calendar.ts): these tests check its content.
+clockForFile(WRITTEN_ON);
 
 const PARTNER = 'ROC Voorbeeldstad';
 

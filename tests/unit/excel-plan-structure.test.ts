@@ -9,6 +9,7 @@ import { applyImport, planImport } from '../../electron/core/excel';
 import { exportOf, load, save } from './excel-helpers';
 import { makeCore, programmeInput } from './helpers';
 import { activityInput, measureInput } from './programme-tree-helpers';
+import { now } from '../../electron/core/clock';
 import type { Workspace } from '../../electron/core/db/workspace-file';
 import type ExcelJS from 'exceljs';
 
@@ -42,7 +43,7 @@ beforeEach(async () => {
   await call('activity.create', { ...fields, lineId: line.id });
   ws = core.app.requireWorkspace();
   // Made after the data was written, so an edit is a change and not a conflict.
-  exported = await exportOf(ws, new Date(Date.now() + 1000).toISOString());
+  exported = await exportOf(ws, new Date(now().getTime() + 1000).toISOString());
 });
 
 describe('the plan structure in the workspace workbook', () => {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { nowIso } from '../../electron/core/clock';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyImport, planImport } from '../../electron/core/excel';
@@ -6,7 +7,11 @@ import { step } from '../../electron/core/history/undo';
 import { info } from '../../electron/core/cli/main';
 import { programmeResults } from '../../electron/core/db/queries/results';
 import { content, emptyWorkspace, exampleWorkspace, exportOf, load, save } from './excel-helpers';
-import { sha, tempDir } from './helpers';
+import { sha, tempDir, clockForFile } from './helpers';
+import { WRITTEN_ON } from '../../electron/core/demo/calendar';
+
+// The example as written, on the day it was written (demo/calendar.ts): these tests check its content.
+clockForFile(WRITTEN_ON);
 
 describe('workspace workbook round trip', () => {
   it('export, import into an empty workspace, export again: same content and same counts', async () => {
@@ -84,7 +89,7 @@ describe('workspace workbook round trip', () => {
     const dir = tempDir();
     const ws = await exampleWorkspace(dir);
     await new Promise((r) => setTimeout(r, 5));
-    const exportedAt = new Date().toISOString();
+    const exportedAt = nowIso();
     await new Promise((r) => setTimeout(r, 5));
     const buf = await exportOf(ws, exportedAt);
     const wb = await load(buf);

@@ -8,6 +8,7 @@ import * as XLSX from 'xlsx';
 import type ExcelJS from 'exceljs';
 import { exportPartner, planImport, applyImport } from '../../electron/core/excel';
 import { exampleWorkspace, load } from './excel-helpers';
+import { nowIso } from '../../electron/core/clock';
 
 /** A cell as the text a person sees in Excel (nl-NL): no typed cells at all. */
 function asText(cell: ExcelJS.Cell): string {
@@ -27,7 +28,7 @@ function asText(cell: ExcelJS.Cell): string {
 describe('a partner file written by SheetJS with every value as text', () => {
   it('imports with 0 rejected rows: 40%, 1.234, 31-07-2026 and € 1.234,56 read as people mean them', async () => {
     const ws = await exampleWorkspace();
-    const req = await exportPartner(ws.db, { partner: 'ROC Voorbeeldstad', period: '2025/2026', sections: ['activities', 'measurements', 'spend'] }, { user: 'Regio', source: 'Voorbeeldregio.regieboek', at: new Date().toISOString() });
+    const req = await exportPartner(ws.db, { partner: 'ROC Voorbeeldstad', period: '2025/2026', sections: ['activities', 'measurements', 'spend'] }, { user: 'Regio', source: 'Voorbeeldregio.regieboek', at: nowIso() });
     const original = await load(req);
 
     // The partner's answers, typed as text.

@@ -3,9 +3,10 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { AppState } from '../../electron/core/app-state';
 import { createDispatcher } from '../../electron/core/dispatch';
+import { setToday } from '../../electron/core/clock';
 import { runCli } from '../../electron/core/cli/main';
 import type { Channel, In, Out } from '../../shared/contract';
 import type { AppError } from '../../shared/result';
@@ -15,14 +16,31 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
+/** Sets the core's clock for a whole test file (call at its top, before other hooks). */
+export function clockForFile(iso: string): void {
+  beforeAll(() => setToday(iso));
+  afterAll(() => setToday(null));
+}
+
+/** Sets the core's clock until the end of this test. */
+export function pinToday(iso: string): void {
+  setToday(iso);
+  cleanups.push(() => setToday(null));
+}
+
 export function tempDir(prefix = 'regieboek-test-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
 
-/** A core as the hosts build it, on a fresh data folder, with typed helpers around dispatch. */
-export async function makeCore(opts: { workspace?: boolean } = {}) {
+/**
+ * A core as the hosts build it, on a fresh data folder, with typed helpers around dispatch. `today`
+ * sets the core's clock for this test (else REGIEBOEK_TODAY or the system date, so a test that
+ * passes none must hold on any date; CI runs the unit suite under two other dates too).
+ */
+export async function makeCore(opts: { workspace?: boolean; today?: string } = {}) {
+  if (opts.today) pinToday(opts.today);
   const dir = tempDir();
   const app = new AppState({ dataDir: dir, host: 'test' });
   app.setSettings({ userName: 'Testgebruiker' });

@@ -9,6 +9,7 @@ import { isNetworkLocation, type LocationProbe } from '../../electron/core/files
 import { runCli } from '../../electron/core/cli/main';
 import { findRegion } from '../../shared/regions';
 import { makeCore, programmeInput, sha, tempDir } from './helpers';
+import { now } from '../../electron/core/clock';
 
 const region = findRegion(12)!;
 
@@ -41,7 +42,7 @@ describe('the lock file next to an open workspace', () => {
   it('a second process is told who has it open, may open it read-only, and takes the lock over once that process is gone', async () => {
     const { dir, file } = await newFile();
     const other = await holder(dir, file, 'Anna de Vries');
-    const since = new Date();
+    const since = now();
     try {
       expect(readLock(file)).toMatchObject({ user: 'Anna de Vries', host: os.hostname(), pid: other.pid });
       const { call, fail } = await makeCore({ workspace: false });

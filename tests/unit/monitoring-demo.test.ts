@@ -1,24 +1,42 @@
 import { describe, expect, it } from 'vitest';
+import { today } from '../../electron/core/clock';
+import { addDays, daysBetween } from '../../shared/results/schoolYear';
 import path from 'node:path';
 import { makeCore } from './helpers';
 import { runCli } from '../../electron/core/cli/main';
+
+// These tests take the clock as it is (REGIEBOEK_TODAY or the system date): the example must hold
+// on any date, and CI runs them under two other dates too.
+const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 
 describe('monitoring in the example region', () => {
   it('has two rounds held and one in preparation, actions in every status, open ones on the next agenda, facts from every module', async () => {
     const { call } = await makeCore({ workspace: false });
     await call('workspace.openExample');
+    const day = today();
     const rounds = await call('monitoring.round.list', {});
-    expect(rounds.map((r) => r.name)).toEqual(['Monitoringgesprekken januari 2027', 'Monitoringgesprekken juni 2026', 'Monitoringgesprekken juni 2025']);
+    // Newest first: one round ahead (about eight weeks from today), two held in June a year apart.
+    expect(rounds).toHaveLength(3);
+    const [next, june2, june1] = rounds as [(typeof rounds)[0], (typeof rounds)[0], (typeof rounds)[0]];
+    expect(next.upcoming).toBe(true);
+    expect(daysBetween(day, next.startDate)).toBeGreaterThanOrEqual(56);
+    expect(daysBetween(day, next.startDate)).toBeLessThan(63);
+    expect(next.name).toBe(`Monitoringgesprekken ${MONTHS[Number(next.startDate.slice(5, 7)) - 1]} ${next.startDate.slice(0, 4)}`);
+    expect([june2.upcoming, june1.upcoming]).toEqual([false, false]);
+    expect(june2.name).toBe(`Monitoringgesprekken juni ${june2.startDate.slice(0, 4)}`);
+    expect(june1.name).toBe(`Monitoringgesprekken juni ${Number(june2.startDate.slice(0, 4)) - 1}`);
+    // The last round held is recent: within the seventeen months before today.
+    expect(june2.startDate < day && daysBetween(june2.startDate, day) < 520).toBe(true);
     const { actions } = await call('monitoring.action.list', {});
     expect(new Set(actions.map((a) => a.status))).toEqual(new Set(['open', 'loopt', 'afgerond', 'vervallen']));
 
-    const upcoming = await call('monitoring.round.get', { id: rounds[0]!.id });
+    const upcoming = await call('monitoring.round.get', { id: next.id });
     expect(upcoming.agenda.length).toBeGreaterThan(0);
     expect(upcoming.agenda.every((a) => a.status === 'open' || a.status === 'loopt')).toBe(true);
     // An action from the first round that is still open is carried over twice.
-    expect(upcoming.agenda.some((a) => a.roundName === 'Monitoringgesprekken juni 2025')).toBe(true);
+    expect(upcoming.agenda.some((a) => a.roundName === june1.name)).toBe(true);
 
-    const held = await call('monitoring.round.get', { id: rounds[2]!.id });
+    const held = await call('monitoring.round.get', { id: june1.id });
     const input = await call('monitoring.interview.get', { id: held.interviews[0]!.id });
     expect(input.status).toBe('besproken');
     expect(input.factsFrozen).toBe(true);
@@ -26,10 +44,13 @@ describe('monitoring in the example region', () => {
     // The question reworded between the rounds keeps its old text in the first round.
     expect(input.questions[4]!.text).toBe('Hoe verloopt de samenwerking met de partners uit de RMC-regio?');
     expect(input.questions[4]!.reworded).toBe(true);
-    // Frozen as of the round's date (12-06-2025): no money spent yet for later years, no later measurements.
-    expect(input.facts.asOf).toBe('2025-06-12');
-    expect(input.facts.budget.years.filter((y) => y.year >= 2026).every((y) => y.spentCents === null)).toBe(true);
-    expect(input.facts.results.items.every((r) => !r.latestDate || r.latestDate <= '2025-06-12')).toBe(true);
+    // Frozen as of the round's date: no money spent yet for later years, no later measurements.
+    expect(input.facts.asOf).toBe(june1.startDate);
+    const laterYears = input.facts.budget.years.filter((y) => y.year > Number(june1.startDate.slice(0, 4)));
+    expect(laterYears.length).toBeGreaterThan(0);
+    expect(laterYears.every((y) => y.spentCents === null)).toBe(true);
+    expect(input.facts.results.items.some((r) => r.latestDate)).toBe(true);
+    expect(input.facts.results.items.every((r) => !r.latestDate || r.latestDate <= june1.startDate)).toBe(true);
 
     const concept = await call('monitoring.interview.get', { id: upcoming.interviews.find((i) => i.status === 'concept')!.id });
     expect(concept.factsFrozen).toBe(false);
@@ -43,8 +64,7 @@ describe('monitoring in the example region', () => {
     expect(perPartner.map((i) => i.partnerName).sort()).toEqual(['ROC Voorbeeldstad', 'Vakcollege Lindehaven']);
     const whole = await call('monitoring.facts', { measureId: perPartner[0]!.measureId, asOf: upcoming.startDate });
     // The round lies ahead; figures cannot be known beyond today.
-    expect(upcoming.startDate > new Date().toISOString().slice(0, 10)).toBe(true);
-    expect(whole.asOf).toBe(new Date().toISOString().slice(0, 10));
+    expect(whole.asOf).toBe(day);
     const sum = (f: typeof whole) => f.participants.reduce((n, p) => n + p.planned, 0);
     for (const i of perPartner) {
       const f = (await call('monitoring.interview.get', { id: i.id })).facts;
@@ -62,7 +82,7 @@ describe('monitoring in the example region', () => {
       text: 'Meetmethode van deze indicator afstemmen met de scholen.',
       ownerName: 'Coördinator RMC',
       ownerOrganisationId: null,
-      deadline: '2027-03-01',
+      deadline: addDays(day, 90),
       status: 'open',
     });
     expect(action.indicatorName).toBe(ind.name);
@@ -85,13 +105,13 @@ describe('monitoring in the example region', () => {
       text: 'Wachttijd voor de plusvoorziening per kwartaal rapporteren.',
       ownerName: '',
       ownerOrganisationId: (await call('organisation.list'))[0]!.id,
-      deadline: '2027-04-01',
+      deadline: addDays(today(), 120),
       status: 'open',
     });
     const next = await call('monitoring.round.create', {
       programmeId: upcoming!.programmeId,
-      name: 'Monitoringgesprekken juni 2027',
-      startDate: '2027-06-17',
+      name: 'Monitoringgesprekken (volgende)',
+      startDate: addDays(upcoming!.startDate, 140),
       endDate: null,
       notes: '',
       measureIds: [interview.measureId],

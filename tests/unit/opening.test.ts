@@ -104,11 +104,11 @@ describe('a failed creation leaves nothing behind', () => {
       child.stdout.on('data', (c: Buffer) => {
         out += c.toString();
         if (out.includes('start') && !started) {
-          started = Date.now();
+          started = performance.now();
           setTimeout(() => child.kill('SIGKILL'), delay);
         }
       });
-      child.once('exit', (_code, signal) => resolve({ killed: signal === 'SIGKILL', ms: Date.now() - started }));
+      child.once('exit', (_code, signal) => resolve({ killed: signal === 'SIGKILL', ms: performance.now() - started }));
     });
   }
 

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/core/cli/main';
+import { pinToday } from './helpers';
+import { WRITTEN_ON } from '../../electron/core/demo/calendar';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regieboek-cli-tree-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -17,6 +19,7 @@ async function run(args: string[]) {
 describe('regieboek tree', () => {
   it('prints the example programme as nested JSON, with activity 2.2.1 and its sub-activities', async () => {
     const file = path.join(dir, 'demo.regieboek');
+    pinToday(WRITTEN_ON); // the example as written (demo/calendar.ts)
     expect((await run(['demo', '--db', file])).code).toBe(0);
     const before = fs.statSync(file).mtimeMs;
     const r = await run(['tree', '--db', file, '--json']);

@@ -6,6 +6,8 @@ import path from 'node:path';
 import { AppState } from '../../electron/core/app-state';
 import { createDispatcher } from '../../electron/core/dispatch';
 import type { Activity } from '../../shared/schemas/tree';
+import { setToday } from '../../electron/core/clock';
+import { WRITTEN_ON } from '../../electron/core/demo/calendar';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'regieboek-seed-'));
 const app = new AppState({ dataDir: dir, host: 'test' });
@@ -18,11 +20,14 @@ async function call<T>(channel: string, input: unknown = {}): Promise<T> {
 
 let seconds = 0;
 beforeAll(async () => {
+  // The example's content as written, on the day it was written (demo/calendar.ts).
+  setToday(WRITTEN_ON);
   const t0 = performance.now();
   await call('workspace.openExample');
   seconds = (performance.now() - t0) / 1000;
 });
 afterAll(async () => {
+  setToday(null);
   await app.shutdown();
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -1,17 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/core/cli/main';
 import { RESULT_STATUSES } from '../../shared/results/types';
-import { makeCore } from './helpers';
+import { clockForFile, makeCore } from './helpers';
+import { WRITTEN_ON } from '../../electron/core/demo/calendar';
 
-beforeEach(() => {
-  process.env.REGIEBOEK_TODAY = '2026-11-23';
-});
-afterEach(() => {
-  delete process.env.REGIEBOEK_TODAY;
-});
+// Statuses depend on the date: these tests fix the core's clock on the example's own day.
+clockForFile(WRITTEN_ON);
 
 async function run(args: string[]) {
   let out = '';

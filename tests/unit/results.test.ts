@@ -1,14 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeCore } from './helpers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { makeCore, pinToday } from './helpers';
+import { WRITTEN_ON } from '../../electron/core/demo/calendar';
 import { activityInput, measureInput, programmeInput } from './programme-tree-helpers';
 import type { In } from '../../shared/contract';
 
-beforeEach(() => {
-  process.env.REGIEBOEK_TODAY = '2026-11-23';
-});
-afterEach(() => {
-  delete process.env.REGIEBOEK_TODAY;
-});
+// Statuses depend on the date: these tests fix the core's clock on the example's own day.
+beforeEach(() => pinToday(WRITTEN_ON));
 
 async function setup() {
   const core = await makeCore();

@@ -8,6 +8,7 @@
  * Export only reads the workspace. Import without --dry-run applies in one transaction (one change
  * set with the file name as its source); with --dry-run it only reports.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,6 +27,7 @@ import { findPartner } from '../excel/partner';
 import { exportFileName, workspaceRegion } from '../excel/info';
 import { t } from '../../../shared/i18n/nl';
 import type { CliIo } from './main';
+import { nowIso } from '../clock';
 
 export interface ExchangeOpts {
   kind?: string;
@@ -46,7 +48,7 @@ export interface ExchangeOpts {
 }
 
 /** One CLI run is one session: its change sets are never undone by a window's Ctrl+Z. */
-export const CLI_SESSION = `cli-${process.pid}-${Date.now()}`;
+export const CLI_SESSION = `cli-${process.pid}-${randomUUID()}`;
 
 const cliUser = (o: ExchangeOpts) => o.user?.trim() || (() => {
   try {
@@ -104,7 +106,7 @@ export async function exportCommand(db: string, o: ExchangeOpts, io: CliIo): Pro
   const partners = partnerNames(o);
   const sections = sectionsOf(o);
   if (kind === 'partner' && !partners.length) throw new UserError('invalid_input', t('xl.partner.needPartner') + ' (--partner NAAM)');
-  const ctx = { user: cliUser(o), source: path.basename(db), at: new Date().toISOString() };
+  const ctx = { user: cliUser(o), source: path.basename(db), at: nowIso() };
   if (kind === 'partner' && partners.length > 1) {
     // Several partners: --out is a folder, one workbook per partner, every name checked first.
     const dir = path.resolve(o.out);

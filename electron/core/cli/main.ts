@@ -33,7 +33,7 @@ import type { Unit } from '../../../shared/results/types';
 import { formatIndicatorValue } from '../../../shared/results/format';
 import { formatDate, formatDateTime } from '../../../shared/dates';
 import { listActions, listRounds } from '../db/queries/monitoring';
-import { localToday } from '../../../shared/monitoring/actions';
+import { today as clockToday } from '../clock';
 
 export interface CliIo {
   out: (s: string) => void;
@@ -97,11 +97,11 @@ export async function tree(file: string): Promise<{ programmes: ProgrammeTree[] 
 /** Monitoring rounds with per measure the answered/total questions, and every action; reads only. */
 export async function monitoring(file: string) {
   const version = assertOpenable(file);
-  if (version < 5) return { today: localToday(), rounds: [], actions: [] };
+  if (version < 5) return { today: clockToday(), rounds: [], actions: [] };
   const sqlite = openSqlite(file, { readonly: true });
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
   try {
-    const today = localToday();
+    const today = clockToday();
     const rounds = (await listRounds(db, undefined, today)).map((r) => ({
       id: r.id,
       programme: r.programmeName,

@@ -26,6 +26,7 @@ import { isNetworkLocation, notWritable, type LocationProbe } from '../files/loc
 import { hasHotJournal, pruneSetAside, scratchCopy, setAside, sweepLeftovers } from '../files/recovery';
 import { backupsRoot, makeBackup, workspaceFolder } from '../files/backups';
 import { defaultDataDir } from '../paths';
+import { nowIso } from '../clock';
 
 /** PRAGMA application_id of every Regieboek workspace: "RBK1". */
 export const APPLICATION_ID = 0x52424b31;
@@ -366,7 +367,7 @@ function buildAt(tmp: string, region: RegionRef, meta: Record<string, string>): 
     migrate(sqlite);
     sqlite.transaction(() => {
       const put = sqlite.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-      put.run('createdAt', new Date().toISOString());
+      put.run('createdAt', nowIso());
       for (const [k, v] of Object.entries(meta)) put.run(k, v);
       sqlite.prepare('INSERT INTO region (number, name, contact_municipality) VALUES (?, ?, ?)').run(region.number, region.name, region.contactMunicipality);
     })();

@@ -3,11 +3,12 @@
  * partners, in money and in kind), and spend over the running programme. Built on whatever
  * measures and partners the example holds; when it has none yet, a few are added here. The data
  * is made to trigger exactly two checks: one over-spent budget line and management costs above 10%
- * of the subsidy in 2026.
+ * of the subsidy in 2026. Years are written as on calendar.ts's WRITTEN_ON and moved with it.
  */
 import { randomUUID } from 'node:crypto';
 import type { Tracker } from '../history/tracker';
 import type { FundingSource, SpendingCategory, CostKind, SpendKind } from '../../../shared/budget';
+import type { DemoCalendar } from './calendar';
 
 const stamp = (at: string) => ({ createdAt: at, updatedAt: at, deletedAt: null, deletedIn: null });
 
@@ -28,7 +29,11 @@ function calendarYears(periodStart: string, periodEnd: string): { year: number; 
 
 const euros = (e: number) => Math.round(e) * 100;
 
-export async function seedMoney(tr: Tracker, programmeId: string): Promise<void> {
+export async function seedMoney(tr: Tracker, cal: DemoCalendar, programmeId: string): Promise<void> {
+  // The calendar years as written: 2024 put aside, 2025 over-spent, 2026 the current year.
+  const [y2024, y2025, y2026] = [cal.year(2024), cal.year(2025), cal.year(2026)];
+  // The same amounts in whichever year the example is seeded.
+  const noiseOf = (n: number) => noise(n - cal.years);
   const trx = tr.trx;
   const at = tr.at;
   const programme = await trx.selectFrom('programme').select(['periodStart', 'periodEnd']).where('id', '=', programmeId).executeTakeFirstOrThrow();
@@ -115,15 +120,15 @@ export async function seedMoney(tr: Tracker, programmeId: string): Promise<void>
   for (const { year } of years) {
     const subsidy = awarded.get(`ocw|${year}`)!;
     // Coordination (category A): 9% of the subsidy, but 11,3% in 2026: the management-cost breach.
-    const mgmt = Math.round((subsidy * (year === 2026 ? 113 : 90)) / 1000 / 100) * 100;
+    const mgmt = Math.round((subsidy * (year === y2026 ? 113 : 90)) / 1000 / 100) * 100;
     lines.push({ ...base, measureId: coordination.id, year, costItem: 'Programmacoördinator VSV 0,8 fte', kind: 'personeel', fte: 0.8, fundingSource: 'ocw', category: 'A', plannedCents: mgmt, realise: 0.97 });
     const ocwEach = Math.floor((subsidy * 0.8) / regular.length / 10_000) * 10_000;
     const rmcEach = Math.floor((awarded.get(`rmc|${year}`)! * 0.9) / regular.length / 10_000) * 10_000;
     regular.forEach((m, i) => {
       const act = activities.find((a) => a.measureId === m.id)?.id ?? null;
       const cat: SpendingCategory = (['E', 'C', 'F', 'B'] as const)[i % 4]!;
-      lines.push({ ...base, measureId: m.id, activityId: act, year, costItem: `Inzet uitvoering ${m.code || m.name}`.trim(), kind: 'personeel', fte: 0.6, fundingSource: 'ocw', category: cat, plannedCents: ocwEach, realise: 0.88 + noise(i + year) * 0.1 });
-      lines.push({ ...base, measureId: m.id, year, costItem: 'Materiaal en bijeenkomsten', kind: 'materieel', fundingSource: 'rmc', category: cat === 'B' ? 'B' : 'H', plannedCents: rmcEach, realise: 0.8 + noise(i * 7 + year) * 0.15 });
+      lines.push({ ...base, measureId: m.id, activityId: act, year, costItem: `Inzet uitvoering ${m.code || m.name}`.trim(), kind: 'personeel', fte: 0.6, fundingSource: 'ocw', category: cat, plannedCents: ocwEach, realise: 0.88 + noiseOf(i + year) * 0.1 });
+      lines.push({ ...base, measureId: m.id, year, costItem: 'Materiaal en bijeenkomsten', kind: 'materieel', fundingSource: 'rmc', category: cat === 'B' ? 'B' : 'H', plannedCents: rmcEach, realise: 0.8 + noiseOf(i * 7 + year) * 0.15 });
       lines.push({ ...base, measureId: m.id, year, costItem: 'Inzet docenten (uren)', kind: 'personeel', hours: 320, fundingSource: 'cofin_school', category: cat, partnerId: school(i), inKind: 1, plannedCents: euros(20_000 + i * 2_500), realise: 1 });
       if (i % 2 === 0)
         lines.push({ ...base, measureId: m.id, year, costItem: 'Bijdrage gemeente', kind: 'overig', fundingSource: 'cofin_gemeente', category: cat, partnerId: municipality(i / 2), plannedCents: euros(15_000), realise: 0.95 });
@@ -131,16 +136,16 @@ export async function seedMoney(tr: Tracker, programmeId: string): Promise<void>
     const plus = awarded.get(`plus|${year}`);
     if (plus)
       plusMeasures.forEach((m, i) => {
-        lines.push({ ...base, measureId: m.id, activityId: activities.find((a) => a.measureId === m.id)?.id ?? null, year, costItem: 'Begeleiders plusvoorziening', kind: 'personeel', fte: 2, fundingSource: 'plus', category: 'D', plannedCents: Math.floor((plus * 0.95) / plusMeasures.length / 10_000) * 10_000, realise: 0.9 + noise(i + year * 3) * 0.08 });
+        lines.push({ ...base, measureId: m.id, activityId: activities.find((a) => a.measureId === m.id)?.id ?? null, year, costItem: 'Begeleiders plusvoorziening', kind: 'personeel', fte: 2, fundingSource: 'plus', category: 'D', plannedCents: Math.floor((plus * 0.95) / plusMeasures.length / 10_000) * 10_000, realise: 0.9 + noise(i + (year - cal.years) * 3) * 0.08 });
       });
   }
   // The over-spent line: ICT for registration, 2025, realised 18% above plan.
-  lines.push({ ...base, measureId: coordination.id, year: 2025, costItem: 'Licentie en beheer registratiesysteem verzuim', kind: 'materieel', fundingSource: 'eigen', category: 'B', plannedCents: euros(12_000), realise: 1.18 });
+  lines.push({ ...base, measureId: coordination.id, year: y2025, costItem: 'Licentie en beheer registratiesysteem verzuim', kind: 'materieel', fundingSource: 'eigen', category: 'B', plannedCents: euros(12_000), realise: 1.18 });
   // A reserve (category G): put aside in 2024, used in 2026 (a negative amount, as the effect report asks).
   const reserve = { ...base, measureId: coordination.id, kind: 'overig' as const, fundingSource: 'ocw' as const, category: 'G' as const, realise: 1 };
-  if (years.some((y) => y.year === 2024) && years.some((y) => y.year === 2026)) {
-    lines.push({ ...reserve, year: 2024, costItem: 'Reservering voor verzuimproject 2026', plannedCents: euros(20_000) });
-    lines.push({ ...reserve, year: 2026, costItem: 'Inzet reservering verzuimproject', plannedCents: -euros(20_000) });
+  if (years.some((y) => y.year === y2024) && years.some((y) => y.year === y2026)) {
+    lines.push({ ...reserve, year: y2024, costItem: `Reservering voor verzuimproject ${y2026}`, plannedCents: euros(20_000) });
+    lines.push({ ...reserve, year: y2026, costItem: 'Inzet reservering verzuimproject', plannedCents: -euros(20_000) });
   }
 
   let n = 0;
@@ -154,7 +159,8 @@ export async function seedMoney(tr: Tracker, programmeId: string): Promise<void>
         id: randomUUID(),
         budgetLineId: id,
         kind: 'entry',
-        date: `${l.year}-12-15`,
+        // Put aside at the end of the year; used in the current year before the day the example was written.
+        date: `${l.year}-${l.year === y2026 ? '06' : '12'}-15`,
         year: l.year,
         amountCents: l.plannedCents,
         description: l.plannedCents < 0 ? 'Inzet reserve' : 'Dotatie reserve',
@@ -163,9 +169,9 @@ export async function seedMoney(tr: Tracker, programmeId: string): Promise<void>
       });
       continue;
     }
-    const quarters = l.year < 2026 ? [3, 6, 9, 12] : l.year === 2026 ? [3, 6, 9] : [];
+    const quarters = l.year < y2026 ? [3, 6, 9, 12] : l.year === y2026 ? [3, 6, 9] : [];
     if (!quarters.length || l.plannedCents <= 0) continue;
-    const share = l.year < 2026 ? realise : Math.min(realise, 1) * 0.7;
+    const share = l.year < y2026 ? realise : Math.min(realise, 1) * 0.7;
     const total = Math.round(l.plannedCents * share);
     const spend = (kind: SpendKind, date: string | null, cents: number, description: string, reference: string) =>
       tr.insert('spend', { id: randomUUID(), budgetLineId: id, kind, date, year: date ? Number(date.slice(0, 4)) : l.year, amountCents: cents, description, reference, ...stamp(at) });

@@ -1,12 +1,16 @@
 /**
  * The example region's monitoring interviews: two rounds held (answers, attendees, actions in every
  * status, some still open and carried over) and one round in preparation. Names are fictional.
+ * The rounds held are written as on calendar.ts's WRITTEN_ON and moved with it; the round in
+ * preparation is always about eight weeks after the clock's today, so it lies ahead on any date.
  */
 import { randomUUID } from 'node:crypto';
 import type { Tracker } from '../history/tracker';
 import { editQuestionSet, ensureQuestionSet, setInputStatus } from '../handlers/monitoring';
 import { loadQuestionSet } from '../db/queries/monitoring';
 import type { ActionStatus } from '../../../shared/monitoring/actions';
+import type { DemoCalendar } from './calendar';
+import { today } from '../clock';
 
 type Answers = Record<number, string>;
 
@@ -112,9 +116,10 @@ const rounds: {
     ],
   },
   {
-    name: 'Monitoringgesprekken januari 2027',
-    start: '2027-01-21',
-    end: '2027-01-22',
+    // In preparation: name and dates follow from the clock (nextRound).
+    name: '',
+    start: '',
+    end: null,
     notes: 'In voorbereiding: input graag uiterlijk twee weken voor het gesprek indienen.',
     measures: [
       { code: '2a', status: 'ingediend', answers: 12, round: 2 },
@@ -145,7 +150,16 @@ const attendeesFor: Record<string, [string, string, string][]> = {
   ],
 };
 
-export async function seedMonitoring(tr: Tracker, programmeId: string): Promise<void> {
+const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+/** The round in preparation: two days on the first Thursday at least eight weeks after today. */
+export function nextRound(day: string): { name: string; start: string; end: string } {
+  let start = addDays(day, 56);
+  while (new Date(`${start}T00:00:00Z`).getUTCDay() !== 4) start = addDays(start, 1);
+  return { name: `Monitoringgesprekken ${MONTHS[Number(start.slice(5, 7)) - 1]} ${start.slice(0, 4)}`, start, end: addDays(start, 1) };
+}
+
+export async function seedMonitoring(tr: Tracker, cal: DemoCalendar, programmeId: string): Promise<void> {
   const db = tr.trx;
   const measures = await db.selectFrom('measure').select(['id', 'code', 'name']).where('programmeId', '=', programmeId).where('deletedAt', 'is', null).execute();
   const measureId = new Map(measures.map((m) => [m.code, m.id]));
@@ -161,7 +175,9 @@ export async function seedMonitoring(tr: Tracker, programmeId: string): Promise<
   if (![...new Set(rounds.flatMap((r) => r.measures.map((m) => m.code)))].every((c) => measureId.has(c))) return;
 
   // Each round as it happened: the round, its inputs (submitted and discussed where held), its actions.
-  for (const [ri, r] of rounds.entries()) {
+  const day = today();
+  for (const [ri, written] of rounds.entries()) {
+    const r = written.start ? cal.deep(written) : { ...written, ...nextRound(day) };
     const stamp = { createdAt: tr.at, updatedAt: tr.at, deletedAt: null, deletedIn: null };
     await ensureQuestionSet(tr, programmeId);
     // Between the two rounds held, the programme reworded question 5 (the first round keeps the old wording).
@@ -191,7 +207,7 @@ export async function seedMonitoring(tr: Tracker, programmeId: string): Promise<
       for (const [ai, [name, org, fn]] of (attendeesFor[m.code] ?? []).entries())
         if (!m.partner || ai === 0 || org === orgKey[m.partner])
           await tr.insert('monitoringAttendee', { id: randomUUID(), interviewId, contactId: null, name, organisationName: org, function: fn, sortOrder: ai, ...stamp });
-      const texts = answersFor[m.code]!(m.round);
+      const texts = cal.deep(answersFor[m.code]!(m.round));
       for (const q of active.slice(0, m.answers)) {
         const answer = texts[q.position] ?? '';
         if (!answer) continue;
@@ -211,7 +227,7 @@ export async function seedMonitoring(tr: Tracker, programmeId: string): Promise<
         await setInputStatus(tr, interviewId, 'ingediend');
         // Submitted two weeks before the interview, as the round asks (or today, for a round still ahead).
         const submitted = addDays(r.start, -14);
-        if (submitted < tr.at.slice(0, 10)) await tr.update('monitoringInterview', interviewId, { submittedAt: `${submitted}T09:00:00.000Z` });
+        if (submitted < day) await tr.update('monitoringInterview', interviewId, { submittedAt: `${submitted}T09:00:00.000Z` });
       }
       if (m.status === 'besproken') await setInputStatus(tr, interviewId, 'besproken');
     }

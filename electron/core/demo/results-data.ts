@@ -6,6 +6,8 @@
  * indicator without data, a linked ("waarvan") pair. The DUO figures are measured in November,
  * about the school year that ended before (their moments report on the previous school year).
  * Values are chosen so every status occurs, up to 23-11-2026; docs/RESULTS.md lists the statuses.
+ * Everything here is written in that calendar; the Writer moves each record to the clock's year
+ * (calendar.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { Tracker } from '../history/tracker';
@@ -15,6 +17,7 @@ import { schoolYearOf, schoolYearRange } from '../../../shared/results/schoolYea
 import type { MomentKind, TargetSpec } from '../../../shared/results/types';
 import { defaultMomentPeriod, describedAt, momentRuleFor, reportingPeriod, type MomentPeriod } from '../../../shared/results/periods';
 import { MOMENT_WINDOW_DAYS } from '../../../shared/results/moments';
+import type { DemoCalendar } from './calendar';
 
 const YEARS = ['2024/2025', '2025/2026', '2026/2027', '2027/2028'];
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -54,7 +57,10 @@ type MeasurementSeed = {
 };
 
 class Writer {
-  constructor(private tr: Tracker) {}
+  constructor(
+    private tr: Tracker,
+    private cal: DemoCalendar,
+  ) {}
   private stamp = () => ({ createdAt: this.tr.at, updatedAt: this.tr.at, deletedAt: null, deletedIn: null });
   /** Each indicator's moments, so a measurement gets its period by the same rule as one typed in. */
   private moments = new Map<string, { kind: MomentKind; dates: string[]; periods: MomentPeriod[] }>();
@@ -64,7 +70,8 @@ class Writer {
     this.moments.set(indicatorId, { kind, dates, periods });
   }
 
-  async indicator(owner: { activityId?: string; measureId?: string }, s: IndicatorSeed, sortOrder: number): Promise<string> {
+  async indicator(owner: { activityId?: string; measureId?: string }, written: IndicatorSeed, sortOrder: number): Promise<string> {
+    const s = this.cal.deep(written);
     const id = randomUUID();
     const momentPeriods = s.momentPeriods ?? s.momentDates.map((d) => defaultMomentPeriod('schooljaar', s.momentKind === 'lijst' ? d.slice(5) : d));
     this.registerMoments(id, s.momentKind as MomentKind, s.momentDates, momentPeriods);
@@ -97,7 +104,9 @@ class Writer {
     return id;
   }
 
-  async target(indicatorId: string, year: string, spec: TargetSpec, revision?: { supersedesId: string; reason: string; decisionDate: string }): Promise<string> {
+  async target(indicatorId: string, writtenYear: string, spec: TargetSpec, writtenRevision?: { supersedesId: string; reason: string; decisionDate: string }): Promise<string> {
+    const year = this.cal.text(writtenYear);
+    const revision = writtenRevision && { ...writtenRevision, reason: this.cal.text(writtenRevision.reason), decisionDate: this.cal.date(writtenRevision.decisionDate) };
     const id = randomUUID();
     const r = schoolYearRange(year);
     await this.tr.insert('target', {
@@ -117,12 +126,13 @@ class Writer {
       decisionDate: revision?.decisionDate ?? null,
       ...this.stamp(),
       // Targets were set when the programme started; a revision on the day of its decision.
-      createdAt: revision ? at(revision.decisionDate) : at('2024-09-15'),
+      createdAt: revision ? at(revision.decisionDate) : at(this.cal.date('2024-09-15')),
     });
     return id;
   }
 
-  async measurement(indicatorId: string, m: MeasurementSeed): Promise<void> {
+  async measurement(indicatorId: string, written: MeasurementSeed): Promise<void> {
+    const m = this.cal.deep(written);
     const spec = this.moments.get(indicatorId)!;
     const period = reportingPeriod('schooljaar', momentRuleFor(spec, m.date, MOMENT_WINDOW_DAYS), m.date);
     await this.tr.insert('measurement', {
@@ -154,8 +164,8 @@ const VSV_PATTERN = [1.1, 0.86, 0.7, 0.4, 0.9];
 const REACHED_PAST = [1.04, 0.97, 1.1, 0.92];
 const REACHED_NOW = [0.3, 0.27, 0.12, 0.33, 0.05];
 
-export async function seedResults(tr: Tracker, programmeId: string): Promise<void> {
-  const w = new Writer(tr);
+export async function seedResults(tr: Tracker, cal: DemoCalendar, programmeId: string): Promise<void> {
+  const w = new Writer(tr, cal);
   const seedByCode = new Map<string, SeedActivity>();
   for (const l of seedLines) for (const m of l.measures) for (const a of m.activities) seedByCode.set(a.code, a);
   const rows = await tr.trx
@@ -170,7 +180,7 @@ export async function seedResults(tr: Tracker, programmeId: string): Promise<voi
   for (const [i, a] of rows.entries()) {
     const seed = seedByCode.get(a.code);
     const planned = JSON.parse(a.planned) as { schoolYear: string; count: number }[];
-    const plannedFor = (y: string) => planned.find((p) => p.schoolYear === y)?.count ?? 0;
+    const plannedFor = (y: string) => planned.find((p) => p.schoolYear === cal.text(y))?.count ?? 0;
 
     // 1. Participants reached: the built-in indicator, stored under its fixed id once it has values.
     if (planned.length) {
@@ -403,7 +413,7 @@ export async function seedResults(tr: Tracker, programmeId: string): Promise<voi
       const provisional = y === figureYears.length - 1;
       await tr.insert('regionFigure', {
         id: randomUUID(),
-        schoolYear: year,
+        schoolYear: cal.text(year),
         onderwijssoort: soort,
         students: n,
         leavers,

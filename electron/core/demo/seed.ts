@@ -1,6 +1,7 @@
 /**
  * The example workspace "Voorbeeldregio": fictional partners, people and figures, written for this
- * project. Later capabilities add their part here so every screen shows meaningful data.
+ * project. Later capabilities add their part here so every screen shows meaningful data. The data
+ * is written as on calendar.ts's WRITTEN_ON and moved to the clock's year when seeded.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -11,6 +12,8 @@ import { seedLines, seedOrganisations, type SeedActivity } from './tree-data';
 import { seedMoney } from './money';
 import { seedResults } from './results-data';
 import { seedMonitoring } from './monitoring';
+import { DemoCalendar } from './calendar';
+import { today } from '../clock';
 
 const SEED_USER = 'Voorbeeldgegevens';
 
@@ -108,25 +111,22 @@ function activityTexts(a: SeedActivity, i: number, orgName: (key: string) => str
   };
 }
 
-async function seedTree(tr: Tracker, programmeId: string, orgIds: Map<string, string>, orgNames: Map<string, string>): Promise<void> {
+async function seedTree(tr: Tracker, cal: DemoCalendar, programmeId: string, orgIds: Map<string, string>, orgNames: Map<string, string>): Promise<void> {
   const stamp = { createdAt: tr.at, updatedAt: tr.at, deletedAt: null, deletedIn: null };
   const org = (key: string) => orgIds.get(key)!;
   const orgName = (key: string) => orgNames.get(key)!;
   let n = 0;
   for (const line of seedLines) {
     const lineId = randomUUID();
-    await tr.insert('programmeLine', { id: lineId, programmeId, code: line.code, name: line.name, description: line.description, sortOrder: 0, ...stamp });
+    await tr.insert('programmeLine', { id: lineId, programmeId, ...cal.deep({ code: line.code, name: line.name, description: line.description }), sortOrder: 0, ...stamp });
     for (const m of line.measures) {
       const measureId = randomUUID();
       await tr.insert('measure', {
         id: measureId,
         programmeId,
         lineId,
-        code: m.code,
-        name: m.name,
-        description: m.description,
+        ...cal.deep({ code: m.code, name: m.name, description: m.description, targetGroups: JSON.stringify(m.targetGroups) }),
         plusvoorziening: m.plus ? 1 : 0,
-        targetGroups: JSON.stringify(m.targetGroups),
         leadOrganisationId: org(m.lead),
         executorIds: JSON.stringify(m.executors.map(org)),
         status: m.status,
@@ -139,22 +139,24 @@ async function seedTree(tr: Tracker, programmeId: string, orgIds: Map<string, st
         await tr.insert('activity', {
           id: activityId,
           measureId,
-          code: a.code,
-          name: a.name,
           status: a.status,
-          description: a.description,
-          aim: a.aim,
-          startDate: a.start,
-          endDate: a.end,
-          targetGroups: JSON.stringify(a.targetGroups),
-          ...activityTexts(a, n++, orgName),
+          ...cal.deep({
+            code: a.code,
+            name: a.name,
+            description: a.description,
+            aim: a.aim,
+            startDate: a.start,
+            endDate: a.end,
+            targetGroups: JSON.stringify(a.targetGroups),
+            ...activityTexts(a, n++, orgName),
+          }),
           leadOrganisationId: org(a.lead),
           executorIds: JSON.stringify(a.executors.map(org)),
           sortOrder: 0,
           ...stamp,
         });
         for (const [number, name, period, intendedResult] of a.subs)
-          await tr.insert('subActivity', { id: randomUUID(), activityId, number, name, period, intendedResult, sortOrder: 0, ...stamp });
+          await tr.insert('subActivity', { id: randomUUID(), activityId, ...cal.deep({ number, name, period, intendedResult }), sortOrder: 0, ...stamp });
       }
     }
   }
@@ -162,6 +164,7 @@ async function seedTree(tr: Tracker, programmeId: string, orgIds: Map<string, st
 
 /** `session`: the window that asked for the example, so its Ctrl+Z can offer to undo it (after asking). */
 export async function seedExample(db: Kysely<Database>, session: string | null = null): Promise<void> {
+  const cal = DemoCalendar.on(today());
   await tracked(db, { user: SEED_USER, session, action: 'create', label: 'Voorbeeldgegevens aangemaakt' }, async (tr) => {
     const at = tr.at;
     const stamp = { createdAt: at, updatedAt: at, deletedAt: null, deletedIn: null };
@@ -180,20 +183,20 @@ export async function seedExample(db: Kysely<Database>, session: string | null =
       const current = p.periodStart === '2024-08-01';
       await tr.insert('programme', {
         id,
-        ...p,
+        ...cal.deep(p),
         contactSchoolId: current ? orgIds.get('roc')! : null,
         contactMunicipalityId: current ? orgIds.get('gemeente')! : null,
         ...stamp,
       });
       if (current) {
-        await seedTree(tr, id, orgIds, orgNames);
-        await seedResults(tr, id);
+        await seedTree(tr, cal, id, orgIds, orgNames);
+        await seedResults(tr, cal, id);
       }
     }
     // Money for the running programme, after everything it builds on (same change set).
     const running = await tr.trx.selectFrom('programme').select('id').where('status', '=', 'lopend').orderBy('periodStart', 'desc').executeTakeFirst();
-    if (running) await seedMoney(tr, running.id);
+    if (running) await seedMoney(tr, cal, running.id);
     // Monitoring last: its inputs freeze the facts (participants, results, money) as of each round's date.
-    if (running) await seedMonitoring(tr, running.id);
+    if (running) await seedMonitoring(tr, cal, running.id);
   });
 }

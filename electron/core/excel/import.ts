@@ -24,6 +24,7 @@ import { formatCents } from '../../../shared/money';
 import { formatDate, formatDateTime } from '../../../shared/dates';
 import type { ConflictChoices, ImportPlan, ImportResult, PlanChange, PlanIssue, PlanRow, RowStatus } from '../../../shared/schemas/exchange';
 import { t } from '../../../shared/i18n/nl';
+import { nowIso } from '../clock';
 
 /** One sheet the file is expected to have, and what an import may do with it. */
 interface SheetSpec {
@@ -246,7 +247,7 @@ async function planInputSheet(db: Db, p: Parsed, spec: SheetSpec & { input: Inpu
       ? (await (db as unknown as Kysely<Record<string, { id: string }>>).selectFrom(tableName).select('id').where('id', 'in', ids).execute()).map((x) => String(x.id))
       : [],
   );
-  const now = new Date().toISOString();
+  const now = nowIso();
   const out: Planned[] = [];
   for (const r of table.rows) {
     const parent = r.values[input.parentKey] === null || r.values[input.parentKey] === undefined ? '' : String(r.values[input.parentKey]);

@@ -13,6 +13,8 @@ import type { XBook } from './xlsx/reader';
 import { NUMFMT, type CellType } from './cells';
 import { regionLabel } from '../../../shared/regions';
 import { t, type MessageKey } from '../../../shared/i18n/nl';
+import { today } from '../clock';
+import { formatDate } from '../../../shared/dates';
 
 /** Bumped when a sheet or column changes meaning; files of a newer version are refused. */
 export const FORMAT_VERSION = 1;
@@ -151,9 +153,7 @@ export function peekInfo(wb: XBook, file: string): FileInfo {
 
 /** "Werkbestand Voorbeeldregio 23-11-2026.xlsx": no characters a file system objects to. */
 export function exportFileName(kind: FileKind, region: string, partner?: string): string {
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  const date = `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()}`;
+  const date = formatDate(today());
   const what = kind === 'workspace' ? t('xl.kind.workspace') : kind === 'steering' ? t('xl.kind.steering') : `${t('xl.kind.partner')} ${partner ?? ''}`;
   return `${what} ${region} ${date}.xlsx`.replace(/[\\/:*?"<>|]+/g, '-').replace(/\s+/g, ' ');
 }

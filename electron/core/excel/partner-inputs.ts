@@ -33,6 +33,7 @@ import { parsePeriod, periodCode, periodLabel } from '../../../shared/results/pe
 import { formatDate } from '../../../shared/dates';
 import { compareCodes } from '../../../shared/natsort';
 import { t, type MessageKey } from '../../../shared/i18n/nl';
+import { nowIso } from '../clock';
 import { applyTextLimits } from './text-limits';
 
 type Db = Kysely<Database>;
@@ -180,7 +181,7 @@ export const measurementsInput: InputSection = {
   instructions: t('xl.partner.section.measurements'),
   rows: async (db, org, req) => {
     const scope = await partnerScope(db, org.id);
-    const at = (req.at ?? new Date().toISOString()).slice(0, 10);
+    const at = (req.at ?? nowIso()).slice(0, 10);
     const range = req.period && isSchoolYear(req.period) ? schoolYearRange(req.period) : schoolYearRange(schoolYearOf(at));
     const active = scope.activities.filter((a) => a.status !== 'afgerond' && a.status !== 'gestopt');
     const byProgramme = new Map<string, { activities: typeof active; measureIds: string[] }>();
@@ -297,7 +298,7 @@ function yearsOf(req: InputRequest): number[] {
   const p = req.period?.trim() ?? '';
   if (/^\d{4}$/.test(p)) return [Number(p)];
   if (isSchoolYear(p)) return [Number(p.slice(0, 4)), Number(p.slice(5, 9))];
-  return [Number((req.at ?? new Date().toISOString()).slice(0, 4))];
+  return [Number((req.at ?? nowIso()).slice(0, 4))];
 }
 
 export const spendInput: InputSection = {

@@ -19,6 +19,7 @@ import { colLetter } from './cells';
 import { UserError } from '../errors';
 import { t } from '../../../shared/i18n/nl';
 import { findRound, inputSections, LOCKED } from './partner-inputs';
+import { nowIso } from '../clock';
 
 export interface PartnerRequest {
   /** The partner (organisation) the workbook is for. */
@@ -174,7 +175,7 @@ const LINE: WStyle = { wrap: true, vertical: 'top' };
 export async function buildPartnerWorkbook(db: Db, req: PartnerRequest, ctx: ExportContext): Promise<WorkbookWriter> {
   const partner = req.partner.trim();
   if (!partner) throw new UserError('invalid_input', t('xl.partner.needPartner'));
-  const at = ctx.at ?? new Date().toISOString();
+  const at = ctx.at ?? nowIso();
   const region = await workspaceRegion(db);
   const sections = partnerSections.filter((s) => (req.sections ? req.sections.includes(s.name) : !s.optional));
   const org = await findPartner(db, partner);

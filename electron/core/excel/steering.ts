@@ -17,6 +17,7 @@ import { budgetOverview } from '../db/queries/budget';
 import { programmeResults } from '../db/queries/results';
 import { RESULT_STATUSES, type ResultStatus } from '../../../shared/results/types';
 import { STATUS_ICON, worstStatus } from '../../../shared/results/symbols';
+import { nowIso } from '../clock';
 import { periodLabel } from '../../../shared/results/periods';
 import { linkedSentence } from '../../../shared/results/linked';
 import type { IndicatorView, ProgrammeResults } from '../../../shared/schemas/results';
@@ -420,7 +421,7 @@ export const legendSheet: SteeringSheet = {
 export const steeringSheets: SteeringSheet[] = [overviewSheet, programmesSheet, budgetSheet, resultsSheet, actionsSheet, legendSheet];
 
 export async function buildSteeringWorkbook(db: Db, ctx: ExportContext): Promise<WorkbookWriter> {
-  const at = ctx.at ?? new Date().toISOString();
+  const at = ctx.at ?? nowIso();
   const region = await workspaceRegion(db);
   const wb = newWorkbook(at, t('xl.steering.title'));
   const results = new Map<string, Promise<ProgrammeResults | undefined>>();

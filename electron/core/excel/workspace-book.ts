@@ -7,6 +7,7 @@ import { recordKinds, type Db } from './kinds';
 import { FORMAT_VERSION, runningProgrammes, workspaceRegion, writeInfoSheet } from './info';
 import { printSetup, writeTable } from './sheets';
 import { t } from '../../../shared/i18n/nl';
+import { nowIso } from '../clock';
 
 export interface ExportContext {
   /** Who makes the file (Info sheet). */
@@ -22,7 +23,7 @@ export function newWorkbook(at: string, title?: string): WorkbookWriter {
 }
 
 export async function buildWorkspaceWorkbook(db: Db, ctx: ExportContext): Promise<WorkbookWriter> {
-  const at = ctx.at ?? new Date().toISOString();
+  const at = ctx.at ?? nowIso();
   const region = await workspaceRegion(db);
   const wb = newWorkbook(at);
   const info = wb.addSheet(t('xl.sheet.info'));

@@ -16,6 +16,7 @@ import { recordCounts } from '../db/queries/counts';
 import { UserError } from '../errors';
 import { t } from '../../../shared/i18n/nl';
 import { BACKUP_REASONS, type Backup, type BackupReason } from '../../../shared/schemas/backups';
+import { now as clockNow } from '../clock';
 
 export { BACKUP_REASONS, type Backup, type BackupReason };
 
@@ -162,7 +163,7 @@ export function makeBackup(root: string, source: Sqlite, workspacePath: string, 
   const folder = workspaceFolder(root, ws);
   fs.mkdirSync(folder, { recursive: true });
   if (readOwner(folder) !== ws) fs.writeFileSync(path.join(folder, OWNER_FILE), JSON.stringify({ path: ws }, null, 2));
-  const base = `${stamp(opts.now ?? new Date())}_${reason}`;
+  const base = `${stamp(opts.now ?? clockNow())}_${reason}`;
   let fileName = `${base}.regieboek`;
   for (let i = 2; fs.existsSync(path.join(folder, fileName)); i++) fileName = `${base}-${i}.regieboek`;
   const file = path.join(folder, fileName);
@@ -177,7 +178,7 @@ export function makeBackup(root: string, source: Sqlite, workspacePath: string, 
 const localDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** True when this workspace has no daily backup of today (local time) yet. */
-export function needsDailyBackup(root: string, workspacePath: string, now = new Date()): boolean {
+export function needsDailyBackup(root: string, workspacePath: string, now = clockNow()): boolean {
   const today = localDay(now);
   return !listBackups(root, workspacePath).some((b) => b.reason === 'dagelijks' && localDay(new Date(b.at)) === today);
 }
@@ -188,7 +189,7 @@ export function needsDailyBackup(root: string, workspacePath: string, now = new 
  */
 export function rotateBackups(root: string, workspacePath: string, opts: { now?: Date; policy?: BackupPolicy; keepFile?: string } = {}): string[] {
   const policy = opts.policy ?? BACKUP_POLICY;
-  const now = (opts.now ?? new Date()).getTime();
+  const now = (opts.now ?? clockNow()).getTime();
   const all = listBackups(root, workspacePath); // newest first
   const protect = new Set([all[0]?.file, opts.keepFile].filter(Boolean) as string[]);
   const doomed = new Set<string>();

@@ -15,6 +15,7 @@ import os from 'node:os';
 import { UserError } from '../errors';
 import { t } from '../../../shared/i18n/nl';
 import { formatDateTime } from '../../../shared/dates';
+import { now as clockNow } from '../clock';
 
 export const LOCK_HEARTBEAT_MS = 60_000;
 /** A lock from another computer without a heartbeat for this long is taken over (stated in lock.stale). */
@@ -47,7 +48,7 @@ function pidAlive(pid: number): boolean {
   }
 }
 
-export const realLockEnv = (): LockEnv => ({ host: os.hostname(), pid: process.pid, now: () => new Date(), isAlive: pidAlive });
+export const realLockEnv = (): LockEnv => ({ host: os.hostname(), pid: process.pid, now: () => clockNow(), isAlive: pidAlive });
 
 export const lockPath = (file: string) => `${file}.lock`;
 
@@ -69,14 +70,14 @@ export function staleReason(info: LockInfo, env: LockEnv): 'dead_pid' | 'no_hear
 }
 
 /** "09:12" today, else "28-11-2026 09:12". */
-export function sinceText(iso: string, now = new Date()): string {
+export function sinceText(iso: string, now = clockNow()): string {
   const full = formatDateTime(iso);
   const d = new Date(iso);
   return d.toDateString() === now.toDateString() ? full.slice(-5) : full;
 }
 
 /** "In gebruik door Anna op PC-RMC-04 sinds 09:12." */
-export function lockHolderText(info: LockInfo, now = new Date()): string {
+export function lockHolderText(info: LockInfo, now = clockNow()): string {
   return t('lock.holder', { user: info.user || t('lock.unknownUser'), host: info.host, since: sinceText(info.since, now) });
 }
 
@@ -84,7 +85,7 @@ export class LockedError extends UserError {
   constructor(
     readonly file: string,
     readonly holder: LockInfo,
-    now = new Date(),
+    now = clockNow(),
   ) {
     super('locked', t('lock.inUse', { file, holder: lockHolderText(holder, now) }));
   }
@@ -187,7 +188,7 @@ export function acquireLock(file: string, user: string, env: LockEnv = realLockE
   const timer = setInterval(() => {
     const h = held.get(file);
     if (!h) return;
-    h.info = { ...h.info, heartbeat: new Date().toISOString() };
+    h.info = { ...h.info, heartbeat: clockNow().toISOString() };
     try {
       // Only our own lock is refreshed; one taken over by someone else is left alone.
       const now = readLock(file);

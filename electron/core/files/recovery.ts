@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { realLockEnv, readLock, staleReason, lockPath, type LockEnv } from './lock';
+import { now as clockNow } from '../clock';
 
 const JOURNAL_MAGIC = Buffer.from([0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7]);
 
@@ -37,7 +38,7 @@ export function hasHotJournal(file: string): boolean {
 const SIDECARS = ['-journal', '-wal'] as const;
 
 /** Copies the file and its journal/WAL into `folder/onderbroken-<time>/`; returns that folder. */
-export function setAside(file: string, folder: string, now = new Date()): string {
+export function setAside(file: string, folder: string, now = clockNow()): string {
   const dest = path.join(folder, `onderbroken-${now.toISOString().replace(/[:.]/g, '-')}`);
   fs.mkdirSync(dest, { recursive: true });
   const base = path.basename(file);

@@ -9,9 +9,10 @@ import { handlers } from './types';
 import { workspaceInfo } from './workspace';
 import { BACKUP_POLICY, workspaceFolder } from '../files/backups';
 import { snapshotTo } from '../files/snapshot';
+import { now as clockNow } from '../clock';
 
 /** "Regio (kopie 30-11-2026).regieboek" */
-export function copyName(fileName: string, now = new Date()): string {
+export function copyName(fileName: string, now = clockNow()): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${fileName.replace(/\.regieboek$/i, '')} (kopie ${p(now.getDate())}-${p(now.getMonth() + 1)}-${now.getFullYear()}).regieboek`;
 }

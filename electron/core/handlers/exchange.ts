@@ -16,6 +16,7 @@ import { planReverse, reverse } from '../history/undo';
 import { UserError } from '../errors';
 import type { LastImport } from '../../../shared/schemas/exchange';
 import { t } from '../../../shared/i18n/nl';
+import { nowIso } from '../clock';
 
 const decode = (base64: string) => Buffer.from(base64, 'base64');
 
@@ -48,7 +49,7 @@ export const exchangeHandlers = handlers({
       if (!names.length) throw new UserError('invalid_input', t('xl.partner.needPartner'), 'partner');
       for (const n of names) await findPartner(db, n);
       if (sections?.includes('monitoring')) await findRound(db, round);
-      const at = new Date().toISOString();
+      const at = nowIso();
       const files = [];
       for (const n of names) {
         const buf = await exportPartner(db, { partner: n, period, round, sections }, { ...c, at });

@@ -24,9 +24,10 @@ import {
   roundDetail,
 } from '../db/queries/monitoring';
 import { applyQuestionEdit, QuestionSetError, type QuestionEdit, type QuestionSet } from '../../../shared/monitoring/questions';
-import { isOpenStatus, localToday, type ActionStatus } from '../../../shared/monitoring/actions';
+import { isOpenStatus, type ActionStatus } from '../../../shared/monitoring/actions';
 import type { InputStatus, QuestionEditInput } from '../../../shared/schemas/monitoring';
 import { assertOrganisations } from './tree';
+import { today } from '../clock';
 
 type Db = Kysely<Database>;
 
@@ -386,8 +387,8 @@ export const monitoringHandlers = handlers({
   // ---- Actions
 
   'monitoring.action.list': async (filter, ctx) => {
-    const today = localToday();
-    return { today, actions: await listActions(ctx.db(), filter, today) };
+    const day = today();
+    return { today: day, actions: await listActions(ctx.db(), filter, day) };
   },
 
   'monitoring.action.create': async ({ roundId, ...input }, ctx) => {
@@ -405,7 +406,7 @@ export const monitoringHandlers = handlers({
         roundId,
         ...input,
         // Recorded as already closed: closed in the interview itself, as far as anyone knows.
-        closedAt: closedAtFor(input.status, null, round.startDate < localToday() ? round.startDate : localToday()),
+        closedAt: closedAtFor(input.status, null, round.startDate < today() ? round.startDate : today()),
         sortOrder: Number(count.n),
         createdAt: tr.at,
         updatedAt: tr.at,
@@ -425,7 +426,7 @@ export const monitoringHandlers = handlers({
     await assertIndicator(db, patch.indicatorId, patch.measureId);
     await assertOrganisations(db, { ownerOrganisationId: patch.ownerOrganisationId });
     await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('monitoringAction'), name: before.text.slice(0, 60) })), (tr) =>
-      tr.update('monitoringAction', id, { ...patch, closedAt: closedAtFor(patch.status, before, localToday()) }),
+      tr.update('monitoringAction', id, { ...patch, closedAt: closedAtFor(patch.status, before, today()) }),
     );
     return must(findAction(db, id), 'monitoringAction');
   },
@@ -434,7 +435,7 @@ export const monitoringHandlers = handlers({
     const db = ctx.db();
     const before = await must(db.selectFrom('monitoringAction').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst(), 'monitoringAction');
     await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('monitoringAction'), name: before.text.slice(0, 60) })), (tr) =>
-      tr.update('monitoringAction', id, { status, closedAt: closedAtFor(status, before, localToday()) }),
+      tr.update('monitoringAction', id, { status, closedAt: closedAtFor(status, before, today()) }),
     );
     return must(findAction(db, id), 'monitoringAction');
   },

@@ -6,6 +6,7 @@ import { UserError } from '../errors';
 import { t } from '../../../shared/i18n/nl';
 import type { Programme } from '../../../shared/schemas/programme';
 import { assertOrganisations } from './tree';
+import { nowIso } from '../clock';
 
 const entity = t('entity.programme');
 
@@ -23,7 +24,7 @@ export const programmeHandlers = handlers({
   'programme.create': async (input, ctx) => {
     const db = ctx.db();
     await assertOrganisations(db, { contactSchoolId: input.contactSchoolId, contactMunicipalityId: input.contactMunicipalityId });
-    const at = new Date().toISOString();
+    const at = nowIso();
     const id = randomUUID();
     await tracked(db, { user: ctx.user, session: ctx.session, action: 'create', label: t('label.create', { entity, name: input.name }) }, (tr) =>
       tr.insert('programme', {

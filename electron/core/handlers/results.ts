@@ -35,6 +35,7 @@ import { parentNumerator } from '../../../shared/results/linked';
 import { formatNumber } from '../../../shared/results/format';
 import type { MeasurementValue } from '../../../shared/results/types';
 import type { IndicatorView, MeasurementInput, RegionFigure } from '../../../shared/schemas/results';
+import { nowIso } from '../clock';
 
 type Db = Kysely<Database>;
 
@@ -359,7 +360,7 @@ export const resultHandlers = handlers({
 
   'measurement.create': async (input, ctx) => {
     const db = ctx.db();
-    const recordedAt = new Date().toISOString();
+    const recordedAt = nowIso();
     const { ind, row } = await measurementRecord(db, input, randomUUID(), recordedAt);
     // "Waarvan" parts entered with it: same date, period, status and source, in the same change set.
     const parts: Awaited<ReturnType<typeof measurementRecord>>[] = [];

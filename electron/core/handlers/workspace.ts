@@ -5,6 +5,7 @@ import { LATEST_VERSION } from '../db/migrate';
 import type { WorkspaceInfo } from '../../../shared/schemas/workspace';
 import { EXAMPLE_REGION, REGIONS } from '../../../shared/regions';
 import { seedExample } from '../demo/seed';
+import { today } from '../clock';
 
 export function workspaceInfo(ws: Workspace): WorkspaceInfo {
   const region = ws.sqlite.prepare('SELECT number, name, contact_municipality AS contactMunicipality FROM region').get() as WorkspaceInfo['region'];
@@ -28,6 +29,7 @@ export const workspaceHandlers = handlers({
     userName: ctx.app.userName,
     osUserName: ctx.app.osUserName,
     host: ctx.app.host,
+    today: today(),
   }),
 
   'settings.get': (_, ctx) => ctx.app.getSettings(),

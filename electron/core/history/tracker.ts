@@ -14,6 +14,7 @@ import { entityDef } from './entities';
 import { UserError } from '../errors';
 import { staleWrite } from './conflict';
 import { t } from '../../../shared/i18n/nl';
+import { nowIso } from '../clock';
 
 type Row = Record<string, unknown>;
 type Db = Kysely<Database> | Transaction<Database>;
@@ -33,7 +34,6 @@ export interface Based {
   rowVersion?: number;
 }
 
-const now = () => new Date().toISOString();
 /** Columns the tracker keeps itself: never part of a recorded field change. */
 const isBookkeeping = (k: string) => k === 'rowVersion';
 /** A column's name in SQLite, as the CamelCasePlugin writes it (createdAt -> created_at). */
@@ -245,7 +245,7 @@ export class Tracker {
  */
 export async function tracked<T>(db: Kysely<Database>, meta: ChangeMeta, fn: (tr: Tracker) => Promise<T>): Promise<T> {
   return db.transaction().execute(async (trx) => {
-    const at = now();
+    const at = nowIso();
     const cs = await trx
       .insertInto('changeSet')
       .values({ at, user: meta.user, session: meta.session, action: meta.action, label: meta.label, source: meta.source ?? null, undoes: meta.undoes ?? null, undoneBy: null })

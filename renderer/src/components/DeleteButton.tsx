@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { t } from '../i18n';
 
 /** "Verwijderen", then an explicit confirmation: everything goes to the Prullenbak, never lost. */
-export function DeleteButton({ onConfirm, label }: { onConfirm(): void | Promise<void>; label?: string }) {
+export function DeleteButton({ onConfirm, label }: { onConfirm(): unknown; label?: string }) {
   const [confirming, setConfirming] = useState(false);
   if (!confirming)
     return (

@@ -1,4 +1,7 @@
 import type { HistoryEntry } from '../../../shared/schemas/history';
+import { call } from '../api';
+import { useLoad } from '../useLoad';
+import { Loaded } from './LoadError';
 import { fieldLabel, t, type MessageKey } from '../i18n';
 import { formatDateTime, formatValue } from '../format';
 import { entityLabel } from '../entities';
@@ -47,4 +50,16 @@ export function HistoryList({ entries, showLabel }: { entries: HistoryEntry[]; s
       })}
     </ol>
   );
+}
+
+/**
+ * The history of one or more records (a measure; an indicator with its targets and measurements),
+ * newest first, loaded here: every page shows history the same way, and a failed load says so.
+ */
+export function EntityHistory({ items, showLabel }: { items: { entity: string; id: string }[]; showLabel?: boolean }) {
+  const q = useLoad(['history.forEntity', items], async () => {
+    const lists = await Promise.all(items.map((i) => call('history.forEntity', i)));
+    return items.length === 1 ? lists[0]! : lists.flat().sort((a, b) => b.changeSetId - a.changeSetId);
+  });
+  return <Loaded q={q}>{(entries) => <HistoryList entries={entries} showLabel={showLabel} />}</Loaded>;
 }

@@ -7,12 +7,10 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../api';
 import { t, type MessageKey } from '../i18n';
 import { formatCents, formatDate } from '../format';
-import { useLoad } from '../useLoad';
-import { useNotify } from '../notify';
-import { useApp } from '../state';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
 import { SelectField, TextArea, TextField } from './Field';
-import { messageOf } from './errors';
-import { ApiError } from '../api';
+import { LoadProblem } from './LoadError';
 import { parseDateInput } from '../../../shared/dates';
 import { checkAction, ACTION_STATUSES, type ActionStatus } from '../../../shared/monitoring/actions';
 import type { Action, MeasureFacts } from '../../../shared/schemas/monitoring';
@@ -222,9 +220,8 @@ export interface ActionContext {
 
 /** Add or edit an action; text and owner are required, a deadline before the round is flagged. */
 export function ActionForm({ ctx, action, onDone }: { ctx: ActionContext; action?: Action; onDone(): void }) {
-  const notify = useNotify();
-  const { refresh } = useApp();
-  const orgs = useLoad(() => call('organisation.list'), []);
+  const { act } = useAct();
+  const orgs = useCall('organisation.list');
   const [f, setF] = useState<ActionFormState>({
     measureId: action?.measureId ?? ctx.measures[0]?.id ?? '',
     activityId: action?.activityId ?? '',
@@ -259,16 +256,11 @@ export function ActionForm({ ctx, action, onDone }: { ctx: ActionContext; action
       deadline,
       status: f.status,
     };
-    try {
-      if (action) await call('monitoring.action.update', { id: action.id, ...body });
-      else await call('monitoring.action.create', { roundId: ctx.roundId, ...body });
-      notify(action ? t('mon.action.updated') : t('mon.action.added'));
-      refresh();
-      onDone();
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-      notify(messageOf(err), 'error');
-    }
+    await act(() => (action ? call('monitoring.action.update', { id: action.id, ...body }) : call('monitoring.action.create', { roundId: ctx.roundId, ...body })), {
+      done: action ? t('mon.action.updated') : t('mon.action.added'),
+      then: onDone,
+      failed: (err) => setErrors(err.fieldErrors()),
+    });
   }
 
   const activities = (ctx.activities ?? []).filter((a) => a.measureId === f.measureId);
@@ -287,6 +279,7 @@ export function ActionForm({ ctx, action, onDone }: { ctx: ActionContext; action
           options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
         />
       </div>
+      <LoadProblem q={orgs} />
       <div className="row">
         {ctx.measures.length > 1 && (
           <SelectField
@@ -360,19 +353,9 @@ export function ActionTable({
   showMeasure?: boolean;
   caption: string;
 }) {
-  const notify = useNotify();
-  const { refresh } = useApp();
+  const { act } = useAct();
   const [editing, setEditing] = useState<string | null>(null);
-
-  async function setStatus(a: Action, status: ActionStatus) {
-    try {
-      await call('monitoring.action.setStatus', { id: a.id, status });
-      notify(t('mon.action.updated'));
-      refresh();
-    } catch (e) {
-      notify(messageOf(e), 'error');
-    }
-  }
+  const setStatus = (a: Action, status: ActionStatus) => act(() => call('monitoring.action.setStatus', { id: a.id, status }), { done: t('mon.action.updated') });
 
   if (actions.length === 0) return <p className="muted">{t('mon.action.none')}</p>;
   return (

@@ -4,30 +4,22 @@
  */
 import { useMemo, useState, type ChangeEvent } from 'react';
 import { call } from '../api';
-import { useLoad } from '../useLoad';
-import { useApp } from '../state';
-import { useNotify } from '../notify';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
+import { LoadProblem } from './LoadError';
 import { t } from '../i18n';
 import { href } from '../router';
 import { formatDate } from '../format';
 import { coded, ShapeBadge, StatusBadge } from './Status';
-import { messageOf } from './errors';
 import { holdsOneActivity, ITEM_STATUSES, type TreeActivity, type TreeEntity, type TreeMeasure } from '../../../shared/schemas/tree';
 import { filterTree, isFiltered, noFilters, targetGroupsIn, type TreeFilters } from '../../../shared/tree-filter';
 
 function ReorderButtons({ entity, ids, index, label }: { entity: TreeEntity; ids: string[]; index: number; label: string }) {
-  const { refresh } = useApp();
-  const notify = useNotify();
-  const move = async (d: -1 | 1) => {
+  const { act } = useAct();
+  const move = (d: -1 | 1) => {
     const next = [...ids];
     [next[index], next[index + d]] = [next[index + d]!, next[index]!];
-    try {
-      await call('tree.reorder', { entity, ids: next });
-      notify(t('tree.reordered'));
-      refresh();
-    } catch (e) {
-      notify(messageOf(e), 'error');
-    }
+    return act(() => call('tree.reorder', { entity, ids: next }), { done: t('tree.reordered') });
   };
   return (
     <span className="reorder">
@@ -116,14 +108,14 @@ function MeasureNode({ m, shown, filtered, siblings, index, canReorder }: { m: T
 }
 
 export function ProgrammeTreeView({ programmeId }: { programmeId: string }) {
-  const { data: tree, error } = useLoad(() => call('tree.get', { programmeId }), [programmeId]);
-  const orgs = useLoad(() => call('organisation.list'));
+  const { data: tree, error } = useCall('tree.get', { programmeId });
+  const orgs = useCall('organisation.list');
   const [f, setF] = useState<TreeFilters>(noFilters);
   const filtered = isFiltered(f);
   const targetGroups = useMemo(() => (tree ? targetGroupsIn(tree) : []), [tree]);
   const view = useMemo(() => (tree ? filterTree(tree, f) : null), [tree, f]);
 
-  if (error) return <p className="error-box">{error}</p>;
+  if (error) return <p className="error-box" role="alert">{error}</p>;
   if (!tree || !view) return <div aria-busy="true" />;
 
   const lineIds = tree.lines.flatMap((l) => (l.id ? [l.id] : []));
@@ -148,6 +140,7 @@ export function ProgrammeTreeView({ programmeId }: { programmeId: string }) {
           </a>
         </div>
       </div>
+      <LoadProblem q={orgs} />
       <div className="filters" role="group" aria-label={t('tree.filters')}>
         <label>
           {t('tree.filterPartner')}

@@ -1,19 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { useInlineForm } from '../useInlineForm';
 import { LoadError } from '../components/LoadError';
-import { ApiError, call } from '../api';
-import { useLoad } from '../useLoad';
-import { useApp } from '../state';
-import { useNotify } from '../notify';
+import { call } from '../api';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
 import { t } from '../i18n';
 import { go, href } from '../router';
 import { ActivitySections } from '../components/ActivitySections';
-import { HistoryList } from '../components/HistoryList';
+import { EntityHistory } from '../components/HistoryList';
 import { DeleteButton } from '../components/DeleteButton';
 import { LongText } from '../components/Text';
 import { SelectField, TextArea, TextField } from '../components/Field';
 import { coded, ShapeBadge } from '../components/Status';
-import { messageOf } from '../components/errors';
+import { LoadProblem } from '../components/LoadError';
 import { holdsOneActivity, type Activity, type SubActivity } from '../../../shared/schemas/tree';
 
 interface SubForm {
@@ -47,38 +46,21 @@ function SubActivityForm({ initial, onSave, onCancel }: { initial: SubForm; onSa
 }
 
 function SubActivities({ a }: { a: Activity }) {
-  const { refresh } = useApp();
-  const notify = useNotify();
+  const { act } = useAct();
   const [editing, setEditing] = useState<string | null>(null); // sub-activity id, or 'new'
 
   async function save(f: SubForm, sub?: SubActivity): Promise<Record<string, string> | null> {
-    try {
-      if (sub) await call('subActivity.update', { id: sub.id, ...f });
-      else await call('subActivity.create', { activityId: a.id, ...f });
-      notify(t('activity.subSaved'));
-      setEditing(null);
-      refresh();
-      return null;
-    } catch (e) {
-      notify(messageOf(e), 'error');
-      return e instanceof ApiError ? e.fieldErrors() : null;
-    }
-  }
-
-  async function act(fn: () => Promise<unknown>, done?: string) {
-    try {
-      await fn();
-      if (done) notify(done);
-      refresh();
-    } catch (e) {
-      notify(messageOf(e), 'error');
-    }
+    const r = await act(() => (sub ? call('subActivity.update', { id: sub.id, ...f }) : call('subActivity.create', { activityId: a.id, ...f })), {
+      done: t('activity.subSaved'),
+      then: () => setEditing(null),
+    });
+    return r.ok ? null : r.error.fieldErrors();
   }
 
   const move = (i: number, d: -1 | 1) => {
     const ids = a.subActivities.map((s) => s.id);
     [ids[i], ids[i + d]] = [ids[i + d]!, ids[i]!];
-    void act(() => call('tree.reorder', { entity: 'subActivity', ids }), t('tree.reordered'));
+    void act(() => call('tree.reorder', { entity: 'subActivity', ids }), { done: t('tree.reordered') });
   };
 
   return (
@@ -114,7 +96,7 @@ function SubActivities({ a }: { a: Activity }) {
                 </button>
                 <DeleteButton
                   label={`${t('action.delete')}: ${coded(s.number, s.name)}`}
-                  onConfirm={() => act(() => call('subActivity.delete', { id: s.id }), t('activity.subDeleted', { name: coded(s.number, s.name) }))}
+                  onConfirm={() => act(() => call('subActivity.delete', { id: s.id }), { done: t('activity.subDeleted', { name: coded(s.number, s.name) }) })}
                 />
               </div>
             </li>
@@ -135,9 +117,8 @@ function SubActivities({ a }: { a: Activity }) {
 
 /** Targets as one select: the measures (m:<id>), then the programme lines to stand directly under (l:<id>, "l:" for none). */
 function MovePanel({ a, onDone }: { a: Activity; onDone(): void }) {
-  const { refresh } = useApp();
-  const notify = useNotify();
-  const tree = useLoad(() => call('tree.get', { programmeId: a.programmeId }), [a.programmeId]);
+  const { act } = useAct();
+  const tree = useCall('tree.get', { programmeId: a.programmeId });
   const [target, setTarget] = useState('');
   const [error, setError] = useState<string>();
   const own = holdsOneActivity(a.measureShape);
@@ -155,22 +136,20 @@ function MovePanel({ a, onDone }: { a: Activity; onDone(): void }) {
     e.preventDefault();
     if (!target) return setError(t('val.required'));
     const [kind, targetId] = [target.slice(0, 1), target.slice(2)];
-    try {
-      const moved = await call('activity.move', kind === 'm' ? { id: a.id, measureId: targetId } : { id: a.id, lineId: targetId || null });
-      notify(
+    await act(() => call('activity.move', kind === 'm' ? { id: a.id, measureId: targetId } : { id: a.id, lineId: targetId || null }), {
+      done: (moved) =>
         holdsOneActivity(moved.measureShape)
           ? t('activity.movedToLine', { name: moved.lineName ? coded(moved.lineCode ?? '', moved.lineName) : moved.programmeName })
           : t('activity.moved', { name: coded(moved.measureCode, moved.measureName) }),
-      );
-      onDone();
-      refresh();
-    } catch (err) {
-      setError(messageOf(err));
-    }
+      then: onDone,
+      failed: (e) => setError(e.message),
+      inline: true,
+    });
   }
   return (
     <form className="card move-panel" onSubmit={(e) => void submit(e)} noValidate aria-label={t('activity.moveForm')}>
       <p className="muted">{t('activity.moveHint')}</p>
+      <LoadProblem q={tree} />
       <SelectField label={t('activity.moveTo')} name="measureId" value={target} onChange={setTarget} options={options} placeholder={t('ph.chooseMeasure')} error={error} />
       <div className="form-actions">
         <button type="submit" className="primary">
@@ -185,24 +164,17 @@ function MovePanel({ a, onDone }: { a: Activity; onDone(): void }) {
 }
 
 export function ActivityDetail({ id }: { id: string }) {
-  const { refresh } = useApp();
-  const notify = useNotify();
-  const { data: a, error } = useLoad(() => call('activity.get', { id }), [id]);
-  const history = useLoad(() => call('history.forEntity', { entity: 'activity', id }), [id]);
+  const { act } = useAct();
+  const { data: a, error } = useCall('activity.get', { id });
   const [moving, setMoving] = useState(false);
 
   async function remove() {
     if (!a) return;
-    try {
-      await call('activity.delete', { id });
-      notify(t('activity.deleted', { name: coded(a.code, a.name) }));
-      refresh();
+    await act(() => call('activity.delete', { id }), {
+      done: t('activity.deleted', { name: coded(a.code, a.name) }),
       // An item that is its own activity went to the Prullenbak whole; its programme is where it stood.
-      if (holdsOneActivity(a.measureShape)) go('programmas', a.programmeId);
-      else go('maatregelen', a.measureId);
-    } catch (e) {
-      notify(messageOf(e), 'error');
-    }
+      then: () => (holdsOneActivity(a.measureShape) ? go('programmas', a.programmeId) : go('maatregelen', a.measureId)),
+    });
   }
 
   if (error) return <LoadError message={error} back={href('programmas')} />;
@@ -258,7 +230,7 @@ export function ActivityDetail({ id }: { id: string }) {
       <ActivitySections a={a} subActivities={<SubActivities a={a} />} />
       <section className="card" aria-labelledby="hist-h">
         <h2 id="hist-h">{t('history.title')}</h2>
-        <HistoryList entries={history.data ?? []} showLabel />
+        <EntityHistory items={[{ entity: 'activity', id }]} showLabel />
       </section>
     </div>
   );

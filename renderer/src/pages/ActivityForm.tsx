@@ -1,16 +1,19 @@
 /** Creating and editing an activity: one fieldset per question of the template, in plan order. */
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, call } from '../api';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { call } from '../api';
 import { t, type MessageKey } from '../i18n';
 import { go, href } from '../router';
 import { useNotify } from '../notify';
-import { useApp } from '../state';
+import { useToday } from '../state';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
+import { useRecordForm } from '../useRecordForm';
+import { LoadError, LoadProblem } from '../components/LoadError';
 import { CheckboxGroup, SelectField, TextArea, TextField } from '../components/Field';
 import { coded } from '../components/Status';
-import { focusFirstError, messageOf } from '../components/errors';
+import { focusFirstError } from '../components/errors';
 import { formatDate, parseDateInput, schoolYearOf } from '../../../shared/dates';
-import { ACTIVITY_LONG_TEXTS, holdsOneActivity, ITEM_STATUSES, type Activity, type ActivityUpdate, type ProgrammeTree } from '../../../shared/schemas/tree';
-import type { Organisation } from '../../../shared/schemas/partner';
+import { ACTIVITY_LONG_TEXTS, holdsOneActivity, ITEM_STATUSES, type Activity, type ActivityUpdate } from '../../../shared/schemas/tree';
 
 const TEXTS = ACTIVITY_LONG_TEXTS;
 type TextKey = (typeof TEXTS)[number];
@@ -100,15 +103,13 @@ function toInput(f: FormState): { input?: Omit<ActivityUpdate, 'id'>; errors: Re
 }
 
 /** The school year after the last one in the list, else that of the start date, else the current one. */
-function nextSchoolYear(list: { schoolYear: string }[], startDate: string): string {
+function nextSchoolYear(list: { schoolYear: string }[], startDate: string, today: string): string {
   const last = list[list.length - 1]?.schoolYear;
   const m = last && /^(\d{4})\/(\d{4})$/.exec(last);
   if (m) return `${Number(m[1]) + 1}/${Number(m[2]) + 1}`;
   const start = parseDateInput(startDate);
   if (start) return schoolYearOf(start);
-  const now = new Date();
-  const y = now.getMonth() >= 7 ? now.getFullYear() : now.getFullYear() - 1;
-  return `${y}/${y + 1}`;
+  return schoolYearOf(today);
 }
 
 function Fieldset({ n, children }: { n: number; children: ReactNode }) {
@@ -136,55 +137,28 @@ interface Context {
  */
 export function ActivityForm({ id, measureId, programmeId, lineId }: { id?: string; measureId?: string; programmeId?: string; lineId?: string }) {
   const notify = useNotify();
-  const { refresh } = useApp();
-  const [form, setForm] = useState<FormState>(empty);
+  const { act, busy } = useAct();
+  const today = useToday();
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [orgs, setOrgs] = useState<Organisation[]>([]);
-  const [context, setContext] = useState<Context | null>(null);
-  const [tree, setTree] = useState<ProgrammeTree | null>(null);
   const [line, setLine] = useState(lineId ?? '');
-  const [busy, setBusy] = useState(false);
   const atLine = !id && !measureId && !!programmeId;
-
-  useEffect(() => {
-    call('organisation.list')
-      .then(setOrgs)
-      .catch((e: unknown) => notify(messageOf(e), 'error'));
-    if (id)
-      call('activity.get', { id })
-        .then((a) => {
-          setForm(fromActivity(a));
-          setContext({
-            measureId: a.measureId,
-            measure: coded(a.measureCode, a.measureName),
-            shape: a.measureShape,
-            line: a.lineName ? coded(a.lineCode ?? '', a.lineName) : null,
-            programmeId: a.programmeId,
-            programme: a.programmeName,
-          });
-        })
-        .catch((e: unknown) => notify(messageOf(e), 'error'));
-    else if (measureId)
-      call('measure.get', { id: measureId })
-        .then((m) =>
-          setContext({
-            measureId: m.id,
-            measure: coded(m.code, m.name),
-            shape: 'measure',
-            line: m.lineName ? coded(m.lineCode ?? '', m.lineName) : null,
-            programmeId: m.programmeId,
-            programme: m.programmeName,
-          }),
-        )
-        .catch((e: unknown) => notify(messageOf(e), 'error'));
-    else if (programmeId)
-      call('tree.get', { programmeId })
-        .then((tr) => {
-          setTree(tr);
-          setContext({ measureId: null, measure: '', shape: 'activity', line: null, programmeId: tr.id, programme: tr.name });
-        })
-        .catch((e: unknown) => notify(messageOf(e), 'error'));
-  }, [id, measureId, programmeId, notify]);
+  const orgList = useCall('organisation.list');
+  // Where the activity stands: the activity itself (edit), its measure (new), or the programme's tree (new under a line).
+  const activity = useCall('activity.get', { id: id ?? '' }, { enabled: !!id });
+  const measure = useCall('measure.get', { id: measureId ?? '' }, { enabled: !id && !!measureId });
+  const treeQ = useCall('tree.get', { programmeId: programmeId ?? '' }, { enabled: atLine });
+  const tree = treeQ.data;
+  const { form, setForm } = useRecordForm(activity.data, fromActivity, empty);
+  const a = activity.data;
+  const m = measure.data;
+  const context: Context | null = a
+    ? { measureId: a.measureId, measure: coded(a.measureCode, a.measureName), shape: a.measureShape, line: a.lineName ? coded(a.lineCode ?? '', a.lineName) : null, programmeId: a.programmeId, programme: a.programmeName }
+    : m
+      ? { measureId: m.id, measure: coded(m.code, m.name), shape: 'measure', line: m.lineName ? coded(m.lineCode ?? '', m.lineName) : null, programmeId: m.programmeId, programme: m.programmeName }
+      : tree
+        ? { measureId: null, measure: '', shape: 'activity', line: null, programmeId: tree.id, programme: tree.name }
+        : null;
+  const loadError = activity.error ?? measure.error ?? treeQ.error;
 
   const set = (k: keyof FormState) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const setParticipant = (i: number, k: 'schoolYear' | 'count', v: string) =>
@@ -199,27 +173,31 @@ export function ActivityForm({ id, measureId, programmeId, lineId }: { id?: stri
       focusFirstError();
       return;
     }
-    setBusy(true);
-    try {
-      const saved = id
-        ? await call('activity.update', { id, ...input })
-        : measureId
-          ? await call('activity.create', { measureId, ...input })
-          : await call('activity.create', { programmeId: programmeId!, lineId: line || null, ...input });
-      notify(t('activity.saved'));
-      // Dates outside the programme period are saved, and said.
-      for (const w of saved.warnings) notify(w.message);
-      refresh();
-      go('activiteiten', saved.id);
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-      notify(messageOf(err), 'error');
-      focusFirstError();
-    } finally {
-      setBusy(false);
-    }
+    await act(
+      () =>
+        id
+          ? call('activity.update', { id, ...input })
+          : measureId
+            ? call('activity.create', { measureId, ...input })
+            : call('activity.create', { programmeId: programmeId!, lineId: line || null, ...input }),
+      {
+        done: t('activity.saved'),
+        then: (saved) => {
+          // Dates outside the programme period are saved, and said.
+          for (const w of saved.warnings) notify(w.message);
+          go('activiteiten', saved.id);
+        },
+        failed: (err) => {
+          setErrors(err.fieldErrors());
+          focusFirstError();
+        },
+      },
+    );
   }
 
+  if (loadError) return <LoadError message={loadError} back={href('programmas')} />;
+  if (id && !a) return <div className="page" aria-busy="true" />;
+  const orgs = orgList.data ?? [];
   const orgOptions = orgs.map((o) => ({ value: o.id, label: o.name }));
   const text = (k: TextKey, rows = 4) => <TextArea label={t(`field.${k}` as MessageKey)} name={k} rows={rows} value={form[k]} onChange={set(k)} error={errors[k]} />;
   const back = id ? href('activiteiten', id) : context?.measureId ? href('maatregelen', context.measureId) : context ? href('programmas', context.programmeId) : href('programmas');
@@ -245,6 +223,7 @@ export function ActivityForm({ id, measureId, programmeId, lineId }: { id?: stri
       <header className="page-head">
         <h1>{id ? t('activity.edit') : atLine ? t('activity.newAtLine') : t('activity.new')}</h1>
       </header>
+      <LoadProblem q={orgList} />
       <form className="form template-form" onSubmit={(e) => void submit(e)} noValidate>
         <Fieldset n={1}>
           {atLine ? (
@@ -303,7 +282,7 @@ export function ActivityForm({ id, measureId, programmeId, lineId }: { id?: stri
                 {errors.plannedParticipants}
               </div>
             )}
-            <button type="button" onClick={() => setForm((f) => ({ ...f, participants: [...f.participants, { schoolYear: nextSchoolYear(f.participants, f.startDate), count: '' }] }))}>
+            <button type="button" onClick={() => setForm((f) => ({ ...f, participants: [...f.participants, { schoolYear: nextSchoolYear(f.participants, f.startDate, today), count: '' }] }))}>
               <span aria-hidden="true">+ </span>
               {t('activity.addYear')}
             </button>

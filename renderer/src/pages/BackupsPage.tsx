@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { ApiError, call } from '../api';
-import { useLoad } from '../useLoad';
+import { call } from '../api';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
 import { useApp } from '../state';
-import { useNotify } from '../notify';
 import { t } from '../i18n';
 import { formatDateTime } from '../format';
 import { download } from '../download';
@@ -19,32 +19,19 @@ function countsText(b: Backup): string {
 
 /** Reservekopieën: the automatic and manual backups of the open workspace, with restore and "Opslaan als kopie". */
 export function BackupsPage() {
-  const { workspace, setWorkspace, refresh } = useApp();
-  const notify = useNotify();
-  const { data, error } = useLoad(() => call('backup.list'));
+  const { workspace, setWorkspace } = useApp();
+  const { act, busy } = useAct();
+  const { data, error } = useCall('backup.list');
   const [confirming, setConfirming] = useState<Backup | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function act<T>(fn: () => Promise<T>, done: (r: T) => void) {
-    setBusy(true);
-    try {
-      done(await fn());
-    } catch (e) {
-      notify(e instanceof ApiError ? e.message : String(e), 'error');
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const restore = (b: Backup) =>
-    act(
-      () => call('backup.restore', { file: b.file }),
-      (r) => {
+    act(() => call('backup.restore', { file: b.file }), {
+      done: (r) => t('backups.restored', { date: formatDateTime(b.at), safety: formatDateTime(r.safety.at) }),
+      then: (r) => {
         setConfirming(null);
         setWorkspace(r.workspace);
-        notify(t('backups.restored', { date: formatDateTime(b.at), safety: formatDateTime(r.safety.at) }));
       },
-    );
+    });
 
   const readOnly = !!workspace?.readOnly;
   return (
@@ -52,14 +39,14 @@ export function BackupsPage() {
       <header className="page-head">
         <h1>{t('backups.title')}</h1>
         <div className="actions">
-          <button type="button" disabled={busy} onClick={() => void act(() => call('backup.create'), (b) => (notify(t('backups.made', { size: formatBytes(b.size) })), refresh()))}>
+          <button type="button" disabled={busy} onClick={() => void act(() => call('backup.create'), { done: (b) => t('backups.made', { size: formatBytes(b.size) }) })}>
             {t('backups.makeNow')}
           </button>
           <button
             type="button"
             disabled={busy}
             title={t('backups.saveCopyHint')}
-            onClick={() => void act(() => call('backup.download'), (f) => (download(f.fileName, f.base64), notify(t('backups.copyDownloaded', { file: f.fileName }))))}
+            onClick={() => void act(() => call('backup.download'), { then: (f) => download(f.fileName, f.base64), done: (f) => t('backups.copyDownloaded', { file: f.fileName }) })}
           >
             {t('backups.saveCopy')}
           </button>
@@ -67,7 +54,7 @@ export function BackupsPage() {
       </header>
       <p className="lead">{t('backups.intro')}</p>
       {data && <p className="muted small">{t('backups.policy', { max: formatBytes(data.policy.maxBytes) })}</p>}
-      {error && <p className="error-box">{error}</p>}
+      {error && <p className="error-box" role="alert">{error}</p>}
       {confirming && (
         <section className="card confirm-box" role="alertdialog" aria-labelledby="restore-h" aria-describedby="restore-d">
           <h2 id="restore-h">{t('backups.confirmTitle')}</h2>

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, call } from '../api';
-import { useLoad } from '../useLoad';
-import { useApp } from '../state';
+import { call } from '../api';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
+import { useToday } from '../state';
 import { useNotify } from '../notify';
 import { t, type MessageKey } from '../i18n';
 import { formatDate } from '../format';
@@ -52,8 +53,9 @@ function toInput(f: AwardState): { input?: Omit<AwardInput, 'programmeId'>; erro
   return { errors, input: { stream: f.stream as Award['stream'], year, amountCents: money.cents, paymentDates: dates, spendBy, route: f.route as Award['route'], reference: f.reference, notes: f.notes } };
 }
 
-function AwardForm({ programmeId, award, initial, onDone }: { programmeId: string; award?: Award; initial: AwardState; onDone(saved: boolean): void }) {
+function AwardForm({ programmeId, award, initial, onDone }: { programmeId: string; award?: Award; initial: AwardState; onDone(): void }) {
   const notify = useNotify();
+  const { act } = useAct();
   const [f, setF] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = (k: keyof AwardState) => (v: string) => setF((x) => ({ ...x, [k]: v }));
@@ -62,15 +64,11 @@ function AwardForm({ programmeId, award, initial, onDone }: { programmeId: strin
     const { input, errors: errs } = toInput(f);
     setErrors(errs);
     if (!input) return notify(t('val.fixFields'), 'error');
-    try {
-      if (award) await call('award.update', { id: award.id, ...input });
-      else await call('award.create', { programmeId, ...input });
-      notify(t('budget.awardSaved'));
-      onDone(true);
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-      notify(err instanceof ApiError ? err.message : String(err), 'error');
-    }
+    await act(() => (award ? call('award.update', { id: award.id, ...input }) : call('award.create', { programmeId, ...input })), {
+      done: t('budget.awardSaved'),
+      then: () => onDone(),
+      failed: (err) => setErrors(err.fieldErrors()),
+    });
   }
   const title = award ? t('budget.editAward') : t('budget.newAward');
   return (
@@ -92,33 +90,22 @@ function AwardForm({ programmeId, award, initial, onDone }: { programmeId: strin
       <TextArea label={t('field.notes')} name="notes" rows={2} value={f.notes} onChange={set('notes')} error={errors.notes} />
       <div className="form-actions">
         <button type="submit" className="primary">{t('action.save')}</button>
-        <button type="button" onClick={() => onDone(false)}>{t('action.cancel')}</button>
+        <button type="button" onClick={onDone}>{t('action.cancel')}</button>
       </div>
     </form>
   );
 }
 
 export function BudgetAwards({ programmeId, o }: { programmeId: string; o: BudgetOverview }) {
-  const { refresh } = useApp();
-  const notify = useNotify();
-  const { data, error } = useLoad(() => call('award.list', { programmeId }), [programmeId]);
+  const { act } = useAct();
+  const thisYear = Number(useToday().slice(0, 4));
+  const { data, error } = useCall('award.list', { programmeId });
   const [editing, setEditing] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
-  const year = o.years.find((y) => y >= new Date().getFullYear()) ?? Number(o.periodStart.slice(0, 4));
-  const done = (saved: boolean) => {
-    setEditing(null);
-    if (saved) refresh();
-  };
-  async function remove(a: Award) {
-    try {
-      await call('award.delete', { id: a.id });
-      notify(t('budget.awardDeleted', { name: `${t(`source.${a.stream}` as MessageKey)} ${a.year}` }));
-      setConfirming(null);
-      refresh();
-    } catch (err) {
-      notify(err instanceof ApiError ? err.message : String(err), 'error');
-    }
-  }
+  const year = o.years.find((y) => y >= thisYear) ?? Number(o.periodStart.slice(0, 4));
+  const done = () => setEditing(null);
+  const remove = (a: Award) =>
+    act(() => call('award.delete', { id: a.id }), { done: t('budget.awardDeleted', { name: `${t(`source.${a.stream}` as MessageKey)} ${a.year}` }), then: () => setConfirming(null) });
   return (
     <>
       <div className="filter-bar">
@@ -126,7 +113,7 @@ export function BudgetAwards({ programmeId, o }: { programmeId: string; o: Budge
         {editing !== 'new' && <button type="button" className="primary" onClick={() => setEditing('new')}>{t('budget.newAward')}</button>}
       </div>
       {editing === 'new' && <AwardForm programmeId={programmeId} initial={empty(year)} onDone={done} />}
-      {error && <p className="error-box">{error}</p>}
+      {error && <p className="error-box" role="alert">{error}</p>}
       {data && data.length === 0 && <p className="muted">{t('budget.noAwards')}</p>}
       {data && data.length > 0 && (
         <table className="table" aria-label={t('budget.tab.awards')}>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, call } from '../api';
-import { useApp } from '../state';
+import { call } from '../api';
+import { useAct } from '../useAct';
 import { useNotify } from '../notify';
 import { t } from '../i18n';
 import { TextArea, TextField } from '../components/Field';
@@ -10,8 +10,8 @@ import { centsToInput, parseMoney } from '../../../shared/money';
 import type { BudgetOverview, CheckFinding } from '../../../shared/schemas/budget';
 
 function RulesForm({ o }: { o: BudgetOverview }) {
-  const { refresh } = useApp();
   const notify = useNotify();
+  const { act } = useAct();
   const [f, setF] = useState({
     managementMaxPct: String(o.rules.managementMaxPct),
     managementMax: centsToInput(o.rules.managementMaxCents),
@@ -34,14 +34,10 @@ function RulesForm({ o }: { o: BudgetOverview }) {
     if (!money.ok) errs.managementMaxCents = money.message;
     setErrors(errs);
     if (Object.keys(errs).length || !money.ok) return notify(t('val.fixFields'), 'error');
-    try {
-      await call('budget.rules.update', { programmeId: o.programmeId, managementMaxPct, managementMaxCents: money.cents, plusMinPct, plusReason: f.plusReason, checkAwards: f.checkAwards });
-      notify(t('budget.rulesSaved'));
-      refresh();
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-      notify(err instanceof ApiError ? err.message : String(err), 'error');
-    }
+    await act(() => call('budget.rules.update', { programmeId: o.programmeId, managementMaxPct, managementMaxCents: money.cents, plusMinPct, plusReason: f.plusReason, checkAwards: f.checkAwards }), {
+      done: t('budget.rulesSaved'),
+      failed: (err) => setErrors(err.fieldErrors()),
+    });
   }
   return (
     <form className="form card" onSubmit={(e) => void submit(e)} noValidate aria-label={t('entity.budgetRules')}>

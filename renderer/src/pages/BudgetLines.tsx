@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, call } from '../api';
-import { useLoad } from '../useLoad';
-import { useApp } from '../state';
+import { call } from '../api';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
+import { useToday } from '../state';
 import { useNotify } from '../notify';
+import { LoadProblem } from '../components/LoadError';
 import { t, type MessageKey } from '../i18n';
 import { formatCents, formatDate } from '../format';
 import { go } from '../router';
@@ -16,7 +18,6 @@ import { COST_KINDS, FUNDING_SOURCES, RESERVE_CATEGORY, SPENDING_CATEGORIES, SPE
 import type { BudgetLine, BudgetLineInput, BudgetOverview, Spend, SpendInput } from '../../../shared/schemas/budget';
 import type { ProgrammeTree } from '../../../shared/schemas/tree';
 
-const errText = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 const measureLabel = (m: { code: string; name: string }) => [m.code, m.name].filter(Boolean).join(' ');
 
 function measuresOf(tree: ProgrammeTree | undefined) {
@@ -117,9 +118,9 @@ function toLineInput(f: LineState): { input?: BudgetLineInput; errors: Record<st
 
 function LineForm(props: { line?: BudgetLine; initial: LineState; tree: ProgrammeTree | undefined; partners: { id: string; name: string }[]; onDone(saved?: BudgetLine): void }) {
   const notify = useNotify();
+  const { act, busy } = useAct();
   const [f, setF] = useState<LineState>(props.initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const set = <K extends keyof LineState>(k: K) => (v: LineState[K]) => setF((x) => ({ ...x, [k]: v }));
   const measures = measuresOf(props.tree);
   const activities = measures.find((m) => m.id === f.measureId)?.activities ?? [];
@@ -132,17 +133,12 @@ function LineForm(props: { line?: BudgetLine; initial: LineState; tree: Programm
     const { input, errors: errs } = toLineInput(f);
     setErrors(errs);
     if (!input) return notify(t('val.fixFields'), 'error');
-    setBusy(true);
-    try {
-      const saved = props.line ? await call('budgetLine.update', { id: props.line.id, ...input }) : await call('budgetLine.create', input);
-      notify(t('budget.lineSaved'));
-      props.onDone(saved);
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-      notify(errText(err), 'error');
-    } finally {
-      setBusy(false);
-    }
+    const { line } = props;
+    await act(() => (line ? call('budgetLine.update', { id: line.id, ...input }) : call('budgetLine.create', input)), {
+      done: t('budget.lineSaved'),
+      then: (saved) => props.onDone(saved),
+      failed: (err) => setErrors(err.fieldErrors()),
+    });
   }
 
   const title = props.line ? t('budget.editLine') : t('budget.newLine');
@@ -202,9 +198,11 @@ function toSpendInput(line: BudgetLine, f: SpendState): { input?: SpendInput; er
   return { errors, input: { budgetLineId: line.id, kind: f.kind as SpendInput['kind'], date, amountCents: money.cents, description: f.description, reference: f.reference } };
 }
 
-function SpendPanel({ programmeId, line, onChanged }: { programmeId: string; line: BudgetLine; onChanged(): void }) {
+function SpendPanel({ programmeId, line }: { programmeId: string; line: BudgetLine }) {
   const notify = useNotify();
-  const { data } = useLoad(() => call('spend.list', { programmeId, budgetLineId: line.id }), [line.id, line.realisedCents, line.spendCount]);
+  const { act } = useAct();
+  const spend = useCall('spend.list', { programmeId, budgetLineId: line.id });
+  const data = spend.data;
   const [f, setF] = useState<SpendState>(emptySpend);
   const [editingId, setEditingId] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -227,32 +225,19 @@ function SpendPanel({ programmeId, line, onChanged }: { programmeId: string; lin
     const { input, errors: errs } = toSpendInput(line, f);
     setErrors(errs);
     if (!input) return notify(t('val.fixFields'), 'error');
-    try {
-      if (editingId) {
-        const { budgetLineId: _line, ...patch } = input;
-        await call('spend.update', { id: editingId, ...patch });
-      } else await call('spend.create', input);
-      notify(t('budget.spendSaved'));
-      stopEditing();
-      onChanged();
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-      notify(errText(err), 'error');
-    }
+    const { budgetLineId: _line, ...patch } = input;
+    await act(() => (editingId ? call('spend.update', { id: editingId, ...patch }) : call('spend.create', input)), {
+      done: t('budget.spendSaved'),
+      then: stopEditing,
+      failed: (err) => setErrors(err.fieldErrors()),
+    });
   }
-  async function remove(id: string) {
-    try {
-      await call('spend.delete', { id });
-      notify(t('budget.spendDeleted'));
-      onChanged();
-    } catch (err) {
-      notify(errText(err), 'error');
-    }
-  }
+  const remove = (id: string) => act(() => call('spend.delete', { id }), { done: t('budget.spendDeleted') });
 
   return (
     <div className="spend-panel">
       <h3>{t('budget.spendFor', { name })}</h3>
+      <LoadProblem q={spend} />
       {data && data.length === 0 && <p className="muted small">{t('budget.noSpend')}</p>}
       {data && data.length > 0 && (
         <table className="table compact" aria-label={t('budget.spendFor', { name })}>
@@ -308,30 +293,21 @@ function SpendPanel({ programmeId, line, onChanged }: { programmeId: string; lin
 // ---- The list
 
 export function BudgetLines({ programmeId, filter, o }: { programmeId: string; filter: Filter; o: BudgetOverview }) {
-  const { refresh } = useApp();
-  const notify = useNotify();
-  const lines = useLoad(() => call('budgetLine.list', { programmeId, ...filter }), [programmeId, filterParts(filter).join('/')]);
-  const tree = useLoad(() => call('tree.get', { programmeId }), [programmeId]);
-  const partners = useLoad(() => call('organisation.list'));
+  const { act } = useAct();
+  const thisYear = Number(useToday().slice(0, 4));
+  const lines = useCall('budgetLine.list', { programmeId, ...filter }, { keepPrevious: true });
+  const tree = useCall('tree.get', { programmeId });
+  const partners = useCall('organisation.list');
   const [editing, setEditing] = useState<string | null>(null); // line id, or 'new'
   const [open, setOpen] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const measures = measuresOf(tree.data);
   const over = new Set(o.overspentLineIds);
-  const defaultYear = o.years.find((y) => y >= new Date().getFullYear()) ?? o.years[0] ?? new Date().getFullYear();
+  const defaultYear = o.years.find((y) => y >= thisYear) ?? o.years[0] ?? thisYear;
 
   const setFilter = (f: Filter) => go('begroting', programmeId, 'regels', ...filterParts(f));
 
-  async function remove(l: BudgetLine) {
-    try {
-      await call('budgetLine.delete', { id: l.id });
-      notify(t('budget.lineDeleted', { name: `${l.year} ${l.costItem}` }));
-      setConfirming(null);
-      refresh();
-    } catch (err) {
-      notify(errText(err), 'error');
-    }
-  }
+  const remove = (l: BudgetLine) => act(() => call('budgetLine.delete', { id: l.id }), { done: t('budget.lineDeleted', { name: `${l.year} ${l.costItem}` }), then: () => setConfirming(null) });
 
   const data = lines.data ?? [];
   const total = data.reduce((a, l) => ({ p: a.p + l.plannedCents, r: a.r + l.realisedCents }), { p: 0, r: 0 });
@@ -372,14 +348,13 @@ export function BudgetLines({ programmeId, filter, o }: { programmeId: string; f
           partners={partners.data ?? []}
           onDone={(saved) => {
             setEditing(null);
-            if (saved) {
-              setOpen(saved.id);
-              refresh();
-            }
+            if (saved) setOpen(saved.id);
           }}
         />
       )}
-      {lines.error && <p className="error-box">{lines.error}</p>}
+      <LoadProblem q={lines} />
+      <LoadProblem q={tree} />
+      <LoadProblem q={partners} />
       {lines.data && data.length === 0 && <p className="muted">{t('budget.noLines')}</p>}
       {data.length > 0 && (
         <table className="table lines" aria-label={t('budget.tab.lines')}>
@@ -463,10 +438,7 @@ export function BudgetLines({ programmeId, filter, o }: { programmeId: string; f
                         initial={fromLine(l)}
                         tree={tree.data}
                         partners={partners.data ?? []}
-                        onDone={(saved) => {
-                          setEditing(null);
-                          if (saved) refresh();
-                        }}
+                        onDone={() => setEditing(null)}
                       />
                     </td>
                   </tr>
@@ -474,7 +446,7 @@ export function BudgetLines({ programmeId, filter, o }: { programmeId: string; f
                 open === l.id && (
                   <tr key={`${l.id}-spend`} className="detail-row">
                     <td colSpan={8}>
-                      <SpendPanel programmeId={programmeId} line={l} onChanged={refresh} />
+                      <SpendPanel programmeId={programmeId} line={l} />
                     </td>
                   </tr>
                 ),

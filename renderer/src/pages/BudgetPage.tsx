@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
-import { call } from '../api';
-import { useLoad } from '../useLoad';
+import { useCall } from '../useLoad';
+import { LoadError, LoadProblem } from '../components/LoadError';
 import { t, type MessageKey } from '../i18n';
-import { go } from '../router';
+import { go, href } from '../router';
 import { TABS, budgetHref, parseFilter, type Tab } from './budgetRoute';
 import { BudgetOverviewView, BudgetBreakdown } from './BudgetOverview';
 import { BudgetLines } from './BudgetLines';
@@ -25,7 +25,7 @@ const tabKey: Record<Tab, MessageKey> = {
 export function BudgetPage({ route }: { route: string[] }) {
   const [programmeId, rawTab, ...rest] = route;
   const tab: Tab = (TABS as readonly string[]).includes(rawTab ?? '') ? (rawTab as Tab) : 'overzicht';
-  const programmes = useLoad(() => call('programme.list'));
+  const programmes = useCall('programme.list');
   const list = programmes.data ?? [];
 
   // Without a programme in the route: the running one (or the newest).
@@ -35,7 +35,7 @@ export function BudgetPage({ route }: { route: string[] }) {
     window.location.replace(budgetHref(p.id, 'overzicht'));
   }, [programmeId, programmes.data]);
 
-  const overview = useLoad(() => (programmeId ? call('budget.overview', { programmeId }) : Promise.resolve(undefined)), [programmeId]);
+  const overview = useCall('budget.overview', { programmeId: programmeId ?? '' }, { enabled: !!programmeId });
 
   if (programmes.data && list.length === 0) return (
     <div className="page">
@@ -43,7 +43,7 @@ export function BudgetPage({ route }: { route: string[] }) {
       <p className="muted">{t('budget.noProgrammes')}</p>
     </div>
   );
-  if (!programmeId) return <div className="page" aria-busy="true" />;
+  if (!programmeId) return programmes.error ? <LoadError message={programmes.error} back={href('programmas')} /> : <div className="page" aria-busy="true" />;
   const filter = parseFilter(rest);
   const o = overview.data;
   const checkCount = o?.checks.filter((c) => c.severity !== 'info').length ?? 0;
@@ -71,7 +71,8 @@ export function BudgetPage({ route }: { route: string[] }) {
           </a>
         ))}
       </nav>
-      {overview.error && <p className="error-box">{overview.error}</p>}
+      <LoadProblem q={programmes} />
+      <LoadProblem q={overview} />
       {o && tab === 'overzicht' && <BudgetOverviewView o={o} />}
       {o && tab === 'bronnen' && <BudgetBreakdown o={o} kind="fundingSource" />}
       {o && tab === 'partners' && <BudgetBreakdown o={o} kind="partnerId" />}

@@ -1,5 +1,4 @@
-import { call } from '../api';
-import { useLoad } from '../useLoad';
+import { useCall } from '../useLoad';
 import { t, type MessageKey } from '../i18n';
 import { formatCents, formatDate } from '../format';
 import { Money } from '../components/Money';
@@ -21,7 +20,7 @@ export function describeFilter(o: BudgetOverview, f: Filter): string {
 
 /** The drill-down: every entry behind a figure, with its total. */
 export function BudgetSpend({ programmeId, filter, o }: { programmeId: string; filter: Filter; o: BudgetOverview }) {
-  const { data, error } = useLoad(() => call('spend.list', { programmeId, ...filter }), [programmeId, filterParts(filter).join('/')]);
+  const { data, error } = useCall('spend.list', { programmeId, ...filter });
   const what = describeFilter(o, filter);
   const total = (data ?? []).reduce((s, x) => s + x.amountCents, 0);
   return (

@@ -5,9 +5,8 @@
  * written before "Inlezen".
  */
 import { useState, type ChangeEvent } from 'react';
-import { ApiError, call } from '../api';
-import { useApp } from '../state';
-import { useNotify } from '../notify';
+import { call } from '../api';
+import { useAct } from '../useAct';
 import { go, href } from '../router';
 import { t, type MessageKey } from '../i18n';
 import { SelectField } from '../components/Field';
@@ -77,29 +76,27 @@ function MappingTable({ plan, onChange }: { plan: DuoPlan; onChange(m: DuoMappin
 }
 
 export function DuoImport() {
-  const { refresh } = useApp();
-  const notify = useNotify();
+  const { act, busy } = useAct();
   const [file, setFile] = useState<{ fileName: string; base64: string } | null>(null);
   const [choices, setChoices] = useState<Choices>(noChoices);
   const [plan, setPlan] = useState<DuoPlan | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [showMapping, setShowMapping] = useState(false);
 
   async function dryRun(f: { fileName: string; base64: string }, c: Choices) {
-    setBusy(true);
-    try {
-      const p = await call('duo.plan', { ...f, options: c });
-      setPlan(p);
-      setRefusal(null);
-      if (p.missing.length) setShowMapping(true);
-    } catch (err) {
-      setPlan(null);
-      if (err instanceof ApiError) setRefusal(err.message);
-      else notify(String(err), 'error');
-    } finally {
-      setBusy(false);
-    }
+    await act(() => call('duo.plan', { ...f, options: c }), {
+      then: (p) => {
+        setPlan(p);
+        setRefusal(null);
+        if (p.missing.length) setShowMapping(true);
+      },
+      // Why the file was refused stays on the page.
+      failed: (err) => {
+        setPlan(null);
+        setRefusal(err.message);
+      },
+      inline: true,
+    });
   }
 
   async function onFile(e: ChangeEvent<HTMLInputElement>) {
@@ -121,17 +118,10 @@ export function DuoImport() {
 
   async function apply() {
     if (!file || !plan) return;
-    setBusy(true);
-    try {
-      const r = await call('duo.apply', { ...file, options: choices, sha256: plan.sha256 });
-      notify(r.applied ? t('duo.applied', { n: r.applied }) : t('duo.appliedNothing'));
-      refresh();
-      go('vsv-cijfers');
-    } catch (err) {
-      notify(err instanceof ApiError ? err.message : String(err), 'error');
-    } finally {
-      setBusy(false);
-    }
+    await act(() => call('duo.apply', { ...file, options: choices, sha256: plan.sha256 }), {
+      done: (r) => (r.applied ? t('duo.applied', { n: r.applied }) : t('duo.appliedNothing')),
+      then: () => go('vsv-cijfers'),
+    });
   }
 
   const toApply = plan ? plan.counts.new + plan.counts.changed : 0;

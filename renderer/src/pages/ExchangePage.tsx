@@ -1,10 +1,11 @@
 import { useState, type ChangeEvent } from 'react';
-import { ApiError, call } from '../api';
+import { call } from '../api';
 import { useApp } from '../state';
 import { go } from '../router';
 import { TextField } from '../components/Field';
-import { useNotify } from '../notify';
-import { useLoad } from '../useLoad';
+import { LoadProblem } from '../components/LoadError';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
 import { t, type MessageKey } from '../i18n';
 import { formatDateTime } from '../format';
 import { download as saveDownload } from '../download';
@@ -64,8 +65,7 @@ function Detail({ row }: { row: PlanRow }) {
 }
 
 export function ExchangePage() {
-  const { refresh } = useApp();
-  const notify = useNotify();
+  const { act } = useAct();
   const [busy, setBusy] = useState<string | null>(null);
   const [partner, setPartner] = useState('');
   const [period, setPeriod] = useState('');
@@ -80,27 +80,30 @@ export function ExchangePage() {
   const [showUnchanged, setShowUnchanged] = useState(false);
   /** Why the chosen file was refused as a whole (stays visible; it can name several places). */
   const [refusal, setRefusal] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
-  const last = useLoad(() => call('exchange.lastImport'), [reload]);
-  const partners = useLoad(() => call('organisation.list'));
-  const rounds = useLoad(() => call('monitoring.round.list', {}));
+  const last = useCall('exchange.lastImport');
+  const partners = useCall('organisation.list');
+  const rounds = useCall('monitoring.round.list', {});
 
-  const fail = (e: unknown) => notify(e instanceof ApiError ? e.message : String(e), 'error');
-
-  async function doExport(kind: ExportKind) {
-    setBusy(kind);
+  /** One step at a time: `busy` names it, so every button waits. */
+  async function step<T>(name: string, run: () => Promise<T>) {
+    setBusy(name);
     try {
-      const asked = SECTION_ORDER.filter((x) => sections.has(x));
-      const partnerRequest = { kind, period: period || undefined, ...(round && sections.has('monitoring') ? { round } : {}), ...(partner.trim() ? { partner } : {}), ...(picked.size ? { partners: [...picked] } : {}), ...(asked.join() === 'activities' ? {} : { sections: asked }) };
-      const f = await call('exchange.export', kind === 'partner' ? partnerRequest : { kind });
-      // One file per partner, each its own download.
-      for (const x of f.files) download(x.fileName, x.base64);
-      notify(f.files.length > 1 ? t('exchange.downloadedMany', { n: f.files.length }) : t('exchange.downloaded', { file: f.fileName }));
-    } catch (e) {
-      fail(e);
+      return await run();
     } finally {
       setBusy(null);
     }
+  }
+
+  async function doExport(kind: ExportKind) {
+    const asked = SECTION_ORDER.filter((x) => sections.has(x));
+    const partnerRequest = { kind, period: period || undefined, ...(round && sections.has('monitoring') ? { round } : {}), ...(partner.trim() ? { partner } : {}), ...(picked.size ? { partners: [...picked] } : {}), ...(asked.join() === 'activities' ? {} : { sections: asked }) };
+    await step(kind, () =>
+      act(() => call('exchange.export', kind === 'partner' ? partnerRequest : { kind }), {
+        // One file per partner, each its own download.
+        then: (f) => f.files.forEach((x) => download(x.fileName, x.base64)),
+        done: (f) => (f.files.length > 1 ? t('exchange.downloadedMany', { n: f.files.length }) : t('exchange.downloaded', { file: f.fileName })),
+      }),
+    );
   }
 
   async function onFile(e: ChangeEvent<HTMLInputElement>) {
@@ -109,64 +112,46 @@ export function ExchangePage() {
     if (!f) return;
     setPlan(null);
     setRefusal(null);
-    setBusy('plan');
-    try {
-      const input = { fileName: f.name, base64: toBase64(await f.arrayBuffer()) };
-      setFile(input);
-      setChoices({});
-      setPlan(await call('exchange.plan', input));
-    } catch (err) {
-      setFile(null);
-      if (err instanceof ApiError) setRefusal(err.message);
-      else fail(err);
-    } finally {
-      setBusy(null);
-    }
+    await step('plan', () =>
+      act(
+        async () => {
+          const input = { fileName: f.name, base64: toBase64(await f.arrayBuffer()) };
+          setFile(input);
+          setChoices({});
+          return call('exchange.plan', input);
+        },
+        {
+          then: setPlan,
+          // Why the file was refused stays on the page (it can name several places).
+          failed: (err) => {
+            setFile(null);
+            setRefusal(err.message);
+          },
+          inline: true,
+        },
+      ),
+    );
   }
 
   async function apply() {
     if (!file || !plan) return;
-    setBusy('apply');
-    try {
-      const r = await call('exchange.apply', { ...file, choices, sha256: plan.sha256 });
-      notify(r.applied ? t('exchange.applied', { n: r.applied }) : t('exchange.appliedNothing'));
-      setPlan(null);
-      setFile(null);
-      setReload((n) => n + 1);
-      refresh();
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(null);
-    }
+    await step('apply', () =>
+      act(() => call('exchange.apply', { ...file, choices, sha256: plan.sha256 }), {
+        done: (r) => (r.applied ? t('exchange.applied', { n: r.applied }) : t('exchange.appliedNothing')),
+        then: () => {
+          setPlan(null);
+          setFile(null);
+        },
+      }),
+    );
   }
 
   async function errorsFile() {
     if (!file) return;
-    setBusy('errors');
-    try {
-      const f = await call('exchange.errors', file);
-      download(f.fileName, f.base64);
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(null);
-    }
+    await step('errors', () => act(() => call('exchange.errors', file), { then: (f) => download(f.fileName, f.base64) }));
   }
 
-  async function undoImport() {
-    setBusy('undo');
-    try {
-      const r = await call('exchange.undoImport');
-      notify(t('exchange.undone', { label: r.label }));
-      setReload((n) => n + 1);
-      refresh();
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(null);
-    }
-  }
+  const undoImport = () => step('undo', () => act(() => call('exchange.undoImport'), { done: (r) => t('exchange.undone', { label: r.label }) }));
 
   const toApply = plan ? plan.counts.new + plan.counts.changed + Object.values(choices).filter((c) => c === 'file').length : 0;
   const rows = plan ? plan.rows.filter((r) => showUnchanged || r.status !== 'unchanged') : [];
@@ -178,6 +163,9 @@ export function ExchangePage() {
       </header>
       <p className="lead">{t('exchange.intro')}</p>
 
+      <LoadProblem q={partners} />
+      <LoadProblem q={rounds} />
+      <LoadProblem q={last} />
       <h2 className="section">{t('exchange.export')}</h2>
       <div className="export-grid">
         <section className="card" aria-labelledby="xl-ws-h">
@@ -390,27 +378,24 @@ export function ExchangePage() {
 /** On the start screen: a new workspace from a workspace workbook (the round trip into an empty workspace). */
 export function NewFromExcel({ busy: outerBusy = false }: { busy?: boolean }) {
   const { setWorkspace } = useApp();
-  const notify = useNotify();
+  const { act, busy } = useAct();
   const [name, setName] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
 
   async function onFile(e: ChangeEvent<HTMLInputElement>) {
     const f = e.target.files?.[0];
     e.target.value = '';
     if (!f) return;
-    setBusy(true);
-    try {
-      const ws = await call('exchange.newWorkspace', { fileName: name, file: { fileName: f.name, base64: toBase64(await f.arrayBuffer()) } });
-      notify(t('exchange.newDone', { file: f.name }));
-      setWorkspace(ws);
-      go('programmas');
-    } catch (err) {
-      if (err instanceof ApiError && err.field) setError(err.message);
-      else notify(err instanceof ApiError ? err.message : String(err), 'error');
-    } finally {
-      setBusy(false);
-    }
+    await act(async () => call('exchange.newWorkspace', { fileName: name, file: { fileName: f.name, base64: toBase64(await f.arrayBuffer()) } }), {
+      done: t('exchange.newDone', { file: f.name }),
+      then: (ws) => {
+        setWorkspace(ws);
+        go('programmas');
+      },
+      // A message about the file name stands at that field; any other as a notice.
+      failed: (err) => err.field && setError(err.message),
+      inline: (err) => !!err.field,
+    });
   }
 
   return (

@@ -1,10 +1,9 @@
-import { call } from '../api';
-import { useLoad } from '../useLoad';
+import { useCall } from '../useLoad';
 import { t } from '../i18n';
 import { HistoryList } from '../components/HistoryList';
 
 export function HistoryPage() {
-  const { data, error } = useLoad(() => call('history.recent', { limit: 300 }));
+  const { data, error } = useCall('history.recent', { limit: 300 });
   return (
     <div className="page">
       <header className="page-head">

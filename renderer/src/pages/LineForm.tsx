@@ -1,56 +1,41 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, call } from '../api';
+import { useState, type FormEvent } from 'react';
+import { call } from '../api';
 import { t } from '../i18n';
 import { go, href } from '../router';
-import { useNotify } from '../notify';
-import { useApp } from '../state';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
+import { useRecordForm } from '../useRecordForm';
+import { LoadError } from '../components/LoadError';
 import { TextArea, TextField } from '../components/Field';
 import { DeleteButton } from '../components/DeleteButton';
 import { coded } from '../components/Status';
-import { messageOf } from '../components/errors';
 
 /** New programme line (programmeId) or edit (id); deleting a line takes its measures along. */
 export function LineForm({ programmeId, id }: { programmeId: string; id?: string }) {
-  const notify = useNotify();
-  const { refresh } = useApp();
-  const [form, setForm] = useState({ code: '', name: '', description: '' });
+  const { act } = useAct();
+  const line = useCall('line.get', { id: id ?? '' }, { enabled: !!id });
+  const { form, setForm } = useRecordForm(line.data, (l) => ({ code: l.code, name: l.name, description: l.description }), { code: '', name: '', description: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
-
-  useEffect(() => {
-    if (id)
-      call('line.get', { id })
-        .then((l) => setForm({ code: l.code, name: l.name, description: l.description }))
-        .catch((e: unknown) => notify(messageOf(e), 'error'));
-  }, [id, notify]);
 
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!form.name.trim()) return setErrors({ name: t('val.required') });
-    try {
-      if (id) await call('line.update', { id, ...form });
-      else await call('line.create', { programmeId, ...form });
-      notify(t('line.saved'));
-      refresh();
-      go('programmas', programmeId);
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-      notify(messageOf(err), 'error');
-    }
+    await act(() => (id ? call('line.update', { id, ...form }) : call('line.create', { programmeId, ...form })), {
+      done: t('line.saved'),
+      then: () => go('programmas', programmeId),
+      failed: (err) => setErrors(err.fieldErrors()),
+    });
   }
 
   async function remove() {
     if (!id) return;
-    try {
-      await call('line.delete', { id });
-      notify(t('line.deleted', { name: coded(form.code, form.name) }));
-      refresh();
-      go('programmas', programmeId);
-    } catch (err) {
-      notify(messageOf(err), 'error');
-    }
+    await act(() => call('line.delete', { id }), { done: t('line.deleted', { name: coded(form.code, form.name) }), then: () => go('programmas', programmeId) });
   }
+
+  if (line.error) return <LoadError message={line.error} back={href('programmas', programmeId)} />;
+  if (id && !line.data) return <div className="page" aria-busy="true" />;
 
   return (
     <div className="page">

@@ -1,39 +1,25 @@
 import { call } from '../api';
 import { LoadError } from '../components/LoadError';
-import { useLoad } from '../useLoad';
-import { useApp } from '../state';
-import { useNotify } from '../notify';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
 import { t } from '../i18n';
 import { formatDate } from '../format';
 import { go, href } from '../router';
-import { HistoryList } from '../components/HistoryList';
+import { EntityHistory } from '../components/HistoryList';
 import { DeleteButton } from '../components/DeleteButton';
 import { LongText } from '../components/Text';
 import { coded, StatusBadge } from '../components/Status';
-import { messageOf } from '../components/errors';
 import { useEffect } from 'react';
 import { holdsOneActivity } from '../../../shared/schemas/tree';
 
 export function MeasureDetail({ id }: { id: string }) {
-  const { refresh } = useApp();
-  const notify = useNotify();
-  const { data: m, error } = useLoad(() => call('measure.get', { id }), [id]);
-  const history = useLoad(() => call('history.forEntity', { entity: 'measure', id }), [id]);
-
-  async function act(fn: () => Promise<unknown>, done: string) {
-    try {
-      await fn();
-      notify(done);
-      refresh();
-    } catch (e) {
-      notify(messageOf(e), 'error');
-    }
-  }
+  const { act } = useAct();
+  const { data: m, error } = useCall('measure.get', { id });
 
   async function remove() {
     if (!m) return;
-    await act(() => call('measure.delete', { id }), t('measure.deleted', { name: coded(m.code, m.name) }));
-    go('programmas', m.programmeId);
+    // Only a delete that succeeded leaves the page; a refused one stays, with the core's message.
+    await act(() => call('measure.delete', { id }), { done: t('measure.deleted', { name: coded(m.code, m.name) }), then: () => go('programmas', m.programmeId) });
   }
 
   // A measure that is its own activity has one page: its activity's (the template, sub-activities, money links).
@@ -47,7 +33,7 @@ export function MeasureDetail({ id }: { id: string }) {
   const move = (i: number, d: -1 | 1) => {
     const ids = m.activities.map((a) => a.id);
     [ids[i], ids[i + d]] = [ids[i + d]!, ids[i]!];
-    void act(() => call('tree.reorder', { entity: 'activity', ids }), t('tree.reordered'));
+    void act(() => call('tree.reorder', { entity: 'activity', ids }), { done: t('tree.reordered') });
   };
   return (
     <div className="page">
@@ -170,7 +156,7 @@ export function MeasureDetail({ id }: { id: string }) {
         </div>
         <section className="card" aria-labelledby="hist-h">
           <h2 id="hist-h">{t('history.title')}</h2>
-          <HistoryList entries={history.data ?? []} />
+          <EntityHistory items={[{ entity: 'measure', id }]} />
         </section>
       </div>
     </div>

@@ -1,14 +1,16 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, call } from '../api';
+import { useState, type FormEvent } from 'react';
+import { call } from '../api';
 import { t } from '../i18n';
 import { go, href } from '../router';
 import { useNotify } from '../notify';
-import { useApp } from '../state';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
+import { useRecordForm } from '../useRecordForm';
+import { LoadError, LoadProblem } from '../components/LoadError';
 import { CheckboxField, CheckboxGroup, RadioGroup, SelectField, TextArea, TextField } from '../components/Field';
 import { coded } from '../components/Status';
-import { focusFirstError, messageOf } from '../components/errors';
-import { holdsOneActivity, ITEM_STATUSES, MEASURE_SHAPES, type ItemStatus, type MeasureShape, type ProgrammeTree } from '../../../shared/schemas/tree';
-import type { Organisation } from '../../../shared/schemas/partner';
+import { focusFirstError } from '../components/errors';
+import { holdsOneActivity, ITEM_STATUSES, MEASURE_SHAPES, type ItemStatus, type MeasureDetail, type MeasureShape } from '../../../shared/schemas/tree';
 
 interface FormState {
   lineId: string;
@@ -24,48 +26,33 @@ interface FormState {
 }
 const empty: FormState = { lineId: '', code: '', name: '', description: '', plusvoorziening: false, targetGroups: '', lead: '', executors: [], status: 'concept', shape: 'measure' };
 
+const fromMeasure = (m: MeasureDetail): FormState => ({
+  lineId: m.lineId ?? '',
+  code: m.code,
+  name: m.name,
+  description: m.description,
+  plusvoorziening: m.plusvoorziening,
+  targetGroups: m.targetGroups.join('\n'),
+  lead: m.leadOrganisationId ?? '',
+  executors: m.executorIds,
+  status: m.status,
+  shape: m.shape,
+});
+
 /** New measure (programmeId, optionally in a line) or edit (id). */
 export function MeasureForm({ id, programmeId, lineId }: { id?: string; programmeId?: string; lineId?: string }) {
   const notify = useNotify();
-  const { refresh } = useApp();
-  const [form, setForm] = useState<FormState>({ ...empty, lineId: lineId ?? '' });
+  const { act, busy } = useAct();
+  // The measure (when editing) reloads after an undo elsewhere; the form follows unless the user has edits.
+  const measure = useCall('measure.get', { id: id ?? '' }, { enabled: !!id });
+  const { form, setForm } = useRecordForm(measure.data, fromMeasure, { ...empty, lineId: lineId ?? '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [orgs, setOrgs] = useState<Organisation[]>([]);
-  const [tree, setTree] = useState<ProgrammeTree | null>(null);
-  const [progId, setProgId] = useState(programmeId ?? '');
-  const [ownActivityId, setOwnActivityId] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    const fail = (e: unknown) => notify(messageOf(e), 'error');
-    call('organisation.list').then(setOrgs).catch(fail);
-    if (id)
-      call('measure.get', { id })
-        .then((m) => {
-          setProgId(m.programmeId);
-          setForm({
-            lineId: m.lineId ?? '',
-            code: m.code,
-            name: m.name,
-            description: m.description,
-            plusvoorziening: m.plusvoorziening,
-            targetGroups: m.targetGroups.join('\n'),
-            lead: m.leadOrganisationId ?? '',
-            executors: m.executorIds,
-            status: m.status,
-            shape: m.shape,
-          });
-          setOwnActivityId(holdsOneActivity(m.shape) ? (m.activities[0]?.id ?? null) : null);
-        })
-        .catch(fail);
-  }, [id, notify]);
-
-  useEffect(() => {
-    if (progId)
-      call('tree.get', { programmeId: progId })
-        .then(setTree)
-        .catch((e: unknown) => notify(messageOf(e), 'error'));
-  }, [progId, notify]);
+  const orgsQ = useCall('organisation.list');
+  const progId = programmeId ?? measure.data?.programmeId ?? '';
+  const treeQ = useCall('tree.get', { programmeId: progId }, { enabled: !!progId });
+  const tree = treeQ.data;
+  const m = measure.data;
+  const ownActivityId = m && holdsOneActivity(m.shape) ? (m.activities[0]?.id ?? null) : null;
 
   const set = (k: keyof FormState) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
@@ -92,26 +79,25 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
       status: form.status as ItemStatus,
       shape: form.shape,
     };
-    setBusy(true);
-    try {
-      const saved = id ? await call('measure.update', { id, ...input }) : await call('measure.create', { programmeId: progId, ...input });
-      notify(t('measure.saved'));
-      refresh();
-      // An item that is its own activity lives on its activity's page; a new one goes to its template first.
-      const own = holdsOneActivity(saved.shape) ? saved.activities[0] : undefined;
-      if (own && !id) go('activiteiten', own.id, 'bewerken');
-      else if (own) go('activiteiten', own.id);
-      else go('maatregelen', saved.id);
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-      notify(messageOf(err), 'error');
-      focusFirstError();
-    } finally {
-      setBusy(false);
-    }
+    await act(() => (id ? call('measure.update', { id, ...input }) : call('measure.create', { programmeId: progId, ...input })), {
+      done: t('measure.saved'),
+      then: (saved) => {
+        // An item that is its own activity lives on its activity's page; a new one goes to its template first.
+        const own = holdsOneActivity(saved.shape) ? saved.activities[0] : undefined;
+        if (own && !id) go('activiteiten', own.id, 'bewerken');
+        else if (own) go('activiteiten', own.id);
+        else go('maatregelen', saved.id);
+      },
+      failed: (err) => {
+        setErrors(err.fieldErrors());
+        focusFirstError();
+      },
+    });
   }
 
-  const orgOptions = orgs.map((o) => ({ value: o.id, label: o.name }));
+  if (measure.error) return <LoadError message={measure.error} back={href('programmas')} />;
+  if (id && !m) return <div className="page" aria-busy="true" />;
+  const orgOptions = (orgsQ.data ?? []).map((o) => ({ value: o.id, label: o.name }));
   const lines = (tree?.lines ?? []).filter((l) => l.id).map((l) => ({ value: l.id!, label: coded(l.code, l.name) }));
   return (
     <div className="page">
@@ -121,6 +107,8 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
       <header className="page-head">
         <h1>{id ? (ownActivityId && form.shape === 'activity' ? `${t('activity.shapeEdit')}: ${coded(form.code, form.name)}` : t('measure.edit')) : t('measure.new')}</h1>
       </header>
+      <LoadProblem q={orgsQ} />
+      <LoadProblem q={treeQ} />
       <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
         <div className="row">
           <TextField label={t('field.code')} name="code" value={form.code} onChange={set('code')} error={errors.code} placeholder={t('ph.measureCode')} />

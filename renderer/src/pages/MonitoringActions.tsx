@@ -1,7 +1,7 @@
 /** All actions from the monitoring interviews, filtered by owner, status and measure; overdue ones marked. */
 import { useState } from 'react';
-import { call } from '../api';
-import { useLoad } from '../useLoad';
+import { useCall } from '../useLoad';
+import { LoadProblem } from '../components/LoadError';
 import { t } from '../i18n';
 import { href } from '../router';
 import { SelectField, TextField } from '../components/Field';
@@ -15,11 +15,8 @@ export function MonitoringActions() {
   const [owner, setOwner] = useState('');
   const [status, setStatus] = useState<StatusFilter>('');
   const [measureId, setMeasureId] = useState('');
-  const all = useLoad(() => call('monitoring.action.list', {}), []);
-  const { data, error } = useLoad(
-    () => call('monitoring.action.list', { owner: owner.trim() || undefined, status: status || undefined, measureId: measureId || undefined }),
-    [owner, status, measureId],
-  );
+  const all = useCall('monitoring.action.list', {});
+  const { data, error } = useCall('monitoring.action.list', { owner: owner.trim() || undefined, status: status || undefined, measureId: measureId || undefined }, { keepPrevious: true });
   const measures = [...new Map((all.data?.actions ?? []).map((a) => [a.measureId, coded(a.measureCode, a.measureName)])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'nl', { numeric: true }));
   const overdue = (all.data?.actions ?? []).filter((a) => a.overdue).length;
   return (
@@ -63,7 +60,8 @@ export function MonitoringActions() {
           options={measures.map(([value, label]) => ({ value, label }))}
         />
       </form>
-      {error && <p className="error-box">{error}</p>}
+      <LoadProblem q={all} />
+      {error && <p className="error-box" role="alert">{error}</p>}
       {data && (
         <>
           <p className="muted small" role="status">

@@ -5,16 +5,14 @@
 import { LoadError } from '../components/LoadError';
 import { useEffect, useId, useState } from 'react';
 import { call } from '../api';
-import { useLoad } from '../useLoad';
-import { useNotify } from '../notify';
-import { useApp } from '../state';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
 import { t } from '../i18n';
 import { formatDate } from '../format';
 import { href } from '../router';
 import { LongText } from '../components/Text';
 import { ActionForm, ActionTable, BudgetFacts, FactsPanel, InputStatusBadge, ParticipantsFacts, ResultsFacts, type ActionContext } from '../components/MonitoringParts';
 import { coded } from '../components/Status';
-import { messageOf } from '../components/errors';
 import { interviewLabel } from './MonitoringRound';
 import type { InputQuestion, InputStatus, InterviewDetail, MeasureFacts } from '../../../shared/schemas/monitoring';
 
@@ -66,9 +64,8 @@ function Question({ q, n, value, onChange, editable, facts }: { q: InputQuestion
 }
 
 export function MonitoringInput({ id }: { id: string }) {
-  const notify = useNotify();
-  const { refresh } = useApp();
-  const { data: input, error } = useLoad(() => call('monitoring.interview.get', { id }), [id]);
+  const { act } = useAct();
+  const { data: input, error } = useCall('monitoring.interview.get', { id });
   const [answers, setAnswers] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState<Record<string, string>>({});
   const [adding, setAdding] = useState(false);
@@ -86,30 +83,23 @@ export function MonitoringInput({ id }: { id: string }) {
     if (!input) return null;
     const changed = input.questions.filter((q) => (answers[q.questionId] ?? '') !== q.answer).map((q) => ({ questionId: q.questionId, answer: answers[q.questionId] ?? '' }));
     if (changed.length === 0) return input;
-    try {
-      const r = await call('monitoring.interview.saveAnswers', { id, answers: changed });
-      notify(t('mon.input.saved'));
-      // What the core stored (text normalised), so the form is not left looking unsaved.
-      const stored = Object.fromEntries(r.questions.map((q) => [q.questionId, q.answer]));
-      setSaved(stored);
-      setAnswers(stored);
-      refresh();
-      return r;
-    } catch (e) {
-      notify(messageOf(e), 'error');
-      return null;
-    }
+    const r = await act(() => call('monitoring.interview.saveAnswers', { id, answers: changed }), {
+      done: t('mon.input.saved'),
+      then: (detail) => {
+        // What the core stored (text normalised), so the form is not left looking unsaved.
+        const stored = Object.fromEntries(detail.questions.map((q) => [q.questionId, q.answer]));
+        setSaved(stored);
+        setAnswers(stored);
+      },
+    });
+    return r.ok ? r.value : null;
   }
 
   async function setStatus(status: InputStatus) {
     if (status === 'ingediend' && dirty && !(await save())) return;
-    try {
-      await call('monitoring.interview.setStatus', { id, status });
-      notify(status === 'ingediend' ? t('mon.input.submitted') : t('label.statusInput', { name: input ? interviewLabel(input) : '', status: t(`mon.status.${status}`) }));
-      refresh();
-    } catch (e) {
-      notify(messageOf(e), 'error');
-    }
+    await act(() => call('monitoring.interview.setStatus', { id, status }), {
+      done: status === 'ingediend' ? t('mon.input.submitted') : t('label.statusInput', { name: input ? interviewLabel(input) : '', status: t(`mon.status.${status}`) }),
+    });
   }
 
   if (error) return <LoadError message={error} back={href('monitoring')} />;

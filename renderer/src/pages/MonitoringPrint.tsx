@@ -6,7 +6,8 @@
  */
 import { useEffect } from 'react';
 import { call } from '../api';
-import { useLoad } from '../useLoad';
+import { useCall, useLoad } from '../useLoad';
+import { useToday } from '../state';
 import { t } from '../i18n';
 import { formatDate } from '../format';
 import { href } from '../router';
@@ -38,8 +39,6 @@ function useTitle(title: string | null) {
   }, [title]);
 }
 
-const today = () => formatDate(new Date().toISOString().slice(0, 10));
-
 function InputBody({ input, level = 2 }: { input: InterviewDetail; level?: 2 | 3 }) {
   const H = level === 2 ? 'h2' : 'h3';
   return (
@@ -58,7 +57,8 @@ function InputBody({ input, level = 2 }: { input: InterviewDetail; level?: 2 | 3
 }
 
 export function InputSheet({ id }: { id: string }) {
-  const { data: input, error } = useLoad(() => call('monitoring.interview.get', { id }), [id]);
+  const today = formatDate(useToday());
+  const { data: input, error } = useCall('monitoring.interview.get', { id });
   useTitle(input ? `${t('mon.print.inputTitle')} ${interviewLabel(input)}` : null);
   if (error) return <p className="error-box">{error}</p>;
   if (!input) return <div aria-busy="true" />;
@@ -69,7 +69,7 @@ export function InputSheet({ id }: { id: string }) {
         <div className="sheet-kind">{t('mon.print.inputTitle')}</div>
         <h1>{interviewLabel(input)}</h1>
         <div className="sheet-meta">
-          {input.round.programmeName} · {input.round.name} ({formatDate(input.round.startDate)}) · {inputStatusLabel(input.status)} · {t('print.printed', { date: today() })}
+          {input.round.programmeName} · {input.round.name} ({formatDate(input.round.startDate)}) · {inputStatusLabel(input.status)} · {t('print.printed', { date: today })}
         </div>
       </header>
       <p className="small muted">{input.factsFrozen ? t('mon.input.frozenFacts', { date: formatDate(input.submittedAt?.slice(0, 10)) }) : t('mon.input.liveFacts', { date: formatDate(input.facts.asOf) })}</p>
@@ -125,11 +125,12 @@ function ActionListTable({ actions, caption }: { actions: Action[]; caption: str
 }
 
 export function RoundReport({ id }: { id: string }) {
-  const { data, error } = useLoad(async () => {
+  const today = formatDate(useToday());
+  const { data, error } = useLoad(['monitoring.roundReport', id], async () => {
     const round = await call('monitoring.round.get', { id });
     const inputs = await Promise.all(round.interviews.map((i) => call('monitoring.interview.get', { id: i.id })));
     return { round, inputs };
-  }, [id]);
+  });
   useTitle(data ? t('mon.report.title', { name: data.round.name }) : null);
   if (error) return <p className="error-box">{error}</p>;
   if (!data) return <div aria-busy="true" />;
@@ -153,7 +154,7 @@ export function RoundReport({ id }: { id: string }) {
         <h1>{round.name}</h1>
         <div className="sheet-meta">
           {round.programmeName} · {formatDate(round.startDate)}
-          {round.endDate && round.endDate !== round.startDate && ` – ${formatDate(round.endDate)}`} · {t('print.printed', { date: today() })}
+          {round.endDate && round.endDate !== round.startDate && ` – ${formatDate(round.endDate)}`} · {t('print.printed', { date: today })}
         </div>
       </header>
       <section className="sheet-section">

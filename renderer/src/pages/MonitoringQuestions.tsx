@@ -4,14 +4,13 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { call } from '../api';
-import { useLoad } from '../useLoad';
-import { useNotify } from '../notify';
-import { useApp } from '../state';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
+import { LoadProblem } from '../components/LoadError';
 import { t } from '../i18n';
 import { formatDateTime } from '../format';
 import { go, href } from '../router';
 import { SelectField } from '../components/Field';
-import { messageOf } from '../components/errors';
 import type { Question, QuestionEditInput } from '../../../shared/schemas/monitoring';
 
 function QuestionRow({ q, n, count, onEdit }: { q: Question; n: number; count: number; onEdit(edit: QuestionEditInput['edit']): Promise<boolean> }) {
@@ -69,11 +68,10 @@ function QuestionRow({ q, n, count, onEdit }: { q: Question; n: number; count: n
 }
 
 export function MonitoringQuestions({ programmeId }: { programmeId?: string }) {
-  const notify = useNotify();
-  const { refresh } = useApp();
-  const programmes = useLoad(() => call('programme.list'), []);
+  const { act } = useAct();
+  const programmes = useCall('programme.list');
   const pid = programmeId ?? programmes.data?.find((p) => p.status === 'lopend')?.id ?? programmes.data?.[0]?.id;
-  const { data: set, error } = useLoad(() => (pid ? call('monitoring.questions.get', { programmeId: pid }) : Promise.resolve(null)), [pid]);
+  const { data: set, error } = useCall('monitoring.questions.get', { programmeId: pid ?? '' }, { enabled: !!pid });
   const [newText, setNewText] = useState('');
   const active = (set?.questions ?? []).filter((q) => !q.retired).sort((a, b) => a.position - b.position);
   const archived = (set?.questions ?? []).filter((q) => q.retired);
@@ -90,15 +88,8 @@ export function MonitoringQuestions({ programmeId }: { programmeId?: string }) {
       [ids[i], ids[j]] = [ids[j]!, ids[i]!];
       e = { kind: 'reorder', ids };
     }
-    try {
-      await call('monitoring.questions.edit', { programmeId: pid, edit: e });
-      notify(t('mon.questions.saved'));
-      refresh();
-      return true;
-    } catch (err) {
-      notify(messageOf(err), 'error');
-      return false;
-    }
+    const edit = e;
+    return (await act(() => call('monitoring.questions.edit', { programmeId: pid, edit }), { done: t('mon.questions.saved') })).ok;
   }
 
   async function add(ev: FormEvent) {
@@ -121,7 +112,8 @@ export function MonitoringQuestions({ programmeId }: { programmeId?: string }) {
         )}
       </header>
       <p className="lead">{t('mon.questions.lead')}</p>
-      {error && <p className="error-box">{error}</p>}
+      <LoadProblem q={programmes} />
+      {error && <p className="error-box" role="alert">{error}</p>}
       <section className="card" aria-labelledby="active-h">
         <h2 id="active-h">{t('mon.questions.active', { n: active.length })}</h2>
         <ol className="plain-list question-list">

@@ -1,10 +1,9 @@
 /** One monitoring round: measures in scope with their inputs, attendees, the agenda of carried-over actions, and this round's actions. */
-import { LoadError } from '../components/LoadError';
+import { LoadError, LoadProblem } from '../components/LoadError';
 import { useState, type FormEvent } from 'react';
-import { ApiError, call } from '../api';
-import { useLoad } from '../useLoad';
-import { useNotify } from '../notify';
-import { useApp } from '../state';
+import { call } from '../api';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
 import { t } from '../i18n';
 import { formatDate } from '../format';
 import { go, href } from '../router';
@@ -13,15 +12,13 @@ import { DeleteButton } from '../components/DeleteButton';
 import { LongText } from '../components/Text';
 import { ActionForm, ActionTable, InputStatusBadge, type ActionContext } from '../components/MonitoringParts';
 import { coded } from '../components/Status';
-import { messageOf } from '../components/errors';
 import type { InterviewSummary, RoundDetail } from '../../../shared/schemas/monitoring';
 
 export const interviewLabel = (i: Pick<InterviewSummary, 'measureCode' | 'measureName' | 'partnerName'>) =>
   coded(i.measureCode, i.measureName) + (i.partnerName ? ` — ${i.partnerName}` : '');
 
 function AttendeeAdd({ interviewId, label }: { interviewId: string; label: string }) {
-  const notify = useNotify();
-  const { refresh } = useApp();
+  const { act } = useAct();
   const [open, setOpen] = useState(false);
   const [orgId, setOrgId] = useState('');
   const [contactId, setContactId] = useState('');
@@ -29,23 +26,23 @@ function AttendeeAdd({ interviewId, label }: { interviewId: string; label: strin
   const [organisationName, setOrganisationName] = useState('');
   const [fn, setFn] = useState('');
   const [error, setError] = useState<string>();
-  const orgs = useLoad(() => (open ? call('organisation.list') : Promise.resolve([])), [open]);
-  const org = useLoad(() => (orgId ? call('organisation.get', { id: orgId }) : Promise.resolve(null)), [orgId]);
+  const orgs = useCall('organisation.list', undefined, { enabled: open });
+  const org = useCall('organisation.get', { id: orgId }, { enabled: !!orgId });
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    try {
-      await call('monitoring.attendee.add', { interviewId, contactId: contactId || null, name, organisationName, function: fn });
-      notify(t('label.create', { entity: t('entity.monitoringAttendee'), name: name || t('mon.attendees.fromContacts') }));
-      setContactId('');
-      setName('');
-      setOrganisationName('');
-      setFn('');
-      setError(undefined);
-      refresh();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
-    }
+    await act(() => call('monitoring.attendee.add', { interviewId, contactId: contactId || null, name, organisationName, function: fn }), {
+      done: t('label.create', { entity: t('entity.monitoringAttendee'), name: name || t('mon.attendees.fromContacts') }),
+      then: () => {
+        setContactId('');
+        setName('');
+        setOrganisationName('');
+        setFn('');
+        setError(undefined);
+      },
+      failed: (err) => setError(err.message),
+      inline: true,
+    });
   }
 
   if (!open)
@@ -79,6 +76,8 @@ function AttendeeAdd({ interviewId, label }: { interviewId: string; label: strin
           />
         )}
       </div>
+      <LoadProblem q={orgs} />
+      <LoadProblem q={org} />
       {!contactId && (
         <div className="row">
           <TextField label={t('field.name')} name="name" value={name} onChange={setName} error={error} />
@@ -100,10 +99,9 @@ function AttendeeAdd({ interviewId, label }: { interviewId: string; label: strin
 }
 
 function AddMeasure({ round }: { round: RoundDetail }) {
-  const notify = useNotify();
-  const { refresh } = useApp();
-  const tree = useLoad(() => call('tree.get', { programmeId: round.programmeId }), [round.programmeId]);
-  const orgs = useLoad(() => call('organisation.list'), []);
+  const { act } = useAct();
+  const tree = useCall('tree.get', { programmeId: round.programmeId });
+  const orgs = useCall('organisation.list');
   const [measureId, setMeasureId] = useState('');
   const [partnerId, setPartnerId] = useState('');
   const [error, setError] = useState<string>();
@@ -112,19 +110,22 @@ function AddMeasure({ round }: { round: RoundDetail }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!measureId) return setError(t('val.required'));
-    try {
-      await call('monitoring.interview.add', { roundId: round.id, measureId, partnerId: partnerId || null });
-      notify(t('mon.round.measureAdded'));
-      setMeasureId('');
-      setPartnerId('');
-      setError(undefined);
-      refresh();
-    } catch (err) {
-      setError(err instanceof ApiError ? err.message.replace(/^[^:]+: /, '') : String(err));
-    }
+    await act(() => call('monitoring.interview.add', { roundId: round.id, measureId, partnerId: partnerId || null }), {
+      done: t('mon.round.measureAdded'),
+      then: () => {
+        setMeasureId('');
+        setPartnerId('');
+        setError(undefined);
+      },
+      // Shown under the field, whose label already names it.
+      failed: (err) => setError(err.message.replace(/^[^:]+: /, '')),
+      inline: true,
+    });
   }
   return (
     <form className="row add-measure" onSubmit={(e) => void submit(e)} aria-label={t('mon.round.addMeasure')} noValidate>
+      <LoadProblem q={tree} />
+      <LoadProblem q={orgs} />
       <SelectField
         label={t('mon.action.measure')}
         name="measureId"
@@ -150,20 +151,9 @@ function AddMeasure({ round }: { round: RoundDetail }) {
 }
 
 export function MonitoringRound({ id }: { id: string }) {
-  const notify = useNotify();
-  const { refresh } = useApp();
-  const { data: r, error } = useLoad(() => call('monitoring.round.get', { id }), [id]);
+  const { act } = useAct();
+  const { data: r, error } = useCall('monitoring.round.get', { id });
   const [adding, setAdding] = useState(false);
-
-  async function act(fn: () => Promise<unknown>, done: string) {
-    try {
-      await fn();
-      notify(done);
-      refresh();
-    } catch (e) {
-      notify(messageOf(e), 'error');
-    }
-  }
 
   if (error) return <LoadError message={error} back={href('monitoring')} />;
   if (!r) return <div className="page" aria-busy="true" />;
@@ -191,10 +181,7 @@ export function MonitoringRound({ id }: { id: string }) {
             {t('mon.round.report')}
           </a>
           <DeleteButton
-            onConfirm={async () => {
-              await act(() => call('monitoring.round.delete', { id: r.id }), t('label.delete', { entity: t('entity.monitoringRound'), name: r.name }));
-              go('monitoring');
-            }}
+            onConfirm={() => act(() => call('monitoring.round.delete', { id: r.id }), { done: t('label.delete', { entity: t('entity.monitoringRound'), name: r.name }), then: () => go('monitoring') })}
           />
         </div>
       </header>
@@ -237,7 +224,7 @@ export function MonitoringRound({ id }: { id: string }) {
                     type="button"
                     className="link-button"
                     aria-label={`${t('mon.round.removeMeasure')}: ${interviewLabel(i)}`}
-                    onClick={() => void act(() => call('monitoring.interview.remove', { id: i.id }), t('label.delete', { entity: t('entity.monitoringInterview'), name: interviewLabel(i) }))}
+                    onClick={() => void act(() => call('monitoring.interview.remove', { id: i.id }), { done: t('label.delete', { entity: t('entity.monitoringInterview'), name: interviewLabel(i) }) })}
                   >
                     {t('mon.round.removeMeasure')}
                   </button>
@@ -266,7 +253,7 @@ export function MonitoringRound({ id }: { id: string }) {
                       className="link-button small"
                       aria-label={t('mon.attendees.remove', { name: a.name })}
                       title={t('mon.attendees.remove', { name: a.name })}
-                      onClick={() => void act(() => call('monitoring.attendee.remove', { id: a.id }), t('label.delete', { entity: t('entity.monitoringAttendee'), name: a.name }))}
+                      onClick={() => void act(() => call('monitoring.attendee.remove', { id: a.id }), { done: t('label.delete', { entity: t('entity.monitoringAttendee'), name: a.name }) })}
                     >
                       ×
                     </button>

@@ -1,16 +1,16 @@
 /** Monitoringgesprekken: the rounds, those in preparation first, and a form for a new round. */
 import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, call } from '../api';
-import { useLoad } from '../useLoad';
-import { useNotify } from '../notify';
-import { useApp } from '../state';
+import { call } from '../api';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
+import { useRecordForm } from '../useRecordForm';
+import { LoadError, LoadProblem } from '../components/LoadError';
 import { t } from '../i18n';
 import { formatDate } from '../format';
 import { go, href } from '../router';
 import { TextArea, TextField, SelectField } from '../components/Field';
 import { InputStatusBadge } from '../components/MonitoringParts';
 import { coded } from '../components/Status';
-import { messageOf } from '../components/errors';
 import { parseDateInput } from '../../../shared/dates';
 import type { RoundSummary } from '../../../shared/schemas/monitoring';
 
@@ -45,7 +45,7 @@ function RoundCard({ r }: { r: RoundSummary }) {
 }
 
 export function MonitoringRounds() {
-  const { data, error } = useLoad(() => call('monitoring.round.list', {}), []);
+  const { data, error } = useCall('monitoring.round.list', {});
   const upcoming = (data ?? []).filter((r) => r.upcoming).reverse();
   const past = (data ?? []).filter((r) => !r.upcoming);
   return (
@@ -65,7 +65,7 @@ export function MonitoringRounds() {
         </div>
       </header>
       <p className="lead">{t('mon.lead')}</p>
-      {error && <p className="error-box">{error}</p>}
+      {error && <p className="error-box" role="alert">{error}</p>}
       {data && data.length === 0 && <p className="muted">{t('mon.rounds.empty')}</p>}
       {upcoming.length > 0 && (
         <section aria-labelledby="up-h">
@@ -93,31 +93,21 @@ export function MonitoringRounds() {
 
 /** A new round (programme, name, dates, measures in scope) or the edit of one (name, dates, notes). */
 export function MonitoringRoundForm({ id }: { id?: string }) {
-  const notify = useNotify();
-  const { refresh } = useApp();
-  const programmes = useLoad(() => call('programme.list'), []);
-  const [programmeId, setProgrammeId] = useState('');
-  const [name, setName] = useState('');
-  const [start, setStart] = useState('');
-  const [end, setEnd] = useState('');
-  const [notes, setNotes] = useState('');
+  const { act } = useAct();
+  const programmes = useCall('programme.list');
+  const round = useCall('monitoring.round.get', { id: id ?? '' }, { enabled: !!id });
+  const { form, setForm } = useRecordForm(round.data, (r) => ({ name: r.name, start: formatDate(r.startDate), end: formatDate(r.endDate), notes: r.notes }), { name: '', start: '', end: '', notes: '' });
+  const { name, start, end, notes } = form;
+  const field = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
+  const [chosen, setProgrammeId] = useState('');
+  const programmeId = id ? (round.data?.programmeId ?? '') : chosen;
   const [measureIds, setMeasureIds] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const tree = useLoad(() => (programmeId && !id ? call('tree.get', { programmeId }) : Promise.resolve(null)), [programmeId, id]);
+  const tree = useCall('tree.get', { programmeId }, { enabled: !!programmeId && !id });
 
   useEffect(() => {
-    if (!id) return;
-    void call('monitoring.round.get', { id }).then((r) => {
-      setProgrammeId(r.programmeId);
-      setName(r.name);
-      setStart(formatDate(r.startDate));
-      setEnd(formatDate(r.endDate));
-      setNotes(r.notes);
-    });
-  }, [id]);
-  useEffect(() => {
-    if (!id && !programmeId && programmes.data?.length) setProgrammeId((programmes.data.find((p) => p.status === 'lopend') ?? programmes.data[0]!).id);
-  }, [programmes.data, programmeId, id]);
+    if (!id && !chosen && programmes.data?.length) setProgrammeId((programmes.data.find((p) => p.status === 'lopend') ?? programmes.data[0]!).id);
+  }, [programmes.data, chosen, id]);
 
   const measures = (tree.data?.lines ?? []).flatMap((l) => l.measures);
 
@@ -133,25 +123,26 @@ export function MonitoringRoundForm({ id }: { id?: string }) {
     if (!programmeId) errs.programmeId = t('val.required');
     setErrors(errs);
     if (Object.keys(errs).length) return;
-    try {
-      const r = id
-        ? await call('monitoring.round.update', { id, name, startDate: s!, endDate: en, notes })
-        : await call('monitoring.round.create', { programmeId, name, startDate: s!, endDate: en, notes, measureIds });
-      notify(t(id ? 'label.update' : 'label.create', { entity: t('entity.monitoringRound'), name: r.name }));
-      refresh();
-      go('monitoring', 'ronde', r.id);
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-      notify(messageOf(err), 'error');
-    }
+    await act(
+      () => (id ? call('monitoring.round.update', { id, name, startDate: s!, endDate: en, notes }) : call('monitoring.round.create', { programmeId, name, startDate: s!, endDate: en, notes, measureIds })),
+      {
+        done: (r) => t(id ? 'label.update' : 'label.create', { entity: t('entity.monitoringRound'), name: r.name }),
+        then: (r) => go('monitoring', 'ronde', r.id),
+        failed: (err) => setErrors(err.fieldErrors()),
+      },
+    );
   }
 
+  if (round.error) return <LoadError message={round.error} back={href('monitoring')} />;
+  if (id && !round.data) return <div className="page" aria-busy="true" />;
   return (
     <div className="page">
       <nav className="crumbs" aria-label={t('ui.crumbs')}>
         <a href={href('monitoring')}>{t('mon.title')}</a> / <span>{id ? t('mon.round.edit') : t('mon.round.new')}</span>
       </nav>
       <h1>{id ? t('mon.round.edit') : t('mon.round.new')}</h1>
+      <LoadProblem q={programmes} />
+      <LoadProblem q={tree} />
       <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
         {!id && (
           <SelectField
@@ -167,12 +158,12 @@ export function MonitoringRoundForm({ id }: { id?: string }) {
             required
           />
         )}
-        <TextField label={t('mon.round.name')} name="name" value={name} onChange={setName} placeholder={t('mon.round.namePlaceholder')} error={errors.name} required />
+        <TextField label={t('mon.round.name')} name="name" value={name} onChange={field('name')} placeholder={t('mon.round.namePlaceholder')} error={errors.name} required />
         <div className="row">
-          <TextField label={t('field.startDate')} name="startDate" value={start} onChange={setStart} placeholder={t('ui.datePlaceholder')} error={errors.startDate} required />
-          <TextField label={t('mon.round.endDateOptional')} name="endDate" value={end} onChange={setEnd} placeholder={t('ui.datePlaceholder')} error={errors.endDate} />
+          <TextField label={t('field.startDate')} name="startDate" value={start} onChange={field('start')} placeholder={t('ui.datePlaceholder')} error={errors.startDate} required />
+          <TextField label={t('mon.round.endDateOptional')} name="endDate" value={end} onChange={field('end')} placeholder={t('ui.datePlaceholder')} error={errors.endDate} />
         </div>
-        <TextArea label={t('field.notes')} name="notes" rows={2} value={notes} onChange={setNotes} />
+        <TextArea label={t('field.notes')} name="notes" rows={2} value={notes} onChange={field('notes')} />
         {!id && (
           <fieldset className="checks">
             <legend>{t('mon.round.measures')}</legend>

@@ -1,18 +1,16 @@
 import { useState } from 'react';
 import { useInlineForm } from '../useInlineForm';
 import { LoadError } from '../components/LoadError';
-import { ApiError, call } from '../api';
-import { useLoad } from '../useLoad';
-import { useApp } from '../state';
-import { useNotify } from '../notify';
+import { call } from '../api';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
 import { t, type MessageKey } from '../i18n';
 import { go, href } from '../router';
 import { DeleteButton } from '../components/DeleteButton';
 import { LongText } from '../components/Text';
-import { HistoryList } from '../components/HistoryList';
+import { EntityHistory } from '../components/HistoryList';
 import { TextField } from '../components/Field';
 import { coded } from '../components/Status';
-import { messageOf } from '../components/errors';
 import type { Contact, PartnerRole } from '../../../shared/schemas/partner';
 import { orgTypeLabel } from './PartnerList';
 
@@ -50,35 +48,16 @@ function roleHref(r: PartnerRole): string {
 }
 
 export function PartnerDetail({ id }: { id: string }) {
-  const { refresh } = useApp();
-  const notify = useNotify();
-  const { data: o, error } = useLoad(() => call('organisation.get', { id }), [id]);
-  const history = useLoad(() => call('history.forEntity', { entity: 'organisation', id }), [id]);
+  const { act } = useAct();
+  const { data: o, error } = useCall('organisation.get', { id });
   const [editing, setEditing] = useState<string | null>(null);
 
   async function saveContact(f: ContactForm, c?: Contact) {
-    try {
-      if (c) await call('contact.update', { id: c.id, ...f });
-      else await call('contact.create', { organisationId: id, ...f });
-      notify(t('partner.contactSaved'));
-      setEditing(null);
-      refresh();
-      return null;
-    } catch (e) {
-      notify(messageOf(e), 'error');
-      return e instanceof ApiError ? e.fieldErrors() : null;
-    }
-  }
-
-  async function act(fn: () => Promise<unknown>, done: string, after?: () => void) {
-    try {
-      await fn();
-      notify(done);
-      refresh();
-      after?.();
-    } catch (e) {
-      notify(messageOf(e), 'error');
-    }
+    const r = await act(() => (c ? call('contact.update', { id: c.id, ...f }) : call('contact.create', { organisationId: id, ...f })), {
+      done: t('partner.contactSaved'),
+      then: () => setEditing(null),
+    });
+    return r.ok ? null : r.error.fieldErrors();
   }
 
   if (error) return <LoadError message={error} back={href('partners')} />;
@@ -94,7 +73,7 @@ export function PartnerDetail({ id }: { id: string }) {
           <a className="button" href={href('partners', o.id, 'bewerken')}>
             {t('action.edit')}
           </a>
-          <DeleteButton onConfirm={() => act(() => call('organisation.delete', { id }), t('partner.deleted', { name: o.name }), () => go('partners'))} />
+          <DeleteButton onConfirm={() => act(() => call('organisation.delete', { id }), { done: t('partner.deleted', { name: o.name }), then: () => go('partners') })} />
         </div>
       </header>
       <dl className="facts">
@@ -141,7 +120,7 @@ export function PartnerDetail({ id }: { id: string }) {
                       <button type="button" onClick={() => setEditing(c.id)} aria-label={`${t('action.edit')}: ${c.name}`}>
                         {t('action.edit')}
                       </button>
-                      <DeleteButton label={`${t('action.delete')}: ${c.name}`} onConfirm={() => act(() => call('contact.delete', { id: c.id }), t('partner.contactDeleted', { name: c.name }))} />
+                      <DeleteButton label={`${t('action.delete')}: ${c.name}`} onConfirm={() => act(() => call('contact.delete', { id: c.id }), { done: t('partner.contactDeleted', { name: c.name }) })} />
                     </div>
                   </li>
                 ),
@@ -185,7 +164,7 @@ export function PartnerDetail({ id }: { id: string }) {
         </div>
         <section className="card" aria-labelledby="hist-h">
           <h2 id="hist-h">{t('history.title')}</h2>
-          <HistoryList entries={history.data ?? []} />
+          <EntityHistory items={[{ entity: 'organisation', id }]} />
         </section>
       </div>
     </div>

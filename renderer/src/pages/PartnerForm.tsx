@@ -1,28 +1,22 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, call } from '../api';
+import { useState, type FormEvent } from 'react';
+import { call } from '../api';
 import { t } from '../i18n';
 import { go, href } from '../router';
-import { useNotify } from '../notify';
-import { useApp } from '../state';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
+import { useRecordForm } from '../useRecordForm';
+import { LoadError } from '../components/LoadError';
 import { SelectField, TextArea, TextField } from '../components/Field';
-import { messageOf } from '../components/errors';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../../shared/schemas/partner';
 import { orgTypeLabel } from './PartnerList';
 
 const empty = { name: '', type: 'mbo', brin: '', kvk: '', place: '', notes: '' };
 
 export function PartnerForm({ id }: { id?: string }) {
-  const notify = useNotify();
-  const { refresh } = useApp();
-  const [form, setForm] = useState(empty);
+  const { act } = useAct();
+  const partner = useCall('organisation.get', { id: id ?? '' }, { enabled: !!id });
+  const { form, setForm } = useRecordForm(partner.data, (o) => ({ name: o.name, type: o.type as string, brin: o.brin, kvk: o.kvk, place: o.place, notes: o.notes }), empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
-
-  useEffect(() => {
-    if (id)
-      call('organisation.get', { id })
-        .then((o) => setForm({ name: o.name, type: o.type, brin: o.brin, kvk: o.kvk, place: o.place, notes: o.notes }))
-        .catch((e: unknown) => notify(messageOf(e), 'error'));
-  }, [id, notify]);
 
   const set = (k: keyof typeof empty) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
@@ -30,16 +24,15 @@ export function PartnerForm({ id }: { id?: string }) {
     e.preventDefault();
     if (!form.name.trim()) return setErrors({ name: t('val.required') });
     const input = { ...form, type: form.type as OrganisationType };
-    try {
-      const saved = id ? await call('organisation.update', { id, ...input }) : await call('organisation.create', input);
-      notify(id ? t('partner.saved') : t('partner.created'));
-      refresh();
-      go('partners', saved.id);
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-      notify(messageOf(err), 'error');
-    }
+    await act(() => (id ? call('organisation.update', { id, ...input }) : call('organisation.create', input)), {
+      done: id ? t('partner.saved') : t('partner.created'),
+      then: (saved) => go('partners', saved.id),
+      failed: (err) => setErrors(err.fieldErrors()),
+    });
   }
+
+  if (partner.error) return <LoadError message={partner.error} back={href('partners')} />;
+  if (id && !partner.data) return <div className="page" aria-busy="true" />;
 
   return (
     <div className="page">

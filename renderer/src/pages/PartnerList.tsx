@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import { call } from '../api';
-import { useLoad } from '../useLoad';
+import { useCall } from '../useLoad';
 import { t, type MessageKey } from '../i18n';
 import { href } from '../router';
 import { ORGANISATION_TYPES } from '../../../shared/schemas/partner';
@@ -8,7 +7,7 @@ import { ORGANISATION_TYPES } from '../../../shared/schemas/partner';
 export const orgTypeLabel = (type: string) => t(`orgType.${type}` as MessageKey);
 
 export function PartnerList() {
-  const { data, error, loading } = useLoad(() => call('organisation.list'));
+  const { data, error, loading } = useCall('organisation.list');
   const [type, setType] = useState('');
   const shown = (data ?? []).filter((o) => !type || o.type === type);
   return (

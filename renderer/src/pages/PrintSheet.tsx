@@ -3,8 +3,8 @@
  * without the app's menu; "Afdrukken" uses the browser's print (the desktop shell can save as PDF).
  */
 import { useEffect } from 'react';
-import { call } from '../api';
-import { useLoad } from '../useLoad';
+import { useCall } from '../useLoad';
+import { useToday } from '../state';
 import { t } from '../i18n';
 import { href } from '../router';
 import { formatDate } from '../format';
@@ -28,12 +28,13 @@ function Toolbar({ back }: { back: string }) {
 }
 
 function SheetHead({ kind, title, programme }: { kind: string; title: string; programme: string }) {
+  const today = useToday();
   return (
     <header className="sheet-head">
       <div className="sheet-kind">{kind}</div>
       <h1>{title}</h1>
       <div className="sheet-meta">
-        {programme} · {t('print.printed', { date: formatDate(new Date().toISOString().slice(0, 10)) })}
+        {programme} · {t('print.printed', { date: formatDate(today) })}
       </div>
     </header>
   );
@@ -44,7 +45,7 @@ function ActivityBody({ a }: { a: Activity }) {
 }
 
 export function ActivitySheet({ id }: { id: string }) {
-  const { data: a, error } = useLoad(() => call('activity.get', { id }), [id]);
+  const { data: a, error } = useCall('activity.get', { id });
   useEffect(() => {
     if (a) document.title = `${t('print.activitySheet')} ${coded(a.code, a.name)}`;
     return () => {
@@ -115,7 +116,7 @@ function MeasureFacts({ m }: { m: MeasureDetail }) {
 }
 
 export function MeasureSheet({ id }: { id: string }) {
-  const { data: m, error } = useLoad(() => call('measure.get', { id }), [id]);
+  const { data: m, error } = useCall('measure.get', { id });
   useEffect(() => {
     if (m) document.title = `${t('print.measureSheet')} ${coded(m.code, m.name)}`;
     return () => {

@@ -1,34 +1,24 @@
-import { LoadError } from '../components/LoadError';
+import { LoadError, LoadProblem } from '../components/LoadError';
 import { DeleteButton } from '../components/DeleteButton';
-import { ApiError, call } from '../api';
-import { useLoad } from '../useLoad';
-import { useApp } from '../state';
+import { call } from '../api';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
 import { t, type MessageKey } from '../i18n';
 import { formatCents, formatDate } from '../format';
 import { go, href } from '../router';
-import { useNotify } from '../notify';
 import { LongText } from '../components/Text';
-import { HistoryList } from '../components/HistoryList';
+import { EntityHistory } from '../components/HistoryList';
 import { ProgrammeTreeView } from '../components/ProgrammeTreeView';
 
 export function ProgrammeDetail({ id }: { id: string }) {
-  const { refresh } = useApp();
-  const notify = useNotify();
-  const { data: p, error } = useLoad(() => call('programme.get', { id }), [id]);
-  const history = useLoad(() => call('history.forEntity', { entity: 'programme', id }), [id]);
-  const orgs = useLoad(() => call('organisation.list'));
+  const { act } = useAct();
+  const { data: p, error } = useCall('programme.get', { id });
+  const orgs = useCall('organisation.list');
   const orgName = (orgId: string | null) => (orgId && orgs.data?.find((o) => o.id === orgId)?.name) || '—';
 
   async function remove() {
     if (!p) return;
-    try {
-      await call('programme.delete', { id });
-      notify(t('programme.deleted', { name: p.name }));
-      refresh();
-      go('programmas');
-    } catch (e) {
-      notify(e instanceof ApiError ? e.message : String(e), 'error');
-    }
+    await act(() => call('programme.delete', { id }), { done: t('programme.deleted', { name: p.name }), then: () => go('programmas') });
   }
 
   if (error) return <LoadError message={error} back={href('programmas')} />;
@@ -54,6 +44,7 @@ export function ProgrammeDetail({ id }: { id: string }) {
           <DeleteButton onConfirm={remove} />
         </div>
       </header>
+      <LoadProblem q={orgs} />
       <dl className="facts">
         <div>
           <dt>{t('programme.period')}</dt>
@@ -100,7 +91,7 @@ export function ProgrammeDetail({ id }: { id: string }) {
         </div>
         <section className="card" aria-labelledby="hist-h">
           <h2 id="hist-h">{t('history.title')}</h2>
-          <HistoryList entries={history.data ?? []} />
+          <EntityHistory items={[{ entity: 'programme', id }]} />
         </section>
       </div>
     </div>

@@ -1,9 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, call } from '../api';
+import { useState, type FormEvent } from 'react';
+import { call } from '../api';
 import { t } from '../i18n';
 import { go, href } from '../router';
 import { useNotify } from '../notify';
-import { useApp } from '../state';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
+import { useRecordForm } from '../useRecordForm';
+import { LoadError, LoadProblem } from '../components/LoadError';
 import { SelectField, TextArea, TextField } from '../components/Field';
 import { centsToInput, parseMoney } from '../../../shared/money';
 import { formatDate, parseDateInput } from '../../../shared/dates';
@@ -79,33 +82,13 @@ function toInput(f: FormState): { input?: ProgrammeInput; errors: Record<string,
 
 export function ProgrammeForm({ id }: { id?: string }) {
   const notify = useNotify();
-  const { refresh, version } = useApp();
-  const [form, setForm] = useState<FormState>(empty);
-  const [initial, setInitial] = useState<FormState>(empty);
-  const dirty = JSON.stringify(form) !== JSON.stringify(initial);
+  const { act, busy } = useAct();
+  // Reloaded after an undo elsewhere too; the form follows unless the user has unsaved edits.
+  const programme = useCall('programme.get', { id: id ?? '' }, { enabled: !!id });
+  const { form, setForm } = useRecordForm(programme.data, fromProgramme, empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [loaded, setLoaded] = useState(!id);
-  const [busy, setBusy] = useState(false);
-  const [orgs, setOrgs] = useState<{ value: string; label: string }[]>([]);
-
-  useEffect(() => {
-    call('organisation.list')
-      .then((list) => setOrgs(list.map((o) => ({ value: o.id, label: o.name }))))
-      .catch(() => setOrgs([]));
-  }, []);
-
-  // Reload after an undo elsewhere too (version), unless the user has unsaved edits (dirty is read, not a trigger).
-  useEffect(() => {
-    if (!id || dirty) return;
-    call('programme.get', { id })
-      .then((p) => {
-        const f = fromProgramme(p);
-        setForm(f);
-        setInitial(f);
-        setLoaded(true);
-      })
-      .catch((e: unknown) => notify(e instanceof ApiError ? e.message : String(e), 'error'));
-  }, [id, version, notify]);
+  const orgList = useCall('organisation.list');
+  const orgs = (orgList.data ?? []).map((o) => ({ value: o.id, label: o.name }));
 
   const set = (k: keyof FormState) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
@@ -117,23 +100,15 @@ export function ProgrammeForm({ id }: { id?: string }) {
       notify(t('val.fixFields'), 'error');
       return;
     }
-    setBusy(true);
-    try {
-      const saved = id ? await call('programme.update', { id, ...input }) : await call('programme.create', input);
-      notify(id ? t('programme.saved') : t('programme.created'));
-      refresh();
-      go('programmas', saved.id);
-    } catch (err) {
-      if (err instanceof ApiError) {
-        setErrors(err.fieldErrors());
-        notify(err.message, 'error');
-      } else notify(String(err), 'error');
-    } finally {
-      setBusy(false);
-    }
+    await act(() => (id ? call('programme.update', { id, ...input }) : call('programme.create', input)), {
+      done: id ? t('programme.saved') : t('programme.created'),
+      then: (saved) => go('programmas', saved.id),
+      failed: (err) => setErrors(err.fieldErrors()),
+    });
   }
 
-  if (!loaded) return <div className="page" aria-busy="true" />;
+  if (programme.error) return <LoadError message={programme.error} back={href('programmas')} />;
+  if (id && !programme.data) return <div className="page" aria-busy="true" />;
   return (
     <div className="page">
       <nav className="crumbs" aria-label={t('ui.crumbs')}>
@@ -142,6 +117,7 @@ export function ProgrammeForm({ id }: { id?: string }) {
       <header className="page-head">
         <h1>{id ? t('programme.edit') : t('programme.new')}</h1>
       </header>
+      <LoadProblem q={orgList} />
       <form className="form card" onSubmit={(e) => void submit(e)} noValidate>
         <TextField label={t('field.name')} name="name" required value={form.name} onChange={set('name')} error={errors.name} />
         <div className="row">

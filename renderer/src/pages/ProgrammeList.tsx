@@ -1,11 +1,10 @@
-import { call } from '../api';
-import { useLoad } from '../useLoad';
+import { useCall } from '../useLoad';
 import { t, type MessageKey } from '../i18n';
 import { formatCents, formatDate } from '../format';
 import { href } from '../router';
 
 export function ProgrammeList() {
-  const { data, error, loading } = useLoad(() => call('programme.list'));
+  const { data, error, loading } = useCall('programme.list');
   return (
     <div className="page">
       <header className="page-head">

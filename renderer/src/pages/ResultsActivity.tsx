@@ -1,14 +1,13 @@
 /** Results of one activity: a card per indicator with baseline, targets, measurements, status and trend. */
 import { LoadError } from '../components/LoadError';
 import { useState } from 'react';
-import { ApiError, call } from '../api';
-import { useLoad } from '../useLoad';
-import { useApp } from '../state';
-import { useNotify } from '../notify';
+import { call } from '../api';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
 import { t, type MessageKey } from '../i18n';
 import { formatDate } from '../format';
 import { go, href } from '../router';
-import { HistoryList } from '../components/HistoryList';
+import { EntityHistory, HistoryList } from '../components/HistoryList';
 import { ChartLegend, StatusBadge, TrendChart, fmt, measurementText, missedText, pctText, periodText, targetText } from './ResultsParts';
 import { MeasurementForm, ReviseForm, TargetForm } from './ResultsForms';
 import { formatNumber } from '../../../shared/results/format';
@@ -188,44 +187,22 @@ export function IndicatorCard({
   programme: { periodStart: string; periodEnd: string };
   headingLevel?: 2 | 3;
 }) {
-  const notify = useNotify();
-  const { refresh } = useApp();
+  const { act } = useAct();
   const [open, setOpen] = useState<Open>(null);
   const [showHistory, setShowHistory] = useState(false);
   // The indicator's history with that of its targets and measurements, newest first.
-  const history = useLoad(async () => {
-    if (!showHistory || ind.virtual) return [];
-    const items = [
-      { entity: 'indicator', id: ind.id },
-      ...ind.targets.filter((x) => !x.id.startsWith('deelnemers:')).map((x) => ({ entity: 'target', id: x.id })),
-      ...ind.measurements.map((m) => ({ entity: 'measurement', id: m.id })),
-    ];
-    const lists = await Promise.all(items.map((i) => call('history.forEntity', i)));
-    return lists.flat().sort((a, b) => b.changeSetId - a.changeSetId);
-  }, [showHistory, ind]);
+  const historyItems = [
+    { entity: 'indicator', id: ind.id },
+    ...ind.targets.filter((x) => !x.id.startsWith('deelnemers:')).map((x) => ({ entity: 'target', id: x.id })),
+    ...ind.measurements.map((m) => ({ entity: 'measurement', id: m.id })),
+  ];
   const ev = ind.evaluation;
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const headId = `ind-${ind.id.replace(/[^a-z0-9]/gi, '')}`;
   const done = () => setOpen(null);
 
-  async function removeMeasurement(m: MeasurementView) {
-    try {
-      await call('measurement.delete', { id: m.id });
-      notify(t('results.measurementDeleted', { date: formatDate(m.date) }));
-      refresh();
-    } catch (e) {
-      notify(e instanceof ApiError ? e.message : String(e), 'error');
-    }
-  }
-  async function removeIndicator() {
-    try {
-      await call('indicator.delete', { id: ind.id });
-      notify(t('results.indicatorDeleted', { name: ind.name }));
-      refresh();
-    } catch (e) {
-      notify(e instanceof ApiError ? e.message : String(e), 'error');
-    }
-  }
+  const removeMeasurement = (m: MeasurementView) => act(() => call('measurement.delete', { id: m.id }), { done: t('results.measurementDeleted', { date: formatDate(m.date) }) });
+  const removeIndicator = () => act(() => call('indicator.delete', { id: ind.id }), { done: t('results.indicatorDeleted', { name: ind.name }) });
 
   return (
     <section className={`card rcard rcard-${ev.status}`} aria-labelledby={headId}>
@@ -332,7 +309,7 @@ export function IndicatorCard({
       {showHistory && (
         <div className="rhistory" aria-label={t('results.history')} role="region">
           <h4>{t('results.history')}</h4>
-          <HistoryList entries={history.data ?? []} showLabel />
+          {ind.virtual ? <HistoryList entries={[]} /> : <EntityHistory items={historyItems} showLabel />}
         </div>
       )}
       {parts.length > 0 && (
@@ -353,7 +330,7 @@ export function withParts(list: IndicatorView[]): { ind: IndicatorView; parts: I
 }
 
 export function ResultsActivity({ id }: { id: string }) {
-  const { data, error } = useLoad(() => call('results.forActivity', { activityId: id }), [id]);
+  const { data, error } = useCall('results.forActivity', { activityId: id });
   if (error) return <LoadError message={error} back={href('resultaten')} />;
   if (!data) return <div className="page" aria-busy="true" />;
   const a = data.activity;
@@ -385,9 +362,9 @@ export function ResultsActivity({ id }: { id: string }) {
 
 /** One indicator on its own (used for indicators on a measure), with its "waarvan" parts. */
 export function ResultsIndicator({ id, programmeId }: { id: string; programmeId: string }) {
-  const { data, error } = useLoad(() => call('indicator.get', { id }), [id]);
-  const prog = useLoad(() => call('results.forProgramme', { programmeId }), [programmeId]);
-  if (error) return <LoadError message={error} back={href('resultaten')} />;
+  const { data, error } = useCall('indicator.get', { id });
+  const prog = useCall('results.forProgramme', { programmeId });
+  if (error || prog.error) return <LoadError message={(error ?? prog.error)!} back={href('resultaten')} />;
   if (!data || !prog.data) return <div className="page" aria-busy="true" />;
   const all = prog.data.measures.flatMap((m) => [...m.indicators, ...m.activities.flatMap((a) => a.indicators)]);
   return (

@@ -1,9 +1,9 @@
 /** The small forms on a results card: a measurement, a new target, a target revision. */
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError, call } from '../api';
+import { call } from '../api';
 import { t, type MessageKey } from '../i18n';
 import { useNotify } from '../notify';
-import { useApp } from '../state';
+import { useAct } from '../useAct';
 import { SelectField, TextArea, TextField } from '../components/Field';
 import { formatDate, parseDateInput } from '../../../shared/dates';
 import { formatNumber, parseNumberInput } from '../../../shared/results/format';
@@ -29,29 +29,15 @@ const numInput = (n: number | null | undefined) => (n === null || n === undefine
 
 function useSubmit(onDone: (v: IndicatorView) => void) {
   const notify = useNotify();
-  const { refresh } = useApp();
+  const { act, busy } = useAct();
   const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
   async function run(local: Errors, send: () => Promise<IndicatorView>, message: string) {
     setErrors(local);
     if (Object.keys(local).length) {
       notify(t('val.fixFields'), 'error');
       return;
     }
-    setBusy(true);
-    try {
-      const v = await send();
-      notify(message);
-      refresh();
-      onDone(v);
-    } catch (e) {
-      if (e instanceof ApiError) {
-        setErrors(e.fieldErrors());
-        notify(e.message, 'error');
-      } else notify(String(e), 'error');
-    } finally {
-      setBusy(false);
-    }
+    await act(send, { done: message, then: onDone, failed: (e) => setErrors(e.fieldErrors()) });
   }
   return { errors, busy, run };
 }

@@ -1,10 +1,13 @@
 /** Adding or editing an indicator: what is measured, how, and its baseline (nulmeting). */
-import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, call } from '../api';
+import { useState, type FormEvent } from 'react';
+import { call } from '../api';
 import { t, type MessageKey } from '../i18n';
 import { go, href } from '../router';
 import { useNotify } from '../notify';
-import { useApp } from '../state';
+import { useCall, useLoad } from '../useLoad';
+import { useAct } from '../useAct';
+import { useRecordForm } from '../useRecordForm';
+import { LoadError, LoadProblem } from '../components/LoadError';
 import { SelectField, TextArea, TextField } from '../components/Field';
 import { formatDate, parseDateInput } from '../../../shared/dates';
 import { formatNumber, parseNumberInput } from '../../../shared/results/format';
@@ -100,40 +103,28 @@ const momentPeriodOf = (f: FormState, d: string): MomentPeriod => f.momentPeriod
 
 export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kind: 'activiteit' | 'maatregel'; id: string } }) {
   const notify = useNotify();
-  const { refresh } = useApp();
-  const [form, setForm] = useState<FormState>(empty);
-  const [loaded, setLoaded] = useState(!id);
+  const { act, busy } = useAct();
+  const indicator = useCall('indicator.get', { id: id ?? '' }, { enabled: !!id });
+  const { form, setForm } = useRecordForm(indicator.data, fromView, empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [back, setBack] = useState<string>(owner?.kind === 'activiteit' ? href('resultaten', 'activiteit', owner.id) : href('resultaten'));
+  const here = indicator.data;
+  const back = here?.activityId ? href('resultaten', 'activiteit', here.activityId) : owner?.kind === 'activiteit' ? href('resultaten', 'activiteit', owner.id) : href('resultaten');
 
-  const [siblings, setSiblings] = useState<IndicatorView[]>([]);
-  useEffect(() => {
-    if (!id) return;
-    call('indicator.get', { id })
-      .then((v) => {
-        setForm(fromView(v));
-        if (v.activityId) setBack(href('resultaten', 'activiteit', v.activityId));
-        setLoaded(true);
-      })
-      .catch((e: unknown) => notify(e instanceof ApiError ? e.message : String(e), 'error'));
-  }, [id, notify]);
   // The indicators it can be a "waarvan" part of: the others of the same activity or measure.
-  useEffect(() => {
-    const load = async (): Promise<IndicatorView[]> => {
-      const here = id ? await call('indicator.get', { id }) : null;
-      const activityId = here ? here.activityId : owner?.kind === 'activiteit' ? owner.id : null;
-      const measureId = here ? here.measureId : owner?.kind === 'maatregel' ? owner.id : null;
+  const activityId = here ? here.activityId : owner?.kind === 'activiteit' ? owner.id : null;
+  const measureId = here ? here.measureId : owner?.kind === 'maatregel' ? owner.id : null;
+  const siblingsQ = useLoad(
+    ['indicator.siblings', activityId, measureId],
+    async (): Promise<IndicatorView[]> => {
       if (activityId) return (await call('results.forActivity', { activityId })).indicators;
       if (!measureId) return [];
       const m = await call('measure.get', { id: measureId });
       const r = await call('results.forProgramme', { programmeId: m.programmeId });
       return r.measures.find((x) => x.id === measureId)?.indicators ?? [];
-    };
-    load()
-      .then((list) => setSiblings(list.filter((v) => v.id !== id && !v.parentId && !v.builtin)))
-      .catch(() => setSiblings([]));
-  }, [id, owner?.kind, owner?.id]);
+    },
+    { enabled: !id || !!here },
+  );
+  const siblings = (siblingsQ.data ?? []).filter((v) => v.id !== id && !v.parentId && !v.builtin);
 
   const set = (k: keyof FormState) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const setKind = (v: string) => setForm((f) => ({ ...f, momentKind: v, momentDates: v === 'halfjaarlijks' ? '01-01, 01-07' : v === 'jaarlijks' ? '01-10' : '' }));
@@ -180,26 +171,24 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
       parentId: form.parentId || null,
       phrase: form.phrase,
     };
-    setBusy(true);
-    try {
-      const v = id
-        ? await call('indicator.update', { id, ...fields })
-        : await call('indicator.create', { activityId: owner?.kind === 'activiteit' ? owner.id : null, measureId: owner?.kind === 'maatregel' ? owner.id : null, ...fields });
-      notify(id ? t('results.indicatorSaved') : t('results.indicatorCreated'));
-      refresh();
-      if (v.activityId) go('resultaten', 'activiteit', v.activityId);
-      else window.location.hash = back;
-    } catch (err) {
-      if (err instanceof ApiError) {
-        setErrors(err.fieldErrors());
-        notify(err.message, 'error');
-      } else notify(String(err), 'error');
-    } finally {
-      setBusy(false);
-    }
+    await act(
+      () =>
+        id
+          ? call('indicator.update', { id, ...fields })
+          : call('indicator.create', { activityId: owner?.kind === 'activiteit' ? owner.id : null, measureId: owner?.kind === 'maatregel' ? owner.id : null, ...fields }),
+      {
+        done: id ? t('results.indicatorSaved') : t('results.indicatorCreated'),
+        then: (v) => {
+          if (v.activityId) go('resultaten', 'activiteit', v.activityId);
+          else window.location.hash = back;
+        },
+        failed: (err) => setErrors(err.fieldErrors()),
+      },
+    );
   }
 
-  if (!loaded) return <div className="page" aria-busy="true" />;
+  if (indicator.error) return <LoadError message={indicator.error} back={href('resultaten')} />;
+  if (id && !here) return <div className="page" aria-busy="true" />;
   const title = id ? t('results.editIndicator') : t('results.newIndicator');
   return (
     <div className="page">
@@ -209,6 +198,7 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
       <header className="page-head">
         <h1>{title}</h1>
       </header>
+      <LoadProblem q={siblingsQ} />
       <form className="form card" onSubmit={(e) => void submit(e)} noValidate aria-label={title}>
         <TextField label={t('field.name')} name="name" required value={form.name} onChange={set('name')} error={errors.name} />
         <div className="row">

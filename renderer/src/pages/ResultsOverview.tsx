@@ -1,9 +1,9 @@
 /** Results of a programme: the summary per measure and activity, the "Aandacht nodig" list and the thresholds. */
 import { useState, type FormEvent } from 'react';
-import { ApiError, call } from '../api';
-import { useLoad } from '../useLoad';
-import { useApp } from '../state';
-import { useNotify } from '../notify';
+import { call } from '../api';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
+import { LoadProblem } from '../components/LoadError';
 import { t, type MessageKey } from '../i18n';
 import { formatDate } from '../format';
 import { go, href } from '../router';
@@ -74,8 +74,7 @@ function AttentionList({ r }: { r: ProgrammeResults }) {
 }
 
 function ThresholdsForm({ r }: { r: ProgrammeResults }) {
-  const notify = useNotify();
-  const { refresh } = useApp();
+  const { act } = useAct();
   const [on, setOn] = useState(String(r.thresholds.onTrackMargin));
   const [att, setAtt] = useState(String(r.thresholds.attentionMargin));
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -88,16 +87,10 @@ function ThresholdsForm({ r }: { r: ProgrammeResults }) {
     if (Number.isNaN(b)) errs.attentionMargin = t('val.wholeNumber');
     setErrors(errs);
     if (Object.keys(errs).length) return;
-    try {
-      await call('results.thresholds', { programmeId: r.programme.id, onTrackMargin: a, attentionMargin: b });
-      notify(t('results.thresholdsSaved'));
-      refresh();
-    } catch (err) {
-      if (err instanceof ApiError) {
-        setErrors(err.fieldErrors());
-        notify(err.message, 'error');
-      }
-    }
+    await act(() => call('results.thresholds', { programmeId: r.programme.id, onTrackMargin: a, attentionMargin: b }), {
+      done: t('results.thresholdsSaved'),
+      failed: (err) => setErrors(err.fieldErrors()),
+    });
   }
   return (
     <form className="form card" aria-labelledby="thr-h" onSubmit={(e) => void submit(e)} noValidate>
@@ -115,9 +108,9 @@ function ThresholdsForm({ r }: { r: ProgrammeResults }) {
 }
 
 export function ResultsOverview({ programmeId }: { programmeId?: string }) {
-  const programmes = useLoad(() => call('programme.list'), []);
+  const programmes = useCall('programme.list');
   const chosen = programmeId ?? programmes.data?.find((p) => p.status === 'lopend')?.id ?? programmes.data?.[0]?.id;
-  const { data: r, error } = useLoad(() => (chosen ? call('results.forProgramme', { programmeId: chosen }) : Promise.resolve(undefined)), [chosen]);
+  const { data: r, error } = useCall('results.forProgramme', { programmeId: chosen ?? '' }, { enabled: !!chosen });
 
   if (programmes.data && programmes.data.length === 0)
     return (
@@ -145,7 +138,8 @@ export function ResultsOverview({ programmeId }: { programmeId?: string }) {
       <p className="lead">
         {t('results.intro')} <a href={href('help')}>{t('results.howStatus')}</a>
       </p>
-      {error && <p className="error-box">{error}</p>}
+      <LoadProblem q={programmes} />
+      {error && <p className="error-box" role="alert">{error}</p>}
       {!r ? (
         <div aria-busy="true" />
       ) : (

@@ -1,9 +1,8 @@
 /** DUO VSV figures of the region per school year and type of education, pasted or typed, charted against the national norm. */
 import { useState, type FormEvent } from 'react';
-import { ApiError, call } from '../api';
-import { useLoad } from '../useLoad';
-import { useApp } from '../state';
-import { useNotify } from '../notify';
+import { call } from '../api';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
 import { t, type MessageKey } from '../i18n';
 import { SelectField, TextArea, TextField } from '../components/Field';
 import { formatNumber, parseNumberInput } from '../../../shared/results/format';
@@ -92,21 +91,19 @@ function SoortChart({ soort, figures }: { soort: string; figures: RegionFigure[]
   );
 }
 
-function PasteBox({ onSaved }: { onSaved(): void }) {
-  const notify = useNotify();
+function PasteBox() {
+  const { act } = useAct();
   const [text, setText] = useState('');
   const [preview, setPreview] = useState<{ rows: PastedFigure[]; errors: { line: number; message: string }[] } | null>(null);
   async function save() {
     if (!preview?.rows.length) return;
-    try {
-      await call('regionFigure.save', { rows: preview.rows as never });
-      notify(t('regionFigures.saved', { n: preview.rows.length }));
-      setText('');
-      setPreview(null);
-      onSaved();
-    } catch (e) {
-      notify(e instanceof ApiError ? e.message : String(e), 'error');
-    }
+    await act(() => call('regionFigure.save', { rows: preview.rows as never }), {
+      done: t('regionFigures.saved', { n: preview.rows.length }),
+      then: () => {
+        setText('');
+        setPreview(null);
+      },
+    });
   }
   return (
     <section className="card" aria-labelledby="paste-h">
@@ -132,8 +129,8 @@ function PasteBox({ onSaved }: { onSaved(): void }) {
   );
 }
 
-function AddFigure({ onSaved }: { onSaved(): void }) {
-  const notify = useNotify();
+function AddFigure() {
+  const { act } = useAct();
   const [f, setF] = useState({ schoolYear: '', onderwijssoort: 'mbo2', students: '', leavers: '', status: 'voorlopig', definitionVersion: '', nationalNorm: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = (k: keyof typeof f) => (v: string) => setF((x) => ({ ...x, [k]: v }));
@@ -149,19 +146,12 @@ function AddFigure({ onSaved }: { onSaved(): void }) {
     if (f.nationalNorm.trim() && normV === null) errs.nationalNorm = t('val.number');
     setErrors(errs);
     if (Object.keys(errs).length) return;
-    try {
-      await call('regionFigure.save', {
-        rows: [{ schoolYear: f.schoolYear.trim(), onderwijssoort: f.onderwijssoort as 'mbo2', students: students!, leavers: leavers!, percentage: null, nationalNorm: normV, status: f.status as 'voorlopig', definitionVersion: f.definitionVersion, source: t('regionFigures.manual') }],
-      });
-      notify(t('regionFigures.saved', { n: 1 }));
-      onSaved();
-    } catch (err) {
-      if (err instanceof ApiError) {
-        const fe = err.fieldErrors();
-        setErrors(Object.fromEntries(Object.entries(fe).map(([k, v]) => [k.replace(/^rows\.\d+\./, ''), v])));
-        notify(err.message, 'error');
-      }
-    }
+    const row = { schoolYear: f.schoolYear.trim(), onderwijssoort: f.onderwijssoort as 'mbo2', students: students!, leavers: leavers!, percentage: null, nationalNorm: normV, status: f.status as 'voorlopig', definitionVersion: f.definitionVersion, source: t('regionFigures.manual') };
+    await act(() => call('regionFigure.save', { rows: [row] }), {
+      done: t('regionFigures.saved', { n: 1 }),
+      // The core names the field of row 0; the form has the one row.
+      failed: (err) => setErrors(Object.fromEntries(Object.entries(err.fieldErrors()).map(([k, v]) => [k.replace(/^rows\.\d+\./, ''), v]))),
+    });
   }
   return (
     <form className="form card" aria-labelledby="add-fig-h" onSubmit={(e) => void submit(e)} noValidate>
@@ -185,8 +175,7 @@ function AddFigure({ onSaved }: { onSaved(): void }) {
 }
 
 export function ResultsRegionFigures() {
-  const { refresh } = useApp();
-  const { data, error } = useLoad(() => call('regionFigure.list'), []);
+  const { data, error } = useCall('regionFigure.list');
   const years = [...new Set((data ?? []).map((f) => f.schoolYear))].sort();
   return (
     <div className="page">
@@ -199,7 +188,7 @@ export function ResultsRegionFigures() {
         </div>
       </header>
       <p className="lead">{t('regionFigures.intro')}</p>
-      {error && <p className="error-box">{error}</p>}
+      {error && <p className="error-box" role="alert">{error}</p>}
       {data && data.length === 0 && <p className="muted">{t('regionFigures.empty')}</p>}
       {data && data.length > 0 && (
         <>
@@ -261,8 +250,8 @@ export function ResultsRegionFigures() {
           </section>
         </>
       )}
-      <PasteBox onSaved={refresh} />
-      <AddFigure onSaved={refresh} />
+      <PasteBox />
+      <AddFigure />
     </div>
   );
 }

@@ -1,34 +1,34 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { ApiError, call } from '../api';
+import { useState, type FormEvent } from 'react';
+import { call } from '../api';
 import { t } from '../i18n';
 import { useApp } from '../state';
-import { useNotify } from '../notify';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
+import { useRecordForm } from '../useRecordForm';
+import { LoadProblem } from '../components/LoadError';
 import { TextField } from '../components/Field';
 
 export function SettingsPage() {
-  const { info, refresh } = useApp();
-  const notify = useNotify();
-  const [userName, setUserName] = useState('');
+  const { info } = useApp();
+  const { act } = useAct();
+  const settings = useCall('settings.get');
+  const { form: userName, setForm: setUserName } = useRecordForm(settings.data, (s) => s.userName, '');
   const [error, setError] = useState<string>();
-  useEffect(() => {
-    void call('settings.get').then((s) => setUserName(s.userName));
-  }, []);
   async function save(e: FormEvent) {
     e.preventDefault();
-    try {
-      await call('settings.update', { userName });
-      setError(undefined);
-      notify(t('settings.saved'));
-      refresh();
-    } catch (err) {
-      if (err instanceof ApiError) setError(err.fieldErrors().userName ?? err.message);
-    }
+    await act(() => call('settings.update', { userName }), {
+      done: t('settings.saved'),
+      then: () => setError(undefined),
+      failed: (err) => setError(err.fieldErrors().userName ?? err.message),
+      inline: true,
+    });
   }
   return (
     <div className="page">
       <header className="page-head">
         <h1>{t('settings.title')}</h1>
       </header>
+      <LoadProblem q={settings} />
       <form className="form card narrow" onSubmit={(e) => void save(e)} noValidate>
         <TextField label={t('field.userName')} name="userName" value={userName} onChange={setUserName} error={error} hint={t('settings.userNameHelp', { osUser: info?.osUserName ?? '' })} />
         <div className="form-actions">

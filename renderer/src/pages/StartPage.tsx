@@ -1,45 +1,46 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, call } from '../api';
+import { call } from '../api';
 import { useApp } from '../state';
-import { useLoad } from '../useLoad';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
+import { LoadProblem } from '../components/LoadError';
 import { SelectField, TextField } from '../components/Field';
 import { t } from '../i18n';
 import { formatDateTime } from '../format';
 import { go } from '../router';
-import { useNotify } from '../notify';
 import { regionLabel } from '../../../shared/regions';
 import type { WorkspaceInfo } from '../../../shared/schemas/workspace';
 import { NewFromExcel } from './ExchangePage';
 
 export function StartPage() {
   const { workspace, setWorkspace, info } = useApp();
-  const notify = useNotify();
-  const recent = useLoad(() => call('workspace.recent'));
-  const files = useLoad(() => call('workspace.files'));
-  const regions = useLoad(() => call('regions.list'));
+  const { act, busy } = useAct();
+  const recent = useCall('workspace.recent');
+  const files = useCall('workspace.files');
+  const regions = useCall('regions.list');
   const [region, setRegion] = useState('');
   const [fileName, setFileName] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
 
   // A workspace in use elsewhere: who has it, and the offer to look without changing anything.
   const [locked, setLocked] = useState<{ path: string; message: string } | null>(null);
 
-  async function opened(p: Promise<WorkspaceInfo>, path?: string) {
-    setBusy(true);
-    try {
-      setWorkspace(await p);
-      setLocked(null);
-      go('programmas');
-    } catch (e) {
-      if (e instanceof ApiError && e.error.code === 'locked' && path) setLocked({ path, message: e.message });
-      else notify(e instanceof ApiError ? e.message : String(e), 'error');
-    } finally {
-      setBusy(false);
-    }
-  }
+  const openedIn = (ws: WorkspaceInfo) => {
+    setWorkspace(ws);
+    setLocked(null);
+    go('programmas');
+  };
+  const opened = (open: () => Promise<WorkspaceInfo>, path?: string) =>
+    act(open, {
+      then: openedIn,
+      failed: (e) => {
+        if (e.error.code === 'locked' && path) setLocked({ path, message: e.message });
+      },
+      // In use elsewhere: the box below says by whom and offers read-only; any other failure as a notice.
+      inline: (e) => e.error.code === 'locked' && !!path,
+    });
 
-  const open = (path: string) => opened(call('workspace.open', { path }), path);
+  const open = (path: string) => opened(() => call('workspace.open', { path }), path);
 
   async function create(e: FormEvent) {
     e.preventDefault();
@@ -48,16 +49,12 @@ export function StartPage() {
     if (!fileName.trim()) errs.fileName = t('val.required');
     setErrors(errs);
     if (Object.keys(errs).length) return;
-    setBusy(true);
-    try {
-      setWorkspace(await call('workspace.create', { regionNumber: Number(region), fileName }));
-      go('programmas');
-    } catch (err) {
-      if (err instanceof ApiError) setErrors(err.fieldErrors());
-      else notify(String(err), 'error');
-    } finally {
-      setBusy(false);
-    }
+    await act(() => call('workspace.create', { regionNumber: Number(region), fileName }), {
+      then: openedIn,
+      failed: (err) => setErrors(err.fieldErrors()),
+      // A message about a field stands at that field; any other as a notice.
+      inline: (err) => !!err.field,
+    });
   }
 
   const recentList = recent.data ?? [];
@@ -74,12 +71,15 @@ export function StartPage() {
           {t('start.current')}: <strong>{workspace.fileName}</strong> — {regionLabel(workspace.region)}
         </p>
       )}
+      <LoadProblem q={recent} />
+      <LoadProblem q={files} />
+      <LoadProblem q={regions} />
       {locked && (
         <section className="card locked-box" role="alertdialog" aria-labelledby="locked-h" aria-describedby="locked-d">
           <h2 id="locked-h">{t('start.lockedTitle')}</h2>
           <p id="locked-d">{locked.message}</p>
           <div className="actions">
-            <button type="button" className="primary" disabled={busy} onClick={() => void opened(call('workspace.open', { path: locked.path, readOnly: true }))}>
+            <button type="button" className="primary" disabled={busy} onClick={() => void opened(() => call('workspace.open', { path: locked.path, readOnly: true }))}>
               {t('lock.openReadOnly')}
             </button>
             <button type="button" disabled={busy} onClick={() => setLocked(null)}>
@@ -91,7 +91,7 @@ export function StartPage() {
       <div className="grid-2">
         <section className="card" aria-labelledby="recent-h">
           <h2 id="recent-h">{t('start.recent')}</h2>
-          {recentList.length === 0 && <p className="muted">{t('start.noRecent')}</p>}
+          {recent.data && recentList.length === 0 && <p className="muted">{t('start.noRecent')}</p>}
           <ul className="file-list">
             {recentList.map((r) => (
               <li key={r.path}>
@@ -144,7 +144,7 @@ export function StartPage() {
           <section className="card" aria-labelledby="ex-h">
             <h2 id="ex-h">{t('start.example')}</h2>
             <p className="muted">{t('start.exampleIntro')}</p>
-            <button type="button" disabled={busy} onClick={() => void opened(call('workspace.openExample'))}>
+            <button type="button" disabled={busy} onClick={() => void opened(() => call('workspace.openExample'))}>
               {t('start.example')}
             </button>
           </section>

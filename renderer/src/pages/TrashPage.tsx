@@ -1,25 +1,14 @@
-import { ApiError, call } from '../api';
-import { useLoad } from '../useLoad';
-import { useApp } from '../state';
-import { useNotify } from '../notify';
+import { call } from '../api';
+import { useCall } from '../useLoad';
+import { useAct } from '../useAct';
 import { t } from '../i18n';
 import { formatDateTime } from '../format';
 import { entityLabel } from '../entities';
 
 export function TrashPage() {
-  const { refresh } = useApp();
-  const notify = useNotify();
-  const { data, error } = useLoad(() => call('trash.list'));
-
-  async function restore(changeSetId: number, label: string) {
-    try {
-      await call('trash.restore', { changeSetId });
-      notify(t('trash.restored', { label }));
-      refresh();
-    } catch (e) {
-      notify(e instanceof ApiError ? e.message : String(e), 'error');
-    }
-  }
+  const { act } = useAct();
+  const { data, error } = useCall('trash.list');
+  const restore = (changeSetId: number, label: string) => act(() => call('trash.restore', { changeSetId }), { done: t('trash.restored', { label }) });
 
   return (
     <div className="page">
@@ -27,7 +16,7 @@ export function TrashPage() {
         <h1>{t('trash.title')}</h1>
       </header>
       <p className="lead">{t('trash.intro')}</p>
-      {error && <p className="error-box">{error}</p>}
+      {error && <p className="error-box" role="alert">{error}</p>}
       {data && data.length === 0 && <p className="muted">{t('trash.empty')}</p>}
       {data && data.length > 0 && (
         <table className="table" aria-label={t('trash.title')}>

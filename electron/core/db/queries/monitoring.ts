@@ -5,7 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema';
 import { defaultQuestionSet, type FactKind, type QuestionSet } from '../../../../shared/monitoring/questions';
-import { carriedOver, deadlineBeforeRound, isOpenStatus, isOverdue, localToday, wasOpenOn, type ActionFilter, type ActionStatus, filterActions } from '../../../../shared/monitoring/actions';
+import { carriedOver, deadlineBeforeRound, isOpenStatus, isOverdue, wasOpenOn, type ActionFilter, type ActionStatus, filterActions } from '../../../../shared/monitoring/actions';
 import type {
   Action,
   Attendee,
@@ -22,11 +22,12 @@ import type {
 import { compareCodes } from '../../../../shared/natsort';
 import { parseList } from './tree';
 import { listBudgetLines, listSpend } from './budget';
-import { indicatorViews, programmeInfo, thresholdsFor, today } from './results';
+import { indicatorViews, programmeInfo, thresholdsFor } from './results';
 import { linkedSentence } from '../../../../shared/results/linked';
 import type { IndicatorView } from '../../../../shared/schemas/results';
 import { formatIndicatorValue, formatRange } from '../../../../shared/results/format';
 import { t, type MessageKey } from '../../../../shared/i18n/nl';
+import { today as clockToday } from '../../clock';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -118,7 +119,7 @@ function sortActions(list: Action[]): Action[] {
   return list.sort((a, b) => a.roundDate.localeCompare(b.roundDate) || compareCodes(a.measureCode, b.measureCode) || a.createdAt.localeCompare(b.createdAt));
 }
 
-export async function listActions(db: Db, filter: ActionFilter & { programmeId?: string; roundId?: string } = {}, today = localToday()): Promise<Action[]> {
+export async function listActions(db: Db, filter: ActionFilter & { programmeId?: string; roundId?: string } = {}, today = clockToday()): Promise<Action[]> {
   let q = actionQuery(db);
   if (filter.programmeId) q = q.where('r.programmeId', '=', filter.programmeId);
   if (filter.roundId) q = q.where('a.roundId', '=', filter.roundId);
@@ -128,7 +129,7 @@ export async function listActions(db: Db, filter: ActionFilter & { programmeId?:
 
 export async function findAction(db: Db, id: string): Promise<Action | undefined> {
   const r = await actionQuery(db).where('a.id', '=', id).executeTakeFirst();
-  return r && toAction(r, localToday());
+  return r && toAction(r, clockToday());
 }
 
 // ---- Rounds
@@ -203,7 +204,7 @@ function toAttendee(a: Database['monitoringAttendee']): Attendee {
   return { id: a.id, interviewId: a.interviewId, contactId: a.contactId, name: a.name, organisationName: a.organisationName, function: a.function };
 }
 
-export async function listRounds(db: Db, programmeId?: string, today = localToday()): Promise<RoundSummary[]> {
+export async function listRounds(db: Db, programmeId?: string, today = clockToday()): Promise<RoundSummary[]> {
   const rounds = await liveRounds(db, programmeId);
   const interviews = await interviewsOf(
     db,
@@ -228,7 +229,7 @@ export async function listRounds(db: Db, programmeId?: string, today = localToda
   });
 }
 
-export async function roundDetail(db: Db, id: string, today = localToday()): Promise<RoundDetail | undefined> {
+export async function roundDetail(db: Db, id: string, today = clockToday()): Promise<RoundDetail | undefined> {
   const row = await db.selectFrom('monitoringRound').select('programmeId').where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
   if (!row) return undefined;
   const rounds = await listRounds(db, row.programmeId, today);
@@ -263,7 +264,7 @@ function togetherOf(v: IndicatorView, views: IndicatorView[]): string | null {
 export async function factsForMeasure(db: Db, measureId: string, asOf: string, partnerId: string | null = null): Promise<MeasureFacts> {
   // Nothing is known beyond today: a round in preparation shows the figures as they stand now
   // (today as the results screens see it, so the two agree).
-  const now = today();
+  const now = clockToday();
   const day = asOf.slice(0, 10) < now ? asOf.slice(0, 10) : now;
   const measure = await db.selectFrom('measure').select(['id', 'programmeId']).where('id', '=', measureId).executeTakeFirst();
   const allActivities = await db
@@ -370,7 +371,7 @@ export async function factsForMeasure(db: Db, measureId: string, asOf: string, p
 
 // ---- Inputs
 
-export async function interviewDetail(db: Db, id: string, today = localToday()): Promise<InterviewDetail | undefined> {
+export async function interviewDetail(db: Db, id: string, today = clockToday()): Promise<InterviewDetail | undefined> {
   const row = await db.selectFrom('monitoringInterview').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
   if (!row) return undefined;
   const round = await db

@@ -15,16 +15,9 @@ import type { AttentionItem, IndicatorView, MeasurementView, ProgrammeResults, T
 import type { MeasureShape } from '../../../../shared/schemas/tree';
 import { t } from '../../../../shared/i18n/nl';
 import { formatNumber } from '../../../../shared/results/format';
+import { today } from '../../clock';
 
 type Db = Kysely<Database>;
-
-/** Today as yyyy-mm-dd in local time; REGIEBOEK_TODAY fixes it (tests, demos). */
-export function today(): string {
-  if (process.env.REGIEBOEK_TODAY) return process.env.REGIEBOEK_TODAY;
-  const d = new Date();
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
 
 export const PARTICIPANTS_PREFIX = 'deelnemers:';
 

@@ -5,6 +5,7 @@
  * zlib. Reading and writing are both in one pass over the bytes.
  */
 import zlib from 'node:zlib';
+import { now } from '../../clock';
 
 export interface ZipEntry {
   name: string;
@@ -131,7 +132,7 @@ function dosTime(d: Date): { time: number; date: number } {
 }
 
 /** Packs parts into one zip. Parts are deflated (level 6, what Excel itself uses roughly). */
-export function zip(parts: readonly { name: string; data: Buffer | string }[], at: Date = new Date()): Buffer {
+export function zip(parts: readonly { name: string; data: Buffer | string }[], at: Date = now()): Buffer {
   const { time, date } = dosTime(at);
   const chunks: Buffer[] = [];
   const central: Buffer[] = [];
