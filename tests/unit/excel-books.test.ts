@@ -38,9 +38,72 @@ function pdfLines(html: string): PdfLine[][] {
         y1: Number(m[2]),
         x2: Number(m[3]),
         y2: Number(m[4]),
-        text: [...m[5]!.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>')).join(' '),
+        text: [...m[5]!.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>')).join(' '),
       })),
     );
+}
+
+interface PdfWord {
+  y1: number;
+  y2: number;
+  text: string;
+}
+
+/** The words of every page, from pdftotext -bbox. */
+function pdfWords(html: string): PdfWord[][] {
+  const unescape = (w: string) => w.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return html
+    .split('<page')
+    .slice(1)
+    .map((page) => [...page.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ y1: Number(m[1]), y2: Number(m[2]), text: unescape(m[3]!) })));
+}
+
+/**
+ * What a printed sheet must show, page by page: each header label whole inside the header band
+ * (above the first data line: a wrapped header that runs into the first row fails), and no word
+ * broken in the middle because its column is too narrow. Returns what is wrong, as readable lines.
+ */
+function printProblems(ws: ExcelJS.Worksheet, pages: PdfWord[][], extraWords: readonly string[]): string[] {
+  const problems: string[] = [];
+  const hiddenCols = new Set<number>();
+  for (let c = 1; c <= ws.columnCount; c++) if (ws.getColumn(c).hidden) hiddenCols.add(c);
+  const labels: string[][] = [];
+  ws.getRow(1).eachCell((cell, c) => void (hiddenCols.has(c) ? null : labels.push(String(cell.value ?? '').split(/\s+/).filter(Boolean))));
+  const firstWords = new Set<string>();
+  const known = new Set(extraWords.flatMap((w) => w.split(/\s+/)));
+  ws.eachRow((row, r) => {
+    row.eachCell((cell, c) => {
+      if (hiddenCols.has(c)) return;
+      const text = typeof cell.value === 'string' ? cell.value : cell.text;
+      // A line may break after a hyphen (vmbo-|bovenbouw), never elsewhere inside a word.
+      for (const w of text.split(/\s+/)) {
+        const parts = w.split(/(?<=-)/);
+        for (let i = 0; i < parts.length; i++) for (let j = i + 1; j <= parts.length; j++) known.add(parts.slice(i, j).join(''));
+      }
+      if (c === 1 && r > 1) firstWords.add(text.split(/\s+/)[0]!);
+    });
+  });
+  const found = new Set<number>();
+  pages.forEach((words, n) => {
+    const headTop = Math.min(...words.filter((w) => w.text === labels[0]![0]).map((w) => w.y1));
+    const dataTop = Math.min(...words.filter((w) => w.y1 > headTop + 1 && firstWords.has(w.text)).map((w) => w.y1));
+    const band = words.filter((w) => w.y1 >= headTop - 1 && (w.y1 + w.y2) / 2 < dataTop).map((w) => w.text);
+    labels.forEach((label, i) => {
+      const at = band.indexOf(label[0]!);
+      if (at < 0) return;
+      const missing = label.filter((w) => {
+        const k = band.indexOf(w);
+        if (k < 0) return true;
+        band.splice(k, 1);
+        return false;
+      });
+      if (missing.length) problems.push(`${ws.name}, pagina ${n + 1}: kop "${label.join(' ')}" loopt uit de koprij (${missing.join(' ')})`);
+      else found.add(i);
+    });
+    for (const w of words) if (/^\p{L}/u.test(w.text) && !known.has(w.text)) problems.push(`${ws.name}, pagina ${n + 1}: woord afgebroken: "${w.text}"`);
+  });
+  labels.forEach((l, i) => found.has(i) || problems.push(`${ws.name}: kop "${l.join(' ')}" staat op geen enkele pagina heel in de koprij`));
+  return [...new Set(problems)];
 }
 
 describe('steering-group workbook (Stuurgroeprapportage)', () => {
@@ -217,6 +280,19 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
     const budget = pages.filter((p) => sheetOf(p) === 'Begroting').flatMap((p) => p.map((l) => l.text)).join('\n');
     expect(budget).toMatch(/\b202[4-8]\b/);
     expect(budget).not.toMatch(/\b2[.,]0\d\d\b/);
+    // Every sheet: its header labels whole within the header row on every page (a wrapped header
+    // that runs into the first data row fails), and no word broken because its column is too narrow.
+    const words = pdfWords(execFileSync(pdftotext, ['-bbox', path.join(dir, 'stuurgroep.pdf'), '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+    const book = await load(files.stuurgroep);
+    const pageWords = ['Voorbeeldregio', 'Stuurgroeprapportage', 'Regieboek', '—', 'Pagina'];
+    const problems = book.worksheets.flatMap((s) =>
+      printProblems(
+        s,
+        words.filter((_, i) => sheetOf(pages[i]!) === s.name),
+        [...pageWords, s.name],
+      ),
+    );
+    expect(problems).toEqual([]);
   }, 200_000);
 });
 
