@@ -32,6 +32,8 @@ import { EXAMPLE_REGION } from '../shared/regions';
 import { report, row, type BenchRow } from './util';
 
 const RUNS = Number(process.env.BENCH_RUNS_EXCEL ?? 3);
+/** The exceljs the references run on (the same package the app's tests read files back with). */
+const EXCELJS = `exceljs ${(JSON.parse(fs.readFileSync(require.resolve('exceljs/package.json'), 'utf8')) as { version: string }).version}`;
 const TIMES = 20;
 
 const cpu = () => {
@@ -183,10 +185,10 @@ async function main() {
 
     process.stderr.write(`  ${TIMES}x voorbeeldregio: ${cellCount(workspaceCells)} cellen werkbestand (${(buf.length / 1024).toFixed(0)} kB), ${cellCount(steeringCells)} cellen stuurgroeprapportage\n`);
     const rows: BenchRow[] = [
-      row('excel', `export werkbestand, ${TIMES}× voorbeeldregio (CPU)`, t.export, { what: 'exceljs streaming write, zelfde cellen', samples: t.rawWrite }),
-      row('excel', `import proef + toepassen, ${TIMES}× (CPU)`, t.import, { what: 'exceljs streaming read, zelfde bestand', samples: t.rawRead }),
-      row('excel', `export stuurgroeprapportage, ${TIMES}× (CPU)`, t.steering, { what: 'exceljs streaming write, zelfde cellen', samples: t.rawSteering }),
-      { ...row('excel', 'piekgeheugen export + proef + toepassen', [oursMem.mb], { what: 'exceljs streaming read + write + read', samples: [rawMem.mb] }), unit: 'MB' },
+      row('excel', `export werkbestand, ${TIMES}× voorbeeldregio (CPU)`, t.export, { what: `${EXCELJS} streaming write, zelfde cellen`, samples: t.rawWrite }),
+      row('excel', `import proef + toepassen, ${TIMES}× (CPU)`, t.import, { what: `${EXCELJS} streaming read, zelfde bestand`, samples: t.rawRead }),
+      row('excel', `export stuurgroeprapportage, ${TIMES}× (CPU)`, t.steering, { what: `${EXCELJS} streaming write, zelfde cellen`, samples: t.rawSteering }),
+      { ...row('excel', 'piekgeheugen export + proef + toepassen', [oursMem.mb], { what: `${EXCELJS} streaming read + write + read`, samples: [rawMem.mb] }), unit: 'MB' },
       { ...row('excel', 'proef met opgemaakte cel in rij 1.048.576 (CPU)', [last.ms]), unit: 'ms' },
       { ...row('excel', 'piekgeheugen proef laatste rij', [last.mb]), unit: 'MB' },
     ];

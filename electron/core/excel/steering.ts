@@ -13,7 +13,7 @@ import { NUMFMT } from './cells';
 import { newWorkbook, type ExportContext } from './workspace-book';
 import { nl, t, type MessageKey } from '../../../shared/i18n/nl';
 import { schoolYearOf } from '../../../shared/dates';
-import { budgetOverview } from '../db/queries/budget';
+import { measureFigures } from '../db/queries/budget';
 import { programmeResults } from '../db/queries/results';
 import { RESULT_STATUSES, type ResultStatus } from '../../../shared/results/types';
 import { STATUS_ICON, worstStatus } from '../../../shared/results/symbols';
@@ -135,9 +135,8 @@ export const overviewSheet: SteeringSheet = {
       .orderBy('sortOrder')
       .orderBy('code')
       .execute();
-    // Money and participants from the budget overview, per programme (the same figures as the Begroting screen).
-    const money = new Map<string, { plannedCents: number; realisedCents: number; plannedParticipants: number | null; reachedParticipants: number | null }>();
-    for (const id of programmes.keys()) for (const m of (await budgetOverview(db, id))?.measures ?? []) money.set(m.id, m);
+    // Money and participants: the same per-measure figures as the Begroting screen.
+    const money = await measureFigures(db);
     const results = await resultStatuses(ctx);
     const byMeasure = new Map<string, typeof activities>();
     for (const a of activities) byMeasure.set(a.measureId, [...(byMeasure.get(a.measureId) ?? []), a]);
