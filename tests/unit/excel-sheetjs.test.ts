@@ -9,6 +9,11 @@ import type ExcelJS from 'exceljs';
 import { exportPartner, planImport, applyImport } from '../../electron/core/excel';
 import { exampleWorkspace, load } from './excel-helpers';
 import { nowIso } from '../../electron/core/clock';
+import { clockForFile } from './helpers';
+import { WRITTEN_ON } from '../../electron/core/demo/calendar';
+
+// The example as written, on the day it was written (demo/calendar.ts): the request is for 2025/2026 and its 2026 lines.
+clockForFile(WRITTEN_ON);
 
 /** A cell as the text a person sees in Excel (nl-NL): no typed cells at all. */
 function asText(cell: ExcelJS.Cell): string {
