@@ -118,7 +118,8 @@ describe('partner request: monitoring answers for a round', () => {
 
     // After the export the region changes the concept answer itself; the partner's file changes it too.
     await new Promise((r) => setTimeout(r, 5));
-    await core.call('monitoring.interview.saveAnswers', { id: concept.interviewId, answers: [{ questionId: concept.questionId, answer: 'Antwoord van de regio, na de uitvraag.' }] });
+    const current = await core.call('monitoring.interview.get', { id: concept.interviewId });
+    await core.call('monitoring.interview.saveAnswers', { id: concept.interviewId, rowVersion: current.rowVersion, answers: [{ questionId: concept.questionId, answer: 'Antwoord van de regio, na de uitvraag.' }] });
     ws.getRow(concept.row).getCell(answerCol).value = 'Antwoord van de partner.';
     const file = { fileName: 'uitvraag ROC monitoring.xlsx', base64: (await save(wb)).toString('base64') };
     const plan = await core.call('exchange.plan', file);
