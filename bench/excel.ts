@@ -188,9 +188,9 @@ async function main() {
       row('excel', `export werkbestand, ${TIMES}× voorbeeldregio (CPU)`, t.export, { what: `${EXCELJS} streaming write, zelfde cellen`, samples: t.rawWrite }),
       row('excel', `import proef + toepassen, ${TIMES}× (CPU)`, t.import, { what: `${EXCELJS} streaming read, zelfde bestand`, samples: t.rawRead }),
       row('excel', `export stuurgroeprapportage, ${TIMES}× (CPU)`, t.steering, { what: `${EXCELJS} streaming write, zelfde cellen`, samples: t.rawSteering }),
-      { ...row('excel', 'piekgeheugen export + proef + toepassen', [oursMem.mb], { what: `${EXCELJS} streaming read + write + read`, samples: [rawMem.mb] }), unit: 'MB' },
+      { ...row('excel', 'piekgeheugen export + proef + toepassen (MB, niet ms)', [oursMem.mb], { what: `${EXCELJS} streaming read + write + read`, samples: [rawMem.mb] }), unit: 'MB' },
       { ...row('excel', 'proef met opgemaakte cel in rij 1.048.576 (CPU)', [last.ms]), unit: 'ms' },
-      { ...row('excel', 'piekgeheugen proef laatste rij', [last.mb]), unit: 'MB' },
+      { ...row('excel', 'piekgeheugen proef laatste rij (MB, niet ms)', [last.mb]), unit: 'MB' },
     ];
     report(rows);
   } finally {

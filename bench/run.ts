@@ -28,20 +28,17 @@ for (const script of SCRIPTS) {
 }
 
 const f = (n: number) => n.toFixed(0);
-const u = (r: BenchRow) => ` ${r.unit ?? 'ms'}`;
 const table = [
-  ['bench', 'meting', 'runs', 'mediaan', 'min–max', 'referentie', 'ref. mediaan', 'ratio', 'doorvoer'],
+  ['bench', 'meting', 'runs', 'mediaan ms', 'min–max ms', 'referentie', 'ref. mediaan ms', 'ratio'],
   ...rows.map((r) => [
     r.bench,
     r.metric,
     String(r.runs),
-    f(r.medianMs) + u(r),
-    `${f(r.minMs)}–${f(r.maxMs)}${u(r)}`,
+    f(r.medianMs),
+    `${f(r.minMs)}–${f(r.maxMs)}`,
     r.reference?.what ?? '',
-    r.reference ? f(r.reference.medianMs) + u(r) : '',
+    r.reference ? f(r.reference.medianMs) : '',
     r.reference ? (r.medianMs / r.reference.medianMs).toFixed(1) + '×' : '',
-    // Throughput against the reference (same work): reference time / our time.
-    r.reference && (r.unit ?? 'ms') === 'ms' ? `${Math.round((r.reference.medianMs / r.medianMs) * 100)}%` : '',
   ]),
 ];
 const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));

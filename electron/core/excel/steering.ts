@@ -138,13 +138,11 @@ export const overviewSheet: SteeringSheet = {
     // Money and participants: the same per-measure figures as the Begroting screen.
     const money = await measureFigures(db);
     const results = await resultStatuses(ctx);
-    const byMeasure = new Map<string, typeof activities>();
-    for (const a of activities) byMeasure.set(a.measureId, [...(byMeasure.get(a.measureId) ?? []), a]);
     const rows = measures
       .filter((m) => programmes.has(m.programmeId))
       .map((m) => {
         const f = money.get(m.id);
-        const mine = byMeasure.get(m.id) ?? [];
+        const mine = activities.filter((a) => a.measureId === m.id);
         const planned = mine.flatMap((a) => JSON.parse(a.plannedParticipants) as { schoolYear: string; count: number }[]).filter((p) => p.schoolYear === year);
         return {
           programme: programmes.get(m.programmeId) ?? '',
