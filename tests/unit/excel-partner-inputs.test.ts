@@ -127,7 +127,8 @@ describe('partner request: measurements and spend (new records per row)', () => 
     const ids = rows.map((r) => String(m.getRow(r).getCell(1).value));
     for (const [i, r] of rows.entries()) {
       const row = m.getRow(r);
-      row.getCell(mc('Nieuwe waarde')).value = 3.1;
+      // A percentage cell is %-formatted: typing 3,1 in Excel stores 0.031 (3,1%).
+      row.getCell(mc('Nieuwe waarde')).value = 0.031;
       row.getCell(mc('Meetdatum')).value = '01-11-2026';
       row.getCell(mc('Voorlopig/definitief')).value = 'Definitief';
       row.getCell(mc('Toelichting')).value = 'Definitieve cijfers van DUO.';

@@ -71,7 +71,7 @@ export function personalDataIn(rows: readonly { r: number; cells: readonly strin
       if (s.length <= 60 && personalDataHint(s)) titles.push({ row: row.r, col: c, text: s.trim() });
       if (!/\d{3}/.test(s)) return;
       bsnWord ??= row.cells.some((o) => !!o && o.length <= 80 && /bsn|burger|sofi/i.test(o) && BSN_WORD.test(norm(o)));
-      if (bsnWord) for (const m of s.matchAll(NINE_DIGITS)) if (isBsn(m[1]!.replace(/[. ]/g, ''))) hits.push({ row: row.r, col: c, text: m[1]! });
+      if (bsnWord) for (const m of s.matchAll(NINE_DIGITS)) if (isBsn(m[1]!.replace(/[. ]/g, ''))) hits.push({ row: row.r, col: c, text: `…${m[1]!.slice(-3)}` }); // never the number itself in a message
     });
     if (inHeader ? titles.length > 0 : titles.length >= 2) hits.push(...titles);
     if (filled >= 2) inHeader = false;
