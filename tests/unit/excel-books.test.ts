@@ -8,7 +8,7 @@ import { applyImport, buildErrorWorkbook, exportPartner, exportSteering, exportW
 import { NUMFMT } from '../../electron/core/excel/cells';
 import { step } from '../../electron/core/history/undo';
 import { exampleWorkspace, load, save } from './excel-helpers';
-import { tempDir, clockForFile } from './helpers';
+import { tempDir, clockForFile, skipBecause } from './helpers';
 import { compareCodes } from '../../shared/natsort';
 import { budgetOverview } from '../../electron/core/db/queries/budget';
 import { WRITTEN_ON } from '../../electron/core/demo/calendar';
@@ -219,7 +219,8 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
   });
 
   // Skipped only where LibreOffice is not installed (.ci/run installs it; a developer machine may lack it).
-  it.skipIf(!soffice)('prints cleanly from LibreOffice (PDF: no overlapping lines, a readable overview over pages with its keys, years without separators); the workspace and partner workbooks open too', async () => {
+  it('prints cleanly from LibreOffice (PDF: no overlapping lines, a readable overview over pages with its keys, years without separators); the workspace and partner workbooks open too', async (tc) => {
+    if (!soffice) return skipBecause(tc, 'LibreOffice (soffice) is niet geïnstalleerd; .ci/run installeert het (apt-get install libreoffice-calc-nogui).');
     const dir = tempDir();
     const ws = await exampleWorkspace(dir);
     const ctx = { user: 'Test', source: ws.fileName };
@@ -240,7 +241,7 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
       expect(fs.existsSync(pdf), name).toBe(true);
       expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     }
-    if (!pdftotext) return console.log('pdftotext ontbreekt (poppler-utils): de afdrukcontrole van de stuurgroeprapportage is overgeslagen.');
+    if (!pdftotext) return skipBecause(tc, 'pdftotext ontbreekt (poppler-utils): de afdrukcontrole van de stuurgroeprapportage is overgeslagen; .ci/run installeert het.');
 
     // The steering workbook as printed: every page's text lines, with their boxes (points).
     const pages = pdfLines(execFileSync(pdftotext, ['-bbox-layout', path.join(dir, 'stuurgroep.pdf'), '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));

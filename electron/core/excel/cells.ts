@@ -302,9 +302,6 @@ export function readCell(cell: CellLike | undefined, rule: CellRule, ctx: ReadCo
   }
 }
 
-/** A text that Excel would otherwise read as a formula when the cell is edited. */
-export const looksLikeFormula = (s: string) => /^[=+\-@\t\r]/.test(s);
-
 /**
  * The cell value for a stored value: text as a string cell (never a formula, whatever it starts
  * with), amounts in euro, percentages as fractions, dates as dates, choices by their Dutch label,
