@@ -9,6 +9,8 @@ export interface BenchRow {
   minMs: number;
   maxMs: number;
   reference?: { what: string; medianMs: number };
+  /** What the figures are in: milliseconds (default) or megabytes (peak memory). */
+  unit?: 'ms' | 'MB';
 }
 
 export function median(xs: number[]): number {
