@@ -1,100 +1,204 @@
 /**
- * Excel exchange benchmark: export and import (dry run + apply into an empty workspace) of a
- * workspace N times the example region, against raw exceljs streaming write and read of the same
- * number of cells in the same run. Part of `npm run bench`; for other sizes: node --import tsx bench/excel.ts N ...
+ * Excel exchange benchmark (issue 14): a workspace holding the example region 20 times, and in the
+ * same run exceljs's streaming writer and reader handling the same cells without any checks.
+ *
+ *   export      exportWorkspace (typed cells, styles, header comments, legend, print setup)
+ *               vs exceljs stream.xlsx.WorkbookWriter writing every sheet's same values
+ *   import      planImport + applyImport of that file into an empty workspace (the dry run reads the
+ *               file; the apply plans again inside its transaction and writes every record with its
+ *               history row) vs exceljs stream.xlsx.WorkbookReader reading the same file
+ *   steering    exportSteering (every figure computed from the store) vs the stream writer writing
+ *               the steering workbook's same values
+ *   memory      peak RSS of a fresh process that opens the 20x workspace and exports, dry-runs and
+ *               applies, vs a fresh process that streams the same workbook through exceljs (read
+ *               row by row, each row written as it comes, the new file read again)
+ *   last row    a dry run of a workbook with one styled cell in row 1,048,576: time and peak RSS of
+ *               a fresh process
+ *
+ * Times are CPU time of this process (user + system): on a shared 2-core machine wall-clock time
+ * measures the neighbours as much as the code. Runs alternate ours and the reference.
+ * Part of `npm run bench` (BENCH_RUNS_EXCEL runs, default 3); `node --import tsx bench/excel.ts`.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { createWorkspaceFile } from '../electron/core/db/workspace-file';
+import { createWorkspaceFile, openWorkspaceFile } from '../electron/core/db/workspace-file';
 import { seedExample } from '../electron/core/demo/seed';
-import { scaleExample } from '../electron/core/demo/scale';
-import { applyImport, exportWorkspace, planImport, recordKinds } from '../electron/core/excel';
+import { applyImport, buildSteeringWorkbook, buildWorkspaceWorkbook, exportSteering, exportWorkspace, forgetParsed, planImport } from '../electron/core/excel';
+import type { WorkbookWriter, WValue } from '../electron/core/excel/xlsx/writer';
 import { EXAMPLE_REGION } from '../shared/regions';
-import { report, row } from './util';
+import { report, row, type BenchRow } from './util';
 
-const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+const RUNS = Number(process.env.BENCH_RUNS_EXCEL ?? 3);
+/** The exceljs the references run on (the same package the app's tests read files back with). */
+const EXCELJS = `exceljs ${(JSON.parse(fs.readFileSync(require.resolve('exceljs/package.json'), 'utf8')) as { version: string }).version}`;
+const TIMES = 20;
 
-async function rawStream(rows: number, cols: number, sample: unknown[][]): Promise<{ write: number; read: number }> {
-  const file = path.join(os.tmpdir(), `bench-raw-${process.pid}.xlsx`);
-  let t0 = process.hrtime.bigint();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: true });
-  const ws = wb.addWorksheet('Data');
-  for (let r = 0; r < rows; r++) ws.addRow(sample[r % sample.length]!.slice(0, cols)).commit();
-  ws.commit();
-  await wb.commit();
-  const write = ms(t0);
-  t0 = process.hrtime.bigint();
-  let cells = 0;
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
-  for await (const sheet of reader) for await (const row of sheet as AsyncIterable<ExcelJS.Row>) cells += row.cellCount;
-  const read = ms(t0);
-  fs.rmSync(file, { force: true });
-  if (cells === 0) throw new Error('raw read saw no cells');
-  return { write, read };
+const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+async function measure<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t0 = cpu();
+  const v = await fn();
+  return [cpu() - t0, v];
 }
 
-async function run(times: number) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-excel-'));
-  const src = createWorkspaceFile(path.join(dir, 'src.regieboek'), EXAMPLE_REGION);
-  // The example region N times over (demo --scale): seeded once, copied in SQL (seeding 20 times took minutes).
-  await seedExample(src.db);
-  scaleExample(src.sqlite, times);
-  let t0 = process.hrtime.bigint();
-  const buf = await exportWorkspace(src.db, { user: 'bench', source: 'src' });
-  const exportMs = ms(t0);
-  const dst = createWorkspaceFile(path.join(dir, 'dst.regieboek'), EXAMPLE_REGION);
-  t0 = process.hrtime.bigint();
-  await planImport(dst.db, buf, 'bench.xlsx');
-  const planMs = ms(t0);
-  t0 = process.hrtime.bigint();
-  const res = await applyImport(dst.db, buf, 'bench.xlsx', { user: 'bench', session: 'bench' });
-  const applyMs = ms(t0);
+/** Every sheet's cell values, as our writer holds them (the same cells the reference writes). */
+function cellsOf(wb: WorkbookWriter): { name: string; rows: WValue[][] }[] {
+  return wb.sheets.map((ws) => ({ name: ws.name, rows: ws.rows.filter(Boolean).map((r) => r.values.slice(1).map((v) => v ?? null)) }));
+}
 
-  // The same number of data cells, written and read with exceljs's streaming API and no checks.
-  let rows = 0;
-  let cells = 0;
-  const sample: unknown[][] = [];
-  for (const k of recordKinds) {
-    const list = await k.list(src.db);
-    rows += list.length;
-    cells += list.length * k.columns.length;
-    for (const r of list.slice(0, 50)) sample.push(k.columns.map((c) => r[c.key] ?? null));
+async function rawWrite(sheets: { name: string; rows: WValue[][] }[], file: string): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: true });
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    for (const r of s.rows) ws.addRow(r).commit();
+    ws.commit();
   }
-  const cols = Math.max(...recordKinds.map((k) => k.columns.length));
-  const raw = await rawStream(Math.ceil(cells / cols), cols, sample);
-  await src.close();
+  await wb.commit();
+}
+
+async function rawRead(file: string): Promise<number> {
+  let cells = 0;
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  for await (const sheet of reader) for await (const r of sheet as AsyncIterable<ExcelJS.Row>) cells += r.cellCount;
+  if (!cells) throw new Error('raw read saw no cells');
+  return cells;
+}
+
+/** Peak memory (MB) and CPU time (ms) of a child process running one mode of this script. */
+function child(mode: string, ...args: string[]): { mb: number; ms: number } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', __filename, mode, ...args], { cwd: path.resolve(__dirname, '..'), encoding: 'utf8', timeout: 60_000 });
+  const line = r.stdout.split('\n').find((l) => l.startsWith('CHILD '));
+  if (r.status !== 0 || !line) throw new Error(`${mode}: ${r.stderr}${r.stdout}`);
+  return JSON.parse(line.slice(6)) as { mb: number; ms: number };
+}
+const childDone = (t0: number) => console.log('CHILD ' + JSON.stringify({ mb: Math.round(process.resourceUsage().maxRSS / 1024), ms: Math.round(cpu() - t0) }));
+
+/** A child: export, dry run and apply of the workspace in `src` into a new workspace. */
+async function oursChild(src: string, dir: string): Promise<void> {
+  const t0 = cpu();
+  const ws = openWorkspaceFile(src);
+  const buf = await exportWorkspace(ws.db, { user: 'bench', source: 'src' });
+  await ws.close();
+  const dst = createWorkspaceFile(path.join(dir, `dst-${process.pid}.regieboek`), EXAMPLE_REGION);
+  await planImport(dst.db, buf, 'bench.xlsx');
+  await applyImport(dst.db, buf, 'bench.xlsx', { user: 'bench' });
   await dst.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-  return { times, rows, cells, bytes: buf.length, exportMs, planMs, applyMs, applied: res.applied, rawWriteMs: raw.write, rawReadMs: raw.read };
+  childDone(t0);
 }
 
 /**
- * Under bench/run.ts (no arguments): BENCH_RUNS_EXCEL runs (default 3) at 20x, reported as rows.
- * With sizes as arguments: one run per size, printed as a line (the table in docs/PERFORMANCE.md).
+ * A child: the same cells through exceljs's streaming API only: the workspace workbook read row by
+ * row and each row written to a new file as it comes (nothing held), then that file read again.
  */
-async function main() {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-  await run(1); // warm up
-  if (!sizes.length) {
-    const runs = Number(process.env.BENCH_RUNS_EXCEL ?? 3);
-    const rs = [];
-    for (let i = 0; i < runs; i++) rs.push(await run(20));
-    report([
-      row('excel', 'export werkbestand, 20× voorbeeldregio', rs.map((r) => r.exportMs), { what: 'exceljs streaming write, zelfde aantal cellen', samples: rs.map((r) => r.rawWriteMs) }),
-      row('excel', 'import proef + toepassen, 20× voorbeeldregio', rs.map((r) => r.planMs + r.applyMs), { what: 'exceljs streaming read, zelfde aantal cellen', samples: rs.map((r) => r.rawReadMs) }),
-    ]);
-    return;
+async function rawChild(workbook: string, dir: string): Promise<void> {
+  const t0 = cpu();
+  const file = path.join(dir, `raw-${process.pid}.xlsx`);
+  const out = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: true });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(workbook, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  for await (const sheet of reader) {
+    const ws = out.addWorksheet((sheet as unknown as { name: string }).name);
+    for await (const r of sheet as AsyncIterable<ExcelJS.Row>) ws.addRow((r.values as unknown[]).slice(1)).commit();
+    ws.commit();
   }
-  for (const n of sizes) {
-    const r = await run(n);
-    const f = (x: number) => x.toFixed(0).padStart(6);
-    console.log(
-      `${String(n).padStart(4)}x: ${r.rows} rows, ${r.cells} cells, ${(r.bytes / 1024).toFixed(0)} KB | export ${f(r.exportMs)} ms vs raw stream write ${f(r.rawWriteMs)} ms (x${(r.exportMs / r.rawWriteMs).toFixed(1)}) | ` +
-        `import dry run ${f(r.planMs)} ms + apply ${f(r.applyMs)} ms vs raw stream read ${f(r.rawReadMs)} ms (x${((r.planMs + r.applyMs) / r.rawReadMs).toFixed(1)})`,
-    );
+  await out.commit();
+  await rawRead(file);
+  childDone(t0);
+}
+
+/** A child: the dry run of a file with one styled cell in the last row Excel has. */
+async function lastRowChild(file: string, dir: string): Promise<void> {
+  const t0 = cpu();
+  const ws = createWorkspaceFile(path.join(dir, `last-${process.pid}.regieboek`), EXAMPLE_REGION);
+  const plan = await planImport(ws.db, fs.readFileSync(file), 'laatste-rij.xlsx');
+  await ws.close();
+  if (!plan.rows.length) throw new Error('last-row file planned no rows');
+  childDone(t0);
+}
+
+/** The example region's workbook with one styled, empty cell added in row 1,048,576 of a sheet. */
+async function lastRowFile(dir: string): Promise<string> {
+  const ws = createWorkspaceFile(path.join(dir, 'een.regieboek'), EXAMPLE_REGION);
+  await seedExample(ws.db);
+  const wb = await buildWorkspaceWorkbook(ws.db, { user: 'bench', source: 'een' });
+  await ws.close();
+  const sheet = wb.sheet("Programma's")!;
+  sheet.set(1_048_576, 1, null, { fill: 'FFFFFF00' });
+  const file = path.join(dir, 'laatste-rij.xlsx');
+  fs.writeFileSync(file, wb.toBuffer());
+  return file;
+}
+
+async function main() {
+  const [mode, a, b] = process.argv.slice(2);
+  if (mode === 'ours') return oursChild(a!, b!);
+  if (mode === 'raw') return rawChild(a!, b!);
+  if (mode === 'lastrow') return lastRowChild(a!, b!);
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-excel-'));
+  try {
+    const srcFile = path.join(dir, 'src.regieboek');
+    const src = createWorkspaceFile(srcFile, EXAMPLE_REGION);
+    for (let i = 0; i < TIMES; i++) await seedExample(src.db);
+    const ctx = { user: 'bench', source: 'src' };
+    const workspaceCells = cellsOf(await buildWorkspaceWorkbook(src.db, ctx));
+    const steeringCells = cellsOf(await buildSteeringWorkbook(src.db, ctx));
+    const cellCount = (s: typeof workspaceCells) => s.reduce((n, x) => n + x.rows.reduce((m, r) => m + r.filter((v) => v !== null).length, 0), 0);
+    const rawFile = path.join(dir, 'raw.xlsx');
+    // Warm-up: every path once.
+    await exportSteering(src.db, ctx);
+    await rawWrite(steeringCells, rawFile);
+    let buf = await exportWorkspace(src.db, ctx);
+
+    const t = { export: [] as number[], rawWrite: [] as number[], import: [] as number[], rawRead: [] as number[], steering: [] as number[], rawSteering: [] as number[] };
+    for (let i = 0; i < RUNS; i++) {
+      const [ex, out] = await measure(() => exportWorkspace(src.db, ctx));
+      buf = out;
+      t.export.push(ex);
+      t.rawWrite.push((await measure(() => rawWrite(workspaceCells, rawFile)))[0]);
+      const file = path.join(dir, `werkbestand-${i}.xlsx`);
+      fs.writeFileSync(file, buf);
+      t.rawRead.push((await measure(() => rawRead(file)))[0]);
+      const dst = createWorkspaceFile(path.join(dir, `dst-${i}.regieboek`), EXAMPLE_REGION);
+      forgetParsed();
+      const [im, res] = await measure(async () => {
+        await planImport(dst.db, buf, `bench-${i}.xlsx`);
+        return applyImport(dst.db, buf, `bench-${i}.xlsx`, { user: 'bench' });
+      });
+      if (res.plan.counts.rejected || !res.applied) throw new Error(`import: ${JSON.stringify(res.plan.counts)}`);
+      t.import.push(im);
+      await dst.close();
+      t.steering.push((await measure(() => exportSteering(src.db, ctx)))[0]);
+      t.rawSteering.push((await measure(() => rawWrite(steeringCells, rawFile)))[0]);
+    }
+    await src.close();
+
+    const workbook = path.join(dir, 'werkbestand.xlsx');
+    fs.writeFileSync(workbook, buf);
+    const oursMem = child('ours', srcFile, dir);
+    const rawMem = child('raw', workbook, dir);
+    const last = child('lastrow', await lastRowFile(dir), dir);
+
+    process.stderr.write(`  ${TIMES}x voorbeeldregio: ${cellCount(workspaceCells)} cellen werkbestand (${(buf.length / 1024).toFixed(0)} kB), ${cellCount(steeringCells)} cellen stuurgroeprapportage\n`);
+    const rows: BenchRow[] = [
+      row('excel', `export werkbestand, ${TIMES}× voorbeeldregio (CPU)`, t.export, { what: `${EXCELJS} streaming write, zelfde cellen`, samples: t.rawWrite }),
+      row('excel', `import proef + toepassen, ${TIMES}× (CPU)`, t.import, { what: `${EXCELJS} streaming read, zelfde bestand`, samples: t.rawRead }),
+      row('excel', `export stuurgroeprapportage, ${TIMES}× (CPU)`, t.steering, { what: `${EXCELJS} streaming write, zelfde cellen`, samples: t.rawSteering }),
+      { ...row('excel', 'piekgeheugen export + proef + toepassen (MB, niet ms)', [oursMem.mb], { what: `${EXCELJS} streaming read + write + read`, samples: [rawMem.mb] }), unit: 'MB' },
+      { ...row('excel', 'proef met opgemaakte cel in rij 1.048.576 (CPU)', [last.ms]), unit: 'ms' },
+      { ...row('excel', 'piekgeheugen proef laatste rij (MB, niet ms)', [last.mb]), unit: 'MB' },
+    ];
+    report(rows);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-void main();
+void main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -13,6 +13,8 @@ export interface BenchRow {
   /** Size of the answer in bytes (JSON as sent by the browser host). */
   bytes?: number;
   reference?: { what: string; medianMs: number };
+  /** What the figures are in: milliseconds (default) or megabytes (peak memory). */
+  unit?: 'ms' | 'MB';
 }
 
 export function median(xs: number[]): number {

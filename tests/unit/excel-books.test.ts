@@ -17,6 +17,94 @@ import { WRITTEN_ON } from '../../electron/core/demo/calendar';
 clockForFile(WRITTEN_ON);
 
 const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => fs.existsSync(p));
+const pdftotext = ['/usr/bin/pdftotext'].find((p) => fs.existsSync(p));
+
+interface PdfLine {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  text: string;
+}
+
+/** The text lines of every page, from pdftotext -bbox-layout. */
+function pdfLines(html: string): PdfLine[][] {
+  return html
+    .split('<page')
+    .slice(1)
+    .map((page) =>
+      [...page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)].map((m) => ({
+        x1: Number(m[1]),
+        y1: Number(m[2]),
+        x2: Number(m[3]),
+        y2: Number(m[4]),
+        text: [...m[5]!.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>')).join(' '),
+      })),
+    );
+}
+
+interface PdfWord {
+  y1: number;
+  y2: number;
+  text: string;
+}
+
+/** The words of every page, from pdftotext -bbox. */
+function pdfWords(html: string): PdfWord[][] {
+  const unescape = (w: string) => w.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return html
+    .split('<page')
+    .slice(1)
+    .map((page) => [...page.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({ y1: Number(m[1]), y2: Number(m[2]), text: unescape(m[3]!) })));
+}
+
+/**
+ * What a printed sheet must show, page by page: each header label whole inside the header band
+ * (above the first data line: a wrapped header that runs into the first row fails), and no word
+ * broken in the middle because its column is too narrow. Returns what is wrong, as readable lines.
+ */
+function printProblems(ws: ExcelJS.Worksheet, pages: PdfWord[][], extraWords: readonly string[]): string[] {
+  const problems: string[] = [];
+  const hiddenCols = new Set<number>();
+  for (let c = 1; c <= ws.columnCount; c++) if (ws.getColumn(c).hidden) hiddenCols.add(c);
+  const labels: string[][] = [];
+  ws.getRow(1).eachCell((cell, c) => void (hiddenCols.has(c) ? null : labels.push(String(cell.value ?? '').split(/\s+/).filter(Boolean))));
+  const firstWords = new Set<string>();
+  const known = new Set(extraWords.flatMap((w) => w.split(/\s+/)));
+  ws.eachRow((row, r) => {
+    row.eachCell((cell, c) => {
+      if (hiddenCols.has(c)) return;
+      const text = typeof cell.value === 'string' ? cell.value : cell.text;
+      // A line may break after a hyphen (vmbo-|bovenbouw), never elsewhere inside a word.
+      for (const w of text.split(/\s+/)) {
+        const parts = w.split(/(?<=-)/);
+        for (let i = 0; i < parts.length; i++) for (let j = i + 1; j <= parts.length; j++) known.add(parts.slice(i, j).join(''));
+      }
+      if (c === 1 && r > 1) firstWords.add(text.split(/\s+/)[0]!);
+    });
+  });
+  const found = new Set<number>();
+  pages.forEach((words, n) => {
+    const headTop = Math.min(...words.filter((w) => w.text === labels[0]![0]).map((w) => w.y1));
+    const dataTop = Math.min(...words.filter((w) => w.y1 > headTop + 1 && firstWords.has(w.text)).map((w) => w.y1));
+    const band = words.filter((w) => w.y1 >= headTop - 1 && (w.y1 + w.y2) / 2 < dataTop).map((w) => w.text);
+    labels.forEach((label, i) => {
+      const at = band.indexOf(label[0]!);
+      if (at < 0) return;
+      const missing = label.filter((w) => {
+        const k = band.indexOf(w);
+        if (k < 0) return true;
+        band.splice(k, 1);
+        return false;
+      });
+      if (missing.length) problems.push(`${ws.name}, pagina ${n + 1}: kop "${label.join(' ')}" loopt uit de koprij (${missing.join(' ')})`);
+      else found.add(i);
+    });
+    for (const w of words) if (/^\p{L}/u.test(w.text) && !known.has(w.text)) problems.push(`${ws.name}, pagina ${n + 1}: woord afgebroken: "${w.text}"`);
+  });
+  labels.forEach((l, i) => found.has(i) || problems.push(`${ws.name}: kop "${l.join(' ')}" staat op geen enkele pagina heel in de koprij`));
+  return [...new Set(problems)];
+}
 
 describe('steering-group workbook (Stuurgroeprapportage)', () => {
   it('has its sheets with typed cells, nl-NL formats, frozen headers, filters and print setup', async () => {
@@ -87,7 +175,9 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
     for (const s of wb.worksheets) {
       expect(s.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(s.autoFilter).toBeTruthy();
-      expect(s.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      // The overview and the results are too wide for one readable page: 80% over more pages, keys repeated; the rest fit one page wide.
+      if (s.name === 'Overzicht' || s.name === 'Resultaten') expect(s.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: false, scale: 80, printTitlesColumn: 'A:C', printTitlesRow: '1:1' });
+      else expect(s.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
       expect(s.headerFooter.oddHeader).toContain('Voorbeeldregio');
       expect(s.headerFooter.oddHeader).toContain('23-11-2026');
       for (let c = 1; c <= s.columnCount; c++) expect(s.getColumn(c).width ?? 0, `${s.name} ${c}`).toBeGreaterThanOrEqual(8);
@@ -98,6 +188,8 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
     expect(b.actualRowCount).toBeGreaterThan(5);
     const br = b.getRow(2);
     expect(br.getCell(4).type).toBe(ExcelJS.ValueType.Number);
+    // A year without a thousands separator (2026, not 2.026).
+    expect(br.getCell(4).numFmt).toBe('0');
     expect(br.getCell(6)).toMatchObject({ type: ExcelJS.ValueType.Number, numFmt: NUMFMT.money });
     expect(br.getCell(7).numFmt).toBe(NUMFMT.money);
     expect(String(br.getCell(5).value)).toMatch(/OCW|Plus|RMC|Cofinanciering|Eigen|Overig/);
@@ -127,7 +219,7 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
   });
 
   // Skipped only where LibreOffice is not installed (.ci/run installs it; a developer machine may lack it).
-  it('opens in LibreOffice headless (converted to PDF without errors), as do the workspace and partner workbooks', async (tc) => {
+  it('prints cleanly from LibreOffice (PDF: no overlapping lines, a readable overview over pages with its keys, years without separators); the workspace and partner workbooks open too', async (tc) => {
     if (!soffice) return skipBecause(tc, 'LibreOffice (soffice) is niet geïnstalleerd; .ci/run installeert het (apt-get install libreoffice-calc-nogui).');
     const dir = tempDir();
     const ws = await exampleWorkspace(dir);
@@ -149,6 +241,59 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
       expect(fs.existsSync(pdf), name).toBe(true);
       expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     }
+    if (!pdftotext) return skipBecause(tc, 'pdftotext ontbreekt (poppler-utils): de afdrukcontrole van de stuurgroeprapportage is overgeslagen; .ci/run installeert het.');
+
+    // The steering workbook as printed: every page's text lines, with their boxes (points).
+    const pages = pdfLines(execFileSync(pdftotext, ['-bbox-layout', path.join(dir, 'stuurgroep.pdf'), '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+    const sheetOf = (p: PdfLine[]) => (p.map((l) => l.text).find((t) => t.startsWith('Regieboek — ')) ?? '').replace(/^Regieboek — /, '').replace(/\s*Pagina.*$/, '');
+    // Page numbers run 1..N over the whole report.
+    expect(pages.map((p) => p.map((l) => /Pagina (\d+) \/ (\d+)/.exec(l.text)?.slice(1).join('/')).find(Boolean))).toEqual(pages.map((_, i) => `${i + 1}/${pages.length}`));
+    // No wrapped text runs over the row below (or over anything else): no two lines overlap.
+    const overlaps: string[] = [];
+    pages.forEach((p, n) => {
+      for (let a = 0; a < p.length; a++)
+        for (let b = a + 1; b < p.length; b++) {
+          const A = p[a]!;
+          const B = p[b]!;
+          const ox = Math.min(A.x2, B.x2) - Math.max(A.x1, B.x1);
+          const oy = Math.min(A.y2, B.y2) - Math.max(A.y1, B.y1);
+          // Lines of one paragraph touch (their boxes include ascent and descent); text drawn over text overlaps far more.
+          if (ox > 0.5 && oy > 0.3 * Math.min(A.y2 - A.y1, B.y2 - B.y1)) overlaps.push(`pagina ${n + 1}: "${A.text}" / "${B.text}"`);
+        }
+    });
+    expect(overlaps).toEqual([]);
+    // The overview: at a readable size (no shrinking 13 columns onto one width), over two pages per band of rows,
+    // the key columns repeated on each, every column on some page.
+    const overview = pages.filter((p) => sheetOf(p) === 'Overzicht');
+    expect(overview.length % 2).toBe(0);
+    expect(overview.length).toBeGreaterThanOrEqual(2);
+    for (const p of overview) {
+      const text = p.map((l) => l.text).join('\n');
+      for (const key of ['Programma', 'Code', 'Maatregel']) expect(text).toContain(key);
+      const body = p.filter((l) => /Loopbaanoriëntatie|Instroomloket/.test(l.text));
+      expect(body.length).toBeGreaterThan(0);
+      // A line box about 1.3 times the type size: 10 points is type of about 8 points or more.
+      for (const l of body) expect(l.y2 - l.y1, l.text).toBeGreaterThanOrEqual(10);
+    }
+    const overviewText = overview.flatMap((p) => p.map((l) => l.text)).join('\n');
+    for (const h of ['Status', 'Penvoerder', 'Begroot (totaal)', 'Resultaatstatus']) expect(overviewText).toContain(h);
+    // Years print as years: 2024, never 2.024 or 2,024.
+    const budget = pages.filter((p) => sheetOf(p) === 'Begroting').flatMap((p) => p.map((l) => l.text)).join('\n');
+    expect(budget).toMatch(/\b202[4-8]\b/);
+    expect(budget).not.toMatch(/\b2[.,]0\d\d\b/);
+    // Every sheet: its header labels whole within the header row on every page (a wrapped header
+    // that runs into the first data row fails), and no word broken because its column is too narrow.
+    const words = pdfWords(execFileSync(pdftotext, ['-bbox', path.join(dir, 'stuurgroep.pdf'), '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+    const book = await load(files.stuurgroep);
+    const pageWords = ['Voorbeeldregio', 'Stuurgroeprapportage', 'Regieboek', '—', 'Pagina'];
+    const problems = book.worksheets.flatMap((s) =>
+      printProblems(
+        s,
+        words.filter((_, i) => sheetOf(pages[i]!) === s.name),
+        [...pageWords, s.name],
+      ),
+    );
+    expect(problems).toEqual([]);
   }, 200_000);
 });
 

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { NUMFMT, parseNumberText, readCell, writeCell, type CellRule } from '../../electron/core/excel/cells';
-import { personalDataHint } from '../../electron/core/excel/book';
-import { load, save } from './excel-helpers';
+import { NUMFMT, cellStyle, cellValue, parseNumberText, readCell, type CellRule } from '../../electron/core/excel/cells';
+import { WorkbookWriter } from '../../electron/core/excel/xlsx/writer';
+import { personalDataHint } from '../../electron/core/excel/privacy';
+import { load } from './excel-helpers';
 
 function cellWith(value: ExcelJS.CellValue, numFmt?: string): ExcelJS.Cell {
   const ws = new ExcelJS.Workbook().addWorksheet('x');
@@ -60,11 +61,8 @@ describe('reading cells', () => {
     expect(read('31/7/2026', d)).toMatchObject({ value: '2026-07-31' });
     expect(read('2026-07-31', d)).toMatchObject({ value: '2026-07-31' });
     expect(read('morgen', d)).toMatchObject({ ok: false });
-    const mac = new ExcelJS.Workbook();
-    mac.properties.date1904 = true;
-    const c = mac.addWorksheet('x').getCell('A1');
-    c.value = 46234 - 1462;
-    expect(readCell(c, d)).toMatchObject({ value: '2026-07-31' });
+    // A workbook made on an old Mac counts days from 1904.
+    expect(readCell({ value: 46234 - 1462 }, d, { date1904: true })).toMatchObject({ value: '2026-07-31' });
   });
 
   it('rich text, hyperlinks, booleans and choices', () => {
@@ -72,6 +70,26 @@ describe('reading cells', () => {
     expect(read({ text: 'link', hyperlink: 'https://x' }, { type: 'text' })).toMatchObject({ value: 'link' });
     expect(read('ja', { type: 'bool' })).toMatchObject({ value: true });
     expect(read('LOPEND', { type: 'choice', choices: [{ value: 'lopend', label: 'Lopend' }] })).toMatchObject({ value: 'lopend' });
+  });
+
+  it('numbers as people type them; every refusal says what was found and gives one example that fits the column', () => {
+    // A percentage indicator's value (stored 0-100): 40%, "40 %", 0,4.
+    const pctValue: CellRule = { type: 'percent', scale: 100 };
+    for (const v of ['40%', '40 %', '0,4', 0.4]) expect(read(v, pctValue), String(v)).toMatchObject({ ok: true, value: 40 });
+    expect(read('2,1%', pctValue)).toMatchObject({ ok: true, value: 2.1 });
+    // A count: "1.234" is one thousand two hundred thirty-four; decimals are refused, saying what to write.
+    expect(read('1.234', { type: 'int' })).toMatchObject({ ok: true, value: 1234 });
+    const comma = read('1,234', { type: 'int' });
+    expect(comma).toMatchObject({ ok: false, message: expect.stringContaining('een aantal heeft geen decimalen. Schrijf bijvoorbeeld 1.234') });
+    // The examples fit the column: a count, a number, an amount, a percentage.
+    expect(read('veel', { type: 'int' })).toMatchObject({ message: '"veel" is tekst, geen getal. Vul een getal in, bijvoorbeeld 1.234; een tekst wordt nooit als 0 gelezen.' });
+    expect(read('n.v.t.', { type: 'money' })).toMatchObject({ message: expect.stringContaining('bijvoorbeeld € 1.234,56') });
+    expect(read('hoog', { type: 'percent' })).toMatchObject({ message: expect.stringContaining('bijvoorbeeld 40%') });
+    expect(read('1.2.3', { type: 'decimal' })).toMatchObject({ ok: false, message: expect.stringContaining('"1.2.3"') });
+    // An ambiguous "1.234" in a column with decimals never suggests writing "1.234" again.
+    const amb = read('1.234', { type: 'decimal' });
+    expect(amb).toMatchObject({ ok: false, message: expect.stringContaining('als 1234 (zonder punt)') });
+    expect((amb as { message: string }).message).not.toMatch(/Schrijf 1\.234/);
   });
 
   it('recognises personal-data headers but not ordinary ones', () => {
@@ -98,17 +116,19 @@ describe('reading cells', () => {
 
 describe('writing cells', () => {
   it('text that starts with = + - @ stays text (no formula injection), numbers, amounts, dates are typed', async () => {
-    const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('x');
+    const wb = new WorkbookWriter({ creator: 'Test', created: new Date('2026-07-31T10:00:00Z') });
+    const ws = wb.addSheet('x');
+    const put = (r: number, c: number, rule: CellRule, v: string | number) => ws.set(r, c, cellValue(rule, v).value, cellStyle(rule));
     const risky = ['=SOM(A1:A9)', '+31 6 1234', '-5 jongeren', '@gemeente', '=HYPERLINK("http://evil","klik")'];
-    risky.forEach((s, i) => writeCell(ws.getCell(`A${i + 1}`), { type: 'text' }, s));
-    writeCell(ws.getCell('B1'), { type: 'money' }, 123456);
-    writeCell(ws.getCell('B2'), { type: 'date' }, '2026-07-31');
-    writeCell(ws.getCell('B3'), { type: 'percent' }, 0.4);
-    writeCell(ws.getCell('B4'), { type: 'int' }, 1234);
-    writeCell(ws.getCell('B5'), { type: 'id' }, '007');
-    const buf = await save(wb);
-    // No <f> (formula) element anywhere in the sheet XML (jszip is exceljs's own zip library).
+    risky.forEach((s, i) => put(i + 1, 1, { type: 'text' }, s));
+    put(1, 2, { type: 'money' }, 123456);
+    put(2, 2, { type: 'date' }, '2026-07-31');
+    put(3, 2, { type: 'percent' }, 0.4);
+    put(4, 2, { type: 'int' }, 1234);
+    put(5, 2, { type: 'id' }, '007');
+    put(6, 2, { type: 'int', numFmt: NUMFMT.year }, 2026);
+    const buf = wb.toBuffer();
+    // No <f> (formula) element anywhere in the sheet XML.
     const { default: JSZip } = await import('jszip');
     const xml = await (await JSZip.loadAsync(buf)).file('xl/worksheets/sheet1.xml')!.async('string');
     expect(xml).not.toMatch(/<f>|<f /);
@@ -124,5 +144,6 @@ describe('writing cells', () => {
     expect(back.getCell('B3')).toMatchObject({ value: 0.4, numFmt: '0.0%' });
     expect(back.getCell('B4')).toMatchObject({ value: 1234, numFmt: '#,##0' });
     expect(back.getCell('B5')).toMatchObject({ value: '007', numFmt: '@' });
+    expect(back.getCell('B6')).toMatchObject({ value: 2026, numFmt: '0' });
   });
 });

@@ -9,7 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planImport, exportPartner, exportSteering, LIMITS, type Limits } from '../../electron/core/excel';
+import { execFileSync } from 'node:child_process';
+import { applyImport, planImport, exportPartner, exportSteering, exportWorkspace, readBook, LIMITS, type Limits } from '../../electron/core/excel';
+import { zip } from '../../electron/core/excel/xlsx/zip';
 import type { ImportPlan } from '../../shared/schemas/exchange';
 import { emptyWorkspace, exampleWorkspace, exportOf, load, reopen, save } from './excel-helpers';
 import { sha, tempDir, clockForFile } from './helpers';
@@ -64,6 +66,15 @@ async function refused(buf: Buffer, re: RegExp, limits?: Limits): Promise<string
   expect(r).toBeInstanceOf(Error);
   expect((r as Error).message).toMatch(re);
   expect((r as Error).message).toMatch(/Er is niets gewijzigd/);
+  // Applying is refused the same way, and the workspace file stays byte-for-byte the same.
+  const before = sha(file);
+  const ws = reopen(file);
+  try {
+    await expect(applyImport(ws.db, buf, 'partner.xlsx', { user: 'Test', limits })).rejects.toThrow((r as Error).message);
+  } finally {
+    await ws.close();
+  }
+  expect(sha(file)).toBe(before);
   return (r as Error).message;
 }
 
@@ -124,7 +135,7 @@ describe('bad workbooks: refused as a whole, nothing changed', () => {
       for (let i = 0; i < 1600; i++) ws.addRow([`extra-${i}`, 'Programma', '01-08-2030', '31-07-2034', 'Concept']);
     });
     // Counted in the sheet's XML before exceljs loads anything.
-    await refused(big, /blad "Programma's" heeft 1500\+ rijen; Regieboek leest hooguit 1500 rijen/, { ...LIMITS, maxRows: 1500 });
+    await refused(big, /blad "Programma's" heeft 1\.500\+ rijen; Regieboek leest hooguit 1\.500 rijen/, { ...LIMITS, maxRows: 1500 });
   });
   it('09b unpacked too big, also when the zip lies about its sizes (zip bomb)', async () => {
     await refused(base, /uitgepakt te groot/, { ...LIMITS, maxUnpackedBytes: 20_000 });
@@ -371,5 +382,220 @@ describe('references between sheets', () => {
       a.getRow(2).getCell(col).value = '2025/2026: 400\nveel jongeren';
     });
     await rejected(buf, /"veel jongeren" is geen regel schooljaar: aantal/, 'kolom "Beoogd aantal deelnemers"');
+  });
+});
+
+/** Edits parts of an xlsx as text (what a program other than Excel or exceljs may write). */
+async function zipEdit(buf: Buffer, edit: (parts: Map<string, string>) => void, add: Record<string, string | Buffer> = {}): Promise<Buffer> {
+  const { default: JSZip } = await import('jszip');
+  const z = await JSZip.loadAsync(buf);
+  const parts = new Map<string, string>();
+  for (const name of Object.keys(z.files)) if (/\.(xml|rels)$/.test(name)) parts.set(name, await z.file(name)!.async('string'));
+  edit(parts);
+  for (const [name, text] of parts) z.file(name, text);
+  for (const [name, data] of Object.entries(add)) z.file(name, data);
+  return Buffer.from(await z.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+}
+
+/** The sheet XML part of a sheet by its name. */
+function sheetPart(parts: Map<string, string>, name: string): string {
+  const wb = parts.get('xl/workbook.xml')!;
+  const rid = new RegExp(`<sheet [^>]*name="${name.replace(/'/g, '&apos;').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*r:id="(\\w+)"`).exec(wb)?.[1] ?? new RegExp(`<sheet [^>]*name="${name}"[^>]*r:id="(\\w+)"`).exec(wb)?.[1];
+  const rels = parts.get('xl/_rels/workbook.xml.rels')!;
+  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)!;
+  return 'xl/' + (target[1] ?? target[2])!.replace(/^\/?xl\//, '');
+}
+
+async function partnerRequest(sections: string[], from = file, partner = 'ROC Voorbeeldstad'): Promise<Buffer> {
+  const ws = reopen(from);
+  try {
+    return await exportPartner(ws.db, { partner, sections, period: '2026/2027' }, { user: 'Regio', source: 'Voorbeeldregio.regieboek', at: nowIso() });
+  } finally {
+    await ws.close();
+  }
+}
+
+/** Applies a file and checks the workspace file is byte-for-byte the same afterwards (nothing to write). */
+async function appliesNothing(buf: Buffer): Promise<void> {
+  const before = sha(file);
+  const ws = reopen(file);
+  try {
+    const r = await applyImport(ws.db, buf, 'partner.xlsx', { user: 'Test' });
+    expect(r.applied).toBe(0);
+  } finally {
+    await ws.close();
+  }
+  expect(sha(file)).toBe(before);
+}
+
+const header = (ws: ExcelJS.Worksheet) => (ws.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+
+describe('what partners really send (issue 14): each gives its Dutch message, nothing changes unless applied', () => {
+  it('44 a 40,000-character cell: the row is refused with the length and the maximum', async () => {
+    await rejected(await mutate((_wb, ws) => void (ws.getCell('I3').value = 'x'.repeat(40_000))), /te lang \(40\.000 tekens\); hooguit 20\.000 tekens/, 'Blad "Programma\'s", rij 3, kolom "Notities" (I)');
+  });
+
+  it('45 a styled cell in the last row Excel has: read by content, the empty row costs nothing (and a dry run stays under 256 MB of heap)', async () => {
+    const buf = await zipEdit(base, (parts) => {
+      const part = sheetPart(parts, "Programma's");
+      parts.set(part, parts.get(part)!.replace('</sheetData>', '<row r="1048576" s="1" customFormat="1"><c r="A1048576" s="1"/><c r="XFD1048576" s="1"/></row></sheetData>'));
+    });
+    unchangedAll(await planOf(buf));
+    const book = await readBook(buf, 'laatste-rij.xlsx');
+    expect(book.sheets.find((s) => s.name === "Programma's")!.rows.map((r) => r.r)).toEqual([1, 2, 3, 4]);
+    // The same dry run in a process whose heap may not pass 256 MB.
+    const x = path.join(dir, 'laatste-rij.xlsx');
+    fs.writeFileSync(x, buf);
+    const before = sha(file);
+    const out = execFileSync(process.execPath, ['--max-old-space-size=256', '--import', 'tsx', path.join(__dirname, '..', 'fixtures', 'dry-run.ts'), file, x], { encoding: 'utf8', timeout: 60_000 });
+    const res = JSON.parse(out.split('\n').find((l) => l.startsWith('DRYRUN '))!.slice(7)) as { counts: ImportPlan['counts']; maxRssMb: number };
+    expect(res.counts).toMatchObject({ new: 0, changed: 0, rejected: 0 });
+    expect(res.maxRssMb).toBeLessThan(300);
+    expect(sha(file)).toBe(before);
+  });
+
+  it('45b a value in the last row is beyond the row limit: refused at once, naming the row', async () => {
+    const buf = await zipEdit(base, (parts) => {
+      const part = sheetPart(parts, "Programma's");
+      parts.set(part, parts.get(part)!.replace('</sheetData>', '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'));
+    });
+    await refused(buf, /blad "Programma's" heeft een waarde in rij 1\.048\.576; Regieboek leest hooguit 50\.000 rijen per blad/);
+  });
+
+  it('46 .ods, .numbers, .xls and CSV: save the file as an Excel workbook', async () => {
+    const ods = zipParts([
+      { name: 'mimetype', data: 'application/vnd.oasis.opendocument.spreadsheet' },
+      { name: 'content.xml', data: '<office:document-content/>' },
+      { name: 'META-INF/manifest.xml', data: '<manifest:manifest/>' },
+    ]);
+    const save = /Sla het bestand op als Excel-werkmap \(\.xlsx\)/;
+    expect(await refused(ods, save)).toMatch(/OpenDocument-werkblad \(\.ods/);
+    const numbers = zipParts([{ name: 'Index/Document.iwa', data: Buffer.alloc(64, 1) }, { name: 'Metadata/Properties.plist', data: '<plist/>' }]);
+    expect(await refused(numbers, save)).toMatch(/Numbers-bestand/);
+    const ole = Buffer.alloc(4096);
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]).copy(ole);
+    expect(await refused(ole, save)).toMatch(/oude Excel-formaat \(\.xls\)/);
+    expect(await refused(Buffer.from('Id;Naam\r\nabc;Programma\r\n', 'utf8'), save)).toMatch(/tekstbestand/);
+  });
+
+  it('47 a renamed sheet in a partner request: the message names only the sheets that request has', async () => {
+    const req = await partnerRequest(['activities', 'measurements']);
+    const msg = await refused(await mutate((wb) => void (wb.getWorksheet('Metingen')!.name = 'Metingen regio'), req), /blad "Metingen" ontbreekt, en blad "Metingen regio" kent Regieboek niet/);
+    expect(msg).not.toMatch(/Programma's|Bestedingen|Activiteiten"/);
+  });
+
+  it('48 an extra sheet in a partner request is a notice, not a refusal', async () => {
+    const req = await partnerRequest(['activities']);
+    const plan = await planOf(await mutate((wb) => void wb.addWorksheet('Opmerkingen').addRow(['Wij leveren de cijfers in januari.']), req));
+    expect(plan.counts.rejected).toBe(0);
+    const notices = plan.notices.map((n) => n.text).join('\n');
+    expect(notices).toContain('Blad "Opmerkingen": dit blad kent Regieboek niet; het wordt niet ingelezen.');
+    expect(notices).not.toContain("Programma's");
+  });
+
+  it("49 a request made for another workspace of the same region: one message, not a rejected row each", async () => {
+    const other = await exampleWorkspace(fs.mkdtempSync(path.join(dir, 'ander-')));
+    const otherFile = other.path;
+    await other.close();
+    const req = await partnerRequest(['activities', 'measurements', 'spend'], otherFile);
+    const msg = await refused(req, /is gemaakt voor een ander werkbestand van deze regio \("Voorbeeldregio\.regieboek", [\d-]+ [\d:]+\): geen enkele regel in het bestand hoort bij het geopende werkbestand/);
+    expect(msg).not.toMatch(/id-kolom/);
+    // A workspace workbook of that other workspace into this one (which has data) is refused the same way.
+    const ws = reopen(otherFile);
+    const wb = await exportWorkspace(ws.db, { user: 'T', source: 'Ander.regieboek' });
+    await ws.close();
+    await refused(wb, /werkbestand-export van een ander werkbestand van deze regio \("Ander\.regieboek"/);
+  });
+
+  it('50 a control character in a cell (a broken copy): the row is refused, saying which and where', async () => {
+    const marked = await mutate((_wb, ws) => void (ws.getCell('I3').value = 'STUURTEKEN'));
+    const buf = await zipEdit(marked, (parts) => parts.set('xl/sharedStrings.xml', parts.get('xl/sharedStrings.xml')!.replace('STUURTEKEN', 'Stuur\u0001teken')));
+    await rejected(buf, /bevat een onzichtbaar stuurteken \(U\+0001\) op positie 6/, 'Blad "Programma\'s", rij 3, kolom "Notities" (I)');
+  });
+
+  it('51 a hidden row with a change: the dry run says so', async () => {
+    const plan = await planOf(
+      await mutate((_wb, ws) => {
+        ws.getCell('I3').value = 'Gewijzigd in een verborgen rij';
+        ws.getRow(3).hidden = true;
+      }),
+    );
+    const row = plan.rows.find((r) => r.status === 'changed')!;
+    expect(row.notes.map((n) => n.text).join()).toContain('deze rij is verborgen in het bestand');
+    expect(plan.notices.map((n) => n.text).join()).toMatch(/Blad "Programma's": 1 verborgen rij\(en\) met wijzigingen: rij 3/);
+  });
+
+  it('52 spend of 0 or -0 is skipped with a notice, never a € 0,00 record; applying changes nothing', async () => {
+    const req = await partnerRequest(['spend']);
+    const buf = await mutate((wb) => {
+      const s = wb.getWorksheet('Bestedingen')!;
+      const c = header(s).indexOf('Bedrag besteed');
+      s.getRow(2).getCell(c).value = '-0';
+      s.getRow(3).getCell(c).value = 0;
+    }, req);
+    const plan = await planOf(buf);
+    expect(plan.counts).toMatchObject({ new: 0, rejected: 0 });
+    expect(plan.notices.filter((n) => /bedrag 0 overgeslagen: er is niets geboekt/.test(n.text)).map((n) => n.row)).toEqual([2, 3]);
+    await appliesNothing(buf);
+  });
+
+  it("53 Excel's _xHHHH_ escapes are decoded: _x000D_ is a line break, _x0001_ a control character that is refused", async () => {
+    const marked = await mutate((_wb, ws) => {
+      ws.getCell('I2').value = 'REGELEINDE';
+      ws.getCell('I3').value = 'ESCAPE';
+    });
+    const buf = await zipEdit(marked, (parts) =>
+      parts.set('xl/sharedStrings.xml', parts.get('xl/sharedStrings.xml')!.replace('REGELEINDE', 'Eerste_x000D_\nTweede').replace('ESCAPE', 'Stuur_x0001_teken')),
+    );
+    const plan = await planOf(buf);
+    const changed = plan.rows.find((r) => r.row === 2 && r.sheet === "Programma's")!;
+    expect(changed.changes).toEqual([expect.objectContaining({ header: 'Notities', new: 'Eerste\nTweede' })]);
+    const bad = plan.rows.find((r) => r.row === 3 && r.sheet === "Programma's")!;
+    expect(bad.issues.map((i) => i.text).join()).toMatch(/stuurteken \(U\+0001\)/);
+  });
+
+  it('54 a macro workbook (.xlsm) and 55 a link to another file are mentioned in the dry run', async () => {
+    const buf = await zipEdit(
+      base,
+      (parts) => {
+        parts.set('[Content_Types].xml', parts.get('[Content_Types].xml')!.replace('sheet.main+xml', 'sheet.main.macroEnabled.main+xml').replace('spreadsheetml.sheet.main.macroEnabled', 'ms-excel.sheet.macroEnabled'));
+        parts.set(
+          'xl/_rels/workbook.xml.rels',
+          parts.get('xl/_rels/workbook.xml.rels')!.replace('</Relationships>', '<Relationship Id="rIdExt1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>'),
+        );
+      },
+      { 'xl/vbaProject.bin': Buffer.alloc(128, 7), 'xl/externalLinks/externalLink1.xml': '<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>' },
+    );
+    const plan = await planOf(buf);
+    unchangedAll(plan);
+    const notices = plan.notices.map((n) => n.text).join('\n');
+    expect(notices).toContain("Het bestand bevat macro's (VBA). Regieboek voert ze niet uit");
+    expect(notices).toContain('Het bestand bevat 1 koppeling(en) naar andere bestanden');
+  });
+
+  it('56 personal data in row 500 (a list of young people pasted far below the table) refuses the file', async () => {
+    const msg = await refused(
+      await mutate((_wb, ws) => {
+        ws.getCell('B500').value = 'Naam leerling';
+        ws.getCell('C500').value = 'Geboortedatum';
+        ws.getCell('B501').value = 'Jan';
+        ws.getCell('C501').value = '01-02-2010';
+      }),
+      /blad "Programma's" lijkt gegevens over individuele jongeren te bevatten/,
+    );
+    expect(msg).toContain('B500 ("Naam leerling")');
+  });
+});
+
+/** A zip of the given parts (to make other programs' files). */
+function zipParts(parts: { name: string; data: string | Buffer }[]): Buffer {
+  return zip(parts);
+}
+
+describe('the corpus covers enough kinds', () => {
+  it('at least 25 cases', async () => {
+    const { readFileSync } = await import('node:fs');
+    const src = readFileSync(path.join(__dirname, 'excel-corpus.test.ts'), 'utf8');
+    expect((src.match(/^\s+it\('\d\d /gm) ?? []).length).toBeGreaterThanOrEqual(25);
   });
 });

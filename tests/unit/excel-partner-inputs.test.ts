@@ -51,13 +51,17 @@ describe('partner request: measurements and spend (new records per row)', () => 
     expect(s.getRow(2).getCell(sc('Bedrag besteed')).protection).toMatchObject({ locked: false });
     const lineId = String(s.getRow(2).getCell(1).value);
 
-    // The partner fills it in: a participants count, a percentage of 140 (the mistake), a spend
-    // entry, and a negative amount (the mistake).
+    // A percentage indicator's value cells are percentages (typing 40 in Excel gives 40%).
+    expect(m.getRow(percentRow).getCell(mc('Nieuwe waarde')).numFmt).toBe('0.0%');
+    expect(pr.getCell(mc('Nieuwe waarde')).numFmt).toBe('#,##0');
+
+    // The partner fills it in: a participants count, a percentage of 140% (the mistake; Excel
+    // stores 1.4 in a percentage cell), a spend entry, and a negative amount (the mistake).
     pr.getCell(mc('Nieuwe waarde')).value = 320;
     pr.getCell(mc('Meetdatum')).value = new Date(Date.UTC(2026, 10, 15));
     pr.getCell(mc('Voorlopig/definitief')).value = 'Definitief';
     pr.getCell(mc('Toelichting')).value = 'Telling na de doe-dagen van november.';
-    m.getRow(percentRow).getCell(mc('Nieuwe waarde')).value = 140;
+    m.getRow(percentRow).getCell(mc('Nieuwe waarde')).value = 1.4;
     m.getRow(percentRow).getCell(mc('Meetdatum')).value = '01-11-2026';
     s.getRow(2).getCell(sc('Bedrag besteed')).value = 1234.56;
     s.getRow(2).getCell(sc('Datum')).value = '15-10-2026';
@@ -123,7 +127,8 @@ describe('partner request: measurements and spend (new records per row)', () => 
     const ids = rows.map((r) => String(m.getRow(r).getCell(1).value));
     for (const [i, r] of rows.entries()) {
       const row = m.getRow(r);
-      row.getCell(mc('Nieuwe waarde')).value = 3.1;
+      // A percentage cell is %-formatted: typing 3,1 in Excel stores 0.031 (3,1%).
+      row.getCell(mc('Nieuwe waarde')).value = 0.031;
       row.getCell(mc('Meetdatum')).value = '01-11-2026';
       row.getCell(mc('Voorlopig/definitief')).value = 'Definitief';
       row.getCell(mc('Toelichting')).value = 'Definitieve cijfers van DUO.';
@@ -154,5 +159,55 @@ describe('partner request: measurements and spend (new records per row)', () => 
       expect(wb.worksheets.map((s) => s.name)).toEqual(['Toelichting', 'Info', 'Activiteiten', 'Bestedingen']);
     }
     expect((await core.fail('exchange.export', { kind: 'partner', partners: [PARTNER, 'Onbekend College'] })).message).toMatch(/Onbekend College/);
+  });
+
+  it('one data validation per input column, over its rows, whose error text says what the rule allows', async () => {
+    const core = await makeCore({ workspace: false });
+    await core.call('workspace.openExample');
+    const out = await core.call('exchange.export', { kind: 'partner', partner: PARTNER, period: '2026/2027', sections: ['activities', 'measurements', 'spend'] });
+    const { default: JSZip } = await import('jszip');
+    const zip = await JSZip.loadAsync(Buffer.from(out.base64, 'base64'));
+    const wb = await load(Buffer.from(out.base64, 'base64'));
+    for (const name of ['Activiteiten', 'Metingen', 'Bestedingen']) {
+      const index = wb.worksheets.findIndex((w) => w.name === name) + 1;
+      const xml = await zip.file(`xl/worksheets/sheet${index}.xml`)!.async('string');
+      const validations = [...xml.matchAll(/<dataValidation [^>]*>[\s\S]*?<\/dataValidation>/g)].map((m) => m[0]);
+      const refs = validations.map((v) => /sqref="([^"]+)"/.exec(v)![1]!);
+      // One range per validation, each column once: nothing written twice, nothing overlapping.
+      expect(refs.every((r) => /^[A-Z]+2:[A-Z]+\d+$/.test(r)), name).toBe(true);
+      const cols = refs.map((r) => r.replace(/\d/g, '').split(':')[0]);
+      expect(new Set(cols).size, name).toBe(cols.length);
+      const ws = wb.getWorksheet(name)!;
+      const header = (ws.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+      for (const v of validations) {
+        const col = /sqref="([A-Z]+)2/.exec(v)![1]!;
+        const title = header[col.charCodeAt(0) - 64];
+        const error = /error="([^"]*)"/.exec(v)![1]!;
+        const min = /<formula1>([^<]*)<\/formula1>/.exec(v)![1]!;
+        // The text and the rule agree: "0 of meer" exactly where the rule's minimum is 0.
+        if (/type="(decimal|whole)"/.test(v)) expect(error.includes('0 of meer'), `${name} ${title}: ${error} / ${min}`).toBe(min === '0');
+      }
+    }
+    // The measured value may be negative (a decrease): its text does not say otherwise.
+    const metingen = await zip.file(`xl/worksheets/sheet${wb.worksheets.findIndex((w) => w.name === 'Metingen') + 1}.xml`)!.async('string');
+    expect(metingen).toMatch(/errorTitle="Nieuwe waarde" error="Vul een getal in \(tussen min en plus 1\.000\.000\.000\.000\)\."/);
+    const spend = await zip.file(`xl/worksheets/sheet${wb.worksheets.findIndex((w) => w.name === 'Bestedingen') + 1}.xml`)!.async('string');
+    expect(spend).toMatch(/errorTitle="Bedrag besteed" error="Vul een getal in van 0 of meer\."/);
+  });
+
+  it("a value in a column the partner cannot edit is never held against the partner", async () => {
+    const core = await makeCore({ workspace: false });
+    await core.call('workspace.openExample');
+    const out = await core.call('exchange.export', { kind: 'partner', partner: PARTNER, sections: ['activities'] });
+    const wb = await load(Buffer.from(out.base64, 'base64'));
+    const ws = wb.getWorksheet('Activiteiten')!;
+    const header = (ws.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+    // Read-only: a start date that is no date and a name far too long; editable: the results.
+    ws.getRow(2).getCell(header.indexOf('Startdatum')).value = 'ergens in het voorjaar';
+    ws.getRow(2).getCell(header.indexOf('Naam')).value = 'x'.repeat(500);
+    ws.getRow(2).getCell(header.indexOf('Resultaten algemeen')).value = 'Twee bijeenkomsten gehouden.';
+    const plan = await core.call('exchange.plan', { fileName: 'uitvraag.xlsx', base64: (await save(wb)).toString('base64') });
+    expect(plan.counts).toMatchObject({ rejected: 0, changed: 1 });
+    expect(plan.rows.find((r) => r.status === 'changed')!.changes.map((c) => c.header)).toEqual(['Resultaten algemeen']);
   });
 });

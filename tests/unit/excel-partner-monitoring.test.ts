@@ -93,4 +93,47 @@ describe('partner request: monitoring answers for a round', () => {
     expect(last.changeSetId).toBeNull();
     expect(await answerOf(withAnswer)).toBe('Goed; alle colleges registreren het verzuim nu op dezelfde manier.');
   });
+
+  it('answers of a submitted input are locked in the sheet; an answer the region changed after the export is a conflict, kept unless the file is chosen', async () => {
+    const core = await makeCore({ workspace: false });
+    await core.call('workspace.openExample');
+    const ROUND = (await core.call('monitoring.round.list', {})).find((r) => r.upcoming)!.name;
+    const out = await core.call('exchange.export', { kind: 'partner', partner: PARTNER, round: ROUND, sections: ['monitoring'] });
+    const wb = await load(Buffer.from(out.base64, 'base64'));
+    const ws = wb.getWorksheet('Monitoring')!;
+    const head = (ws.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+    const answerCol = head.indexOf('Antwoord');
+    const rows: { row: number; interviewId: string; questionId: string; status: string }[] = [];
+    for (let r = 2; r <= ws.actualRowCount; r++) {
+      const [interviewId, questionId] = String(ws.getRow(r).getCell(1).value).split('/') as [string, string];
+      rows.push({ row: r, interviewId, questionId, status: (await core.call('monitoring.interview.get', { id: interviewId })).status });
+    }
+    // A submitted input: its answer cells are locked and not shaded as input; a concept one's are open and yellow.
+    const submitted = rows.find((r) => r.status === 'ingediend')!;
+    const concept = rows.find((r) => r.status === 'concept')!;
+    expect(ws.getRow(submitted.row).getCell(answerCol).protection?.locked).not.toBe(false);
+    expect(JSON.stringify(ws.getRow(submitted.row).getCell(answerCol).fill ?? {})).not.toContain('FFFFF8DC');
+    expect(ws.getRow(concept.row).getCell(answerCol).protection).toMatchObject({ locked: false });
+    expect(JSON.stringify(ws.getRow(concept.row).getCell(answerCol).fill)).toContain('FFFFF8DC');
+
+    // After the export the region changes the concept answer itself; the partner's file changes it too.
+    await new Promise((r) => setTimeout(r, 5));
+    const current = await core.call('monitoring.interview.get', { id: concept.interviewId });
+    await core.call('monitoring.interview.saveAnswers', { id: concept.interviewId, rowVersion: current.rowVersion, answers: [{ questionId: concept.questionId, answer: 'Antwoord van de regio, na de uitvraag.' }] });
+    ws.getRow(concept.row).getCell(answerCol).value = 'Antwoord van de partner.';
+    const file = { fileName: 'uitvraag ROC monitoring.xlsx', base64: (await save(wb)).toString('base64') };
+    const plan = await core.call('exchange.plan', file);
+    const conflict = plan.rows.find((r) => r.status === 'conflict')!;
+    expect(conflict).toBeTruthy();
+    expect(conflict.changes).toEqual([expect.objectContaining({ header: 'Antwoord', old: 'Antwoord van de regio, na de uitvraag.', new: 'Antwoord van de partner.', conflict: true })]);
+    const answerOf = async () => (await core.call('monitoring.interview.get', { id: concept.interviewId })).questions.find((q) => q.questionId === concept.questionId)!.answer;
+    // Default: keep what the region wrote.
+    const kept = await core.call('exchange.apply', { ...file, sha256: plan.sha256 });
+    expect(kept.applied).toBe(0);
+    expect(await answerOf()).toBe('Antwoord van de regio, na de uitvraag.');
+    // Chosen: the file's answer.
+    const chosen = await core.call('exchange.apply', { ...file, sha256: plan.sha256, choices: { [conflict.key]: 'file' } });
+    expect(chosen.applied).toBe(1);
+    expect(await answerOf()).toBe('Antwoord van de partner.');
+  });
 });

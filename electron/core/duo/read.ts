@@ -4,7 +4,7 @@
  * the cells and quotes where a cell holds one of those. Nothing here knows what the columns mean.
  */
 import { UserError } from '../errors';
-import { readWorkbook, LIMITS } from '../excel/book';
+import { readBook, LIMITS } from '../excel/book';
 import { t } from '../../../shared/i18n/nl';
 
 export interface Table {
@@ -119,21 +119,22 @@ export async function readTableFile(buf: Buffer, fileName: string): Promise<Tabl
 }
 
 async function readXlsx(buf: Buffer, fileName: string): Promise<Table> {
-  const wb = await readWorkbook(buf, fileName);
+  // The streaming reader (rows with a value only); personal data is this module's own check (plan.ts).
+  const book = await readBook(buf, fileName, LIMITS, { personalData: false });
   // The sheet with the most filled cells holds the figures (a file may start with an explanation sheet).
   let best: { name: string; rows: { row: number; cells: string[] }[]; filled: number } | null = null;
-  for (const ws of wb.worksheets) {
+  for (const ws of book.sheets) {
     const rows: { row: number; cells: string[] }[] = [];
     let filled = 0;
-    ws.eachRow({ includeEmpty: false }, (row, r) => {
+    for (const row of ws.rows) {
       const cells: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, c) => {
-        cells[c - 1] = cellText(cell.value, cell.numFmt);
+      row.cells.forEach((cell, c) => {
+        if (cell) cells[c - 1] = cellText(cell.value, cell.numFmt);
       });
       const list = Array.from(cells, (c) => c ?? '');
       filled += list.filter(Boolean).length;
-      if (list.some(Boolean)) rows.push({ row: r, cells: list });
-    });
+      if (list.some(Boolean)) rows.push({ row: row.r, cells: list });
+    }
     if (!best || filled > best.filled) best = { name: ws.name, rows, filled };
   }
   return { kind: 'xlsx', encoding: null, separator: null, sheet: best?.name ?? null, rows: best?.rows ?? [] };

@@ -3,7 +3,7 @@
  * amounts, percentages, dates or plain text (never as a formula). Everything here is per cell; the
  * caller adds where the cell is (sheet, row, column) to every message.
  */
-import type ExcelJS from 'exceljs';
+import type { WStyle, WValue } from './xlsx/writer';
 import { parseMoney } from '../../../shared/money';
 import { formatDate, isValidIsoDate, parseDateInput } from '../../../shared/dates';
 import { MAX_CENTS } from '../../../shared/schemas/fields';
@@ -23,6 +23,10 @@ export interface CellRule {
   allowNegative?: boolean;
   choices?: readonly Choice[];
   maxLength?: number;
+  /** Stored value = value read × scale (a percentage stored as 0-100 is read as a fraction, scale 100). */
+  scale?: number;
+  /** A number format instead of the type's own (a year as 2026, not 2.026). */
+  numFmt?: string;
 }
 
 export type CellValue = string | number | boolean | null;
@@ -58,34 +62,57 @@ export const NUMFMT = {
   int: '#,##0',
   decimal: '#,##0.##',
   percent: '0.0%',
+  year: '0',
   date: 'dd-mm-yyyy',
   datetime: 'dd-mm-yyyy hh:mm',
   text: '@',
 } as const;
 
-export function colLetter(n: number): string {
-  let s = '';
-  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
-  return s;
-}
+/** A column's letters (1 = A, 27 = AA). */
+export { colName as colLetter } from './xlsx/writer';
 
 const fail = (message: string): CellRead => ({ ok: false, message });
+/** A number times a scale, without binary noise (0.4 × 100 is 40, not 40.00000000000001). */
+const scaled = (n: number, scale: number) => Math.round(n * scale * 1e9) / 1e9;
+// Tab and line breaks are text; every other control character is not.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/;
 const show = (v: unknown) => String(v).slice(0, 60);
 
+/**
+ * A cell to read: from the streaming reader (xlsx/reader.ts) or an exceljs cell (tests). `merged`
+ * is the address of the merged range's top-left cell when this cell is covered by it.
+ */
+export interface CellLike {
+  value: unknown;
+  numFmt?: string;
+  merged?: string;
+  isMerged?: boolean;
+  master?: { address: string };
+  address?: string;
+}
+
+export interface ReadContext {
+  /** The workbook counts days from 1904 (an old Mac): bare serial numbers are 1462 days later. */
+  date1904?: boolean;
+}
+
 /** The value a cell holds, with formulas replaced by their cached result. */
-function unwrap(cell: ExcelJS.Cell, rule: CellRule): { raw: unknown; note?: string } | { error: string } {
-  if (cell.isMerged && cell.master.address !== cell.address) return { error: t('xl.cell.merged', { master: cell.master.address }) };
+function unwrap(cell: CellLike, rule: CellRule): { raw: unknown; note?: string } | { error: string } {
+  const mergedWith = cell.merged ?? (cell.isMerged && cell.master && cell.master.address !== cell.address ? cell.master.address : undefined);
+  if (mergedWith) return { error: t('xl.cell.merged', { master: mergedWith }) };
   let raw: unknown = cell.value;
   let note: string | undefined;
   if (raw && typeof raw === 'object' && !(raw instanceof Date)) {
     const o = raw as Record<string, unknown>;
     if ('formula' in o || 'sharedFormula' in o) {
+      const formula = String(o.formula || o.sharedFormula || '');
       if (rule.type === 'id') return { error: t('xl.cell.formulaInId') };
       const result = o.result;
-      if (result === undefined || result === null || result === '') return { error: t('xl.cell.formulaNoResult', { formula: String(o.formula ?? o.sharedFormula) }) };
+      if (result === undefined || result === null || result === '') return { error: t('xl.cell.formulaNoResult', { formula }) };
       if (typeof result === 'object' && !(result instanceof Date) && 'error' in (result as object))
         return { error: t('xl.cell.errorValue', { value: String((result as { error: unknown }).error) }) };
-      note = t('xl.cell.formulaUsed', { formula: String(o.formula ?? o.sharedFormula) });
+      note = t('xl.cell.formulaUsed', { formula });
       raw = result;
     } else if ('error' in o) return { error: t('xl.cell.errorValue', { value: String(o.error) }) };
     else if ('richText' in o) raw = (o.richText as { text: string }[]).map((r) => r.text).join('');
@@ -103,6 +130,11 @@ function dateFromSerial(serial: number): string | null {
 
 const serialOf = (d: Date) => d.getTime() / 86_400_000 + 25_569;
 
+/** One example of what to write, fitting the column: a count, a number, an amount, a percentage, a date. */
+export function exampleFor(rule: Pick<CellRule, 'type'>): string {
+  return t(`xl.example.${rule.type === 'int' ? 'int' : rule.type === 'money' ? 'money' : rule.type === 'percent' ? 'percent' : rule.type === 'date' || rule.type === 'datetime' ? 'date' : 'decimal'}`);
+}
+
 /** Plain numbers typed as text: Dutch first ("1.234,56", "0,4"), English where it cannot be Dutch ("1,234.56", "12.5"). */
 export function parseNumberText(input: string, opts: { whole?: boolean } = {}): { ok: true; value: number } | { ok: false; message: string } {
   let s = input.replace(/[\s\u00a0\u202f]/g, '');
@@ -111,7 +143,9 @@ export function parseNumberText(input: string, opts: { whole?: boolean } = {}): 
     sign = -1;
     s = s.slice(1);
   } else if (s.startsWith('+')) s = s.slice(1);
-  const bad = { ok: false as const, message: t('xl.cell.notNumber', { value: show(input.trim()) }) };
+  const example = exampleFor({ type: opts.whole ? 'int' : 'decimal' });
+  const bad = { ok: false as const, message: t('xl.cell.notNumber', { value: show(input.trim()), example }) };
+  const ambiguous = { ok: false as const, message: t(opts.whole ? 'xl.cell.ambiguousWhole' : 'xl.cell.ambiguousNumber', { value: show(input.trim()) }) };
   if (!/^[\d.,]+$/.test(s) || !/\d/.test(s)) return bad;
   const dots = (s.match(/\./g) ?? []).length;
   const commas = (s.match(/,/g) ?? []).length;
@@ -120,20 +154,20 @@ export function parseNumberText(input: string, opts: { whole?: boolean } = {}): 
   if (dots && commas) {
     const dutch = s.lastIndexOf(',') > s.lastIndexOf('.');
     const [whole, frac] = dutch ? [s.slice(0, s.lastIndexOf(',')), s.slice(s.lastIndexOf(',') + 1)] : [s.slice(0, s.lastIndexOf('.')), s.slice(s.lastIndexOf('.') + 1)];
-    if (!groups3(whole, dutch ? '.' : ',') || /[.,]/.test(frac)) return { ok: false, message: t('xl.cell.ambiguousNumber', { value: show(input.trim()) }) };
+    if (!groups3(whole, dutch ? '.' : ',') || /[.,]/.test(frac)) return ambiguous;
     normal = whole.replace(/[.,]/g, '') + '.' + frac;
   } else if (commas) {
     if (commas > 1) {
-      if (!groups3(s, ',')) return { ok: false, message: t('xl.cell.ambiguousNumber', { value: show(input.trim()) }) };
+      if (!groups3(s, ',')) return ambiguous;
       normal = s.replace(/,/g, '');
     } else normal = s.replace(',', '.');
   } else if (dots) {
     if (groups3(s, '.')) {
       // "1.234" is 1234 in Dutch and 1.234 in English: only a whole-number column can tell.
-      if (!opts.whole) return { ok: false, message: t('xl.cell.ambiguousNumber', { value: show(input.trim()) }) };
+      if (!opts.whole) return ambiguous;
       normal = s.replace(/\./g, '');
     } else if (dots === 1) normal = s;
-    else return { ok: false, message: t('xl.cell.ambiguousNumber', { value: show(input.trim()) }) };
+    else return ambiguous;
   } else normal = s;
   const value = sign * Number(normal);
   if (!Number.isFinite(value)) return bad;
@@ -141,7 +175,8 @@ export function parseNumberText(input: string, opts: { whole?: boolean } = {}): 
 }
 
 /** Reads one cell as the column's type. Text in a number column is refused, never read as 0. */
-export function readCell(cell: ExcelJS.Cell, rule: CellRule): CellRead {
+export function readCell(cell: CellLike | undefined, rule: CellRule, ctx: ReadContext = {}): CellRead {
+  if (!cell) return rule.required ? fail(t('xl.cell.required')) : { ok: true, value: null };
   const u = unwrap(cell, rule);
   if ('error' in u) return fail(u.error);
   const { note } = u;
@@ -163,7 +198,11 @@ export function readCell(cell: ExcelJS.Cell, rule: CellRule): CellRead {
       else if (raw instanceof Date) s = formatDate(raw.toISOString().slice(0, 10));
       else if (typeof raw === 'boolean') s = raw ? t('xl.yes') : t('xl.no');
       else return fail(t('xl.cell.notText'));
-      if (rule.type === 'id' && !/^[\p{L}\p{N}._:\-/]{1,64}$/u.test(s)) return fail(t('xl.cell.badId', { value: show(s) }));
+      // Characters no one types (from a broken copy, or Excel's _x0001_ escapes): say where, never store them.
+      const ctrl = CONTROL.exec(s);
+      if (ctrl) return fail(t('xl.cell.controlChar', { code: `U+${ctrl[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, pos: ctrl.index + 1 }));
+      // Ids are mostly ASCII (UUIDs): the cheap test first, letters of any script only when needed.
+      if (rule.type === 'id' && !/^[A-Za-z0-9._:\-/]{1,64}$/.test(s) && !/^[\p{L}\p{N}._:\-/]{1,64}$/u.test(s)) return fail(t('xl.cell.badId', { value: show(s) }));
       // A text cut on export is judged by the import against the stored one (import.ts).
       if (rule.maxLength && s.length > rule.maxLength && !s.endsWith(CUT_MARK)) return fail(t('xl.cell.tooLong', { max: nlInt(rule.maxLength), length: nlInt(s.length) }));
       return done(s);
@@ -171,7 +210,7 @@ export function readCell(cell: ExcelJS.Cell, rule: CellRule): CellRead {
     case 'money': {
       let cents: number;
       if (typeof raw === 'number') {
-        if (!Number.isFinite(raw)) return fail(t('xl.cell.notNumber', { value: show(raw) }));
+        if (!Number.isFinite(raw)) return fail(t('xl.cell.notNumber', { value: show(raw), example: exampleFor(rule) }));
         cents = Math.round(raw * 100);
         if (Math.abs(raw * 100 - cents) > 1e-6 * Math.max(1, Math.abs(cents))) return fail(t('xl.cell.moreThanCents', { value: show(raw) }));
         if (Math.abs(cents) > MAX_CENTS) return fail(t('xl.cell.tooBig'));
@@ -183,12 +222,12 @@ export function readCell(cell: ExcelJS.Cell, rule: CellRule): CellRead {
           if (Math.abs(cents) > MAX_CENTS) return fail(t('xl.cell.tooBig'));
         } else {
           const p = parseMoney(raw, { allowNegative: true });
-          if (!p.ok) return fail(/^"?[^\d]*"?$/.test(raw.trim()) ? t('xl.cell.textInNumber', { value: show(raw.trim()) }) : p.message);
+          if (!p.ok) return fail(/^"?[^\d]*"?$/.test(raw.trim()) ? t('xl.cell.textInNumber', { value: show(raw.trim()), example: exampleFor(rule) }) : p.message);
           cents = p.cents;
         }
-      } else return fail(t('xl.cell.textInNumber', { value: show(raw) }));
+      } else return fail(t('xl.cell.textInNumber', { value: show(raw), example: exampleFor(rule) }));
       if (cents < 0 && !rule.allowNegative) return fail(t('xl.cell.negative'));
-      return done(cents);
+      return done(rule.scale ? scaled(cents, rule.scale) : cents);
     }
     case 'int':
     case 'decimal': {
@@ -196,14 +235,14 @@ export function readCell(cell: ExcelJS.Cell, rule: CellRule): CellRead {
       if (typeof raw === 'number') n = raw;
       else if (typeof raw === 'string') {
         const p = parseNumberText(raw, { whole: rule.type === 'int' });
-        if (!p.ok) return fail(/\d/.test(raw) ? p.message : t('xl.cell.textInNumber', { value: show(raw.trim()) }));
+        if (!p.ok) return fail(/\d/.test(raw) ? p.message : t('xl.cell.textInNumber', { value: show(raw.trim()), example: exampleFor(rule) }));
         n = p.value;
-      } else return fail(t('xl.cell.textInNumber', { value: show(raw) }));
-      if (!Number.isFinite(n)) return fail(t('xl.cell.notNumber', { value: show(raw) }));
+      } else return fail(t('xl.cell.textInNumber', { value: show(raw), example: exampleFor(rule) }));
+      if (!Number.isFinite(n)) return fail(t('xl.cell.notNumber', { value: show(raw), example: exampleFor(rule) }));
       if (rule.type === 'int' && !Number.isInteger(n)) return fail(t('xl.cell.notWhole', { value: show(raw) }));
       if (Math.abs(n) > (rule.type === 'int' ? MAX_INT : MAX_DECIMAL)) return fail(t('xl.cell.hugeNumber', { value: show(raw) }));
       if (n < 0 && !rule.allowNegative) return fail(t('xl.cell.negative'));
-      return done(n);
+      return done(rule.scale ? scaled(n, rule.scale) : n);
     }
     case 'percent': {
       let n: number;
@@ -215,13 +254,13 @@ export function readCell(cell: ExcelJS.Cell, rule: CellRule): CellRead {
         const s = raw.trim();
         const pct = s.endsWith('%');
         const p = parseNumberText(pct ? s.slice(0, -1) : s);
-        if (!p.ok) return fail(/\d/.test(s) ? p.message : t('xl.cell.textInNumber', { value: show(s) }));
+        if (!p.ok) return fail(/\d/.test(s) ? p.message : t('xl.cell.textInNumber', { value: show(s), example: exampleFor(rule) }));
         if (!pct && Math.abs(p.value) > 1) return fail(t('xl.cell.ambiguousPercent', { value: show(s) }));
         n = pct ? p.value / 100 : p.value;
-      } else return fail(t('xl.cell.textInNumber', { value: show(raw) }));
+      } else return fail(t('xl.cell.textInNumber', { value: show(raw), example: exampleFor(rule) }));
       if (Math.abs(n) > 100) return fail(t('xl.cell.hugeNumber', { value: show(raw) }));
       if (n < 0 && !rule.allowNegative) return fail(t('xl.cell.negative'));
-      return done(Math.round(n * 1e9) / 1e9);
+      return done(scaled(n, rule.scale ?? 1));
     }
     case 'date':
     case 'datetime': {
@@ -233,8 +272,7 @@ export function readCell(cell: ExcelJS.Cell, rule: CellRule): CellRead {
       }
       if (typeof raw === 'number') {
         // A workbook made on an old Mac counts days from 1904: 1462 days later than 1900.
-        const d1904 = (cell.worksheet?.workbook as { properties?: { date1904?: boolean } } | undefined)?.properties?.date1904;
-        const iso = dateFromSerial(raw + (d1904 ? 1462 : 0));
+        const iso = dateFromSerial(raw + (ctx.date1904 ? 1462 : 0));
         return iso ? done(iso) : fail(t('xl.cell.dateRange', { value: show(raw) }));
       }
       if (typeof raw === 'string') {
@@ -265,71 +303,62 @@ export function readCell(cell: ExcelJS.Cell, rule: CellRule): CellRead {
 }
 
 /**
- * Writes a typed value. Text is always a string cell (an xlsx string cell is never evaluated) in
- * text format '@', so editing it in Excel keeps it text: "=SOM(A1)" stays those characters.
+ * The cell value for a stored value: text as a string cell (never a formula, whatever it starts
+ * with), amounts in euro, percentages as fractions, dates as dates, choices by their Dutch label,
+ * flags as Ja/Nee. A text longer than a cell is cut, with the note for its comment.
  */
-export function writeCell(cell: ExcelJS.Cell, rule: CellRule, value: CellValue): void {
-  if (value === null || value === undefined || value === '') {
-    cell.value = null;
-    if (rule.type === 'id' || rule.type === 'text' || rule.type === 'longText') cell.numFmt = NUMFMT.text;
-    return;
-  }
+export function cellValue(rule: CellRule, value: CellValue): { value: WValue; note?: string } {
+  if (value === null || value === undefined || value === '') return { value: null };
   switch (rule.type) {
     case 'id':
     case 'text':
     case 'longText': {
       const s = String(value);
       const cut = cutForExcel(s);
-      cell.value = cut ? cut.text : s;
-      if (cut) cell.note = cut.note;
-      cell.numFmt = NUMFMT.text;
-      if (rule.type === 'longText') cell.alignment = { wrapText: true, vertical: 'top' };
-      return;
+      return cut ? { value: cut.text, note: cut.note } : { value: s };
     }
     case 'money':
-      cell.value = Number(value) / 100;
-      cell.numFmt = NUMFMT.money;
-      return;
+      return { value: Number(value) / (rule.scale ?? 1) / 100 };
     case 'int':
-      cell.value = Number(value);
-      cell.numFmt = NUMFMT.int;
-      return;
     case 'decimal':
-      cell.value = Number(value);
-      cell.numFmt = NUMFMT.decimal;
-      return;
     case 'percent':
-      cell.value = Number(value);
-      cell.numFmt = NUMFMT.percent;
-      return;
+      return { value: rule.scale ? Number(value) / rule.scale : Number(value) };
     case 'date':
-      cell.value = new Date(String(value).slice(0, 10) + 'T00:00:00Z');
-      cell.numFmt = NUMFMT.date;
-      return;
+      return { value: new Date(String(value).slice(0, 10) + 'T00:00:00Z') };
     case 'datetime':
-      cell.value = new Date(String(value));
-      cell.numFmt = NUMFMT.datetime;
-      return;
+      return { value: new Date(String(value)) };
     case 'choice':
-      cell.value = rule.choices?.find((c) => c.value === value)?.label ?? String(value);
-      return;
+      return { value: rule.choices?.find((c) => c.value === value)?.label ?? String(value) };
     case 'bool':
-      cell.value = value ? t('xl.yes') : t('xl.no');
-      return;
+      return { value: value ? t('xl.yes') : t('xl.no') };
   }
 }
 
-/** The text of a cell as a person reads it, for headers and labels. */
-export function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && !(v instanceof Date)) {
-    const o = v as unknown as Record<string, unknown>;
-    if ('richText' in o) return (o.richText as { text: string }[]).map((r) => r.text).join('');
-    if ('result' in o) return String(o.result ?? '');
-    if ('text' in o) return String(o.text);
-    return '';
+/**
+ * The look of a column's cells: Excel number formats in nl-NL (text as '@', so an edited
+ * "=SOM(…)" stays text in Excel too), long text wrapped at the top.
+ */
+export function cellStyle(rule: CellRule): WStyle {
+  if (rule.numFmt) return { numFmt: rule.numFmt };
+  switch (rule.type) {
+    case 'id':
+    case 'text':
+      return { numFmt: NUMFMT.text };
+    case 'longText':
+      return { numFmt: NUMFMT.text, wrap: true, vertical: 'top' };
+    case 'money':
+      return { numFmt: NUMFMT.money };
+    case 'int':
+      return { numFmt: NUMFMT.int };
+    case 'decimal':
+      return { numFmt: NUMFMT.decimal };
+    case 'percent':
+      return { numFmt: NUMFMT.percent };
+    case 'date':
+      return { numFmt: NUMFMT.date };
+    case 'datetime':
+      return { numFmt: NUMFMT.datetime };
+    default:
+      return {};
   }
-  if (v instanceof Date) return formatDate(v.toISOString().slice(0, 10));
-  return String(v);
 }

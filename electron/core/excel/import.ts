@@ -6,15 +6,15 @@
  * Nothing is written by a dry run, and nothing is written at all when the file is refused.
  */
 import crypto from 'node:crypto';
-import type ExcelJS from 'exceljs';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { readWorkbook, norm, LIMITS, type Limits } from './book';
-import { peekInfo, readInfo, type FileInfo } from './info';
+import { readBook, norm, LIMITS, type Limits } from './book';
+import type { XBook, XSheet } from './xlsx/reader';
+import { checkRegion, peekInfo, type FileInfo } from './info';
 import { recordKinds, kindByName, sameValue, type Db, type RecordKind } from './kinds';
 import { findPartner, partnerSections, sectionColumns } from './partner';
 import { InputError, inputRecordId, inputSections, type InputSection, type NewRecord } from './partner-inputs';
-import { describe, readTable, type ColumnSpec, type Issue, type ReadRow, type Row } from './sheets';
+import { describe, readTable, type ColumnSpec, type Issue, type ReadRow, type ReadTable, type Row } from './sheets';
 import { colLetter, cutForExcel, CUT_MARK, type CellValue } from './cells';
 import { shapeIssues } from './shape-check';
 import { tracked, type Tracker } from '../history/tracker';
@@ -43,10 +43,16 @@ interface SheetSpec {
 
 interface Parsed {
   fileName: string;
-  wb: ExcelJS.Workbook;
+  book: XBook;
   info: FileInfo;
   specs: SheetSpec[];
   sha256: string;
+  /** About the file as a whole: extra sheets, macros, links to other files. */
+  notices: PlanIssue[];
+  /** Record sheets read into typed rows (pure of the workspace, so a dry run's reading serves the apply). */
+  tables: Map<SheetSpec, ReadTable>;
+  /** The last dry run's plan of this file, with the state of the store it was made against. */
+  planned?: { state: string; plan: ImportPlan; rows: Planned[] };
 }
 
 export interface ImportOptions {
@@ -57,18 +63,22 @@ function toPlanIssue(i: Issue): PlanIssue {
   return { sheet: i.sheet, row: i.row ?? null, col: i.col ? colLetter(i.col) : null, header: i.header ?? null, message: i.message, text: describe(i) };
 }
 
+let empty: string | undefined;
+/** "(leeg)", looked up once: it is shown next to every value of every new row. */
+const EMPTY = () => (empty ??= t('xl.plan.empty'));
+
 /** A value as the dry-run list shows it (nl-NL). */
 export function display(spec: ColumnSpec, v: CellValue | undefined): string {
-  if (v === null || v === undefined || v === '') return t('xl.plan.empty');
+  if (v === null || v === undefined || v === '') return EMPTY();
   switch (spec.type) {
     case 'money':
-      return formatCents(Number(v));
+      return formatCents(Math.round(Number(v) / (spec.scale ?? 1)));
     case 'date':
       return formatDate(String(v));
     case 'datetime':
       return formatDateTime(String(v));
     case 'percent':
-      return `${String(Math.round(Number(v) * 1000) / 10).replace('.', ',')}%`;
+      return `${String(Math.round((Number(v) / (spec.scale ?? 1)) * 1000) / 10).replace('.', ',')}%`;
     case 'choice':
       return spec.choices?.find((c) => c.value === v)?.label ?? String(v);
     case 'bool':
@@ -101,18 +111,64 @@ function specsFor(info: FileInfo): SheetSpec[] {
   ];
 }
 
+/**
+ * The last file read, by its bytes, name and limits: the Excel page and the CLI apply right after
+ * a dry run of the same file, and reading it is the larger part of an import's work.
+ */
+let lastParsed: { key: string; parsed: Parsed } | null = null;
+
 async function parse(db: Db, buf: Buffer, fileName: string, opts: ImportOptions): Promise<Parsed> {
-  const wb = await readWorkbook(buf, fileName, opts.limits ?? LIMITS);
-  const info = await readInfo(wb, fileName, db);
+  const limits = opts.limits ?? LIMITS;
+  const sha256 = crypto.createHash('sha256').update(buf).digest('hex');
+  const key = JSON.stringify([sha256, fileName, limits]);
+  let p = lastParsed?.key === key ? lastParsed.parsed : null;
+  if (!p) {
+    lastParsed = null;
+    p = await parseFile(buf, fileName, limits, sha256);
+    lastParsed = { key, parsed: p };
+  }
+  await checkRegion(db, p.info, fileName);
+  return p;
+}
+
+/** Forgets the last file read (after it was applied, or in tests). */
+export function forgetParsed(): void {
+  lastParsed = null;
+}
+
+const sheetNamed = (book: XBook, name: string) => book.sheets.find((w) => norm(w.name) === norm(name));
+
+async function parseFile(buf: Buffer, fileName: string, limits: Limits, sha256: string): Promise<Parsed> {
+  const book = await readBook(buf, fileName, limits);
+  const info = peekInfo(book, fileName);
   const specs = specsFor(info);
-  const known = new Set([...specs.map((s) => norm(s.sheet)), norm(t('xl.sheet.info')), norm(t('xl.sheet.instructions'))]);
-  const unknown = wb.worksheets.filter((w) => !known.has(norm(w.name))).map((w) => `"${w.name}"`);
-  const missing = specs.filter((s) => !wb.worksheets.some((w) => norm(w.name) === norm(s.sheet)));
-  if (missing.length && unknown.length)
-    throw new UserError('user_error', t('xl.read.renamedSheet', { file: fileName, missing: missing.map((s) => `"${s.sheet}"`).join(', '), found: unknown.join(', ') }));
-  // A request holds only the sections that were asked for.
-  const used = info.kind === 'partner' ? specs.filter((s) => !missing.includes(s)) : specs;
-  return { fileName, wb, info, specs: used, sha256: crypto.createHash('sha256').update(buf).digest('hex') };
+  const notices: PlanIssue[] = [];
+  const own = new Set([norm(t('xl.sheet.info')), norm(t('xl.sheet.instructions'))]);
+  // A request holds only the sections that were asked for, which its Info sheet names.
+  const expected = info.kind === 'partner' && info.sheets ? specs.filter((s) => info.sheets!.some((n) => norm(n) === norm(s.sheet))) : specs;
+  const known = new Set(specs.map((s) => norm(s.sheet)));
+  const unknown = book.sheets.filter((w) => !known.has(norm(w.name)) && !own.has(norm(w.name)));
+  const missing = expected.filter((s) => !sheetNamed(book, s.sheet));
+  if (missing.length && unknown.length && (info.kind === 'workspace' || info.sheets))
+    throw new UserError('user_error', t('xl.read.renamedSheet', { file: fileName, missing: missing.map((s) => `"${s.sheet}"`).join(', '), found: unknown.map((w) => `"${w.name}"`).join(', ') }));
+  for (const w of unknown) notices.push(toPlanIssue({ sheet: w.name, message: t('xl.read.extraSheet') }));
+  if (book.macros) notices.push({ sheet: '', row: null, col: null, header: null, message: t('xl.read.macros'), text: t('xl.read.macros') });
+  if (book.externalLinks) notices.push({ sheet: '', row: null, col: null, header: null, message: t('xl.read.externalLinks', { n: book.externalLinks }), text: t('xl.read.externalLinks', { n: book.externalLinks }) });
+  const used = info.kind === 'partner' ? specs.filter((s) => sheetNamed(book, s.sheet)) : specs;
+  return { fileName, book, info, specs: used, sha256, notices, tables: new Map() };
+}
+
+/** A record sheet's typed rows: only the id and the columns an import may change are read. */
+function tableOf(p: Parsed, spec: SheetSpec, ws: XSheet): ReadTable {
+  let table = p.tables.get(spec);
+  if (!table) {
+    const required = spec.kind.requiredColumns.filter((k) => spec.columns.some((c) => c.key === k) && (k === spec.kind.idKey || spec.allowCreate));
+    // A partner cannot change read-only columns, so they are never held against the partner.
+    const read = spec.allowCreate ? undefined : new Set([spec.kind.idKey, ...spec.editable]);
+    table = readTable(ws, spec.columns, { requiredColumns: required, read, date1904: p.book.date1904 });
+    p.tables.set(spec, table);
+  }
+  return table;
 }
 
 /** Per record id: the fields changed in Regieboek after `since` (for conflicts), in one query per entity. */
@@ -149,6 +205,10 @@ async function trashedIds(db: Db, entity: string): Promise<Set<string>> {
 }
 
 interface Planned extends PlanRow {
+  /** The row's id (or parent) is not in this workspace at all: a sign of a file made for another one. */
+  foreign?: boolean;
+  /** The row is hidden in the file. */
+  hidden?: boolean;
   spec: SheetSpec;
   values: Row;
   cols: Record<string, number>;
@@ -164,13 +224,19 @@ interface Planned extends PlanRow {
  * by the contract's schema and the handlers' own rules. Its id comes from the file and the parent,
  * so the same file imported again finds the record and changes nothing.
  */
-async function planInputSheet(db: Db, p: Parsed, spec: SheetSpec & { input: InputSection }, ws: ExcelJS.Worksheet, notices: PlanIssue[]): Promise<Planned[]> {
+async function planInputSheet(db: Db, p: Parsed, spec: SheetSpec & { input: InputSection }, ws: XSheet, notices: PlanIssue[]): Promise<Planned[]> {
   const input = spec.input;
-  const table = readTable(ws, spec.columns, { requiredColumns: [input.parentKey] });
+  // A partner this workspace does not know has no parents here: every row is refused, which
+  // buildPlan reports as a file made for another workspace.
+  const org = p.info.partner ? await findPartner(db, p.info.partner).catch((e: unknown) => (e instanceof UserError ? null : Promise.reject(e))) : null;
+  const parents = org ? await input.parents(db, org) : new Set<string>();
+  const units = input.units && input.ruleFor ? await input.units(db, parents) : null;
+  const ruleOf = units && input.ruleFor ? (values: Row, c: ColumnSpec): ColumnSpec => input.ruleFor!(c, units.get(String(values[input.parentKey] ?? ''))) : undefined;
+  const table = readTable(ws, spec.columns, { requiredColumns: [input.parentKey], read: new Set([input.parentKey, ...spec.editable]), date1904: p.book.date1904, ruleOf });
   if (table.errors.length) throw new UserError('user_error', t('xl.read.sheetRefused', { file: p.fileName, problems: table.errors.map(describe).join('\n') }));
   notices.push(...table.notices.map(toPlanIssue));
-  const org = p.info.partner ? await findPartner(db, p.info.partner) : null;
-  const parents = org ? await input.parents(db, org) : new Set<string>();
+  const changed = p.info.madeAt ? await changedSince(db, input.entity, p.info.madeAt) : new Map<string, Set<string>>();
+  const changedAfterExport = (id: string) => changed.has(id);
   const counts = new Map<string, number[]>();
   for (const r of table.rows) {
     const v = r.values[input.parentKey];
@@ -196,23 +262,30 @@ async function planInputSheet(db: Db, p: Parsed, spec: SheetSpec & { input: Inpu
     };
     const dups = counts.get(parent) ?? [];
     if (parent && dups.length > 1) issueAt(input.parentKey, t('xl.plan.duplicateId', { id: parent, rows: dups.join(', ') }));
-    if (parent && !parents.has(parent)) issueAt(input.parentKey, t('xl.plan.notPartnersParent', { id: parent }));
+    const foreign = !!parent && !parents.has(parent);
+    if (foreign) issueAt(input.parentKey, t('xl.plan.notPartnersParent', { id: parent }));
     let status: RowStatus = 'unchanged';
     const changes: PlanChange[] = [];
     let record: NewRecord | undefined;
     let label = String(r.values.indicator ?? r.values.costItem ?? r.values.input ?? parent);
     if (!issues.length && !existing.has(id)) {
       try {
-        const made = await input.build(db, r.values, id, now);
-        if (made) {
+        const made = await input.build(db, r.values, id, now, changedAfterExport);
+        if (made && 'skipped' in made) {
+          const note = { sheet: spec.sheet, row: r.rowNumber, message: made.skipped };
+          r.notes.push(note);
+          notices.push(toPlanIssue(note));
+        } else if (made) {
           record = made;
           label = `${label}: ${made.label}`;
-          // A row that changes an existing record (an answer of the Monitoring sheet) is `changed`.
-          status = made.old ? 'changed' : 'new';
+          // A row that changes an existing record (an answer of the Monitoring sheet) is `changed`,
+          // or a conflict when Regieboek changed that record after the file was made.
+          status = made.conflict ? 'conflict' : made.old ? 'changed' : 'new';
           for (const c of spec.columns) {
             const v = r.values[c.key];
-            if (made.old && spec.editable.has(c.key)) changes.push({ key: c.key, header: c.header, old: display(c, made.old[c.key] as CellValue), new: display(c, v), conflict: false });
-            else if (spec.editable.has(c.key) && v !== null && v !== undefined && v !== '') changes.push({ key: c.key, header: c.header, old: t('xl.plan.empty'), new: display(c, v), conflict: false });
+            const rule = ruleOf ? ruleOf(r.values, c) : c;
+            if (made.old && spec.editable.has(c.key)) changes.push({ key: c.key, header: c.header, old: display(rule, made.old[c.key] as CellValue), new: display(rule, v), conflict: !!made.conflict });
+            else if (spec.editable.has(c.key) && v !== null && v !== undefined && v !== '') changes.push({ key: c.key, header: c.header, old: EMPTY(), new: display(rule, v), conflict: false });
           }
         }
       } catch (e) {
@@ -239,6 +312,8 @@ async function planInputSheet(db: Db, p: Parsed, spec: SheetSpec & { input: Inpu
       patch: {},
       conflictPatch: {},
       record,
+      foreign,
+      hidden: r.hidden,
     });
   }
   return out;
@@ -253,20 +328,19 @@ async function privacyOf(db: Db, entity: string, spec: SheetSpec, values: Row): 
   }));
 }
 
-async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[], fileIds: Map<string, Set<string>>): Promise<Planned[]> {
-  const ws = p.wb.worksheets.find((w) => norm(w.name) === norm(spec.sheet));
+async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[], fileIds: Map<string, Set<string>>, list: (kind: RecordKind) => Promise<Row[]>): Promise<Planned[]> {
+  const ws = sheetNamed(p.book, spec.sheet);
   if (!ws) {
     notices.push(toPlanIssue({ sheet: spec.sheet, message: t('xl.read.sheetAbsent') }));
     return [];
   }
   if (spec.input) return planInputSheet(db, p, { ...spec, input: spec.input }, ws, notices);
-  const required = spec.kind.requiredColumns.filter((k) => spec.columns.some((c) => c.key === k) && (k === spec.kind.idKey || spec.allowCreate));
-  const table = readTable(ws, spec.columns, { requiredColumns: required });
+  const table = tableOf(p, spec, ws);
   if (table.errors.length) throw new UserError('user_error', t('xl.read.sheetRefused', { file: p.fileName, problems: table.errors.map(describe).join('\n') }));
   notices.push(...table.notices.map(toPlanIssue));
 
   const kind = spec.kind;
-  const existing = new Map((await kind.list(db)).map((r) => [String(r[kind.idKey]), r]));
+  const existing = new Map((await list(kind)).map((r) => [String(r[kind.idKey]), r]));
   const changed = p.info.madeAt && kind.entity ? await changedSince(db, kind.entity, p.info.madeAt) : new Map<string, Set<string>>();
   const trashed = kind.entity && spec.allowCreate ? await trashedIds(db, kind.entity) : new Set<string>();
   const byId = new Map<string, ReadRow[]>();
@@ -282,16 +356,18 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
   for (const r of table.rows) {
     const id = r.values[kind.idKey] === null || r.values[kind.idKey] === undefined ? '' : String(r.values[kind.idKey]);
     const issues: Issue[] = [...r.issues];
-    const base = { key: `${spec.sheet}!${id || r.rowNumber}`, sheet: spec.sheet, row: r.rowNumber, kind: kind.name, id, label: kind.label(r.values), spec, values: r.values, cols: r.cols };
     const issueAt = (key: string, message: string) => {
       const c = spec.columns.find((x) => x.key === key);
       issues.push({ sheet: spec.sheet, row: r.rowNumber, col: r.cols[key], header: c?.header, message });
     };
     const dups = byId.get(id) ?? [];
     if (id && dups.length > 1) issueAt(kind.idKey, t('xl.plan.duplicateId', { id, rows: dups.map((d) => d.rowNumber).join(', ') }));
-    if (!issues.length) for (const c of kind.check?.(r.values) ?? []) issueAt(c.key, c.message);
+    // Checks across fields, only on the columns that were read (a partner's read-only columns are not).
+    if (!issues.length) for (const c of kind.check?.(r.values) ?? []) if (spec.allowCreate || spec.editable.has(c.key)) issueAt(c.key, c.message);
 
     const current = id ? existing.get(id) : undefined;
+    // Not in this workspace (a new record of a workspace workbook, an unknown one of a request).
+    const foreign = !!id && !current && !kind.readOnly;
     let status: RowStatus = 'unchanged';
     const changes: PlanChange[] = [];
     const patch: Row = {};
@@ -340,7 +416,7 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
           for (const c of spec.columns) {
             if (c.key === kind.idKey || c.informational) continue;
             const v = r.values[c.key];
-            if (v !== null && v !== undefined && v !== '') changes.push({ key: c.key, header: c.header, old: t('xl.plan.empty'), new: display(c, v), conflict: false });
+            if (v !== null && v !== undefined && v !== '') changes.push({ key: c.key, header: c.header, old: EMPTY(), new: display(c, v), conflict: false });
           }
         }
       }
@@ -349,7 +425,25 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
     if (kind.entity && !issues.length && status !== 'unchanged')
       for (const p of await privacyOf(db, kind.entity, spec, status === 'new' ? r.values : { ...patch, ...conflictPatch })) issueAt(p.field, p.message);
     if (issues.length) status = 'rejected';
-    out.push({ ...base, status, changes, issues: issues.map(toPlanIssue), notes: r.notes.map(toPlanIssue), patch, conflictPatch });
+    out.push({
+      key: `${spec.sheet}!${id || r.rowNumber}`,
+      sheet: spec.sheet,
+      row: r.rowNumber,
+      kind: kind.name,
+      id,
+      label: kind.label(r.values),
+      status,
+      changes,
+      issues: issues.length ? issues.map(toPlanIssue) : [],
+      notes: r.notes.length ? r.notes.map(toPlanIssue) : [],
+      spec,
+      values: r.values,
+      cols: r.cols,
+      patch,
+      conflictPatch,
+      foreign,
+      hidden: r.hidden,
+    });
   }
   // An import never deletes: records missing from a workspace workbook stay as they are.
   if (spec.allowCreate) {
@@ -363,10 +457,10 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
  * References to other kinds must point to a record in the store or to a row of the same file that
  * is not itself rejected; a rejected parent rejects its children, and theirs, until nothing changes.
  */
-async function checkRefs(db: Db, rows: Planned[]): Promise<void> {
+async function checkRefs(rows: Planned[], list: (kind: RecordKind) => Promise<Row[]>): Promise<void> {
   const stored = new Map<string, Set<string>>();
   const storeIds = async (kind: RecordKind) => {
-    if (!stored.has(kind.name)) stored.set(kind.name, new Set((await kind.list(db)).map((x) => String(x[kind.idKey]))));
+    if (!stored.has(kind.name)) stored.set(kind.name, new Set((await list(kind)).map((x) => String(x[kind.idKey]))));
     return stored.get(kind.name)!;
   };
   for (let changed = true; changed; ) {
@@ -395,11 +489,17 @@ async function checkRefs(db: Db, rows: Planned[]): Promise<void> {
 }
 
 async function buildPlan(db: Db, p: Parsed, fileName: string): Promise<{ plan: ImportPlan; rows: Planned[] }> {
-  const notices: PlanIssue[] = [];
+  const notices: PlanIssue[] = [...p.notices];
   const fileIds = new Map<string, Set<string>>();
   const rows: Planned[] = [];
-  for (const spec of p.specs) rows.push(...(await planSheet(db, p, spec, notices, fileIds)));
-  await checkRefs(db, rows);
+  // Each kind's stored rows are read once per plan, for comparing and for checking references.
+  const lists = new Map<string, Promise<Row[]>>();
+  const list = (kind: RecordKind) => {
+    if (!lists.has(kind.name)) lists.set(kind.name, kind.list(db));
+    return lists.get(kind.name)!;
+  };
+  for (const spec of p.specs) rows.push(...(await planSheet(db, p, spec, notices, fileIds, list)));
+  await checkRefs(rows, list);
   // A measure that is its own activity keeps exactly one; a refused row may refuse its children in turn.
   const shapes = await shapeIssues(db, rows, kindByName('activity')!.sheet);
   for (const { row: r, key, message } of shapes) {
@@ -407,7 +507,9 @@ async function buildPlan(db: Db, p: Parsed, fileName: string): Promise<{ plan: I
     r.issues.push(toPlanIssue({ sheet: r.sheet, row: r.row, col: r.cols[key], header: c?.header, message }));
     r.status = 'rejected';
   }
-  if (shapes.length) await checkRefs(db, rows);
+  if (shapes.length) await checkRefs(rows, list);
+  await refuseOtherWorkspace(db, p, rows);
+  noteHidden(p, rows, notices);
   const counts = { new: 0, changed: 0, unchanged: 0, conflict: 0, rejected: 0 };
   for (const r of rows) counts[r.status]++;
   const plan: ImportPlan = {
@@ -419,24 +521,86 @@ async function buildPlan(db: Db, p: Parsed, fileName: string): Promise<{ plan: I
     partner: p.info.partner,
     sha256: p.sha256,
     counts,
-    rows: rows.map(({ spec: _s, values: _v, cols: _k, patch: _p, conflictPatch: _c, record: _n, ...row }) => row),
+    rows: rows.map((r) => ({ key: r.key, sheet: r.sheet, row: r.row, kind: r.kind, id: r.id, label: r.label, status: r.status, changes: r.changes, issues: r.issues, notes: r.notes })),
     notices,
   };
   return { plan, rows };
 }
 
+/**
+ * A file made for another workspace of the same region has the right region but none of this
+ * workspace's records: one message says so, instead of rejecting every row. A partner request whose
+ * rows all point elsewhere, or a workspace workbook sharing no id with a workspace that has records.
+ */
+async function refuseOtherWorkspace(db: Db, p: Parsed, rows: Planned[]): Promise<void> {
+  const withId = rows.filter((r) => r.id && !r.spec.kind.readOnly);
+  if (!withId.length) return;
+  if (!withId.every((r) => r.foreign)) return;
+  if (p.info.kind === 'workspace') {
+    // Into an empty workspace every record is new, as it should be.
+    const filled = await db.selectFrom('programme').select('id').where('deletedAt', 'is', null).limit(1).executeTakeFirst();
+    const partners = await db.selectFrom('organisation').select('id').where('deletedAt', 'is', null).limit(1).executeTakeFirst();
+    if (!filled && !partners) return;
+  }
+  const made = p.info.madeAt ? formatDateTime(p.info.madeAt) : '?';
+  throw new UserError('user_error', t(p.info.kind === 'partner' ? 'xl.plan.otherWorkspacePartner' : 'xl.plan.otherWorkspace', { file: p.fileName, source: p.info.source || '?', made }));
+}
+
+/** Changes in rows (or sheets) a person cannot see in Excel are worth a second look before applying. */
+function noteHidden(p: Parsed, rows: Planned[], notices: PlanIssue[]): void {
+  const bySheet = new Map<string, number[]>();
+  const hiddenSheets = new Set(p.specs.filter((s) => sheetNamed(p.book, s.sheet)?.hidden).map((s) => s.sheet));
+  for (const r of rows) {
+    if (r.status !== 'new' && r.status !== 'changed' && r.status !== 'conflict') continue;
+    const sheetHidden = hiddenSheets.has(r.sheet);
+    if (!r.hidden && !sheetHidden) continue;
+    r.notes.push(toPlanIssue({ sheet: r.sheet, row: r.row, message: t(sheetHidden ? 'xl.plan.hiddenSheetRow' : 'xl.plan.hiddenRow') }));
+    bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), r.row]);
+  }
+  for (const [sheet, list] of bySheet) notices.push(toPlanIssue({ sheet, message: t('xl.plan.hiddenRows', { n: list.length, rows: list.slice(0, 20).join(', ') }) }));
+}
+
 /** What a file is and which region it is for, without a workspace (to make one for it). */
 export async function peekFile(buf: Buffer, fileName: string, opts: ImportOptions = {}): Promise<FileInfo> {
-  return peekInfo(await readWorkbook(buf, fileName, opts.limits ?? LIMITS), fileName);
+  return peekInfo(await readBook(buf, fileName, opts.limits ?? LIMITS), fileName);
 }
 
 /** The dry run: reads the file and compares it with the store. Writes nothing. */
 export async function planImport(db: Kysely<Database>, buf: Buffer, fileName: string, opts: ImportOptions = {}): Promise<ImportPlan> {
   const p = await parse(db, buf, fileName, opts);
-  return (await buildPlan(db, p, fileName)).plan;
+  const built = await buildPlan(db, p, fileName);
+  // Kept for the apply of this same file, which may use it only while the store is exactly as now.
+  p.planned = { state: await storeState(db), ...built };
+  return built.plan;
+}
+
+/**
+ * What identifies the store's state: the file, the newest change set (other than the import's own),
+ * the history's size, and every commit of another connection. Every write to a record is tracked,
+ * so equal means nothing was written in between.
+ */
+async function storeState(db: Db, ownChangeSet = -1): Promise<string> {
+  const r = await sql<{ cs: number | null; n: number; mc: number | null; dv: number; file: string }>`
+    select (select max(id) from change_set where id <> ${ownChangeSet}) as cs, (select count(*) from change) as n, (select max(id) from change) as mc,
+           (select data_version from pragma_data_version) as dv, (select file from pragma_database_list where name = 'main') as file`.execute(db);
+  return JSON.stringify(r.rows[0] ?? null);
 }
 
 const NOTHING = Symbol('nothing to apply');
+
+/** The store's refusal in Dutch, naming the column where SQLite names one (never SQLite's own text). */
+function storeRefusal(e: unknown, columns: readonly ColumnSpec[]): string {
+  const msg = e instanceof Error ? e.message : '';
+  const column = (snake: string) => {
+    const key = snake.replace(/_(\w)/g, (_m, c: string) => c.toUpperCase());
+    return columns.find((c) => c.key === key)?.header ?? key;
+  };
+  const m = /(UNIQUE|NOT NULL) constraint failed: \w+\.(\w+)/.exec(msg);
+  if (m) return t(m[1] === 'UNIQUE' ? 'xl.apply.unique' : 'xl.apply.notNull', { column: column(m[2]!) });
+  if (/FOREIGN KEY/.test(msg)) return t('xl.apply.foreignKey');
+  if (/CHECK constraint/.test(msg)) return t('xl.apply.check');
+  return t('xl.apply.other');
+}
 
 /**
  * Rows in creation order: a new row that refers to another new row of the same kind (a target
@@ -484,16 +648,55 @@ export async function applyImport(
   const wanted = (r: Planned) => r.status === 'new' || r.status === 'changed' || (r.status === 'conflict' && o.choices?.[r.key] === 'file');
   try {
     await tracked(db, { user: o.user, session: o.session ?? null, action: 'import', label: t('xl.import.label', { file: fileName }), source: fileName }, async (tr: Tracker) => {
-      const { plan, rows } = await buildPlan(tr.trx, p, fileName);
+      // The dry run of this file planned against exactly this store: its plan stands. Otherwise (or
+      // with partner input rows, whose records carry the moment they were made) plan again here.
+      const dry = p.planned;
+      p.planned = undefined;
+      const reuse = !!dry && !dry.rows.some((r) => r.record) && dry.state === (await storeState(tr.trx, tr.changeSetId));
+      const { plan, rows } = reuse ? dry : await buildPlan(tr.trx, p, fileName);
       finalPlan = plan;
       // Nothing to write: roll back, so not even an empty change set touches the workspace file.
       if (!rows.some(wanted)) throw NOTHING;
       // References may point forward within one kind (a target superseding a later row): checked at commit.
       await sql`PRAGMA defer_foreign_keys = ON`.execute(tr.trx);
+      // New records of one kind go in together (tr.insertMany); a refused batch is tried row by row to name the row.
+      let batch: { entity: string; keys: string; rows: Record<string, unknown>[]; planned: Planned[] } | null = null;
+      const flush = async () => {
+        if (!batch) return;
+        const b = batch;
+        batch = null;
+        await sql`SAVEPOINT import_batch`.execute(tr.trx);
+        try {
+          await tr.insertMany(b.entity, b.rows);
+          await sql`RELEASE import_batch`.execute(tr.trx);
+        } catch {
+          await sql`ROLLBACK TO import_batch`.execute(tr.trx);
+          await sql`RELEASE import_batch`.execute(tr.trx);
+          for (let i = 0; i < b.rows.length; i++) {
+            try {
+              await tr.insert(b.entity, b.rows[i]!);
+            } catch (e) {
+              const r = b.planned[i]!;
+              throw new UserError('user_error', t('xl.apply.refused', { sheet: r.sheet, row: r.row, id: r.id, detail: storeRefusal(e, r.spec.columns) }));
+            }
+          }
+        }
+        applied += b.rows.length;
+      };
       for (const r of selfRefOrder(rows)) {
         const kind = r.spec.kind;
+        if (r.status === 'new' && !r.record && kind.stored && kind.entity) {
+          const row = kind.stored(r.values, tr.at);
+          const keys = Object.keys(row).join();
+          if (batch && (batch.entity !== kind.entity || batch.keys !== keys)) await flush();
+          batch ??= { entity: kind.entity, keys, rows: [], planned: [] };
+          batch.rows.push(row);
+          batch.planned.push(r);
+          continue;
+        }
+        await flush();
         try {
-          if ((r.status === 'new' || r.status === 'changed') && r.record) {
+          if ((r.status === 'new' || r.status === 'changed' || (r.status === 'conflict' && o.choices?.[r.key] === 'file')) && r.record) {
             await r.record.create(tr);
             applied++;
           } else if (r.status === 'new' && kind.create) {
@@ -509,9 +712,10 @@ export async function applyImport(
         } catch (e) {
           // A value the store's own checks refuse: the whole import rolls back, naming the row.
           if (e instanceof UserError) throw e;
-          throw new UserError('user_error', t('xl.apply.refused', { sheet: r.sheet, row: r.row, id: r.id, detail: (e as Error).message.slice(0, 160) }));
+          throw new UserError('user_error', t('xl.apply.refused', { sheet: r.sheet, row: r.row, id: r.id, detail: storeRefusal(e, r.spec.columns) }));
         }
       }
+      await flush();
       if (tr.changes > 0) changeSetId = tr.changeSetId;
     });
   } catch (e) {

@@ -4,11 +4,12 @@
  * it first: a file from another region, a newer format or a report that is not meant to come back
  * is refused before any row is read.
  */
-import type ExcelJS from 'exceljs';
+import type { SheetWriter, WStyle } from './xlsx/writer';
 import type { Db } from './kinds';
 import { UserError } from '../errors';
-import { readKeyValues, type ColumnSpec } from './sheets';
-import { norm } from './book';
+import { readKeyValues, rowHeight, type ColumnSpec } from './sheets';
+import { norm } from './norm';
+import type { XBook } from './xlsx/reader';
 import { NUMFMT, type CellType } from './cells';
 import { regionLabel } from '../../../shared/regions';
 import { t, type MessageKey } from '../../../shared/i18n/nl';
@@ -32,6 +33,8 @@ export interface FileInfo {
   source: string;
   partner: string | null;
   programmes: string;
+  /** The data sheets of a partner request (what was asked); absent in older files. */
+  sheets?: string[];
 }
 
 export async function workspaceRegion(db: Db): Promise<{ number: number; name: string; contactMunicipality: string | null; label: string }> {
@@ -57,9 +60,18 @@ export interface LegendEntry {
   columns: readonly ColumnSpec[];
 }
 
-export function writeInfoSheet(ws: ExcelJS.Worksheet, info: FileInfo, legend: readonly LegendEntry[]): void {
-  ws.getCell('A1').value = t('xl.info.title', { kind: t(kindLabel[info.kind]) });
-  ws.getCell('A1').font = { bold: true, size: 14 };
+const TITLE: WStyle = { bold: true, size: 14 };
+const BOLD: WStyle = { bold: true };
+const ITALIC: WStyle = { italic: true };
+const VALUE_TEXT: WStyle = { numFmt: NUMFMT.text, horizontal: 'left' };
+const VALUE_DATE: WStyle = { numFmt: NUMFMT.datetime, horizontal: 'left' };
+const VALUE_NUMBER: WStyle = { horizontal: 'left' };
+const WRAP_TOP: WStyle = { wrap: true, vertical: 'top' };
+const TOP: WStyle = { vertical: 'top' };
+
+export function writeInfoSheet(ws: SheetWriter, info: FileInfo, legend: readonly LegendEntry[]): void {
+  ws.set(1, 1, t('xl.info.title', { kind: t(kindLabel[info.kind]) }), TITLE);
+  ws.height(1, 19);
   const rows: [MessageKey, string | number | Date][] = [
     ['xl.info.kind', t(kindLabel[info.kind])],
     ['xl.info.version', info.formatVersion],
@@ -72,58 +84,47 @@ export function writeInfoSheet(ws: ExcelJS.Worksheet, info: FileInfo, legend: re
     ['xl.info.source', info.source],
   ];
   if (info.partner !== null) rows.push(['xl.info.partner', info.partner]);
+  if (info.sheets) rows.push(['xl.info.sheets', info.sheets.join('; ')]);
   rows.forEach(([k, v], i) => {
-    const r = ws.getRow(i + 3);
-    r.getCell(1).value = t(k);
-    r.getCell(1).font = { bold: true };
-    const c = r.getCell(2);
-    c.value = v;
-    if (v instanceof Date) c.numFmt = NUMFMT.datetime;
-    else if (typeof v === 'string') c.numFmt = NUMFMT.text;
-    c.alignment = { horizontal: 'left' };
+    ws.set(i + 3, 1, t(k), BOLD);
+    ws.set(i + 3, 2, v, v instanceof Date ? VALUE_DATE : typeof v === 'string' ? VALUE_TEXT : VALUE_NUMBER);
   });
   let r = rows.length + 4;
-  ws.getCell(`A${r}`).value = t('xl.info.aggregatesOnly');
-  ws.getCell(`A${r}`).font = { italic: true };
+  ws.set(r, 1, t('xl.info.aggregatesOnly'), ITALIC);
   r += 2;
   if (legend.length) {
-    const head = ws.getRow(r);
-    [t('xl.legend.sheet'), t('xl.legend.column'), t('xl.legend.type'), t('xl.legend.meaning')].forEach((h, i) => {
-      head.getCell(i + 1).value = h;
-      head.getCell(i + 1).font = { bold: true };
-    });
+    [t('xl.legend.sheet'), t('xl.legend.column'), t('xl.legend.type'), t('xl.legend.meaning')].forEach((h, i) => ws.set(r, i + 1, h, BOLD));
     for (const l of legend)
       for (const c of l.columns) {
         r++;
-        const row = ws.getRow(r);
-        row.getCell(1).value = l.sheet;
-        row.getCell(2).value = c.header;
-        row.getCell(3).value = typeLabel(c.type) + (c.required ? t('xl.legend.required') : '');
-        row.getCell(4).value = c.help;
-        row.getCell(4).alignment = { wrapText: true, vertical: 'top' };
+        ws.set(r, 1, l.sheet, TOP);
+        ws.set(r, 2, c.header, TOP);
+        ws.set(r, 3, typeLabel(c.type) + (c.required ? t('xl.legend.required') : ''), TOP);
+        ws.set(r, 4, c.help, WRAP_TOP);
+        const h = rowHeight([{ text: c.help, width: 70 }]);
+        if (h) ws.height(r, h);
       }
   }
-  ws.getColumn(1).width = 24;
-  ws.getColumn(2).width = 40;
-  ws.getColumn(3).width = 22;
-  ws.getColumn(4).width = 80;
+  ws.col(1, { width: 24 });
+  ws.col(2, { width: 40 });
+  ws.col(3, { width: 22 });
+  ws.col(4, { width: 70 });
+  ws.page = { landscape: true, fitToWidth: 1, fitToHeight: 0, titleRows: [1, 1], margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 } };
 }
 
-/** Reads and checks the Info sheet against the open workspace. */
-export async function readInfo(wb: ExcelJS.Workbook, file: string, db: Db): Promise<FileInfo> {
-  const info = peekInfo(wb, file);
+/** Refuses a file made for another region than the open workspace's. */
+export async function checkRegion(db: Db, info: FileInfo, file: string): Promise<void> {
   const region = await workspaceRegion(db);
   if (info.regionNumber !== region.number)
     throw new UserError('user_error', t('xl.info.otherRegion', { file, fileRegion: info.regionLabel || String(info.regionNumber), region: region.label }));
-  return info;
 }
 
 /** Reads the Info sheet without a workspace: what the file is and which region it belongs to. */
-export function peekInfo(wb: ExcelJS.Workbook, file: string): FileInfo {
-  const ws = wb.worksheets.find((w) => norm(w.name) === norm(t('xl.sheet.info')));
-  if (!ws && (wb.title === t('xl.steering.title') || wb.worksheets.some((w) => norm(w.name) === norm(t('xl.steering.overview')))))
+export function peekInfo(wb: XBook, file: string): FileInfo {
+  const ws = wb.sheets.find((w) => norm(w.name) === norm(t('xl.sheet.info')));
+  if (!ws && (wb.title === t('xl.steering.title') || wb.sheets.some((w) => norm(w.name) === norm(t('xl.steering.overview')))))
     throw new UserError('user_error', t('xl.info.steeringNotImportable', { file }));
-  if (!ws) throw new UserError('user_error', t('xl.info.missing', { file, sheets: wb.worksheets.map((w) => `"${w.name}"`).join(', ') }));
+  if (!ws) throw new UserError('user_error', t('xl.info.missing', { file, sheets: wb.sheets.map((w) => `"${w.name}"`).join(', ') }));
   const kv = readKeyValues(ws);
   const get = (k: MessageKey) => kv.get(norm(t(k))) ?? '';
   const kindText = norm(get('xl.info.kind'));
@@ -146,6 +147,7 @@ export function peekInfo(wb: ExcelJS.Workbook, file: string): FileInfo {
     source: get('xl.info.source'),
     partner: kind === 'partner' ? get('xl.info.partner') : null,
     programmes: get('xl.info.programme'),
+    ...(kv.has(norm(t('xl.info.sheets'))) ? { sheets: get('xl.info.sheets').split(';').map((s) => s.trim()).filter(Boolean) } : {}),
   };
 }
 

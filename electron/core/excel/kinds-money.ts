@@ -10,7 +10,7 @@
  */
 import type { RecordKind } from './kinds';
 import type { ColumnSpec } from './sheets';
-import type { CellType } from './cells';
+import { NUMFMT, type CellType } from './cells';
 import { idCol, stamps, tableKind } from './kinds-tree';
 import { nl, t, type MessageKey } from '../../../shared/i18n/nl';
 
@@ -57,6 +57,8 @@ const columns = (kind: string, list: Spec[]): ColumnSpec[] => [
       type: FLAGS.has(key) ? 'bool' : (choice?.type ?? type),
       help: t('xlh.generic.help', { key }),
       ...(choice ? { choices: choice.choices } : {}),
+      // A year reads as 2026, not 2.026.
+      ...(key === 'year' ? { numFmt: NUMFMT.year } : {}),
       ...opts,
     };
   }),

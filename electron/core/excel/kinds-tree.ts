@@ -99,6 +99,11 @@ export function tableKind(s: TableKindSpec): RecordKind {
     }
     return out;
   };
+  const storedRow = (row: Row, at: string): Anything => {
+    const stored = storeRow(row, false);
+    for (const [k, v] of Object.entries(stored)) if (v === null && k in s.defaults) stored[k] = s.defaults[k];
+    return { ...s.defaults, ...stored, id: row.id, createdAt: row.createdAt ?? at, updatedAt: row.updatedAt ?? at, deletedAt: null, deletedIn: null };
+  };
   return {
     name: s.name,
     entity: s.name,
@@ -133,19 +138,9 @@ export function tableKind(s: TableKindSpec): RecordKind {
       });
     },
     create: async (tr: Tracker, row: Row) => {
-      const at = tr.at;
-      const stored = storeRow(row, false);
-      for (const [k, v] of Object.entries(stored)) if (v === null && k in s.defaults) stored[k] = s.defaults[k];
-      await tr.insert(s.name, {
-        ...s.defaults,
-        ...stored,
-        id: row.id,
-        createdAt: row.createdAt ?? at,
-        updatedAt: row.updatedAt ?? at,
-        deletedAt: null,
-        deletedIn: null,
-      });
+      await tr.insert(s.name, storedRow(row, tr.at));
     },
+    stored: (row: Row, at: string) => storedRow(row, at),
     update: async (tr: Tracker, id: string, patch: Row) => {
       const stored = storeRow(patch, true);
       for (const [k, v] of Object.entries(stored)) if (v === null && k in s.defaults && s.defaults[k] !== null) stored[k] = s.defaults[k];

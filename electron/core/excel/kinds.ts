@@ -37,6 +37,8 @@ export interface RecordKind {
   check?(row: Row): { key: string; message: string }[];
   /** Creates a record with the id from the file. Absent: the kind cannot be created by an import. */
   create?(tr: Tracker, row: Row): Promise<void>;
+  /** The stored row create() inserts, so an import can insert many at once (tr.insertMany). */
+  stored?(row: Row, at: string): Record<string, unknown>;
   /** Changes fields of a record. Absent: tr.update(entity, id, patch). */
   update?(tr: Tracker, id: string, patch: Row): Promise<void>;
   /** Never written by an import (differences are reported, not applied). */
@@ -106,25 +108,25 @@ export const programmeKind: RecordKind = {
   check: (r) =>
     typeof r.periodStart === 'string' && typeof r.periodEnd === 'string' && r.periodEnd < r.periodStart ? [{ key: 'periodEnd', message: t('xl.check.endBeforeStart') }] : [],
   create: async (tr, r) => {
-    const at = tr.at;
-    await tr.insert('programme', {
-      id: r.id,
-      name: r.name,
-      periodStart: r.periodStart,
-      periodEnd: r.periodEnd,
-      status: r.status,
-      analysis: r.analysis ?? '',
-      requestedCents: r.requestedCents ?? null,
-      awardedCents: r.awardedCents ?? null,
-      notes: r.notes ?? '',
-      contactSchoolId: r.contactSchoolId ?? null,
-      contactMunicipalityId: r.contactMunicipalityId ?? null,
-      createdAt: r.createdAt ?? at,
-      updatedAt: r.updatedAt ?? at,
-      deletedAt: null,
-      deletedIn: null,
-    });
+    await tr.insert('programme', programmeKind.stored!(r, tr.at));
   },
+  stored: (r, at) => ({
+    id: r.id,
+    name: r.name,
+    periodStart: r.periodStart,
+    periodEnd: r.periodEnd,
+    status: r.status,
+    analysis: r.analysis ?? '',
+    requestedCents: r.requestedCents ?? null,
+    awardedCents: r.awardedCents ?? null,
+    notes: r.notes ?? '',
+    contactSchoolId: r.contactSchoolId ?? null,
+    contactMunicipalityId: r.contactMunicipalityId ?? null,
+    createdAt: r.createdAt ?? at,
+    updatedAt: r.updatedAt ?? at,
+    deletedAt: null,
+    deletedIn: null,
+  }),
 };
 
 /**

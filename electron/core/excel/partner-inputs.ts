@@ -16,6 +16,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Tracker } from '../history/tracker';
 import type { ColumnSpec, Row } from './sheets';
+import { NUMFMT } from './cells';
 import { UserError } from '../errors';
 import { listBudgetLines } from '../db/queries/budget';
 import { contextFor, indicatorViews } from '../db/queries/results';
@@ -51,6 +52,8 @@ export interface NewRecord {
   label: string;
   /** Set when the row changes an existing record (an answer) instead of creating one: its current values. */
   old?: Row;
+  /** The existing record was changed in Regieboek after the file was made: the user chooses. */
+  conflict?: boolean;
   create(tr: Tracker): Promise<void>;
 }
 
@@ -77,9 +80,22 @@ export interface InputSection {
   rows(db: Db, org: { id: string; name: string }, req: InputRequest): Promise<Row[]>;
   /** Every parent this partner may report on (any period). */
   parents(db: Db, org: { id: string; name: string }): Promise<Set<string>>;
-  /** The new record from a filled-in row, or null when its input cells are empty; throws InputError. */
-  build(db: Db, values: Row, id: string, at: string): Promise<NewRecord | null>;
+  /**
+   * The new record from a filled-in row, or null when its input cells are empty, or a notice when
+   * the row is skipped on purpose; throws InputError. `changedSince` says whether a stored record
+   * was changed in Regieboek after the file was made (a conflict when the file differs).
+   */
+  build(db: Db, values: Row, id: string, at: string, changedSince: (id: string) => boolean): Promise<NewRecord | { skipped: string } | null>;
+  /** A cell's own rule where it depends on the row's parent (the value of a percentage or a count indicator). */
+  ruleFor?(column: ColumnSpec, unit: string | undefined): ColumnSpec;
+  /** The unit of each parent, for ruleFor when a returned file is read. */
+  units?(db: Db, parents: ReadonlySet<string>): Promise<Map<string, string>>;
+  /** The row's parent unit when written (the same as units() gives). */
+  unitKey?: string;
 }
+
+/** A written row whose input cells stay locked (writeTable's `locked`): an input that was already submitted. */
+export const LOCKED = '_locked';
 
 export class InputError extends Error {
   constructor(readonly issues: InputIssue[]) {
@@ -118,6 +134,24 @@ function zodIssues(issues: readonly { path: PropertyKey[]; message: string }[], 
 }
 
 // ---- Metingen
+
+/**
+ * A measured value as people type it, by the indicator's unit: a percentage as 40%, "40 %" or 0,4
+ * (stored as 40), a count as a whole number ("1.234" is one thousand two hundred thirty-four), an
+ * amount as euro ("€ 1.234,56"); other units as a plain number.
+ */
+function valueRule(column: ColumnSpec, unit: string | undefined): ColumnSpec {
+  switch (unit) {
+    case 'percentage':
+      return { ...column, type: 'percent', scale: 100, allowNegative: false };
+    case 'aantal':
+      return { ...column, type: 'int', allowNegative: false };
+    case 'euro':
+      return { ...column, type: 'money', scale: 0.01 };
+    default:
+      return column;
+  }
+}
 
 const MEASUREMENT_FIELDS: Record<string, string> = { value: 'value', date: 'date', period: 'period', status: 'status', explanation: 'explanation', indicatorId: 'indicatorId', numerator: 'value', denominator: 'value', categories: 'value' };
 
@@ -178,6 +212,7 @@ export const measurementsInput: InputSection = {
         const unit = v.unit === 'vrij' ? v.freeUnit : t(`unit.${v.unit}` as MessageKey);
         rows.push({
           order: `${m?.code ?? ''}\u0000${a?.code ?? ''}`,
+          unitCode: v.unit,
           indicatorId: v.id,
           activity: a ? [a.code, a.name].filter(Boolean).join(' ') : [m?.code, m?.name].filter(Boolean).join(' '),
           indicator: v.name,
@@ -195,6 +230,14 @@ export const measurementsInput: InputSection = {
       }
     }
     return rows.sort((x, y) => compareCodes(x.order, y.order)).map(({ order: _o, ...r }) => r);
+  },
+  unitKey: 'unitCode',
+  ruleFor: (column, unit) => (column.key === 'value' || column.key === 'lastValue' ? valueRule(column, unit) : column),
+  units: async (db, parents) => {
+    const ids = [...parents].filter((id) => !id.startsWith('deelnemers:'));
+    const rows = ids.length ? await db.selectFrom('indicator').select(['id', 'unit']).where('id', 'in', ids).execute() : [];
+    // The built-in participants indicator counts people.
+    return new Map<string, string>([...[...parents].filter((id) => id.startsWith('deelnemers:')).map((id) => [id, 'aantal'] as [string, string]), ...rows.map((r) => [r.id, r.unit] as [string, string])]);
   },
   parents: async (db, org) => {
     const scope = await partnerScope(db, org.id);
@@ -268,7 +311,7 @@ export const spendInput: InputSection = {
     col('measure', 'xl.partner.s.measure', 'text', 'xl.partner.s.measure.help'),
     col('activity', 'xl.partner.s.activity', 'text', 'xl.partner.s.activity.help'),
     col('costItem', 'xl.partner.s.costItem', 'text', 'xl.partner.s.costItem.help'),
-    col('year', 'xl.partner.s.year', 'int', 'xl.partner.s.year.help'),
+    col('year', 'xl.partner.s.year', 'int', 'xl.partner.s.year.help', { numFmt: NUMFMT.year }),
     col('category', 'xl.partner.s.category', 'text', 'xl.partner.s.category.help'),
     col('plannedCents', 'xl.partner.s.planned', 'money', 'xl.partner.s.planned.help', { allowNegative: true }),
     col('realisedCents', 'xl.partner.s.realised', 'money', 'xl.partner.s.realised.help', { allowNegative: true }),
@@ -305,6 +348,8 @@ export const spendInput: InputSection = {
   build: async (db, v, id, at) => {
     if (empty(v.amountCents) && empty(v.kind) && empty(v.date) && empty(v.description)) return null;
     if (empty(v.amountCents)) throw new InputError([{ key: 'amountCents', message: t('xl.cell.required') }]);
+    // Nothing spent is nothing to book: a 0 (or -0) is skipped with a notice, never a € 0,00 record.
+    if (Number(v.amountCents) === 0) return { skipped: t('xl.partner.s.zero') };
     const kind = empty(v.kind) ? (empty(v.date) ? 'year_total' : 'entry') : String(v.kind);
     const input = {
       budgetLineId: String(v.budgetLineId),
@@ -395,8 +440,10 @@ export const monitoringInput: InputSection = {
     for (const i of await partnerInterviews(db, org.id, round.id)) {
       const d = await interviewDetail(db, i.id);
       if (!d) continue;
+      // A submitted input's answers are shown but locked: the region reopens it first.
+      const locked = i.status !== 'concept';
       d.questions.forEach((q, n) =>
-        rows.push({ answerKey: answerKey(i.id, q.questionId), round: i.roundName, input: i.title, number: n + 1, question: q.text, answer: q.answer || null }),
+        rows.push({ answerKey: answerKey(i.id, q.questionId), round: i.roundName, input: i.title, number: n + 1, question: q.text, answer: q.answer || null, [LOCKED]: locked }),
       );
     }
     return rows;
@@ -415,7 +462,7 @@ export const monitoringInput: InputSection = {
     }
     return out;
   },
-  build: async (db, v) => {
+  build: async (db, v, _id, _at, changedSince) => {
     const [interviewId = '', questionId = ''] = String(v.answerKey).split('/');
     const answer = empty(v.answer) ? '' : String(v.answer);
     const parsed = SaveAnswersInput.safeParse({ id: interviewId, answers: [{ questionId, answer }] });
@@ -433,6 +480,8 @@ export const monitoringInput: InputSection = {
     return {
       row: { interviewId, questionId: a.questionId, answer: a.answer },
       old: { answer: current?.answer ?? '' },
+      // Changed in Regieboek after the request was made: the file's answer does not simply win.
+      conflict: !!current && changedSince(current.id),
       label: String(v.question ?? '').slice(0, 80),
       create: (tr) => saveAnswers(tr, interviewId, [a]),
     };

@@ -10,15 +10,15 @@
  * in the workspace are rejected, nothing is created.
  */
 import { compareCodes } from '../../../shared/natsort';
-import type ExcelJS from 'exceljs';
+import type { SheetWriter, WorkbookWriter, WStyle, WValidation } from './xlsx/writer';
 import { kindByName, type Db, type RecordKind } from './kinds';
 import { FORMAT_VERSION, runningProgrammes, workspaceRegion, writeInfoSheet } from './info';
-import { printSetup, writeTable, type ColumnSpec, type Row } from './sheets';
+import { printSetup, rowHeight, writeTable, type ColumnSpec, type Row } from './sheets';
 import { newWorkbook, type ExportContext } from './workspace-book';
 import { colLetter } from './cells';
 import { UserError } from '../errors';
 import { t } from '../../../shared/i18n/nl';
-import { findRound, inputSections } from './partner-inputs';
+import { findRound, inputSections, LOCKED } from './partner-inputs';
 import { nowIso } from '../clock';
 
 export interface PartnerRequest {
@@ -128,56 +128,46 @@ export function sectionColumns(s: PartnerSection): { kind: RecordKind; columns: 
   return { kind, columns, editable: new Set(s.columns.filter((c) => c.editable).map((c) => c.key)) };
 }
 
-function addValidation(ws: ExcelJS.Worksheet, col: number, spec: ColumnSpec, rows: number): void {
-  const last = Math.max(rows + 1, 2);
-  for (let r = 2; r <= last; r++) {
-    const cell = ws.getCell(`${colLetter(col)}${r}`);
-    if (spec.type === 'choice' && spec.choices)
-      cell.dataValidation = {
-        type: 'list',
-        allowBlank: !spec.required,
-        formulae: [`"${spec.choices.map((c) => c.label).join(',')}"`],
-        showErrorMessage: true,
-        errorTitle: spec.header,
-        error: t('xl.partner.pickFromList'),
-      };
-    else if (spec.type === 'money' || spec.type === 'int' || spec.type === 'decimal')
-      cell.dataValidation = {
-        type: spec.type === 'int' ? 'whole' : 'decimal',
-        operator: 'greaterThanOrEqual',
-        allowBlank: true,
-        formulae: [spec.allowNegative ? -1e12 : 0],
-        showErrorMessage: true,
-        errorTitle: spec.header,
-        error: t('xl.partner.numberOnly'),
-      };
-    else if (spec.type === 'date')
-      cell.dataValidation = {
-        type: 'date',
-        operator: 'between',
-        allowBlank: true,
-        formulae: [new Date(Date.UTC(1990, 0, 1)), new Date(Date.UTC(2100, 11, 31))],
-        showErrorMessage: true,
-        errorTitle: spec.header,
-        error: t('xl.partner.dateOnly'),
-      };
+const nlNumber = (n: number) => n.toLocaleString('nl-NL');
+
+/**
+ * The data validation of an input column: one rule over the column's cells, and an error text
+ * that says exactly what the rule allows (a number of 0 or more, a whole number, a date in range).
+ */
+export function validationFor(spec: ColumnSpec): WValidation | null {
+  const base = { allowBlank: true, errorTitle: spec.header };
+  switch (spec.type) {
+    case 'choice':
+      return spec.choices ? { ...base, type: 'list', allowBlank: !spec.required, formulae: [`"${spec.choices.map((c) => c.label).join(',')}"`], error: t('xl.partner.pickFromList') } : null;
+    case 'int':
+      return spec.allowNegative
+        ? { ...base, type: 'whole', operator: 'between', formulae: [-1_000_000_000, 1_000_000_000], error: t('xl.partner.wholeNumber') }
+        : { ...base, type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], error: t('xl.partner.wholeNumberNotNegative') };
+    case 'money':
+    case 'decimal':
+      return spec.allowNegative
+        ? { ...base, type: 'decimal', operator: 'between', formulae: [-1e12, 1e12], error: t('xl.partner.number', { max: nlNumber(1e12) }) }
+        : { ...base, type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], error: t('xl.partner.numberNotNegative') };
+    case 'date':
+      return { ...base, type: 'date', operator: 'between', formulae: [32_874, 73_415], error: t('xl.partner.dateOnly') };
+    default:
+      return null;
   }
 }
 
-const PROTECT: Partial<ExcelJS.WorksheetProtection> = {
-  selectLockedCells: true,
-  selectUnlockedCells: true,
-  formatColumns: true,
-  formatRows: true,
-  autoFilter: true,
-  sort: false,
-  insertRows: false,
-  deleteRows: false,
-  insertColumns: false,
-  deleteColumns: false,
-};
+/** One validation per input column, over the rows of the table (never per cell, never twice). */
+function addValidations(ws: SheetWriter, columns: readonly ColumnSpec[], editable: ReadonlySet<string>, rows: number): void {
+  columns.forEach((c, i) => {
+    if (!editable.has(c.key)) return;
+    const v = validationFor(c);
+    if (v) ws.validate(`${colLetter(i + 1)}2:${colLetter(i + 1)}${Math.max(rows + 1, 2)}`, v);
+  });
+}
 
-export async function buildPartnerWorkbook(db: Db, req: PartnerRequest, ctx: ExportContext): Promise<ExcelJS.Workbook> {
+const TITLE: WStyle = { bold: true, size: 14, wrap: true, vertical: 'top' };
+const LINE: WStyle = { wrap: true, vertical: 'top' };
+
+export async function buildPartnerWorkbook(db: Db, req: PartnerRequest, ctx: ExportContext): Promise<WorkbookWriter> {
   const partner = req.partner.trim();
   if (!partner) throw new UserError('invalid_input', t('xl.partner.needPartner'));
   const at = ctx.at ?? nowIso();
@@ -185,9 +175,9 @@ export async function buildPartnerWorkbook(db: Db, req: PartnerRequest, ctx: Exp
   const sections = partnerSections.filter((s) => (req.sections ? req.sections.includes(s.name) : !s.optional));
   const org = await findPartner(db, partner);
   const round = req.sections?.includes('monitoring') ? await findRound(db, req.round) : null;
-  const wb = await newWorkbook(at);
+  const wb = newWorkbook(at);
 
-  const help = wb.addWorksheet(t('xl.sheet.instructions'));
+  const help = wb.addSheet(t('xl.sheet.instructions'));
   const lines = [
     t('xl.partner.title', { partner: org?.name ?? partner, region: region.label }),
     req.period ? t('xl.partner.period', { period: req.period }) : '',
@@ -203,49 +193,65 @@ export async function buildPartnerWorkbook(db: Db, req: PartnerRequest, ctx: Exp
     ...sections.map((s) => `${s.sheet}: ${s.instructions}`),
     ...inputSections.filter((s) => req.sections?.includes(s.name)).map((s) => `${s.sheet}: ${s.instructions}`),
   ];
+  // One column as wide as a landscape page, so the instructions print at full size.
+  const width = 105;
   lines.forEach((l, i) => {
-    const c = help.getCell(`A${i + 1}`);
-    c.value = l;
-    c.alignment = { wrapText: true, vertical: 'top' };
-    if (i === 0) c.font = { bold: true, size: 14 };
+    help.set(i + 1, 1, l, i === 0 ? TITLE : LINE);
+    const h = rowHeight([{ text: l, width }], i === 0 ? 14 : 11);
+    if (h) help.height(i + 1, h);
   });
-  help.getColumn(1).width = 110;
-  await help.protect('', PROTECT);
+  help.col(1, { width });
+  help.page = { landscape: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 } };
+  help.protect();
 
-  const info = wb.addWorksheet(t('xl.sheet.info'));
+  const info = wb.addSheet(t('xl.sheet.info'));
   const built = sections.map((s) => ({ s, ...sectionColumns(s) }));
   const inputs = inputSections.filter((s) => req.sections?.includes(s.name));
   writeInfoSheet(
     info,
-    { kind: 'partner', formatVersion: FORMAT_VERSION, regionNumber: region.number, regionLabel: region.label, madeAt: at, madeBy: ctx.user, source: ctx.source, partner: org?.name ?? partner, programmes: await runningProgrammes(db) },
+    {
+      kind: 'partner',
+      formatVersion: FORMAT_VERSION,
+      regionNumber: region.number,
+      regionLabel: region.label,
+      madeAt: at,
+      madeBy: ctx.user,
+      source: ctx.source,
+      partner: org?.name ?? partner,
+      programmes: await runningProgrammes(db),
+      sheets: [...built.map((b) => b.s.sheet), ...inputs.map((s) => s.sheet)],
+    },
     [...built.map((b) => ({ sheet: b.s.sheet, columns: b.columns })), ...inputs.map((s) => ({ sheet: s.sheet, columns: s.columns }))],
   );
-  await info.protect('', PROTECT);
+  info.protect();
 
   for (const b of built) {
-    const ws = wb.addWorksheet(b.s.sheet);
+    const ws = wb.addSheet(b.s.sheet);
     const rows = await b.s.rows(db, req, b.kind);
-    writeTable(ws, b.columns, rows, { headerNotes: true, editable: b.editable, hidden: new Set([b.kind.idKey]) });
-    b.columns.forEach((c, i) => {
-      if (b.editable.has(c.key)) addValidation(ws, i + 1, c, rows.length);
-    });
+    writeTable(ws, b.columns, rows, { headerNotes: true, editable: b.editable, hidden: new Set([b.kind.idKey]), fitRows: true });
+    addValidations(ws, b.columns, b.editable, rows.length);
     printSetup(ws, { title: t('xl.partner.printTitle', { partner }), region: region.label, date: at });
-    await ws.protect('', PROTECT);
+    ws.protect();
   }
   // Input sections: a filled-in row becomes a new measurement or spend record (partner-inputs.ts).
   for (const s of inputs) {
-    const ws = wb.addWorksheet(s.sheet);
+    const ws = wb.addSheet(s.sheet);
     const rows = org ? await s.rows(db, org, { period: req.period, round: round?.id, at }) : [];
-    writeTable(ws, s.columns, rows, { headerNotes: true, editable: s.editable, hidden: new Set([s.parentKey]) });
-    s.columns.forEach((c, i) => {
-      if (s.editable.has(c.key)) addValidation(ws, i + 1, c, rows.length);
+    writeTable(ws, s.columns, rows, {
+      headerNotes: true,
+      editable: s.editable,
+      hidden: new Set([s.parentKey]),
+      fitRows: true,
+      ruleOf: s.ruleFor ? (r, c) => s.ruleFor!(c, r[s.unitKey ?? ''] === undefined ? undefined : String(r[s.unitKey ?? ''])) : undefined,
+      locked: (r) => r[LOCKED] === true,
     });
+    addValidations(ws, s.columns, s.editable, rows.length);
     printSetup(ws, { title: t('xl.partner.printTitle', { partner }), region: region.label, date: at });
-    await ws.protect('', PROTECT);
+    ws.protect();
   }
   return wb;
 }
 
 export async function exportPartner(db: Db, req: PartnerRequest, ctx: ExportContext): Promise<Buffer> {
-  return Buffer.from(await (await buildPartnerWorkbook(db, req, ctx)).xlsx.writeBuffer());
+  return (await buildPartnerWorkbook(db, req, ctx)).toBuffer();
 }

@@ -5,14 +5,15 @@
  * amount, percentage and date cells in nl-NL formats, frozen header, filter, fitting widths, keys
  * repeated on every row, landscape print one page wide with region and date in header and footer.
  */
-import type ExcelJS from 'exceljs';
+import type { SheetWriter, WorkbookWriter, WStyle } from './xlsx/writer';
 import { programmeKind, type Db } from './kinds';
 import { workspaceRegion } from './info';
 import { printSetup, writeTable, type ColumnSpec, type Row } from './sheets';
+import { NUMFMT } from './cells';
 import { newWorkbook, type ExportContext } from './workspace-book';
 import { nl, t, type MessageKey } from '../../../shared/i18n/nl';
 import { schoolYearOf } from '../../../shared/dates';
-import { budgetOverview } from '../db/queries/budget';
+import { measureFigures } from '../db/queries/budget';
 import { programmeResults } from '../db/queries/results';
 import { RESULT_STATUSES, type ResultStatus } from '../../../shared/results/types';
 import { STATUS_ICON, worstStatus } from '../../../shared/results/symbols';
@@ -20,7 +21,7 @@ import { nowIso } from '../clock';
 import { periodLabel } from '../../../shared/results/periods';
 import { sumParticipants } from '../../../shared/participants';
 import { linkedSentence } from '../../../shared/results/linked';
-import type { IndicatorView } from '../../../shared/schemas/results';
+import type { IndicatorView, ProgrammeResults } from '../../../shared/schemas/results';
 
 const localIsoDate = (iso: string) => {
   const d = new Date(iso);
@@ -30,18 +31,20 @@ const localIsoDate = (iso: string) => {
 
 export interface SteeringContext {
   db: Db;
-  wb: ExcelJS.Workbook;
+  wb: WorkbookWriter;
   region: string;
   /** ISO time of the report. */
   at: string;
   user: string;
+  /** A programme's results (the one status rule), computed once per report for every sheet that shows them. */
+  results(programmeId: string): Promise<ProgrammeResults | undefined>;
 }
 
 export interface SteeringSheet {
   name: string;
   /** Sheet title (tab). */
   title: string;
-  build(ws: ExcelJS.Worksheet, ctx: SteeringContext): Promise<void>;
+  build(ws: SheetWriter, ctx: SteeringContext): Promise<void>;
 }
 
 /** Status as text with a symbol, so it survives printing in black and white. */
@@ -56,12 +59,12 @@ export const resultStatusText = (s: ResultStatus) => `${STATUS_ICON[s]} ${t(`res
  * Result status per measure (the worst of its own and its activities' indicators, see
  * `worstStatus`) and per indicator id, from the results queries' status rule, per programme.
  */
-async function resultStatuses(db: Db): Promise<{ measures: Map<string, ResultStatus>; indicators: Map<string, ResultStatus> }> {
+async function resultStatuses(ctx: SteeringContext): Promise<{ measures: Map<string, ResultStatus>; indicators: Map<string, ResultStatus> }> {
   const measures = new Map<string, ResultStatus>();
   const indicators = new Map<string, ResultStatus>();
-  const programmes = await db.selectFrom('programme').select('id').where('deletedAt', 'is', null).execute();
+  const programmes = await ctx.db.selectFrom('programme').select('id').where('deletedAt', 'is', null).execute();
   for (const p of programmes) {
-    const res = await programmeResults(db, p.id);
+    const res = await ctx.results(p.id);
     for (const m of res?.measures ?? []) {
       const views = [...m.indicators, ...m.activities.flatMap((a) => a.indicators)];
       for (const v of views) indicators.set(v.id, v.evaluation.status);
@@ -72,26 +75,33 @@ async function resultStatuses(db: Db): Promise<{ measures: Map<string, ResultSta
 }
 
 const col = (key: string, header: string, type: ColumnSpec['type'], help: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({ key, header, type, help, ...extra });
+/** A text column of a fixed width whose text wraps (the row grows), so a report page keeps a readable size. */
+const wrap = (key: string, header: string, width: number, help = ''): ColumnSpec => col(key, header, 'longText', help, { width });
 
 /** Programme, measure code and name on every row, so filtering in Excel keeps each row's context. */
 const measureKeys = () => [
-  col('programme', t('xl.steering.programme'), 'text', ''),
-  col('code', t('xlh.code'), 'text', ''),
-  col('measure', t('xl.steering.measure'), 'text', ''),
+  wrap('programme', t('xl.steering.programme'), 20),
+  col('code', t('xlh.code'), 'text', '', { width: 8 }),
+  wrap('measure', t('xl.steering.measure'), 22),
 ];
 const pcol = (key: string) => programmeKind.columns.find((c) => c.key === key)!;
 
+const EMPTY_NOTE: WStyle = { italic: true, color: 'FF666666' };
+
 /** A sheet with only headers says so in its first row, instead of looking broken. */
-function emptyNote(ws: ExcelJS.Worksheet, text: string): void {
-  const c = ws.getCell('A2');
-  c.value = text;
-  c.font = { italic: true, color: { argb: 'FF666666' } };
+function emptyNote(ws: SheetWriter, text: string): void {
+  ws.set(2, 1, text, EMPTY_NOTE);
 }
 
-async function table(ws: ExcelJS.Worksheet, ctx: SteeringContext, columns: ColumnSpec[], rows: Row[], empty: string): Promise<void> {
-  writeTable(ws, columns, rows);
+/**
+ * A report table: rows as high as their wrapped text, printed on A4 landscape. A table too wide
+ * for one readable page (the overview) prints at full size over more pages, its key columns
+ * (programme, code, measure) repeated on each, instead of shrinking the type to fit one width.
+ */
+async function table(ws: SheetWriter, ctx: SteeringContext, columns: ColumnSpec[], rows: Row[], empty: string, print: { keyColumns?: number } = {}): Promise<void> {
+  writeTable(ws, columns, rows, { fitRows: true });
   if (!rows.length) emptyNote(ws, empty);
-  printSetup(ws, { title: t('xl.steering.title'), region: ctx.region, date: ctx.at });
+  printSetup(ws, { title: t('xl.steering.title'), region: ctx.region, date: ctx.at, keyColumns: print.keyColumns, readable: true });
 }
 
 /** Per measure, the programme repeated on every row so a filter on it works. */
@@ -102,17 +112,17 @@ export const overviewSheet: SteeringSheet = {
     const year = schoolYearOf(localIsoDate(ctx.at));
     const columns = [
       ...measureKeys(),
-      col('status', t('xlh.programme.status'), 'text', t('xl.steering.statusHelp')),
-      col('lead', t('xlh.leadName'), 'text', ''),
-      col('plus', t('xlh.measure.plus'), 'bool', ''),
-      col('activities', t('xl.steering.activityCount'), 'int', ''),
-      col('planned', t('xl.steering.plannedParticipants', { year }), 'int', ''),
-      col('budgetPlannedCents', t('xl.steering.budgetPlanned'), 'money', t('xl.steering.budgetPlannedHelp'), { allowNegative: true }),
-      col('budgetRealisedCents', t('xl.steering.budgetRealised'), 'money', t('xl.steering.budgetRealisedHelp'), { allowNegative: true }),
-      col('participantsPlanned', t('xl.steering.participantsPlanned'), 'int', t('xl.steering.participantsPlannedHelp')),
-      col('participantsReached', t('xl.steering.participantsReached'), 'int', t('xl.steering.participantsReachedHelp')),
-      col('resultStatus', t('xl.steering.measureResultStatus'), 'text', t('xl.steering.measureResultStatusHelp')),
-      col('shape', t('field.shape'), 'text', t('xl.steering.shapeHelp')),
+      col('status', t('xlh.programme.status'), 'text', t('xl.steering.statusHelp'), { width: 11 }),
+      wrap('lead', t('xlh.leadName'), 22),
+      col('plus', t('xlh.measure.plus'), 'bool', '', { width: 16 }),
+      col('activities', t('xl.steering.activityCount'), 'int', '', { width: 12 }),
+      col('planned', t('xl.steering.plannedParticipants', { year }), 'int', '', { width: 13 }),
+      col('budgetPlannedCents', t('xl.steering.budgetPlanned'), 'money', t('xl.steering.budgetPlannedHelp'), { allowNegative: true, width: 16 }),
+      col('budgetRealisedCents', t('xl.steering.budgetRealised'), 'money', t('xl.steering.budgetRealisedHelp'), { allowNegative: true, width: 16 }),
+      col('participantsPlanned', t('xl.steering.participantsPlanned'), 'int', t('xl.steering.participantsPlannedHelp'), { width: 11 }),
+      col('participantsReached', t('xl.steering.participantsReached'), 'int', t('xl.steering.participantsReachedHelp'), { width: 11 }),
+      col('resultStatus', t('xl.steering.measureResultStatus'), 'text', t('xl.steering.measureResultStatusHelp'), { width: 15 }),
+      wrap('shape', t('field.shape'), 16, t('xl.steering.shapeHelp')),
     ];
     const db = ctx.db;
     const programmes = new Map((await db.selectFrom('programme').select(['id', 'name']).where('deletedAt', 'is', null).execute()).map((p) => [p.id, p.name]));
@@ -126,10 +136,9 @@ export const overviewSheet: SteeringSheet = {
       .orderBy('sortOrder')
       .orderBy('code')
       .execute();
-    // Money and participants from the budget overview, per programme (the same figures as the Begroting screen).
-    const money = new Map<string, { plannedCents: number; realisedCents: number; plannedParticipants: number | null; reachedParticipants: number | null }>();
-    for (const id of programmes.keys()) for (const m of (await budgetOverview(db, id))?.measures ?? []) money.set(m.id, m);
-    const results = await resultStatuses(db);
+    // Money and participants: the same per-measure figures as the Begroting screen.
+    const money = await measureFigures(db);
+    const results = await resultStatuses(ctx);
     const rows = measures
       .filter((m) => programmes.has(m.programmeId))
       .map((m) => {
@@ -153,7 +162,7 @@ export const overviewSheet: SteeringSheet = {
           resultStatus: resultStatusText(results.measures.get(m.id) ?? 'geen_gegevens'),
         };
       });
-    await table(ws, ctx, columns, rows, t('xl.steering.noMeasures'));
+    await table(ws, ctx, columns, rows, t('xl.steering.noMeasures'), { keyColumns: 3 });
   },
 };
 
@@ -163,7 +172,7 @@ export const programmesSheet: SteeringSheet = {
   title: t('xlh.programme.sheet'),
   build: async (ws, ctx) => {
     const columns = [
-      { ...pcol('name'), header: t('xl.steering.programme') },
+      { ...pcol('name'), header: t('xl.steering.programme'), type: 'longText' as const, width: 30 },
       pcol('periodStart'),
       pcol('periodEnd'),
       col('status', t('xlh.programme.status'), 'text', t('xl.steering.statusHelp')),
@@ -187,8 +196,8 @@ export const budgetSheet: SteeringSheet = {
   build: async (ws, ctx) => {
     const columns = [
       ...measureKeys(),
-      col('year', t('xl.steering.year'), 'int', ''),
-      col('source', t('xl.steering.source'), 'text', ''),
+      col('year', t('xl.steering.year'), 'int', '', { numFmt: NUMFMT.year }),
+      wrap('source', t('xl.steering.source'), 22),
       col('plannedCents', t('xl.steering.planned'), 'money', '', { allowNegative: true }),
       col('spentCents', t('xl.steering.spent'), 'money', '', { allowNegative: true }),
       col('spentShare', t('xl.steering.spentShare'), 'percent', '', { allowNegative: true }),
@@ -244,7 +253,7 @@ export const budgetSheet: SteeringSheet = {
           spentShare: c.planned > 0 ? c.spent / c.planned : null,
         };
       });
-    await table(ws, ctx, columns, rows, t('xl.steering.noBudget'));
+    await table(ws, ctx, columns, rows, t('xl.steering.noBudget'), { keyColumns: 3 });
   },
 };
 
@@ -260,28 +269,28 @@ export const resultsSheet: SteeringSheet = {
   build: async (ws, ctx) => {
     const columns = [
       ...measureKeys(),
-      col('owner', t('xl.steering.owner'), 'text', ''),
-      col('indicator', t('xl.steering.indicator'), 'text', ''),
-      col('parent', t('xl.steering.partOf'), 'text', t('xl.steering.partOfHelp')),
-      col('unit', t('xl.steering.unit'), 'text', ''),
-      col('baseline', t('xl.steering.baseline'), 'decimal', '', { allowNegative: true }),
-      col('baselineDate', t('xl.steering.baselineDate'), 'date', ''),
-      col('target', t('xl.steering.target'), 'text', ''),
-      col('period', t('xl.steering.period'), 'text', t('xl.steering.periodHelp')),
-      col('latest', t('xl.steering.latest'), 'decimal', '', { allowNegative: true }),
-      col('latestDate', t('xl.steering.latestDate'), 'date', ''),
-      col('numerator', t('xl.steering.numerator'), 'decimal', ''),
-      col('denominator', t('xl.steering.denominator'), 'decimal', ''),
-      col('measurementStatus', t('xl.steering.measurementStatus'), 'text', ''),
-      col('resultStatus', t('xl.steering.resultStatus'), 'text', t('xl.steering.resultStatusHelp')),
-      col('together', t('xl.steering.together'), 'longText', t('xl.steering.togetherHelp'), { width: 45 }),
+      wrap('owner', t('xl.steering.owner'), 20),
+      wrap('indicator', t('xl.steering.indicator'), 24),
+      wrap('parent', t('xl.steering.partOf'), 16, t('xl.steering.partOfHelp')),
+      col('unit', t('xl.steering.unit'), 'text', '', { width: 12 }),
+      col('baseline', t('xl.steering.baseline'), 'decimal', '', { allowNegative: true, width: 11 }),
+      col('baselineDate', t('xl.steering.baselineDate'), 'date', '', { width: 12 }),
+      wrap('target', t('xl.steering.target'), 20),
+      wrap('period', t('xl.steering.period'), 14, t('xl.steering.periodHelp')),
+      col('latest', t('xl.steering.latest'), 'decimal', '', { allowNegative: true, width: 11 }),
+      col('latestDate', t('xl.steering.latestDate'), 'date', '', { width: 12 }),
+      col('numerator', t('xl.steering.numerator'), 'decimal', '', { width: 10 }),
+      col('denominator', t('xl.steering.denominator'), 'decimal', '', { width: 10 }),
+      col('measurementStatus', t('xl.steering.measurementStatus'), 'text', '', { width: 12 }),
+      col('resultStatus', t('xl.steering.resultStatus'), 'text', t('xl.steering.resultStatusHelp'), { width: 16 }),
+      wrap('together', t('xl.steering.together'), 30, t('xl.steering.togetherHelp')),
     ];
     const db = ctx.db;
     const programmes = await db.selectFrom('programme').select(['id', 'name']).where('deletedAt', 'is', null).orderBy('periodStart').execute();
     const rows: Row[] = [];
     const num = (v: number | null) => (v === null ? '' : String(Math.round(v * 1e6) / 1e6).replace('.', ','));
     for (const p of programmes) {
-      const res = await programmeResults(db, p.id);
+      const res = await ctx.results(p.id);
       for (const m of res?.measures ?? []) {
         const groups: { owner: string; views: IndicatorView[] }[] = [{ owner: '', views: m.indicators }, ...m.activities.map((a) => ({ owner: [a.code, a.name].filter(Boolean).join(' '), views: a.indicators }))];
         for (const g of groups)
@@ -315,7 +324,7 @@ export const resultsSheet: SteeringSheet = {
           }
       }
     }
-    await table(ws, ctx, columns, rows, t('xl.steering.noResults'));
+    await table(ws, ctx, columns, rows, t('xl.steering.noResults'), { keyColumns: 3 });
   },
 };
 
@@ -331,13 +340,13 @@ export const actionsSheet: SteeringSheet = {
   title: t('xl.steering.actions'),
   build: async (ws, ctx) => {
     const columns = [
-      col('programme', t('xl.steering.programme'), 'text', ''),
-      col('round', t('xl.steering.round'), 'text', ''),
-      col('measure', t('xl.steering.measure'), 'text', ''),
-      col('action', t('xl.steering.action'), 'longText', '', { width: 50 }),
-      col('by', t('xl.steering.by'), 'text', ''),
-      col('deadline', t('xl.steering.deadline'), 'date', ''),
-      col('status', t('xl.steering.actionStatus'), 'text', ''),
+      wrap('programme', t('xl.steering.programme'), 16),
+      wrap('round', t('xl.steering.round'), 16),
+      wrap('measure', t('xl.steering.measure'), 20),
+      wrap('action', t('xl.steering.action'), 40),
+      wrap('by', t('xl.steering.by'), 22),
+      col('deadline', t('xl.steering.deadline'), 'date', '', { width: 11 }),
+      col('status', t('xl.steering.actionStatus'), 'text', '', { width: 10 }),
     ];
     const rows = await ctx.db
       .selectFrom('monitoringAction')
@@ -409,16 +418,26 @@ export const legendSheet: SteeringSheet = {
 /** In tab order. Issues 3-5 replace budget/results/actions and add measure sheets here. */
 export const steeringSheets: SteeringSheet[] = [overviewSheet, programmesSheet, budgetSheet, resultsSheet, actionsSheet, legendSheet];
 
-export async function buildSteeringWorkbook(db: Db, ctx: ExportContext): Promise<ExcelJS.Workbook> {
+export async function buildSteeringWorkbook(db: Db, ctx: ExportContext): Promise<WorkbookWriter> {
   const at = ctx.at ?? nowIso();
   const region = await workspaceRegion(db);
-  const wb = await newWorkbook(at);
-  wb.title = t('xl.steering.title');
-  const sctx: SteeringContext = { db, wb, region: region.label, at, user: ctx.user };
-  for (const s of steeringSheets) await s.build(wb.addWorksheet(s.title), sctx);
+  const wb = newWorkbook(at, t('xl.steering.title'));
+  const results = new Map<string, Promise<ProgrammeResults | undefined>>();
+  const sctx: SteeringContext = {
+    db,
+    wb,
+    region: region.label,
+    at,
+    user: ctx.user,
+    results: (id) => {
+      if (!results.has(id)) results.set(id, programmeResults(db, id));
+      return results.get(id)!;
+    },
+  };
+  for (const s of steeringSheets) await s.build(wb.addSheet(s.title), sctx);
   return wb;
 }
 
 export async function exportSteering(db: Db, ctx: ExportContext): Promise<Buffer> {
-  return Buffer.from(await (await buildSteeringWorkbook(db, ctx)).xlsx.writeBuffer());
+  return (await buildSteeringWorkbook(db, ctx)).toBuffer();
 }

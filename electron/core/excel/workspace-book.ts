@@ -2,8 +2,7 @@
  * The workspace workbook: the whole workspace in one .xlsx, one sheet per record kind with fixed
  * headers (docs/EXCHANGE.md), so it can be read back into an empty workspace without loss.
  */
-import type ExcelJS from 'exceljs';
-import { excel } from './lib';
+import { WorkbookWriter } from './xlsx/writer';
 import { recordKinds, type Db } from './kinds';
 import { FORMAT_VERSION, runningProgrammes, workspaceRegion, writeInfoSheet } from './info';
 import { printSetup, writeTable } from './sheets';
@@ -19,27 +18,22 @@ export interface ExportContext {
   at?: string;
 }
 
-export async function newWorkbook(at: string): Promise<ExcelJS.Workbook> {
-  const wb = new (await excel()).Workbook();
-  wb.creator = t('app.name');
-  wb.lastModifiedBy = t('app.name');
-  wb.created = new Date(at);
-  wb.modified = new Date(at);
-  return wb;
+export function newWorkbook(at: string, title?: string): WorkbookWriter {
+  return new WorkbookWriter({ creator: t('app.name'), created: new Date(at), title });
 }
 
-export async function buildWorkspaceWorkbook(db: Db, ctx: ExportContext): Promise<ExcelJS.Workbook> {
+export async function buildWorkspaceWorkbook(db: Db, ctx: ExportContext): Promise<WorkbookWriter> {
   const at = ctx.at ?? nowIso();
   const region = await workspaceRegion(db);
-  const wb = await newWorkbook(at);
-  const info = wb.addWorksheet(t('xl.sheet.info'));
+  const wb = newWorkbook(at);
+  const info = wb.addSheet(t('xl.sheet.info'));
   writeInfoSheet(
     info,
     { kind: 'workspace', formatVersion: FORMAT_VERSION, regionNumber: region.number, regionLabel: region.label, madeAt: at, madeBy: ctx.user, source: ctx.source, partner: null, programmes: await runningProgrammes(db) },
     recordKinds.map((k) => ({ sheet: k.sheet, columns: k.columns })),
   );
   for (const kind of recordKinds) {
-    const ws = wb.addWorksheet(kind.sheet);
+    const ws = wb.addSheet(kind.sheet);
     writeTable(ws, kind.columns, await kind.list(db), { headerNotes: true });
     printSetup(ws, { title: kind.sheet, region: region.label, date: at });
   }
@@ -47,6 +41,5 @@ export async function buildWorkspaceWorkbook(db: Db, ctx: ExportContext): Promis
 }
 
 export async function exportWorkspace(db: Db, ctx: ExportContext): Promise<Buffer> {
-  const wb = await buildWorkspaceWorkbook(db, ctx);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return (await buildWorkspaceWorkbook(db, ctx)).toBuffer();
 }
