@@ -44,6 +44,7 @@ import { InputSheet, RoundReport } from './pages/MonitoringPrint';
 import { BudgetPage } from './pages/BudgetPage';
 import { ExchangePage } from './pages/ExchangePage';
 import { BackupsPage } from './pages/BackupsPage';
+import { BackupNotice } from './components/BackupNotice';
 
 /** Areas in the sidebar; those that need a workspace are hidden until one is open. */
 const areas: { route: string; key: MessageKey; needsWorkspace: boolean }[] = [
@@ -324,6 +325,7 @@ function Shell() {
           )}
         </nav>
         <main className="main" id="main">
+          {workspace && <BackupNotice here={route[0] === 'reservekopieen'} />}
           {workspace?.readOnly && (
             <p className="readonly-banner" role="note">
               {workspace.readOnly}

@@ -39,14 +39,16 @@ export function projectMessage(issue: z.core.$ZodRawIssue): string | undefined {
       return t('val.wrongKind', { expected: kind(String(issue.expected)), found: kind(kindOf(issue.input)) });
     case 'too_big': {
       const max = Number(issue.maximum);
-      if (issue.origin === 'string') return t('val.tooLong', { max });
-      if (issue.origin === 'array' || issue.origin === 'set') return t('val.tooMany', { max });
+      // "te lang (50.123 tekens); hooguit 50.000 tekens.": what was typed and the limit, in nl-NL.
+      if (issue.origin === 'string')
+        return t('val.tooLong', { max: max.toLocaleString('nl-NL'), length: typeof issue.input === 'string' ? issue.input.length.toLocaleString('nl-NL') : '?' });
+      if (issue.origin === 'array' || issue.origin === 'set') return t('val.tooMany', { max: max.toLocaleString('nl-NL') });
       if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return t(issue.inclusive ? 'val.atMost' : 'val.below', { max: max.toLocaleString('nl-NL') });
       return undefined;
     }
     case 'too_small': {
       const min = Number(issue.minimum);
-      if (issue.origin === 'string') return min <= 1 ? t('val.required') : t('val.tooShort', { min });
+      if (issue.origin === 'string') return min <= 1 ? t('val.required') : t('val.tooShort', { min: min.toLocaleString('nl-NL') });
       if (issue.origin === 'array' || issue.origin === 'set') return t('val.tooFew', { min });
       if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return t(issue.inclusive ? 'val.atLeast' : 'val.above', { min: min.toLocaleString('nl-NL') });
       return undefined;

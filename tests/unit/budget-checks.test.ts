@@ -93,6 +93,6 @@ describe('budget rule checks (2012 defaults)', () => {
     const lines = [line({ id: 'a', year: 2024, plannedCents: 1 }), line({ id: 'b', year: 2028, plannedCents: 1 }), line({ id: 'c', year: 2029, plannedCents: 1 })];
     const f = runChecks({ lines, spend: [], awards: [], measures, rules: { ...DEFAULT_RULES, checkAwards: false }, period: { start: '2024-08-01', end: '2028-07-31' } });
     expect(f).toMatchObject([{ code: 'outside_period', severity: 'warning', year: 2029, lineIds: ['c'] }]);
-    expect(f[0]!.message).toBe('2029: 1 begrotingsregel(s) in een jaar buiten de programmaperiode (2024-2028).');
+    expect(f[0]!.message).toBe('2029: 1 begrotingsregel in een jaar buiten de programmaperiode (2024-2028).');
   });
 });

@@ -230,7 +230,7 @@ export function readTable(ws: ExcelJS.Worksheet, columns: readonly ColumnSpec[],
       continue;
     }
     if (emptyRun.length) {
-      notices.push({ sheet, row: emptyRun[0], message: t('xl.read.emptyRows', { from: emptyRun[0]!, to: emptyRun[emptyRun.length - 1]! }) });
+      notices.push({ sheet, row: emptyRun[0], message: emptyRun.length === 1 ? t('xl.read.emptyRow', { from: emptyRun[0]! }) : t('xl.read.emptyRows', { from: emptyRun[0]!, to: emptyRun[emptyRun.length - 1]! }) });
       emptyRun = [];
     }
     const values: Row = {};

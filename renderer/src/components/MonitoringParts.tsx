@@ -11,7 +11,7 @@ import { useCall } from '../useLoad';
 import { useAct } from '../useAct';
 import { SelectField, TextArea, TextField } from './Field';
 import { LoadProblem } from './LoadError';
-import { parseDateInput } from '../../../shared/dates';
+import { parseDateInput, dateError } from '../../../shared/dates';
 import { checkAction, ACTION_STATUSES, type ActionStatus } from '../../../shared/monitoring/actions';
 import type { Action, MeasureFacts } from '../../../shared/schemas/monitoring';
 import { StatusBadge } from '../pages/ResultsParts';
@@ -242,7 +242,7 @@ export function ActionForm({ ctx, action, onDone }: { ctx: ActionContext; action
     const errs: Record<string, string> = {};
     for (const p of checkAction({ text: f.text, ownerName: f.ownerName, ownerOrganisationId: f.ownerOrganisationId || null, deadline }, ctx.roundDate))
       if (p.severity === 'error') errs[p.field] = p.message.replace(/^[^:]+: /, '');
-    if (f.deadline.trim() && !deadline) errs.deadline = t('val.date');
+    if (f.deadline.trim() && !deadline) errs.deadline = dateError(f.deadline);
     if (!f.measureId) errs.measureId = t('val.required');
     setErrors(errs);
     if (Object.keys(errs).length) return;

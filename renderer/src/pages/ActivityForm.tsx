@@ -12,7 +12,7 @@ import { LoadError, LoadProblem } from '../components/LoadError';
 import { CheckboxGroup, SelectField, TextArea, TextField } from '../components/Field';
 import { coded } from '../components/Status';
 import { focusFirstError } from '../components/errors';
-import { formatDate, parseDateInput, schoolYearOf } from '../../../shared/dates';
+import { formatDate, parseDateInput, schoolYearOf, dateError } from '../../../shared/dates';
 import { ACTIVITY_LONG_TEXTS, holdsOneActivity, ITEM_STATUSES, type Activity, type ActivityUpdate } from '../../../shared/schemas/tree';
 
 const TEXTS = ACTIVITY_LONG_TEXTS;
@@ -68,7 +68,7 @@ function toInput(f: FormState): { input?: Omit<ActivityUpdate, 'id'>; errors: Re
   const date = (s: string, field: string) => {
     if (!s.trim()) return null;
     const iso = parseDateInput(s);
-    if (!iso) errors[field] = t('val.date');
+    if (!iso) errors[field] = dateError(s);
     return iso;
   };
   const startDate = date(f.startDate, 'startDate');

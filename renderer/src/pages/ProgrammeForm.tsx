@@ -9,7 +9,7 @@ import { useRecordForm } from '../useRecordForm';
 import { LoadError, LoadProblem } from '../components/LoadError';
 import { SelectField, TextArea, TextField } from '../components/Field';
 import { centsToInput, parseMoney } from '../../../shared/money';
-import { formatDate, parseDateInput } from '../../../shared/dates';
+import { formatDate, parseDateInput, dateError } from '../../../shared/dates';
 import { PROGRAMME_STATUSES, type Programme, type ProgrammeInput } from '../../../shared/schemas/programme';
 
 interface FormState {
@@ -48,8 +48,8 @@ function toInput(f: FormState): { input?: ProgrammeInput; errors: Record<string,
   if (!f.name.trim()) errors.name = t('val.required');
   const start = parseDateInput(f.periodStart);
   const end = parseDateInput(f.periodEnd);
-  if (!start) errors.periodStart = t('val.date');
-  if (!end) errors.periodEnd = t('val.date');
+  if (!start) errors.periodStart = dateError(f.periodStart);
+  if (!end) errors.periodEnd = dateError(f.periodEnd);
   if (start && end && end < start) errors.periodEnd = t('val.endBeforeStart');
   const money = (s: string, field: string): number | null => {
     if (!s.trim()) return null;

@@ -5,7 +5,7 @@ import { useCall } from '../useLoad';
 import { useAct } from '../useAct';
 import { t, type MessageKey } from '../i18n';
 import { SelectField, TextArea, TextField } from '../components/Field';
-import { formatNumber, parseNumberInput } from '../../../shared/results/format';
+import { formatNumber, parseNumberInput, percentReading, readPercentage } from '../../../shared/results/format';
 import { parseRegionPaste, type PastedFigure } from '../../../shared/results/paste';
 import { ONDERWIJSSOORTEN, type RegionFigure } from '../../../shared/schemas/results';
 import { isSchoolYear } from '../../../shared/results/schoolYear';
@@ -142,8 +142,10 @@ function AddFigure() {
     const leavers = parseNumberInput(f.leavers);
     if (students === null || !Number.isInteger(students)) errs.students = t('val.wholeNumber');
     if (leavers === null || !Number.isInteger(leavers)) errs.leavers = t('val.wholeNumber');
-    const normV = f.nationalNorm.trim() ? parseNumberInput(f.nationalNorm) : null;
-    if (f.nationalNorm.trim() && normV === null) errs.nationalNorm = t('val.number');
+    // The norm is a percentage: it says how it was read ("0.975" is 0,975%, never 975).
+    const norm = f.nationalNorm.trim() ? readPercentage(f.nationalNorm) : { value: null };
+    const normV = norm.value;
+    if (norm.error) errs.nationalNorm = norm.error;
     setErrors(errs);
     if (Object.keys(errs).length) return;
     const row = { schoolYear: f.schoolYear.trim(), onderwijssoort: f.onderwijssoort as 'mbo2', students: students!, leavers: leavers!, percentage: null, nationalNorm: normV, status: f.status as 'voorlopig', definitionVersion: f.definitionVersion, source: t('regionFigures.manual') };
@@ -165,7 +167,7 @@ function AddFigure() {
       <div className="row">
         <SelectField label={t('field.figureStatus')} name="status" value={f.status} onChange={set('status')} options={['voorlopig', 'definitief'].map((s) => ({ value: s, label: t(`measurementStatus.${s}` as MessageKey) }))} />
         <TextField label={t('field.definitionVersion')} name="definitionVersion" value={f.definitionVersion} onChange={set('definitionVersion')} />
-        <TextField label={t('field.nationalNorm')} name="nationalNorm" value={f.nationalNorm} onChange={set('nationalNorm')} error={errors.nationalNorm} inputMode="decimal" />
+        <TextField label={t('field.nationalNorm')} name="nationalNorm" value={f.nationalNorm} onChange={set('nationalNorm')} error={errors.nationalNorm} inputMode="decimal" hint={percentReading(f.nationalNorm)} />
       </div>
       <div className="form-actions">
         <button type="submit">{t('action.save')}</button>
