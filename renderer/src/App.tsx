@@ -6,7 +6,7 @@ import { queryClient } from './query';
 import { useCall } from './useLoad';
 import { messageOf } from './components/errors';
 import { AppContext } from './state';
-import { NotifyProvider, useNotify } from './notify';
+import { NotifyProvider, Toasts, useNotify } from './notify';
 import { go, href, useRoute } from './router';
 import { t, type MessageKey } from './i18n';
 import { regionLabel } from '../../shared/regions';
@@ -151,6 +151,8 @@ function Shell() {
   // Another screen starts at its top, not at the scroll position of the one before.
   const path = route.join('/');
   useEffect(() => {
+    // The content scrolls in its own column (the notices have a row of their own below it).
+    document.getElementById('main')?.scrollTo(0, 0);
     window.scrollTo(0, 0);
   }, [path]);
 
@@ -277,6 +279,7 @@ function Shell() {
             <ActivitySheet id={route[2]} />
           )}
         </main>
+        <Toasts />
       </AppContext.Provider>
     );
   return (
@@ -324,6 +327,7 @@ function Shell() {
             </div>
           )}
         </nav>
+        <div className="main-col">
         <main className="main" id="main">
           {workspace && <BackupNotice here={route[0] === 'reservekopieen'} />}
           {workspace?.readOnly && (
@@ -335,6 +339,8 @@ function Shell() {
             <Screen route={route} hasWorkspace={!!workspace} />
           </ErrorBoundary>
         </main>
+        <Toasts />
+        </div>
         {searching && <SearchDialog onClose={() => setSearching(false)} />}
       </div>
     </AppContext.Provider>

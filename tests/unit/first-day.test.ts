@@ -10,7 +10,8 @@ import { dateError, dateInputProblem, formatDateTime } from '../../shared/dates'
 import { longText, isoDate } from '../../shared/schemas/fields';
 import { parseNumberInput, percentReading, readPercentage } from '../../shared/results/format';
 import { sinceText } from '../../electron/core/files/lock';
-import { makeCore } from './helpers';
+import { makeCore, programmeInput } from './helpers';
+import { partnerLabel, similarPartners } from '../../shared/partners/names';
 
 describe('a date in the right shape whose day does not exist says so', () => {
   it('31-2-2017 is not "badly written" but a day February 2017 does not have', () => {
@@ -107,5 +108,55 @@ describe('a failed daily backup is shown, with what to do, until a backup succee
     fs.rmSync(app.backupsDir, { force: true });
     await call('backup.create');
     expect(await call('backup.problem')).toBeNull();
+  });
+});
+
+describe('no partner twice', () => {
+  const org = (name: string, extra: Partial<{ brin: string; kvk: string; place: string }> = {}) => ({ name, type: 'mbo' as const, brin: '', kvk: '', place: '', notes: '', ...extra });
+  it('a second partner with the same BRIN or KvK number is refused, naming the first; editing itself is fine', async () => {
+    const { call, fail } = await makeCore();
+    const arcus = await call('organisation.create', org('Arcus College', { brin: '25LJ', kvk: '12345678' }));
+    const brin = await fail('organisation.create', org('Arcus College', { brin: '25lj' }));
+    expect(brin.field).toBe('brin');
+    expect(brin.message).toBe('BRIN-nummer: 25LJ is al het BRIN-nummer van partner "Arcus College". Een BRIN-nummer hoort bij één partner: open die partner, of controleer het nummer.');
+    const kvk = await fail('organisation.create', org('Arcus', { kvk: '1234.5678' }));
+    expect(kvk.field).toBe('kvk');
+    expect((await call('organisation.list')).length).toBe(1);
+    // Saving the partner itself again, and a vestiging (25LJ01), are not duplicates.
+    await call('organisation.update', { id: arcus.id, ...org('Arcus College Amersfoort', { brin: '25LJ', kvk: '12345678' }) });
+    await call('organisation.create', org('Arcus College vestiging Zeist', { brin: '25LJ01' }));
+    const other = await call('organisation.create', org('ROC Zuid', { brin: '99XY' }));
+    expect((await fail('organisation.update', { id: other.id, ...org('ROC Zuid', { brin: '25LJ' }) })).field).toBe('brin');
+  });
+
+  it('near-duplicate names are found (to ask before saving), different partners are not', () => {
+    const all = [
+      { id: '1', name: 'Arcus College' },
+      { id: '2', name: 'Gemeente Voorbeeldstad' },
+      { id: '3', name: 'ROC Midden' },
+    ];
+    expect(similarPartners('arcus college ', all).map((p) => p.id)).toEqual(['1']);
+    expect(similarPartners('Arcus-College', all).map((p) => p.id)).toEqual(['1']);
+    expect(similarPartners('Arkus Colege', all).map((p) => p.id)).toEqual(['1']);
+    expect(similarPartners('Voorbeeldstad', all).map((p) => p.id)).toEqual(['2']);
+    expect(similarPartners('ROC Oost', all)).toEqual([]);
+    expect(similarPartners('Arcus College', all, '1')).toEqual([]); // itself, when edited
+  });
+
+  it('twins are told apart in pickers, and a partner request by an ambiguous name asks which one', async () => {
+    const a = { id: 'a', name: 'Arcus College', brin: '25LJ', kvk: '', place: 'Amersfoort' };
+    const b = { id: 'b', name: 'Arcus College', brin: '', kvk: '', place: 'Zeist' };
+    expect(partnerLabel(a, [a, b])).toBe('Arcus College (BRIN 25LJ, Amersfoort)');
+    expect(partnerLabel(b, [a, b])).toBe('Arcus College (Zeist)');
+    expect(partnerLabel(a, [a])).toBe('Arcus College');
+    // Two with one name (possible: names need not be unique, numbers must): the request refuses to guess.
+    const { call, fail } = await makeCore();
+    await call('programme.create', programmeInput());
+    await call('organisation.create', org('Arcus College', { brin: '25LJ', place: 'Amersfoort' }));
+    const second = await call('organisation.create', org('Arcus College', { place: 'Zeist' }));
+    const e = await fail('exchange.export', { kind: 'partner', partner: 'Arcus College' });
+    expect(e.message).toMatch(/^Er zijn 2 partners met de naam "Arcus College": Arcus College \(BRIN 25LJ, Amersfoort\); Arcus College \(Zeist\)\. Kies welke u bedoelt/);
+    const byId = await call('exchange.export', { kind: 'partner', partners: [second.id] });
+    expect(byId.files).toHaveLength(1);
   });
 });

@@ -2,6 +2,7 @@
  * Pieces shared by the monitoring screens: the facts panel, the action table with its form, and
  * status badges. Overdue actions carry an icon and the words "Te laat", never colour alone.
  */
+import { partnerOptions } from './PartnerPicker';
 import { parsePeriod, periodLabel } from '../../../shared/results/periods';
 import { useState, type FormEvent } from 'react';
 import { call } from '../api';
@@ -276,7 +277,7 @@ export function ActionForm({ ctx, action, onDone }: { ctx: ActionContext; action
           value={f.ownerOrganisationId}
           onChange={(v) => set('ownerOrganisationId', v)}
           placeholder={t('mon.action.noOrganisation')}
-          options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+          options={partnerOptions(orgs.data ?? [])}
         />
       </div>
       <LoadProblem q={orgs} />

@@ -2,6 +2,7 @@
  * The programme as a tree: lines -> measures -> activities, with counts and status, filters by
  * partner, target group and status, and reordering within a parent.
  */
+import { partnerOptions } from './PartnerPicker';
 import { useMemo, useState, type ChangeEvent } from 'react';
 import { call } from '../api';
 import { useCall } from '../useLoad';
@@ -146,9 +147,9 @@ export function ProgrammeTreeView({ programmeId }: { programmeId: string }) {
           {t('tree.filterPartner')}
           <select value={f.partner} onChange={select('partner')}>
             <option value="">{t('tree.all')}</option>
-            {(orgs.data ?? []).map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
+            {partnerOptions(orgs.data ?? []).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
               </option>
             ))}
           </select>

@@ -1,3 +1,4 @@
+import { partnerLabel } from '../../../shared/partners/names';
 import { useState, type ChangeEvent } from 'react';
 import { call } from '../api';
 import { useApp } from '../state';
@@ -83,6 +84,7 @@ export function ExchangePage() {
   const last = useCall('exchange.lastImport');
   const partners = useCall('organisation.list');
   const rounds = useCall('monitoring.round.list', {});
+  const noPartner = !partner.trim() && picked.size === 0;
 
   /** One step at a time: `busy` names it, so every button waits. */
   async function step<T>(name: string, run: () => Promise<T>) {
@@ -220,15 +222,16 @@ export function ExchangePage() {
                   <label>
                     <input
                       type="checkbox"
-                      checked={picked.has(o.name)}
+                      checked={picked.has(o.id)}
                       onChange={(e) => {
+                        // By id: two partners may share a name (the label tells them apart).
                         const next = new Set(picked);
-                        if (e.target.checked) next.add(o.name);
-                        else next.delete(o.name);
+                        if (e.target.checked) next.add(o.id);
+                        else next.delete(o.id);
                         setPicked(next);
                       }}
                     />{' '}
-                    {o.name}
+                    {partnerLabel(o, partners.data ?? [])}
                   </label>
                 </li>
               ))}
@@ -252,9 +255,22 @@ export function ExchangePage() {
               </label>
             ))}
           </fieldset>
-          <button type="button" className="primary" disabled={!!busy || (!partner.trim() && picked.size === 0)} onClick={() => void doExport('partner')}>
+          <button
+            type="button"
+            className="primary"
+            disabled={!!busy || noPartner}
+            aria-describedby={noPartner ? 'xl-pa-why' : undefined}
+            onClick={() => void doExport('partner')}
+          >
             {t('exchange.download')}
           </button>
+          {/* A greyed-out button says why. */}
+          {noPartner && (
+            <span id="xl-pa-why" className="small muted disabled-why">
+              {' '}
+              {t('exchange.downloadNeedsPartner')}
+            </span>
+          )}
         </section>
       </div>
 

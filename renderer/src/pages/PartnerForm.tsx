@@ -9,6 +9,7 @@ import { LoadError } from '../components/LoadError';
 import { SelectField, TextArea, TextField } from '../components/Field';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../../shared/schemas/partner';
 import { orgTypeLabel } from './PartnerList';
+import { useConfirmNewPartner } from '../components/PartnerPicker';
 
 const empty = { name: '', type: 'mbo', brin: '', kvk: '', place: '', notes: '' };
 
@@ -17,12 +18,20 @@ export function PartnerForm({ id }: { id?: string }) {
   const partner = useCall('organisation.get', { id: id ?? '' }, { enabled: !!id });
   const { form, setForm } = useRecordForm(partner.data, (o) => ({ name: o.name, type: o.type as string, brin: o.brin, kvk: o.kvk, place: o.place, notes: o.notes }), empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const all = useCall('organisation.list');
+  const confirm = useConfirmNewPartner();
 
   const set = (k: keyof typeof empty) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!form.name.trim()) return setErrors({ name: t('val.required') });
+    // A new name that (nearly) exists already is asked about first; the same BRIN or KvK the core refuses.
+    if (!id || partner.data?.name !== form.name) {
+      const answer = await confirm(form.name, all.data ?? [], id);
+      if (answer === 'cancel') return;
+      if (answer !== 'save') return go('partners', answer);
+    }
     const input = { ...form, type: form.type as OrganisationType };
     await act(() => (id ? call('organisation.update', { id, ...input }) : call('organisation.create', input)), {
       done: id ? t('partner.saved') : t('partner.created'),

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { QuickAddPartner, partnerOptions } from '../components/PartnerPicker';
 import { call } from '../api';
 import { t } from '../i18n';
 import { go, href } from '../router';
@@ -88,7 +89,7 @@ export function ProgrammeForm({ id }: { id?: string }) {
   const { form, setForm } = useRecordForm(programme.data, fromProgramme, empty);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const orgList = useCall('organisation.list');
-  const orgs = (orgList.data ?? []).map((o) => ({ value: o.id, label: o.name }));
+  const orgs = partnerOptions(orgList.data ?? []);
 
   const set = (k: keyof FormState) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
@@ -148,6 +149,7 @@ export function ProgrammeForm({ id }: { id?: string }) {
             error={errors.contactMunicipalityId}
           />
         </div>
+        <QuickAddPartner idPrefix="contact" onAdded={(pid, type) => setForm((f) => (type === 'gemeente' ? { ...f, contactMunicipalityId: pid } : { ...f, contactSchoolId: pid }))} />
         <TextArea label={t('field.analysis')} name="analysis" rows={8} value={form.analysis} onChange={set('analysis')} error={errors.analysis} hint={t('hint.longText')} />
         <TextArea label={t('field.notes')} name="notes" rows={3} value={form.notes} onChange={set('notes')} error={errors.notes} />
         <div className="form-actions">
