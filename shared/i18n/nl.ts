@@ -301,6 +301,7 @@ export const nl = {
   'partner.similarAsk': 'Sla alleen op als het echt een andere organisatie is, bijvoorbeeld een andere vestiging.',
   'partner.similarSave': 'Toch opslaan',
   'partner.similarOpen': 'Bestaande openen',
+  'partner.similarPick': 'Bestaande kiezen',
   'partner.quickAdd': 'Nieuwe partner…',
   'partner.quickAddTitle': 'Nieuwe partner toevoegen',
   'partner.quickAddSave': 'Partner toevoegen',

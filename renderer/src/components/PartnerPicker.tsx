@@ -25,8 +25,8 @@ export function partnerOptions(all: readonly Organisation[]): { value: string; l
  */
 export function useConfirmNewPartner() {
   const ask = useAsk();
-  return async (name: string, all: readonly Organisation[], selfId?: string): Promise<string> => {
-    const twins = similarPartners(name, all, selfId);
+  return async (name: string, all: readonly Organisation[], opts: { selfId?: string; inPicker?: boolean } = {}): Promise<string> => {
+    const twins = similarPartners(name, all, opts.selfId);
     if (!twins.length) return 'save';
     const answer = await ask({
       title: t('partner.similarTitle'),
@@ -36,7 +36,7 @@ export function useConfirmNewPartner() {
       ],
       choices: [
         { value: 'cancel', label: t('action.cancel'), cancel: true },
-        { value: 'open', label: t('partner.similarOpen') },
+        { value: 'open', label: t(opts.inPicker ? 'partner.similarPick' : 'partner.similarOpen') },
         { value: 'save', label: t('partner.similarSave'), kind: 'primary' },
       ],
     });
@@ -61,7 +61,8 @@ export function QuickAddPartner({ onAdded, idPrefix }: { onAdded(id: string, typ
 
   async function add() {
     if (!f.name.trim()) return setErrors({ name: t('val.required') });
-    const answer = await confirm(f.name, all.data ?? []);
+    setErrors({});
+    const answer = await confirm(f.name, all.data ?? [], { inPicker: true });
     if (answer === 'cancel') return;
     if (answer !== 'save') {
       // The existing partner is the one meant: pick it.

@@ -28,7 +28,7 @@ export function PartnerForm({ id }: { id?: string }) {
     if (!form.name.trim()) return setErrors({ name: t('val.required') });
     // A new name that (nearly) exists already is asked about first; the same BRIN or KvK the core refuses.
     if (!id || partner.data?.name !== form.name) {
-      const answer = await confirm(form.name, all.data ?? [], id);
+      const answer = await confirm(form.name, all.data ?? [], { selfId: id });
       if (answer === 'cancel') return;
       if (answer !== 'save') return go('partners', answer);
     }
