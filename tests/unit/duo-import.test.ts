@@ -188,6 +188,17 @@ describe('picking the region\'s rows and reading the years', () => {
     await ws.close();
   });
 
+  it('by the region\'s name when the file has no RMC code, and "2016/17" is the school year 2016/2017', async () => {
+    const dir = tempDir();
+    const ws = workspace(dir);
+    const buf = Buffer.from(['RMC-REGIO NAAM;JAAR;ONDERWIJSSOORT;AANTAL DEELNEMERS;AANTAL VSV ERS', 'Eem en Vallei;2016/17;mbo 2;2.000;40', 'Haaglanden;2016/17;mbo 2;9.000;200'].join('\n'), 'utf8');
+    const plan = await planDuo(ws.db, buf, 'per-regio-voorlopig.csv');
+    expect(plan.regionBy).toBe('regionName');
+    expect(plan.figures.map((f) => [f.schoolYear, f.onderwijssoort, f.students])).toEqual([['2016/2017', 'mbo2', 2000]]);
+    expect(plan.otherRegions).toEqual([{ label: '28 Haaglanden', rows: 1 }]);
+    await ws.close();
+  });
+
   it('a single year needs the choice begin or end; nothing is guessed', async () => {
     const dir = tempDir();
     const ws = workspace(dir);

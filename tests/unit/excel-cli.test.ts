@@ -45,7 +45,7 @@ describe('regieboek export / import', () => {
     // Again: nothing changes.
     const again = JSON.parse((await cli('import', '--db', dst, '--in', x1, '--json')).out);
     expect(again).toMatchObject({ applied: 0, changeSetId: null, counts: { unchanged: plan.rows.length } });
-  });
+  }, 60_000); // the whole example out and in twice: 13 s alone, over 20 s while the machine runs other suites
 
   it('several partners at once: --partner more than once or a comma list writes one workbook per partner into the --out folder', async () => {
     const dir = tempDir();

@@ -4,7 +4,7 @@
  * for privacy (e.g. -1), school years in their several spellings, and DUO's names for types of
  * education. Nothing is guessed: what cannot be read says so, in Dutch.
  */
-import { isSchoolYear } from '../../../shared/results/schoolYear';
+import { parsePeriod, periodCode, periodOf } from '../../../shared/results/periods';
 import type { Onderwijssoort } from './plan';
 import { headerNorm } from './columns';
 
@@ -52,22 +52,23 @@ export function parseNumber(raw: string, style: NumberStyle, opts: { percent?: b
   return { kind: 'value', value };
 }
 
-/** "2016/2017", "2016-2017", "2016/17", "schooljaar 2016-2017": the school year; "2016": a single year. */
+/**
+ * "2016/2017", "2016-2017", "2016/17", "schooljaar 2016-2017": the school year, read as the results'
+ * reporting periods read it (shared/results/periods.ts) so a DUO figure is about the same school year
+ * as a measurement; "2016": a single year, which is a school year only by the user's choice.
+ */
 export function parseSchoolYear(raw: string, yearIs: 'begin' | 'eind' | null): { schoolYear: string } | { single: number } | { bad: string } {
   const s = raw.trim().toLowerCase().replace(/^(schooljaar|sj|jaar)\s*/, '');
-  let m = /^(\d{4})\s*[-/–]\s*(\d{4}|\d{2})$/.exec(s);
-  if (m) {
-    const a = Number(m[1]);
-    const b = m[2]!.length === 2 ? Math.floor(a / 100) * 100 + Number(m[2]) : Number(m[2]);
-    const sy = `${a}/${b}`;
-    return isSchoolYear(sy) ? { schoolYear: sy } : { bad: raw };
-  }
-  m = /^(\d{4})$/.exec(s);
-  if (m) {
-    const y = Number(m[1]);
+  // "2016/17": DUO's short form of the second year.
+  const short = /^(\d{4})\s*[-/–]\s*(\d{2})$/.exec(s);
+  const text = short ? `${short[1]}/${Math.floor(Number(short[1]) / 100) * 100 + Number(short[2])}` : s.replace('–', '-');
+  const p = parsePeriod(text);
+  if (p?.kind === 'schooljaar') return { schoolYear: periodCode(p) };
+  if (p?.kind === 'kalenderjaar') {
+    const y = Number(text);
     if (y < 1990 || y > 2100) return { bad: raw };
     if (!yearIs) return { single: y };
-    return { schoolYear: yearIs === 'begin' ? `${y}/${y + 1}` : `${y - 1}/${y}` };
+    return { schoolYear: periodCode(periodOf('schooljaar', yearIs === 'begin' ? `${y}-08-01` : `${y}-07-31`)) };
   }
   return { bad: raw };
 }
