@@ -181,7 +181,7 @@ describe('regieboek budget', () => {
     expect(r.checks.map((c: { code: string }) => c.code).sort()).toEqual(['management_pct', 'overspend']);
     expect(r.checks[0]).toEqual(expect.objectContaining({ code: expect.any(String), severity: expect.any(String), message: expect.any(String) }));
     expect(await runCli(['budget', '--db', file], sink)).toBe(0);
-    expect(io.out).toContain('2 bevinding(en)');
+    expect(io.out).toContain('2 bevindingen');
   });
 });
 
