@@ -217,7 +217,7 @@ test.describe('Excel-uitwisseling', () => {
       await expect(page.getByRole('status')).toContainText('Import toegepast: 2 regels gewijzigd of toegevoegd.');
       await expect(exchange.plan(RETURNED)).toHaveCount(0);
       await expect(exchange.lastImport).toContainText(IMPORT_LABEL);
-      await expect(exchange.lastImport).toContainText('(2 wijziging(en))');
+      await expect(exchange.lastImport).toContainText('(2 wijzigingen)');
       await expect(exchange.undoImport).toBeEnabled();
     });
 
