@@ -328,7 +328,8 @@ function Shell() {
           )}
         </nav>
         <div className="main-col">
-        <main className="main" id="main">
+        {/* Focusable: the content scrolls in its own region, which the keyboard must reach (axe). */}
+        <main className="main" id="main" tabIndex={0}>
           {workspace && <BackupNotice here={route[0] === 'reservekopieen'} />}
           {workspace?.readOnly && (
             <p className="readonly-banner" role="note">

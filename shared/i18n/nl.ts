@@ -36,6 +36,9 @@ export const nl = {
   'action.down': 'Omlaag',
   'action.confirmDelete': 'Ja, verwijderen',
   'action.toTrash': 'Naar de Prullenbak?',
+  // Issue 17: one compact menu per row where more than two actions meet
+  'rowMenu.button': 'Acties',
+  'rowMenu.label': 'Acties voor {name}',
 
   // Start screen
   'start.title': 'Welkom bij Regieboek',

@@ -12,6 +12,7 @@ import { parseNumberInput, percentReading, readPercentage } from '../../shared/r
 import { sinceText } from '../../electron/core/files/lock';
 import { makeCore, programmeInput } from './helpers';
 import { partnerLabel, similarPartners } from '../../shared/partners/names';
+import { valueAxis } from '../../shared/results/axis';
 
 describe('a date in the right shape whose day does not exist says so', () => {
   it('31-2-2017 is not "badly written" but a day February 2017 does not have', () => {
@@ -158,5 +159,14 @@ describe('no partner twice', () => {
     expect(e.message).toMatch(/^Er zijn 2 partners met de naam "Arcus College": Arcus College \(BRIN 25LJ, Amersfoort\); Arcus College \(Zeist\)\. Kies welke u bedoelt/);
     const byId = await call('exchange.export', { kind: 'partner', partners: [second.id] });
     expect(byId.files).toHaveLength(1);
+  });
+});
+
+describe('trend charts start their value axis at a meaningful base', () => {
+  it('a high-lying percentage gets at least 10 points of scale; low rates and counts start at 0', () => {
+    expect(valueAxis([97.2, 97.9, 98], 'percentage')).toEqual({ lo: 80, hi: 100, ticks: [80, 90, 100] });
+    expect(valueAxis([1.8, 2.3], 'percentage')).toEqual({ lo: 0, hi: 2.5, ticks: [0, 1.25, 2.5] });
+    expect(valueAxis([120, 430], 'count')).toEqual({ lo: 0, hi: 450, ticks: [0, 225, 450] });
+    expect(valueAxis([-40, -10], 'count').lo).toBe(-40);
   });
 });

@@ -395,7 +395,11 @@ export function ActionTable({
                     {showRound && `${showMeasure ? ' · ' : ''}${t('mon.action.fromRound', { round: a.roundName })}`}
                   </div>
                 </td>
-                <td>{owner(a)}</td>
+                {/* Person and organisation on their own lines, in a column wide enough not to wrap word by word. */}
+                <td className="owner-cell">
+                  {a.ownerName || (!a.ownerOrganisationName && '—')}
+                  {a.ownerOrganisationName && <div className={a.ownerName ? 'muted small' : undefined}>{a.ownerOrganisationName}</div>}
+                </td>
                 <td>
                   <span className="nowrap">{a.deadline ? formatDate(a.deadline) : '—'}</span> <Overdue action={a} />
                   {a.deadlineBeforeRound && (

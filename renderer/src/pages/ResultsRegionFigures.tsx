@@ -1,4 +1,5 @@
 /** DUO VSV figures of the region per school year and type of education, pasted or typed, charted against the national norm. */
+import { valueAxis } from '../../../shared/results/axis';
 import { useState, type FormEvent } from 'react';
 import { call } from '../api';
 import { useCall } from '../useLoad';
@@ -33,11 +34,10 @@ function SoortChart({ soort, figures }: { soort: string; figures: RegionFigure[]
   const pad = { l: 40, r: 22, t: 10, b: 22 };
   const norms = points.map((p) => p.nationalNorm).filter((n): n is number => n !== null);
   const vals = [...points.map((p) => p.percentage), ...norms];
-  const top = Math.max(...vals, 0.1);
-  const bottom = Math.min(...vals);
-  const spread = Math.max(top - bottom, top * 0.1);
-  const lo = Math.max(0, bottom - spread * 0.15);
-  const hi = top + spread * 0.15;
+  // A VSV rate is read against 0 (shared/results/axis.ts): 1,8% -> 2,3% is not drawn as a leap.
+  const axis = valueAxis(vals, 'percentage');
+  const lo = axis.lo - (axis.hi - axis.lo) * 0.04;
+  const hi = axis.hi + (axis.hi - axis.lo) * 0.04;
   const x = (i: number) => pad.l + (points.length === 1 ? 0.5 : i / (points.length - 1)) * (W - pad.l - pad.r);
   const y = (v: number) => pad.t + (1 - (v - lo) / (hi - lo)) * (H - pad.t - pad.b);
   const last = points[points.length - 1];
@@ -59,7 +59,7 @@ function SoortChart({ soort, figures }: { soort: string; figures: RegionFigure[]
       </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} width="100%">
         <title>{label}</title>
-        {[bottom, top].map((v, i) => (
+        {axis.ticks.map((v, i) => (
           <g key={i}>
             <line x1={pad.l} x2={W - pad.r} y1={y(v)} y2={y(v)} className="trend-grid" />
             <text x={pad.l - 4} y={y(v) + 3} textAnchor="end" className="trend-axis">
