@@ -16,6 +16,7 @@ import { windowOptions, isTrustedUrl, DESKTOP_CSP } from './security';
 import { registerIpc, EVENT_CHANNEL } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { resolveNativeBinding } from './native-binding';
+import { guardClose, mayClose } from './close-guard';
 
 const nativeBinding = resolveNativeBinding(app.isPackaged, process.resourcesPath, process.env.REGIEBOEK_SQLITE_BINDING);
 if (nativeBinding) process.env.REGIEBOEK_SQLITE_BINDING = nativeBinding;
@@ -30,6 +31,8 @@ function send(name: string, payload: unknown = null) {
 }
 
 async function openFile(file: string) {
+  // Another workspace replaces the screen: a form with unsaved changes asks first.
+  if (!(await mayClose(win))) return;
   try {
     await state.open(file);
     send('workspace-changed');
@@ -106,6 +109,8 @@ function createWindow() {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-attach-webview', (e) => e.preventDefault());
   win.once('ready-to-show', () => win?.show());
+  // Closing the window or quitting with unsaved changes in a form: the page asks first.
+  guardClose(win);
   void win.loadFile(indexFile);
 }
 

@@ -7,9 +7,9 @@ import { z } from 'zod';
 import './schemas/locale';
 import { Programme, ProgrammeInput, ProgrammeUpdate } from './schemas/programme';
 import { AppInfo, RecentFile, Region, Settings, WorkspaceInfo, fileName, regionNumber } from './schemas/workspace';
-import { HistoryEntry, StackState, TrashItem, UndoInput, UndoResult } from './schemas/history';
+import { HistoryEntry, HistoryFeed, HistoryFeedInput, StackState, TrashItem, UndoInput, UndoResult } from './schemas/history';
 import { Backup, BackupList } from './schemas/backups';
-import { id, isoDate } from './schemas/fields';
+import { byIdVersion, id, isoDate } from './schemas/fields';
 import { ConflictChoices, ExchangeFile, ExportRequest, ExportResult, ImportPlan, ImportResult, LastImport } from './schemas/exchange';
 import { DuoApplyInput, DuoInput, DuoPlan, DuoResult } from './schemas/duo';
 import {
@@ -79,11 +79,13 @@ import {
   RoundInput,
   RoundSummary,
   RoundUpdate,
-  SaveAnswersInput,
+  SaveAnswersRequest,
 } from './schemas/monitoring';
 
 const none = z.strictObject({});
 const byId = z.strictObject({ id: id() });
+/** A delete: the record and the version the user saw (a stale delete is refused). */
+const byVersion = byIdVersion();
 
 export const contract = {
   // Application and workspace files
@@ -112,17 +114,17 @@ export const contract = {
   'programme.get': { input: byId, output: Programme },
   'programme.create': { input: ProgrammeInput, output: Programme },
   'programme.update': { input: ProgrammeUpdate, output: Programme },
-  'programme.delete': { input: byId, output: z.null() },
+  'programme.delete': { input: byVersion, output: z.null() },
 
   // Partners (organisations) and their contacts
   'organisation.list': { input: none, output: z.array(Organisation) },
   'organisation.get': { input: byId, output: OrganisationDetail },
   'organisation.create': { input: OrganisationInput, output: Organisation },
   'organisation.update': { input: OrganisationUpdate, output: Organisation },
-  'organisation.delete': { input: byId, output: z.null() },
+  'organisation.delete': { input: byVersion, output: z.null() },
   'contact.create': { input: ContactInput, output: Contact },
   'contact.update': { input: ContactUpdate, output: Contact },
-  'contact.delete': { input: byId, output: z.null() },
+  'contact.delete': { input: byVersion, output: z.null() },
 
   // The programme itself: lines, measures, activities, sub-activities
   'tree.get': { input: z.strictObject({ programmeId: id() }), output: ProgrammeTree },
@@ -130,19 +132,19 @@ export const contract = {
   'line.get': { input: byId, output: ProgrammeLine },
   'line.create': { input: LineInput, output: ProgrammeLine },
   'line.update': { input: LineUpdate, output: ProgrammeLine },
-  'line.delete': { input: byId, output: z.null() },
+  'line.delete': { input: byVersion, output: z.null() },
   'measure.get': { input: byId, output: MeasureDetail },
   'measure.create': { input: MeasureInput, output: MeasureDetail },
   'measure.update': { input: MeasureUpdate, output: MeasureDetail },
-  'measure.delete': { input: byId, output: z.null() },
+  'measure.delete': { input: byVersion, output: z.null() },
   'activity.get': { input: byId, output: Activity },
   'activity.create': { input: ActivityInput, output: Activity },
   'activity.update': { input: ActivityUpdate, output: Activity },
   'activity.move': { input: MoveActivityInput, output: Activity },
-  'activity.delete': { input: byId, output: z.null() },
+  'activity.delete': { input: byVersion, output: z.null() },
   'subActivity.create': { input: SubActivityInput, output: SubActivity },
   'subActivity.update': { input: SubActivityUpdate, output: SubActivity },
-  'subActivity.delete': { input: byId, output: z.null() },
+  'subActivity.delete': { input: byVersion, output: z.null() },
   'search.all': { input: z.strictObject({ query: z.string().max(200) }), output: SearchResult },
 
   // Monitoring interviews: question sets, rounds, inputs per measure, attendees, actions
@@ -152,36 +154,36 @@ export const contract = {
   'monitoring.round.get': { input: byId, output: RoundDetail },
   'monitoring.round.create': { input: RoundInput, output: RoundDetail },
   'monitoring.round.update': { input: RoundUpdate, output: RoundDetail },
-  'monitoring.round.delete': { input: byId, output: z.null() },
+  'monitoring.round.delete': { input: byVersion, output: z.null() },
   'monitoring.interview.add': { input: InterviewAddInput, output: RoundDetail },
-  'monitoring.interview.remove': { input: byId, output: z.null() },
+  'monitoring.interview.remove': { input: byVersion, output: z.null() },
   'monitoring.interview.get': { input: byId, output: InterviewDetail },
-  'monitoring.interview.saveAnswers': { input: SaveAnswersInput, output: InterviewDetail },
+  'monitoring.interview.saveAnswers': { input: SaveAnswersRequest, output: InterviewDetail },
   'monitoring.interview.setStatus': { input: InterviewStatusInput, output: InterviewDetail },
   'monitoring.attendee.add': { input: AttendeeInput, output: Attendee },
-  'monitoring.attendee.remove': { input: byId, output: z.null() },
+  'monitoring.attendee.remove': { input: byVersion, output: z.null() },
   'monitoring.facts': { input: z.strictObject({ measureId: id(), asOf: isoDate(), partnerId: id().nullable().default(null) }), output: MeasureFacts },
   'monitoring.action.list': { input: ActionListInput, output: ActionList },
   'monitoring.action.create': { input: ActionInput, output: Action },
   'monitoring.action.update': { input: ActionUpdate, output: Action },
   'monitoring.action.setStatus': { input: ActionStatusInput, output: Action },
-  'monitoring.action.delete': { input: byId, output: z.null() },
+  'monitoring.action.delete': { input: byVersion, output: z.null() },
   // Money: awards, budget lines, spend, rule settings, overviews
   'budget.overview': { input: z.strictObject({ programmeId: id() }), output: BudgetOverview },
   'budget.rules.update': { input: RulesUpdate, output: RuleSettings },
   'award.list': { input: z.strictObject({ programmeId: id() }), output: z.array(Award) },
   'award.create': { input: AwardInput, output: Award },
   'award.update': { input: AwardUpdate, output: Award },
-  'award.delete': { input: byId, output: z.null() },
+  'award.delete': { input: byVersion, output: z.null() },
   'budgetLine.list': { input: BudgetFilter, output: z.array(BudgetLine) },
   'budgetLine.get': { input: byId, output: BudgetLine },
   'budgetLine.create': { input: BudgetLineInput, output: BudgetLine },
   'budgetLine.update': { input: BudgetLineUpdate, output: BudgetLine },
-  'budgetLine.delete': { input: byId, output: z.null() },
+  'budgetLine.delete': { input: byVersion, output: z.null() },
   'spend.list': { input: BudgetFilter.extend({ budgetLineId: id().optional() }), output: z.array(Spend) },
   'spend.create': { input: SpendInput, output: Spend },
   'spend.update': { input: SpendUpdate, output: Spend },
-  'spend.delete': { input: byId, output: z.null() },
+  'spend.delete': { input: byVersion, output: z.null() },
   // Targets and results
   'results.forActivity': { input: z.strictObject({ activityId: id() }), output: ActivityResults },
   'results.forProgramme': { input: z.strictObject({ programmeId: id() }), output: ProgrammeResults },
@@ -189,18 +191,19 @@ export const contract = {
   'indicator.get': { input: byId, output: IndicatorView },
   'indicator.create': { input: IndicatorInput, output: IndicatorView },
   'indicator.update': { input: IndicatorUpdate, output: IndicatorView },
-  'indicator.delete': { input: byId, output: z.null() },
+  'indicator.delete': { input: byVersion, output: z.null() },
   'target.create': { input: TargetInput, output: IndicatorView },
   'target.revise': { input: TargetRevise, output: IndicatorView },
   'measurement.create': { input: MeasurementInput, output: IndicatorView },
-  'measurement.delete': { input: byId, output: z.null() },
+  'measurement.delete': { input: byVersion, output: z.null() },
   'regionFigure.list': { input: none, output: z.array(RegionFigure) },
   'regionFigure.save': { input: z.strictObject({ rows: z.array(RegionFigureInput).min(1).max(500) }), output: z.array(RegionFigure) },
-  'regionFigure.delete': { input: byId, output: z.null() },
+  'regionFigure.delete': { input: byVersion, output: z.null() },
 
   // History, trash and undo (for every kind of record)
   'history.forEntity': { input: z.strictObject({ entity: z.string().min(1).max(64), id: id() }), output: z.array(HistoryEntry) },
   'history.recent': { input: z.strictObject({ limit: z.number().int().min(1).max(1000).default(200) }), output: z.array(HistoryEntry) },
+  'history.feed': { input: HistoryFeedInput, output: HistoryFeed },
   'history.undo': { input: UndoInput, output: UndoResult },
   'history.redo': { input: UndoInput, output: UndoResult },
   'history.stack': { input: none, output: StackState },

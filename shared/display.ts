@@ -54,25 +54,58 @@ export function formatValue(field: string, value: unknown, entity?: string): str
   if (value.startsWith('[')) {
     try {
       const list = JSON.parse(value) as unknown[];
-      if (Array.isArray(list))
+      if (Array.isArray(list)) {
+        // A list of records (a question list as it was): how many, never their JSON.
+        if (list.some((x) => x && typeof x === 'object' && !('schoolYear' in x && 'count' in x) && !('name' in x && 'count' in x)))
+          return list.length === 0 ? '—' : t('display.items', { n: list.length.toLocaleString('nl-NL') });
         return (
           list
             .map((x) =>
               x && typeof x === 'object' && 'schoolYear' in x && 'count' in x
                 ? `${String(x.schoolYear)}: ${String(x.count)}`
-                : typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x)
-                  ? formatDate(x)
-                  : typeof x === 'object'
-                    ? '…'
+                : x && typeof x === 'object' && 'name' in x && 'count' in x
+                  ? `${String(x.name)}: ${String(x.count)}`
+                  : typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x)
+                    ? formatDate(x)
                     : String(x),
             )
             .join(', ') || '—'
         );
+      }
+    } catch {
+      // not JSON after all: show as typed
+    }
+  }
+  // A record stored as JSON (the facts frozen at a submission, a column mapping): a summary.
+  if (value.startsWith('{')) {
+    try {
+      const o = JSON.parse(value) as unknown;
+      if (o && typeof o === 'object' && !Array.isArray(o)) return summariseObject(o as Record<string, unknown>);
     } catch {
       // not JSON after all: show as typed
     }
   }
   return value;
+}
+
+const count = (v: unknown) => (Array.isArray(v) ? v.length : 0);
+
+/** What a JSON record holds, in a sentence: the frozen facts of an input, or how many details. */
+function summariseObject(o: Record<string, unknown>): string {
+  if (typeof o.asOf === 'string' && 'results' in o && 'budget' in o) {
+    const results = o.results as { items?: unknown } | null;
+    const budget = o.budget as { years?: { budgetedCents?: unknown; year?: unknown }[] } | null;
+    const years = Array.isArray(budget?.years) ? budget.years : [];
+    const budgeted = years.reduce((sum, y) => sum + (typeof y.budgetedCents === 'number' ? y.budgetedCents : 0), 0);
+    const parts = [
+      t('display.facts.results', { n: count(results?.items) }),
+      years.length ? t('display.facts.budget', { amount: formatCents(budgeted), years: years.length > 1 ? `${String(years[0]!.year)}–${String(years[years.length - 1]!.year)}` : String(years[0]!.year) }) : t('display.facts.noBudget'),
+      t('display.facts.actions', { n: count(o.openActions) }),
+    ];
+    return t('display.facts', { date: /^\d{4}-\d{2}-\d{2}$/.test(o.asOf) ? formatDate(o.asOf) : o.asOf, parts: parts.join(', ') });
+  }
+  const n = Object.values(o).filter((v) => v !== null && v !== undefined && v !== '').length;
+  return n === 0 ? '—' : t('display.details', { n: n.toLocaleString('nl-NL') });
 }
 
 /** Long texts are shortened in lists; the full text stays one click away. */

@@ -9,13 +9,14 @@ import { fieldLabel, t } from '../../shared/i18n/nl';
 import { allHandlers } from './handlers';
 import type { Handlers, HandlerContext } from './handlers/types';
 import { ConflictError, UserError, isReadOnlyWrite, knownFailure } from './errors';
+import { unknownFields } from '../../shared/schemas/locale';
 import type { AppState } from './app-state';
 
 export function issuesOf(error: z.ZodError): FieldIssue[] {
   return error.issues.map((i) => {
     const field = i.path.join('.');
     let message = i.message;
-    if (i.code === 'unrecognized_keys') message = t('val.unknownField') + ` (${i.keys.join(', ')})`;
+    if (i.code === 'unrecognized_keys') message = unknownFields(i.keys);
     return { field, message };
   });
 }

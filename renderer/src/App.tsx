@@ -128,7 +128,7 @@ function Screen({ route, hasWorkspace }: { route: string[]; hasWorkspace: boolea
     case 'reservekopieen':
       return <BackupsPage />;
     case 'geschiedenis':
-      return <HistoryPage />;
+      return <HistoryPage key={`${a ?? ''}/${b ?? ''}`} entity={a} id={b} />;
     case 'instellingen':
       return <SettingsPage />;
     case 'help':

@@ -8,6 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { ApiError } from './api';
 import { useNotify } from './notify';
 import { asApiError } from './components/errors';
+import { useConflictQuestion } from './components/ConflictDialog';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
@@ -20,18 +21,41 @@ export interface ActOptions<T> {
   failed?: (error: ApiError) => void;
   /** The form shows the message itself (in `failed`), so no notice as well; a function decides per error. */
   inline?: boolean | ((error: ApiError) => boolean);
+  /**
+   * The write carries a record's version (issue 10). When the core refuses it because someone
+   * changed the record since, the conflict dialog asks: "Mijn versie opslaan" repeats the write with
+   * the version the core named; "Nieuwste versie laden" calls `reload` (a form forgets its edits) and
+   * everything reloads; Annuleren leaves the screen as it is. 'delete' words it for a delete.
+   */
+  conflict?: 'save' | 'delete';
+  reload?: () => void;
 }
 
 export function useAct() {
   const notify = useNotify();
   const client = useQueryClient();
+  const askConflict = useConflictQuestion();
   const [busy, setBusy] = useState(false);
   const act = useCallback(
-    async <T>(write: () => Promise<T>, opts: ActOptions<T> = {}): Promise<Outcome<T>> => {
+    async <T>(write: (rowVersion?: number) => Promise<T>, opts: ActOptions<T> = {}): Promise<Outcome<T>> => {
       setBusy(true);
       let value: T;
       try {
-        value = await write();
+        try {
+          value = await write();
+        } catch (e) {
+          const c = e instanceof ApiError ? e.conflict : undefined;
+          if (!c) throw e;
+          const choice = await askConflict(c, opts.conflict ?? 'save');
+          if (choice !== 'mine') {
+            if (choice === 'reload') {
+              opts.reload?.();
+              void client.invalidateQueries();
+            }
+            return { ok: false, error: e as ApiError };
+          }
+          value = await write(c.rowVersion);
+        }
       } catch (e) {
         const error = asApiError(e);
         opts.failed?.(error);
@@ -47,7 +71,7 @@ export function useAct() {
       opts.then?.(value);
       return { ok: true, value };
     },
-    [notify, client],
+    [notify, client, askConflict],
   );
   return { act, busy };
 }

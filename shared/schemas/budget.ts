@@ -4,7 +4,7 @@
  * category G, a correction of spend) and is refused elsewhere with the field named.
  */
 import { z } from 'zod';
-import { cents, choice, id, isoDate, longText, optionalText, requiredText } from './fields';
+import { cents, choice, id, isoDate, longText, optionalText, requiredText, rowVersion, storedVersion } from './fields';
 import { t } from '../i18n/nl';
 import { ACCOUNTABILITY_ROUTES, COST_KINDS, FUNDING_SOURCES, RESERVE_CATEGORY, SPENDING_CATEGORIES, SPEND_KINDS } from '../budget/model';
 
@@ -25,7 +25,7 @@ const awardFields = {
 };
 export const AwardInput = z.strictObject({ programmeId: id(), ...awardFields });
 export type AwardInput = z.infer<typeof AwardInput>;
-export const AwardUpdate = z.strictObject({ id: id(), ...awardFields });
+export const AwardUpdate = z.strictObject({ id: id(), rowVersion: rowVersion(), ...awardFields });
 export type AwardUpdate = z.infer<typeof AwardUpdate>;
 
 export const Award = z.object({
@@ -39,6 +39,7 @@ export const Award = z.object({
   route: z.enum(ACCOUNTABILITY_ROUTES),
   reference: z.string(),
   notes: z.string(),
+  rowVersion: storedVersion(),
 });
 export type Award = z.infer<typeof Award>;
 
@@ -64,7 +65,7 @@ const negativeIssue = { error: t('val.negativeReserve'), path: ['plannedCents'] 
 
 export const BudgetLineInput = z.strictObject({ measureId: id(), ...lineFields }).refine(negativeOnlyReserve, negativeIssue);
 export type BudgetLineInput = z.infer<typeof BudgetLineInput>;
-export const BudgetLineUpdate = z.strictObject({ id: id(), measureId: id(), ...lineFields }).refine(negativeOnlyReserve, negativeIssue);
+export const BudgetLineUpdate = z.strictObject({ id: id(), rowVersion: rowVersion(), measureId: id(), ...lineFields }).refine(negativeOnlyReserve, negativeIssue);
 export type BudgetLineUpdate = z.infer<typeof BudgetLineUpdate>;
 
 export const BudgetLine = z.object({
@@ -91,6 +92,7 @@ export const BudgetLine = z.object({
   realisedCents: z.number().int(),
   spendCount: z.number().int(),
   hasYearTotal: z.boolean(),
+  rowVersion: storedVersion(),
 });
 export type BudgetLine = z.infer<typeof BudgetLine>;
 
@@ -109,7 +111,7 @@ const dateIssue = { error: t('val.spendDate'), path: ['date'] };
 
 export const SpendInput = z.strictObject({ budgetLineId: id(), ...spendFields }).refine(dateWhenEntry, dateIssue);
 export type SpendInput = z.infer<typeof SpendInput>;
-export const SpendUpdate = z.strictObject({ id: id(), ...spendFields }).refine(dateWhenEntry, dateIssue);
+export const SpendUpdate = z.strictObject({ id: id(), rowVersion: rowVersion(), ...spendFields }).refine(dateWhenEntry, dateIssue);
 export type SpendUpdate = z.infer<typeof SpendUpdate>;
 
 export const Spend = z.object({
@@ -128,6 +130,7 @@ export const Spend = z.object({
   measureId: z.string(),
   measureCode: z.string(),
   measureName: z.string(),
+  rowVersion: storedVersion(),
 });
 export type Spend = z.infer<typeof Spend>;
 

@@ -81,3 +81,13 @@ export function maxLengthOf(schema: z.ZodType, key: string): number | undefined 
   };
   return find(schema, null);
 }
+
+/**
+ * The version of the record a form or list was loaded with (issue 10). Every update and delete
+ * carries it; the core refuses the write when the record changed since (someone else saved first).
+ */
+export const rowVersion = () => z.number({ error: t('val.rowVersion') }).int(t('val.rowVersion')).min(0, t('val.rowVersion'));
+/** Output side: what the screen sends back with its update or delete. */
+export const storedVersion = () => z.number().int();
+/** Input of a delete: which record, and the version the user saw. */
+export const byIdVersion = () => z.strictObject({ id: id(), rowVersion: rowVersion() });

@@ -31,6 +31,12 @@ function kindOf(v: unknown): string {
 
 const kind = (k: string) => (KIND[k] ? t(KIND[k]) : t('val.kind.other'));
 
+/** "dit veld is onbekend; laat het weg. (bsn)": the names as sent, a few and not too long. */
+export function unknownFields(keys: readonly string[]): string {
+  const shown = keys.slice(0, 5).map((k) => (k.length > 40 ? k.slice(0, 39) + '…' : k));
+  return t('val.unknownField') + ` (${shown.join(', ')}${keys.length > 5 ? ', …' : ''})`;
+}
+
 /** The project's wording for the issues zod's locale words technically; undefined leaves zod's Dutch. */
 export function projectMessage(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
@@ -58,7 +64,7 @@ export function projectMessage(issue: z.core.$ZodRawIssue): string | undefined {
     case 'invalid_format':
       return t('val.format');
     case 'unrecognized_keys':
-      return t('val.unknownField') + ` (${issue.keys.join(', ')})`;
+      return unknownFields(issue.keys);
     case 'invalid_union':
       return t('val.invalid');
     default:

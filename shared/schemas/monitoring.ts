@@ -3,7 +3,7 @@
  * facts) and the action lists. Messages are Dutch; the dispatcher names the field.
  */
 import { z } from 'zod';
-import { choice, id, isoDate, longText, optionalText, requiredText } from './fields';
+import { choice, id, isoDate, longText, optionalText, requiredText, rowVersion, storedVersion } from './fields';
 import { t } from '../i18n/nl';
 import { ACTION_STATUSES } from '../monitoring/actions';
 import { FACT_KINDS } from '../monitoring/questions';
@@ -105,7 +105,7 @@ const ownerIssue = { error: t('mon.err.actionOwner'), path: ['ownerName'] };
 
 export const ActionInput = z.strictObject({ roundId: id(), ...actionFields }).refine(hasOwner, ownerIssue);
 export type ActionInput = z.infer<typeof ActionInput>;
-export const ActionUpdate = z.strictObject({ id: id(), ...actionFields }).refine(hasOwner, ownerIssue);
+export const ActionUpdate = z.strictObject({ id: id(), rowVersion: rowVersion(), ...actionFields }).refine(hasOwner, ownerIssue);
 export type ActionUpdate = z.infer<typeof ActionUpdate>;
 
 export const Action = z.object({
@@ -132,6 +132,7 @@ export const Action = z.object({
   deadlineBeforeRound: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  rowVersion: storedVersion(),
 });
 export type Action = z.infer<typeof Action>;
 
@@ -152,6 +153,7 @@ export const Attendee = z.object({
   name: z.string(),
   organisationName: z.string(),
   function: z.string(),
+  rowVersion: storedVersion(),
 });
 export type Attendee = z.infer<typeof Attendee>;
 
@@ -176,6 +178,8 @@ export const InterviewSummary = z.object({
   answered: z.number().int(),
   total: z.number().int(),
   attendees: z.array(Attendee),
+  /** Raised by every change of the input, its answers included. */
+  rowVersion: storedVersion(),
 });
 export type InterviewSummary = z.infer<typeof InterviewSummary>;
 
@@ -190,7 +194,7 @@ const datesIssue = { error: t('val.endBeforeStart'), path: ['endDate'] };
 
 export const RoundInput = z.strictObject({ programmeId: id(), ...roundFields, measureIds: z.array(id()).max(200).default([]) }).refine(datesInOrder, datesIssue);
 export type RoundInput = z.infer<typeof RoundInput>;
-export const RoundUpdate = z.strictObject({ id: id(), ...roundFields }).refine(datesInOrder, datesIssue);
+export const RoundUpdate = z.strictObject({ id: id(), rowVersion: rowVersion(), ...roundFields }).refine(datesInOrder, datesIssue);
 
 export const RoundSummary = z.object({
   id: z.string(),
@@ -204,6 +208,7 @@ export const RoundSummary = z.object({
   interviews: z.array(InterviewSummary),
   actionCount: z.number().int(),
   openActionCount: z.number().int(),
+  rowVersion: storedVersion(),
 });
 export type RoundSummary = z.infer<typeof RoundSummary>;
 
@@ -245,5 +250,7 @@ export const SaveAnswersInput = z.strictObject({
   id: id(),
   answers: z.array(z.strictObject({ questionId: id(), answer: longText(20_000) })).max(200),
 });
-export const InterviewStatusInput = z.strictObject({ id: id(), status: choice(INPUT_STATUSES) });
-export const ActionStatusInput = z.strictObject({ id: id(), status: choice(ACTION_STATUSES) });
+/** The screen's save: the answers and the version of the input they were typed against. */
+export const SaveAnswersRequest = SaveAnswersInput.extend({ rowVersion: rowVersion() });
+export const InterviewStatusInput = z.strictObject({ id: id(), rowVersion: rowVersion(), status: choice(INPUT_STATUSES) });
+export const ActionStatusInput = z.strictObject({ id: id(), rowVersion: rowVersion(), status: choice(ACTION_STATUSES) });

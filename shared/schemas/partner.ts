@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choice, id, longText, optionalText, requiredText } from './fields';
+import { choice, id, longText, optionalText, requiredText, rowVersion, storedVersion } from './fields';
 import { t } from '../i18n/nl';
 
 /** Kinds of partner organisation, in the order the screens offer them. */
@@ -28,7 +28,7 @@ const organisationFields = {
 
 export const OrganisationInput = z.strictObject(organisationFields);
 export type OrganisationInput = z.infer<typeof OrganisationInput>;
-export const OrganisationUpdate = z.strictObject({ id: id(), ...organisationFields });
+export const OrganisationUpdate = z.strictObject({ id: id(), rowVersion: rowVersion(), ...organisationFields });
 
 const contactFields = {
   name: requiredText(200),
@@ -38,7 +38,7 @@ const contactFields = {
 };
 
 export const ContactInput = z.strictObject({ organisationId: id(), ...contactFields });
-export const ContactUpdate = z.strictObject({ id: id(), ...contactFields });
+export const ContactUpdate = z.strictObject({ id: id(), rowVersion: rowVersion(), ...contactFields });
 
 export const Contact = z.object({
   id: z.string(),
@@ -47,6 +47,7 @@ export const Contact = z.object({
   function: z.string(),
   email: z.string(),
   phone: z.string(),
+  rowVersion: storedVersion(),
 });
 export type Contact = z.infer<typeof Contact>;
 
@@ -72,6 +73,7 @@ export const Organisation = z.object({
   contactCount: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  rowVersion: storedVersion(),
 });
 export type Organisation = z.infer<typeof Organisation>;
 

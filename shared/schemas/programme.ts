@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { choice, cents, id, isoDate, longText, requiredText } from './fields';
+import { choice, cents, id, isoDate, longText, requiredText, rowVersion, storedVersion } from './fields';
 import { t } from '../i18n/nl';
 
 export const PROGRAMME_STATUSES = ['concept', 'lopend', 'afgerond'] as const;
@@ -25,7 +25,7 @@ const periodIssue = { error: t('val.endBeforeStart'), path: ['periodEnd'] };
 export const ProgrammeInput = z.strictObject(programmeFields).refine(periodInOrder, periodIssue);
 export type ProgrammeInput = z.infer<typeof ProgrammeInput>;
 
-export const ProgrammeUpdate = z.strictObject({ id: id(), ...programmeFields }).refine(periodInOrder, periodIssue);
+export const ProgrammeUpdate = z.strictObject({ id: id(), rowVersion: rowVersion(), ...programmeFields }).refine(periodInOrder, periodIssue);
 export type ProgrammeUpdate = z.infer<typeof ProgrammeUpdate>;
 
 export const Programme = z.object({
@@ -36,5 +36,6 @@ export const Programme = z.object({
   contactMunicipalityId: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  rowVersion: storedVersion(),
 });
 export type Programme = z.infer<typeof Programme>;

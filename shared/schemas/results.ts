@@ -4,7 +4,7 @@
  * (the programme's school years, the indicator's unit, the status) are checked in the handlers.
  */
 import { z } from 'zod';
-import { choice, id, isoDate, longText, requiredText, TEXT_MAX, tooLong } from './fields';
+import { choice, id, isoDate, longText, requiredText, rowVersion, storedVersion, TEXT_MAX, tooLong } from './fields';
 import { t } from '../i18n/nl';
 import { AGGREGATIONS, DIRECTIONS, MEASUREMENT_STATUSES, MOMENT_KINDS, RESULT_STATUSES, TARGET_KINDS, UNITS } from '../results/types';
 import { EVALUATION_BASES, EVALUATION_NOTES } from '../results/status';
@@ -74,7 +74,7 @@ export const IndicatorInput = z
   .refine((v) => (v.activityId === null) !== (v.measureId === null), { error: t('val.required'), path: ['activityId'] });
 export type IndicatorInput = z.infer<typeof IndicatorInput>;
 
-export const IndicatorUpdate = z.strictObject({ id: id(), ...indicatorFields }).superRefine(checkIndicator);
+export const IndicatorUpdate = z.strictObject({ id: id(), rowVersion: rowVersion(), ...indicatorFields }).superRefine(checkIndicator);
 export type IndicatorUpdate = z.infer<typeof IndicatorUpdate>;
 
 // ---- Targets
@@ -121,6 +121,7 @@ export type TargetInput = z.infer<typeof TargetInput>;
 export const TargetRevise = z
   .strictObject({
     id: id(),
+    rowVersion: rowVersion(),
     ...targetSpecFields,
     reason: z.string({ error: t('val.reasonRequired') }).trim().min(1, t('val.reasonRequired')).max(2000, tooLong(2000)),
     decisionDate: z.string({ error: t('val.decisionDateRequired') }).min(1, t('val.decisionDateRequired')).refine(isValidIsoDate, { error: t('val.date') }),
@@ -232,6 +233,7 @@ export const TargetView = z.object({
   resolvedMax: nums,
   /** In force (not superseded by a revision). */
   current: z.boolean(),
+  rowVersion: storedVersion(),
 });
 export type TargetView = z.infer<typeof TargetView>;
 
@@ -259,6 +261,7 @@ export const MeasurementView = z.object({
   counts: z.boolean(),
   categorySum: nums,
   mismatch: z.boolean(),
+  rowVersion: storedVersion(),
 });
 export type MeasurementView = z.infer<typeof MeasurementView>;
 
@@ -313,6 +316,8 @@ export const IndicatorView = z.object({
   measurements: z.array(MeasurementView),
   evaluation: EvaluationView,
   attention: z.array(AttentionReason),
+  /** 0 while virtual (not stored yet). */
+  rowVersion: storedVersion(),
 });
 export type IndicatorView = z.infer<typeof IndicatorView>;
 
@@ -370,5 +375,6 @@ export const RegionFigure = z.object({
   status: z.enum(MEASUREMENT_STATUSES),
   definitionVersion: z.string(),
   source: z.string(),
+  rowVersion: storedVersion(),
 });
 export type RegionFigure = z.infer<typeof RegionFigure>;

@@ -3,7 +3,7 @@
  * one field per question) and sub-activities. Codes are kept exactly as typed; order is natural.
  */
 import { z } from 'zod';
-import { choice, id, isoDate, longText, optionalText, requiredText, wholeNumber } from './fields';
+import { choice, id, isoDate, longText, optionalText, requiredText, rowVersion, storedVersion, wholeNumber } from './fields';
 import { t } from '../i18n/nl';
 
 export const ITEM_STATUSES = ['concept', 'lopend', 'afgerond', 'gestopt'] as const;
@@ -57,7 +57,7 @@ export type PlannedParticipants = z.infer<typeof PlannedParticipants>;
 
 const lineFields = { code: code(), name: requiredText(200), description: longText() };
 export const LineInput = z.strictObject({ programmeId: id(), ...lineFields });
-export const LineUpdate = z.strictObject({ id: id(), ...lineFields });
+export const LineUpdate = z.strictObject({ id: id(), rowVersion: rowVersion(), ...lineFields });
 
 export const ProgrammeLine = z.object({
   id: z.string(),
@@ -66,6 +66,7 @@ export const ProgrammeLine = z.object({
   name: z.string(),
   description: z.string(),
   sortOrder: z.number().int(),
+  rowVersion: storedVersion(),
 });
 export type ProgrammeLine = z.infer<typeof ProgrammeLine>;
 
@@ -85,7 +86,7 @@ const measureFields = {
 // A new measure is an ordinary one unless said; an update without a shape keeps the one it has.
 export const MeasureInput = z.strictObject({ programmeId: id(), ...measureFields, shape: choice(MEASURE_SHAPES).default('measure') });
 export type MeasureInput = z.infer<typeof MeasureInput>;
-export const MeasureUpdate = z.strictObject({ id: id(), ...measureFields, shape: choice(MEASURE_SHAPES).optional() });
+export const MeasureUpdate = z.strictObject({ id: id(), rowVersion: rowVersion(), ...measureFields, shape: choice(MEASURE_SHAPES).optional() });
 
 const orgName = z.object({ id: z.string(), name: z.string() });
 
@@ -110,6 +111,7 @@ export const Measure = z.object({
   sortOrder: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  rowVersion: storedVersion(),
 });
 export type Measure = z.infer<typeof Measure>;
 
@@ -161,7 +163,7 @@ export const ActivityInput = z
   .refine(datesInOrder, datesIssue)
   .refine(yearsOnce, yearsIssue);
 export type ActivityInput = z.infer<typeof ActivityInput>;
-export const ActivityUpdate = z.strictObject({ id: id(), ...activityFields }).refine(datesInOrder, datesIssue).refine(yearsOnce, yearsIssue);
+export const ActivityUpdate = z.strictObject({ id: id(), rowVersion: rowVersion(), ...activityFields }).refine(datesInOrder, datesIssue).refine(yearsOnce, yearsIssue);
 export type ActivityUpdate = z.infer<typeof ActivityUpdate>;
 
 export const SubActivity = z.object({
@@ -172,12 +174,13 @@ export const SubActivity = z.object({
   period: z.string(),
   intendedResult: z.string(),
   sortOrder: z.number().int(),
+  rowVersion: storedVersion(),
 });
 export type SubActivity = z.infer<typeof SubActivity>;
 
 const subFields = { number: code(), name: requiredText(200), period: optionalText(200), intendedResult: longText() };
 export const SubActivityInput = z.strictObject({ activityId: id(), ...subFields });
-export const SubActivityUpdate = z.strictObject({ id: id(), ...subFields });
+export const SubActivityUpdate = z.strictObject({ id: id(), rowVersion: rowVersion(), ...subFields });
 
 export const Warning = z.object({ field: z.string(), message: z.string() });
 export type Warning = z.infer<typeof Warning>;
@@ -231,6 +234,7 @@ export const Activity = z.object({
   warnings: z.array(Warning),
   createdAt: z.string(),
   updatedAt: z.string(),
+  rowVersion: storedVersion(),
 });
 export type Activity = z.infer<typeof Activity>;
 
@@ -289,7 +293,7 @@ export type ProgrammeTree = z.infer<typeof ProgrammeTree>;
 export const ReorderInput = z.strictObject({ entity: z.enum(TREE_ENTITIES), ids: z.array(id()).min(1).max(500) });
 /** To another measure (measureId), or to a programme line as an activity directly under it (lineId; null: no line). */
 export const MoveActivityInput = z
-  .strictObject({ id: id(), measureId: id().optional(), lineId: id().nullable().optional() })
+  .strictObject({ id: id(), rowVersion: rowVersion(), measureId: id().optional(), lineId: id().nullable().optional() })
   .refine((m) => (m.measureId ? 1 : 0) + (m.lineId !== undefined ? 1 : 0) === 1, { error: t('val.moveTarget'), path: ['measureId'] });
 
 // ---- Search

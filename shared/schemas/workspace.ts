@@ -44,9 +44,9 @@ export type AppInfo = z.infer<typeof AppInfo>;
 /** A file name typed by the user for a new workspace; the folder is always the data folder. */
 export const fileName = () =>
   z
-    .string({ error: t('err.badFileName') })
+    .string({ error: t('val.fileName') })
     .trim()
-    .regex(/^[\p{L}\p{N} _-]{1,80}$/u, t('err.badFileName'));
+    .regex(/^[\p{L}\p{N} _-]{1,80}$/u, t('val.fileName'));
 
 export const regionNumber = () => z.number({ error: t('val.region') }).int(t('val.region')).min(1, t('val.region')).max(40, t('val.region'));
 

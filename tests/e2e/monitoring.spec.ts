@@ -110,10 +110,10 @@ function setActionStatus(page: Page, text: string, status: string, asOf: string)
         if (!body.ok) throw new Error(`${channel}: ${JSON.stringify(body.error)}`);
         return body.value;
       };
-      const list = (await invoke('monitoring.action.list', {})) as { actions: { id: string; text: string; measureId: string }[] };
+      const list = (await invoke('monitoring.action.list', {})) as { actions: { id: string; text: string; measureId: string; rowVersion: number }[] };
       const a = list.actions.find((x) => x.text === text);
       if (!a) throw new Error(`actie niet gevonden: ${text}`);
-      await invoke('monitoring.action.setStatus', { id: a.id, status });
+      await invoke('monitoring.action.setStatus', { id: a.id, rowVersion: a.rowVersion, status });
       const live = (await invoke('monitoring.facts', { measureId: a.measureId, asOf, partnerId: null })) as { openActions: { text: string }[] };
       return live.openActions.map((x) => x.text);
     },

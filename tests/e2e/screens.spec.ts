@@ -32,8 +32,9 @@ test.describe('handelen in de schermen', () => {
     const measure = new MeasurePage(page);
     await measure.open(m.id, m.title);
     // Another window puts the measure in the Prullenbak first; this page does not know yet.
-    expect((await invoke(host, 'measure.delete', { id: m.id })).ok).toBe(true);
-    const refused = await invoke(host, 'measure.delete', { id: m.id });
+    const { rowVersion } = await value<{ rowVersion: number }>(host, 'measure.get', { id: m.id });
+    expect((await invoke(host, 'measure.delete', { id: m.id, rowVersion })).ok).toBe(true);
+    const refused = await invoke(host, 'measure.delete', { id: m.id, rowVersion });
     expect(refused.ok).toBe(false);
     const message = refused.error!.message;
     expect(message).toMatch(/bestaat niet \(meer\)/);

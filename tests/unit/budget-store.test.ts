@@ -122,10 +122,10 @@ describe('money in the store', () => {
   });
 
   it('sends a line with its spend to the Prullenbak and brings both back; undo works', async () => {
-    const { call, p, m1 } = await setup();
+    const { call, p, m1, versionOf } = await setup();
     const l = await call('budgetLine.create', line(m1.id));
     await call('spend.create', { budgetLineId: l.id, kind: 'entry', date: '2026-03-15', amountCents: 500, description: 'Factuur', reference: '' });
-    await call('budgetLine.delete', { id: l.id });
+    await call('budgetLine.delete', { id: l.id, rowVersion: l.rowVersion });
     expect(await call('budgetLine.list', { programmeId: p.id })).toEqual([]);
     expect(await call('spend.list', { programmeId: p.id })).toEqual([]);
     const [item] = await call('trash.list');
@@ -133,12 +133,12 @@ describe('money in the store', () => {
     await call('trash.restore', { changeSetId: item!.changeSetId });
     expect((await call('spend.list', { programmeId: p.id })).map((s) => s.amountCents)).toEqual([500]);
 
-    await call('budgetLine.update', { ...line(m1.id), id: l.id, plannedCents: 1 });
+    await call('budgetLine.update', { ...line(m1.id), id: l.id, rowVersion: versionOf('budgetLine', l.id), plannedCents: 1 });
     await call('history.undo');
     expect((await call('budgetLine.get', { id: l.id })).plannedCents).toBe(4_000_000);
 
     // Trashing the measure takes the line and its spend along.
-    await call('measure.delete', { id: m1.id });
+    await call('measure.delete', { id: m1.id, rowVersion: versionOf('measure', m1.id) });
     expect((await call('budget.overview', { programmeId: p.id })).total.lineCount).toBe(0);
   });
 
@@ -190,11 +190,11 @@ describe('editing spend', () => {
     const { call, fail, p, m1 } = await setup();
     const l = await call('budgetLine.create', line(m1.id));
     const s = await call('spend.create', { budgetLineId: l.id, kind: 'entry', date: '2026-02-01', amountCents: 1_000, description: 'Factuur', reference: 'F1' });
-    const fixed = await call('spend.update', { id: s.id, kind: 'correction', date: '2026-02-02', amountCents: -1_000, description: 'Creditnota', reference: 'C1' });
+    const fixed = await call('spend.update', { id: s.id, rowVersion: s.rowVersion, kind: 'correction', date: '2026-02-02', amountCents: -1_000, description: 'Creditnota', reference: 'C1' });
     expect(fixed).toMatchObject({ kind: 'correction', amountCents: -1_000, year: 2026 });
     await call('spend.create', { budgetLineId: l.id, kind: 'year_total', date: null, amountCents: 5_000, description: '', reference: '' });
-    expect((await fail('spend.update', { id: s.id, kind: 'year_total', date: null, amountCents: 1, description: '', reference: '' })).field).toBe('kind');
-    expect((await fail('spend.update', { id: s.id, kind: 'entry', date: '2026-02-02', amountCents: -1, description: '', reference: '' })).field).toBe('amountCents');
+    expect((await fail('spend.update', { id: s.id, rowVersion: fixed.rowVersion, kind: 'year_total', date: null, amountCents: 1, description: '', reference: '' })).field).toBe('kind');
+    expect((await fail('spend.update', { id: s.id, rowVersion: fixed.rowVersion, kind: 'entry', date: '2026-02-02', amountCents: -1, description: '', reference: '' })).field).toBe('amountCents');
     expect((await call('budget.overview', { programmeId: p.id })).total.realisedCents).toBe(4_000);
     const h = await call('history.forEntity', { entity: 'spend', id: s.id });
     expect(h.map((e) => e.op)).toEqual(['update', 'create']);
@@ -206,7 +206,7 @@ describe('money follows the programme tree', () => {
   it('moves an activity\'s budget lines with the activity, and one undo puts both back', async () => {
     const { call, p, m1, m2, a } = await setup();
     const l = await call('budgetLine.create', line(m2.id, { activityId: a.id }));
-    await call('activity.move', { id: a.id, measureId: m1.id });
+    await call('activity.move', { id: a.id, rowVersion: a.rowVersion, measureId: m1.id });
     expect((await call('budgetLine.get', { id: l.id })).measureId).toBe(m1.id);
     expect((await call('budget.overview', { programmeId: p.id })).matrix.map((r) => r.measureId)).toEqual([m1.id]);
     await call('history.undo');

@@ -124,10 +124,10 @@ describe('no partner twice', () => {
     expect(kvk.field).toBe('kvk');
     expect((await call('organisation.list')).length).toBe(1);
     // Saving the partner itself again, and a vestiging (25LJ01), are not duplicates.
-    await call('organisation.update', { id: arcus.id, ...org('Arcus College Amersfoort', { brin: '25LJ', kvk: '12345678' }) });
+    await call('organisation.update', { id: arcus.id, rowVersion: arcus.rowVersion, ...org('Arcus College Amersfoort', { brin: '25LJ', kvk: '12345678' }) });
     await call('organisation.create', org('Arcus College vestiging Zeist', { brin: '25LJ01' }));
     const other = await call('organisation.create', org('ROC Zuid', { brin: '99XY' }));
-    expect((await fail('organisation.update', { id: other.id, ...org('ROC Zuid', { brin: '25LJ' }) })).field).toBe('brin');
+    expect((await fail('organisation.update', { id: other.id, rowVersion: other.rowVersion, ...org('ROC Zuid', { brin: '25LJ' }) })).field).toBe('brin');
   });
 
   it('near-duplicate names are found (to ask before saving), different partners are not', () => {

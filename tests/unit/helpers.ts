@@ -71,8 +71,13 @@ export async function makeCore(opts: { workspace?: boolean; today?: string } = {
       },
     };
   }
+  /** The version a screen would load now (what an update or delete sends back). */
+  function versionOf(table: string, id: string): number {
+    const snake = table.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
+    return (app.requireWorkspace().sqlite.prepare(`SELECT row_version AS v FROM ${snake} WHERE id = ?`).get(id) as { v: number }).v;
+  }
   if (opts.workspace !== false) await call('workspace.create', { regionNumber: 16, fileName: 'Test' });
-  return { app, dir, dispatch, call, fail, as };
+  return { app, dir, dispatch, call, fail, as, versionOf };
 }
 
 export const programmeInput = (over: Partial<In<'programme.create'>> = {}): In<'programme.create'> => ({

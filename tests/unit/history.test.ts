@@ -5,7 +5,7 @@ describe('history, Prullenbak and undo', () => {
   it('records who changed which field from what to what', async () => {
     const { call } = await makeCore();
     const p = await call('programme.create', programmeInput());
-    await call('programme.update', { ...programmeInput(), id: p.id, name: 'Nieuwe naam', awardedCents: 5000 });
+    await call('programme.update', { ...programmeInput(), id: p.id, rowVersion: p.rowVersion, name: 'Nieuwe naam', awardedCents: 5000 });
     const h = await call('history.forEntity', { entity: 'programme', id: p.id });
     expect(h.map((e) => e.op)).toEqual(['update', 'create']);
     expect(h[0]!.user).toBe('Testgebruiker');
@@ -22,20 +22,21 @@ describe('history, Prullenbak and undo', () => {
   it('leaves no history entry for a save that changed nothing', async () => {
     const { call } = await makeCore();
     const p = await call('programme.create', programmeInput());
-    await call('programme.update', { ...programmeInput(), id: p.id });
+    await call('programme.update', { ...programmeInput(), id: p.id, rowVersion: p.rowVersion });
     expect(await call('history.forEntity', { entity: 'programme', id: p.id })).toHaveLength(1);
   });
 
   it('moves a deleted programme to the Prullenbak and restores it as it was', async () => {
-    const { call, fail } = await makeCore();
+    const { call, fail, versionOf } = await makeCore();
     const p = await call('programme.create', programmeInput());
-    await call('programme.delete', { id: p.id });
+    await call('programme.delete', { id: p.id, rowVersion: versionOf('programme', p.id) });
     expect(await call('programme.list')).toEqual([]);
     expect((await fail('programme.get', { id: p.id })).code).toBe('not_found');
     const trash = await call('trash.list');
     expect(trash).toMatchObject([{ entity: 'programme', entityId: p.id, label: p.name, user: 'Testgebruiker' }]);
     await call('trash.restore', { changeSetId: trash[0]!.changeSetId });
-    expect(await call('programme.get', { id: p.id })).toEqual(p);
+    // As it was; only its version counts the two writes (to the Prullenbak and back).
+    expect(await call('programme.get', { id: p.id })).toEqual({ ...p, rowVersion: p.rowVersion + 2 });
     expect(await call('trash.list')).toEqual([]);
     expect((await fail('trash.restore', { changeSetId: trash[0]!.changeSetId })).message).toMatch(/niet \(meer\) in de Prullenbak/);
   });
@@ -43,8 +44,8 @@ describe('history, Prullenbak and undo', () => {
   it('undoes the last change, then the one before, and never an undo', async () => {
     const { call, fail } = await makeCore();
     const p = await call('programme.create', programmeInput());
-    await call('programme.update', { ...programmeInput(), id: p.id, name: 'Tweede' });
-    await call('programme.update', { ...programmeInput(), id: p.id, name: 'Derde' });
+    const p2 = await call('programme.update', { ...programmeInput(), id: p.id, rowVersion: p.rowVersion, name: 'Tweede' });
+    await call('programme.update', { ...programmeInput(), id: p.id, rowVersion: p2.rowVersion, name: 'Derde' });
 
     expect((await call('history.undo')).label).toMatch(/gewijzigd/);
     expect((await call('programme.get', { id: p.id })).name).toBe('Tweede');
@@ -61,14 +62,14 @@ describe('history, Prullenbak and undo', () => {
   });
 
   it('undoes a delete and a restore', async () => {
-    const { call } = await makeCore();
+    const { call, versionOf } = await makeCore();
     const p = await call('programme.create', programmeInput());
-    await call('programme.delete', { id: p.id });
+    await call('programme.delete', { id: p.id, rowVersion: versionOf('programme', p.id) });
     await call('history.undo');
     expect((await call('programme.get', { id: p.id })).name).toBe(p.name);
     expect(await call('trash.list')).toEqual([]);
 
-    await call('programme.delete', { id: p.id });
+    await call('programme.delete', { id: p.id, rowVersion: versionOf('programme', p.id) });
     const [item] = await call('trash.list');
     await call('trash.restore', { changeSetId: item!.changeSetId });
     await call('history.undo'); // undo the restore: back in the Prullenbak

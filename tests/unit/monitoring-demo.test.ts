@@ -95,8 +95,8 @@ describe('monitoring in the example region', () => {
     const interview = upcoming!.interviews.find((i) => i.status === 'concept' && !i.partnerName)!;
     let input = await call('monitoring.interview.get', { id: interview.id });
     expect(input.facts.budget.available).toBe(true);
-    await call('monitoring.interview.saveAnswers', { id: interview.id, answers: input.questions.map((q) => ({ questionId: q.questionId, answer: `Antwoord op vraag ${q.position}.` })) });
-    input = await call('monitoring.interview.setStatus', { id: interview.id, status: 'ingediend' });
+    const saved = await call('monitoring.interview.saveAnswers', { id: interview.id, rowVersion: input.rowVersion, answers: input.questions.map((q) => ({ questionId: q.questionId, answer: `Antwoord op vraag ${q.position}.` })) });
+    input = await call('monitoring.interview.setStatus', { id: interview.id, rowVersion: saved.rowVersion, status: 'ingediend' });
     expect(input).toMatchObject({ status: 'ingediend', factsFrozen: true, answered: input.total });
 
     const action = await call('monitoring.action.create', {
@@ -118,7 +118,7 @@ describe('monitoring in the example region', () => {
     });
     expect(next.agenda.map((a) => a.id)).toContain(action.id);
 
-    await call('monitoring.action.setStatus', { id: action.id, status: 'afgerond' });
+    await call('monitoring.action.setStatus', { id: action.id, rowVersion: action.rowVersion, status: 'afgerond' });
     const done = await call('monitoring.action.list', { status: 'afgerond', measureId: interview.measureId });
     expect(done.actions.map((a) => a.id)).toContain(action.id);
     expect((await call('monitoring.round.get', { id: next.id })).agenda.map((a) => a.id)).not.toContain(action.id);

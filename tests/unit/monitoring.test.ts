@@ -52,14 +52,14 @@ describe('monitoring store', () => {
     let input = await call('monitoring.interview.get', { id: interviewId });
     const q3 = input.questions[2]!;
     expect(q3.text).toBe('Wat kan beter?');
-    await call('monitoring.interview.saveAnswers', { id: interviewId, answers: [{ questionId: q3.questionId, answer: 'De overdracht vanuit het vo.' }] });
+    await call('monitoring.interview.saveAnswers', { id: interviewId, rowVersion: input.rowVersion, answers: [{ questionId: q3.questionId, answer: 'De overdracht vanuit het vo.' }] });
 
     await call('monitoring.questions.edit', { programmeId: p.id, edit: { kind: 'reword', id: q3.questionId, questionText: 'Wat kan beter, en wat is daarvoor nodig?' } });
     input = await call('monitoring.interview.get', { id: interviewId });
     const answered = input.questions.find((q) => q.questionId === q3.questionId)!;
     expect(answered).toMatchObject({ text: 'Wat kan beter?', version: 1, answer: 'De overdracht vanuit het vo.', reworded: true });
     // Editing the answer later still keeps the old wording.
-    await call('monitoring.interview.saveAnswers', { id: interviewId, answers: [{ questionId: q3.questionId, answer: 'Aangevuld antwoord.' }] });
+    await call('monitoring.interview.saveAnswers', { id: interviewId, rowVersion: input.rowVersion, answers: [{ questionId: q3.questionId, answer: 'Aangevuld antwoord.' }] });
     input = await call('monitoring.interview.get', { id: interviewId });
     expect(input.questions.find((q) => q.questionId === q3.questionId)!.text).toBe('Wat kan beter?');
 
@@ -90,7 +90,7 @@ describe('monitoring store', () => {
     expect(input.facts.openActions.map((a) => a.text)).toEqual(['Overleg plannen met de projectleiders']);
     expect(input.questions.filter((q) => q.facts).map((q) => q.position)).toEqual([6, 8]);
 
-    input = await call('monitoring.interview.setStatus', { id, status: 'ingediend' });
+    input = await call('monitoring.interview.setStatus', { id, rowVersion: input.rowVersion, status: 'ingediend' });
     expect(input.factsFrozen).toBe(true);
     expect(input.status).toBe('ingediend');
     expect(input.questions).toHaveLength(12);
@@ -112,7 +112,7 @@ describe('monitoring store', () => {
     const r2 = await call('monitoring.round.create', { programmeId: p.id, name: 'December 2025', startDate: '2025-12-04', endDate: null, notes: '', measureIds: [m1.id] });
     expect(r2.agenda.map((a) => a.text).sort()).toEqual(['Cijfers aanleveren', 'Overleg plannen met de projectleiders']);
 
-    const done = await call('monitoring.action.setStatus', { id: a1.id, status: 'afgerond' });
+    const done = await call('monitoring.action.setStatus', { id: a1.id, rowVersion: a1.rowVersion, status: 'afgerond' });
     expect(done.closedAt).not.toBeNull();
     const r3 = await call('monitoring.round.create', { programmeId: p.id, name: 'Juni 2026', startDate: '2099-06-18', endDate: null, notes: '', measureIds: [m1.id] });
     expect(r3.agenda.map((a) => a.id)).toEqual([a2.id]);
@@ -141,7 +141,7 @@ describe('monitoring store', () => {
   });
 
   it('keeps attendees (from contacts or typed), refuses answers after submission, and undoes and trashes a round', async () => {
-    const { call, fail, p, m1, org } = await setup();
+    const { call, fail, p, m1, org, versionOf } = await setup();
     const contact = await call('contact.create', { organisationId: org.id, name: 'Fenna Wouters', function: 'projectleider', email: '', phone: '' });
     const r = await call('monitoring.round.create', { programmeId: p.id, name: 'Juni 2026', startDate: '2026-06-18', endDate: null, notes: '', measureIds: [m1.id] });
     const interviewId = r.interviews[0]!.id;
@@ -150,20 +150,20 @@ describe('monitoring store', () => {
     await call('monitoring.attendee.add', { interviewId, name: 'Gast Spreker', organisationName: 'Gemeente', function: 'beleidsmedewerker' });
     expect((await fail('monitoring.attendee.add', { interviewId, name: ' ', organisationName: '', function: '' })).message).toMatch(/^Naam: /);
 
-    const input = await call('monitoring.interview.setStatus', { id: interviewId, status: 'ingediend' });
-    const err = await fail('monitoring.interview.saveAnswers', { id: interviewId, answers: [{ questionId: input.questions[0]!.questionId, answer: 'x' }] });
+    const input = await call('monitoring.interview.setStatus', { id: interviewId, rowVersion: versionOf('monitoringInterview', interviewId), status: 'ingediend' });
+    const err = await fail('monitoring.interview.saveAnswers', { id: interviewId, rowVersion: input.rowVersion, answers: [{ questionId: input.questions[0]!.questionId, answer: 'x' }] });
     expect(err.code).toBe('conflict');
-    await call('monitoring.interview.setStatus', { id: interviewId, status: 'concept' });
+    await call('monitoring.interview.setStatus', { id: interviewId, rowVersion: input.rowVersion, status: 'concept' });
     expect((await call('monitoring.interview.get', { id: interviewId })).factsFrozen).toBe(false);
 
-    await call('monitoring.interview.remove', { id: interviewId });
+    await call('monitoring.interview.remove', { id: interviewId, rowVersion: versionOf('monitoringInterview', interviewId) });
     expect((await call('trash.list'))[0]).toMatchObject({ entity: 'monitoringInterview', label: '2a Instroomloket' });
     expect((await call('history.forEntity', { entity: 'monitoringInterview', id: interviewId }))[0]!.itemLabel).toBe('2a Instroomloket');
     await call('history.undo');
     expect((await call('monitoring.round.get', { id: r.id })).interviews).toHaveLength(1);
 
     await call('monitoring.action.create', actionInput(r.id, m1.id));
-    await call('monitoring.round.delete', { id: r.id });
+    await call('monitoring.round.delete', { id: r.id, rowVersion: versionOf('monitoringRound', r.id) });
     expect(await call('monitoring.round.list', {})).toEqual([]);
     expect((await call('monitoring.action.list', {})).actions).toEqual([]);
     const trash = await call('trash.list');
@@ -177,7 +177,7 @@ describe('monitoring store', () => {
     expect((await call('monitoring.round.get', { id: r.id })).actions).toHaveLength(1);
 
     // A programme in the Prullenbak takes its rounds and question set along, and brings them back.
-    await call('programme.delete', { id: p.id });
+    await call('programme.delete', { id: p.id, rowVersion: versionOf('programme', p.id) });
     expect(await call('monitoring.round.list', {})).toEqual([]);
     await call('trash.restore', { changeSetId: (await call('trash.list'))[0]!.changeSetId });
     expect((await call('monitoring.round.list', {})).map((x) => x.id)).toEqual([r.id]);

@@ -22,9 +22,9 @@ const underLine = (lineId: string, code: string, name: string) => {
   return { ...fields, lineId };
 };
 
-const measureUpdate = (id: string, code: string, name: string, over: Partial<In<'measure.update'>> = {}): In<'measure.update'> => {
+const measureUpdate = (id: string, rowVersion: number, code: string, name: string, over: Partial<In<'measure.update'>> = {}): In<'measure.update'> => {
   const { programmeId: _p, ...fields } = measureInput('', code, name);
-  return { ...fields, id, ...over };
+  return { ...fields, id, rowVersion, ...over };
 };
 
 const budgetLine = (measureId: string, over: Partial<In<'budgetLine.create'>> = {}): In<'budgetLine.create'> => ({
@@ -67,7 +67,7 @@ const indicator = (over: Partial<In<'indicator.create'>>): In<'indicator.create'
 
 describe('an activity directly under a programme line', () => {
   it('is created through activity.create with the line, sits at the measure level and has every part of an activity', async () => {
-    const { call, fail, p, line1, line3 } = await setup();
+    const { call, fail, p, line1, line3, versionOf } = await setup();
     const a = await call('activity.create', { ...underLine(line3.id, '3.1', 'Zorgteams op school'), description: 'Elke school een zorgteam.', plannedParticipants: [{ schoolYear: '2016/2017', count: 400 }] });
     expect(a).toMatchObject({ code: '3.1', name: 'Zorgteams op school', measureShape: 'activity', lineId: line3.id, lineCode: '3', programmeId: p.id });
 
@@ -90,7 +90,7 @@ describe('an activity directly under a programme line', () => {
     await call('subActivity.create', { activityId: a.id, number: '1', name: 'Zorgteam opzetten', period: '2016', intendedResult: '' });
     const org = await call('organisation.create', { name: 'ROC Voorbeeld', type: 'mbo', brin: '', kvk: '', place: '', notes: '' });
     const { lineId: _l, ...fields } = underLine(line3.id, '3.1', 'Zorgteams op school');
-    const updated = await call('activity.update', { ...fields, id: a.id, leadOrganisationId: org.id, executorIds: [org.id] });
+    const updated = await call('activity.update', { ...fields, id: a.id, rowVersion: versionOf('activity', a.id), leadOrganisationId: org.id, executorIds: [org.id] });
     expect(updated.subActivities.map((s) => s.name)).toEqual(['Zorgteam opzetten']);
     expect((await call('measure.get', { id: a.measureId })).lead).toEqual({ id: org.id, name: 'ROC Voorbeeld' });
     // A budget line on the item, without naming the activity, lands on its activity.
@@ -120,7 +120,7 @@ describe('an activity directly under a programme line', () => {
 
 describe('a measure that is its own activity', () => {
   it('gets its activity when created, shares code, name, status and partners with it both ways, and undo reverses both', async () => {
-    const { call, fail, p, line1 } = await setup();
+    const { call, fail, p, line1, versionOf } = await setup();
     const m = await call('measure.create', { ...measureInput(p.id, '1.1', 'Digitaal doorstroomdossier'), lineId: line1.id, shape: 'single', description: 'Eén dossier.' });
     expect(m.shape).toBe('single');
     expect(m.activities).toHaveLength(1);
@@ -129,10 +129,10 @@ describe('a measure that is its own activity', () => {
 
     // Renamed through the activity's template form: the measure follows, in the same change set.
     const { measureId: _m, ...fields } = activityInput(m.id, '1.1', 'DDD');
-    await call('activity.update', { ...fields, id: a.id, status: 'afgerond', aim: 'Alle overstappers in beeld.' });
+    await call('activity.update', { ...fields, id: a.id, rowVersion: a.rowVersion, status: 'afgerond', aim: 'Alle overstappers in beeld.' });
     expect(await call('measure.get', { id: m.id })).toMatchObject({ name: 'DDD', status: 'afgerond' });
     // Renamed through the measure form: the activity follows; its template answers stay.
-    await call('measure.update', measureUpdate(m.id, '1.1a', 'DDD regio', { lineId: line1.id }));
+    await call('measure.update', measureUpdate(m.id, versionOf('measure', m.id), '1.1a', 'DDD regio', { lineId: line1.id }));
     expect(await call('activity.get', { id: a.id })).toMatchObject({ code: '1.1a', name: 'DDD regio', aim: 'Alle overstappers in beeld.', status: 'lopend' });
 
     // One undo reverses the measure's change and the activity's follow-up together.
@@ -142,7 +142,7 @@ describe('a measure that is its own activity', () => {
 
     // No second activity; deleting the activity takes the whole item to the Prullenbak, and back.
     expect(await fail('activity.create', activityInput(m.id, '1.1.1', 'Tweede'))).toMatchObject({ field: 'measureId' });
-    await call('activity.delete', { id: a.id });
+    await call('activity.delete', { id: a.id, rowVersion: versionOf('activity', a.id) });
     expect((await call('tree.get', { programmeId: p.id })).lines.flatMap((l) => l.measures)).toHaveLength(0);
     const trash = await call('trash.list');
     expect(trash).toHaveLength(1);
@@ -151,50 +151,50 @@ describe('a measure that is its own activity', () => {
   });
 
   it('an existing measure becomes one: with one activity it adopts it (measure-level indicators and money move to it); with two it is refused', async () => {
-    const { call, fail, p } = await setup();
+    const { call, fail, p, versionOf } = await setup();
     const m = await call('measure.create', measureInput(p.id, '2', 'Verzuim'));
     const a = await call('activity.create', activityInput(m.id, '2.1', 'Verzuimspreekuur'));
     const ind = await call('indicator.create', indicator({ measureId: m.id }));
     const bl = await call('budgetLine.create', budgetLine(m.id));
     expect(bl.activityId).toBeNull();
 
-    const single = await call('measure.update', measureUpdate(m.id, '2', 'Verzuim', { shape: 'single' }));
+    const single = await call('measure.update', measureUpdate(m.id, versionOf('measure', m.id), '2', 'Verzuim', { shape: 'single' }));
     expect(single.activities.map((x) => [x.id, x.code, x.name])).toEqual([[a.id, '2', 'Verzuim']]);
     expect((await call('indicator.get', { id: ind.id })).activityId).toBe(a.id);
     expect((await call('budgetLine.list', { programmeId: p.id })).find((x) => x.id === bl.id)!.activityId).toBe(a.id);
 
     // Back to an ordinary measure: its activity stays, and may get siblings again.
-    await call('measure.update', measureUpdate(m.id, '2', 'Verzuim', { shape: 'measure' }));
+    await call('measure.update', measureUpdate(m.id, versionOf('measure', m.id), '2', 'Verzuim', { shape: 'measure' }));
     await call('activity.create', activityInput(m.id, '2.2', 'Tweede activiteit'));
-    const refused = await fail('measure.update', measureUpdate(m.id, '2', 'Verzuim', { shape: 'single' }));
+    const refused = await fail('measure.update', measureUpdate(m.id, versionOf('measure', m.id), '2', 'Verzuim', { shape: 'single' }));
     expect(refused).toMatchObject({ code: 'invalid_input', field: 'shape' });
     expect(refused.message).toMatch(/^Vorm: deze maatregel heeft 2 activiteiten/);
     expect((await call('measure.get', { id: m.id })).shape).toBe('measure');
 
     // A measure without activities gets one (with an empty template) when it becomes its own activity.
     const empty = await call('measure.create', measureInput(p.id, '4', 'Nog leeg'));
-    const now = await call('measure.update', measureUpdate(empty.id, '4', 'Nog leeg', { shape: 'single' }));
+    const now = await call('measure.update', measureUpdate(empty.id, versionOf('measure', empty.id), '4', 'Nog leeg', { shape: 'single' }));
     expect(now.activities.map((x) => [x.code, x.name, x.aim])).toEqual([['4', 'Nog leeg', '']]);
   });
 });
 
 describe('moving between the levels', () => {
   it('moves an activity to a line and back into a measure, with its money, each as one undoable step', async () => {
-    const { call, fail, p, line1, line3 } = await setup();
+    const { call, fail, p, line1, line3, versionOf } = await setup();
     const m = await call('measure.create', { ...measureInput(p.id, '1.2', 'Overstapcoaching'), lineId: line1.id });
     const a = await call('activity.create', activityInput(m.id, '1.2.1', 'Coaching in het eerste jaar'));
     const bl = await call('budgetLine.create', budgetLine(m.id, { activityId: a.id }));
 
-    const moved = await call('activity.move', { id: a.id, lineId: line3.id });
+    const moved = await call('activity.move', { id: a.id, rowVersion: a.rowVersion, lineId: line3.id });
     expect(moved).toMatchObject({ measureShape: 'activity', lineId: line3.id, code: '1.2.1' });
     expect(moved.measureId).not.toBe(m.id);
     expect((await call('budgetLine.list', { programmeId: p.id })).find((x) => x.id === bl.id)!.measureId).toBe(moved.measureId);
     // To another line: only its place changes.
-    const again = await call('activity.move', { id: a.id, lineId: line1.id });
+    const again = await call('activity.move', { id: a.id, rowVersion: moved.rowVersion, lineId: line1.id });
     expect(again).toMatchObject({ measureId: moved.measureId, lineId: line1.id });
 
     // Back under a measure: the holder goes to the Prullenbak with nothing left in it.
-    const back = await call('activity.move', { id: a.id, measureId: m.id });
+    const back = await call('activity.move', { id: a.id, rowVersion: again.rowVersion, measureId: m.id });
     expect(back).toMatchObject({ measureId: m.id, measureShape: 'measure' });
     expect((await call('tree.get', { programmeId: p.id })).lines.flatMap((l) => l.measures).map((x) => x.code)).toEqual(['1.2']);
     // One undo puts it back directly under the line.
@@ -203,7 +203,7 @@ describe('moving between the levels', () => {
 
     // Into a measure that is itself an activity: refused.
     const single = await call('measure.create', { ...measureInput(p.id, '5', 'Eén geheel'), shape: 'single' });
-    expect(await fail('activity.move', { id: a.id, measureId: single.id })).toMatchObject({ field: 'measureId' });
+    expect(await fail('activity.move', { id: a.id, rowVersion: versionOf('activity', a.id), measureId: single.id })).toMatchObject({ field: 'measureId' });
   });
 
   it('refuses to move an item away from the measure level while monitoring input hangs on it', async () => {
@@ -212,7 +212,7 @@ describe('moving between the levels', () => {
     const m = await call('measure.create', measureInput(p.id, '4', 'Maatregel'));
     const round = await call('monitoring.round.create', { programmeId: p.id, name: 'Voorjaar 2017', startDate: '2017-03-01', endDate: null, measureIds: [a.measureId], notes: '' });
     expect(round).toBeTruthy();
-    const err = await fail('activity.move', { id: a.id, measureId: m.id });
+    const err = await fail('activity.move', { id: a.id, rowVersion: a.rowVersion, measureId: m.id });
     expect(err).toMatchObject({ code: 'conflict' });
     expect(err.message).toMatch(/monitoringinput/);
     expect((await call('activity.get', { id: a.id })).measureShape).toBe('activity');

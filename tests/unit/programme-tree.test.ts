@@ -29,7 +29,7 @@ describe('validation of the programme tree', () => {
     // And an update may not take a sibling's code either.
     const second = await w.call('activity.create', activityInput(m.id, '2.2.2', 'Tweede'));
     const { measureId: _m, ...fields } = activityInput(m.id, '2.2.1', 'Tweede');
-    const upd = await w.fail('activity.update', { ...fields, id: second.id });
+    const upd = await w.fail('activity.update', { ...fields, id: second.id, rowVersion: second.rowVersion });
     expect(upd.field).toBe('code');
   });
 
@@ -106,7 +106,7 @@ describe('moving an activity', () => {
     const to = await w.call('measure.create', measureInput(programmeId, '2.3', 'Verzuim'));
     const a = await w.call('activity.create', activityInput(from.id, '2.2.1', 'Digitaal Doorstroom Dossier'));
 
-    const moved = await w.call('activity.move', { id: a.id, measureId: to.id });
+    const moved = await w.call('activity.move', { id: a.id, rowVersion: a.rowVersion, measureId: to.id });
     expect(moved.measureId).toBe(to.id);
     expect((await w.call('measure.get', { id: from.id })).activities).toHaveLength(0);
     expect((await w.call('measure.get', { id: to.id })).activities.map((x) => x.id)).toEqual([a.id]);
@@ -133,7 +133,7 @@ describe('moving an activity', () => {
     const to = await w.call('measure.create', measureInput(programmeId, '2', 'Twee'));
     const a = await w.call('activity.create', activityInput(from.id, 'A', 'Eerste'));
     await w.call('activity.create', activityInput(to.id, 'A', 'Bestaande'));
-    const err = await w.fail('activity.move', { id: a.id, measureId: to.id });
+    const err = await w.fail('activity.move', { id: a.id, rowVersion: a.rowVersion, measureId: to.id });
     expect(err.message).toContain('Bestaande');
     expect((await w.call('activity.get', { id: a.id })).measureId).toBe(from.id);
   });
@@ -146,7 +146,7 @@ describe('Prullenbak', () => {
     const a2 = await w.call('activity.create', activityInput(m.id, '2.2.2', 'Zomerschool'));
     await w.call('subActivity.create', { activityId: a1.id, number: '1', name: 'Pilot', period: 'najaar 2025', intendedResult: '' });
 
-    await w.call('measure.delete', { id: m.id });
+    await w.call('measure.delete', { id: m.id, rowVersion: m.rowVersion });
     expect((await w.call('tree.get', { programmeId })).lines).toEqual([]);
     expect((await w.fail('activity.get', { id: a1.id })).code).toBe('not_found');
     const trash = await w.call('trash.list');
@@ -164,8 +164,8 @@ describe('Prullenbak', () => {
     const m = await w.call('measure.create', measureInput(programmeId, '1', 'Een'));
     const keep = await w.call('activity.create', activityInput(m.id, '1.1', 'Blijft'));
     const gone = await w.call('activity.create', activityInput(m.id, '1.2', 'Was al weg'));
-    await w.call('activity.delete', { id: gone.id });
-    await w.call('measure.delete', { id: m.id });
+    await w.call('activity.delete', { id: gone.id, rowVersion: gone.rowVersion });
+    await w.call('measure.delete', { id: m.id, rowVersion: m.rowVersion });
     const item = (await w.call('trash.list')).find((x) => x.entity === 'measure')!;
     await w.call('trash.restore', { changeSetId: item.changeSetId });
     expect((await w.call('measure.get', { id: m.id })).activities.map((a) => a.id)).toEqual([keep.id]);
@@ -178,7 +178,7 @@ describe('Prullenbak for lines and programmes', () => {
     const m = await w.call('measure.create', { ...measureInput(programmeId, '2.1', 'Monitor'), lineId: line.id });
     await w.call('activity.create', activityInput(m.id, '2.1.1', 'Nabellen'));
     const loose = await w.call('measure.create', measureInput(programmeId, '9', 'Zonder lijn'));
-    await w.call('line.delete', { id: line.id });
+    await w.call('line.delete', { id: line.id, rowVersion: line.rowVersion });
     const tree = await w.call('tree.get', { programmeId });
     expect(tree.lines.flatMap((l) => l.measures.map((x) => x.id))).toEqual([loose.id]);
     const [item] = await w.call('trash.list');
@@ -195,9 +195,9 @@ describe('partners', () => {
     const org = await w.call('organisation.create', { name: 'Gemeente Voorbeeldstad', type: 'gemeente', brin: '', kvk: '', place: '', notes: '' });
     const { programmeId: _p, ...input } = { ...measureInput(programmeId, '1', 'Verzuim'), leadOrganisationId: org.id, executorIds: [org.id] };
     const m = await w.call('measure.create', { programmeId, ...input });
-    await w.call('organisation.delete', { id: org.id });
+    await w.call('organisation.delete', { id: org.id, rowVersion: org.rowVersion });
     expect((await w.call('measure.get', { id: m.id })).lead).toBeNull();
-    const saved = await w.call('measure.update', { id: m.id, ...input, name: 'Verzuim 18+' });
+    const saved = await w.call('measure.update', { id: m.id, rowVersion: m.rowVersion, ...input, name: 'Verzuim 18+' });
     expect(saved.leadOrganisationId).toBe(org.id);
     // A new reference to a trashed partner is refused.
     const other = await w.fail('measure.create', { programmeId, ...input, code: '2' });

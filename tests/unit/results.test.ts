@@ -70,7 +70,7 @@ describe('targets and results through the contract', () => {
     expect(v.evaluation.latest).toMatchObject({ value: 1.7, status: 'definitief' });
 
     const target = v.targets[0]!;
-    v = await call('target.revise', { id: target.id, kind: 'exact', value: 1.75, min: null, max: null, percent: null, reason: 'Stuurgroep: landelijke trend', decisionDate: '2026-10-15' });
+    v = await call('target.revise', { id: target.id, rowVersion: target.rowVersion, kind: 'exact', value: 1.75, min: null, max: null, percent: null, reason: 'Stuurgroep: landelijke trend', decisionDate: '2026-10-15' });
     expect(v.targets.map((x) => [x.value, x.current, x.reason])).toEqual([
       [1.6, false, ''],
       [1.75, true, 'Stuurgroep: landelijke trend'],
@@ -179,7 +179,7 @@ describe('targets and results through the contract', () => {
     expect((await fail('target.create', target({ schoolYear: '2026/2027', value: 140 }))).message).toBe('Waarde: een percentage ligt tussen 0 en 100.');
     const builtin = (await call('results.forActivity', { activityId: a.id })).indicators.find((i) => i.builtin)!;
     expect((await fail('target.create', target({ indicatorId: builtin.id }))).field).toBe('schoolYear');
-    const revise = { id: v.targets[0]!.id, kind: 'exact' as const, value: 1.7, min: null, max: null, percent: null, reason: 'Stuurgroep', decisionDate: '2026-01-15' };
+    const revise = { id: v.targets[0]!.id, rowVersion: v.targets[0]!.rowVersion, kind: 'exact' as const, value: 1.7, min: null, max: null, percent: null, reason: 'Stuurgroep', decisionDate: '2026-01-15' };
     await call('target.revise', revise);
     expect((await fail('target.revise', revise)).code).toBe('conflict');
     expect((await fail('target.revise', { ...revise, reason: ' ' })).message).toBe('Reden van de wijziging: geef de reden van de bijstelling.');
@@ -203,11 +203,12 @@ describe('targets and results through the contract', () => {
     const { call, a } = await setup();
     const ind = await call('indicator.create', indicator(a.id));
     await call('measurement.create', measurement(ind.id));
-    await call('activity.delete', { id: a.id });
+    await call('activity.delete', { id: a.id, rowVersion: a.rowVersion });
     const trash = await call('trash.list');
     await call('trash.restore', { changeSetId: trash[0]!.changeSetId });
-    expect((await call('indicator.get', { id: ind.id })).measurements).toHaveLength(1);
-    await call('indicator.delete', { id: ind.id });
+    const restored = await call('indicator.get', { id: ind.id });
+    expect(restored.measurements).toHaveLength(1);
+    await call('indicator.delete', { id: ind.id, rowVersion: restored.rowVersion });
     await call('history.undo');
     expect((await call('indicator.get', { id: ind.id })).name).toBe('VSV-percentage mbo 2');
   });
@@ -225,7 +226,7 @@ describe('targets and results through the contract', () => {
     const { activityId: _a, measureId: _m, ...fields } = indicator(a.id, { name: 'Overstappers in beeld', phrase: 'in beeld', direction: 'hoger', baselineValue: null, baselineDate: null });
     // A parent with parts cannot become a part itself.
     const parentOfParent = await call('indicator.create', indicator(a.id, { name: 'Nog een', direction: 'hoger' }));
-    expect((await fail('indicator.update', { ...fields, id: parent.id, parentId: parentOfParent.id })).message).toMatch(/^Onderdeel van: deze indicator heeft zelf "waarvan"-indicatoren/);
+    expect((await fail('indicator.update', { ...fields, id: parent.id, rowVersion: parent.rowVersion, parentId: parentOfParent.id })).message).toMatch(/^Onderdeel van: deze indicator heeft zelf "waarvan"-indicatoren/);
 
     // Targets together: one change set, one undo.
     const target = { indicatorId: parent.id, schoolYear: '2025/2026', periodStart: null, periodEnd: null, kind: 'exact' as const, value: 98, min: null, max: null, percent: null, parts: [{ indicatorId: part.id, value: 95 }] };
@@ -259,8 +260,9 @@ describe('targets and results through the contract', () => {
     await call('history.undo');
     await call('history.undo');
     expect((await call('indicator.get', { id: part.id })).measurements).toEqual([]);
-    expect((await call('indicator.get', { id: parent.id })).measurements).toEqual([]);
-    await call('indicator.delete', { id: parent.id });
+    const parentNow = await call('indicator.get', { id: parent.id });
+    expect(parentNow.measurements).toEqual([]);
+    await call('indicator.delete', { id: parent.id, rowVersion: parentNow.rowVersion });
     expect((await call('results.forActivity', { activityId: a.id })).indicators.map((x) => x.name)).not.toContain('Met een ingevuld DDD');
   });
 

@@ -3,6 +3,7 @@ import { windowOptions, isTrustedSender, isTrustedUrl, DESKTOP_CSP } from '../..
 import { createInvokeHandler, registerIpc, INVOKE_CHANNEL } from '../../electron/ipc';
 import { buildMenuTemplate, type MenuActions } from '../../electron/menu';
 import { resolveNativeBinding } from '../../electron/native-binding';
+import { guardClose, mayClose, type GuardedWindow } from '../../electron/close-guard';
 
 const INDEX = 'file:///opt/Regieboek/resources/app.asar/dist/renderer/index.html';
 
@@ -62,5 +63,56 @@ describe('Electron shell (plain objects)', () => {
     expect(resolveNativeBinding(false, '/r', '/cache/b.node')).toBe('/cache/b.node');
     expect(resolveNativeBinding(true, '/r', undefined)).toMatch(/[\\/]r[\\/]native[\\/]better_sqlite3\.node$/);
     expect(resolveNativeBinding(false, '/r', undefined)).toBeNull();
+  });
+
+  it('closes the window only after the page agreed (Wijzigingen opslaan?), and then past its beforeunload', async () => {
+    let answer: unknown = false;
+    const listeners: Record<string, (e: { preventDefault(): void }) => void> = {};
+    const win = {
+      closed: 0,
+      destroyed: false,
+      on: (event: string, l: (e: { preventDefault(): void }) => void) => (listeners[event] = l),
+      close() {
+        this.closed++;
+        const e = { prevented: false, preventDefault() { this.prevented = true; } };
+        listeners.close!(e);
+        if (!e.prevented) this.destroyed = true;
+      },
+      isDestroyed() {
+        return this.destroyed;
+      },
+      webContents: {
+        asked: 0,
+        executeJavaScript: vi.fn(async (code: string) => {
+          expect(code).toContain('window.regieboekMayClose');
+          win.webContents.asked++;
+          return answer;
+        }),
+        on: (event: string, l: (e: { preventDefault(): void }) => void) => (listeners[event] = l),
+      },
+    };
+    guardClose(win as unknown as GuardedWindow);
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+    // The user clicks the window's close button and chooses Annuleren: the window stays.
+    const first = { prevented: false, preventDefault() { this.prevented = true; } };
+    listeners.close!(first);
+    await settle();
+    expect(first.prevented).toBe(true);
+    expect(win.webContents.asked).toBe(1);
+    expect(win.destroyed).toBe(false);
+    // Before agreeing, the page's beforeunload still counts.
+    const unload = { prevented: false, preventDefault() { this.prevented = true; } };
+    listeners['will-prevent-unload']!(unload);
+    expect(unload.prevented).toBe(false);
+    // Again, and now Niet opslaan (or Opslaan, saved): the window closes, past the page's beforeunload.
+    answer = true;
+    listeners.close!({ preventDefault() {} });
+    await settle();
+    expect(win.destroyed).toBe(true);
+    listeners['will-prevent-unload']!(unload);
+    expect(unload.prevented).toBe(true);
+    // A page that cannot answer does not keep the window open; no window, nothing to ask.
+    expect(await mayClose({ ...win, destroyed: false, isDestroyed: () => false, webContents: { ...win.webContents, executeJavaScript: async () => Promise.reject(new Error('gone')) } } as unknown as GuardedWindow)).toBe(true);
+    expect(await mayClose(null)).toBe(true);
   });
 });

@@ -54,6 +54,8 @@ describe('undo everything, redo everything (property)', () => {
         const start = dumpTables(sqlite);
         const startTrash = trashView(sqlite);
 
+        /** The version a freshly loaded screen would send back with its write. */
+        const ver = (table: string, id: string) => (sqlite.prepare(`SELECT row_version AS v FROM ${table} WHERE id = ?`).get(id) as { v: number }).v;
         const live = (table: string) => (sqlite.prepare(`SELECT id FROM ${table} WHERE deleted_at IS NULL ORDER BY id`).all() as { id: string }[]).map((r) => r.id);
         const pick = (table: string, i: number) => {
           const ids = live(table);
@@ -94,17 +96,17 @@ describe('undo everything, redo everything (property)', () => {
             }
             case 'updateProgramme': {
               const id = pick('programme', o.i);
-              if (id) r = await d('programme.update', { ...programmeInput({ name: o.name, requestedCents: o.cents }), id });
+              if (id) r = await d('programme.update', { ...programmeInput({ name: o.name, requestedCents: o.cents }), id, rowVersion: ver('programme', id) });
               break;
             }
             case 'updateOrg': {
               const id = pick('organisation', o.i);
-              if (id) r = await d('organisation.update', { id, ...org(`Partner ${o.i}`, o.place) });
+              if (id) r = await d('organisation.update', { id, rowVersion: ver('organisation', id), ...org(`Partner ${o.i}`, o.place) });
               break;
             }
             case 'trash': {
               const id = pick(o.kind, o.i);
-              if (id) r = await d(`${o.kind}.delete`, { id });
+              if (id) r = await d(`${o.kind}.delete`, { id, rowVersion: ver(o.kind, id) });
               break;
             }
             case 'restore': {

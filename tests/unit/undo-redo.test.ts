@@ -32,8 +32,8 @@ describe('undo and redo per window', () => {
     const sqlite = app.requireWorkspace().sqlite;
     const o = await call('organisation.create', org('ROC Voorbeeld'));
     await call('contact.create', { organisationId: o.id, name: 'Jan Jansen', function: 'Coördinator', email: 'jan@roc.nl', phone: '' });
-    await call('organisation.update', { id: o.id, ...org('ROC De Brug') });
-    await call('organisation.delete', { id: o.id });
+    await call('organisation.update', { id: o.id, rowVersion: o.rowVersion, ...org('ROC De Brug') });
+    await call('organisation.delete', { id: o.id, rowVersion: o.rowVersion + 1 });
     const end = dumpTables(sqlite);
     const endTrash = trashView(sqlite);
 
@@ -73,7 +73,7 @@ describe('undo and redo per window', () => {
     const { call, app } = await makeCore();
     const sqlite = app.requireWorkspace().sqlite;
     const p = await call('programme.create', programmeInput());
-    await call('programme.delete', { id: p.id });
+    await call('programme.delete', { id: p.id, rowVersion: p.rowVersion });
     const [item] = await call('trash.list');
     await call('trash.restore', { changeSetId: item!.changeSetId });
     expect(await call('trash.list')).toEqual([]);
@@ -134,9 +134,9 @@ describe('an undo that would overwrite someone else', () => {
     const a = core.as('venster-a');
     const b = core.as('venster-b');
     const p = await b.call('programme.create', programmeInput({ name: 'Programma' }));
-    await a.call('programme.update', { ...programmeInput({ name: 'Naam van A' }), id: p.id });
+    await a.call('programme.update', { ...programmeInput({ name: 'Naam van A' }), id: p.id, rowVersion: p.rowVersion });
     core.app.setSettings({ userName: 'Collega Bram' });
-    await b.call('programme.update', { ...programmeInput({ name: 'Naam van Bram' }), id: p.id });
+    await b.call('programme.update', { ...programmeInput({ name: 'Naam van Bram' }), id: p.id, rowVersion: core.versionOf('programme', p.id) });
     core.app.setSettings({ userName: 'Testgebruiker' });
     const before = dumpTables(sqlite);
 
@@ -152,7 +152,7 @@ describe('an undo that would overwrite someone else', () => {
     const a = core.as('a');
     const b = core.as('b');
     const o = await a.call('organisation.create', org('ROC'));
-    await b.call('organisation.update', { id: o.id, ...org('ROC'), place: 'Utrecht' });
+    await b.call('organisation.update', { id: o.id, rowVersion: o.rowVersion, ...org('ROC'), place: 'Utrecht' });
     expect((await a.fail('history.undo', {})).message).toMatch(/Partner "ROC" is daarna gewijzigd door Testgebruiker in een ander venster/);
     expect(await a.call('organisation.get', { id: o.id })).toMatchObject({ place: 'Utrecht' });
   });
@@ -175,9 +175,9 @@ describe('an undo that would overwrite someone else', () => {
     const a = core.as('a');
     const b = core.as('b');
     const o = await b.call('organisation.create', org('ROC'));
-    await a.call('organisation.update', { id: o.id, ...org('ROC Nieuw') });
+    await a.call('organisation.update', { id: o.id, rowVersion: core.versionOf('organisation', o.id), ...org('ROC Nieuw') });
     await a.call('history.undo', {});
-    await b.call('organisation.update', { id: o.id, ...org('ROC Anders') });
+    await b.call('organisation.update', { id: o.id, rowVersion: core.versionOf('organisation', o.id), ...org('ROC Anders') });
     expect((await a.fail('history.redo', {})).message).toMatch(/^Opnieuw doen kan niet: Partner "ROC Anders" is daarna gewijzigd door/);
     expect((await a.call('organisation.get', { id: o.id })).name).toBe('ROC Anders');
   });
@@ -187,8 +187,8 @@ describe('an undo that would overwrite someone else', () => {
     const a = core.as('a');
     const b = core.as('b');
     const o = await a.call('organisation.create', org('ROC'));
-    await a.call('organisation.update', { id: o.id, ...org('ROC Nieuw') });
-    await b.call('organisation.update', { id: o.id, ...org('ROC Tijdelijk') });
+    await a.call('organisation.update', { id: o.id, rowVersion: core.versionOf('organisation', o.id), ...org('ROC Nieuw') });
+    await b.call('organisation.update', { id: o.id, rowVersion: core.versionOf('organisation', o.id), ...org('ROC Tijdelijk') });
     await b.call('history.undo', {});
     await a.call('history.undo', {});
     expect((await a.call('organisation.get', { id: o.id })).name).toBe('ROC');

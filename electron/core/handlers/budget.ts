@@ -138,17 +138,17 @@ export const budgetHandlers = handlers({
     return must(findAward(db, id), 'award');
   },
 
-  'award.update': async ({ id, ...i }, ctx) => {
+  'award.update': async ({ id, rowVersion, ...i }, ctx) => {
     const db = ctx.db();
     const before = await must(findAward(db, id), 'award');
-    await tracked(db, meta(ctx, 'update', 'award', awardName(before)), (tr) => tr.update('award', id, { ...i, paymentDates: JSON.stringify(i.paymentDates) }));
+    await tracked(db, meta(ctx, 'update', 'award', awardName(before)), (tr) => tr.update('award', id, { ...i, paymentDates: JSON.stringify(i.paymentDates) }, { rowVersion }));
     return must(findAward(db, id), 'award');
   },
 
-  'award.delete': async ({ id }, ctx) => {
+  'award.delete': async ({ id, rowVersion }, ctx) => {
     const db = ctx.db();
     const before = await must(findAward(db, id), 'award');
-    await tracked(db, meta(ctx, 'delete', 'award', awardName(before)), (tr) => tr.trash('award', id));
+    await tracked(db, meta(ctx, 'delete', 'award', awardName(before)), (tr) => tr.trash('award', id, { rowVersion }));
     return null;
   },
 
@@ -167,18 +167,18 @@ export const budgetHandlers = handlers({
     return must(findBudgetLine(db, id), 'budgetLine');
   },
 
-  'budgetLine.update': async ({ id, ...i }, ctx) => {
+  'budgetLine.update': async ({ id, rowVersion, ...i }, ctx) => {
     const db = ctx.db();
     const before = await must(findBudgetLine(db, id), 'budgetLine');
     const cols = await lineColumns(db, i, before.partnerId);
-    await tracked(db, meta(ctx, 'update', 'budgetLine', lineName(before)), (tr) => tr.update('budgetLine', id, cols));
+    await tracked(db, meta(ctx, 'update', 'budgetLine', lineName(before)), (tr) => tr.update('budgetLine', id, cols, { rowVersion }));
     return must(findBudgetLine(db, id), 'budgetLine');
   },
 
-  'budgetLine.delete': async ({ id }, ctx) => {
+  'budgetLine.delete': async ({ id, rowVersion }, ctx) => {
     const db = ctx.db();
     const before = await must(findBudgetLine(db, id), 'budgetLine');
-    await tracked(db, meta(ctx, 'delete', 'budgetLine', lineName(before)), (tr) => tr.trash('budgetLine', id));
+    await tracked(db, meta(ctx, 'delete', 'budgetLine', lineName(before)), (tr) => tr.trash('budgetLine', id, { rowVersion }));
     return null;
   },
 
@@ -195,18 +195,18 @@ export const budgetHandlers = handlers({
     return must(findSpend(db, id), 'spend');
   },
 
-  'spend.update': async ({ id, ...i }, ctx) => {
+  'spend.update': async ({ id, rowVersion, ...i }, ctx) => {
     const db = ctx.db();
     const before = await must(findSpend(db, id), 'spend');
     const cols = await spendColumns(db, before.budgetLineId, i, id);
-    await tracked(db, meta(ctx, 'update', 'spend', spendName(before)), (tr) => tr.update('spend', id, cols));
+    await tracked(db, meta(ctx, 'update', 'spend', spendName(before)), (tr) => tr.update('spend', id, cols, { rowVersion }));
     return must(findSpend(db, id), 'spend');
   },
 
-  'spend.delete': async ({ id }, ctx) => {
+  'spend.delete': async ({ id, rowVersion }, ctx) => {
     const db = ctx.db();
     const before = await must(findSpend(db, id), 'spend');
-    await tracked(db, meta(ctx, 'delete', 'spend', spendName(before)), (tr) => tr.trash('spend', id));
+    await tracked(db, meta(ctx, 'delete', 'spend', spendName(before)), (tr) => tr.trash('spend', id, { rowVersion }));
     return null;
   },
 });

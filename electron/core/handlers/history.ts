@@ -1,5 +1,6 @@
 import { handlers } from './types';
 import { historyForEntity, listTrash, recentHistory } from '../history/queries';
+import { historyFeed } from '../history/feed';
 import { stackState, step } from '../history/undo';
 import { withReferenceLabels } from '../history/labels';
 import { tracked } from '../history/tracker';
@@ -11,6 +12,8 @@ export const historyHandlers = handlers({
   'history.forEntity': async ({ entity, id }, ctx) => withReferenceLabels(ctx.db(), await historyForEntity(ctx.db(), entity, id)),
 
   'history.recent': async ({ limit }, ctx) => withReferenceLabels(ctx.db(), await recentHistory(ctx.db(), limit)),
+
+  'history.feed': (input, ctx) => historyFeed(ctx.db(), input),
 
   'history.undo': ({ changeSetId }, ctx) => step(ctx.db(), ctx, 'undo', changeSetId),
 

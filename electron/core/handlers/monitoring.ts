@@ -183,6 +183,7 @@ export async function saveAnswers(tr: Tracker, id: string, answers: readonly { q
   const row = await checkAnswers(tr.trx, id, answers.map((a) => a.questionId));
   const round = await roundRow(tr.trx, row.roundId);
   const { set } = await ensureQuestionSet(tr, round.programmeId);
+  const changesBefore = tr.changes;
   const existing = await tr.trx.selectFrom('monitoringAnswer').selectAll().where('interviewId', '=', id).where('deletedAt', 'is', null).execute();
   for (const a of answers) {
     const have = existing.find((e) => e.questionId === a.questionId);
@@ -209,6 +210,8 @@ export async function saveAnswers(tr: Tracker, id: string, answers: readonly { q
       deletedIn: null,
     });
   }
+  // The answers are part of the input: a changed answer raises its version, so a screen with older answers is refused.
+  if (tr.changes > changesBefore) await tr.update('monitoringInterview', row.id, { updatedAt: tr.at });
 }
 
 async function measureLabel(db: Db, interview: { measureId: string }) {
@@ -256,17 +259,17 @@ export const monitoringHandlers = handlers({
     return must(roundDetail(db, id), 'monitoringRound');
   },
 
-  'monitoring.round.update': async ({ id, ...patch }, ctx) => {
+  'monitoring.round.update': async ({ id, rowVersion, ...patch }, ctx) => {
     const db = ctx.db();
     const before = await roundRow(db, id);
-    await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('monitoringRound'), name: before.name })), (tr) => tr.update('monitoringRound', id, patch));
+    await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('monitoringRound'), name: before.name })), (tr) => tr.update('monitoringRound', id, patch, { rowVersion }));
     return must(roundDetail(db, id), 'monitoringRound');
   },
 
-  'monitoring.round.delete': async ({ id }, ctx) => {
+  'monitoring.round.delete': async ({ id, rowVersion }, ctx) => {
     const db = ctx.db();
     const before = await roundRow(db, id);
-    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('monitoringRound'), name: before.name })), (tr) => tr.trash('monitoringRound', id));
+    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('monitoringRound'), name: before.name })), (tr) => tr.trash('monitoringRound', id, { rowVersion }));
     return null;
   },
 
@@ -302,30 +305,36 @@ export const monitoringHandlers = handlers({
     return must(roundDetail(db, roundId), 'monitoringRound');
   },
 
-  'monitoring.interview.remove': async ({ id }, ctx) => {
+  'monitoring.interview.remove': async ({ id, rowVersion }, ctx) => {
     const db = ctx.db();
     const row = await interviewRow(db, id);
     const name = await measureLabel(db, row);
-    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('monitoringInterview'), name })), (tr) => tr.trash('monitoringInterview', id));
+    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('monitoringInterview'), name })), (tr) => tr.trash('monitoringInterview', id, { rowVersion }));
     return null;
   },
 
   'monitoring.interview.get': ({ id }, ctx) => must(interviewDetail(ctx.db(), id), 'monitoringInterview'),
 
-  'monitoring.interview.saveAnswers': async ({ id, answers }, ctx) => {
+  'monitoring.interview.saveAnswers': async ({ id, rowVersion, answers }, ctx) => {
     const db = ctx.db();
     const row = await checkAnswers(db, id, []);
     const name = await measureLabel(db, row);
-    await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('monitoringInterview'), name })), (tr) => saveAnswers(tr, id, answers));
+    await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('monitoringInterview'), name })), async (tr) => {
+      await tr.expectVersion('monitoringInterview', id, { rowVersion });
+      await saveAnswers(tr, id, answers);
+    });
     return must(interviewDetail(db, id), 'monitoringInterview');
   },
 
-  'monitoring.interview.setStatus': async ({ id, status }, ctx) => {
+  'monitoring.interview.setStatus': async ({ id, rowVersion, status }, ctx) => {
     const db = ctx.db();
     const row = await interviewRow(db, id);
     const name = await measureLabel(db, row);
     const label = status === 'ingediend' ? t('label.submitInput', { name }) : t('label.statusInput', { name, status: t(`mon.status.${status}`) });
-    await tracked(db, meta(ctx, 'update', label), (tr) => setInputStatus(tr, id, status));
+    await tracked(db, meta(ctx, 'update', label), async (tr) => {
+      await tr.expectVersion('monitoringInterview', id, { rowVersion });
+      await setInputStatus(tr, id, status);
+    });
     return must(interviewDetail(db, id), 'monitoringInterview');
   },
 
@@ -366,13 +375,13 @@ export const monitoringHandlers = handlers({
         deletedIn: null,
       }),
     );
-    return { id: row.id, interviewId: row.interviewId, contactId: row.contactId, name: row.name, organisationName: row.organisationName, function: row.function };
+    return { id: row.id, interviewId: row.interviewId, contactId: row.contactId, name: row.name, organisationName: row.organisationName, function: row.function, rowVersion: 1 };
   },
 
-  'monitoring.attendee.remove': async ({ id }, ctx) => {
+  'monitoring.attendee.remove': async ({ id, rowVersion }, ctx) => {
     const db = ctx.db();
     const a = await must(db.selectFrom('monitoringAttendee').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst(), 'monitoringAttendee');
-    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('monitoringAttendee'), name: a.name })), (tr) => tr.trash('monitoringAttendee', id));
+    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('monitoringAttendee'), name: a.name })), (tr) => tr.trash('monitoringAttendee', id, { rowVersion }));
     return null;
   },
 
@@ -417,7 +426,7 @@ export const monitoringHandlers = handlers({
     return must(findAction(db, id), 'monitoringAction');
   },
 
-  'monitoring.action.update': async ({ id, ...patch }, ctx) => {
+  'monitoring.action.update': async ({ id, rowVersion, ...patch }, ctx) => {
     const db = ctx.db();
     const before = await must(db.selectFrom('monitoringAction').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst(), 'monitoringAction');
     const round = await roundRow(db, before.roundId);
@@ -426,24 +435,24 @@ export const monitoringHandlers = handlers({
     await assertIndicator(db, patch.indicatorId, patch.measureId);
     await assertOrganisations(db, { ownerOrganisationId: patch.ownerOrganisationId });
     await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('monitoringAction'), name: before.text.slice(0, 60) })), (tr) =>
-      tr.update('monitoringAction', id, { ...patch, closedAt: closedAtFor(patch.status, before, today()) }),
+      tr.update('monitoringAction', id, { ...patch, closedAt: closedAtFor(patch.status, before, today()) }, { rowVersion }),
     );
     return must(findAction(db, id), 'monitoringAction');
   },
 
-  'monitoring.action.setStatus': async ({ id, status }, ctx) => {
+  'monitoring.action.setStatus': async ({ id, rowVersion, status }, ctx) => {
     const db = ctx.db();
     const before = await must(db.selectFrom('monitoringAction').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst(), 'monitoringAction');
     await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('monitoringAction'), name: before.text.slice(0, 60) })), (tr) =>
-      tr.update('monitoringAction', id, { status, closedAt: closedAtFor(status, before, today()) }),
+      tr.update('monitoringAction', id, { status, closedAt: closedAtFor(status, before, today()) }, { rowVersion }),
     );
     return must(findAction(db, id), 'monitoringAction');
   },
 
-  'monitoring.action.delete': async ({ id }, ctx) => {
+  'monitoring.action.delete': async ({ id, rowVersion }, ctx) => {
     const db = ctx.db();
     const before = await must(db.selectFrom('monitoringAction').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst(), 'monitoringAction');
-    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('monitoringAction'), name: before.text.slice(0, 60) })), (tr) => tr.trash('monitoringAction', id));
+    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('monitoringAction'), name: before.text.slice(0, 60) })), (tr) => tr.trash('monitoringAction', id, { rowVersion }));
     return null;
   },
 });

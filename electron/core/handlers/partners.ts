@@ -53,21 +53,21 @@ export const partnerHandlers = handlers({
     return must(findOrganisation(db, id), 'organisation');
   },
 
-  'organisation.update': async ({ id, ...patch }, ctx) => {
+  'organisation.update': async ({ id, rowVersion, ...patch }, ctx) => {
     const db = ctx.db();
     const before = await must(findOrganisation(db, id), 'organisation');
     await tracked(db, meta(ctx, 'update', 'organisation', before.name), async (tr) => {
       await refuseDuplicateNumbers(tr.trx, patch, id);
-      await tr.update('organisation', id, patch);
+      await tr.update('organisation', id, patch, { rowVersion });
     });
     return must(findOrganisation(db, id), 'organisation');
   },
 
   // Measures and activities keep the id; while the partner is in the Prullenbak they show no name.
-  'organisation.delete': async ({ id }, ctx) => {
+  'organisation.delete': async ({ id, rowVersion }, ctx) => {
     const db = ctx.db();
     const before = await must(findOrganisation(db, id), 'organisation');
-    await tracked(db, meta(ctx, 'delete', 'organisation', before.name), (tr) => tr.trash('organisation', id));
+    await tracked(db, meta(ctx, 'delete', 'organisation', before.name), (tr) => tr.trash('organisation', id, { rowVersion }));
     return null;
   },
 
@@ -81,17 +81,17 @@ export const partnerHandlers = handlers({
     return must(findContact(db, id), 'contact');
   },
 
-  'contact.update': async ({ id, ...patch }, ctx) => {
+  'contact.update': async ({ id, rowVersion, ...patch }, ctx) => {
     const db = ctx.db();
     const before = await must(findContact(db, id), 'contact');
-    await tracked(db, meta(ctx, 'update', 'contact', before.name), (tr) => tr.update('contact', id, patch));
+    await tracked(db, meta(ctx, 'update', 'contact', before.name), (tr) => tr.update('contact', id, patch, { rowVersion }));
     return must(findContact(db, id), 'contact');
   },
 
-  'contact.delete': async ({ id }, ctx) => {
+  'contact.delete': async ({ id, rowVersion }, ctx) => {
     const db = ctx.db();
     const before = await must(findContact(db, id), 'contact');
-    await tracked(db, meta(ctx, 'delete', 'contact', before.name), (tr) => tr.trash('contact', id));
+    await tracked(db, meta(ctx, 'delete', 'contact', before.name), (tr) => tr.trash('contact', id, { rowVersion }));
     return null;
   },
 });

@@ -37,7 +37,7 @@ export const programmeHandlers = handlers({
     return mustFind(db, id);
   },
 
-  'programme.update': async ({ id, ...patch }, ctx) => {
+  'programme.update': async ({ id, rowVersion, ...patch }, ctx) => {
     const db = ctx.db();
     const before = await mustFind(db, id);
     await assertOrganisations(db, { contactSchoolId: patch.contactSchoolId, contactMunicipalityId: patch.contactMunicipalityId }, [
@@ -45,15 +45,15 @@ export const programmeHandlers = handlers({
       before.contactMunicipalityId,
     ]);
     await tracked(db, { user: ctx.user, session: ctx.session, action: 'update', label: t('label.update', { entity, name: before.name }) }, (tr) =>
-      tr.update('programme', id, patch),
+      tr.update('programme', id, patch, { rowVersion }),
     );
     return mustFind(db, id);
   },
 
-  'programme.delete': async ({ id }, ctx) => {
+  'programme.delete': async ({ id, rowVersion }, ctx) => {
     const db = ctx.db();
     const before = await mustFind(db, id);
-    await tracked(db, { user: ctx.user, session: ctx.session, action: 'delete', label: t('label.delete', { entity, name: before.name }) }, (tr) => tr.trash('programme', id));
+    await tracked(db, { user: ctx.user, session: ctx.session, action: 'delete', label: t('label.delete', { entity, name: before.name }) }, (tr) => tr.trash('programme', id, { rowVersion }));
     return null;
   },
 });

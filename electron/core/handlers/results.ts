@@ -257,7 +257,7 @@ export const resultHandlers = handlers({
     return mustView(db, id);
   },
 
-  'indicator.update': async ({ id, parentId, ...fields }, ctx) => {
+  'indicator.update': async ({ id, rowVersion, parentId, ...fields }, ctx) => {
     const db = ctx.db();
     const before = await mustView(db, id);
     const cols = { ...indicatorColumns(fields), parentId };
@@ -267,16 +267,17 @@ export const resultHandlers = handlers({
     } else await checkParent(db, { id, activityId: before.activityId, measureId: before.measureId, unit: fields.unit, parentId });
     await tracked(db, meta(ctx, 'update', t('label.update', { entity: t('entity.indicator'), name: before.name })), async (tr) => {
       await ensureStored(tr, before);
-      await tr.update('indicator', id, cols);
+      // A virtual indicator had no stored version to be stale against.
+      await tr.update('indicator', id, cols, before.virtual ? undefined : { rowVersion });
     });
     return mustView(db, id);
   },
 
-  'indicator.delete': async ({ id }, ctx) => {
+  'indicator.delete': async ({ id, rowVersion }, ctx) => {
     const db = ctx.db();
     const before = await mustView(db, id);
     if (before.virtual) return null;
-    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: t('entity.indicator'), name: before.name })), (tr) => tr.trash('indicator', id));
+    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: t('entity.indicator'), name: before.name })), (tr) => tr.trash('indicator', id, { rowVersion }));
     return null;
   },
 
@@ -337,8 +338,9 @@ export const resultHandlers = handlers({
     if (input.kind === 'relatief' && ind.baselineValue === null) throw fieldError('percent', t('val.baselineNeeded'));
     checkPercentage(ind.unit, { value: input.kind === 'exact' ? input.value : null, min: input.kind === 'bereik' ? input.min : null, max: input.kind === 'bereik' ? input.max : null });
     const period = old.schoolYear ?? `${formatDate(old.periodStart)} – ${formatDate(old.periodEnd)}`;
-    await tracked(db, meta(ctx, 'update', t('label.reviseTarget', { period, name: ind.name, reason: input.reason })), (tr) =>
-      tr.insert('target', {
+    await tracked(db, meta(ctx, 'update', t('label.reviseTarget', { period, name: ind.name, reason: input.reason })), async (tr) => {
+      await tr.expectVersion('target', old.id, { rowVersion: input.rowVersion });
+      await tr.insert('target', {
         id: randomUUID(),
         indicatorId: old.indicatorId,
         schoolYear: old.schoolYear,
@@ -353,8 +355,8 @@ export const resultHandlers = handlers({
         updatedAt: tr.at,
         deletedAt: null,
         deletedIn: null,
-      }),
-    );
+      });
+    });
     return mustView(db, old.indicatorId);
   },
 
@@ -384,11 +386,11 @@ export const resultHandlers = handlers({
     return mustView(db, ind.id);
   },
 
-  'measurement.delete': async ({ id }, ctx) => {
+  'measurement.delete': async ({ id, rowVersion }, ctx) => {
     const db = ctx.db();
     const m = await db.selectFrom('measurement').select(['id', 'date', 'indicatorId']).where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
     if (!m) throw notFound('measurement');
-    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: t('entity.measurement'), name: formatDate(m.date) })), (tr) => tr.trash('measurement', id));
+    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: t('entity.measurement'), name: formatDate(m.date) })), (tr) => tr.trash('measurement', id, { rowVersion }));
     return null;
   },
 
@@ -409,12 +411,12 @@ export const resultHandlers = handlers({
     return listRegionFigures(db);
   },
 
-  'regionFigure.delete': async ({ id }, ctx) => {
+  'regionFigure.delete': async ({ id, rowVersion }, ctx) => {
     const db = ctx.db();
     const r = await db.selectFrom('regionFigure').select(['id', 'schoolYear', 'onderwijssoort']).where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
     if (!r) throw notFound('regionFigure');
     await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: t('entity.regionFigure'), name: `${r.schoolYear} ${t(`onderwijssoort.${r.onderwijssoort}` as 'onderwijssoort.mbo2')}` })), (tr) =>
-      tr.trash('regionFigure', id),
+      tr.trash('regionFigure', id, { rowVersion }),
     );
     return null;
   },
@@ -447,7 +449,7 @@ function specColumns(i: { kind: string; value: number | null; min: number | null
 export async function listRegionFigures(db: Db): Promise<RegionFigure[]> {
   const rows = await db
     .selectFrom('regionFigure')
-    .select(['id', 'schoolYear', 'onderwijssoort', 'students', 'leavers', 'percentage', 'nationalNorm', 'status', 'definitionVersion', 'source'])
+    .select(['id', 'schoolYear', 'onderwijssoort', 'students', 'leavers', 'percentage', 'nationalNorm', 'status', 'definitionVersion', 'source', 'rowVersion'])
     .where('deletedAt', 'is', null)
     .orderBy('schoolYear')
     .orderBy('onderwijssoort')

@@ -177,18 +177,18 @@ export const treeHandlers = handlers({
     return must(findLine(db, id), 'programmeLine');
   },
 
-  'line.update': async ({ id, ...patch }, ctx) => {
+  'line.update': async ({ id, rowVersion, ...patch }, ctx) => {
     const db = ctx.db();
     const before = await must(findLine(db, id), 'programmeLine');
     await assertCodeFree(db, 'programmeLine', before.programmeId, patch.code, id);
-    await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('programmeLine'), name: coded(before) })), (tr) => tr.update('programmeLine', id, patch));
+    await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('programmeLine'), name: coded(before) })), (tr) => tr.update('programmeLine', id, patch, { rowVersion }));
     return must(findLine(db, id), 'programmeLine');
   },
 
-  'line.delete': async ({ id }, ctx) => {
+  'line.delete': async ({ id, rowVersion }, ctx) => {
     const db = ctx.db();
     const before = await must(findLine(db, id), 'programmeLine');
-    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('programmeLine'), name: coded(before) })), (tr) => tr.trash('programmeLine', id));
+    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('programmeLine'), name: coded(before) })), (tr) => tr.trash('programmeLine', id, { rowVersion }));
     return null;
   },
 
@@ -212,7 +212,7 @@ export const treeHandlers = handlers({
     return must(findMeasureDetail(db, id), 'measure');
   },
 
-  'measure.update': async ({ id, ...input }, ctx) => {
+  'measure.update': async ({ id, rowVersion, ...input }, ctx) => {
     const db = ctx.db();
     const before = await must(findMeasure(db, id), 'measure');
     await assertLineOf(db, input.lineId, before.programmeId);
@@ -220,16 +220,16 @@ export const treeHandlers = handlers({
     await assertOrganisations(db, { leadOrganisationId: input.leadOrganisationId, executorIds: input.executorIds }, [before.leadOrganisationId, ...before.executorIds]);
     const shape: MeasureShape = input.shape ?? before.shape;
     await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('measure'), name: coded(before) })), async (tr) => {
-      await tr.update('measure', id, { ...measureColumns(input), shape });
+      await tr.update('measure', id, { ...measureColumns(input), shape }, { rowVersion });
       if (holdsOneActivity(shape)) await adoptOwnActivity(tr, id);
     });
     return must(findMeasureDetail(db, id), 'measure');
   },
 
-  'measure.delete': async ({ id }, ctx) => {
+  'measure.delete': async ({ id, rowVersion }, ctx) => {
     const db = ctx.db();
     const before = await must(findMeasure(db, id), 'measure');
-    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('measure'), name: coded(before) })), (tr) => tr.trash('measure', id));
+    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('measure'), name: coded(before) })), (tr) => tr.trash('measure', id, { rowVersion }));
     return null;
   },
 
@@ -264,20 +264,20 @@ export const treeHandlers = handlers({
     return must(findActivity(db, id), 'activity');
   },
 
-  'activity.update': async ({ id, ...input }, ctx) => {
+  'activity.update': async ({ id, rowVersion, ...input }, ctx) => {
     const db = ctx.db();
     const before = await must(findActivity(db, id), 'activity');
     if (holdsOneActivity(before.measureShape)) await assertCodeFree(db, 'measure', before.programmeId, input.code, before.measureId);
     else await assertCodeFree(db, 'activity', before.measureId, input.code, id);
     await assertOrganisations(db, { leadOrganisationId: input.leadOrganisationId, executorIds: input.executorIds }, [before.leadOrganisationId, ...before.executorIds]);
     await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('activity'), name: coded(before) })), async (tr) => {
-      await tr.update('activity', id, activityColumns(input));
+      await tr.update('activity', id, activityColumns(input), { rowVersion });
       await syncOwnActivity(tr, before.measureId, 'activity');
     });
     return must(findActivity(db, id), 'activity');
   },
 
-  'activity.move': async ({ id, measureId, lineId }, ctx) => {
+  'activity.move': async ({ id, rowVersion, measureId, lineId }, ctx) => {
     const db = ctx.db();
     const before = await must(findActivity(db, id), 'activity');
     const own = holdsOneActivity(before.measureShape);
@@ -294,7 +294,7 @@ export const treeHandlers = handlers({
       if (own) await assertHolderEmpty(db, before.measureId);
       const sortOrder = await nextSortOrder(db, 'activity', measureId);
       await tracked(db, meta(ctx, 'move', t('label.move', { entity: entityName('activity'), name: coded(before), from, to: coded(target) })), async (tr) => {
-        await tr.update('activity', id, { measureId, sortOrder });
+        await tr.update('activity', id, { measureId, sortOrder }, { rowVersion });
         await moveActivityBudgetLines(tr, id, measureId);
         if (own) await tr.trash('measure', before.measureId);
       });
@@ -307,9 +307,10 @@ export const treeHandlers = handlers({
     if (own) {
       if (before.measureShape === 'activity' && before.lineId === place.lineId) return before;
       const sortOrder = before.lineId === place.lineId ? undefined : await nextSortOrder(db, 'measure', place.programmeId);
-      await tracked(db, meta(ctx, 'move', t('label.move', { entity: entityName('activity'), name: coded(before), from, to })), (tr) =>
-        tr.update('measure', before.measureId, { lineId: place.lineId, shape: 'activity', ...(sortOrder === undefined ? {} : { sortOrder }) }),
-      );
+      await tracked(db, meta(ctx, 'move', t('label.move', { entity: entityName('activity'), name: coded(before), from, to })), async (tr) => {
+        await tr.expectVersion('activity', id, { rowVersion });
+        await tr.update('measure', before.measureId, { lineId: place.lineId, shape: 'activity', ...(sortOrder === undefined ? {} : { sortOrder }) });
+      });
       return must(findActivity(db, id), 'activity');
     }
     await assertCodeFree(db, 'measure', place.programmeId, before.code);
@@ -318,19 +319,20 @@ export const treeHandlers = handlers({
     const row = await db.selectFrom('activity').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     await tracked(db, meta(ctx, 'move', t('label.move', { entity: entityName('activity'), name: coded(before), from, to })), async (tr) => {
       await tr.insert('measure', { id: holder, programmeId: place.programmeId, lineId: place.lineId, ...measureFromActivity(row), shape: 'activity', sortOrder, ...stamp(tr) });
-      await tr.update('activity', id, { measureId: holder, sortOrder: 0 });
+      await tr.update('activity', id, { measureId: holder, sortOrder: 0 }, { rowVersion });
       await moveActivityBudgetLines(tr, id, holder);
     });
     return must(findActivity(db, id), 'activity');
   },
 
-  'activity.delete': async ({ id }, ctx) => {
+  'activity.delete': async ({ id, rowVersion }, ctx) => {
     const db = ctx.db();
     const before = await must(findActivity(db, id), 'activity');
     // An item at the measure level goes to the Prullenbak whole: its holder takes the activity along.
-    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('activity'), name: coded(before) })), (tr) =>
-      holdsOneActivity(before.measureShape) ? tr.trash('measure', before.measureId) : tr.trash('activity', id),
-    );
+    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('activity'), name: coded(before) })), async (tr) => {
+      await tr.expectVersion('activity', id, { rowVersion });
+      await (holdsOneActivity(before.measureShape) ? tr.trash('measure', before.measureId) : tr.trash('activity', id));
+    });
     return null;
   },
 
@@ -348,18 +350,18 @@ export const treeHandlers = handlers({
     return must(findSub(db, id), 'subActivity');
   },
 
-  'subActivity.update': async ({ id, ...input }, ctx) => {
+  'subActivity.update': async ({ id, rowVersion, ...input }, ctx) => {
     const db = ctx.db();
     const before = await must(findSub(db, id), 'subActivity');
     await assertCodeFree(db, 'subActivity', before.activityId, input.number, id);
-    await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('subActivity'), name: coded(before) })), (tr) => tr.update('subActivity', id, input));
+    await tracked(db, meta(ctx, 'update', t('label.update', { entity: entityName('subActivity'), name: coded(before) })), (tr) => tr.update('subActivity', id, input, { rowVersion }));
     return must(findSub(db, id), 'subActivity');
   },
 
-  'subActivity.delete': async ({ id }, ctx) => {
+  'subActivity.delete': async ({ id, rowVersion }, ctx) => {
     const db = ctx.db();
     const before = await must(findSub(db, id), 'subActivity');
-    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('subActivity'), name: coded(before) })), (tr) => tr.trash('subActivity', id));
+    await tracked(db, meta(ctx, 'delete', t('label.delete', { entity: entityName('subActivity'), name: coded(before) })), (tr) => tr.trash('subActivity', id, { rowVersion }));
     return null;
   },
 
@@ -369,7 +371,7 @@ export const treeHandlers = handlers({
 function findSub(db: Db, id: string) {
   return db
     .selectFrom('subActivity')
-    .select(['id', 'activityId', 'number', 'name', 'period', 'intendedResult', 'sortOrder'])
+    .select(['id', 'activityId', 'number', 'name', 'period', 'intendedResult', 'sortOrder', 'rowVersion'])
     .where('id', '=', id)
     .where('deletedAt', 'is', null)
     .executeTakeFirst();

@@ -79,6 +79,13 @@ export class Tracker {
     throw await staleWrite(this.trx, entity, id, row, patch);
   }
 
+  /** Refuses the action when the row changed since the user loaded it (for actions that write other rows). */
+  async expectVersion(entity: string, id: string, based: Based | undefined): Promise<void> {
+    const row = await readRow(this.trx, entity, id);
+    if (!row) throw this.notFound(entity);
+    await this.checkVersion(entity, id, row, based);
+  }
+
   async insert<T extends Row>(entity: string, row: T): Promise<T> {
     const { table } = entityDef(entity);
     const stored = { ...row, rowVersion: 1 };

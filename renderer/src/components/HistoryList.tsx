@@ -5,6 +5,7 @@ import { Loaded } from './LoadError';
 import { fieldLabel, t, type MessageKey } from '../i18n';
 import { formatDateTime, formatValue } from '../format';
 import { entityLabel } from '../entities';
+import { href } from '../router';
 
 const internal = new Set(['id', 'createdAt', 'updatedAt', 'deletedAt', 'deletedIn']);
 
@@ -61,5 +62,15 @@ export function EntityHistory({ items, showLabel }: { items: { entity: string; i
     const lists = await Promise.all(items.map((i) => call('history.forEntity', i)));
     return items.length === 1 ? lists[0]! : lists.flat().sort((a, b) => b.changeSetId - a.changeSetId);
   });
-  return <Loaded q={q}>{(entries) => <HistoryList entries={entries} showLabel={showLabel} />}</Loaded>;
+  const only = items.length === 1 ? items[0] : undefined;
+  return (
+    <>
+      <Loaded q={q}>{(entries) => <HistoryList entries={entries} showLabel={showLabel} />}</Loaded>
+      {only && (
+        <p className="small">
+          <a href={href('geschiedenis', only.entity, only.id)}>{t('history.allHistory')}</a>
+        </p>
+      )}
+    </>
+  );
 }

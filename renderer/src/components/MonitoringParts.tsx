@@ -257,10 +257,11 @@ export function ActionForm({ ctx, action, onDone }: { ctx: ActionContext; action
       deadline,
       status: f.status,
     };
-    await act(() => (action ? call('monitoring.action.update', { id: action.id, ...body }) : call('monitoring.action.create', { roundId: ctx.roundId, ...body })), {
+    await act((v) => (action ? call('monitoring.action.update', { id: action.id, rowVersion: v ?? action.rowVersion, ...body }) : call('monitoring.action.create', { roundId: ctx.roundId, ...body })), {
       done: action ? t('mon.action.updated') : t('mon.action.added'),
       then: onDone,
       failed: (err) => setErrors(err.fieldErrors()),
+      reload: onDone,
     });
   }
 
@@ -356,7 +357,7 @@ export function ActionTable({
 }) {
   const { act } = useAct();
   const [editing, setEditing] = useState<string | null>(null);
-  const setStatus = (a: Action, status: ActionStatus) => act(() => call('monitoring.action.setStatus', { id: a.id, status }), { done: t('mon.action.updated') });
+  const setStatus = (a: Action, status: ActionStatus) => act((v) => call('monitoring.action.setStatus', { id: a.id, rowVersion: v ?? a.rowVersion, status }), { done: t('mon.action.updated') });
 
   if (actions.length === 0) return <p className="muted">{t('mon.action.none')}</p>;
   return (

@@ -51,9 +51,10 @@ function SubActivities({ a }: { a: Activity }) {
   const [editing, setEditing] = useState<string | null>(null); // sub-activity id, or 'new'
 
   async function save(f: SubForm, sub?: SubActivity): Promise<Record<string, string> | null> {
-    const r = await act(() => (sub ? call('subActivity.update', { id: sub.id, ...f }) : call('subActivity.create', { activityId: a.id, ...f })), {
+    const r = await act((v) => (sub ? call('subActivity.update', { id: sub.id, rowVersion: v ?? sub.rowVersion, ...f }) : call('subActivity.create', { activityId: a.id, ...f })), {
       done: t('activity.subSaved'),
       then: () => setEditing(null),
+      reload: () => setEditing(null),
     });
     return r.ok ? null : r.error.fieldErrors();
   }
@@ -96,7 +97,7 @@ function SubActivities({ a }: { a: Activity }) {
                     label: t('action.delete'),
                     danger: true,
                     confirm: { title: t('action.toTrash'), yes: t('action.confirmDelete') },
-                    onSelect: () => act(() => call('subActivity.delete', { id: s.id }), { done: t('activity.subDeleted', { name: coded(s.number, s.name) }) }),
+                    onSelect: () => act((v) => call('subActivity.delete', { id: s.id, rowVersion: v ?? s.rowVersion }), { done: t('activity.subDeleted', { name: coded(s.number, s.name) }), conflict: 'delete' }),
                   },
                 ]}
               />
@@ -137,7 +138,7 @@ function MovePanel({ a, onDone }: { a: Activity; onDone(): void }) {
     e.preventDefault();
     if (!target) return setError(t('val.required'));
     const [kind, targetId] = [target.slice(0, 1), target.slice(2)];
-    await act(() => call('activity.move', kind === 'm' ? { id: a.id, measureId: targetId } : { id: a.id, lineId: targetId || null }), {
+    await act((v) => call('activity.move', kind === 'm' ? { id: a.id, rowVersion: v ?? a.rowVersion, measureId: targetId } : { id: a.id, rowVersion: v ?? a.rowVersion, lineId: targetId || null }), {
       done: (moved) =>
         holdsOneActivity(moved.measureShape)
           ? t('activity.movedToLine', { name: moved.lineName ? coded(moved.lineCode ?? '', moved.lineName) : moved.programmeName })
@@ -145,6 +146,7 @@ function MovePanel({ a, onDone }: { a: Activity; onDone(): void }) {
       then: onDone,
       failed: (e) => setError(e.message),
       inline: true,
+      reload: onDone,
     });
   }
   return (
@@ -171,8 +173,9 @@ export function ActivityDetail({ id }: { id: string }) {
 
   async function remove() {
     if (!a) return;
-    await act(() => call('activity.delete', { id }), {
+    await act((v) => call('activity.delete', { id, rowVersion: v ?? a.rowVersion }), {
       done: t('activity.deleted', { name: coded(a.code, a.name) }),
+      conflict: 'delete',
       // An item that is its own activity went to the Prullenbak whole; its programme is where it stood.
       then: () => (holdsOneActivity(a.measureShape) ? go('programmas', a.programmeId) : go('maatregelen', a.measureId)),
     });

@@ -9,6 +9,7 @@ import { useToday } from '../state';
 import { useCall } from '../useLoad';
 import { useAct } from '../useAct';
 import { useRecordForm } from '../useRecordForm';
+import { useUnsavedChanges } from '../useUnsavedChanges';
 import { LoadError, LoadProblem } from '../components/LoadError';
 import { CheckboxGroup, SelectField, TextArea, TextField } from '../components/Field';
 import { coded } from '../components/Status';
@@ -63,7 +64,7 @@ function fromActivity(a: Activity): FormState {
 }
 
 /** Checks what can be checked here; the core checks everything again. */
-function toInput(f: FormState): { input?: Omit<ActivityUpdate, 'id'>; errors: Record<string, string> } {
+function toInput(f: FormState): { input?: Omit<ActivityUpdate, 'id' | 'rowVersion'>; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   if (!f.name.trim()) errors.name = t('val.required');
   const date = (s: string, field: string) => {
@@ -149,7 +150,8 @@ export function ActivityForm({ id, measureId, programmeId, lineId }: { id?: stri
   const measure = useCall('measure.get', { id: measureId ?? '' }, { enabled: !id && !!measureId });
   const treeQ = useCall('tree.get', { programmeId: programmeId ?? '' }, { enabled: atLine });
   const tree = treeQ.data;
-  const { form, setForm } = useRecordForm(activity.data, fromActivity, empty);
+  const record = useRecordForm(activity.data, fromActivity, empty);
+  const { form, setForm } = record;
   const a = activity.data;
   const m = measure.data;
   const context: Context | null = a
@@ -165,35 +167,45 @@ export function ActivityForm({ id, measureId, programmeId, lineId }: { id?: stri
   const setParticipant = (i: number, k: 'schoolYear' | 'count', v: string) =>
     setForm((f) => ({ ...f, participants: f.participants.map((p, j) => (j === i ? { ...p, [k]: v } : p)) }));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  /** Writes the form; the activity as saved, or undefined (refused, or not saved after a conflict). */
+  async function save() {
     const { input, errors: errs } = toInput(form);
     setErrors(errs);
     if (!input) {
       notify(t('val.fixFields'), 'error');
       focusFirstError();
-      return;
+      return undefined;
     }
-    await act(
-      () =>
+    const based = record.based;
+    const r = await act(
+      (v) =>
         id
-          ? call('activity.update', { id, ...input })
+          ? call('activity.update', { id, rowVersion: v ?? based?.rowVersion ?? 0, ...input })
           : measureId
             ? call('activity.create', { measureId, ...input })
             : call('activity.create', { programmeId: programmeId!, lineId: line || null, ...input }),
       {
         done: t('activity.saved'),
-        then: (saved) => {
-          // Dates outside the programme period are saved, and said.
-          for (const w of saved.warnings) notify(w.message);
-          go('activiteiten', saved.id);
-        },
         failed: (err) => {
           setErrors(err.fieldErrors());
           focusFirstError();
         },
+        reload: record.reset,
       },
     );
+    if (!r.ok) return undefined;
+    // Dates outside the programme period are saved, and said.
+    for (const w of r.value.warnings) notify(w.message);
+    record.saved();
+    unsaved.saved();
+    return r.value;
+  }
+  const unsaved = useUnsavedChanges(record.dirty, async () => !!(await save()));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const saved = await save();
+    if (saved) go('activiteiten', saved.id);
   }
 
   if (loadError) return <LoadError message={loadError} back={href('programmas')} />;

@@ -64,10 +64,11 @@ function AwardForm({ programmeId, award, initial, onDone }: { programmeId: strin
     const { input, errors: errs } = toInput(f);
     setErrors(errs);
     if (!input) return notify(t('val.fixFields'), 'error');
-    await act(() => (award ? call('award.update', { id: award.id, ...input }) : call('award.create', { programmeId, ...input })), {
+    await act((v) => (award ? call('award.update', { id: award.id, rowVersion: v ?? award.rowVersion, ...input }) : call('award.create', { programmeId, ...input })), {
       done: t('budget.awardSaved'),
       then: () => onDone(),
       failed: (err) => setErrors(err.fieldErrors()),
+      reload: onDone,
     });
   }
   const title = award ? t('budget.editAward') : t('budget.newAward');
@@ -105,7 +106,11 @@ export function BudgetAwards({ programmeId, o }: { programmeId: string; o: Budge
   const year = o.years.find((y) => y >= thisYear) ?? Number(o.periodStart.slice(0, 4));
   const done = () => setEditing(null);
   const remove = (a: Award) =>
-    act(() => call('award.delete', { id: a.id }), { done: t('budget.awardDeleted', { name: `${t(`source.${a.stream}` as MessageKey)} ${a.year}` }), then: () => setConfirming(null) });
+    act((v) => call('award.delete', { id: a.id, rowVersion: v ?? a.rowVersion }), {
+      done: t('budget.awardDeleted', { name: `${t(`source.${a.stream}` as MessageKey)} ${a.year}` }),
+      conflict: 'delete',
+      then: () => setConfirming(null),
+    });
   return (
     <>
       <div className="filter-bar">

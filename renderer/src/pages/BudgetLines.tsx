@@ -134,10 +134,11 @@ function LineForm(props: { line?: BudgetLine; initial: LineState; tree: Programm
     setErrors(errs);
     if (!input) return notify(t('val.fixFields'), 'error');
     const { line } = props;
-    await act(() => (line ? call('budgetLine.update', { id: line.id, ...input }) : call('budgetLine.create', input)), {
+    await act((v) => (line ? call('budgetLine.update', { id: line.id, rowVersion: v ?? line.rowVersion, ...input }) : call('budgetLine.create', input)), {
       done: t('budget.lineSaved'),
       then: (saved) => props.onDone(saved),
       failed: (err) => setErrors(err.fieldErrors()),
+      reload: () => props.onDone(line),
     });
   }
 
@@ -205,12 +206,14 @@ function SpendPanel({ programmeId, line }: { programmeId: string; line: BudgetLi
   const data = spend.data;
   const [f, setF] = useState<SpendState>(emptySpend);
   const [editingId, setEditingId] = useState<string | null>(null);
+  const [editingVersion, setEditingVersion] = useState(0); // the version of the entry being edited, sent with the save
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = (k: keyof SpendState) => (v: string) => setF((x) => ({ ...x, [k]: v }));
   const name = line.costItem;
 
   function edit(s: Spend) {
     setEditingId(s.id);
+    setEditingVersion(s.rowVersion);
     setErrors({});
     setF({ kind: s.kind, date: s.date ? formatDate(s.date) : '', amount: centsToInput(s.amountCents), description: s.description, reference: s.reference });
   }
@@ -226,13 +229,14 @@ function SpendPanel({ programmeId, line }: { programmeId: string; line: BudgetLi
     setErrors(errs);
     if (!input) return notify(t('val.fixFields'), 'error');
     const { budgetLineId: _line, ...patch } = input;
-    await act(() => (editingId ? call('spend.update', { id: editingId, ...patch }) : call('spend.create', input)), {
+    await act((v) => (editingId ? call('spend.update', { id: editingId, rowVersion: v ?? editingVersion, ...patch }) : call('spend.create', input)), {
       done: t('budget.spendSaved'),
       then: stopEditing,
       failed: (err) => setErrors(err.fieldErrors()),
+      reload: stopEditing,
     });
   }
-  const remove = (id: string) => act(() => call('spend.delete', { id }), { done: t('budget.spendDeleted') });
+  const remove = (s: Spend) => act((v) => call('spend.delete', { id: s.id, rowVersion: v ?? s.rowVersion }), { done: t('budget.spendDeleted'), conflict: 'delete' });
 
   return (
     <div className="spend-panel">
@@ -263,7 +267,7 @@ function SpendPanel({ programmeId, line }: { programmeId: string; line: BudgetLi
                   <button type="button" className="link-button" onClick={() => edit(s)} aria-label={`${t('action.edit')}: ${s.description || formatCents(s.amountCents)}`}>
                     {t('action.edit')}
                   </button>{' '}
-                  <button type="button" className="link-button" onClick={() => void remove(s.id)} aria-label={`${t('action.delete')}: ${s.description || formatCents(s.amountCents)}`}>
+                  <button type="button" className="link-button" onClick={() => void remove(s)} aria-label={`${t('action.delete')}: ${s.description || formatCents(s.amountCents)}`}>
                     {t('action.delete')}
                   </button>
                 </td>
@@ -307,7 +311,8 @@ export function BudgetLines({ programmeId, filter, o }: { programmeId: string; f
 
   const setFilter = (f: Filter) => go('begroting', programmeId, 'regels', ...filterParts(f));
 
-  const remove = (l: BudgetLine) => act(() => call('budgetLine.delete', { id: l.id }), { done: t('budget.lineDeleted', { name: `${l.year} ${l.costItem}` }), then: () => setConfirming(null) });
+  const remove = (l: BudgetLine) =>
+    act((v) => call('budgetLine.delete', { id: l.id, rowVersion: v ?? l.rowVersion }), { done: t('budget.lineDeleted', { name: `${l.year} ${l.costItem}` }), conflict: 'delete', then: () => setConfirming(null) });
 
   const data = lines.data ?? [];
   const total = data.reduce((a, l) => ({ p: a.p + l.plannedCents, r: a.r + l.realisedCents }), { p: 0, r: 0 });

@@ -5,6 +5,7 @@ import { go, href } from '../router';
 import { useCall } from '../useLoad';
 import { useAct } from '../useAct';
 import { useRecordForm } from '../useRecordForm';
+import { useUnsavedChanges } from '../useUnsavedChanges';
 import { LoadError } from '../components/LoadError';
 import { TextArea, TextField } from '../components/Field';
 import { DeleteButton } from '../components/DeleteButton';
@@ -14,24 +15,47 @@ import { coded } from '../components/Status';
 export function LineForm({ programmeId, id }: { programmeId: string; id?: string }) {
   const { act } = useAct();
   const line = useCall('line.get', { id: id ?? '' }, { enabled: !!id });
-  const { form, setForm } = useRecordForm(line.data, (l) => ({ code: l.code, name: l.name, description: l.description }), { code: '', name: '', description: '' });
+  const record = useRecordForm(line.data, (l) => ({ code: l.code, name: l.name, description: l.description }), { code: '', name: '', description: '' });
+  const { form, setForm } = record;
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
+  /** Writes the form; true when saved. */
+  async function save(): Promise<boolean> {
+    if (!form.name.trim()) {
+      setErrors({ name: t('val.required') });
+      return false;
+    }
+    const based = record.based;
+    const r = await act((v) => (id ? call('line.update', { id, rowVersion: v ?? based?.rowVersion ?? 0, ...form }) : call('line.create', { programmeId, ...form })), {
+      done: t('line.saved'),
+      failed: (err) => setErrors(err.fieldErrors()),
+      reload: record.reset,
+    });
+    if (!r.ok) return false;
+    record.saved();
+    unsaved.saved();
+    return true;
+  }
+  const unsaved = useUnsavedChanges(record.dirty, save);
+
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!form.name.trim()) return setErrors({ name: t('val.required') });
-    await act(() => (id ? call('line.update', { id, ...form }) : call('line.create', { programmeId, ...form })), {
-      done: t('line.saved'),
-      then: () => go('programmas', programmeId),
-      failed: (err) => setErrors(err.fieldErrors()),
-    });
+    if (await save()) go('programmas', programmeId);
   }
 
   async function remove() {
     if (!id) return;
-    await act(() => call('line.delete', { id }), { done: t('line.deleted', { name: coded(form.code, form.name) }), then: () => go('programmas', programmeId) });
+    const based = record.based;
+    await act((v) => call('line.delete', { id, rowVersion: v ?? based?.rowVersion ?? 0 }), {
+      done: t('line.deleted', { name: coded(form.code, form.name) }),
+      conflict: 'delete',
+      then: () => {
+        unsaved.saved();
+        go('programmas', programmeId);
+      },
+    });
   }
 
   if (line.error) return <LoadError message={line.error} back={href('programmas', programmeId)} />;

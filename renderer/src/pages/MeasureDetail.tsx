@@ -19,7 +19,7 @@ export function MeasureDetail({ id }: { id: string }) {
   async function remove() {
     if (!m) return;
     // Only a delete that succeeded leaves the page; a refused one stays, with the core's message.
-    await act(() => call('measure.delete', { id }), { done: t('measure.deleted', { name: coded(m.code, m.name) }), then: () => go('programmas', m.programmeId) });
+    await act((v) => call('measure.delete', { id, rowVersion: v ?? m.rowVersion }), { done: t('measure.deleted', { name: coded(m.code, m.name) }), conflict: 'delete', then: () => go('programmas', m.programmeId) });
   }
 
   // A measure that is its own activity has one page: its activity's (the template, sub-activities, money links).

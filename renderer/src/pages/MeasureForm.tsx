@@ -6,6 +6,7 @@ import { useNotify } from '../notify';
 import { useCall } from '../useLoad';
 import { useAct } from '../useAct';
 import { useRecordForm } from '../useRecordForm';
+import { useUnsavedChanges } from '../useUnsavedChanges';
 import { LoadError, LoadProblem } from '../components/LoadError';
 import { CheckboxField, CheckboxGroup, RadioGroup, SelectField, TextArea, TextField } from '../components/Field';
 import { coded } from '../components/Status';
@@ -46,7 +47,8 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
   const { act, busy } = useAct();
   // The measure (when editing) reloads after an undo elsewhere; the form follows unless the user has edits.
   const measure = useCall('measure.get', { id: id ?? '' }, { enabled: !!id });
-  const { form, setForm } = useRecordForm(measure.data, fromMeasure, { ...empty, lineId: lineId ?? '' });
+  const record = useRecordForm(measure.data, fromMeasure, { ...empty, lineId: lineId ?? '' });
+  const { form, setForm } = record;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const orgsQ = useCall('organisation.list');
   const progId = programmeId ?? measure.data?.programmeId ?? '';
@@ -57,13 +59,13 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
 
   const set = (k: keyof FormState) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  /** Writes the form; the measure as saved, or undefined (refused, or not saved after a conflict). */
+  async function save() {
     if (!form.name.trim()) {
       setErrors({ name: t('val.required') });
       notify(t('val.fixFields'), 'error');
       focusFirstError();
-      return;
+      return undefined;
     }
     const input = {
       lineId: form.lineId || null,
@@ -80,20 +82,31 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
       status: form.status as ItemStatus,
       shape: form.shape,
     };
-    await act(() => (id ? call('measure.update', { id, ...input }) : call('measure.create', { programmeId: progId, ...input })), {
+    const based = record.based;
+    const r = await act((v) => (id ? call('measure.update', { id, rowVersion: v ?? based?.rowVersion ?? 0, ...input }) : call('measure.create', { programmeId: progId, ...input })), {
       done: t('measure.saved'),
-      then: (saved) => {
-        // An item that is its own activity lives on its activity's page; a new one goes to its template first.
-        const own = holdsOneActivity(saved.shape) ? saved.activities[0] : undefined;
-        if (own && !id) go('activiteiten', own.id, 'bewerken');
-        else if (own) go('activiteiten', own.id);
-        else go('maatregelen', saved.id);
-      },
       failed: (err) => {
         setErrors(err.fieldErrors());
         focusFirstError();
       },
+      reload: record.reset,
     });
+    if (!r.ok) return undefined;
+    record.saved();
+    unsaved.saved();
+    return r.value;
+  }
+  const unsaved = useUnsavedChanges(record.dirty, async () => !!(await save()));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const saved = await save();
+    if (!saved) return;
+    // An item that is its own activity lives on its activity's page; a new one goes to its template first.
+    const own = holdsOneActivity(saved.shape) ? saved.activities[0] : undefined;
+    if (own && !id) go('activiteiten', own.id, 'bewerken');
+    else if (own) go('activiteiten', own.id);
+    else go('maatregelen', saved.id);
   }
 
   if (measure.error) return <LoadError message={measure.error} back={href('programmas')} />;

@@ -3,10 +3,11 @@
  * the facts panel beside them, and the actions agreed for this measure in this round.
  */
 import { LoadError } from '../components/LoadError';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { call } from '../api';
 import { useCall } from '../useLoad';
 import { useAct } from '../useAct';
+import { useUnsavedChanges } from '../useUnsavedChanges';
 import { t } from '../i18n';
 import { formatDate } from '../format';
 import { href } from '../router';
@@ -70,10 +71,21 @@ export function MonitoringInput({ id }: { id: string }) {
   const [saved, setSaved] = useState<Record<string, string>>({});
   const [adding, setAdding] = useState(false);
   const dirty = Object.keys(answers).some((k) => answers[k] !== saved[k]);
+  // The version of the input the answers were typed against: it goes with every save, so answers
+  // typed before a colleague's save are refused with the conflict dialog instead of overwriting them.
+  const version = useRef(0);
+  const edited = useRef(dirty);
+  edited.current = dirty;
+  const reload = () => {
+    setAnswers({});
+    setSaved({});
+    edited.current = false;
+  };
 
   useEffect(() => {
     if (!input) return;
     const a = Object.fromEntries(input.questions.map((q) => [q.questionId, q.answer]));
+    if (!edited.current) version.current = input.rowVersion;
     setSaved(a);
     // Keep what the user is typing when the data reloads (an undo elsewhere), unless nothing was changed.
     setAnswers((cur) => (Object.keys(cur).some((k) => cur[k] !== saved[k]) ? cur : a));
@@ -83,9 +95,12 @@ export function MonitoringInput({ id }: { id: string }) {
     if (!input) return null;
     const changed = input.questions.filter((q) => (answers[q.questionId] ?? '') !== q.answer).map((q) => ({ questionId: q.questionId, answer: answers[q.questionId] ?? '' }));
     if (changed.length === 0) return input;
-    const r = await act(() => call('monitoring.interview.saveAnswers', { id, answers: changed }), {
+    const r = await act((v) => call('monitoring.interview.saveAnswers', { id, rowVersion: v ?? version.current, answers: changed }), {
       done: t('mon.input.saved'),
+      reload,
       then: (detail) => {
+        version.current = detail.rowVersion;
+        edited.current = false;
         // What the core stored (text normalised), so the form is not left looking unsaved.
         const stored = Object.fromEntries(detail.questions.map((q) => [q.questionId, q.answer]));
         setSaved(stored);
@@ -95,9 +110,15 @@ export function MonitoringInput({ id }: { id: string }) {
     return r.ok ? r.value : null;
   }
 
+  useUnsavedChanges(dirty, async () => !!(await save()));
+
   async function setStatus(status: InputStatus) {
     if (status === 'ingediend' && dirty && !(await save())) return;
-    await act(() => call('monitoring.interview.setStatus', { id, status }), {
+    await act((v) => call('monitoring.interview.setStatus', { id, rowVersion: v ?? version.current, status }), {
+      reload,
+      then: (r) => {
+        version.current = r.rowVersion;
+      },
       done: status === 'ingediend' ? t('mon.input.submitted') : t('label.statusInput', { name: input ? interviewLabel(input) : '', status: t(`mon.status.${status}`) }),
     });
   }

@@ -182,7 +182,7 @@ export function MonitoringRound({ id }: { id: string }) {
             {t('mon.round.report')}
           </a>
           <DeleteButton
-            onConfirm={() => act(() => call('monitoring.round.delete', { id: r.id }), { done: t('label.delete', { entity: t('entity.monitoringRound'), name: r.name }), then: () => go('monitoring') })}
+            onConfirm={() => act((v) => call('monitoring.round.delete', { id: r.id, rowVersion: v ?? r.rowVersion }), { done: t('label.delete', { entity: t('entity.monitoringRound'), name: r.name }), conflict: 'delete', then: () => go('monitoring') })}
           />
         </div>
       </header>
@@ -225,7 +225,7 @@ export function MonitoringRound({ id }: { id: string }) {
                     type="button"
                     className="link-button"
                     aria-label={`${t('mon.round.removeMeasure')}: ${interviewLabel(i)}`}
-                    onClick={() => void act(() => call('monitoring.interview.remove', { id: i.id }), { done: t('label.delete', { entity: t('entity.monitoringInterview'), name: interviewLabel(i) }) })}
+                    onClick={() => void act((v) => call('monitoring.interview.remove', { id: i.id, rowVersion: v ?? i.rowVersion }), { done: t('label.delete', { entity: t('entity.monitoringInterview'), name: interviewLabel(i) }), conflict: 'delete' })}
                   >
                     {t('mon.round.removeMeasure')}
                   </button>
@@ -254,7 +254,7 @@ export function MonitoringRound({ id }: { id: string }) {
                       className="link-button small"
                       aria-label={t('mon.attendees.remove', { name: a.name })}
                       title={t('mon.attendees.remove', { name: a.name })}
-                      onClick={() => void act(() => call('monitoring.attendee.remove', { id: a.id }), { done: t('label.delete', { entity: t('entity.monitoringAttendee'), name: a.name }) })}
+                      onClick={() => void act((v) => call('monitoring.attendee.remove', { id: a.id, rowVersion: v ?? a.rowVersion }), { done: t('label.delete', { entity: t('entity.monitoringAttendee'), name: a.name }), conflict: 'delete' })}
                     >
                       ×
                     </button>

@@ -4,6 +4,7 @@ import { call } from '../api';
 import { useCall } from '../useLoad';
 import { useAct } from '../useAct';
 import { useRecordForm } from '../useRecordForm';
+import { useUnsavedChanges } from '../useUnsavedChanges';
 import { LoadError, LoadProblem } from '../components/LoadError';
 import { t } from '../i18n';
 import { formatDate } from '../format';
@@ -96,7 +97,8 @@ export function MonitoringRoundForm({ id }: { id?: string }) {
   const { act } = useAct();
   const programmes = useCall('programme.list');
   const round = useCall('monitoring.round.get', { id: id ?? '' }, { enabled: !!id });
-  const { form, setForm } = useRecordForm(round.data, (r) => ({ name: r.name, start: formatDate(r.startDate), end: formatDate(r.endDate), notes: r.notes }), { name: '', start: '', end: '', notes: '' });
+  const record = useRecordForm(round.data, (r) => ({ name: r.name, start: formatDate(r.startDate), end: formatDate(r.endDate), notes: r.notes }), { name: '', start: '', end: '', notes: '' });
+  const { form, setForm } = record;
   const { name, start, end, notes } = form;
   const field = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const [chosen, setProgrammeId] = useState('');
@@ -111,8 +113,8 @@ export function MonitoringRoundForm({ id }: { id?: string }) {
 
   const measures = (tree.data?.lines ?? []).flatMap((l) => l.measures);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  /** Writes the form; the round as saved, or undefined (refused, or not saved after a conflict). */
+  async function save() {
     const errs: Record<string, string> = {};
     const s = parseDateInput(start);
     const en = end.trim() ? parseDateInput(end) : null;
@@ -122,15 +124,30 @@ export function MonitoringRoundForm({ id }: { id?: string }) {
     if (s && en && en < s) errs.endDate = t('val.endBeforeStart');
     if (!programmeId) errs.programmeId = t('val.required');
     setErrors(errs);
-    if (Object.keys(errs).length) return;
-    await act(
-      () => (id ? call('monitoring.round.update', { id, name, startDate: s!, endDate: en, notes }) : call('monitoring.round.create', { programmeId, name, startDate: s!, endDate: en, notes, measureIds })),
+    if (Object.keys(errs).length) return undefined;
+    const based = record.based;
+    const r = await act(
+      (v) =>
+        id
+          ? call('monitoring.round.update', { id, rowVersion: v ?? based?.rowVersion ?? 0, name, startDate: s!, endDate: en, notes })
+          : call('monitoring.round.create', { programmeId, name, startDate: s!, endDate: en, notes, measureIds }),
       {
         done: (r) => t(id ? 'label.update' : 'label.create', { entity: t('entity.monitoringRound'), name: r.name }),
-        then: (r) => go('monitoring', 'ronde', r.id),
         failed: (err) => setErrors(err.fieldErrors()),
+        reload: record.reset,
       },
     );
+    if (!r.ok) return undefined;
+    record.saved();
+    unsaved.saved();
+    return r.value;
+  }
+  const unsaved = useUnsavedChanges(record.dirty, async () => !!(await save()));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const saved = await save();
+    if (saved) go('monitoring', 'ronde', saved.id);
   }
 
   if (round.error) return <LoadError message={round.error} back={href('monitoring')} />;

@@ -53,9 +53,10 @@ export function PartnerDetail({ id }: { id: string }) {
   const [editing, setEditing] = useState<string | null>(null);
 
   async function saveContact(f: ContactForm, c?: Contact) {
-    const r = await act(() => (c ? call('contact.update', { id: c.id, ...f }) : call('contact.create', { organisationId: id, ...f })), {
+    const r = await act((v) => (c ? call('contact.update', { id: c.id, rowVersion: v ?? c.rowVersion, ...f }) : call('contact.create', { organisationId: id, ...f })), {
       done: t('partner.contactSaved'),
       then: () => setEditing(null),
+      reload: () => setEditing(null),
     });
     return r.ok ? null : r.error.fieldErrors();
   }
@@ -73,7 +74,7 @@ export function PartnerDetail({ id }: { id: string }) {
           <a className="button" href={href('partners', o.id, 'bewerken')}>
             {t('action.edit')}
           </a>
-          <DeleteButton onConfirm={() => act(() => call('organisation.delete', { id }), { done: t('partner.deleted', { name: o.name }), then: () => go('partners') })} />
+          <DeleteButton onConfirm={() => act((v) => call('organisation.delete', { id, rowVersion: v ?? o.rowVersion }), { done: t('partner.deleted', { name: o.name }), conflict: 'delete', then: () => go('partners') })} />
         </div>
       </header>
       <dl className="facts">
@@ -120,7 +121,7 @@ export function PartnerDetail({ id }: { id: string }) {
                       <button type="button" onClick={() => setEditing(c.id)} aria-label={`${t('action.edit')}: ${c.name}`}>
                         {t('action.edit')}
                       </button>
-                      <DeleteButton label={`${t('action.delete')}: ${c.name}`} onConfirm={() => act(() => call('contact.delete', { id: c.id }), { done: t('partner.contactDeleted', { name: c.name }) })} />
+                      <DeleteButton label={`${t('action.delete')}: ${c.name}`} onConfirm={() => act((v) => call('contact.delete', { id: c.id, rowVersion: v ?? c.rowVersion }), { done: t('partner.contactDeleted', { name: c.name }), conflict: 'delete' })} />
                     </div>
                   </li>
                 ),

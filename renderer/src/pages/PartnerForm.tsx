@@ -5,6 +5,7 @@ import { go, href } from '../router';
 import { useCall } from '../useLoad';
 import { useAct } from '../useAct';
 import { useRecordForm } from '../useRecordForm';
+import { useUnsavedChanges } from '../useUnsavedChanges';
 import { LoadError } from '../components/LoadError';
 import { SelectField, TextArea, TextField } from '../components/Field';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../../shared/schemas/partner';
@@ -16,28 +17,44 @@ const empty = { name: '', type: 'mbo', brin: '', kvk: '', place: '', notes: '' }
 export function PartnerForm({ id }: { id?: string }) {
   const { act } = useAct();
   const partner = useCall('organisation.get', { id: id ?? '' }, { enabled: !!id });
-  const { form, setForm } = useRecordForm(partner.data, (o) => ({ name: o.name, type: o.type as string, brin: o.brin, kvk: o.kvk, place: o.place, notes: o.notes }), empty);
+  const record = useRecordForm(partner.data, (o) => ({ name: o.name, type: o.type as string, brin: o.brin, kvk: o.kvk, place: o.place, notes: o.notes }), empty);
+  const { form, setForm } = record;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const all = useCall('organisation.list');
   const confirm = useConfirmNewPartner();
 
   const set = (k: keyof typeof empty) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
+  /** Writes the form; the partner as saved, or undefined (refused, or not saved after a conflict). */
+  async function save() {
+    if (!form.name.trim()) {
+      setErrors({ name: t('val.required') });
+      return undefined;
+    }
+    const input = { ...form, type: form.type as OrganisationType };
+    const based = record.based;
+    const r = await act((v) => (id ? call('organisation.update', { id, rowVersion: v ?? based?.rowVersion ?? 0, ...input }) : call('organisation.create', input)), {
+      done: id ? t('partner.saved') : t('partner.created'),
+      failed: (err) => setErrors(err.fieldErrors()),
+      reload: record.reset,
+    });
+    if (!r.ok) return undefined;
+    record.saved();
+    unsaved.saved();
+    return r.value;
+  }
+  const unsaved = useUnsavedChanges(record.dirty, async () => !!(await save()));
+
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (!form.name.trim()) return setErrors({ name: t('val.required') });
     // A new name that (nearly) exists already is asked about first; the same BRIN or KvK the core refuses.
-    if (!id || partner.data?.name !== form.name) {
+    if (form.name.trim() && (!id || partner.data?.name !== form.name)) {
       const answer = await confirm(form.name, all.data ?? [], { selfId: id });
       if (answer === 'cancel') return;
       if (answer !== 'save') return go('partners', answer);
     }
-    const input = { ...form, type: form.type as OrganisationType };
-    await act(() => (id ? call('organisation.update', { id, ...input }) : call('organisation.create', input)), {
-      done: id ? t('partner.saved') : t('partner.created'),
-      then: (saved) => go('partners', saved.id),
-      failed: (err) => setErrors(err.fieldErrors()),
-    });
+    const saved = await save();
+    if (saved) go('partners', saved.id);
   }
 
   if (partner.error) return <LoadError message={partner.error} back={href('partners')} />;

@@ -18,7 +18,7 @@ export function ProgrammeDetail({ id }: { id: string }) {
 
   async function remove() {
     if (!p) return;
-    await act(() => call('programme.delete', { id }), { done: t('programme.deleted', { name: p.name }), then: () => go('programmas') });
+    await act((v) => call('programme.delete', { id, rowVersion: v ?? p.rowVersion }), { done: t('programme.deleted', { name: p.name }), conflict: 'delete', then: () => go('programmas') });
   }
 
   if (error) return <LoadError message={error} back={href('programmas')} />;

@@ -7,6 +7,7 @@ import { useNotify } from '../notify';
 import { useCall } from '../useLoad';
 import { useAct } from '../useAct';
 import { useRecordForm } from '../useRecordForm';
+import { useUnsavedChanges } from '../useUnsavedChanges';
 import { LoadError, LoadProblem } from '../components/LoadError';
 import { SelectField, TextArea, TextField } from '../components/Field';
 import { centsToInput, parseMoney } from '../../../shared/money';
@@ -86,26 +87,39 @@ export function ProgrammeForm({ id }: { id?: string }) {
   const { act, busy } = useAct();
   // Reloaded after an undo elsewhere too; the form follows unless the user has unsaved edits.
   const programme = useCall('programme.get', { id: id ?? '' }, { enabled: !!id });
-  const { form, setForm } = useRecordForm(programme.data, fromProgramme, empty);
+  const record = useRecordForm(programme.data, fromProgramme, empty);
+  const { form, setForm } = record;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const orgList = useCall('organisation.list');
   const orgs = partnerOptions(orgList.data ?? []);
 
   const set = (k: keyof FormState) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  /** Writes the form; the programme as saved, or undefined (refused, or not saved after a conflict). */
+  async function save() {
     const { input, errors: errs } = toInput(form);
     setErrors(errs);
     if (!input) {
       notify(t('val.fixFields'), 'error');
-      return;
+      return undefined;
     }
-    await act(() => (id ? call('programme.update', { id, ...input }) : call('programme.create', input)), {
+    const based = record.based;
+    const r = await act((v) => (id ? call('programme.update', { id, rowVersion: v ?? based?.rowVersion ?? 0, ...input }) : call('programme.create', input)), {
       done: id ? t('programme.saved') : t('programme.created'),
-      then: (saved) => go('programmas', saved.id),
       failed: (err) => setErrors(err.fieldErrors()),
+      reload: record.reset,
     });
+    if (!r.ok) return undefined;
+    record.saved();
+    unsaved.saved();
+    return r.value;
+  }
+  const unsaved = useUnsavedChanges(record.dirty, async () => !!(await save()));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const saved = await save();
+    if (saved) go('programmas', saved.id);
   }
 
   if (programme.error) return <LoadError message={programme.error} back={href('programmas')} />;

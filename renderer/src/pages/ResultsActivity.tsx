@@ -201,8 +201,8 @@ export function IndicatorCard({
   const headId = `ind-${ind.id.replace(/[^a-z0-9]/gi, '')}`;
   const done = () => setOpen(null);
 
-  const removeMeasurement = (m: MeasurementView) => act(() => call('measurement.delete', { id: m.id }), { done: t('results.measurementDeleted', { date: formatDate(m.date) }) });
-  const removeIndicator = () => act(() => call('indicator.delete', { id: ind.id }), { done: t('results.indicatorDeleted', { name: ind.name }) });
+  const removeMeasurement = (m: MeasurementView) => act((v) => call('measurement.delete', { id: m.id, rowVersion: v ?? m.rowVersion }), { done: t('results.measurementDeleted', { date: formatDate(m.date) }), conflict: 'delete' });
+  const removeIndicator = () => act((v) => call('indicator.delete', { id: ind.id, rowVersion: v ?? ind.rowVersion }), { done: t('results.indicatorDeleted', { name: ind.name }), conflict: 'delete' });
 
   return (
     <section className={`card rcard rcard-${ev.status}`} aria-labelledby={headId}>

@@ -37,13 +37,14 @@ function useSubmit(onDone: (v: IndicatorView) => void) {
   const notify = useNotify();
   const { act, busy } = useAct();
   const [errors, setErrors] = useState<Errors>({});
-  async function run(local: Errors, send: () => Promise<IndicatorView>, message: string) {
+  /** `send` gets the version to write over when the user chose "Mijn versie opslaan" after a conflict. */
+  async function run(local: Errors, send: (rowVersion?: number) => Promise<IndicatorView>, message: string, reload?: () => void) {
     setErrors(local);
     if (Object.keys(local).length) {
       notify(t('val.fixFields'), 'error');
       return;
     }
-    await act(send, { done: message, then: onDone, failed: (e) => setErrors(e.fieldErrors()) });
+    await act(send, { done: message, then: onDone, failed: (e) => setErrors(e.fieldErrors()), reload });
   }
   return { errors, busy, run };
 }
@@ -354,7 +355,7 @@ export function ReviseForm({ target, onDone, onCancel }: { target: TargetView; o
     if (!reason.trim()) errs.reason = t('val.reasonRequired');
     const d = parseDateInput(decision);
     if (!d) errs.decisionDate = decision.trim() ? dateError(decision) : t('val.decisionDateRequired');
-    void run(errs, () => call('target.revise', { id: target.id, ...spec, reason, decisionDate: d ?? '' }), t('results.targetRevised'));
+    void run(errs, (v) => call('target.revise', { id: target.id, rowVersion: v ?? target.rowVersion, ...spec, reason, decisionDate: d ?? '' }), t('results.targetRevised'), onCancel);
   }
   return (
     <FormBox title={`${t('results.reviseTarget')} ${periodLabel({ kind: target.periodKind, start: target.periodStart, end: target.periodEnd })}`} onSubmit={submit} onCancel={onCancel} busy={busy}>

@@ -7,6 +7,7 @@ import { useNotify } from '../notify';
 import { useCall, useLoad } from '../useLoad';
 import { useAct } from '../useAct';
 import { useRecordForm } from '../useRecordForm';
+import { useUnsavedChanges } from '../useUnsavedChanges';
 import { LoadError, LoadProblem } from '../components/LoadError';
 import { SelectField, TextArea, TextField } from '../components/Field';
 import { formatDate, parseDateInput, dateError } from '../../../shared/dates';
@@ -105,7 +106,8 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
   const notify = useNotify();
   const { act, busy } = useAct();
   const indicator = useCall('indicator.get', { id: id ?? '' }, { enabled: !!id });
-  const { form, setForm } = useRecordForm(indicator.data, fromView, empty);
+  const record = useRecordForm(indicator.data, fromView, empty);
+  const { form, setForm } = record;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const here = indicator.data;
   const back = here?.activityId ? href('resultaten', 'activiteit', here.activityId) : owner?.kind === 'activiteit' ? href('resultaten', 'activiteit', owner.id) : href('resultaten');
@@ -129,8 +131,8 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
   const set = (k: keyof FormState) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const setKind = (v: string) => setForm((f) => ({ ...f, momentKind: v, momentDates: v === 'halfjaarlijks' ? '01-01, 01-07' : v === 'jaarlijks' ? '01-10' : '' }));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  /** Writes the form; the indicator as saved, or undefined (refused, or not saved after a conflict). */
+  async function save(): Promise<IndicatorView | undefined> {
     const errs: Record<string, string> = {};
     if (!form.name.trim()) errs.name = t('val.required');
     let baselineValue: number | null = null;
@@ -149,7 +151,7 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
     setErrors(errs);
     if (Object.keys(errs).length) {
       notify(t('val.fixFields'), 'error');
-      return;
+      return undefined;
     }
     const fields = {
       name: form.name,
@@ -171,20 +173,31 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
       parentId: form.parentId || null,
       phrase: form.phrase,
     };
-    await act(
-      () =>
+    const based = record.based;
+    const r = await act(
+      (v) =>
         id
-          ? call('indicator.update', { id, ...fields })
+          ? call('indicator.update', { id, rowVersion: v ?? based?.rowVersion ?? 0, ...fields })
           : call('indicator.create', { activityId: owner?.kind === 'activiteit' ? owner.id : null, measureId: owner?.kind === 'maatregel' ? owner.id : null, ...fields }),
       {
         done: id ? t('results.indicatorSaved') : t('results.indicatorCreated'),
-        then: (v) => {
-          if (v.activityId) go('resultaten', 'activiteit', v.activityId);
-          else window.location.hash = back;
-        },
         failed: (err) => setErrors(err.fieldErrors()),
+        reload: record.reset,
       },
     );
+    if (!r.ok) return undefined;
+    record.saved();
+    unsaved.saved();
+    return r.value;
+  }
+  const unsaved = useUnsavedChanges(record.dirty, async () => !!(await save()));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const v = await save();
+    if (!v) return;
+    if (v.activityId) go('resultaten', 'activiteit', v.activityId);
+    else window.location.hash = back;
   }
 
   if (indicator.error) return <LoadError message={indicator.error} back={href('resultaten')} />;

@@ -39,6 +39,7 @@ function toAward(r: Database['award']): Award {
     route: r.route as Award['route'],
     reference: r.reference,
     notes: r.notes,
+    rowVersion: r.rowVersion,
   };
 }
 
@@ -127,6 +128,7 @@ export async function listBudgetLines(db: Db, f: Partial<BudgetFilter>): Promise
       realisedCents: Number(r.realisedCents),
       spendCount: Number(r.spendCount),
       hasYearTotal: Number(r.yearTotals) > 0,
+      rowVersion: r.rowVersion,
     }),
   );
   return lines.sort((a, b) => compareCodes(a.measureCode, b.measureCode) || a.year - b.year || (a.activityCode ?? '').localeCompare(b.activityCode ?? '', 'nl', { numeric: true }) || a.costItem.localeCompare(b.costItem, 'nl'));
@@ -155,6 +157,7 @@ export async function listSpend(db: Db, f: Partial<BudgetFilter> & { budgetLineI
       's.amountCents',
       's.description',
       's.reference',
+      's.rowVersion',
       'bl.year as lineYear',
       'bl.costItem as lineCostItem',
       'bl.fundingSource',

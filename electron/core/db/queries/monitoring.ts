@@ -111,6 +111,7 @@ function toAction(r: ActionRow, today: string): Action {
     deadlineBeforeRound: deadlineBeforeRound(r.deadline, r.roundDate),
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
+    rowVersion: r.rowVersion,
   };
 }
 
@@ -181,6 +182,7 @@ async function interviewsOf(db: Db, roundIds: string[]): Promise<Map<string, Int
       answered: 0,
       total: 0,
       attendees: attendees.filter((a) => a.interviewId === r.id).map(toAttendee),
+      rowVersion: r.rowVersion,
     };
     const mine = answers.filter((a) => a.interviewId === r.id);
     summary.answered = mine.filter((a) => a.answer.trim() !== '').length;
@@ -201,7 +203,7 @@ async function interviewsOf(db: Db, roundIds: string[]): Promise<Map<string, Int
 }
 
 function toAttendee(a: Database['monitoringAttendee']): Attendee {
-  return { id: a.id, interviewId: a.interviewId, contactId: a.contactId, name: a.name, organisationName: a.organisationName, function: a.function };
+  return { id: a.id, interviewId: a.interviewId, contactId: a.contactId, name: a.name, organisationName: a.organisationName, function: a.function, rowVersion: a.rowVersion };
 }
 
 export async function listRounds(db: Db, programmeId?: string, today = clockToday()): Promise<RoundSummary[]> {
@@ -225,6 +227,7 @@ export async function listRounds(db: Db, programmeId?: string, today = clockToda
       interviews: interviews.get(r.id) ?? [],
       actionCount: mine.length,
       openActionCount: mine.filter((a) => isOpenStatus(a.status)).length,
+      rowVersion: r.rowVersion,
     };
   });
 }

@@ -7,7 +7,7 @@ import { holdsOneActivity } from '../../../../shared/schemas/tree';
 
 type Db = Kysely<Database>;
 
-const orgColumns = ['id', 'name', 'type', 'brin', 'kvk', 'place', 'notes', 'createdAt', 'updatedAt'] as const;
+const orgColumns = ['id', 'name', 'type', 'brin', 'kvk', 'place', 'notes', 'createdAt', 'updatedAt', 'rowVersion'] as const;
 
 export async function listOrganisations(db: Db): Promise<Organisation[]> {
   const rows = await db
@@ -33,7 +33,7 @@ export async function findOrganisation(db: Db, id: string): Promise<Organisation
 }
 
 export async function findContact(db: Db, id: string): Promise<Contact | undefined> {
-  return db.selectFrom('contact').select(['id', 'organisationId', 'name', 'function', 'email', 'phone']).where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
+  return db.selectFrom('contact').select(['id', 'organisationId', 'name', 'function', 'email', 'phone', 'rowVersion']).where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
 }
 
 /** Where the organisation is penvoerder, uitvoerder, contactschool or contactgemeente. */
@@ -72,7 +72,7 @@ export async function organisationDetail(db: Db, id: string): Promise<Organisati
   if (!o) return undefined;
   const contacts = await db
     .selectFrom('contact')
-    .select(['id', 'organisationId', 'name', 'function', 'email', 'phone'])
+    .select(['id', 'organisationId', 'name', 'function', 'email', 'phone', 'rowVersion'])
     .where('organisationId', '=', id)
     .where('deletedAt', 'is', null)
     .orderBy('name')

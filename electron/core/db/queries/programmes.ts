@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import type { Programme } from '../../../../shared/schemas/programme';
 
-const columns = ['id', 'name', 'periodStart', 'periodEnd', 'status', 'analysis', 'requestedCents', 'awardedCents', 'notes', 'contactSchoolId', 'contactMunicipalityId', 'createdAt', 'updatedAt'] as const;
+const columns = ['id', 'name', 'periodStart', 'periodEnd', 'status', 'analysis', 'requestedCents', 'awardedCents', 'notes', 'contactSchoolId', 'contactMunicipalityId', 'createdAt', 'updatedAt', 'rowVersion'] as const;
 
 function toProgramme(r: Pick<Database['programme'], (typeof columns)[number]>): Programme {
   return { ...r, status: r.status as Programme['status'] };

@@ -173,6 +173,7 @@ export function buildView(row: Selectable<IndicatorTable>, targetRows: Selectabl
         resolvedMin: resolved?.min ?? null,
         resolvedMax: resolved?.max ?? null,
         current: inForce.has(r.id),
+        rowVersion: r.rowVersion,
       };
     })
     .sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.createdAt.localeCompare(b.createdAt));
@@ -202,6 +203,7 @@ export function buildView(row: Selectable<IndicatorTable>, targetRows: Selectabl
         counts: counting.has(r.id),
         categorySum: chk.sum,
         mismatch: chk.mismatch,
+        rowVersion: r.rowVersion,
       };
     })
     .sort((a, b) => a.periodEnd.localeCompare(b.periodEnd) || a.periodStart.localeCompare(b.periodStart) || a.date.localeCompare(b.date) || a.recordedAt.localeCompare(b.recordedAt));
@@ -258,6 +260,7 @@ export function buildView(row: Selectable<IndicatorTable>, targetRows: Selectabl
       expected: ev.expected,
     },
     attention,
+    rowVersion: row.rowVersion,
   };
 }
 

@@ -48,7 +48,7 @@ const namedList = (names: Map<string, string>, ids: string[]) => ids.flatMap((id
 export async function findLine(db: Db, id: string): Promise<ProgrammeLine | undefined> {
   return db
     .selectFrom('programmeLine')
-    .select(['id', 'programmeId', 'code', 'name', 'description', 'sortOrder'])
+    .select(['id', 'programmeId', 'code', 'name', 'description', 'sortOrder', 'rowVersion'])
     .where('id', '=', id)
     .where('deletedAt', 'is', null)
     .executeTakeFirst();
@@ -80,6 +80,7 @@ function toMeasure(
     sortOrder: r.sortOrder,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
+    rowVersion: r.rowVersion,
   };
 }
 
@@ -111,7 +112,7 @@ export async function subActivitiesOf(db: Db, activityIds: string[]): Promise<Ma
   if (activityIds.length === 0) return out;
   const rows = await db
     .selectFrom('subActivity')
-    .select(['id', 'activityId', 'number', 'name', 'period', 'intendedResult', 'sortOrder'])
+    .select(['id', 'activityId', 'number', 'name', 'period', 'intendedResult', 'sortOrder', 'rowVersion'])
     .where('activityId', 'in', activityIds)
     .where('deletedAt', 'is', null)
     .execute();
