@@ -61,6 +61,8 @@ test('a new user: partners from the measure form, no duplicates, clear dates, no
   await test.step('an error notice stays on its screen', async () => {
     await expect(notices.locator('.toast-error')).toHaveCount(1);
     await page.getByRole('link', { name: 'Partners', exact: true }).click();
+    // The form has unsaved edits: leaving asks first (issue 10).
+    await page.getByRole('alertdialog', { name: 'Wijzigingen opslaan?' }).getByRole('button', { name: 'Niet opslaan' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Partners' })).toBeVisible();
     await expect(notices.locator('.toast-error')).toHaveCount(0);
   });
