@@ -68,6 +68,10 @@ describe('counts use singular and plural forms, never "(s)" or abbreviations', (
     const bad = Object.entries(nl).filter(([, v]) => /\{(n|count|pending)\}/.test(v) && /\w\((s|en|'s)\)|deelact\./.test(v));
     expect(bad).toEqual([]);
   });
+  it('no screen text abbreviates ("deelact.", "t.o.v.", "bijv.")', () => {
+    const bad = Object.entries(nl).filter(([k, v]) => !/^(xl|xlh|cli)\./.test(k) && /deelact\.|t\.o\.v\.|bijv\./.test(v));
+    expect(bad).toEqual([]);
+  });
 });
 
 describe('times are shown in Dutch time whatever zone the process runs in', () => {
