@@ -1,4 +1,5 @@
 import { partnerLabel } from '../../../shared/partners/names';
+import { DisabledWhy } from '../components/DisabledWhy';
 import { useState, type ChangeEvent } from 'react';
 import { call } from '../api';
 import { useApp } from '../state';
@@ -264,13 +265,7 @@ export function ExchangePage() {
           >
             {t('exchange.download')}
           </button>
-          {/* A greyed-out button says why. */}
-          {noPartner && (
-            <span id="xl-pa-why" className="small muted disabled-why">
-              {' '}
-              {t('exchange.downloadNeedsPartner')}
-            </span>
-          )}
+          {/* A greyed-out button says why. */} <DisabledWhy id="xl-pa-why" show={noPartner} reason={t('exchange.downloadNeedsPartner')} />
         </section>
       </div>
 
@@ -420,10 +415,11 @@ export function NewFromExcel({ busy: outerBusy = false }: { busy?: boolean }) {
       <p className="muted">{t('exchange.newIntro')}</p>
       <TextField label={t('exchange.newFileName')} name="newFileName" required value={name} onChange={(v) => { setName(v); setError(undefined); }} error={error} />
       <div className="file-pick">
-        <input id="xl-new-file" type="file" accept=".xlsx" disabled={busy || outerBusy || !name.trim()} onChange={(e) => void onFile(e)} />
+        <input id="xl-new-file" type="file" accept=".xlsx" disabled={busy || outerBusy || !name.trim()} aria-describedby={!name.trim() ? 'xl-new-why' : undefined} onChange={(e) => void onFile(e)} />
         <label htmlFor="xl-new-file" className={`button${!name.trim() ? ' disabled' : ''}`} aria-disabled={!name.trim()}>
           {t('exchange.newCreate')}
-        </label>
+        </label>{' '}
+        <DisabledWhy id="xl-new-why" show={!name.trim()} reason={t('exchange.newNeedsName')} />
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
 /** DUO VSV figures of the region per school year and type of education, pasted or typed, charted against the national norm. */
 import { valueAxis } from '../../../shared/results/axis';
+import { DisabledWhy } from '../components/DisabledWhy';
 import { useState, type FormEvent } from 'react';
 import { call } from '../api';
 import { useCall } from '../useLoad';
@@ -122,9 +123,10 @@ function PasteBox() {
           )}
         </div>
       )}
-      <button type="button" className="primary" disabled={!preview?.rows.length} onClick={() => void save()}>
+      <button type="button" className="primary" disabled={!preview?.rows.length} aria-describedby={!preview?.rows.length ? 'paste-why' : undefined} onClick={() => void save()}>
         {t('regionFigures.pasteSave')}
-      </button>
+      </button>{' '}
+      <DisabledWhy id="paste-why" show={!preview?.rows.length} reason={t('regionFigures.pasteNeedsRows')} />
     </section>
   );
 }
