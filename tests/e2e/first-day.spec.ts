@@ -25,6 +25,9 @@ async function expectNoticesCoverNothing(page: Page, notices: Locator) {
   const boxes = (await notices.locator('.toast').all()).map((n) => n.boundingBox());
   const toastBoxes = (await Promise.all(boxes)).filter((b) => b !== null);
   expect(toastBoxes.length).toBeGreaterThan(0);
+  // The notices have a row of their own: they never lie over the content region at all.
+  const main = (await page.locator('#main').boundingBox())!;
+  for (const tb of toastBoxes) expect(overlap(main, tb), 'a notice lies over the content').toBe(false);
   const controls = page.locator('#main').locator('button:visible, a:visible, input:visible, select:visible');
   for (const c of await controls.all()) {
     const box = await c.boundingBox();
