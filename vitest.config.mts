@@ -12,7 +12,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
     pool: 'forks',
-    testTimeout: 20_000,
+    // A guard against hangs, not a speed check: the suite runs beside other work on 2 cores.
+    testTimeout: 60_000,
     env: { REGIEBOEK_DATA_DIR: dataDir },
     globalSetup: ['tests/unit/global-setup.ts'],
     reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],

@@ -28,9 +28,10 @@ export async function mayClose(win: GuardedWindow | null): Promise<boolean> {
 
 /**
  * Every close of the window waits for the page's answer. Once the user agreed, the page's own
- * beforeunload (kept for the browser tab) must not stop the close again.
+ * beforeunload (kept for the browser tab) must not stop the close again. Returns whether the user
+ * already agreed, so the shell's own unload question does not ask a second time.
  */
-export function guardClose(win: GuardedWindow): void {
+export function guardClose(win: GuardedWindow): () => boolean {
   let agreed = false;
   let asking = false;
   win.on('close', (e) => {
@@ -49,4 +50,5 @@ export function guardClose(win: GuardedWindow): void {
     // preventDefault here ignores the page's beforeunload: the user already chose.
     if (agreed) e.preventDefault();
   });
+  return () => agreed;
 }

@@ -16,8 +16,9 @@ export const DESKTOP_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function windowOptions(preloadPath: string, icon?: string): BrowserWindowConstructorOptions {
   return {
+    ...(icon ? { icon } : {}),
     width: 1366,
     height: 768,
     minWidth: 1024,
@@ -41,7 +42,7 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
   };
 }
 
-/** The renderer is loaded from this one file; any other origin is foreign. */
+/** The renderer is loaded from this one page (app://regieboek/index.html); any other is foreign. */
 export function isTrustedUrl(url: string, indexUrl: string): boolean {
   try {
     const u = new URL(url);

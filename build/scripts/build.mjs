@@ -17,8 +17,9 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
-  // Native and Electron modules stay outside the bundle; exceljs is large and loaded from node_modules.
-  external: ['electron', 'better-sqlite3', 'exceljs'],
+  // Native and Electron modules stay outside the bundle (electron-updater needs Electron at load time);
+  // exceljs is large and loaded from node_modules.
+  external: ['electron', 'electron-updater', 'better-sqlite3', 'exceljs'],
   absWorkingDir: root,
 };
 

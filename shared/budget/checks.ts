@@ -20,7 +20,7 @@ import {
 } from './model';
 import { amounts, realisedByLine } from './rollup';
 
-export const CHECK_CODES = ['management_pct', 'management_max', 'plus_share', 'award_exceeded', 'overspend', 'outside_period'] as const;
+export const CHECK_CODES = ['management_pct', 'management_max', 'plus_share', 'award_exceeded', 'overspend', 'outside_period', 'awarded_total'] as const;
 export type CheckCode = (typeof CHECK_CODES)[number];
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -51,6 +51,8 @@ export function runChecks(input: {
   measureLabel?: (measureId: string) => string;
   /** The programme period (ISO dates); budget lines in calendar years outside it are flagged. */
   period?: { start: string; end: string };
+  /** The programme's own "Toegekend bedrag"; checked against the sum of the awards per year and source. */
+  programmeAwardedCents?: number | null;
 }): CheckFinding[] {
   const { lines, awards, rules } = input;
   const realised = realisedByLine(input.spend);
@@ -134,6 +136,27 @@ export function runChecks(input: {
             awardIds: awardIds(stream, year),
           });
       }
+  }
+
+  // One truth for the awarded amount: the programme's own figure is checked against the sum of its
+  // awards (it is not derived from them: the decision letter's total is what was awarded).
+  if (input.programmeAwardedCents !== undefined && input.programmeAwardedCents !== null) {
+    const total = awards.reduce((s, a) => addCents(s, a.cents), 0);
+    const own = input.programmeAwardedCents;
+    if (total !== own)
+      out.push({
+        code: 'awarded_total',
+        severity: total === 0 ? 'info' : 'warning',
+        message:
+          total === 0
+            ? t('check.awarded_total_none', { own: formatCents(own) })
+            : t('check.awarded_total', { own: formatCents(own), total: formatCents(total), diff: formatCents(Math.abs(own - total)), more: own > total ? t('check.awarded_more') : t('check.awarded_less') }),
+        year: null,
+        stream: null,
+        lineIds: [],
+        measureIds: [],
+        awardIds: awards.map((a) => a.id),
+      });
   }
 
   // Budget lines in a calendar year the programme period does not touch.

@@ -11,6 +11,7 @@ import { SearchDialog } from './pages/SearchDialog';
 import { ActivityPage } from './pages/ActivityPage';
 import { ActivityFormPage } from './pages/ActivityFormPage';
 import { ChoiceDialog } from './pages/ChoiceDialog';
+import { value } from './api';
 
 const test = base.extend<{ search: SearchDialog; activity: ActivityPage; activityForm: ActivityFormPage; dialog: ChoiceDialog }>({
   search: async ({ page }, use) => use(new SearchDialog(page)),
@@ -161,4 +162,25 @@ test('a colleague changed the activity while the form was open: the conflict dia
     await dialog.button('Mijn versie opslaan').click();
     await activity.expectShown('2.2.1 Mijn naam');
   });
+});
+
+test('a small form on a page asks too: a new contact typed, then the menu; Opslaan keeps it', async ({ page, app, dialog, sidebar, host }) => {
+  await app.openExampleRegion();
+  await expect(page.getByRole('heading', { level: 1, name: "Programma's" })).toBeVisible({ timeout: 30_000 });
+  const partners = await value<{ id: string; name: string }[]>(host, 'organisation.list');
+  const partner = partners[0]!;
+  await page.evaluate((h) => (window.location.hash = h), `#/partners/${partner.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: partner.name })).toBeVisible();
+  await page.getByRole('button', { name: 'Contactpersoon toevoegen' }).click();
+  const form = page.getByRole('form', { name: 'Contactpersoon' });
+  await form.getByRole('textbox', { name: 'Naam' }).fill('Sanne Jansen');
+  await sidebar.goTo("Programma's");
+  await expect(dialog.title).toHaveText('Wijzigingen opslaan?');
+  await dialog.button('Annuleren').click();
+  await expect(form.getByRole('textbox', { name: 'Naam' })).toHaveValue('Sanne Jansen');
+  await sidebar.goTo("Programma's");
+  await dialog.button('Opslaan').click();
+  await expect(page.getByRole('heading', { level: 1, name: "Programma's" })).toBeVisible();
+  const saved = await value<{ contacts: { name: string }[] }>(host, 'organisation.get', { id: partner.id });
+  expect(saved.contacts.map((c) => c.name)).toContain('Sanne Jansen');
 });

@@ -324,7 +324,7 @@ test.describe('Excel-uitwisseling', () => {
       expect(running!.getCell(pc.get('Status')!).value).toBe('▶ Lopend');
       const requested = running!.getCell(pc.get('Aangevraagd bedrag')!);
       expect(requested.type).toBe(ExcelJS.ValueType.Number);
-      expect(requested.value).toBe(4_365_000);
+      expect(requested.value).toBe(5_100_000);
       expect(requested.numFmt).toMatch(/€/);
       const share = running!.getCell(pc.get('Toegekend % van aangevraagd')!);
       expect(share.type).toBe(ExcelJS.ValueType.Number);

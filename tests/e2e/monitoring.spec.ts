@@ -166,13 +166,16 @@ test.describe('Monitoring', () => {
       expect(expected.planned.length).toBeGreaterThan(0);
       // One row per school year with planned participants (and any year with only reached ones).
       for (const p of expected.planned) await expect(MonitoringInputPage.row(input.participants, p.schoolYear).getByRole('cell').nth(1)).toHaveText(nl(p.count));
-      // The budget overview counts the largest school year, planned and reached; the panel's columns agree.
+      // One definition of participants: the budget overview's figures are the totals over the school
+      // years, and the panel's years add up to them, as does its own total row.
       const cells = async (col: number) =>
-        (await input.participants.locator('tbody tr').locator(`td:nth-child(${col})`).allTextContents()).filter((s) => s !== '—').map((s) => Number(s.replace(/\./g, '')));
+        (await input.participants.locator('tbody tr:not(.total)').locator(`td:nth-child(${col})`).allTextContents()).filter((s) => s !== '—').map((s) => Number(s.replace(/\./g, '')));
+      const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
       expect(expected.overviewPlanned).not.toBeNull();
       expect(expected.overviewReached).not.toBeNull();
-      expect(Math.max(...(await cells(2)))).toBe(expected.overviewPlanned);
-      expect(Math.max(...(await cells(3)))).toBe(expected.overviewReached);
+      expect(sum(await cells(2))).toBe(expected.overviewPlanned);
+      expect(sum(await cells(3))).toBe(expected.overviewReached);
+      await expect(input.participants.locator('tbody tr.total').getByRole('cell')).toHaveText([nl(expected.overviewPlanned!), nl(expected.overviewReached!)]);
 
       // Budget: per calendar year what the budget matrix has for this measure (nothing spent: "—").
       expect(expected.years.length).toBeGreaterThan(0);

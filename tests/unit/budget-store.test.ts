@@ -158,7 +158,7 @@ describe('money in the store', () => {
 });
 
 describe('regieboek budget', () => {
-  it('prints totals whose four breakdowns each sum to the total, and the example\'s two checks', async () => {
+  it('prints totals whose four breakdowns each sum to the total, and the example\'s three findings', async () => {
     const path = await import('node:path');
     const { runCli } = await import('../../electron/core/cli/main');
     const { tempDir } = await import('./helpers');
@@ -178,10 +178,12 @@ describe('regieboek budget', () => {
       expect(rows.reduce((s, x) => s + x.realisedCents, 0)).toBe(r.total.realisedCents);
     }
     expect(r.byMeasure.every((m: { code: string }) => m.code !== '')).toBe(true);
-    expect(r.checks.map((c: { code: string }) => c.code).sort()).toEqual(['management_pct', 'overspend']);
+    // The programme of 2020-2024 names an awarded amount but has no awards per year and source: said, as information.
+    expect(r.checks.map((c: { code: string }) => c.code).sort()).toEqual(['awarded_total', 'management_pct', 'overspend']);
+    expect(r.checks.find((c: { code: string }) => c.code === 'awarded_total')).toMatchObject({ severity: 'info', programme: 'Regionaal programma VSV 2020-2024' });
     expect(r.checks[0]).toEqual(expect.objectContaining({ code: expect.any(String), severity: expect.any(String), message: expect.any(String) }));
     expect(await runCli(['budget', '--db', file], sink)).toBe(0);
-    expect(io.out).toContain('2 bevindingen');
+    expect(io.out).toContain('3 bevindingen');
   });
 });
 

@@ -31,7 +31,7 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
     const o = wb.getWorksheet('Overzicht')!;
     expect((o.getRow(1).values as unknown[]).slice(1)).toEqual([
       'Programma', 'Code', 'Maatregel', 'Status', 'Penvoerder', 'Plusvoorziening', 'Activiteiten', 'Beoogd deelnemers 2026/2027',
-      'Begroot (totaal)', 'Gerealiseerd (totaal)', 'Deelnemers beoogd', 'Deelnemers bereikt', 'Resultaatstatus', 'Vorm',
+      'Begroot (totaal)', 'Gerealiseerd (totaal)', 'Deelnemers beoogd (totaal)', 'Deelnemers bereikt (totaal)', 'Resultaatstatus', 'Vorm',
     ]);
     expect(o.actualRowCount).toBeGreaterThan(3);
     const allowed = ['✔ Behaald', '➜ Op koers', '⚠ Aandacht', '✖ Achter', '○ Geen gegevens'];
@@ -80,10 +80,10 @@ describe('steering-group workbook (Stuurgroeprapportage)', () => {
     expect(row.getCell(2).type).toBe(ExcelJS.ValueType.Date);
     expect(row.getCell(2).numFmt).toBe('dd-mm-yyyy');
     expect(row.getCell(4).value).toBe('▶ Lopend');
-    expect(row.getCell(5)).toMatchObject({ type: ExcelJS.ValueType.Number, value: 4_365_000, numFmt: NUMFMT.money });
-    expect(row.getCell(6).value).toBe(4_212_750.5);
+    expect(row.getCell(5)).toMatchObject({ type: ExcelJS.ValueType.Number, value: 5_100_000, numFmt: NUMFMT.money });
+    expect(row.getCell(6).value).toBe(4_920_000);
     expect(row.getCell(7).numFmt).toBe('0.0%');
-    expect(row.getCell(7).value).toBeCloseTo(0.9651, 3);
+    expect(row.getCell(7).value).toBeCloseTo(0.9647, 3);
     for (const s of wb.worksheets) {
       expect(s.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(s.autoFilter).toBeTruthy();

@@ -230,8 +230,8 @@ describe('tolerated: moved, missing optional and extra columns, empty rows, numb
     const plan = await planOf(
       await mutate((_wb, ws) => {
         ws.getCell('F2').value = '4.120.000,00';
-        ws.getCell('F3').value = '4,365,000.00';
-        ws.getCell('G3').value = '€ 4.212.750,50';
+        ws.getCell('F3').value = '5,100,000.00';
+        ws.getCell('G3').value = '€ 4.920.000,00';
       }),
     );
     unchangedAll(plan);

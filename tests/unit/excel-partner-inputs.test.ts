@@ -107,6 +107,38 @@ describe('partner request: measurements and spend (new records per row)', () => 
     expect((await core.call('exchange.plan', file)).counts).toMatchObject({ new: 2, rejected: 2 });
   });
 
+  it('a November figure with the period left empty is about the school year before, as its moment says; a period typed in wins', async () => {
+    const core = await makeCore({ workspace: false });
+    await core.call('workspace.openExample');
+    const out = await core.call('exchange.export', { kind: 'partner', partner: PARTNER, period: '2026/2027', sections: ['measurements'] });
+    const wb = await load(Buffer.from(out.files[0]!.base64, 'base64'));
+    const m = wb.getWorksheet('Metingen')!;
+    const mh = (m.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+    const mc = (h: string) => mh.indexOf(h);
+    // Two percentages measured on 1 November, which the sheet says is about 2025/2026.
+    const rows: number[] = [];
+    for (let r = 2; r <= m.actualRowCount && rows.length < 2; r++)
+      if (m.getRow(r).getCell(mc('Eenheid')).value === 'Percentage' && String(m.getRow(r).getCell(mc('Meetmomenten')).value).includes('01-11-2026 (over 2025/2026)')) rows.push(r);
+    expect(rows).toHaveLength(2);
+    const ids = rows.map((r) => String(m.getRow(r).getCell(1).value));
+    for (const [i, r] of rows.entries()) {
+      const row = m.getRow(r);
+      row.getCell(mc('Nieuwe waarde')).value = 3.1;
+      row.getCell(mc('Meetdatum')).value = '01-11-2026';
+      row.getCell(mc('Voorlopig/definitief')).value = 'Definitief';
+      row.getCell(mc('Toelichting')).value = 'Definitieve cijfers van DUO.';
+      if (i === 1) row.getCell(mc('Over periode')).value = '2026/2027';
+    }
+    const returned = await save(wb);
+    const file = { fileName: 'uitvraag ingevuld.xlsx', base64: returned.toString('base64') };
+    const plan = await core.call('exchange.plan', file);
+    expect(plan.counts).toMatchObject({ new: 2, rejected: 0 });
+    await core.call('exchange.apply', { ...file, sha256: plan.sha256 });
+    const added = async (id: string) => (await core.call('indicator.get', { id })).measurements.filter((x) => x.date === '2026-11-01' && x.status === 'definitief' && x.computedValue === 3.1);
+    expect((await added(ids[0]!)).map((x) => x.period)).toEqual(['2025/2026']);
+    expect((await added(ids[1]!)).map((x) => x.period)).toEqual(['2026/2027']);
+  });
+
   it('the export channel takes several partners and returns one file per partner; an unknown one refuses them all', async () => {
     const core = await makeCore({ workspace: false });
     await core.call('workspace.openExample');

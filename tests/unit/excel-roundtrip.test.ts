@@ -38,6 +38,11 @@ describe('workspace workbook round trip', () => {
     expect(await linked(target)).toEqual(await linked(src));
     expect((await linked(target)).filter((i) => i.parentId)).toHaveLength(1);
     expect((await linked(target)).filter((i) => i.momentPeriods.includes('vorig')).length).toBeGreaterThan(10);
+    // The plan's own structure: a measure that is its own activity (1.3) and an activity directly
+    // under a programme line (3.3) come back in their shape, with their indicators.
+    const shapes = (ws: typeof src) => ws.db.selectFrom('measure').select(['id', 'code', 'shape', 'lineId']).where('shape', '!=', 'measure').orderBy('id').execute();
+    expect((await shapes(target)).map((x) => [x.code, x.shape])).toEqual(expect.arrayContaining([['1.3', 'single'], ['3.3', 'activity']]));
+    expect(await shapes(target)).toEqual(await shapes(src));
     const statuses = async (ws: typeof src) => {
       const out: [string, string, string | null][] = [];
       for (const p of await ws.db.selectFrom('programme').select('id').execute())

@@ -5,7 +5,7 @@ import { activityInput, measureInput } from './programme-tree-helpers';
 async function setup() {
   const core = await makeCore();
   const { call } = core;
-  const p = await call('programme.create', programmeInput());
+  const p = await call('programme.create', programmeInput({ periodStart: '2025-08-01' }));
   const org = await call('organisation.create', { name: 'ROC Voorbeeld', type: 'mbo', brin: '', kvk: '', place: '', notes: '' });
   const m1 = await call('measure.create', measureInput(p.id, '2a', 'Instroomloket'));
   const m2 = await call('measure.create', measureInput(p.id, '3', 'Verzuimteam'));

@@ -6,6 +6,10 @@ import { runCli } from '../../electron/core/cli/main';
 import { RESULT_STATUSES } from '../../shared/results/types';
 import { clockForFile, makeCore } from './helpers';
 import { WRITTEN_ON } from '../../electron/core/demo/calendar';
+import ExcelJS from 'exceljs';
+import { STATUS_ICON, worstStatus } from '../../shared/results/symbols';
+import { t } from '../../shared/i18n/nl';
+import type { ResultStatus } from '../../shared/results/types';
 
 // Statuses depend on the date: these tests fix the core's clock on the example's own day.
 clockForFile(WRITTEN_ON);
@@ -26,6 +30,7 @@ interface CliMeasurement {
 }
 interface CliIndicator {
   id: string;
+  programme: string;
   activity: string | null;
   measure: string;
   indicator: string;
@@ -96,7 +101,7 @@ describe('regieboek results', () => {
     expect(text.out).toMatch(/Digitaal Doorstroom Dossier \| VSV-percentage vmbo-gediplomeerden \| \S+ \| [\d,]+% over 2025\/2026 \(gemeten 01-11-2026\)/);
   });
 
-  it('the screens, the facts panel and the CLI show the same status for every indicator of the example region', async () => {
+  it('the screens, the facts panel, the steering workbook and the CLI show the same status for every indicator of the example region', async () => {
     const { file, indicators } = await demoResults();
     const { call } = await makeCore({ workspace: false });
     await call('workspace.open', { path: file });
@@ -127,5 +132,55 @@ describe('regieboek results', () => {
     }
     // Every indicator the CLI lists was seen on a screen.
     expect(seen).toEqual(new Set(cli.keys()));
+
+    // The steering workbook (regieboek export --kind steering): the Resultaten sheet has a row per
+    // indicator with the same status, period and date; the Overzicht sheet's status of a measure is
+    // the worst of its indicators' statuses as the CLI gives them.
+    const out = path.join(dir, 'stuurgroep.xlsx');
+    expect((await run(['export', '--db', file, '--kind', 'steering', '--out', out])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const text = (s: string) => `${STATUS_ICON[s as ResultStatus]} ${t(`resultStatus.${s as ResultStatus}`)}`;
+    const key = (...parts: (string | null)[]) => parts.map((x) => x ?? '').join(' | ');
+    const byKey = new Map<string, CliIndicator>();
+    for (const i of indicators) byKey.set(key(i.programme, i.measure, i.activity, i.indicator), i);
+    expect(byKey.size).toBe(indicators.length);
+    const sheet = wb.getWorksheet('Resultaten')!;
+    const head = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+    const at = (name: string) => head.indexOf(name) + 1;
+    for (const name of ['Programma', 'Code', 'Maatregel', 'Indicator', 'Over periode', 'Meetdatum laatste waarde', 'Status']) expect(head, name).toContain(name);
+    const rowsSeen = new Set<string>();
+    for (let r = 2; r <= sheet.actualRowCount; r++) {
+      const row = sheet.getRow(r);
+      const cell = (name: string) => row.getCell(at(name)).value;
+      const k = key(String(cell('Programma')), `${String(cell('Code') ?? '')} ${String(cell('Maatregel'))}`.trim(), String(cell('Activiteit') ?? '') || null, String(cell('Indicator')));
+      const c = byKey.get(k);
+      expect(c, `Stuurgroeprapportage, rij ${r}: ${k}`).toBeDefined();
+      const date = cell('Meetdatum laatste waarde');
+      expect([k, cell('Status'), cell('Over periode') || null, date instanceof Date ? date.toISOString().slice(0, 10) : null]).toEqual([k, text(c!.status), c!.latest?.period ?? null, c!.latest?.date ?? null]);
+      rowsSeen.add(k);
+    }
+    expect(rowsSeen).toEqual(new Set(byKey.keys()));
+    // The "waarvan" pair: the part right under its parent, named as its part, and the two together
+    // in one sentence on the parent's row, as on the results card.
+    const rowOf = (name: string) => [...Array(sheet.actualRowCount).keys()].map((i) => i + 1).filter((r) => sheet.getRow(r).getCell(at('Indicator')).value === name);
+    const [parentRow] = rowOf('Overstappers in beeld op 1 juni');
+    expect(rowOf('Overstappers met een ingevuld DDD')).toEqual([parentRow! + 1]);
+    expect(sheet.getRow(parentRow! + 1).getCell(at('Onderdeel van')).value).toBe('Overstappers in beeld op 1 juni');
+    expect(sheet.getRow(parentRow!).getCell(at('Samen')).value).toMatch(/^[\d,]+% in beeld, waarvan [\d,]+% met een ingevuld DDD$/);
+    const overview = wb.getWorksheet('Overzicht')!;
+    const oh = (overview.getRow(1).values as unknown[]).slice(1).map(String);
+    const perMeasure = new Map<string, ResultStatus[]>();
+    for (const i of indicators) perMeasure.set(key(i.programme, i.measure), [...(perMeasure.get(key(i.programme, i.measure)) ?? []), i.status as ResultStatus]);
+    let measures = 0;
+    for (let r = 2; r <= overview.actualRowCount; r++) {
+      const row = overview.getRow(r);
+      const cell = (name: string) => row.getCell(oh.indexOf(name) + 1).value;
+      const statuses = perMeasure.get(key(String(cell('Programma')), `${String(cell('Code') ?? '')} ${String(cell('Maatregel'))}`.trim()));
+      if (!statuses) continue;
+      expect(cell('Resultaatstatus'), `Overzicht, rij ${r}`).toBe(text(worstStatus(statuses)));
+      measures++;
+    }
+    expect(measures).toBe(perMeasure.size);
   });
 });

@@ -47,8 +47,9 @@ export const examplePrograms: SeedProgramme[] = [
     status: 'lopend',
     analysis:
       'Het VSV-percentage in mbo niveau 2 ligt met 7,9% boven het landelijke gemiddelde. Het aantal thuiszitters in het voortgezet onderwijs is gestegen.\n\nSpeerpunten voor deze periode:\n- een sluitende overstap van vo naar mbo;\n- snelle inzet bij verzuim in het eerste leerjaar mbo;\n- een plusvoorziening voor jongeren met problemen op meerdere terreinen.',
-    requestedCents: 436_500_000,
-    awardedCents: 421_275_050,
+    requestedCents: 510_000_000,
+    // The sum of its awards per year and source (demo/money.ts): the rule check finds them equal.
+    awardedCents: 492_000_000,
     notes: 'Stuurgroep VSV stelt de voortgangsrapportage elk jaar in december vast.',
   },
   {

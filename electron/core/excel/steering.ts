@@ -18,6 +18,7 @@ import { RESULT_STATUSES, type ResultStatus } from '../../../shared/results/type
 import { STATUS_ICON, worstStatus } from '../../../shared/results/symbols';
 import { nowIso } from '../clock';
 import { periodLabel } from '../../../shared/results/periods';
+import { sumParticipants } from '../../../shared/participants';
 import { linkedSentence } from '../../../shared/results/linked';
 import type { IndicatorView } from '../../../shared/schemas/results';
 
@@ -134,7 +135,7 @@ export const overviewSheet: SteeringSheet = {
       .map((m) => {
         const f = money.get(m.id);
         const mine = activities.filter((a) => a.measureId === m.id);
-        const planned = mine.flatMap((a) => JSON.parse(a.plannedParticipants) as { schoolYear: string; count: number }[]).filter((p) => p.schoolYear === year);
+        const planned = sumParticipants(mine.map((a) => JSON.parse(a.plannedParticipants) as { schoolYear: string; count: number }[])).perYear.filter((p) => p.schoolYear === year);
         return {
           programme: programmes.get(m.programmeId) ?? '',
           code: m.code,
@@ -144,7 +145,7 @@ export const overviewSheet: SteeringSheet = {
           lead: m.leadOrganisationId ? (orgs.get(m.leadOrganisationId) ?? '') : '',
           plus: m.plusvoorziening === 1,
           activities: mine.length,
-          planned: planned.length ? planned.reduce((n, p) => n + p.count, 0) : null,
+          planned: planned[0]?.count ?? null,
           budgetPlannedCents: f?.plannedCents ?? 0,
           budgetRealisedCents: f?.realisedCents ?? 0,
           participantsPlanned: f?.plannedParticipants ?? null,

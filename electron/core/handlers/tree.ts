@@ -11,6 +11,7 @@ import { tracked, type Tracker } from '../history/tracker';
 import { entityDef, entityName } from '../history/entities';
 import { UserError } from '../errors';
 import { fieldLabel, t } from '../../../shared/i18n/nl';
+import { programmeSchoolYears } from '../../../shared/participants';
 import { findActivity, findLine, findMeasure, findMeasureDetail, inOrder, organisationNames, programmeTree } from '../db/queries/tree';
 import { findProgramme } from '../db/queries/programmes';
 import { searchAll } from '../db/queries/search';
@@ -102,6 +103,20 @@ function activityColumns(i: Omit<ActivityInput, 'measureId' | 'lineId' | 'progra
     plannedParticipants: JSON.stringify(i.plannedParticipants.map((p) => ({ schoolYear: p.schoolYear, count: p.count }))),
     executorIds: JSON.stringify([...new Set(i.executorIds)]),
   };
+}
+
+/**
+ * Planned participants only in the programme's school years: a 2016-2020 programme plans nothing
+ * for 2026/2027. Refused with the year and the programme's years named.
+ */
+async function assertParticipantYears(db: Db, programmeId: string, planned: readonly { schoolYear: string }[]): Promise<void> {
+  const p = await db.selectFrom('programme').select(['periodStart', 'periodEnd']).where('id', '=', programmeId).executeTakeFirst();
+  if (!p) return;
+  const years = programmeSchoolYears(p);
+  const i = planned.findIndex((x) => !years.includes(x.schoolYear));
+  if (i < 0) return;
+  const field = `plannedParticipants.${i}.schoolYear`;
+  throw new UserError('invalid_input', `${fieldLabel(field)}: ${t('val.yearOutsideProgramme', { year: planned[i]!.schoolYear, first: years[0] ?? '', last: years[years.length - 1] ?? '' })}`, field);
 }
 
 async function assertLineOf(db: Db, lineId: string | null, programmeId: string): Promise<void> {
@@ -245,6 +260,7 @@ export const treeHandlers = handlers({
     if (measureId) {
       const measure = await must(findMeasure(db, measureId), 'measure');
       assertTakesActivities(measure);
+      await assertParticipantYears(db, measure.programmeId, input.plannedParticipants);
       await assertCodeFree(db, 'activity', measureId, input.code);
       const sortOrder = await nextSortOrder(db, 'activity', measureId);
       await tracked(db, label, (tr) => tr.insert('activity', { id, measureId, ...activityColumns(input), sortOrder, ...stamp(tr) }));
@@ -253,6 +269,7 @@ export const treeHandlers = handlers({
     // Directly under a programme line (or the programme): the item sits at the measure level, so its
     // code is unique among the measures, and a measure row of shape `activity` holds its place.
     const place = await lineOrProgramme(db, lineId ?? null, programmeId);
+    await assertParticipantYears(db, place.programmeId, input.plannedParticipants);
     await assertCodeFree(db, 'measure', place.programmeId, input.code);
     const holder = randomUUID();
     const sortOrder = await nextSortOrder(db, 'measure', place.programmeId);
@@ -267,6 +284,7 @@ export const treeHandlers = handlers({
   'activity.update': async ({ id, rowVersion, ...input }, ctx) => {
     const db = ctx.db();
     const before = await must(findActivity(db, id), 'activity');
+    await assertParticipantYears(db, before.programmeId, input.plannedParticipants);
     if (holdsOneActivity(before.measureShape)) await assertCodeFree(db, 'measure', before.programmeId, input.code, before.measureId);
     else await assertCodeFree(db, 'activity', before.measureId, input.code, id);
     await assertOrganisations(db, { leadOrganisationId: input.leadOrganisationId, executorIds: input.executorIds }, [before.leadOrganisationId, ...before.executorIds]);

@@ -2,6 +2,7 @@
  * The standard activity description, questions 1-11 in plan order. Used by the activity page and
  * by the printable Activiteitenblad, so both always show the same answers.
  */
+import { formatCount, sumParticipants } from '../../../shared/participants';
 import { useId, type ReactNode } from 'react';
 import type { Activity } from '../../../shared/schemas/tree';
 import { t, type MessageKey } from '../i18n';
@@ -63,8 +64,8 @@ export function SubActivityTable({ a, withResult = true }: { a: Activity; withRe
 
 export function ParticipantsTable({ a }: { a: Activity }) {
   if (a.plannedParticipants.length === 0) return <p className="muted">—</p>;
-  const total = a.plannedParticipants.reduce((s, p) => s + p.count, 0);
-  const n = (x: number) => x.toLocaleString('nl-NL');
+  const { total } = sumParticipants([a.plannedParticipants]);
+  const n = formatCount;
   return (
     <table className="table compact narrow-table">
       <thead>

@@ -4,6 +4,7 @@
  */
 import { partnerOptions } from './PartnerPicker';
 import { parsePeriod, periodLabel } from '../../../shared/results/periods';
+import { formatCount } from '../../../shared/participants';
 import { useState, type FormEvent } from 'react';
 import { call } from '../api';
 import { t, type MessageKey } from '../i18n';
@@ -58,10 +59,17 @@ export function ParticipantsFacts({ facts }: { facts: MeasureFacts }) {
         {facts.participants.map((p) => (
           <tr key={p.schoolYear}>
             <td>{p.schoolYear}</td>
-            <td className="num">{p.planned.toLocaleString('nl-NL')}</td>
-            <td className="num">{p.reached === null ? '—' : p.reached.toLocaleString('nl-NL')}</td>
+            <td className="num">{formatCount(p.planned)}</td>
+            <td className="num">{formatCount(p.reached)}</td>
           </tr>
         ))}
+        {facts.participants.length > 1 && (
+          <tr className="total">
+            <th scope="row">{t('activity.total')}</th>
+            <td className="num">{formatCount(facts.participants.reduce((s, p) => s + p.planned, 0))}</td>
+            <td className="num">{facts.participants.some((p) => p.reached !== null) ? formatCount(facts.participants.reduce((s, p) => s + (p.reached ?? 0), 0)) : '—'}</td>
+          </tr>
+        )}
       </tbody>
     </table>
   );

@@ -16,6 +16,7 @@ import { coded } from '../components/Status';
 import { focusFirstError } from '../components/errors';
 import { formatDate, parseDateInput, schoolYearOf, dateError } from '../../../shared/dates';
 import { ACTIVITY_LONG_TEXTS, holdsOneActivity, ITEM_STATUSES, type Activity, type ActivityUpdate } from '../../../shared/schemas/tree';
+import { firstSchoolYear, parseRelativeYears } from '../../../shared/participants';
 
 const TEXTS = ACTIVITY_LONG_TEXTS;
 type TextKey = (typeof TEXTS)[number];
@@ -104,14 +105,44 @@ function toInput(f: FormState): { input?: Omit<ActivityUpdate, 'id' | 'rowVersio
   };
 }
 
-/** The school year after the last one in the list, else that of the start date, else the current one. */
-function nextSchoolYear(list: { schoolYear: string }[], startDate: string, today: string): string {
+type Period = { periodStart: string; periodEnd: string };
+
+/**
+ * The school year after the last one in the list, else the activity's first school year: that of its
+ * start date inside the programme, else the programme's first (not today's: a 2016-2020 plan entered
+ * later starts in 2016/2017); the current one only while the programme is not known yet.
+ */
+function nextSchoolYear(list: { schoolYear: string }[], startDate: string, programme: Period | null, today: string): string {
   const last = list[list.length - 1]?.schoolYear;
   const m = last && /^(\d{4})\/(\d{4})$/.exec(last);
   if (m) return `${Number(m[1]) + 1}/${Number(m[2]) + 1}`;
   const start = parseDateInput(startDate);
-  if (start) return schoolYearOf(start);
-  return schoolYearOf(today);
+  if (programme) return firstSchoolYear(start, programme);
+  return schoolYearOf(start ?? today);
+}
+
+/** "1e jaar 400, 2e jaar 800, …" from the plan, counted from the activity's first school year. */
+function RelativeYears({ startDate, programme, onRows }: { startDate: string; programme: Period | null; onRows(rows: { schoolYear: string; count: number }[]): void }) {
+  const notify = useNotify();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const first = programme ? firstSchoolYear(parseDateInput(startDate), programme) : '';
+  function take() {
+    const r = parseRelativeYears(text, first);
+    setError(r.errors.length ? r.errors.join(' ') : undefined);
+    if (r.rows.length) {
+      onRows(r.rows);
+      notify(t('activity.relativeTaken', { n: r.rows.length, first: r.rows[0]!.schoolYear }));
+    }
+  }
+  return (
+    <div className="row relative-years">
+      <TextField label={t('activity.relativeYears')} name="relativeYears" value={text} onChange={setText} error={error} hint={first ? t('activity.relativeYearsHint', { first }) : undefined} placeholder="1e jaar 400, 2e jaar 800, 3e jaar 1000, 4e jaar 1000" />
+      <button type="button" onClick={take} disabled={!text.trim() || !first}>
+        {t('activity.relativeTake')}
+      </button>
+    </div>
+  );
 }
 
 function Fieldset({ n, children }: { n: number; children: ReactNode }) {
@@ -162,6 +193,9 @@ export function ActivityForm({ id, measureId, programmeId, lineId }: { id?: stri
         ? { measureId: null, measure: '', shape: 'activity', line: null, programmeId: tree.id, programme: tree.name }
         : null;
   const loadError = activity.error ?? measure.error ?? treeQ.error;
+  // The programme's period: its school years are the ones an activity can plan participants in.
+  const programmeQ = useCall('programme.get', { id: context?.programmeId ?? '' }, { enabled: !!context?.programmeId });
+  const programmePeriod: Period | null = programmeQ.data ? { periodStart: programmeQ.data.periodStart, periodEnd: programmeQ.data.periodEnd } : null;
 
   const set = (k: keyof FormState) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const setParticipant = (i: number, k: 'schoolYear' | 'count', v: string) =>
@@ -297,10 +331,23 @@ export function ActivityForm({ id, measureId, programmeId, lineId }: { id?: stri
                 {errors.plannedParticipants}
               </div>
             )}
-            <button type="button" onClick={() => setForm((f) => ({ ...f, participants: [...f.participants, { schoolYear: nextSchoolYear(f.participants, f.startDate, today), count: '' }] }))}>
+            <button type="button" onClick={() => setForm((f) => ({ ...f, participants: [...f.participants, { schoolYear: nextSchoolYear(f.participants, f.startDate, programmePeriod, today), count: '' }] }))}>
               <span aria-hidden="true">+ </span>
               {t('activity.addYear')}
             </button>
+            <RelativeYears
+              startDate={form.startDate}
+              programme={programmePeriod}
+              onRows={(rows) =>
+                setForm((f) => {
+                  // Years from the plan replace the same years; other years stay.
+                  const taken = new Set(rows.map((r) => r.schoolYear));
+                  const kept = f.participants.filter((p) => !taken.has(p.schoolYear.trim()) && (p.schoolYear.trim() || p.count.trim()));
+                  const all = [...kept, ...rows.map((r) => ({ schoolYear: r.schoolYear, count: String(r.count) }))];
+                  return { ...f, participants: all.sort((a, b) => a.schoolYear.localeCompare(b.schoolYear)) };
+                })
+              }
+            />
           </fieldset>
         </Fieldset>
         <Fieldset n={9}>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../api';
 import { useCall } from '../useLoad';
 import { useAct } from '../useAct';
+import { useUnsavedChanges } from '../useUnsavedChanges';
 import { useToday } from '../state';
 import { useNotify } from '../notify';
 import { t, type MessageKey } from '../i18n';
@@ -59,17 +60,28 @@ function AwardForm({ programmeId, award, initial, onDone }: { programmeId: strin
   const [f, setF] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = (k: keyof AwardState) => (v: string) => setF((x) => ({ ...x, [k]: v }));
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  /** True when saved (the form closes); false: refused, the form says why. */
+  async function save(): Promise<boolean> {
     const { input, errors: errs } = toInput(f);
     setErrors(errs);
-    if (!input) return notify(t('val.fixFields'), 'error');
-    await act((v) => (award ? call('award.update', { id: award.id, rowVersion: v ?? award.rowVersion, ...input }) : call('award.create', { programmeId, ...input })), {
+    if (!input) {
+      notify(t('val.fixFields'), 'error');
+      return false;
+    }
+    const r = await act((v) => (award ? call('award.update', { id: award.id, rowVersion: v ?? award.rowVersion, ...input }) : call('award.create', { programmeId, ...input })), {
       done: t('budget.awardSaved'),
-      then: () => onDone(),
       failed: (err) => setErrors(err.fieldErrors()),
       reload: onDone,
     });
+    if (!r.ok) return false;
+    unsaved.saved();
+    onDone();
+    return true;
+  }
+  const unsaved = useUnsavedChanges(JSON.stringify(f) !== JSON.stringify(initial), save);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    await save();
   }
   const title = award ? t('budget.editAward') : t('budget.newAward');
   return (

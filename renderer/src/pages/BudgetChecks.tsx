@@ -6,6 +6,7 @@ import { t } from '../i18n';
 import { TextArea, TextField } from '../components/Field';
 import { CheckField } from '../components/Check';
 import { budgetHref, type Filter } from './budgetRoute';
+import { href } from '../router';
 import { centsToInput, parseMoney } from '../../../shared/money';
 import type { BudgetOverview, CheckFinding } from '../../../shared/schemas/budget';
 
@@ -79,7 +80,8 @@ export function BudgetChecks({ programmeId, o }: { programmeId: string; o: Budge
                 <span className={`badge badge-${c.severity}`}>{t(`budget.severity.${c.severity}`)}</span> {c.message}
                 <div className="check-links">
                   {c.lineIds.length > 0 && <a href={budgetHref(programmeId, 'regels', filterOf(c))}>{t('budget.checkLines', { n: c.lineIds.length })}</a>}
-                  {c.awardIds.length > 0 && <a href={budgetHref(programmeId, 'toekenningen')}>{t('budget.checkAwards')}</a>}
+                  {(c.awardIds.length > 0 || c.code === 'awarded_total') && <a href={budgetHref(programmeId, 'toekenningen')}>{t('budget.checkAwards')}</a>}
+                  {c.code === 'awarded_total' && <a href={href('programmas', programmeId, 'bewerken')}>{t('budget.checkProgramme')}</a>}
                 </div>
               </li>
             ))}

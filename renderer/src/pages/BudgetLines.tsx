@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../api';
 import { useCall } from '../useLoad';
 import { useAct } from '../useAct';
+import { useUnsavedChanges } from '../useUnsavedChanges';
 import { useToday } from '../state';
 import { useNotify } from '../notify';
 import { LoadProblem } from '../components/LoadError';
@@ -128,18 +129,29 @@ function LineForm(props: { line?: BudgetLine; initial: LineState; tree: Programm
   const keep = props.line?.partnerId && !props.partners.some((p) => p.id === props.line!.partnerId) ? [{ id: props.line.partnerId, name: props.line.partnerName ?? props.line.partnerId }] : [];
   const partnerOptions = [...props.partners, ...keep].map((p) => ({ value: p.id, label: p.name }));
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  /** True when saved (the form closes); false: refused, the form says why. */
+  async function save(): Promise<boolean> {
     const { input, errors: errs } = toLineInput(f);
     setErrors(errs);
-    if (!input) return notify(t('val.fixFields'), 'error');
+    if (!input) {
+      notify(t('val.fixFields'), 'error');
+      return false;
+    }
     const { line } = props;
-    await act((v) => (line ? call('budgetLine.update', { id: line.id, rowVersion: v ?? line.rowVersion, ...input }) : call('budgetLine.create', input)), {
+    const r = await act((v) => (line ? call('budgetLine.update', { id: line.id, rowVersion: v ?? line.rowVersion, ...input }) : call('budgetLine.create', input)), {
       done: t('budget.lineSaved'),
-      then: (saved) => props.onDone(saved),
       failed: (err) => setErrors(err.fieldErrors()),
       reload: () => props.onDone(line),
     });
+    if (!r.ok) return false;
+    unsaved.saved();
+    props.onDone(r.value);
+    return true;
+  }
+  const unsaved = useUnsavedChanges(JSON.stringify(f) !== JSON.stringify(props.initial), save);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    await save();
   }
 
   const title = props.line ? t('budget.editLine') : t('budget.newLine');

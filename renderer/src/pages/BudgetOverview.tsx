@@ -1,3 +1,4 @@
+import { formatCount } from '../../../shared/participants';
 import { Fragment } from 'react';
 import { t, type MessageKey } from '../i18n';
 import { formatCents } from '../format';
@@ -142,9 +143,9 @@ export function BudgetOverviewView({ o }: { o: O }) {
                     )}
                   </td>
                   <td className="num">{pct(m.cofinPct)}</td>
-                  <td className="num">{m.plannedParticipants ?? '—'}</td>
+                  <td className="num">{formatCount(m.plannedParticipants)}</td>
                   <td className="num"><Money cents={m.perParticipantCents} /></td>
-                  <td className="num">{m.reachedParticipants ?? '—'}</td>
+                  <td className="num">{formatCount(m.reachedParticipants)}</td>
                   <td className="num"><Money cents={m.perReachedCents} /></td>
                 </tr>
               ))}

@@ -9,9 +9,10 @@ export class StartPage {
   readonly create: Locator;
   readonly openExample: Locator;
 
+  /** Without a host (the desktop app), the page is already open. */
   constructor(
     readonly page: Page,
-    readonly host: RunningHost,
+    readonly host?: RunningHost,
   ) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Welkom bij Regieboek' });
     this.region = page.getByRole('combobox', { name: 'Regio', exact: true });
@@ -21,7 +22,8 @@ export class StartPage {
   }
 
   async open(): Promise<void> {
-    await this.page.goto(this.host.url);
+    if (this.host) await this.page.goto(this.host.url);
+    else await this.page.evaluate(() => (window.location.hash = '#/start'));
     await expect(this.heading).toBeVisible();
   }
 

@@ -6,6 +6,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
 import { parseList } from './tree';
+import { toMeasurementValue } from './results';
+import { reachedPerYear, sumParticipants } from '../../../../shared/participants';
+import type { MeasurementValue } from '../../../../shared/results/types';
 import { compareCodes } from '../../../../shared/natsort';
 import { t, type MessageKey } from '../../../../shared/i18n/nl';
 import {
@@ -235,23 +238,19 @@ export async function budgetFacts(db: Db, programmeId?: string): Promise<BudgetF
   const measureRows = await mq.execute();
   let pq = db.selectFrom('activity as a').innerJoin('measure as m', 'm.id', 'a.measureId').select(['a.measureId', 'a.plannedParticipants']).where('a.deletedAt', 'is', null).where('m.deletedAt', 'is', null);
   if (programmeId) pq = pq.where('m.programmeId', '=', programmeId);
-  // Participants of a measure: the largest school-year total over its activities.
-  const perYear = new Map<string, Map<string, number>>();
-  for (const r of await pq.execute()) {
-    const years = perYear.get(r.measureId) ?? new Map<string, number>();
-    perYear.set(r.measureId, years);
-    for (const p of parseList<{ schoolYear: string; count: number }>(r.plannedParticipants)) years.set(p.schoolYear, (years.get(p.schoolYear) ?? 0) + (Number(p.count) || 0));
-  }
+  // Participants of a measure: the total over its activities and their school years (shared/participants.ts).
+  const plannedLists = new Map<string, { schoolYear: string; count: number }[][]>();
+  for (const r of await pq.execute()) plannedLists.set(r.measureId, [...(plannedLists.get(r.measureId) ?? []), parseList<{ schoolYear: string; count: number }>(r.plannedParticipants)]);
   const reached = await reachedParticipants(db, programmeId);
   const measures: MeasureFacts[] = measureRows
     .map((m) => {
-      const ys = [...(perYear.get(m.id)?.values() ?? [])];
+      const planned = sumParticipants(plannedLists.get(m.id) ?? []);
       return {
         id: m.id,
         code: m.code,
         name: m.name,
         plusvoorziening: m.plusvoorziening === 1,
-        plannedParticipants: ys.length ? Math.max(...ys) : null,
+        plannedParticipants: planned.perYear.length ? planned.total : null,
         reachedParticipants: reached.get(m.id) ?? null,
       };
     })
@@ -262,10 +261,9 @@ export async function budgetFacts(db: Db, programmeId?: string): Promise<BudgetF
 }
 
 /**
- * Participants reached per measure, from the results' built-in participants indicator: per
- * activity and school year the latest measurement (definitive before provisional on the same date),
- * summed over the measure's activities per school year; the largest school year counts, as for
- * the planned participants.
+ * Participants reached per measure: per activity the built-in participants indicator's values per
+ * school year by the results' own rule (shared/participants.ts reachedPerYear), summed over the
+ * measure's activities and school years, as the planned participants are.
  */
 async function reachedParticipants(db: Db, programmeId?: string): Promise<Map<string, number>> {
   let q = db
@@ -273,39 +271,37 @@ async function reachedParticipants(db: Db, programmeId?: string): Promise<Map<st
     .innerJoin('indicator as i', 'i.id', 'x.indicatorId')
     .innerJoin('activity as a', 'a.id', 'i.activityId')
     .innerJoin('measure as m', 'm.id', 'a.measureId')
-    .select(['a.measureId', 'a.id as activityId', 'x.schoolYear', 'x.date', 'x.status', 'x.value'])
+    .selectAll('x')
+    .select(['a.measureId as measureId'])
     .where('i.builtin', '=', 'deelnemers')
-    .where('x.value', 'is not', null)
     .where('x.deletedAt', 'is', null)
     .where('i.deletedAt', 'is', null)
     .where('a.deletedAt', 'is', null)
     .where('m.deletedAt', 'is', null);
   if (programmeId) q = q.where('m.programmeId', '=', programmeId);
-  const latest = new Map<string, { measureId: string; schoolYear: string; key: string; value: number }>();
+  const perIndicator = new Map<string, { measureId: string; rows: MeasurementValue[] }>();
   for (const r of await q.execute()) {
-    const k = `${r.activityId}|${r.schoolYear}`;
-    const key = `${r.date}|${r.status === 'definitief' ? 1 : 0}`;
-    const seen = latest.get(k);
-    if (!seen || key > seen.key) latest.set(k, { measureId: r.measureId, schoolYear: r.schoolYear, key, value: Number(r.value) });
+    const g = perIndicator.get(r.indicatorId) ?? { measureId: r.measureId, rows: [] };
+    g.rows.push(toMeasurementValue(r));
+    perIndicator.set(r.indicatorId, g);
   }
-  const perYear = new Map<string, Map<string, number>>();
-  for (const v of latest.values()) {
-    const ys = perYear.get(v.measureId) ?? new Map<string, number>();
-    perYear.set(v.measureId, ys);
-    ys.set(v.schoolYear, (ys.get(v.schoolYear) ?? 0) + v.value);
-  }
-  return new Map([...perYear].map(([m, ys]) => [m, Math.max(...ys.values())]));
+  const lists = new Map<string, { schoolYear: string; count: number }[][]>();
+  for (const g of perIndicator.values()) lists.set(g.measureId, [...(lists.get(g.measureId) ?? []), reachedPerYear(g.rows)]);
+  return new Map([...lists].flatMap(([m, ls]) => {
+    const s = sumParticipants(ls);
+    return s.perYear.length ? [[m, s.total] as const] : [];
+  }));
 }
 
 const measureLabel = (m: { code: string; name: string } | undefined, id: string) => (m ? [m.code, m.name].filter(Boolean).join(' ') : id);
 
 /** Overview and checks over a set of facts; rules per programme (the defaults for a whole workspace). */
-export function overviewOf(facts: BudgetFacts, rules: RuleSettings, period?: { start: string; end: string }) {
+export function overviewOf(facts: BudgetFacts, rules: RuleSettings, period?: { start: string; end: string }, programmeAwardedCents?: number | null) {
   const periodYears: number[] = [];
   if (period) for (let y = Number(period.start.slice(0, 4)); y <= Number(period.end.slice(0, 4)); y++) periodYears.push(y);
   const o = overview({ ...facts, periodYears });
   const byId = new Map(facts.measures.map((m) => [m.id, m]));
-  const checks = runChecks({ ...facts, rules, period, measureLabel: (id) => measureLabel(byId.get(id), id) });
+  const checks = runChecks({ ...facts, rules, period, programmeAwardedCents, measureLabel: (id) => measureLabel(byId.get(id), id) });
   const label = {
     year: (k: number) => String(k),
     source: (k: FundingSource) => t(`source.${k}` as MessageKey),
@@ -326,11 +322,11 @@ export function overviewOf(facts: BudgetFacts, rules: RuleSettings, period?: { s
 }
 
 export async function budgetOverview(db: Db, programmeId: string): Promise<BudgetOverview | undefined> {
-  const p = await db.selectFrom('programme').select(['id', 'name', 'periodStart', 'periodEnd']).where('id', '=', programmeId).where('deletedAt', 'is', null).executeTakeFirst();
+  const p = await db.selectFrom('programme').select(['id', 'name', 'periodStart', 'periodEnd', 'awardedCents']).where('id', '=', programmeId).where('deletedAt', 'is', null).executeTakeFirst();
   if (!p) return undefined;
   const facts = await budgetFacts(db, programmeId);
   const rules = await getRules(db, programmeId);
-  const { o, checks, byYear, byFundingSource, byCategory, byPartner } = overviewOf(facts, rules, { start: p.periodStart, end: p.periodEnd });
+  const { o, checks, byYear, byFundingSource, byCategory, byPartner } = overviewOf(facts, rules, { start: p.periodStart, end: p.periodEnd }, p.awardedCents);
   const figures = new Map(o.measures.map((m) => [m.measureId, m]));
   return {
     programmeId: p.id,

@@ -24,6 +24,8 @@ import { parseList } from './tree';
 import { listBudgetLines, listSpend } from './budget';
 import { indicatorViews, programmeInfo, thresholdsFor } from './results';
 import { linkedSentence } from '../../../../shared/results/linked';
+import { reachedPerYear, sumParticipants } from '../../../../shared/participants';
+import type { MeasurementValue } from '../../../../shared/results/types';
 import type { IndicatorView } from '../../../../shared/schemas/results';
 import { formatIndicatorValue, formatRange } from '../../../../shared/results/format';
 import { t, type MessageKey } from '../../../../shared/i18n/nl';
@@ -249,6 +251,19 @@ export async function roundDetail(db: Db, id: string, today = clockToday()): Pro
 
 // ---- Facts
 
+/** A measurement as the screens get it, back in the shape of the pure rules. */
+const measurementValueOfView = (m: IndicatorView['measurements'][number]): MeasurementValue => ({
+  id: m.id,
+  date: m.date,
+  period: { kind: m.periodKind, start: m.periodStart, end: m.periodEnd },
+  value: m.value,
+  numerator: m.numerator,
+  denominator: m.denominator,
+  categories: m.categories,
+  status: m.status,
+  recordedAt: m.recordedAt,
+});
+
 /** A parent with "waarvan" parts: the latest values about its latest period in one sentence, as on the results card. */
 function togetherOf(v: IndicatorView, views: IndicatorView[]): string | null {
   const parts = views.filter((x) => x.parentId === v.id);
@@ -282,12 +297,11 @@ export async function factsForMeasure(db: Db, measureId: string, asOf: string, p
   const partnerScoped = partnerActivities.length > 0;
   const activities = partnerScoped ? partnerActivities : allActivities;
   const partnerName = partnerId ? ((await db.selectFrom('organisation').select('name').where('id', '=', partnerId).executeTakeFirst())?.name ?? null) : null;
-  const planned = new Map<string, number>();
-  for (const a of activities)
-    for (const p of parseList<{ schoolYear: string; count: number }>(a.plannedParticipants)) planned.set(p.schoolYear, (planned.get(p.schoolYear) ?? 0) + p.count);
+  // Planned and reached participants per school year: the same definitions as every other screen (shared/participants.ts).
+  const planned = new Map(sumParticipants(activities.map((a) => parseList<{ schoolYear: string; count: number }>(a.plannedParticipants))).perYear.map((p) => [p.schoolYear, p.count]));
+  const reachedLists: { schoolYear: string; count: number }[][] = [];
 
   // Results and reach, from the results module's views as of the date (its rules, not a copy).
-  const reached = new Map<string, number>();
   const results: MeasureFacts['results'] = { available: false, items: [] };
   const programme = measure ? await programmeInfo(db, measure.programmeId) : undefined;
   if (measure && programme) {
@@ -299,14 +313,8 @@ export async function factsForMeasure(db: Db, measureId: string, asOf: string, p
     };
     for (const v of views) {
       if (v.builtin === 'deelnemers') {
-        // Reached young people: per school year the latest counting measurement up to the date.
-        const last = new Map<string, { date: string; value: number }>();
-        for (const m of v.measurements)
-          if (m.counts && m.date <= day && m.schoolYear && m.computedValue !== null) {
-            const prev = last.get(m.schoolYear);
-            if (!prev || prev.date <= m.date) last.set(m.schoolYear, { date: m.date, value: m.computedValue });
-          }
-        for (const [y, x] of last) reached.set(y, (reached.get(y) ?? 0) + x.value);
+        // Reached young people per school year, from the values known on the date.
+        reachedLists.push(reachedPerYear(v.measurements.filter((m) => m.date <= day).map(measurementValueOfView)));
         continue;
       }
       results.available = true;
@@ -326,6 +334,7 @@ export async function factsForMeasure(db: Db, measureId: string, asOf: string, p
       });
     }
   }
+  const reached = new Map(sumParticipants(reachedLists).perYear.map((p) => [p.schoolYear, p.count]));
   const years = new Set([...planned.keys(), ...reached.keys()]);
   const participants = [...years].sort().map((schoolYear) => ({ schoolYear, planned: planned.get(schoolYear) ?? 0, reached: reached.has(schoolYear) ? Math.round(reached.get(schoolYear)!) : null }));
 
