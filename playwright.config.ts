@@ -11,6 +11,12 @@ export default defineConfig({
   // Artifacts apart from the reports: Playwright empties its outputDir at the start of a run.
   outputDir: 'test-results/e2e-artifacts',
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  projects: [
+    // The tests (npm test).
+    { name: 'e2e', testIgnore: /screenshot\.spec\.ts$/ },
+    // The README picture (npm run screenshot): made by the same fixtures, but not a test.
+    { name: 'readme', testMatch: /screenshot\.spec\.ts$/ },
+  ],
   use: {
     viewport: { width: 1366, height: 768 },
     locale: 'nl-NL',

@@ -38,7 +38,7 @@ export function parseMoney(input: string, opts: { allowNegative?: boolean } = {}
   if (euroDigits.length > MAX_EURO_DIGITS)
     return { ok: false, message: `"${input.trim()}" is te groot: hooguit ${MAX_EURO_DIGITS} cijfers voor de komma.` };
   if (negative && !opts.allowNegative) return { ok: false, message: 'Een negatief bedrag is hier niet toegestaan.' };
-  const cents = Number(euroDigits) * 100 + Number((frac ?? '').padEnd(2, '0') || '0');
+  const cents = Number(euroDigits) * 100 + Number((frac ?? '').padEnd(2, '0'));
   return { ok: true, cents: negative ? -cents : cents };
 }
 

@@ -92,5 +92,3 @@ export async function call<C extends Channel>(channel: C, ...args: Record<never,
 export function onAppEvent(listener: (name: AppEvent, payload: unknown) => void): () => void {
   return window.regieboek ? window.regieboek.onEvent((n, p) => listener(n as AppEvent, p)) : () => {};
 }
-
-export const isDesktop = () => !!window.regieboek;

@@ -37,7 +37,8 @@ export interface CheckFinding {
   awardIds: string[];
 }
 
-const pct = (part: number, whole: number) => (whole > 0 ? ((part * 100) / whole).toLocaleString('nl-NL', { maximumFractionDigits: 1 }) : '∞');
+/** A share as people read it ("11,1"); only asked of a positive whole. */
+const pct = (part: number, whole: number) => ((part * 100) / whole).toLocaleString('nl-NL', { maximumFractionDigits: 1 });
 const sum = (xs: readonly LineFacts[], f: (l: LineFacts) => number) => xs.reduce((s, l) => addCents(s, f(l)), 0);
 const uniq = (xs: string[]) => [...new Set(xs)];
 

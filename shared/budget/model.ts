@@ -107,9 +107,3 @@ export function addCents(a: number, b: number): number {
   if (!Number.isSafeInteger(s)) throw new RangeError(`Money total out of exact range: ${a} + ${b}`);
   return s;
 }
-
-export function sumCents(values: Iterable<number>): number {
-  let s = 0;
-  for (const v of values) s = addCents(s, v);
-  return s;
-}

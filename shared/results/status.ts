@@ -8,8 +8,10 @@
  *    latest provisional one; a definitive value also replaces the provisional values of its period
  *    measured on or before it (values.effectivePerMoment).
  * 3. The latest value is the one about the latest period (then the latest date). Its period decides
- *    the target: the shortest target in force whose period holds that period (values.targetFor).
- *    No such target: "geen gegevens", with the reason — never another period's target.
+ *    the target: the shortest target in force whose period holds that period (values.targetFor);
+ *    of two as long, the one that starts later. Overlapping targets are normal (a school year's
+ *    target inside the programme's). No such target: "geen gegevens", with the reason — never
+ *    another period's target.
  * 4. The value compared: the latest value (niveau), the values about periods inside the target's
  *    period added up (aantal), or the running total since the baseline (cumulatief).
  * 5. Reached (behaald): hoger is beter: value >= target (the lower bound of a range);
@@ -89,7 +91,8 @@ export function statusForLag(lag: number, th: Thresholds = DEFAULT_THRESHOLDS): 
 
 /** Rule 8: how far the value is from the target, as a share of the target (no route). */
 export function shortfall(direction: Direction, value: number, target: { min: number; max: number }): number {
-  const edge = direction === 'hoger' ? target.min : direction === 'lager' ? target.max : value < target.min ? target.min : target.max;
+  // A band: from its nearer edge (a value inside it is no distance away).
+  const edge = direction === 'hoger' ? target.min : direction === 'lager' ? target.max : Math.min(Math.max(value, target.min), target.max);
   const gap = Math.abs(value - edge);
   if (gap <= EPS) return 0;
   return edge === 0 ? Infinity : gap / Math.abs(edge);

@@ -7,7 +7,7 @@ import { createWorkspaceFile, openReadView } from '../../electron/core/db/worksp
 import { BACKUP_POLICY, deleteBackup, listAllBackups, listBackups, makeBackup, rotateBackups, workspaceFolder } from '../../electron/core/files/backups';
 import { snapshotTo } from '../../electron/core/files/snapshot';
 import { EXAMPLE_REGION, findRegion } from '../../shared/regions';
-import { cli, makeCore, programmeInput, sha, tempDir } from './helpers';
+import { cli, makeCore, programmeInput, sha, tempDir, skipBecause } from './helpers';
 import { tmpfs } from './mounts';
 
 const region = findRegion(12)!;
@@ -199,10 +199,7 @@ describe('Opslaan als kopie', () => {
 
   it('reports a full disk in Dutch and leaves no partial file', async (ctx) => {
     const fs0 = tmpfs('64k');
-    if ('skip' in fs0) {
-      console.warn(`Overgeslagen: ${fs0.skip}`);
-      return ctx.skip();
-    }
+    if ('skip' in fs0) return skipBecause(ctx, fs0.skip);
     const { app, call } = await makeCore();
     for (let i = 0; i < 20; i++) await call('programme.create', programmeInput({ name: `P${i}`, analysis: 'a'.repeat(5000) }));
     const target = path.join(fs0.dir, 'kopie.regieboek');

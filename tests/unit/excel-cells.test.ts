@@ -80,6 +80,20 @@ describe('reading cells', () => {
     for (const h of ['Naam', 'Contactgemeente', 'Aantal leerlingen', 'Regionaal programma', 'Status', 'E-mailadres regio', 'Regionale analyse'])
       expect(personalDataHint(h), h).toBe(false);
   });
+
+  it('recognises them in their other spellings: with or without a space, abbreviated, English, accented, marked required', () => {
+    for (const h of ['Sofinummer', 'sofi nummer', 'Leerlingnummer', 'leerling nr', 'Studentnr.', 'Deelnemersnummer', 'gebdatum', 'Geb.datum', 'Birthdate', 'birth date', 'Date of birth', 'E-mail ouder', 'Emailadres ouder', 'Telefoon ouders', 'Mobiel leerling', 'BSN *', 'Geboortedatúm', 'Naam van de jongere'])
+      expect(personalDataHint(h), h).toBe(true);
+    for (const h of ['', '   ', 'E-mail', 'Telefoon', 'Datum', 'Nummer'])
+      expect(personalDataHint(h), h).toBe(false);
+  });
+
+  it('looks at titles of at most 60 characters (after trimming), not at sentences', () => {
+    const title = (n: number) => `${'x'.repeat(n - 4)} bsn`;
+    expect(personalDataHint(title(60))).toBe(true);
+    expect(personalDataHint(`  ${title(60)}  `)).toBe(true);
+    expect(personalDataHint(title(61))).toBe(false);
+  });
 });
 
 describe('writing cells', () => {

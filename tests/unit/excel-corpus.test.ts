@@ -149,7 +149,8 @@ describe('bad workbooks: refused as a whole, nothing changed', () => {
     const other = emptyWorkspace(tempDir(), 28, 'haaglanden.regieboek');
     const buf = await exportOf(other);
     await other.close();
-    await refused(buf, /regio 28 Haaglanden; het geopende werkbestand is van regio 00 Voorbeeldregio|regio 28 Haaglanden/);
+    // Both regions named: the file's and the open workspace's (the example region has no number).
+    await refused(buf, /^partner\.xlsx komt uit een werkbestand van regio 28 Haaglanden; het geopende werkbestand is van regio Voorbeeldregio\. Open het werkbestand van de juiste regio\./);
   });
   it('13 a steering-group report is not input', async () => {
     const ws = reopen(file);
@@ -370,13 +371,5 @@ describe('references between sheets', () => {
       a.getRow(2).getCell(col).value = '2025/2026: 400\nveel jongeren';
     });
     await rejected(buf, /"veel jongeren" is geen regel schooljaar: aantal/, 'kolom "Beoogd aantal deelnemers"');
-  });
-});
-
-describe('the corpus covers enough kinds', () => {
-  it('at least 25 cases', async () => {
-    const { readFileSync } = await import('node:fs');
-    const src = readFileSync(path.join(__dirname, 'excel-corpus.test.ts'), 'utf8');
-    expect((src.match(/^\s+it\('\d\d /gm) ?? []).length).toBeGreaterThanOrEqual(25);
   });
 });

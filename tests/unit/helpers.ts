@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, type TestContext } from 'vitest';
 import { AppState } from '../../electron/core/app-state';
 import { createDispatcher } from '../../electron/core/dispatch';
 import { setToday } from '../../electron/core/clock';
@@ -20,6 +20,20 @@ afterEach(async () => {
 export function clockForFile(iso: string): void {
   beforeAll(() => setToday(iso));
   afterAll(() => setToday(null));
+}
+
+declare module 'vitest' {
+  interface TaskMeta {
+    /** Why this test was skipped; build/scripts/test-summary.mjs prints it. */
+    skipReason?: string;
+  }
+}
+
+/** Skips this test and says why, in the run's output and in the suite's closing summary. */
+export function skipBecause(ctx: TestContext, reason: string): never {
+  ctx.task.meta.skipReason = reason;
+  console.warn(`Overgeslagen: ${reason}`);
+  return ctx.skip(reason);
 }
 
 /** Sets the core's clock until the end of this test. */

@@ -9,7 +9,7 @@ import {
   QuestionSetError,
   STANDARD_QUESTIONS,
 } from '../../shared/monitoring/questions';
-import { carriedOver, checkAction, deadlineBeforeRound, filterActions, isOverdue, nextRound, type ActionLike } from '../../shared/monitoring/actions';
+import { carriedOver, checkAction, deadlineBeforeRound, filterActions, isOverdue, nextRound, wasOpenOn, type ActionLike } from '../../shared/monitoring/actions';
 
 describe('question sets', () => {
   it('ships the 12 standard questions, with facts inline at 6 and 8', () => {
@@ -138,5 +138,38 @@ describe('actions', () => {
     expect(filterActions(list, { status: 'overdue' }, today).map((a) => a.id)).toEqual(['a']);
     expect(filterActions(list, { status: 'afgerond' }, today).map((a) => a.id)).toEqual(['b']);
     expect(filterActions(list, { measureId: 'm2' }, today).map((a) => a.id)).toEqual(['b']);
+  });
+
+  it('the edges: days, not moments; same-day rounds; unordered rounds; exact messages', () => {
+    // A moment on the deadline's day is not past it.
+    expect(isOverdue({ status: 'open', deadline: '2026-02-01' }, '2026-02-01T09:00:00Z')).toBe(false);
+    expect(deadlineBeforeRound('2026-06-18', '2026-06-18T10:00:00Z')).toBe(false);
+    expect(deadlineBeforeRound('2026-06-01', null)).toBe(false);
+    expect(deadlineBeforeRound(null, '2026-06-18')).toBe(false);
+    // Closed on the round's day (at any time): no longer open on it.
+    expect(wasOpenOn(action({ id: 'x', roundId: 'r1', status: 'afgerond', closedAt: '2025-12-04T15:00:00Z' }), '2025-12-04')).toBe(false);
+    expect(wasOpenOn(action({ id: 'x', roundId: 'r1', status: 'afgerond', closedAt: '2025-12-05T08:00:00Z' }), '2025-12-04')).toBe(true);
+    // An action of another round on the same day is not carried over to it.
+    const sameDay = [...rounds, { id: 'r2b', date: '2025-12-04' }];
+    expect(carriedOver([action({ id: 'a', roundId: 'r2b' })], sameDay, rounds[1]!)).toEqual([]);
+    // The next round by date, whatever the order of the list.
+    expect(nextRound([rounds[2]!, rounds[0]!, rounds[1]!], rounds[0]!)?.id).toBe('r2');
+    expect(nextRound(rounds, rounds[2]!)).toBeUndefined();
+    const ok = { text: 'Overleg plannen', ownerName: 'Projectleider', ownerOrganisationId: null, deadline: '2026-09-01' };
+    expect(checkAction({ ...ok, text: '', ownerName: '  ', deadline: '2026-06-01' }, '2026-06-18')).toEqual([
+      { field: 'text', severity: 'error', message: 'Actie/Afspraak: vul de actie of afspraak in.' },
+      { field: 'ownerName', severity: 'error', message: 'Door: vul in wie de actie uitvoert (een persoon, een organisatie of beide).' },
+      { field: 'deadline', severity: 'warning', message: 'Deadline: de deadline ligt vóór de datum van het monitoringgesprek.' },
+    ]);
+  });
+
+  it('filters open and running actions together', () => {
+    const list = [
+      { ...action({ id: 'a', roundId: 'r1', status: 'open' }), ownerName: 'Fenna Wouters', ownerOrganisationName: null, measureId: 'm1' },
+      { ...action({ id: 'b', roundId: 'r1', status: 'loopt' }), ownerName: 'Sem', ownerOrganisationName: null, measureId: 'm1' },
+      { ...action({ id: 'c', roundId: 'r1', status: 'afgerond' }), ownerName: 'Sem', ownerOrganisationName: null, measureId: 'm1' },
+    ];
+    expect(filterActions(list, { status: 'openOrRunning' }, '2026-01-01').map((a) => a.id)).toEqual(['a', 'b']);
+    expect(filterActions(list, { owner: ' WOUTERS ' }, '2026-01-01').map((a) => a.id)).toEqual(['a']);
   });
 });

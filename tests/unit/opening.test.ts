@@ -10,7 +10,7 @@ import { hasHotJournal } from '../../electron/core/files/recovery';
 import { deleteSetAside, listSetAside, workspaceFolder } from '../../electron/core/files/backups';
 import { EXAMPLE_REGION, findRegion } from '../../shared/regions';
 import { t } from '../../shared/i18n/nl';
-import { cli, makeCore, programmeInput, sha, tempDir } from './helpers';
+import { cli, makeCore, programmeInput, sha, tempDir, skipBecause } from './helpers';
 import { fillUp, readOnlyRunner, tmpfs } from './mounts';
 
 const FIXTURES = path.join(__dirname, '../fixtures');
@@ -181,10 +181,7 @@ describe('disk full', () => {
 
   it('regieboek import onto a really full disk (a small tmpfs): exit 1, the Dutch message, no stack trace, workspace unchanged', async (ctx) => {
     const small = tmpfs('1m');
-    if ('skip' in small) {
-      console.warn(`Overgeslagen: ${small.skip}`);
-      return ctx.skip();
-    }
+    if ('skip' in small) return skipBecause(ctx, small.skip);
     const dir = tempDir();
     const demo = path.join(dir, 'voorbeeld.regieboek');
     await cli('demo', '--db', demo);
@@ -218,10 +215,7 @@ describe('a workspace on a read-only location', () => {
     await seed.call('programme.create', programmeInput({ name: 'Op de cd' }));
     await seed.call('workspace.close');
     const runner = readOnlyRunner(dir);
-    if ('skip' in runner) {
-      console.warn(`Overgeslagen: ${runner.skip}`);
-      return ctx.skip();
-    }
+    if ('skip' in runner) return skipBecause(ctx, runner.skip);
     const before = { sha: sha(file), names: fs.readdirSync(dir).sort() };
     const dataDir = tempDir();
     const [cmd, ...args] = runner.wrap([process.execPath, '--import', 'tsx', path.join(FIXTURES, 'readonly-probe.ts'), dataDir, file]);

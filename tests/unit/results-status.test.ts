@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, expectedProgress, statusForLag, statusForShortfall, type Evaluation, type IndicatorForStatus } from '../../shared/results/status';
-import { aggregateValue, categoryCheck, currentTargets, effectivePerMoment, resolveTarget, revisionChain, valueOf } from '../../shared/results/values';
+import { evaluate, expectedProgress, progressBetween, shortfall, statusForLag, statusForShortfall, type Evaluation, type IndicatorForStatus } from '../../shared/results/status';
+import { aggregateValue, categoryCheck, currentTargets, effectivePerMoment, resolveTarget, revisionChain, targetFor, valueOf } from '../../shared/results/values';
 import type { MeasurementValue, ResultStatus, TargetRevision, TargetSpec } from '../../shared/results/types';
 import { parentNumerator, linkedSentence } from '../../shared/results/linked';
 import { schoolYearRange, schoolYearsBetween, inSchoolYearsOf, isSchoolYear } from '../../shared/results/schoolYear';
@@ -750,5 +750,203 @@ describe('pasting region figures', () => {
     ]);
     expect(r.errors.map((e) => e.line)).toEqual([4, 5, 6]);
     expect(r.errors[1]!.message).toMatch(/twaalf/);
+  });
+});
+
+// -- The edges of the status rule that mutation testing (npm run mutation) found unheld: each case
+// below failed on a planted one-line bug that the table above let through. Expected values are
+// worked out by hand in the comments.
+const th = { onTrackMargin: 10, attentionMargin: 25 };
+/** A target over any range of days (the school-year helper `target` with its period replaced). */
+const range = (start: string, end: string, spec: TargetSpec): TargetRevision =>
+  target('2024/2025', spec, { periodStart: start, periodEnd: end, periodKind: classifyRange(start, end).kind, schoolYear: null });
+/** A four-year programme target (01-08-2024 to 31-07-2028); a value on 01-08-2026 is at half the time (730 of 1460 days). */
+const programme = (spec: TargetSpec) => range('2024-08-01', '2028-07-31', spec);
+const HALF = '2026-08-01';
+const band = { kind: 'bereik', min: 10, max: 12 } as const;
+
+describe('status rule: the helpers at their edges', () => {
+  it('progress on a route without distance is all or nothing', () => {
+    expect(progressBetween(5, 5, 5, true)).toBe(1);
+    expect(progressBetween(5, 5, 4, false)).toBe(0);
+    expect(progressBetween(2, 10, 6, false)).toBe(0.5);
+  });
+
+  it('expected progress is complete for a period without length, and never above 1 or below 0', () => {
+    expect(expectedProgress('2025-01-01', '2025-01-01', '2025-01-01')).toBe(1);
+    expect(expectedProgress('2025-01-02', '2025-01-01', '2024-01-01')).toBe(1);
+    expect(expectedProgress('2024-08-01', '2028-07-31', HALF)).toBe(0.5);
+    expect(expectedProgress('2024-08-01', '2028-07-31', '2020-01-01')).toBe(0);
+  });
+
+  it('a lag exactly at a margin is still inside it', () => {
+    expect(statusForLag(0.1, th)).toBe('op_koers');
+    expect(statusForLag(0.25, th)).toBe('aandacht');
+    expect(statusForLag(0.2500001, th)).toBe('achter');
+    expect(statusForShortfall(0.25, th)).toBe('aandacht');
+    expect(statusForShortfall(0.2500001, th)).toBe('achter');
+  });
+
+  it('the shortfall without a route is measured from the edge the direction names, as a share of it', () => {
+    const t = { min: 10, max: 12 };
+    expect(shortfall('hoger', 8, t)).toBeCloseTo(0.2, 12); // 2 below 10
+    expect(shortfall('lager', 15, t)).toBeCloseTo(0.25, 12); // 3 above 12
+    expect(shortfall('bandbreedte', 8, t)).toBeCloseTo(0.2, 12); // below the band: from 10
+    expect(shortfall('bandbreedte', 15, t)).toBeCloseTo(0.25, 12); // above the band: from 12
+    expect(shortfall('hoger', 10, t)).toBe(0);
+    expect(shortfall('bandbreedte', 10, t)).toBe(0);
+    expect(shortfall('bandbreedte', 11, t)).toBe(0);
+    // Lower is better is measured from the top of the range, also from below it.
+    expect(shortfall('lager', 8, t)).toBeCloseTo(4 / 12, 12);
+    // A target of 0: no distance is 0, any distance is endless.
+    expect(shortfall('lager', 0, { min: 0, max: 0 })).toBe(0);
+    expect(shortfall('lager', 1, { min: 0, max: 0 })).toBe(Infinity);
+  });
+});
+
+describe('status rule: which target counts (rule 3)', () => {
+  const t = (id: string, periodStart: string, periodEnd: string, supersedesId: string | null = null) => ({ id, periodStart, periodEnd, supersedesId });
+  const both = <T>(a: T, b: T) => [
+    [a, b],
+    [b, a],
+  ];
+
+  it('the shortest target whose period holds the value\'s period, in any order of entry', () => {
+    const march2026 = { start: '2026-03-01', end: '2026-03-31' };
+    // The calendar year 2026 is shorter than the two school years 2024-2026, though it ends later.
+    for (const list of both(t('jaar', '2026-01-01', '2026-12-31'), t('twee', '2024-08-01', '2026-07-31'))) expect(targetFor(list, march2026)?.id).toBe('jaar');
+    // The shorter one starts earlier.
+    const sy2425 = { start: '2024-08-01', end: '2025-07-31' };
+    for (const list of both(t('kort', '2024-01-01', '2025-12-31'), t('lang', '2024-08-01', '2028-07-31'))) expect(targetFor(list, sy2425)?.id).toBe('kort');
+    // The shorter one starts late and ends with the longer one.
+    const sy2728 = { start: '2027-08-01', end: '2028-07-31' };
+    for (const list of both(t('laatste', '2027-08-01', '2028-07-31'), t('programma', '2024-08-01', '2028-07-31'))) expect(targetFor(list, sy2728)?.id).toBe('laatste');
+  });
+
+  it('of two targets of the same length, the one that starts later', () => {
+    // 01-01-2025 to 31-12-2025 and 01-03-2025 to 28-02-2026: both 364 days after their first.
+    const june = { start: '2025-06-01', end: '2025-06-30' };
+    for (const list of both(t('kalender', '2025-01-01', '2025-12-31'), t('verschoven', '2025-03-01', '2026-02-28'))) expect(targetFor(list, june)?.id).toBe('verschoven');
+  });
+
+  it('only targets in force, and only ones that hold the whole period', () => {
+    const sy2526 = { start: '2025-08-01', end: '2026-07-31' };
+    expect(targetFor([t('oud', '2025-08-01', '2026-07-31'), t('nieuw', '2024-08-01', '2028-07-31', 'oud')], sy2526)?.id).toBe('nieuw');
+    expect(targetFor([t('half', '2025-08-01', '2026-01-31')], sy2526)).toBeNull();
+    expect(targetFor([], sy2526)).toBeNull();
+  });
+
+  it('targets in force come by the end of their period; a revision replaces the one it supersedes', () => {
+    const list = [t('c', '2026-08-01', '2028-07-31'), t('a', '2024-08-01', '2025-07-31'), t('b', '2025-08-01', '2026-07-31'), t('a2', '2024-08-01', '2025-07-31', 'a')];
+    expect(currentTargets(list).map((x) => x.id)).toEqual(['a2', 'b', 'c']);
+    expect(revisionChain(list, list[3]!).map((x) => x.id)).toEqual(['a', 'a2']);
+    // A revision of a target that is not in the list (or no longer): the chain is that revision alone.
+    const orphan = t('x2', '2024-08-01', '2025-07-31', 'weg');
+    expect(revisionChain([orphan], orphan)).toEqual([orphan]);
+  });
+
+  it('before any value, the target in force on the day is shown', () => {
+    const targets = [range('2017-08-01', '2018-07-31', { kind: 'exact', value: 98 }), range('2016-08-01', '2017-07-31', { kind: 'exact', value: 97 })];
+    const e = evaluate(ind({ targets }), '2017-09-01', th);
+    expect(e).toMatchObject({ status: 'geen_gegevens', note: 'geen_meting', reached: false, latest: null });
+    expect(e.target?.id).toBe(targets[0]!.id);
+    expect(evaluate(ind({ targets }), '2019-01-01', th).target).toBeNull();
+  });
+});
+
+describe('status rule: reached exactly at the target (rule 5)', () => {
+  const at = (direction: IndicatorForStatus['direction'], spec: TargetSpec, value: number) =>
+    evaluate(ind({ direction, targets: [programme(spec)], measurements: [m(HALF, value)] }), HALF, th).status;
+
+  it('on the target is reached; a hair beside it is not', () => {
+    expect(at('hoger', { kind: 'exact', value: 10 }, 10)).toBe('behaald');
+    expect(at('hoger', { kind: 'exact', value: 10 }, 9.99)).not.toBe('behaald');
+    expect(at('lager', { kind: 'exact', value: 10 }, 10)).toBe('behaald');
+    expect(at('lager', { kind: 'exact', value: 10 }, 10.01)).not.toBe('behaald');
+    expect(at('bandbreedte', band, 10)).toBe('behaald');
+    expect(at('bandbreedte', band, 12)).toBe('behaald');
+    expect(at('bandbreedte', band, 9.99)).not.toBe('behaald');
+    expect(at('bandbreedte', band, 12.01)).not.toBe('behaald');
+  });
+
+  it('gives the latest value as entered, with its date, period, status and id', () => {
+    const v = m(HALF, 11, { status: 'voorlopig' });
+    const e = evaluate(ind({ targets: [programme({ kind: 'exact', value: 12 })], measurements: [v] }), HALF, th);
+    expect(e.latest).toEqual({ value: 11, date: HALF, period: v.period, status: 'voorlopig', id: v.id });
+  });
+
+  it('a value that is not a number (no value, no parts) gives no status, with the target resolved', () => {
+    const e = evaluate(ind({ targets: [programme({ kind: 'exact', value: 12 })], measurements: [m(HALF, null)] }), HALF, th);
+    expect(e).toMatchObject({ status: 'geen_gegevens', note: 'geen_waarde', value: null, resolved: { min: 12, max: 12 } });
+  });
+});
+
+describe('status rule: with or without a route (rules 7 and 8)', () => {
+  const evalAt = (over: Partial<IndicatorForStatus>, value: number) => evaluate(ind({ ...over, measurements: [m(HALF, value)] }), HALF, th);
+
+  it('a baseline without a value gives no route, even with a date', () => {
+    const e = evalAt({ baseline: { value: null, date: '2024-08-01' }, targets: [programme({ kind: 'exact', value: 10 })] }, 8);
+    // 2 short of 10: 20% <= 25%.
+    expect(e).toMatchObject({ basis: 'streefwaarde', status: 'aandacht', progress: null });
+  });
+
+  it('a baseline on the edge of a range the direction aims at gives no route; the other edge does', () => {
+    // Lower is better aims at the top of 10-12: from 12 there is no distance.
+    expect(evalAt({ direction: 'lager', baseline: { value: 12, date: '2024-08-01' }, targets: [programme(band)] }, 13)).toMatchObject({ basis: 'streefwaarde', status: 'aandacht' });
+    expect(evalAt({ direction: 'lager', baseline: { value: 10, date: '2024-08-01' }, targets: [programme(band)] }, 13).basis).toBe('route');
+    // Higher is better aims at the bottom: from 10 there is none.
+    expect(evalAt({ direction: 'hoger', baseline: { value: 10, date: '2024-08-01' }, targets: [programme(band)] }, 9)).toMatchObject({ basis: 'streefwaarde', status: 'aandacht' });
+    expect(evalAt({ direction: 'hoger', baseline: { value: 12, date: '2024-08-01' }, targets: [programme(band)] }, 9).basis).toBe('route');
+    // A band always has a route from a dated baseline, also one on its edge.
+    expect(evalAt({ direction: 'bandbreedte', baseline: { value: 10, date: '2024-08-01' }, targets: [programme(band)] }, 13).basis).toBe('route');
+  });
+
+  it('a range target is approached at the edge the direction names', () => {
+    // Lower is better, from 20 towards 12: at 16 half the way at half the time.
+    expect(evalAt({ direction: 'lager', baseline: { value: 20, date: '2024-08-01' }, targets: [programme(band)] }, 16)).toMatchObject({ progress: 0.5, expected: 0.5, status: 'op_koers' });
+    // Higher is better, from 4 towards 10: at 7 half the way.
+    expect(evalAt({ direction: 'hoger', baseline: { value: 4, date: '2024-08-01' }, targets: [programme(band)] }, 7)).toMatchObject({ progress: 0.5, expected: 0.5, status: 'op_koers' });
+  });
+});
+
+describe('status rule: a band (bandbreedte) along its route', () => {
+  const bandAt = (baseline: number, value: number) =>
+    evaluate(ind({ direction: 'bandbreedte', baseline: { value: baseline, date: '2024-08-01' }, targets: [programme(band)], measurements: [m(HALF, value)] }), HALF, th);
+
+  it('from outside the band: progress towards its nearer edge, against the time passed', () => {
+    // From 20 towards 12: at 14, (14 - 20) / (12 - 20) = 0.75 at half the time.
+    expect(bandAt(20, 14)).toMatchObject({ progress: 0.75, expected: 0.5, status: 'op_koers' });
+    // From 4 towards 10: at 7 half the way (op koers); at 5 a sixth (lag 1/3: achter).
+    expect(bandAt(4, 7)).toMatchObject({ progress: 0.5, status: 'op_koers' });
+    expect(bandAt(4, 5).status).toBe('achter');
+    expect(bandAt(4, 5).progress).toBeCloseTo(1 / 6, 12);
+  });
+
+  it('from inside the band: how far the value strayed, against the band\'s width', () => {
+    // Band 10-12 (width 2): 13 is 1 above, progress 1 - 1/2.
+    expect(bandAt(11, 13)).toMatchObject({ progress: 0.5, status: 'achter' });
+    expect(bandAt(11, 12.1).status).toBe('op_koers');
+    expect(bandAt(11, 12.1).progress).toBeCloseTo(0.95, 12);
+    expect(bandAt(11, 9)).toMatchObject({ progress: 0.5, status: 'achter' });
+    expect(bandAt(11, 9.8).progress).toBeCloseTo(0.9, 12);
+    expect(bandAt(11, 9.8).status).toBe('op_koers');
+    // A baseline on an edge is inside the band.
+    expect(bandAt(10, 13)).toMatchObject({ progress: 0.5, status: 'achter' });
+    expect(bandAt(12, 9)).toMatchObject({ progress: 0.5, status: 'achter' });
+  });
+});
+
+describe('status rule: a count per period that must stay at 0', () => {
+  const sy2526: Period = periodOf('schooljaar', '2025-08-01');
+  const zero = (value: number) =>
+    evaluate(
+      ind({ direction: 'lager', aggregation: 'aantal', targets: [range(sy2526.start, sy2526.end, { kind: 'exact', value: 0 })], measurements: [m('2025-10-01', value, { period: sy2526 })] }),
+      '2025-11-01',
+      th,
+    );
+
+  it('one is over budget at once; none is on course until the period is over', () => {
+    expect(zero(1)).toMatchObject({ progress: 2, status: 'achter', reached: false });
+    expect(zero(0)).toMatchObject({ progress: 0, status: 'op_koers', reached: false });
   });
 });

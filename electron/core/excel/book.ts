@@ -168,13 +168,12 @@ function checkParts(buf: Buffer, file: string, entries: ZipEntry[], limits: Limi
   }
 }
 
-/** Normalises text for comparing headers: lower case, no accents, single spaces, no trailing '*'. */
+/** Normalises text for comparing headers: lower case, no accents, single spaces, no '*' (a required-column mark) or other punctuation at the ends. */
 export function norm(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/\*+\s*$/, '')
     .replace(/[^a-z0-9%€]+/g, ' ')
     .trim();
 }
@@ -199,7 +198,7 @@ const PERSONAL = [
 
 export function personalDataHint(text: string): boolean {
   const n = norm(text);
-  return n.length > 0 && n.length <= 60 && PERSONAL.some((re) => re.test(n));
+  return n.length <= 60 && PERSONAL.some((re) => re.test(n));
 }
 
 /**

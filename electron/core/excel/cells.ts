@@ -264,9 +264,6 @@ export function readCell(cell: ExcelJS.Cell, rule: CellRule): CellRead {
   }
 }
 
-/** A text that Excel would otherwise read as a formula when the cell is edited. */
-export const looksLikeFormula = (s: string) => /^[=+\-@\t\r]/.test(s);
-
 /**
  * Writes a typed value. Text is always a string cell (an xlsx string cell is never evaluated) in
  * text format '@', so editing it in Excel keeps it text: "=SOM(A1)" stays those characters.

@@ -25,6 +25,7 @@ import { formatDate, formatDateTime } from '../../../shared/dates';
 import type { ConflictChoices, ImportPlan, ImportResult, PlanChange, PlanIssue, PlanRow, RowStatus } from '../../../shared/schemas/exchange';
 import { t } from '../../../shared/i18n/nl';
 import { nowIso } from '../clock';
+import { looseDb } from '../db/loose';
 
 /** One sheet the file is expected to have, and what an import may do with it. */
 interface SheetSpec {
@@ -137,7 +138,7 @@ async function changedSince(db: Db, entity: string, since: string): Promise<Map<
 /** Ids of the rows of an entity that are in the Prullenbak. */
 async function trashedIds(db: Db, entity: string): Promise<Set<string>> {
   const { table } = entityDef(entity);
-  const rows = await (db as unknown as Kysely<Record<string, { id: string; deletedAt: string | null }>>)
+  const rows = await looseDb<{ id: string; deletedAt: string | null }>(db)
     .selectFrom(table)
     .select('id')
     .where('deletedAt', 'is not', null)
@@ -178,7 +179,7 @@ async function planInputSheet(db: Db, p: Parsed, spec: SheetSpec & { input: Inpu
   const { table: tableName } = entityDef(input.entity);
   const existing = new Set(
     ids.length
-      ? (await (db as unknown as Kysely<Record<string, { id: string }>>).selectFrom(tableName).select('id').where('id', 'in', ids).execute()).map((x) => String(x.id))
+      ? (await looseDb<{ id: string }>(db).selectFrom(tableName).select('id').where('id', 'in', ids).execute()).map((x) => String(x.id))
       : [],
   );
   const now = nowIso();

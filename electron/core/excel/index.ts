@@ -1,9 +1,8 @@
 /** The Excel exchange: what the handlers and the CLI use. */
-export { readWorkbook, checkBytes, LIMITS, type Limits } from './book';
-export { recordKinds, registerKind, kindByName, type RecordKind } from './kinds';
-export { exportWorkspace, buildWorkspaceWorkbook, type ExportContext } from './workspace-book';
-export { exportPartner, buildPartnerWorkbook, partnerSections, registerPartnerSection, type PartnerRequest, type PartnerSection } from './partner';
-export { exportSteering, buildSteeringWorkbook, steeringSheets, type SteeringSheet } from './steering';
+export { LIMITS, type Limits } from './book';
+export { recordKinds, registerKind, type RecordKind } from './kinds';
+export { exportWorkspace } from './workspace-book';
+export { exportPartner } from './partner';
+export { exportSteering } from './steering';
 export { planImport, applyImport, peekFile } from './import';
 export { buildErrorWorkbook } from './errors-book';
-export { FORMAT_VERSION } from './info';

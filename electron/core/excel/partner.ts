@@ -123,11 +123,6 @@ export const partnerSections: PartnerSection[] = [
   },
 ];
 
-export function registerPartnerSection(s: PartnerSection): void {
-  if (partnerSections.some((x) => x.name === s.name || x.sheet === s.sheet)) throw new Error(`Partner section ${s.name} registered twice`);
-  partnerSections.push(s);
-}
-
 export function sectionColumns(s: PartnerSection): { kind: RecordKind; columns: ColumnSpec[]; editable: Set<string> } {
   const kind = kindByName(s.kind);
   if (!kind) throw new Error(`Unknown record kind ${s.kind}`);

@@ -25,9 +25,6 @@ export interface SnapshotOptions {
 
 const same = (a: string, b: string) => (process.platform === 'win32' || process.platform === 'darwin' ? a.toLowerCase() === b.toLowerCase() : a === b);
 
-/** Temporary names of snapshots under way; files/recovery.ts sweeps those of dead processes. */
-export const SNAPSHOT_TEMP = /^\.(.+)\.kopie-(\d+)-[0-9a-f]{8}$/;
-
 /** The Dutch message for a failed write into `dir`, or null when the cause is not the disk or rights. */
 export function fileWriteError(e: unknown, dir: string, size?: number): UserError | null {
   if (e instanceof UserError) return e;

@@ -18,6 +18,7 @@ import { searchAll } from '../db/queries/search';
 import { moveActivityBudgetLines } from './budget-links';
 import { adoptOwnActivity, measureFromActivity, syncOwnActivity } from './own-activity';
 import { holdsOneActivity, type ActivityInput, type MeasureShape, type TreeEntity } from '../../../shared/schemas/tree';
+import { looseDb } from '../db/loose';
 
 type Db = Kysely<Database>;
 
@@ -54,11 +55,9 @@ const scope: Record<TreeEntity, { parent: string; codeColumn: 'code' | 'number' 
 
 type AnyRow = { id: string; name: string; sortOrder: number; [k: string]: unknown };
 // The tree tables share their shape for these queries; the scope table above is the allowlist.
-const loose = (db: Db) => db as unknown as Kysely<Record<string, AnyRow>>;
-
 async function siblings(db: Db, entity: TreeEntity, parentId: string): Promise<AnyRow[]> {
   const { table } = entityDef(entity);
-  return (await loose(db).selectFrom(table).selectAll().where(scope[entity].parent, '=', parentId).where('deletedAt', 'is', null).execute()) as AnyRow[];
+  return (await looseDb<AnyRow>(db).selectFrom(table).selectAll().where(scope[entity].parent, '=', parentId).where('deletedAt', 'is', null).execute()) as AnyRow[];
 }
 
 /** A duplicate code names the item that already has it, on the code field. */
@@ -159,7 +158,7 @@ export const treeHandlers = handlers({
   'tree.reorder': async ({ entity, ids }, ctx) => {
     const db = ctx.db();
     const { table } = entityDef(entity);
-    const rows = (await loose(db).selectFrom(table).selectAll().where('id', 'in', ids).where('deletedAt', 'is', null).execute()) as AnyRow[];
+    const rows = (await looseDb<AnyRow>(db).selectFrom(table).selectAll().where('id', 'in', ids).where('deletedAt', 'is', null).execute()) as AnyRow[];
     if (rows.length !== new Set(ids).size) throw notFound(entity);
     const parentKey = (r: AnyRow) => (entity === 'measure' ? `${String(r.programmeId)}|${String(r.lineId)}` : String(r[scope[entity].parent]));
     const parents = new Set(rows.map(parentKey));

@@ -7,6 +7,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { entities } from './entities';
 import { formatValue } from '../../../shared/display';
+import { looseDb } from '../db/loose';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -33,8 +34,6 @@ export const REFERENCES: Record<string, string> = {
   supersedesId: 'target',
 };
 
-const anyDb = (db: Db) => db as unknown as Kysely<Record<string, Record<string, unknown>>>;
-
 /** Reads names once per record; one instance per request. */
 export class Names {
   private cache = new Map<string, string>();
@@ -48,7 +47,7 @@ export class Names {
     const def = entities[entity];
     let name = '—';
     if (def) {
-      const row = await anyDb(this.db).selectFrom(def.table).selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await looseDb(this.db).selectFrom(def.table).selectAll().where('id', '=', id).executeTakeFirst();
       if (row) name = def.label(row);
       else {
         const snap = await this.db

@@ -17,6 +17,9 @@ export interface EntityDef {
   children: { entity: string; foreignKey: string }[];
 }
 
+/** The rows of these kinds whose `foreignKey` points at this row. */
+const under = (foreignKey: string, ...kinds: string[]) => kinds.map((entity) => ({ entity, foreignKey }));
+
 /** "2.2.1 Digitaal Doorstroom Dossier": code and name, as people refer to them. */
 const coded = (r: Record<string, unknown>) => [r.code, r.name].filter(Boolean).join(' ');
 
@@ -25,13 +28,7 @@ export const entities: Record<string, EntityDef> = {
     table: 'programme',
     nameKey: 'entity.programme',
     label: (r) => String(r.name),
-    children: [
-      { entity: 'programmeLine', foreignKey: 'programmeId' },
-      { entity: 'measure', foreignKey: 'programmeId' },
-      { entity: 'award', foreignKey: 'programmeId' },
-      { entity: 'monitoringRound', foreignKey: 'programmeId' },
-      { entity: 'questionSet', foreignKey: 'programmeId' },
-    ],
+    children: under('programmeId', 'programmeLine', 'measure', 'award', 'monitoringRound', 'questionSet'),
   },
   organisation: { table: 'organisation', nameKey: 'entity.organisation', label: (r) => String(r.name), children: [{ entity: 'contact', foreignKey: 'organisationId' }] },
   contact: { table: 'contact', nameKey: 'entity.contact', label: (r) => String(r.name), children: [] },
@@ -41,25 +38,13 @@ export const entities: Record<string, EntityDef> = {
     table: 'measure',
     nameKey: 'entity.measure',
     label: coded,
-    children: [
-      { entity: 'activity', foreignKey: 'measureId' },
-      { entity: 'budgetLine', foreignKey: 'measureId' },
-      { entity: 'indicator', foreignKey: 'measureId' },
-      { entity: 'budgetLine', foreignKey: 'measureId' },
-      { entity: 'monitoringInterview', foreignKey: 'measureId' },
-      { entity: 'monitoringAction', foreignKey: 'measureId' },
-    ],
+    children: under('measureId', 'activity', 'budgetLine', 'indicator', 'monitoringInterview', 'monitoringAction'),
   },
   activity: {
     table: 'activity',
     nameKey: 'entity.activity',
     label: coded,
-    children: [
-      { entity: 'subActivity', foreignKey: 'activityId' },
-      { entity: 'budgetLine', foreignKey: 'activityId' },
-      { entity: 'indicator', foreignKey: 'activityId' },
-      { entity: 'budgetLine', foreignKey: 'activityId' },
-    ],
+    children: under('activityId', 'subActivity', 'budgetLine', 'indicator'),
   },
   // Targets and results: an indicator goes to the Prullenbak with its targets and measurements,
   // and with its "waarvan" parts (a part without its parent means nothing).
@@ -93,10 +78,7 @@ export const entities: Record<string, EntityDef> = {
     table: 'questionSet',
     nameKey: 'entity.questionSet',
     label: (r) => `v${String(r.version)}`,
-    children: [
-      { entity: 'question', foreignKey: 'setId' },
-      { entity: 'questionSetVersion', foreignKey: 'setId' },
-    ],
+    children: under('setId', 'question', 'questionSetVersion'),
   },
   question: { table: 'question', nameKey: 'entity.question', label: (r) => `${String(r.position)}. ${String(r.questionText)}`, children: [] },
   questionSetVersion: { table: 'questionSetVersion', nameKey: 'entity.questionSetVersion', label: (r) => `v${String(r.version)}`, children: [] },
@@ -104,19 +86,13 @@ export const entities: Record<string, EntityDef> = {
     table: 'monitoringRound',
     nameKey: 'entity.monitoringRound',
     label: (r) => String(r.name),
-    children: [
-      { entity: 'monitoringInterview', foreignKey: 'roundId' },
-      { entity: 'monitoringAction', foreignKey: 'roundId' },
-    ],
+    children: under('roundId', 'monitoringInterview', 'monitoringAction'),
   },
   monitoringInterview: {
     table: 'monitoringInterview',
     nameKey: 'entity.monitoringInterview',
     label: (r) => String(r.title || r.id),
-    children: [
-      { entity: 'monitoringAttendee', foreignKey: 'interviewId' },
-      { entity: 'monitoringAnswer', foreignKey: 'interviewId' },
-    ],
+    children: under('interviewId', 'monitoringAttendee', 'monitoringAnswer'),
   },
   monitoringAttendee: { table: 'monitoringAttendee', nameKey: 'entity.monitoringAttendee', label: (r) => String(r.name), children: [] },
   monitoringAnswer: { table: 'monitoringAnswer', nameKey: 'entity.monitoringAnswer', label: (r) => `${String(r.position)}. ${String(r.questionText)}`, children: [] },

@@ -11,6 +11,7 @@ import { entities, entityName } from './entities';
 import { Names } from './display';
 import { fieldLabel } from '../../../shared/i18n/nl';
 import { shorten } from '../../../shared/display';
+import { looseDb } from '../db/loose';
 
 type Row = Record<string, unknown>;
 
@@ -56,8 +57,6 @@ const rank = (entity: string) => {
   return i < 0 ? RANK.length : i;
 };
 
-const anyDb = (db: Kysely<Database>) => db as unknown as Kysely<Record<string, Row>>;
-
 /** Rows by id, from the table or (once removed) the newest snapshot; one instance per request. */
 class Rows {
   private cache = new Map<string, Row | null>();
@@ -68,7 +67,7 @@ class Rows {
     const def = entities[entity];
     let row: Row | null = null;
     if (def) {
-      row = (await anyDb(this.db).selectFrom(def.table).selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
+      row = (await looseDb<Row>(this.db).selectFrom(def.table).selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
       if (!row) {
         const snap = await this.db
           .selectFrom('change')

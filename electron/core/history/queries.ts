@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { HistoryEntry, TrashItem } from '../../../shared/schemas/history';
 import { entities } from './entities';
+import { looseDb } from '../db/loose';
 
 type Json = string | number | boolean | null;
 
@@ -43,13 +44,12 @@ async function labelsFor(db: Kysely<Database>, rows: { entity: string; entityId:
     if (!byEntity.has(r.entity)) byEntity.set(r.entity, new Set());
     byEntity.get(r.entity)!.add(r.entityId);
   }
-  const anyDb = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
   for (const [entity, ids] of byEntity) {
     const def = entities[entity];
     if (!def) continue;
     const list = [...ids];
     for (let i = 0; i < list.length; i += 500) {
-      const found = await anyDb.selectFrom(def.table).selectAll().where('id', 'in', list.slice(i, i + 500)).execute();
+      const found = await looseDb(db).selectFrom(def.table).selectAll().where('id', 'in', list.slice(i, i + 500)).execute();
       for (const row of found) labels.set(`${entity}:${String(row.id)}`, def.label(row));
     }
     const missing = list.filter((id) => !labels.has(`${entity}:${id}`));

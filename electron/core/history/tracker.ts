@@ -15,6 +15,7 @@ import { UserError } from '../errors';
 import { staleWrite } from './conflict';
 import { t } from '../../../shared/i18n/nl';
 import { nowIso } from '../clock';
+import { looseDb } from '../db/loose';
 
 type Row = Record<string, unknown>;
 type Db = Kysely<Database> | Transaction<Database>;
@@ -37,12 +38,9 @@ export interface Based {
 /** Columns the tracker keeps itself: never part of a recorded field change. */
 const isBookkeeping = (k: string) => k === 'rowVersion';
 
-// Dynamic table names are unavoidable in a generic tracker; the entity registry is the allowlist.
-const anyDb = (db: Db) => db as unknown as Kysely<Record<string, Row>>;
-
 export async function readRow(db: Db, entity: string, id: string, opts: { includeDeleted?: boolean } = {}): Promise<Row | undefined> {
   const { table } = entityDef(entity);
-  let q = anyDb(db).selectFrom(table).selectAll().where('id', '=', id);
+  let q = looseDb<Row>(db).selectFrom(table).selectAll().where('id', '=', id);
   if (!opts.includeDeleted) q = q.where('deletedAt', 'is', null);
   return q.executeTakeFirst();
 }
@@ -89,7 +87,7 @@ export class Tracker {
   async insert<T extends Row>(entity: string, row: T): Promise<T> {
     const { table } = entityDef(entity);
     const stored = { ...row, rowVersion: 1 };
-    await anyDb(this.trx).insertInto(table).values(stored).execute();
+    await looseDb<Row>(this.trx).insertInto(table).values(stored).execute();
     const fields: Record<string, [unknown, unknown]> = {};
     for (const [k, v] of Object.entries(row)) if (k !== 'deletedAt' && k !== 'deletedIn' && !isBookkeeping(k) && v !== null && v !== '') fields[k] = [null, v];
     await this.record(entity, String(row.id), 'create', fields, stored);
@@ -104,7 +102,7 @@ export class Tracker {
     const fields: Record<string, [unknown, unknown]> = {};
     for (const [k, v] of Object.entries(values)) fields[k] = [before[k] ?? null, v];
     const rowVersion = Number(before.rowVersion ?? 0) + 1;
-    await anyDb(this.trx).updateTable(entityDef(entity).table).set({ ...values, rowVersion }).where('id', '=', id).execute();
+    await looseDb<Row>(this.trx).updateTable(entityDef(entity).table).set({ ...values, rowVersion }).where('id', '=', id).execute();
     await this.record(entity, id, op, fields, null);
     if ('deletedIn' in values) await this.syncTrash(entity, id, [before.deletedIn, values.deletedIn]);
     return { ...before, ...values, rowVersion };
@@ -160,7 +158,7 @@ export class Tracker {
     const def = entityDef(entity);
     await this.write(entity, id, row, { deletedAt: this.at, deletedIn: this.changeSetId }, 'delete');
     for (const child of def.children) {
-      const rows = await anyDb(this.trx)
+      const rows = await looseDb<Row>(this.trx)
         .selectFrom(entityDef(child.entity).table)
         .selectAll()
         .where(child.foreignKey, '=', id)
@@ -194,7 +192,7 @@ export class Tracker {
     const { table } = entityDef(entity);
     const row = await readRow(this.trx, entity, id, { includeDeleted: true });
     if (!row) return;
-    await anyDb(this.trx).deleteFrom(table).where('id', '=', id).execute();
+    await looseDb<Row>(this.trx).deleteFrom(table).where('id', '=', id).execute();
     await this.record(entity, id, 'purge', {}, row);
   }
 
@@ -202,7 +200,7 @@ export class Tracker {
   async reinsert(entity: string, snapshot: Row): Promise<void> {
     const { table } = entityDef(entity);
     const stored = { ...snapshot, rowVersion: Number(snapshot.rowVersion ?? 0) + 1 };
-    await anyDb(this.trx).insertInto(table).values(stored).execute();
+    await looseDb<Row>(this.trx).insertInto(table).values(stored).execute();
     const fields: Record<string, [unknown, unknown]> = {};
     for (const [k, v] of Object.entries(snapshot)) if (k !== 'deletedAt' && k !== 'deletedIn' && !isBookkeeping(k) && v !== null && v !== '') fields[k] = [null, v];
     await this.record(entity, String(snapshot.id), 'create', fields, stored);
