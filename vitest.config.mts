@@ -14,9 +14,7 @@ export default defineConfig({
     pool: 'forks',
     // A guard against hangs, not a speed check: the suite runs beside other work on 2 cores.
     testTimeout: 60_000,
-    // The users' time zone (shared/dates.ts shows moments in Dutch time): a test that builds a local
-    // moment means the same clock time as the screens, whatever zone the machine runs in.
-    env: { REGIEBOEK_DATA_DIR: dataDir, TZ: 'Europe/Amsterdam' },
+    env: { REGIEBOEK_DATA_DIR: dataDir },
     globalSetup: ['tests/unit/global-setup.ts'],
     reporters: ['default', ['json', { outputFile: 'test-results/unit.json' }]],
   },

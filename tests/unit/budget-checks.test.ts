@@ -194,7 +194,7 @@ describe('budget rule checks: a whole report, every finding written out', () => 
       {
         code: 'outside_period',
         severity: 'warning',
-        message: '2024: 1 begrotingsregel(s) in een jaar buiten de programmaperiode (2025-2027).',
+        message: '2024: 1 begrotingsregel in een jaar buiten de programmaperiode (2025-2027).',
         year: 2024,
         stream: null,
         lineIds: ['L9'],
@@ -204,7 +204,7 @@ describe('budget rule checks: a whole report, every finding written out', () => 
       {
         code: 'outside_period',
         severity: 'warning',
-        message: '2028: 2 begrotingsregel(s) in een jaar buiten de programmaperiode (2025-2027).',
+        message: '2028: 2 begrotingsregels in een jaar buiten de programmaperiode (2025-2027).',
         year: 2028,
         stream: null,
         lineIds: ['L6', 'L7'],
