@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { RESULT_PREFIX, type BenchRow } from './util';
 
-const SCRIPTS = ['host-start.ts', 'cli-info.ts', 'tree.ts', 'budget.ts', 'excel.ts'];
+const SCRIPTS = ['host-start.ts', 'cli-info.ts', 'tree.ts', 'budget.ts', 'excel.ts', 'plan.ts'];
 
 const rows: BenchRow[] = [];
 let failed = false;

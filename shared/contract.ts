@@ -12,6 +12,7 @@ import { Backup, BackupList } from './schemas/backups';
 import { byIdVersion, id, isoDate } from './schemas/fields';
 import { ConflictChoices, ExchangeFile, ExportRequest, ExportResult, ImportPlan, ImportResult, LastImport } from './schemas/exchange';
 import { DuoApplyInput, DuoInput, DuoPlan, DuoResult } from './schemas/duo';
+import { PlanExportInput, PlanImportInput, PlanImportResult, PlanPreview } from './schemas/plan';
 import {
   Award,
   AwardInput,
@@ -217,6 +218,11 @@ export const contract = {
   'exchange.errors': { input: ExchangeFile.strict(), output: ExchangeFile },
   'exchange.lastImport': { input: none, output: LastImport.nullable() },
   'exchange.undoImport': { input: none, output: UndoResult },
+
+  // ---- The Word plan (issue 15): preview with the user's corrections, one import, export in the template
+  'plan.preview': { input: PlanImportInput, output: PlanPreview },
+  'plan.import': { input: PlanImportInput, output: PlanImportResult },
+  'plan.export': { input: PlanExportInput, output: ExchangeFile },
   'exchange.newWorkspace': { input: z.strictObject({ fileName: fileName(), file: ExchangeFile.strict() }), output: WorkspaceInfo },
 
   // DUO's VSV files: a dry run, then the same file applied (with the sha256 the screen was shown)

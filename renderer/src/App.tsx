@@ -45,6 +45,7 @@ import { BudgetPage } from './pages/BudgetPage';
 import { ExchangePage } from './pages/ExchangePage';
 import { BackupsPage } from './pages/BackupsPage';
 import { BackupNotice } from './components/BackupNotice';
+import { PlanPage } from './pages/PlanPage';
 
 /** Areas in the sidebar; those that need a workspace are hidden until one is open. */
 const areas: { route: string; key: MessageKey; needsWorkspace: boolean }[] = [
@@ -57,6 +58,7 @@ const areas: { route: string; key: MessageKey; needsWorkspace: boolean }[] = [
   { route: 'monitoring', key: 'nav.monitoring', needsWorkspace: true },
   { route: 'acties', key: 'nav.actions', needsWorkspace: true },
   { route: 'excel', key: 'nav.exchange', needsWorkspace: true },
+  { route: 'plan', key: 'nav.plan', needsWorkspace: true },
   { route: 'geschiedenis', key: 'nav.history', needsWorkspace: true },
   { route: 'prullenbak', key: 'nav.trash', needsWorkspace: true },
   { route: 'reservekopieen', key: 'nav.backups', needsWorkspace: true },
@@ -98,6 +100,8 @@ function Screen({ route, hasWorkspace }: { route: string[]; hasWorkspace: boolea
       return <ResultsRegionFigures />;
     case 'excel':
       return <ExchangePage />;
+    case 'plan':
+      return <PlanPage />;
     case 'maatregelen':
       if (a && b === 'bewerken') return <MeasureForm key={a} id={a} />;
       if (a && b === 'activiteit-nieuw') return <ActivityForm key={`new-${a}`} measureId={a} />;

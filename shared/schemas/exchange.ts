@@ -1,5 +1,6 @@
 /** The Excel exchange as the screens see it: export requests, the dry-run plan of an import, its result. */
 import { z } from 'zod';
+import { t } from '../i18n/nl';
 
 export const ROW_STATUSES = ['new', 'changed', 'unchanged', 'conflict', 'rejected'] as const;
 export type RowStatus = (typeof ROW_STATUSES)[number];
@@ -69,9 +70,17 @@ export const EXPORT_KINDS = ['workspace', 'steering', 'partner'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
 /** A file crossing the bridge: base64 content (the browser host has no file system access). */
+/** The bridge carries a file as base64: four characters for every three bytes. */
+const BASE64_MAX = 30 * 1024 * 1024;
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toLocaleString('nl-NL', { maximumFractionDigits: 1 });
+
 export const ExchangeFile = z.object({
   fileName: z.string().trim().min(1).max(255),
-  base64: z.string().max(30 * 1024 * 1024),
+  // Said in megabytes of the file the user chose, never in base64 characters.
+  base64: z.string().max(BASE64_MAX, {
+    error: (issue: { input?: unknown }) =>
+      t('val.fileTooBig', { size: typeof issue.input === 'string' ? megabytes((issue.input.length * 3) / 4) : '?', max: megabytes((BASE64_MAX * 3) / 4) }),
+  }),
 });
 export type ExchangeFile = z.infer<typeof ExchangeFile>;
 

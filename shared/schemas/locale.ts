@@ -45,7 +45,7 @@ export function projectMessage(issue: z.core.$ZodRawIssue): string | undefined {
       return t('val.wrongKind', { expected: kind(String(issue.expected)), found: kind(kindOf(issue.input)) });
     case 'too_big': {
       const max = Number(issue.maximum);
-      // "te lang (50.123 tekens); hooguit 50.000 tekens.": what was typed and the limit, in nl-NL.
+      // The length found and the maximum, as fields.ts's own limits say it ("te lang (300 tekens); hooguit 255 tekens.").
       if (issue.origin === 'string')
         return t('val.tooLong', { max: max.toLocaleString('nl-NL'), length: typeof issue.input === 'string' ? issue.input.length.toLocaleString('nl-NL') : '?' });
       if (issue.origin === 'array' || issue.origin === 'set') return t('val.tooMany', { max: max.toLocaleString('nl-NL') });

@@ -56,6 +56,20 @@ describe('one set of text limits at every boundary', () => {
     expect(e.message).toContain('Regionale analyse: te lang (40.600 tekens); hooguit 20.000 tekens.');
   });
 
+  it('a limit without a message of its own still says the length found; a file over the bridge says its size in MB', async () => {
+    const { dispatch } = await makeCore();
+    const name = await dispatch('plan.preview', { file: { fileName: 'x'.repeat(300) + '.docx', base64: 'UEsDBA==' } });
+    expect(name.ok).toBe(false);
+    if (!name.ok) expect(name.error.message).toBe('Bestandsnaam: te lang (305 tekens); hooguit 255 tekens.');
+    // 32 MB of base64 is a file of 24 MB; the bridge takes up to 22,5 MB.
+    const big = await dispatch('exchange.plan', { fileName: 'groot.xlsx', base64: 'A'.repeat(32 * 1024 * 1024) });
+    expect(big.ok).toBe(false);
+    if (!big.ok) {
+      expect(big.error.message).toBe('Bestand: het bestand is te groot (24 MB); Regieboek leest bestanden tot 22,5 MB. Sla het op zonder grote afbeeldingen, of splits het in delen.');
+      expect(big.error.message).not.toMatch(/\{|base64|tekens/);
+    }
+  });
+
   it('Excel columns check the same maximum as the form of the same field', () => {
     const checked: string[] = [];
     for (const k of recordKinds)

@@ -22,6 +22,7 @@ import { EXAMPLE_REGION, findRegion, regionLabel } from '../../../shared/regions
 import { t, type MessageKey } from '../../../shared/i18n/nl';
 import { exportCommand, importCommand, type ExchangeOpts } from './exchange';
 import { duoCommand } from './duo';
+import { planCommand, type PlanOpts } from './plan';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../db/schema';
 import { listProgrammes } from '../db/queries/programmes';
@@ -40,7 +41,7 @@ export interface CliIo {
   err: (s: string) => void;
 }
 
-type Opts = { db?: string; region?: string; json?: boolean; help?: boolean; 'data-dir'?: string; status?: string; 'year-is'?: string } & ExchangeOpts;
+type Opts = { db?: string; region?: string; json?: boolean; help?: boolean; 'data-dir'?: string; status?: string; 'year-is'?: string } & ExchangeOpts & PlanOpts;
 
 function needDb(o: Opts): string {
   if (!o.db) throw new UserError('invalid_input', t('cli.needDb'));
@@ -282,8 +283,8 @@ function backupsCommand(file: string, o: Opts, io: CliIo): number {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const [cmd, ...args] = argv;
-    // `regieboek duo import …`: the sub-command comes before the options.
-    const sub = cmd === 'duo' && args[0] && !args[0].startsWith('-') ? args[0] : undefined;
+    // `regieboek duo import …`, `regieboek plan export …`: the sub-command comes before the options.
+    const sub = (cmd === 'duo' || cmd === 'plan') && args[0] && !args[0].startsWith('-') ? args[0] : undefined;
     const rest = sub ? args.slice(1) : args;
     let values: Opts;
     try {
@@ -308,6 +309,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           'data-dir': { type: 'string' },
           status: { type: 'string' },
           'year-is': { type: 'string' },
+          programme: { type: 'string' },
+          'accept-suggestions': { type: 'boolean' },
         },
         strict: true,
       }).values;
@@ -416,6 +419,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return backupsCommand(needDb(values), values, io);
       case 'duo':
         return await duoCommand(sub, needDb(values), { ...values, backupsRoot: backupsRoot(dataDirOf(values)) }, io);
+      case 'plan':
+        return await planCommand(needDb(values), sub, { ...values, backupsRoot: backupsRoot(dataDirOf(values)) }, io);
       default:
         throw new UserError('invalid_input', t('cli.unknownCommand', { cmd }));
     }

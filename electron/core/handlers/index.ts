@@ -14,8 +14,9 @@ import { monitoringHandlers } from './monitoring';
 import { exchangeHandlers } from './exchange';
 import { backupHandlers } from './backups';
 import { duoHandlers } from './duo';
+import { planHandlers } from './plan';
 
-const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, budgetHandlers, resultHandlers, monitoringHandlers, historyHandlers, exchangeHandlers, backupHandlers, duoHandlers];
+const groups: object[] = [workspaceHandlers, programmeHandlers, partnerHandlers, treeHandlers, budgetHandlers, resultHandlers, monitoringHandlers, historyHandlers, exchangeHandlers, backupHandlers, duoHandlers, planHandlers];
 
 export function assertNoOverlap(list: object[]): void {
   const seen = new Set<string>();
@@ -39,4 +40,5 @@ export const allHandlers: Handlers = {
   ...exchangeHandlers,
   ...backupHandlers,
   ...duoHandlers,
+  ...planHandlers,
 };

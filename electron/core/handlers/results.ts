@@ -150,7 +150,7 @@ function checkPercentage(unit: string, fields: Record<string, number | null>): v
   for (const [k, v] of Object.entries(fields)) if (v !== null && (v < 0 || v > 100)) throw fieldError(k, t('val.percentRange'));
 }
 
-const indicatorColumns = (i: {
+export const indicatorColumns = (i: {
   name: string;
   description: string;
   unit: string;
@@ -308,22 +308,7 @@ export const resultHandlers = handlers({
     }
     await tracked(db, meta(ctx, 'create', t('label.create', { entity: t('entity.target'), name: `${periodLabel(period)} ${ind.name}` })), async (tr) => {
       for (const [indicatorId, cols] of [[ind.id, spec] as const, ...parts.map((p) => [p.id, specColumns({ kind: 'exact', value: p.value, min: null, max: null, percent: null })] as const)])
-        await tr.insert('target', {
-          id: randomUUID(),
-          indicatorId,
-          schoolYear: period.kind === 'schooljaar' ? periodCode(period) : null,
-          periodKind: period.kind,
-          periodStart: period.start,
-          periodEnd: period.end,
-          ...cols,
-          supersedesId: null,
-          reason: '',
-          decisionDate: null,
-          createdAt: tr.at,
-          updatedAt: tr.at,
-          deletedAt: null,
-          deletedIn: null,
-        });
+        await tr.insert('target', targetRow(indicatorId, period, cols, tr.at));
     });
     return mustView(db, ind.id);
   },
@@ -436,7 +421,27 @@ async function checkParent(db: Db, ind: { id: string; activityId: string | null;
   if (ind.unit !== 'percentage') throw fieldError('unit', t('val.linkedPercentage'));
 }
 
-function specColumns(i: { kind: string; value: number | null; min: number | null; max: number | null; percent: number | null }) {
+/** A new target as the store keeps it (target.create, the Word plan's accepted suggestions). */
+export function targetRow(indicatorId: string, period: Period, spec: ReturnType<typeof specColumns>, at: string) {
+  return {
+    id: randomUUID(),
+    indicatorId,
+    schoolYear: period.kind === 'schooljaar' ? periodCode(period) : null,
+    periodKind: period.kind,
+    periodStart: period.start,
+    periodEnd: period.end,
+    ...spec,
+    supersedesId: null,
+    reason: '',
+    decisionDate: null,
+    createdAt: at,
+    updatedAt: at,
+    deletedAt: null,
+    deletedIn: null,
+  };
+}
+
+export function specColumns(i: { kind: string; value: number | null; min: number | null; max: number | null; percent: number | null }) {
   return {
     kind: i.kind,
     value: i.kind === 'exact' ? i.value : null,
