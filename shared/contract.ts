@@ -108,6 +108,8 @@ export const contract = {
   'backup.create': { input: none, output: Backup },
   'backup.restore': { input: z.strictObject({ file: z.string().min(1).max(4096) }), output: z.object({ workspace: WorkspaceInfo, safety: Backup, restored: Backup }) },
   'backup.download': { input: none, output: z.object({ fileName: z.string(), base64: z.string() }) },
+  // Issue 17: a failed daily backup is shown on every screen until a backup succeeds
+  'backup.problem': { input: none, output: z.object({ message: z.string(), at: z.string() }).nullable() },
 
   // Programmes
   'programme.list': { input: none, output: z.array(Programme) },

@@ -12,7 +12,7 @@ import { snapshotFile } from './files/snapshot';
 import { acquireLock } from './files/lock';
 import { inspectFile } from './db/workspace-file';
 import { formatDateTime } from '../../shared/dates';
-import { UserError } from './errors';
+import { UserError, knownFailure } from './errors';
 import { t } from '../../shared/i18n/nl';
 import type { AppInfo, RecentFile } from '../../shared/schemas/workspace';
 import { findRegion, regionLabel, type RegionRef } from '../../shared/regions';
@@ -145,22 +145,38 @@ export class AppState {
     return ws;
   }
 
-  /** The first open of a day makes that day's backup; a failure never stops the opening. */
+  /** The first open of a day makes that day's backup; a failure never stops the opening, and is shown. */
   private dailyBackup(ws: Workspace): void {
+    this.lastBackupError = null;
     try {
       if (needsDailyBackup(this.backupsDir, ws.path)) makeBackup(this.backupsDir, ws.sqlite, ws.path, 'dagelijks');
     } catch (e) {
       this.lastBackupError = e;
+      this.lastBackupFailure = { path: ws.path, at: nowIso() };
     }
   }
 
-  /** Why the last automatic backup failed (shown nowhere yet but kept for diagnosis), or null. */
+  /** Why the last automatic backup failed, or null. */
   lastBackupError: unknown = null;
+  private lastBackupFailure: { path: string; at: string } | null = null;
 
-  /** A backup of the open workspace now. */
+  /**
+   * The notice every screen shows while the open workspace's daily backup failed: what happened,
+   * why (the Dutch reason when the machine said why) and what to do. Null when there is nothing to say.
+   */
+  backupProblem(): { message: string; at: string } | null {
+    const failure = this.lastBackupFailure;
+    if (this.lastBackupError === null || !failure || this.current?.path !== failure.path) return null;
+    const reason = knownFailure(this.lastBackupError)?.message ?? t('backup.dailyFailedUnknown', { dir: this.backupsDir });
+    return { message: t('backup.dailyFailed', { reason }), at: failure.at };
+  }
+
+  /** A backup of the open workspace now; a successful one ends the notice of a failed daily backup. */
   backup(reason: BackupReason): Backup {
     const ws = this.requireWorkspace();
-    return makeBackup(this.backupsDir, ws.sqlite, ws.path, reason);
+    const made = makeBackup(this.backupsDir, ws.sqlite, ws.path, reason);
+    if (this.lastBackupFailure?.path === ws.path) this.lastBackupError = null;
+    return made;
   }
 
   backups(): Backup[] {

@@ -6,7 +6,7 @@ import { queryClient } from './query';
 import { useCall } from './useLoad';
 import { messageOf } from './components/errors';
 import { AppContext } from './state';
-import { NotifyProvider, useNotify } from './notify';
+import { NotifyProvider, Toasts, useNotify } from './notify';
 import { go, href, useRoute } from './router';
 import { t, type MessageKey } from './i18n';
 import { regionLabel } from '../../shared/regions';
@@ -53,6 +53,7 @@ const BudgetPage = lazy(() => import('./pages/BudgetPage').then((m) => ({ defaul
 const ExchangePage = lazy(() => import('./pages/ExchangePage').then((m) => ({ default: m.ExchangePage })));
 const BackupsPage = lazy(() => import('./pages/BackupsPage').then((m) => ({ default: m.BackupsPage })));
 const PlanPage = lazy(() => import('./pages/PlanPage').then((m) => ({ default: m.PlanPage })));
+import { BackupNotice } from './components/BackupNotice';
 
 /** Areas in the sidebar; those that need a workspace are hidden until one is open. */
 const areas: { route: string; key: MessageKey; needsWorkspace: boolean }[] = [
@@ -165,6 +166,8 @@ function Shell() {
   // Another screen starts at its top, not at the scroll position of the one before.
   const path = route.join('/');
   useEffect(() => {
+    // The content scrolls in its own column (the notices have a row of their own below it).
+    document.getElementById('main')?.scrollTo(0, 0);
     window.scrollTo(0, 0);
   }, [path]);
 
@@ -293,6 +296,7 @@ function Shell() {
           )}
           </Suspense>
         </main>
+        <Toasts />
       </AppContext.Provider>
     );
   return (
@@ -340,7 +344,10 @@ function Shell() {
             </div>
           )}
         </nav>
-        <main className="main" id="main">
+        <div className="main-col">
+        {/* Focusable: the content scrolls in its own region, which the keyboard must reach (axe). */}
+        <main className="main" id="main" tabIndex={0}>
+          {workspace && <BackupNotice here={route[0] === 'reservekopieen'} />}
           {workspace?.readOnly && (
             <p className="readonly-banner" role="note">
               {workspace.readOnly}
@@ -352,6 +359,8 @@ function Shell() {
             </Suspense>
           </ErrorBoundary>
         </main>
+        <Toasts />
+        </div>
         {searching && <SearchDialog onClose={() => setSearching(false)} />}
         <PrivacyConfirm />
       </div>

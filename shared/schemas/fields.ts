@@ -1,7 +1,7 @@
 /** Field builders with Dutch messages; the dispatcher prefixes each message with the field's label. */
 import { z } from 'zod';
 import './locale';
-import { isValidIsoDate } from '../dates';
+import { dateInputProblem, isValidIsoDate } from '../dates';
 import { MAX_EURO_DIGITS } from '../money';
 import { t } from '../i18n/nl';
 import { normaliseLine, normaliseText } from '../text';
@@ -32,8 +32,9 @@ export const optionalText = (max: number = TEXT_MAX.line) => z.string({ error: t
 
 export const longText = (max: number = TEXT_MAX.long) => z.string({ error: t('val.notText') }).overwrite(normaliseText).max(max, tooLong(max));
 
+// A well-formed date that does not exist ("2017-02-31") is told so, not called badly written.
 export const isoDate = () =>
-  z.string({ error: t('val.date') }).refine(isValidIsoDate, { error: t('val.date') });
+  z.string({ error: t('val.date') }).refine(isValidIsoDate, { error: (issue) => (typeof issue.input === 'string' ? (dateInputProblem(issue.input) ?? t('val.date')) : t('val.date')) });
 
 export const cents = (opts: { allowNegative?: boolean } = {}) => {
   const base = z.number({ error: t('val.cents') }).int(t('val.cents')).max(MAX_CENTS, t('val.tooBig'));

@@ -48,13 +48,13 @@ export function projectMessage(issue: z.core.$ZodRawIssue): string | undefined {
       // The length found and the maximum, as fields.ts's own limits say it ("te lang (300 tekens); hooguit 255 tekens.").
       if (issue.origin === 'string')
         return t('val.tooLong', { max: max.toLocaleString('nl-NL'), length: typeof issue.input === 'string' ? issue.input.length.toLocaleString('nl-NL') : '?' });
-      if (issue.origin === 'array' || issue.origin === 'set') return t('val.tooMany', { max });
+      if (issue.origin === 'array' || issue.origin === 'set') return t('val.tooMany', { max: max.toLocaleString('nl-NL') });
       if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return t(issue.inclusive ? 'val.atMost' : 'val.below', { max: max.toLocaleString('nl-NL') });
       return undefined;
     }
     case 'too_small': {
       const min = Number(issue.minimum);
-      if (issue.origin === 'string') return min <= 1 ? t('val.required') : t('val.tooShort', { min });
+      if (issue.origin === 'string') return min <= 1 ? t('val.required') : t('val.tooShort', { min: min.toLocaleString('nl-NL') });
       if (issue.origin === 'array' || issue.origin === 'set') return t('val.tooFew', { min });
       if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') return t(issue.inclusive ? 'val.atLeast' : 'val.above', { min: min.toLocaleString('nl-NL') });
       return undefined;

@@ -173,7 +173,7 @@ test.describe('Begroting', () => {
       await expect(page).toHaveURL(/#\/begroting\/[^/]+\/bestedingen\/.+/);
       const what = `${MEASURE_LABEL} · 2026`;
       await expect(entries.heading(what)).toBeVisible();
-      await expect(entries.summary('3 besteding(en), samen € 21.234,56')).toBeVisible();
+      await expect(entries.summary('3 bestedingen, samen € 21.234,56')).toBeVisible();
       await expect(entries.entryRows(what)).toHaveCount(SPEND.length);
       for (const s of SPEND) {
         const row = entries.entry(what, s.description);
@@ -196,7 +196,7 @@ test.describe('Begroting', () => {
       await expect(checks.awardsLink(finding)).toBeVisible();
       await checks.linesLink(finding, 1).click();
       await expect(budget.tab('Begrotingsregels')).toHaveAttribute('aria-current', 'page');
-      await expect(page.getByText('Alleen de 1 begrotingsregel(s) uit de controle of het overzicht.', { exact: true })).toBeVisible();
+      await expect(page.getByText('Alleen de begrotingsregel uit de controle of het overzicht.', { exact: true })).toBeVisible();
       await expect(lines.lineRows()).toHaveCount(1);
       await expect(lines.row(COORDINATION_NAME)).toBeVisible();
       await expect(lines.row(GUIDANCE_NAME)).toHaveCount(0);

@@ -33,11 +33,11 @@ test('een DUO-bestand met andere kolomkoppen koppelen, definitief inlezen en op 
   await expect(duo.figure(/mbo 2/)).toContainText('3.500');
   await expect(duo.figure(/mbo 2/)).toContainText('70');
   await expect(duo.figure(/mbo 1/)).toContainText('Leeg waar DUO het cijfer achterhoudt');
-  await expect(page.getByText('Niet meegenomen: 28 Haaglanden (1 rij(en)).')).toBeVisible();
+  await expect(page.getByText('Niet meegenomen: 28 Haaglanden (1 rij).')).toBeVisible();
   await expect(duo.rows.getByRole('row').filter({ hasText: /^4/ })).toContainText('"-1" betekent dat DUO dit aantal achterhoudt');
   await duo.apply(3).click();
 
-  await expect(page.getByRole('status')).toContainText('3 VSV-cijfer(s) ingelezen.');
+  await expect(page.getByRole('status')).toContainText('3 VSV-cijfers ingelezen.');
   await expect(page.getByRole('heading', { level: 1, name: 'VSV-cijfers van de regio', exact: true })).toBeVisible();
   const table = page.getByRole('table').filter({ has: page.getByRole('columnheader', { name: '2018/2019' }) });
   await expect(table.getByRole('row', { name: /^mbo 2/ })).toContainText('70 / 3.500');

@@ -214,10 +214,10 @@ test.describe('Excel-uitwisseling', () => {
       await exchange.upload(returned);
       await exchange.expectCounts(RETURNED, { Nieuw: 0, Gewijzigd: 2, Ongewijzigd: f.rows - 3, Conflict: 0, Afgewezen: 1 });
       await exchange.apply(RETURNED, 2).click();
-      await expect(page.getByRole('status')).toContainText('Import toegepast: 2 regel(s) gewijzigd of toegevoegd.');
+      await expect(page.getByRole('status')).toContainText('Import toegepast: 2 regels gewijzigd of toegevoegd.');
       await expect(exchange.plan(RETURNED)).toHaveCount(0);
       await expect(exchange.lastImport).toContainText(IMPORT_LABEL);
-      await expect(exchange.lastImport).toContainText('(2 wijziging(en))');
+      await expect(exchange.lastImport).toContainText('(2 wijzigingen)');
       await expect(exchange.undoImport).toBeEnabled();
     });
 
@@ -261,7 +261,7 @@ test.describe('Excel-uitwisseling', () => {
       await exchange.expectCounts(RETURNED, { Nieuw: 0, Gewijzigd: 2, Ongewijzigd: f.rows - 3, Conflict: 0, Afgewezen: 1 });
       await expect(exchange.planRow(RETURNED, SHEET, f.resultsRow).getByRole('listitem')).toHaveText(`Resultaten algemeen: ${f.oldResults} → ${NEW_RESULTS}`);
       await exchange.apply(RETURNED, 2).click();
-      await expect(page.getByRole('status')).toContainText('Import toegepast: 2 regel(s) gewijzigd of toegevoegd.');
+      await expect(page.getByRole('status')).toContainText('Import toegepast: 2 regels gewijzigd of toegevoegd.');
       await openActivity(f.resultsTitle);
       await expect(results()).toContainText(NEW_RESULTS);
       await expect(results()).not.toContainText(f.oldResults);

@@ -269,9 +269,19 @@ test.describe('Monitoring', () => {
       await expect(form.root).toBeHidden();
       const row = actionRow(input.actions, actionText);
       await expect(row).toHaveCount(1);
-      await expect(row).toContainText('Projectleider plusvoorziening, ROC Voorbeeldstad');
+      // Person and organisation each on a line of their own in the "Door" column (issue 17).
+      await expect(row.getByRole('cell').nth(2)).toHaveText('Projectleider plusvoorzieningROC Voorbeeldstad');
       await expect(row).toContainText('01-04-2027');
       await expect(actionStatus(row)).toHaveValue('open');
+    });
+
+    await test.step('afgedrukt: de input toont ook de acties van deze ronde (issue 17)', async () => {
+      await input.print.click();
+      await expect(page).toHaveURL(/#\/afdrukken\/input\/[^/]+$/);
+      const agreed = page.getByRole('table', { name: 'Acties en afspraken voor deze maatregel', exact: true });
+      await expect(agreed.getByRole('row').filter({ hasText: actionText })).toContainText('01-04-2027');
+      await sheet.back.click();
+      await input.expectShown(MEASURE);
     });
 
     await test.step('volgende ronde maken met 4.1: de actie staat op de agenda', async () => {

@@ -178,15 +178,18 @@ test.describe('Resultaten', () => {
     await card.addMeasurement.click();
     const form = card.measurementForm();
     await form.date.fill('01-02-2026');
+    // A percentage field says how it read the input: "0.975" is 0,975% (never 975), and it says so.
+    await form.value.fill('0.975');
+    await expect(form.value).toHaveAccessibleDescription('Gelezen als 0,975%: de punt is als komma gelezen. Bedoelt u iets anders, schrijf dan bijvoorbeeld 97,5.');
     await form.value.fill('120');
     await form.save.click();
 
-    // The refusal comes from the core; under the field the label is not repeated.
-    const message = 'Een percentage ligt tussen 0 en 100.';
+    // The field says how it read the input and why it is refused (issue 17); the label is not repeated.
+    const message = 'Gelezen als 120%. Een percentage ligt tussen 0 en 100.';
     await expect(fieldError(form.value)).toHaveText(message);
     await expect(form.value).toHaveAttribute('aria-invalid', 'true');
     // The input is described by that message (Chromium also reads the CSS "⚠" before it).
-    await expect(form.value).toHaveAccessibleDescription(/^(⚠ )?Een percentage ligt tussen 0 en 100\.$/);
+    await expect(form.value).toHaveAccessibleDescription(/^(⚠ )?Gelezen als 120%\. Een percentage ligt tussen 0 en 100\.$/);
     // The form stays open with what was typed; nothing was stored.
     await expect(form.value).toHaveValue('120');
     await expect(card.root.getByText('Nog geen metingen.')).toBeVisible();

@@ -93,7 +93,7 @@ describe('budget rule checks (2012 defaults)', () => {
     const lines = [line({ id: 'a', year: 2024, plannedCents: 1 }), line({ id: 'b', year: 2028, plannedCents: 1 }), line({ id: 'c', year: 2029, plannedCents: 1 })];
     const f = runChecks({ lines, spend: [], awards: [], measures, rules: { ...DEFAULT_RULES, checkAwards: false }, period: { start: '2024-08-01', end: '2028-07-31' } });
     expect(f).toMatchObject([{ code: 'outside_period', severity: 'warning', year: 2029, lineIds: ['c'] }]);
-    expect(f[0]!.message).toBe('2029: 1 begrotingsregel(s) in een jaar buiten de programmaperiode (2024-2028).');
+    expect(f[0]!.message).toBe('2029: 1 begrotingsregel in een jaar buiten de programmaperiode (2024-2028).');
   });
 });
 
@@ -194,7 +194,7 @@ describe('budget rule checks: a whole report, every finding written out', () => 
       {
         code: 'outside_period',
         severity: 'warning',
-        message: '2024: 1 begrotingsregel(s) in een jaar buiten de programmaperiode (2025-2027).',
+        message: '2024: 1 begrotingsregel in een jaar buiten de programmaperiode (2025-2027).',
         year: 2024,
         stream: null,
         lineIds: ['L9'],
@@ -204,7 +204,7 @@ describe('budget rule checks: a whole report, every finding written out', () => 
       {
         code: 'outside_period',
         severity: 'warning',
-        message: '2028: 2 begrotingsregel(s) in een jaar buiten de programmaperiode (2025-2027).',
+        message: '2028: 2 begrotingsregels in een jaar buiten de programmaperiode (2025-2027).',
         year: 2028,
         stream: null,
         lineIds: ['L6', 'L7'],

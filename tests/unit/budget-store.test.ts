@@ -204,7 +204,7 @@ describe('regieboek budget', () => {
     expect(r.checks.find((c: { code: string }) => c.code === 'awarded_total')).toMatchObject({ severity: 'info', programme: `Regionaal programma VSV ${2020 + shift}-${2024 + shift}` });
     expect(r.checks[0]).toEqual(expect.objectContaining({ code: expect.any(String), severity: expect.any(String), message: expect.any(String) }));
     expect(await runCli(['budget', '--db', file], sink)).toBe(0);
-    expect(io.out).toContain('3 bevinding(en)');
+    expect(io.out).toContain('3 bevindingen');
   });
 });
 

@@ -51,12 +51,14 @@ describe('dates: the edges (mutation testing found them unheld)', () => {
     expect(formatDate('onbekend')).toBe('onbekend');
   });
 
-  it('gives a moment as local date, and as local date and time', () => {
+  it('gives a moment as local date, and as date and time in Dutch time (Europe/Amsterdam, whatever the process zone)', () => {
     const local = new Date(2026, 0, 5, 9, 7);
     expect(localIsoDate(local)).toBe('2026-01-05');
     expect(localIsoDate(new Date(2026, 11, 31, 23, 59))).toBe('2026-12-31');
-    expect(formatDateTime(local.toISOString())).toBe('05-01-2026 09:07');
-    expect(formatDateTime(new Date(2026, 10, 23, 15, 45).toISOString())).toBe('23-11-2026 15:45');
+    // 08:07 UTC is 09:07 in Amsterdam in winter (CET), 14:45 UTC is 15:45; 12:00 UTC in July is 14:00 (CEST).
+    expect(formatDateTime('2026-01-05T08:07:00.000Z')).toBe('05-01-2026 09:07');
+    expect(formatDateTime('2026-11-23T14:45:00.000Z')).toBe('23-11-2026 15:45');
+    expect(formatDateTime('2026-07-01T12:00:00.000Z')).toBe('01-07-2026 14:00');
     expect(formatDateTime('geen moment')).toBe('geen moment');
   });
 });

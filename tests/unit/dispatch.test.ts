@@ -31,7 +31,7 @@ describe('dispatch', () => {
 
   it('refuses wrong types, impossible dates, negative and fractional cents, and unknown fields', async () => {
     const { fail } = await makeCore();
-    expect((await fail('programme.create', programmeInput({ periodStart: '31-02-2026' }))).message).toMatch(/Startdatum: geen geldige datum/);
+    expect((await fail('programme.create', programmeInput({ periodStart: '31-02-2026' }))).message).toMatch(/Startdatum: 31-02-2026 bestaat niet: februari 2026 heeft 28 dagen/);
     expect((await fail('programme.create', programmeInput({ requestedCents: -1 }))).message).toMatch(/Aangevraagd bedrag: mag niet negatief/);
     expect((await fail('programme.create', programmeInput({ requestedCents: 10.5 }))).message).toMatch(/Aangevraagd bedrag: een bedrag in hele centen/);
     expect((await fail('programme.create', { ...programmeInput(), bsn: '123' })).message).toMatch(/onbekend.*bsn/);

@@ -248,7 +248,7 @@ describe('files that are refused, with the workspace untouched to the byte', () 
     await untouched(async (ws) => {
       const buf = cp1252(OLD.split('\r\n').filter((l, i) => i === 0 || l.includes(';28;')).join('\r\n'));
       const plan = await planDuo(ws.db, buf, 'haaglanden-voorlopig.csv');
-      expect(plan.problems).toEqual(['Dit bestand heeft geen rijen van regio 16 Eem en Vallei. Het gaat over: 28 Haaglanden (1 rij(en)). Er is niets ingelezen.']);
+      expect(plan.problems).toEqual(['Dit bestand heeft geen rijen van regio 16 Eem en Vallei. Het gaat over: 28 Haaglanden (1 rij). Er is niets ingelezen.']);
       await expect(applyDuo(ws.db, buf, 'haaglanden-voorlopig.csv', { user: 'Test' })).rejects.toThrow(/geen rijen van regio 16 Eem en Vallei/);
     });
   });

@@ -236,7 +236,7 @@ describe('tolerated: moved, missing optional and extra columns, empty rows, numb
   it('22 empty rows in the middle are skipped', async () => {
     const plan = await planOf(await mutate((_wb, ws) => ws.spliceRows(3, 0, [], [])));
     unchangedAll(plan);
-    expect(plan.notices.map((n) => n.text).join()).toContain('lege rij(en) 3 t/m 4 overgeslagen');
+    expect(plan.notices.map((n) => n.text).join()).toContain('lege rijen 3 t/m 4 overgeslagen');
   });
   it('23 Dutch and English numbers as text', async () => {
     const plan = await planOf(
@@ -273,7 +273,7 @@ describe('tolerated: moved, missing optional and extra columns, empty rows, numb
   it('26c a deleted row deletes nothing: it is reported', async () => {
     const plan = await planOf(await mutate((_wb, ws) => ws.spliceRows(4, 1)));
     expect(plan.counts).toMatchObject({ new: 0, changed: 0, rejected: 0 });
-    expect(plan.notices.map((n) => n.text).join()).toContain('1 regel(s) in Regieboek staan niet in het bestand');
+    expect(plan.notices.map((n) => n.text).join()).toContain('1 regel in Regieboek staat niet in het bestand');
   });
   it('26 a new id in a workspace workbook is a new record', async () => {
     const plan = await planOf(

@@ -36,7 +36,8 @@ async function holder(dir: string, file: string, user: string) {
   };
 }
 
-const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+// Shown in Dutch time, whatever zone the test process runs in.
+const hhmm = (d: Date) => new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
 
 describe('the lock file next to an open workspace', () => {
   it('a second process is told who has it open, may open it read-only, and takes the lock over once that process is gone', async () => {

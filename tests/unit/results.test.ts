@@ -175,7 +175,7 @@ describe('targets and results through the contract', () => {
     const target = (over: Partial<In<'target.create'>> = {}): In<'target.create'> => ({ indicatorId: ind.id, schoolYear: '2025/2026', periodStart: null, periodEnd: null, kind: 'exact', value: 1.8, min: null, max: null, percent: null, ...over });
     const v = await call('target.create', target());
     expect((await fail('target.create', target())).field).toBe('schoolYear');
-    expect((await fail('target.create', target({ schoolYear: '2026/2027', kind: 'relatief', value: null, percent: -50 }))).message).toBe('Verandering t.o.v. nulmeting (%): een relatieve streefwaarde heeft een nulmeting met een waarde nodig.');
+    expect((await fail('target.create', target({ schoolYear: '2026/2027', kind: 'relatief', value: null, percent: -50 }))).message).toBe('Verandering ten opzichte van de nulmeting (%): een relatieve streefwaarde heeft een nulmeting met een waarde nodig.');
     expect((await fail('target.create', target({ schoolYear: '2026/2027', value: 140 }))).message).toBe('Waarde: een percentage ligt tussen 0 en 100.');
     const builtin = (await call('results.forActivity', { activityId: a.id })).indicators.find((i) => i.builtin)!;
     expect((await fail('target.create', target({ indicatorId: builtin.id }))).field).toBe('schoolYear');

@@ -109,7 +109,7 @@ describe('big change sets ask first', () => {
     expect(after.regionFigure).toHaveLength(30);
 
     const ask = await call('history.undo', {});
-    expect(ask).toMatchObject({ status: 'confirm', records: 30, summary: '30 records worden verwijderd.', question: '30 VSV-cijfer(s) ingevoerd ongedaan maken?' });
+    expect(ask).toMatchObject({ status: 'confirm', records: 30, summary: '30 records worden verwijderd.', question: '30 VSV-cijfers ingevoerd ongedaan maken?' });
     expect(dumpTables(sqlite)).toEqual(after); // asking changed nothing
 
     // A stale confirmation (for another change set) is refused and changes nothing.
@@ -121,7 +121,7 @@ describe('big change sets ask first', () => {
     expect(o.name).toBe('ROC Voorbeeld');
 
     const redo = await call('history.redo', {});
-    expect(redo).toMatchObject({ status: 'confirm', summary: '30 records komen terug.', question: '30 VSV-cijfer(s) ingevoerd opnieuw doen?' });
+    expect(redo).toMatchObject({ status: 'confirm', summary: '30 records komen terug.', question: '30 VSV-cijfers ingevoerd opnieuw doen?' });
     await call('history.redo', { changeSetId: redo.changeSetId });
     expect(dumpTables(sqlite)).toEqual(after);
   });

@@ -11,6 +11,7 @@
  */
 import { compareCodes } from '../../../shared/natsort';
 import type { SheetWriter, WorkbookWriter, WStyle, WValidation } from './xlsx/writer';
+import { partnerDescription } from '../../../shared/partners/names';
 import { kindByName, type Db, type RecordKind } from './kinds';
 import { FORMAT_VERSION, runningProgrammes, workspaceRegion, writeInfoSheet } from './info';
 import { printSetup, rowHeight, writeTable, type ColumnSpec, type Row } from './sheets';
@@ -51,10 +52,15 @@ export interface PartnerSection {
 
 /** The organisation a request is for, by name (case-insensitive) or id; null when the workspace has no partners yet. */
 export async function findPartner(db: Db, partner: string): Promise<{ id: string; name: string } | null> {
-  const orgs = await db.selectFrom('organisation').select(['id', 'name']).where('deletedAt', 'is', null).orderBy('name').execute();
+  const orgs = await db.selectFrom('organisation').select(['id', 'name', 'brin', 'kvk', 'place']).where('deletedAt', 'is', null).orderBy('name').execute();
   if (!orgs.length) return null;
   const want = partner.trim().toLowerCase();
-  const hit = orgs.find((o) => o.id === partner.trim() || o.name.trim().toLowerCase() === want);
+  const byId = orgs.find((o) => o.id === partner.trim());
+  if (byId) return { id: byId.id, name: byId.name };
+  const named = orgs.filter((o) => o.name.trim().toLowerCase() === want);
+  // Two partners with this name: never pick one silently; say which there are.
+  if (named.length > 1) throw new UserError('invalid_input', t('xl.partner.ambiguous', { partner, n: named.length, list: named.map(partnerDescription).join('; ') }), 'partner');
+  const hit = named[0] ? { id: named[0].id, name: named[0].name } : undefined;
   if (!hit) throw new UserError('invalid_input', t('xl.partner.unknown', { partner, names: orgs.map((o) => o.name).join(', ') }), 'partner');
   return hit;
 }

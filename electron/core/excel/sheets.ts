@@ -360,7 +360,7 @@ export function readTable(ws: XSheet, columns: readonly ColumnSpec[], opts: Read
     if (row.r <= headerRow) continue;
     // A row with nothing in the table's columns is empty, whatever else it holds.
     if (mapped.every((c) => isEmpty(row.cells[c]) && !row.cells[c]?.merged)) continue;
-    if (row.r > lastFilled + 1) notices.push({ sheet, row: lastFilled + 1, message: t('xl.read.emptyRows', { from: lastFilled + 1, to: row.r - 1 }) });
+    if (row.r > lastFilled + 1) notices.push({ sheet, row: lastFilled + 1, message: row.r - 1 === lastFilled + 1 ? t('xl.read.emptyRow', { from: lastFilled + 1 }) : t('xl.read.emptyRows', { from: lastFilled + 1, to: row.r - 1 }) });
     lastFilled = row.r;
     const values: Row = {};
     const issues: Issue[] = [];

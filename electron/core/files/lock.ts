@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { UserError } from '../errors';
 import { t } from '../../../shared/i18n/nl';
-import { formatDateTime } from '../../../shared/dates';
+import { dutchIsoDate, formatDateTime } from '../../../shared/dates';
 import { now as clockNow } from '../clock';
 
 export const LOCK_HEARTBEAT_MS = 60_000;
@@ -73,7 +73,8 @@ export function staleReason(info: LockInfo, env: LockEnv): 'dead_pid' | 'no_hear
 export function sinceText(iso: string, now = clockNow()): string {
   const full = formatDateTime(iso);
   const d = new Date(iso);
-  return d.toDateString() === now.toDateString() ? full.slice(-5) : full;
+  // "Today" in Dutch time, like the time itself (the process may run in UTC).
+  return !Number.isNaN(d.getTime()) && dutchIsoDate(d) === dutchIsoDate(now) ? full.slice(-5) : full;
 }
 
 /** "In gebruik door Anna op PC-RMC-04 sinds 09:12." */

@@ -25,6 +25,9 @@ export const backupHandlers = handlers({
 
   'backup.create': (_, ctx) => ctx.app.backup('handmatig'),
 
+  // No workspace open: nothing to warn about (the start screen asks this too).
+  'backup.problem': (_, ctx) => (ctx.app.workspace ? ctx.app.backupProblem() : null),
+
   'backup.restore': async ({ file }, ctx) => {
     const r = await ctx.app.restore(file);
     return { workspace: workspaceInfo(r.workspace), safety: r.safety, restored: r.restored };

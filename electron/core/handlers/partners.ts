@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
 import { handlers } from './types';
 import { tracked } from '../history/tracker';
 import { entityName } from '../history/entities';
 import { UserError } from '../errors';
-import { t } from '../../../shared/i18n/nl';
+import { fieldLabel, t } from '../../../shared/i18n/nl';
 import { findContact, findOrganisation, listOrganisations, organisationDetail } from '../db/queries/partners';
 
 const notFound = (entity: string) => new UserError('not_found', t('err.notFound', { entity: entityName(entity) }));
@@ -21,6 +23,21 @@ const meta = (ctx: { user: string; session: string }, action: string, entity: st
   label: t(`label.${action}` as 'label.create', { entity: entityName(entity), name }),
 });
 
+/**
+ * A BRIN or KvK number names one organisation: a second partner with the same number in this
+ * workspace is refused, naming the partner that has it (checked in the write's own transaction).
+ */
+async function refuseDuplicateNumbers(db: Kysely<Database>, input: { brin: string; kvk: string }, selfId?: string): Promise<void> {
+  for (const field of ['brin', 'kvk'] as const) {
+    const value = input[field];
+    if (!value) continue;
+    let q = db.selectFrom('organisation').select(['id', 'name']).where(field, '=', value).where('deletedAt', 'is', null);
+    if (selfId) q = q.where('id', '!=', selfId);
+    const other = await q.executeTakeFirst();
+    if (other) throw new UserError('invalid_input', `${fieldLabel(field)}: ${t(`partner.duplicate.${field}`, { value, name: other.name })}`, field);
+  }
+}
+
 export const partnerHandlers = handlers({
   'organisation.list': (_, ctx) => listOrganisations(ctx.db()),
 
@@ -29,16 +46,20 @@ export const partnerHandlers = handlers({
   'organisation.create': async (input, ctx) => {
     const db = ctx.db();
     const id = randomUUID();
-    await tracked(db, meta(ctx, 'create', 'organisation', input.name), (tr) =>
-      tr.insert('organisation', { id, ...input, createdAt: tr.at, updatedAt: tr.at, deletedAt: null, deletedIn: null }),
-    );
+    await tracked(db, meta(ctx, 'create', 'organisation', input.name), async (tr) => {
+      await refuseDuplicateNumbers(tr.trx, input);
+      await tr.insert('organisation', { id, ...input, createdAt: tr.at, updatedAt: tr.at, deletedAt: null, deletedIn: null });
+    });
     return must(findOrganisation(db, id), 'organisation');
   },
 
   'organisation.update': async ({ id, rowVersion, ...patch }, ctx) => {
     const db = ctx.db();
     const before = await must(findOrganisation(db, id), 'organisation');
-    await tracked(db, meta(ctx, 'update', 'organisation', before.name), (tr) => tr.update('organisation', id, patch, { rowVersion }));
+    await tracked(db, meta(ctx, 'update', 'organisation', before.name), async (tr) => {
+      await refuseDuplicateNumbers(tr.trx, patch, id);
+      await tr.update('organisation', id, patch, { rowVersion });
+    });
     return must(findOrganisation(db, id), 'organisation');
   },
 

@@ -2,6 +2,7 @@
  * Pieces shared by the monitoring screens: the facts panel, the action table with its form, and
  * status badges. Overdue actions carry an icon and the words "Te laat", never colour alone.
  */
+import { partnerOptions } from './PartnerPicker';
 import { parsePeriod, periodLabel } from '../../../shared/results/periods';
 import { formatCount } from '../../../shared/participants';
 import { useState, type FormEvent } from 'react';
@@ -12,7 +13,7 @@ import { useCall } from '../useLoad';
 import { useAct } from '../useAct';
 import { SelectField, TextArea, TextField } from './Field';
 import { LoadProblem } from './LoadError';
-import { parseDateInput } from '../../../shared/dates';
+import { parseDateInput, dateError } from '../../../shared/dates';
 import { checkAction, ACTION_STATUSES, type ActionStatus } from '../../../shared/monitoring/actions';
 import type { Action, MeasureFacts } from '../../../shared/schemas/monitoring';
 import { StatusBadge } from '../pages/ResultsParts';
@@ -250,7 +251,7 @@ export function ActionForm({ ctx, action, onDone }: { ctx: ActionContext; action
     const errs: Record<string, string> = {};
     for (const p of checkAction({ text: f.text, ownerName: f.ownerName, ownerOrganisationId: f.ownerOrganisationId || null, deadline }, ctx.roundDate))
       if (p.severity === 'error') errs[p.field] = p.message.replace(/^[^:]+: /, '');
-    if (f.deadline.trim() && !deadline) errs.deadline = t('val.date');
+    if (f.deadline.trim() && !deadline) errs.deadline = dateError(f.deadline);
     if (!f.measureId) errs.measureId = t('val.required');
     setErrors(errs);
     if (Object.keys(errs).length) return;
@@ -285,7 +286,7 @@ export function ActionForm({ ctx, action, onDone }: { ctx: ActionContext; action
           value={f.ownerOrganisationId}
           onChange={(v) => set('ownerOrganisationId', v)}
           placeholder={t('mon.action.noOrganisation')}
-          options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+          options={partnerOptions(orgs.data ?? [])}
         />
       </div>
       <LoadProblem q={orgs} />
@@ -403,7 +404,11 @@ export function ActionTable({
                     {showRound && `${showMeasure ? ' · ' : ''}${t('mon.action.fromRound', { round: a.roundName })}`}
                   </div>
                 </td>
-                <td>{owner(a)}</td>
+                {/* Person and organisation on their own lines, in a column wide enough not to wrap word by word. */}
+                <td className="owner-cell">
+                  {a.ownerName || (!a.ownerOrganisationName && '—')}
+                  {a.ownerOrganisationName && <div className={a.ownerName ? 'muted small' : undefined}>{a.ownerOrganisationName}</div>}
+                </td>
                 <td>
                   <span className="nowrap">{a.deadline ? formatDate(a.deadline) : '—'}</span> <Overdue action={a} />
                   {a.deadlineBeforeRound && (

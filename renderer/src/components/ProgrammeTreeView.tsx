@@ -2,6 +2,7 @@
  * The programme as a tree: lines -> measures -> activities, with counts and status, filters by
  * partner, target group and status, and reordering within a parent.
  */
+import { partnerOptions } from './PartnerPicker';
 import { useMemo, useState, type ChangeEvent } from 'react';
 import { call } from '../api';
 import { useCall } from '../useLoad';
@@ -91,7 +92,7 @@ function MeasureNode({ m, shown, filtered, siblings, index, canReorder }: { m: T
         </a>
         <span className="tree-meta">
           {m.plusvoorziening && <span className="badge badge-plus">{t('field.plusvoorziening')}</span>}
-          <span className="muted small">{filtered ? `${shown.length}/${m.activities.length}` : t('tree.measureCounts', { activities: m.activities.length })}</span>
+          <span className="muted small">{filtered ? `${shown.length}/${m.activities.length}` : t('tree.measureCounts', { n: m.activities.length })}</span>
           <StatusBadge status={m.status} />
           {canReorder && <ReorderButtons entity="measure" ids={siblings} index={index} label={label} />}
         </span>
@@ -146,9 +147,9 @@ export function ProgrammeTreeView({ programmeId }: { programmeId: string }) {
           {t('tree.filterPartner')}
           <select value={f.partner} onChange={select('partner')}>
             <option value="">{t('tree.all')}</option>
-            {(orgs.data ?? []).map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
+            {partnerOptions(orgs.data ?? []).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
               </option>
             ))}
           </select>
@@ -198,7 +199,7 @@ export function ProgrammeTreeView({ programmeId }: { programmeId: string }) {
                 <h3>{label}</h3>
                 <span className="tree-meta">
                   <span className="muted small">
-                    {t('tree.counts', { measures: all.filter((m) => m.shape !== 'activity').length, activities: all.reduce((n, m) => n + m.activities.length, 0) })}
+                    {t('tree.counts', { measures: t('tree.measures', { n: all.filter((m) => m.shape !== 'activity').length }), activities: t('tree.measureCounts', { n: all.reduce((n, m) => n + m.activities.length, 0) }) })}
                   </span>
                   {l.id && (
                     <>

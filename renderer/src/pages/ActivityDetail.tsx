@@ -9,6 +9,7 @@ import { go, href } from '../router';
 import { ActivitySections } from '../components/ActivitySections';
 import { EntityHistory } from '../components/HistoryList';
 import { DeleteButton } from '../components/DeleteButton';
+import { RowMenu } from '../components/RowMenu';
 import { LongText } from '../components/Text';
 import { SelectField, TextArea, TextField } from '../components/Field';
 import { coded, ShapeBadge } from '../components/Status';
@@ -85,21 +86,21 @@ function SubActivities({ a }: { a: Activity }) {
                   </div>
                 )}
               </div>
-              <div className="row-actions">
-                <button type="button" className="icon" disabled={i === 0} onClick={() => move(i, -1)} aria-label={`${t('action.up')}: ${coded(s.number, s.name)}`}>
-                  ↑
-                </button>
-                <button type="button" className="icon" disabled={i === a.subActivities.length - 1} onClick={() => move(i, 1)} aria-label={`${t('action.down')}: ${coded(s.number, s.name)}`}>
-                  ↓
-                </button>
-                <button type="button" onClick={() => setEditing(s.id)} aria-label={`${t('action.edit')}: ${coded(s.number, s.name)}`}>
-                  {t('action.edit')}
-                </button>
-                <DeleteButton
-                  label={`${t('action.delete')}: ${coded(s.number, s.name)}`}
-                  onConfirm={() => act((v) => call('subActivity.delete', { id: s.id, rowVersion: v ?? s.rowVersion }), { done: t('activity.subDeleted', { name: coded(s.number, s.name) }), conflict: 'delete' })}
-                />
-              </div>
+              {/* Four actions in one compact menu (issue 17: no stack of buttons per row). */}
+              <RowMenu
+                name={coded(s.number, s.name)}
+                actions={[
+                  { label: t('action.edit'), onSelect: () => setEditing(s.id) },
+                  { label: t('action.up'), onSelect: () => move(i, -1), disabled: i === 0 },
+                  { label: t('action.down'), onSelect: () => move(i, 1), disabled: i === a.subActivities.length - 1 },
+                  {
+                    label: t('action.delete'),
+                    danger: true,
+                    confirm: { title: t('action.toTrash'), yes: t('action.confirmDelete') },
+                    onSelect: () => act((v) => call('subActivity.delete', { id: s.id, rowVersion: v ?? s.rowVersion }), { done: t('activity.subDeleted', { name: coded(s.number, s.name) }), conflict: 'delete' }),
+                  },
+                ]}
+              />
             </li>
           ),
         )}

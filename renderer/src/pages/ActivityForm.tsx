@@ -1,4 +1,5 @@
 /** Creating and editing an activity: one fieldset per question of the template, in plan order. */
+import { QuickAddPartner, partnerOptions } from '../components/PartnerPicker';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { call } from '../api';
 import { t, type MessageKey } from '../i18n';
@@ -13,7 +14,7 @@ import { LoadError, LoadProblem } from '../components/LoadError';
 import { CheckboxGroup, SelectField, TextArea, TextField } from '../components/Field';
 import { coded } from '../components/Status';
 import { focusFirstError } from '../components/errors';
-import { formatDate, parseDateInput, schoolYearOf } from '../../../shared/dates';
+import { formatDate, parseDateInput, schoolYearOf, dateError } from '../../../shared/dates';
 import { ACTIVITY_LONG_TEXTS, holdsOneActivity, ITEM_STATUSES, type Activity, type ActivityUpdate } from '../../../shared/schemas/tree';
 import { firstSchoolYear, parseRelativeYears } from '../../../shared/participants';
 
@@ -70,7 +71,7 @@ function toInput(f: FormState): { input?: Omit<ActivityUpdate, 'id' | 'rowVersio
   const date = (s: string, field: string) => {
     if (!s.trim()) return null;
     const iso = parseDateInput(s);
-    if (!iso) errors[field] = t('val.date');
+    if (!iso) errors[field] = dateError(s);
     return iso;
   };
   const startDate = date(f.startDate, 'startDate');
@@ -244,7 +245,7 @@ export function ActivityForm({ id, measureId, programmeId, lineId }: { id?: stri
   if (loadError) return <LoadError message={loadError} back={href('programmas')} />;
   if (id && !a) return <div className="page" aria-busy="true" />;
   const orgs = orgList.data ?? [];
-  const orgOptions = orgs.map((o) => ({ value: o.id, label: o.name }));
+  const orgOptions = partnerOptions(orgs);
   const text = (k: TextKey, rows = 4) => <TextArea label={t(`field.${k}` as MessageKey)} name={k} rows={rows} value={form[k]} onChange={set(k)} error={errors[k]} />;
   const back = id ? href('activiteiten', id) : context?.measureId ? href('maatregelen', context.measureId) : context ? href('programmas', context.programmeId) : href('programmas');
   const own = context ? holdsOneActivity(context.shape) : false;
@@ -293,8 +294,10 @@ export function ActivityForm({ id, measureId, programmeId, lineId }: { id?: stri
               options={ITEM_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
             />
           </div>
-          <SelectField label={t('field.leadOrganisationId')} name="lead" value={form.lead} onChange={set('lead')} options={orgOptions} placeholder={t('programme.noPartner')} error={errors.leadOrganisationId} />
+          <SelectField label={t('field.leadOrganisationId')} name="lead" value={form.lead} onChange={set('lead')} options={orgOptions} placeholder={t('programme.noPartner')} error={errors.leadOrganisationId} hint={orgList.data && !orgOptions.length ? t('partner.noneYet') : undefined} />
+          <QuickAddPartner idPrefix="lead" onAdded={(pid) => setForm((f) => ({ ...f, lead: pid }))} />
           <CheckboxGroup label={t('field.executorIds')} name="executors" options={orgOptions} value={form.executors} onChange={(v) => setForm((f) => ({ ...f, executors: v }))} error={errors.executorIds} />
+          <QuickAddPartner idPrefix="executor" onAdded={(pid) => setForm((f) => ({ ...f, executors: f.executors.includes(pid) ? f.executors : [...f.executors, pid] }))} />
         </Fieldset>
         <Fieldset n={3}>{text('description', 6)}</Fieldset>
         <Fieldset n={4}>{text('aim')}</Fieldset>

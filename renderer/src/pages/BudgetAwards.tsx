@@ -10,7 +10,7 @@ import { formatDate } from '../format';
 import { SelectField, TextArea, TextField } from '../components/Field';
 import { Money } from '../components/Money';
 import { centsToInput, parseMoney } from '../../../shared/money';
-import { parseDateInput } from '../../../shared/dates';
+import { parseDateInput, dateError } from '../../../shared/dates';
 import { ACCOUNTABILITY_ROUTES, FUNDING_SOURCES } from '../../../shared/budget/model';
 import type { Award, AwardInput, BudgetOverview } from '../../../shared/schemas/budget';
 
@@ -49,7 +49,7 @@ function toInput(f: AwardState): { input?: Omit<AwardInput, 'programmeId'>; erro
     else dates.push(d);
   }
   const spendBy = f.spendBy.trim() ? parseDateInput(f.spendBy) : null;
-  if (f.spendBy.trim() && !spendBy) errors.spendBy = t('val.date');
+  if (f.spendBy.trim() && !spendBy) errors.spendBy = dateError(f.spendBy);
   if (Object.keys(errors).length || !money.ok) return { errors };
   return { errors, input: { stream: f.stream as Award['stream'], year, amountCents: money.cents, paymentDates: dates, spendBy, route: f.route as Award['route'], reference: f.reference, notes: f.notes } };
 }

@@ -14,7 +14,7 @@ import { CheckField } from '../components/Check';
 import { Money, OverFlag, pct } from '../components/Money';
 import { budgetHref, filterParts, type Filter } from './budgetRoute';
 import { centsToInput, parseMoney } from '../../../shared/money';
-import { parseDateInput } from '../../../shared/dates';
+import { parseDateInput, dateError } from '../../../shared/dates';
 import { COST_KINDS, FUNDING_SOURCES, RESERVE_CATEGORY, SPENDING_CATEGORIES, SPEND_KINDS } from '../../../shared/budget/model';
 import type { BudgetLine, BudgetLineInput, BudgetOverview, Spend, SpendInput } from '../../../shared/schemas/budget';
 import type { ProgrammeTree } from '../../../shared/schemas/tree';
@@ -204,7 +204,7 @@ const emptySpend: SpendState = { kind: 'entry', date: '', amount: '', descriptio
 function toSpendInput(line: BudgetLine, f: SpendState): { input?: SpendInput; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const date = f.kind === 'year_total' ? null : parseDateInput(f.date);
-  if (f.kind !== 'year_total' && !date) errors.date = f.date.trim() ? t('val.date') : t('val.spendDate');
+  if (f.kind !== 'year_total' && !date) errors.date = f.date.trim() ? dateError(f.date) : t('val.spendDate');
   const money = parseMoney(f.amount, { allowNegative: f.kind === 'correction' || line.category === RESERVE_CATEGORY });
   if (!money.ok) errors.amountCents = money.message.startsWith('Een negatief') ? t('val.negativeSpend') : money.message;
   if (Object.keys(errors).length || !money.ok) return { errors };

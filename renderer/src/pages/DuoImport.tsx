@@ -4,7 +4,7 @@
  * unchanged, then apply. Every change of a choice asks the core for a new dry run; nothing is
  * written before "Inlezen".
  */
-import { useState, type ChangeEvent } from 'react';
+import { useRef, useState, type ChangeEvent } from 'react';
 import { call } from '../api';
 import { useAct } from '../useAct';
 import { go, href } from '../router';
@@ -38,7 +38,7 @@ function FormatLine({ plan }: { plan: DuoPlan }) {
   );
 }
 
-function MappingTable({ plan, onChange }: { plan: DuoPlan; onChange(m: DuoMapping): void }) {
+function MappingTable({ plan, mapping, onChange }: { plan: DuoPlan; /** The user's choices so far (ahead of the plan while it is redone). */ mapping: DuoMapping; onChange(m: DuoMapping): void }) {
   const options = plan.headers.filter(Boolean).map((h) => ({ value: h, label: h }));
   const required = new Set<DuoField>(DUO_REQUIRED);
   return (
@@ -61,8 +61,8 @@ function MappingTable({ plan, onChange }: { plan: DuoPlan; onChange(m: DuoMappin
               <SelectField
                 label={t('duo.mapping.columnFor', { field: t(`duo.field.${f}` as MessageKey) })}
                 name={`map-${f}`}
-                value={plan.mapping[f] ?? ''}
-                onChange={(v) => onChange({ ...plan.mapping, [f]: v || null })}
+                value={mapping[f] ?? ''}
+                onChange={(v) => onChange({ ...mapping, [f]: v || null })}
                 options={options}
                 placeholder={t('duo.mapping.none')}
                 error={plan.missing.includes(f) ? t('duo.mapping.needed') : undefined}
@@ -80,12 +80,16 @@ export function DuoImport() {
   const [file, setFile] = useState<{ fileName: string; base64: string } | null>(null);
   const [choices, setChoices] = useState<Choices>(noChoices);
   const [plan, setPlan] = useState<DuoPlan | null>(null);
+  const planRequest = useRef(0);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [showMapping, setShowMapping] = useState(false);
 
   async function dryRun(f: { fileName: string; base64: string }, c: Choices) {
+    // Two choices made quickly: only the answer to the latest one is shown.
+    const asked = ++planRequest.current;
     await act(() => call('duo.plan', { ...f, options: c }), {
       then: (p) => {
+        if (asked !== planRequest.current) return;
         setPlan(p);
         setRefusal(null);
         if (p.missing.length) setShowMapping(true);
@@ -204,7 +208,7 @@ export function DuoImport() {
                 {showMapping ? t('duo.mapping.hide') : t('duo.mapping.show')}
               </button>
             </p>
-            {showMapping && <MappingTable plan={plan} onChange={(m) => choose({ mapping: m })} />}
+            {showMapping && <MappingTable plan={plan} mapping={choices.mapping ?? plan.mapping} onChange={(m) => choose({ mapping: m })} />}
           </section>
 
           <section className="card" aria-labelledby="duo-figures-h">

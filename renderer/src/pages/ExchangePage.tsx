@@ -1,3 +1,5 @@
+import { partnerLabel } from '../../../shared/partners/names';
+import { DisabledWhy } from '../components/DisabledWhy';
 import { useState, type ChangeEvent } from 'react';
 import { call } from '../api';
 import { useApp } from '../state';
@@ -83,6 +85,7 @@ export function ExchangePage() {
   const last = useCall('exchange.lastImport');
   const partners = useCall('organisation.list');
   const rounds = useCall('monitoring.round.list', {});
+  const noPartner = !partner.trim() && picked.size === 0;
 
   /** One step at a time: `busy` names it, so every button waits. */
   async function step<T>(name: string, run: () => Promise<T>) {
@@ -220,15 +223,16 @@ export function ExchangePage() {
                   <label>
                     <input
                       type="checkbox"
-                      checked={picked.has(o.name)}
+                      checked={picked.has(o.id)}
                       onChange={(e) => {
+                        // By id: two partners may share a name (the label tells them apart).
                         const next = new Set(picked);
-                        if (e.target.checked) next.add(o.name);
-                        else next.delete(o.name);
+                        if (e.target.checked) next.add(o.id);
+                        else next.delete(o.id);
                         setPicked(next);
                       }}
                     />{' '}
-                    {o.name}
+                    {partnerLabel(o, partners.data ?? [])}
                   </label>
                 </li>
               ))}
@@ -252,9 +256,16 @@ export function ExchangePage() {
               </label>
             ))}
           </fieldset>
-          <button type="button" className="primary" disabled={!!busy || (!partner.trim() && picked.size === 0)} onClick={() => void doExport('partner')}>
+          <button
+            type="button"
+            className="primary"
+            disabled={!!busy || noPartner}
+            aria-describedby={noPartner ? 'xl-pa-why' : undefined}
+            onClick={() => void doExport('partner')}
+          >
             {t('exchange.download')}
           </button>
+          {/* A greyed-out button says why. */} <DisabledWhy id="xl-pa-why" show={noPartner} reason={t('exchange.downloadNeedsPartner')} />
         </section>
       </div>
 
@@ -404,10 +415,11 @@ export function NewFromExcel({ busy: outerBusy = false }: { busy?: boolean }) {
       <p className="muted">{t('exchange.newIntro')}</p>
       <TextField label={t('exchange.newFileName')} name="newFileName" required value={name} onChange={(v) => { setName(v); setError(undefined); }} error={error} />
       <div className="file-pick">
-        <input id="xl-new-file" type="file" accept=".xlsx" disabled={busy || outerBusy || !name.trim()} onChange={(e) => void onFile(e)} />
+        <input id="xl-new-file" type="file" accept=".xlsx" disabled={busy || outerBusy || !name.trim()} aria-describedby={!name.trim() ? 'xl-new-why' : undefined} onChange={(e) => void onFile(e)} />
         <label htmlFor="xl-new-file" className={`button${!name.trim() ? ' disabled' : ''}`} aria-disabled={!name.trim()}>
           {t('exchange.newCreate')}
-        </label>
+        </label>{' '}
+        <DisabledWhy id="xl-new-why" show={!name.trim()} reason={t('exchange.newNeedsName')} />
       </div>
     </section>
   );

@@ -12,7 +12,7 @@ import { href } from '../router';
 import { SelectField, TextField } from '../components/Field';
 import { LoadError } from '../components/LoadError';
 import { opLabel } from '../components/HistoryList';
-import { parseDateInput } from '../../../shared/dates';
+import { dateError, parseDateInput } from '../../../shared/dates';
 import type { HistoryFeedInput, HistorySet, ShownChange } from '../../../shared/schemas/history';
 
 type Filter = Pick<HistoryFeedInput, 'user' | 'from' | 'to' | 'entity' | 'id'>;
@@ -150,8 +150,8 @@ export function HistoryPage({ entity, id }: { entity?: string; id?: string }) {
     const errs: Record<string, string> = {};
     const from = fromText.trim() ? parseDateInput(fromText) : null;
     const to = toText.trim() ? parseDateInput(toText) : null;
-    if (fromText.trim() && !from) errs.from = t('val.date');
-    if (toText.trim() && !to) errs.to = t('val.date');
+    if (fromText.trim() && !from) errs.from = dateError(fromText);
+    if (toText.trim() && !to) errs.to = dateError(toText);
     if (from && to && to < from) errs.to = t('history.filter.fromAfterTo');
     setErrors(errs);
     if (Object.keys(errs).length) return;

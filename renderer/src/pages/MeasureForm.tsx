@@ -10,6 +10,7 @@ import { useUnsavedChanges } from '../useUnsavedChanges';
 import { LoadError, LoadProblem } from '../components/LoadError';
 import { CheckboxField, CheckboxGroup, RadioGroup, SelectField, TextArea, TextField } from '../components/Field';
 import { coded } from '../components/Status';
+import { QuickAddPartner, partnerOptions } from '../components/PartnerPicker';
 import { focusFirstError } from '../components/errors';
 import { holdsOneActivity, ITEM_STATUSES, MEASURE_SHAPES, type ItemStatus, type MeasureDetail, type MeasureShape } from '../../../shared/schemas/tree';
 
@@ -110,7 +111,7 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
 
   if (measure.error) return <LoadError message={measure.error} back={href('programmas')} />;
   if (id && !m) return <div className="page" aria-busy="true" />;
-  const orgOptions = (orgsQ.data ?? []).map((o) => ({ value: o.id, label: o.name }));
+  const orgOptions = partnerOptions(orgsQ.data ?? []);
   const lines = (tree?.lines ?? []).filter((l) => l.id).map((l) => ({ value: l.id!, label: coded(l.code, l.name) }));
   return (
     <div className="page">
@@ -142,8 +143,10 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
         <CheckboxField label={t('measure.isPlus')} name="plusvoorziening" checked={form.plusvoorziening} onChange={(v) => setForm((f) => ({ ...f, plusvoorziening: v }))} />
         <TextArea label={t('field.description')} name="description" rows={5} value={form.description} onChange={set('description')} error={errors.description} />
         <TextArea label={t('field.targetGroups')} name="targetGroups" rows={3} value={form.targetGroups} onChange={set('targetGroups')} error={errors.targetGroups} hint={t('activity.targetGroupsHint')} />
-        <SelectField label={t('field.leadOrganisationId')} name="lead" value={form.lead} onChange={set('lead')} options={orgOptions} placeholder={t('programme.noPartner')} error={errors.leadOrganisationId} />
+        <SelectField label={t('field.leadOrganisationId')} name="lead" value={form.lead} onChange={set('lead')} options={orgOptions} placeholder={t('programme.noPartner')} error={errors.leadOrganisationId} hint={orgsQ.data && !orgOptions.length ? t('partner.noneYet') : undefined} />
+        <QuickAddPartner idPrefix="lead" onAdded={(pid) => setForm((f) => ({ ...f, lead: pid }))} />
         <CheckboxGroup label={t('field.executorIds')} name="executors" options={orgOptions} value={form.executors} onChange={(v) => setForm((f) => ({ ...f, executors: v }))} error={errors.executorIds} />
+        <QuickAddPartner idPrefix="executor" onAdded={(pid) => setForm((f) => ({ ...f, executors: f.executors.includes(pid) ? f.executors : [...f.executors, pid] }))} />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={busy}>
             {t('action.save')}

@@ -74,6 +74,11 @@ export function InputSheet({ id }: { id: string }) {
       </header>
       <p className="small muted">{input.factsFrozen ? t('mon.input.frozenFacts', { date: formatDate(input.submittedAt?.slice(0, 10)) }) : t('mon.input.liveFacts', { date: formatDate(input.facts.asOf) })}</p>
       <InputBody input={input} />
+      {/* The actions agreed for this measure in this round, as on the screen (not only in the Verslag). */}
+      <section className="sheet-section">
+        <h2>{t('mon.input.actions')}</h2>
+        <ActionListTable actions={input.actions} caption={t('mon.input.actions')} />
+      </section>
       <section className="sheet-section">
         <h2>{t('mon.facts.openActions')}</h2>
         <OpenActionsFacts facts={input.facts} />

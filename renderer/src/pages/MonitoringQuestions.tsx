@@ -2,6 +2,7 @@
  * The programme's question set: add, reword, reorder, archive. Every change is a new version;
  * answers already given keep the text they answered.
  */
+import { DisabledWhy } from '../components/DisabledWhy';
 import { useEffect, useState, type FormEvent } from 'react';
 import { call } from '../api';
 import { useCall } from '../useLoad';
@@ -125,9 +126,10 @@ export function MonitoringQuestions({ programmeId }: { programmeId?: string }) {
           <label htmlFor="new-q">{t('mon.questions.newText')}</label>
           <textarea id="new-q" rows={2} value={newText} onChange={(e) => setNewText(e.target.value)} />
           <div className="form-actions">
-            <button type="submit" disabled={!newText.trim()}>
+            <button type="submit" disabled={!newText.trim()} aria-describedby={!newText.trim() ? 'new-q-why' : undefined}>
               {t('mon.questions.add')}
             </button>
+            <DisabledWhy id="new-q-why" show={!newText.trim()} reason={t('mon.questions.addNeedsText')} />
           </div>
         </form>
       </section>

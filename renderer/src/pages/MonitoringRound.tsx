@@ -1,4 +1,5 @@
 /** One monitoring round: measures in scope with their inputs, attendees, the agenda of carried-over actions, and this round's actions. */
+import { partnerOptions } from '../components/PartnerPicker';
 import { LoadError, LoadProblem } from '../components/LoadError';
 import { useState, type FormEvent } from 'react';
 import { call } from '../api';
@@ -63,7 +64,7 @@ function AttendeeAdd({ interviewId, label }: { interviewId: string; label: strin
             setContactId('');
           }}
           placeholder={t('mon.attendees.chooseOrganisation')}
-          options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+          options={partnerOptions(orgs.data ?? [])}
         />
         {orgId && (
           <SelectField
@@ -141,7 +142,7 @@ function AddMeasure({ round }: { round: RoundDetail }) {
         value={partnerId}
         onChange={setPartnerId}
         placeholder={t('mon.round.allPartners')}
-        options={(orgs.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+        options={partnerOptions(orgs.data ?? [])}
       />
       <div className="field field-button">
         <button type="submit">{t('mon.round.addMeasure')}</button>

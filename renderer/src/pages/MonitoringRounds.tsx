@@ -12,7 +12,7 @@ import { go, href } from '../router';
 import { TextArea, TextField, SelectField } from '../components/Field';
 import { InputStatusBadge } from '../components/MonitoringParts';
 import { coded } from '../components/Status';
-import { parseDateInput } from '../../../shared/dates';
+import { parseDateInput, dateError } from '../../../shared/dates';
 import type { RoundSummary } from '../../../shared/schemas/monitoring';
 
 const dates = (r: { startDate: string; endDate: string | null }) => (r.endDate && r.endDate !== r.startDate ? `${formatDate(r.startDate)} – ${formatDate(r.endDate)}` : formatDate(r.startDate));
@@ -119,8 +119,8 @@ export function MonitoringRoundForm({ id }: { id?: string }) {
     const s = parseDateInput(start);
     const en = end.trim() ? parseDateInput(end) : null;
     if (!name.trim()) errs.name = t('val.required');
-    if (!s) errs.startDate = t('val.date');
-    if (end.trim() && !en) errs.endDate = t('val.date');
+    if (!s) errs.startDate = dateError(start);
+    if (end.trim() && !en) errs.endDate = dateError(end);
     if (s && en && en < s) errs.endDate = t('val.endBeforeStart');
     if (!programmeId) errs.programmeId = t('val.required');
     setErrors(errs);

@@ -10,6 +10,7 @@ import { LoadError } from '../components/LoadError';
 import { SelectField, TextArea, TextField } from '../components/Field';
 import { ORGANISATION_TYPES, type OrganisationType } from '../../../shared/schemas/partner';
 import { orgTypeLabel } from './PartnerList';
+import { useConfirmNewPartner } from '../components/PartnerPicker';
 
 const empty = { name: '', type: 'mbo', brin: '', kvk: '', place: '', notes: '' };
 
@@ -19,6 +20,8 @@ export function PartnerForm({ id }: { id?: string }) {
   const record = useRecordForm(partner.data, (o) => ({ name: o.name, type: o.type as string, brin: o.brin, kvk: o.kvk, place: o.place, notes: o.notes }), empty);
   const { form, setForm } = record;
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const all = useCall('organisation.list');
+  const confirm = useConfirmNewPartner();
 
   const set = (k: keyof typeof empty) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
@@ -44,6 +47,12 @@ export function PartnerForm({ id }: { id?: string }) {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    // A new name that (nearly) exists already is asked about first; the same BRIN or KvK the core refuses.
+    if (form.name.trim() && (!id || partner.data?.name !== form.name)) {
+      const answer = await confirm(form.name, all.data ?? [], { selfId: id });
+      if (answer === 'cancel') return;
+      if (answer !== 'save') return go('partners', answer);
+    }
     const saved = await save();
     if (saved) go('partners', saved.id);
   }

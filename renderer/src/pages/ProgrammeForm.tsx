@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { QuickAddPartner, partnerOptions } from '../components/PartnerPicker';
 import { call } from '../api';
 import { t } from '../i18n';
 import { go, href } from '../router';
@@ -10,7 +11,7 @@ import { useUnsavedChanges } from '../useUnsavedChanges';
 import { LoadError, LoadProblem } from '../components/LoadError';
 import { SelectField, TextArea, TextField } from '../components/Field';
 import { centsToInput, parseMoney } from '../../../shared/money';
-import { formatDate, parseDateInput } from '../../../shared/dates';
+import { formatDate, parseDateInput, dateError } from '../../../shared/dates';
 import { PROGRAMME_STATUSES, type Programme, type ProgrammeInput } from '../../../shared/schemas/programme';
 
 interface FormState {
@@ -49,8 +50,8 @@ function toInput(f: FormState): { input?: ProgrammeInput; errors: Record<string,
   if (!f.name.trim()) errors.name = t('val.required');
   const start = parseDateInput(f.periodStart);
   const end = parseDateInput(f.periodEnd);
-  if (!start) errors.periodStart = t('val.date');
-  if (!end) errors.periodEnd = t('val.date');
+  if (!start) errors.periodStart = dateError(f.periodStart);
+  if (!end) errors.periodEnd = dateError(f.periodEnd);
   if (start && end && end < start) errors.periodEnd = t('val.endBeforeStart');
   const money = (s: string, field: string): number | null => {
     if (!s.trim()) return null;
@@ -90,7 +91,7 @@ export function ProgrammeForm({ id }: { id?: string }) {
   const { form, setForm } = record;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const orgList = useCall('organisation.list');
-  const orgs = (orgList.data ?? []).map((o) => ({ value: o.id, label: o.name }));
+  const orgs = partnerOptions(orgList.data ?? []);
 
   const set = (k: keyof FormState) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
 
@@ -162,6 +163,7 @@ export function ProgrammeForm({ id }: { id?: string }) {
             error={errors.contactMunicipalityId}
           />
         </div>
+        <QuickAddPartner idPrefix="contact" onAdded={(pid, type) => setForm((f) => (type === 'gemeente' ? { ...f, contactMunicipalityId: pid } : { ...f, contactSchoolId: pid }))} />
         <TextArea label={t('field.analysis')} name="analysis" rows={8} value={form.analysis} onChange={set('analysis')} error={errors.analysis} hint={t('hint.longText')} />
         <TextArea label={t('field.notes')} name="notes" rows={3} value={form.notes} onChange={set('notes')} error={errors.notes} />
         <div className="form-actions">

@@ -5,8 +5,8 @@ import { t, type MessageKey } from '../i18n';
 import { useNotify } from '../notify';
 import { useAct } from '../useAct';
 import { SelectField, TextArea, TextField } from '../components/Field';
-import { formatDate, parseDateInput } from '../../../shared/dates';
-import { formatNumber, parseNumberInput } from '../../../shared/results/format';
+import { formatDate, parseDateInput, dateError } from '../../../shared/dates';
+import { formatNumber, parseNumberInput, percentReading, readPercentage } from '../../../shared/results/format';
 import { MEASUREMENT_STATUSES, TARGET_KINDS } from '../../../shared/results/types';
 import { PERIOD_KINDS, momentRuleFor, periodCode, periodLabel, periodsBetween, programmeWindow, reportingPeriod, type FixedPeriodKind, type Period, type PeriodKind } from '../../../shared/results/periods';
 import { MOMENT_WINDOW_DAYS } from '../../../shared/results/moments';
@@ -15,10 +15,16 @@ import type { IndicatorView, TargetView } from '../../../shared/schemas/results'
 type Errors = Record<string, string>;
 
 /** Reads a number field: empty is null, text is an error (never 0). */
-function numberField(s: string, field: string, errors: Errors, required = false): number | null {
+function numberField(s: string, field: string, errors: Errors, required = false, percentage = false): number | null {
   if (!s.trim()) {
     if (required) errors[field] = t('val.number');
     return null;
+  }
+  if (percentage) {
+    // A percentage says how it was read ("0.975" is 0,975%, never 975).
+    const p = readPercentage(s);
+    if (p.error) errors[field] = p.error;
+    return p.value;
   }
   const n = parseNumberInput(s);
   if (n === null) errors[field] = t('val.number');
@@ -113,8 +119,8 @@ export function MeasurementForm({
     e.preventDefault();
     const errs: Errors = {};
     const iso = parseDateInput(date);
-    if (!iso) errs.date = t('val.date');
-    const v = kind === 'ratio' ? null : numberField(value, 'value', errs, kind === 'value');
+    if (!iso) errs.date = dateError(date);
+    const v = kind === 'ratio' ? null : numberField(value, 'value', errs, kind === 'value', kind === 'value' && ind.unit === 'percentage');
     const n = kind === 'ratio' ? numberField(num, 'numerator', errs, true) : null;
     const d = kind === 'ratio' ? numberField(den, 'denominator', errs, true) : null;
     const categories =
@@ -134,7 +140,7 @@ export function MeasurementForm({
     const partInputs = parts.flatMap((p, i) => {
       const raw = partValues[p.id] ?? '';
       if (!raw.trim()) return [];
-      const x = numberField(raw, `parts.${i}.value`, errs, true);
+      const x = numberField(raw, `parts.${i}.value`, errs, true, kind !== 'ratio');
       return [{ indicatorId: p.id, value: kind === 'ratio' ? null : x, numerator: kind === 'ratio' ? x : null }];
     });
     void run(
@@ -186,7 +192,7 @@ export function MeasurementForm({
           ]}
         />
       </div>
-      {kind === 'value' && <TextField label={t('field.value')} name="value" required value={value} onChange={setValue} error={errors.value} inputMode="decimal" />}
+      {kind === 'value' && <TextField label={t('field.value')} name="value" required value={value} onChange={setValue} error={errors.value} inputMode="decimal" hint={ind.unit === 'percentage' ? percentReading(value) : undefined} />}
       {kind === 'ratio' && (
         <div className="row">
           <TextField label={t('field.numerator')} name="numerator" required value={num} onChange={setNum} error={errors.numerator} inputMode="decimal" />
@@ -204,6 +210,7 @@ export function MeasurementForm({
               onChange={(x) => setPartValues((m) => ({ ...m, [p.id]: x }))}
               error={errors[`parts.${i}.value`] ?? errors[`parts.${i}.numerator`]}
               inputMode="decimal"
+              hint={kind === 'ratio' ? undefined : percentReading(partValues[p.id] ?? '')}
             />
           ))}
         </div>
@@ -286,8 +293,8 @@ export function TargetForm({ ind, parts = [], programme, onDone, onCancel }: { i
     const picked = kind === 'vrij' ? null : choices.find((p) => periodCode(p) === code);
     const ps = kind === 'vrij' ? parseDateInput(start) : (picked?.start ?? null);
     const pe = kind === 'vrij' ? parseDateInput(end) : (picked?.end ?? null);
-    if (kind === 'vrij' && !ps) errs.periodStart = t('val.date');
-    if (kind === 'vrij' && !pe) errs.periodEnd = t('val.date');
+    if (kind === 'vrij' && !ps) errs.periodStart = dateError(start);
+    if (kind === 'vrij' && !pe) errs.periodEnd = dateError(end);
     if (kind !== 'vrij' && !picked) errs.schoolYear = t('val.required');
     const schoolYear = kind === 'schooljaar' && picked ? code : null;
     const partTargets = parts.flatMap((p, i) => {
@@ -347,7 +354,7 @@ export function ReviseForm({ target, onDone, onCancel }: { target: TargetView; o
     const spec = readSpec(s, errs);
     if (!reason.trim()) errs.reason = t('val.reasonRequired');
     const d = parseDateInput(decision);
-    if (!d) errs.decisionDate = decision.trim() ? t('val.date') : t('val.decisionDateRequired');
+    if (!d) errs.decisionDate = decision.trim() ? dateError(decision) : t('val.decisionDateRequired');
     void run(errs, (v) => call('target.revise', { id: target.id, rowVersion: v ?? target.rowVersion, ...spec, reason, decisionDate: d ?? '' }), t('results.targetRevised'), onCancel);
   }
   return (

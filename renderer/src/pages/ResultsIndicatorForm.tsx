@@ -10,7 +10,7 @@ import { useRecordForm } from '../useRecordForm';
 import { useUnsavedChanges } from '../useUnsavedChanges';
 import { LoadError, LoadProblem } from '../components/LoadError';
 import { SelectField, TextArea, TextField } from '../components/Field';
-import { formatDate, parseDateInput } from '../../../shared/dates';
+import { formatDate, parseDateInput, dateError } from '../../../shared/dates';
 import { formatNumber, parseNumberInput } from '../../../shared/results/format';
 import { AGGREGATIONS, DIRECTIONS, MOMENT_KINDS, UNITS } from '../../../shared/results/types';
 import { MOMENT_PERIODS, PERIOD_KINDS, defaultMomentPeriod, type MomentPeriod, type PeriodKind } from '../../../shared/results/periods';
@@ -143,7 +143,7 @@ export function ResultsIndicatorForm({ id, owner }: { id?: string; owner?: { kin
     let baselineDate: string | null = null;
     if (form.baselineDate.trim()) {
       baselineDate = parseDateInput(form.baselineDate);
-      if (!baselineDate) errs.baselineDate = t('val.date');
+      if (!baselineDate) errs.baselineDate = dateError(form.baselineDate);
     }
     const momentDates = parseMoments(form.momentKind, form.momentDates);
     if (momentDates.some((d) => d === null) || momentDates.length === 0) errs.momentDates = form.momentKind === 'lijst' ? t('val.date') : t('val.monthDay');

@@ -1,4 +1,5 @@
 /** Pieces the results screens share: the status badge (text and symbol), values in their unit, the trend chart. */
+import { valueAxis } from '../../../shared/results/axis';
 import { t, type MessageKey } from '../i18n';
 import { formatDate } from '../format';
 import { formatIndicatorValue, formatNumber, formatRange } from '../../../shared/results/format';
@@ -79,13 +80,11 @@ export function TrendChart({ ind, today }: { ind: IndicatorView; today: string }
   const dates = [...points.map((p) => p.at), ...targets.flatMap((x) => [x.periodStart, x.periodEnd]), ...(ind.baselineDate ? [ind.baselineDate] : [])];
   if (dates.length === 0) return <p className="muted small">{t('results.noData')}</p>;
   const values = [...points.map((p) => p.value), ...targets.flatMap((x) => [x.resolvedMin!, x.resolvedMax!]), ...(ind.baselineValue !== null && ind.aggregation !== 'aantal' ? [ind.baselineValue] : [])];
-  let lo = Math.min(...values);
-  let hi = Math.max(...values);
-  if (ind.aggregation === 'aantal' || ind.unit !== 'percentage') lo = Math.min(lo, 0);
-  if (hi === lo) hi = lo + 1;
-  const span = hi - lo;
-  lo -= span * 0.08;
-  hi += span * 0.08;
+  // One rule for the scale (shared/results/axis.ts): a 97% -> 98% rate does not fill the chart.
+  const axis = valueAxis(values, ind.aggregation !== 'aantal' && ind.unit === 'percentage' ? 'percentage' : 'count');
+  const span = axis.hi - axis.lo;
+  const lo = axis.lo - span * 0.04;
+  const hi = axis.hi + span * 0.04;
   const d0 = dayNumber(dates.reduce((a, b) => (a < b ? a : b)));
   const d1 = Math.max(dayNumber(dates.reduce((a, b) => (a > b ? a : b))), d0 + 1);
   const x = (iso: string) => pad.l + ((dayNumber(iso) - d0) / (d1 - d0)) * (W - pad.l - pad.r);
@@ -98,7 +97,7 @@ export function TrendChart({ ind, today }: { ind: IndicatorView; today: string }
   return (
     <svg className="trend" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} width="100%" preserveAspectRatio="xMinYMin meet">
       <title>{label}</title>
-      {[lo + span * 0.08, hi - span * 0.08].map((v, i) => (
+      {axis.ticks.map((v, i) => (
         <g key={i}>
           <line x1={pad.l} x2={W - pad.r} y1={y(v)} y2={y(v)} className="trend-grid" />
           <text x={pad.l - 4} y={y(v) + 3} textAnchor="end" className="trend-axis">

@@ -1,11 +1,13 @@
 /** DUO VSV figures of the region per school year and type of education, pasted or typed, charted against the national norm. */
+import { valueAxis } from '../../../shared/results/axis';
+import { DisabledWhy } from '../components/DisabledWhy';
 import { useState, type FormEvent } from 'react';
 import { call } from '../api';
 import { useCall } from '../useLoad';
 import { useAct } from '../useAct';
 import { t, type MessageKey } from '../i18n';
 import { SelectField, TextArea, TextField } from '../components/Field';
-import { formatNumber, parseNumberInput } from '../../../shared/results/format';
+import { formatNumber, parseNumberInput, percentReading, readPercentage } from '../../../shared/results/format';
 import { parseRegionPaste, type PastedFigure } from '../../../shared/results/paste';
 import { ONDERWIJSSOORTEN, type RegionFigure } from '../../../shared/schemas/results';
 import { isSchoolYear } from '../../../shared/results/schoolYear';
@@ -33,11 +35,10 @@ function SoortChart({ soort, figures }: { soort: string; figures: RegionFigure[]
   const pad = { l: 40, r: 22, t: 10, b: 22 };
   const norms = points.map((p) => p.nationalNorm).filter((n): n is number => n !== null);
   const vals = [...points.map((p) => p.percentage), ...norms];
-  const top = Math.max(...vals, 0.1);
-  const bottom = Math.min(...vals);
-  const spread = Math.max(top - bottom, top * 0.1);
-  const lo = Math.max(0, bottom - spread * 0.15);
-  const hi = top + spread * 0.15;
+  // A VSV rate is read against 0 (shared/results/axis.ts): 1,8% -> 2,3% is not drawn as a leap.
+  const axis = valueAxis(vals, 'percentage');
+  const lo = axis.lo - (axis.hi - axis.lo) * 0.04;
+  const hi = axis.hi + (axis.hi - axis.lo) * 0.04;
   const x = (i: number) => pad.l + (points.length === 1 ? 0.5 : i / (points.length - 1)) * (W - pad.l - pad.r);
   const y = (v: number) => pad.t + (1 - (v - lo) / (hi - lo)) * (H - pad.t - pad.b);
   const last = points[points.length - 1];
@@ -59,7 +60,7 @@ function SoortChart({ soort, figures }: { soort: string; figures: RegionFigure[]
       </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} width="100%">
         <title>{label}</title>
-        {[bottom, top].map((v, i) => (
+        {axis.ticks.map((v, i) => (
           <g key={i}>
             <line x1={pad.l} x2={W - pad.r} y1={y(v)} y2={y(v)} className="trend-grid" />
             <text x={pad.l - 4} y={y(v) + 3} textAnchor="end" className="trend-axis">
@@ -122,9 +123,10 @@ function PasteBox() {
           )}
         </div>
       )}
-      <button type="button" className="primary" disabled={!preview?.rows.length} onClick={() => void save()}>
+      <button type="button" className="primary" disabled={!preview?.rows.length} aria-describedby={!preview?.rows.length ? 'paste-why' : undefined} onClick={() => void save()}>
         {t('regionFigures.pasteSave')}
-      </button>
+      </button>{' '}
+      <DisabledWhy id="paste-why" show={!preview?.rows.length} reason={t('regionFigures.pasteNeedsRows')} />
     </section>
   );
 }
@@ -142,8 +144,10 @@ function AddFigure() {
     const leavers = parseNumberInput(f.leavers);
     if (students === null || !Number.isInteger(students)) errs.students = t('val.wholeNumber');
     if (leavers === null || !Number.isInteger(leavers)) errs.leavers = t('val.wholeNumber');
-    const normV = f.nationalNorm.trim() ? parseNumberInput(f.nationalNorm) : null;
-    if (f.nationalNorm.trim() && normV === null) errs.nationalNorm = t('val.number');
+    // The norm is a percentage: it says how it was read ("0.975" is 0,975%, never 975).
+    const norm = f.nationalNorm.trim() ? readPercentage(f.nationalNorm) : { value: null };
+    const normV = norm.value;
+    if (norm.error) errs.nationalNorm = norm.error;
     setErrors(errs);
     if (Object.keys(errs).length) return;
     const row = { schoolYear: f.schoolYear.trim(), onderwijssoort: f.onderwijssoort as 'mbo2', students: students!, leavers: leavers!, percentage: null, nationalNorm: normV, status: f.status as 'voorlopig', definitionVersion: f.definitionVersion, source: t('regionFigures.manual') };
@@ -165,7 +169,7 @@ function AddFigure() {
       <div className="row">
         <SelectField label={t('field.figureStatus')} name="status" value={f.status} onChange={set('status')} options={['voorlopig', 'definitief'].map((s) => ({ value: s, label: t(`measurementStatus.${s}` as MessageKey) }))} />
         <TextField label={t('field.definitionVersion')} name="definitionVersion" value={f.definitionVersion} onChange={set('definitionVersion')} />
-        <TextField label={t('field.nationalNorm')} name="nationalNorm" value={f.nationalNorm} onChange={set('nationalNorm')} error={errors.nationalNorm} inputMode="decimal" />
+        <TextField label={t('field.nationalNorm')} name="nationalNorm" value={f.nationalNorm} onChange={set('nationalNorm')} error={errors.nationalNorm} inputMode="decimal" hint={percentReading(f.nationalNorm)} />
       </div>
       <div className="form-actions">
         <button type="submit">{t('action.save')}</button>

@@ -23,7 +23,7 @@ export class BudgetEntriesPage {
     return this.entryRows(what).filter({ has: this.page.getByRole('cell', { name: description, exact: true }) });
   }
 
-  /** "3 besteding(en), samen € …". */
+  /** "3 bestedingen, samen € …". */
   summary(text: string): Locator {
     return this.page.getByText(text, { exact: true });
   }

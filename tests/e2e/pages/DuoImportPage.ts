@@ -35,6 +35,6 @@ export class DuoImportPage {
   }
 
   apply(n: number): Locator {
-    return this.page.getByRole('button', { name: `${n} cijfer(s) inlezen`, exact: true });
+    return this.page.getByRole('button', { name: n === 1 ? '1 cijfer inlezen' : `${n} cijfers inlezen`, exact: true });
   }
 }

@@ -106,9 +106,9 @@ export class ExchangePage {
     for (const [status, n] of Object.entries(counts)) await expect(this.count(fileName, status as keyof PlanCounts), status).toHaveText(String(n));
   }
 
-  /** "Toepassen (n regel(s))". */
+  /** "Toepassen (n regels)". */
   apply(fileName: string, n: number): Locator {
-    return this.plan(fileName).getByRole('button', { name: `Toepassen (${n} regel(s))`, exact: true });
+    return this.plan(fileName).getByRole('button', { name: n === 1 ? 'Toepassen (1 regel)' : `Toepassen (${n} regels)`, exact: true });
   }
 
   showUnchanged(fileName: string): Locator {
