@@ -46,7 +46,11 @@ export function takeCleanMark(root: string, file: string): boolean {
   } catch {
     return false; // none (never closed here, or the last session ended uncleanly) or unreadable
   } finally {
-    fs.rmSync(marker, { force: true });
+    try {
+      fs.rmSync(marker, { force: true });
+    } catch {
+      // the backups folder is unusable (e.g. a file in its place): the open goes on and checks the file
+    }
   }
   for (const s of ['-wal', '-journal']) {
     try {
