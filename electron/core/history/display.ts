@@ -37,6 +37,24 @@ export const REFERENCES: Record<string, string> = {
 /** An erased record's snapshot holds "[gewist]" values: it is called that, not "[gewist] [gewist]". */
 export const snapshotLabel = (label: string) => (label.includes('[gewist]') ? '[gewist]' : label);
 
+/** A removed record's newest snapshot in the history, or null (none, or not readable). */
+export async function latestSnapshot(db: Db, entity: string, id: string): Promise<Record<string, unknown> | null> {
+  const snap = await db
+    .selectFrom('change')
+    .select('snapshot')
+    .where('entity', '=', entity)
+    .where('entityId', '=', id)
+    .where('snapshot', 'is not', null)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  try {
+    return snap?.snapshot ? (JSON.parse(snap.snapshot) as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Reads names once per record; one instance per request. */
 export class Names {
   private cache = new Map<string, string>();
@@ -53,17 +71,9 @@ export class Names {
       const row = await looseDb(this.db).selectFrom(def.table).selectAll().where('id', '=', id).executeTakeFirst();
       if (row) name = def.label(row);
       else {
-        const snap = await this.db
-          .selectFrom('change')
-          .select('snapshot')
-          .where('entity', '=', entity)
-          .where('entityId', '=', id)
-          .where('snapshot', 'is not', null)
-          .orderBy('id', 'desc')
-          .limit(1)
-          .executeTakeFirst();
+        const snap = await latestSnapshot(this.db, entity, id);
         try {
-          if (snap?.snapshot) name = snapshotLabel(def.label(JSON.parse(snap.snapshot) as Record<string, unknown>));
+          if (snap) name = snapshotLabel(def.label(snap));
         } catch {
           // a snapshot without the label's fields (scrubbed): keep the dash
         }

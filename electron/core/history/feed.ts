@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { HistoryFeed, HistoryFeedInput, HistoryItem, HistorySet, ShownChange } from '../../../shared/schemas/history';
 import { entities, entityName } from './entities';
-import { Names } from './display';
+import { Names, latestSnapshot } from './display';
 import { fieldLabel } from '../../../shared/i18n/nl';
 import { shorten } from '../../../shared/display';
 import { looseDb } from '../db/loose';
@@ -68,22 +68,7 @@ class Rows {
     let row: Row | null = null;
     if (def) {
       row = (await looseDb<Row>(this.db).selectFrom(def.table).selectAll().where('id', '=', id).executeTakeFirst()) ?? null;
-      if (!row) {
-        const snap = await this.db
-          .selectFrom('change')
-          .select('snapshot')
-          .where('entity', '=', entity)
-          .where('entityId', '=', id)
-          .where('snapshot', 'is not', null)
-          .orderBy('id', 'desc')
-          .limit(1)
-          .executeTakeFirst();
-        try {
-          row = snap?.snapshot ? (JSON.parse(snap.snapshot) as Row) : null;
-        } catch {
-          row = null;
-        }
-      }
+      row ??= await latestSnapshot(this.db, entity, id);
     }
     this.cache.set(key, row);
     return row;

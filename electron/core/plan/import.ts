@@ -15,7 +15,7 @@ import { fieldText, parsePlanDate, recognise, type DraftItem, type Recognised } 
 import { fieldLabel, t } from '../../../shared/i18n/nl';
 import { normaliseLine, normaliseText } from '../../../shared/text';
 import { formatDate } from '../../../shared/dates';
-import { ActivityUpdate, LineUpdate, holdsOneActivity } from '../../../shared/schemas/tree';
+import { ACTIVITY_LONG_TEXTS, ActivityUpdate, LineUpdate, holdsOneActivity } from '../../../shared/schemas/tree';
 import { PLAN_FIELDS, QUESTION_NUMBERS, type PlanField } from '../../../shared/plan/template';
 import type { PlanChange, PlanChoices, PlanItem, PlanPreview, PlanSuggestion } from '../../../shared/schemas/plan';
 import { compareCodes } from '../../../shared/natsort';
@@ -28,25 +28,8 @@ import { indicatorColumns, specColumns, targetRow } from '../handlers/results';
 type Db = Kysely<Database>;
 type Row = Record<string, unknown>;
 
-/** Activity text fields written from the document (questions 3-11). */
-const TEXT_FIELDS = [
-  'description',
-  'aim',
-  'durationNote',
-  'subActivitiesDuration',
-  'targetGroupNeed',
-  'lookBackEarlier',
-  'lookBackAimReached',
-  'resultsGeneral',
-  'resultsPerSubActivity',
-  'resultsVsvContribution',
-  'resultsResponsible',
-  'measurementMoments',
-  'indicatorsMonitoring',
-  'organisationStructure',
-  'sustainabilityHow',
-  'sustainabilityWho',
-] as const;
+/** Activity text fields written from the document (questions 3-11): the template's free-text answers. */
+const TEXT_FIELDS = ACTIVITY_LONG_TEXTS;
 
 export interface ActivityValues {
   code: string;
