@@ -15,6 +15,9 @@ export const FieldChange = z.object({
 });
 export type FieldChange = z.infer<typeof FieldChange>;
 
+/** What happened to one record in a change. */
+export const HistoryOp = z.enum(['create', 'update', 'delete', 'restore', 'purge']);
+
 export const HistoryEntry = z.object({
   changeSetId: z.number().int(),
   at: z.string(),
@@ -27,7 +30,7 @@ export const HistoryEntry = z.object({
   entityId: z.string(),
   /** What the record is called now (or was called, when it is gone). */
   itemLabel: z.string(),
-  op: z.enum(['create', 'update', 'delete', 'restore', 'purge']),
+  op: HistoryOp,
   changes: z.array(FieldChange),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
@@ -83,7 +86,7 @@ export const HistoryItem = z.object({
   entityName: z.string(),
   entityId: z.string(),
   itemLabel: z.string(),
-  op: z.enum(['create', 'update', 'delete', 'restore', 'purge']),
+  op: HistoryOp,
   changes: z.array(ShownChange),
 });
 export type HistoryItem = z.infer<typeof HistoryItem>;
