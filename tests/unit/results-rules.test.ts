@@ -52,6 +52,7 @@ describe('the value axis of a trend chart', () => {
     expect(valueAxis([], 'percentage')).toEqual({ lo: 0, hi: 1, ticks: [0, 0.5, 1] });
     expect(valueAxis([0, 0], 'count')).toEqual({ lo: 0, hi: 1, ticks: [0, 0.5, 1] });
     expect(valueAxis([-5, -2], 'count')).toEqual({ lo: -5, hi: 0, ticks: [-5, -2.5, 0] });
+    expect(valueAxis([-5, 0], 'count')).toEqual({ lo: -5, hi: 0, ticks: [-5, -2.5, 0] });
     expect(valueAxis([-5], 'count')).toEqual({ lo: -5, hi: -4, ticks: [-5, -4.5, -4] });
     expect(valueAxis([Number.NaN, Number.POSITIVE_INFINITY, 4], 'count')).toEqual({ lo: 0, hi: 4, ticks: [0, 2, 4] });
   });

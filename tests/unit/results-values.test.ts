@@ -69,10 +69,10 @@ describe('the value of one measurement', () => {
 
 describe('the order of measurements', () => {
   it('by the end of the period, then its start, then the date', () => {
-    const a = { period: { start: '2017-01-01', end: '2017-03-31' }, date: '2017-05-01' };
-    const b = { period: { start: '2017-04-01', end: '2017-06-30' }, date: '2017-01-01' };
-    const c = { period: { start: '2016-08-01', end: '2017-06-30' }, date: '2017-09-01' };
-    const d = { period: { start: '2016-08-01', end: '2017-06-30' }, date: '2017-10-01' };
+    const a = { period: { kind: 'vrij' as const, start: '2017-01-01', end: '2017-03-31' }, date: '2017-05-01' };
+    const b = { period: { kind: 'vrij' as const, start: '2017-04-01', end: '2017-06-30' }, date: '2017-01-01' };
+    const c = { period: { kind: 'vrij' as const, start: '2016-08-01', end: '2017-06-30' }, date: '2017-09-01' };
+    const d = { period: { kind: 'vrij' as const, start: '2016-08-01', end: '2017-06-30' }, date: '2017-10-01' };
     expect(byPeriodThenDate(a, b)).toBeLessThan(0);
     expect(byPeriodThenDate(b, a)).toBeGreaterThan(0);
     expect(byPeriodThenDate(c, b)).toBeLessThan(0);
