@@ -1,11 +1,9 @@
 // The dry run of a workspace workbook (electron/core/excel/import.ts): per row what an import
 // would do (new / changed / unchanged / conflict / rejected) and why, on an in-memory database
 // with the migrations applied and a workbook of a few rows. Fast, so npm run mutation runs it.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../electron/core/db/migrate';
-import { kyselyFor } from '../../electron/core/db/workspace-file';
 import type { Database as Schema } from '../../electron/core/db/schema';
 import { tracked } from '../../electron/core/history/tracker';
 import { display, planImport } from '../../electron/core/excel/import';
@@ -15,6 +13,7 @@ import type { WValue } from '../../electron/core/excel/xlsx/writer';
 import { nowIso, setToday } from '../../electron/core/clock';
 import type { ColumnSpec } from '../../electron/core/excel/sheets';
 import type { ImportPlan } from '../../shared/schemas/exchange';
+import { memoryDb } from './memory-db';
 
 let sqlite: Database.Database;
 let db: Kysely<Schema>;
@@ -43,11 +42,8 @@ const act = (label: string, fn: Parameters<typeof tracked>[2]) => tracked(db, { 
 
 beforeAll(async () => {
   setToday('2026-03-12');
-  sqlite = new Database(':memory:');
-  sqlite.pragma('foreign_keys = ON');
-  migrate(sqlite);
+  ({ sqlite, db } = memoryDb());
   sqlite.prepare('INSERT INTO region (number, name, contact_municipality) VALUES (?, ?, ?)').run(21, 'Zuid-Holland Oost', 'Gouda');
-  db = kyselyFor(sqlite);
   await act('Start', async (tr) => {
     await tr.insert('organisation', org('o1', 'Albeda'));
     await tr.insert('organisation', org('o2', 'Gemeente Gouda', 'gemeente'));

@@ -1,12 +1,11 @@
 // Undo and redo planning (electron/core/history/undo.ts) on an in-memory database with the
 // migrations applied: which change set each session reverses, what the question and summary say,
 // and when a reversal is refused. Fast (no workspace file), so npm run mutation runs it per mutant.
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrate } from '../../electron/core/db/migrate';
-import { kyselyFor } from '../../electron/core/db/workspace-file';
 import type { Database as Schema } from '../../electron/core/db/schema';
+import { memoryDb } from './memory-db';
 import { tracked, type Tracker } from '../../electron/core/history/tracker';
 import { CONFIRM_ABOVE, planReverse, redoTarget, stackState, step, undoTarget, type Who } from '../../electron/core/history/undo';
 import { setToday } from '../../electron/core/clock';
@@ -18,10 +17,7 @@ const BOB: Who = { user: 'Bob', session: 's2' };
 
 beforeEach(() => {
   setToday('2026-03-12');
-  sqlite = new Database(':memory:');
-  sqlite.pragma('foreign_keys = ON');
-  migrate(sqlite);
-  db = kyselyFor(sqlite);
+  ({ sqlite, db } = memoryDb());
 });
 afterEach(async () => {
   setToday(null);
