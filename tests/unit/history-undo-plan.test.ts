@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database as Schema } from '../../electron/core/db/schema';
 import { memoryDb } from './memory-db';
 import { tracked, type Tracker } from '../../electron/core/history/tracker';
-import { CONFIRM_ABOVE, planReverse, redoTarget, stackState, step, undoTarget, type Who } from '../../electron/core/history/undo';
+import { CONFIRM_ABOVE, planReverse, redoTarget, reverse, stackState, step, undoTarget, type Who } from '../../electron/core/history/undo';
 import { setToday } from '../../electron/core/clock';
 
 let sqlite: Database.Database;
@@ -191,5 +191,58 @@ describe('a reversal is refused, and changes nothing, when others built on it', 
     sqlite.prepare("UPDATE change_set SET erased = 0, action = 'erase'").run();
     expect(await refusal(step(db, ANNA, 'undo'))).toMatch(/gewist \("Aanmaken"\)/);
     expect(nameOf('o1')).toBe('Een');
+  });
+});
+
+describe('what a reversal writes', () => {
+  it('changes within one action are reversed last first; a redo brings back the record as the action left it', async () => {
+    await act(ANNA, 'Twee keer hernoemd', async (tr) => {
+      await tr.insert('organisation', org('o1', 'Een'));
+      await tr.update('organisation', 'o1', { name: 'Eén' });
+      await tr.update('organisation', 'o1', { name: 'Eén!' });
+    });
+    await act(ANNA, 'Nog eens', async (tr) => {
+      await tr.update('organisation', 'o1', { name: 'A' });
+      await tr.update('organisation', 'o1', { name: 'B' });
+    });
+    await step(db, ANNA, 'undo');
+    expect(nameOf('o1')).toBe('Eén!');
+    await step(db, ANNA, 'undo');
+    expect(nameOf('o1')).toBeUndefined();
+    await step(db, ANNA, 'redo');
+    expect(nameOf('o1')).toBe('Eén!');
+    await step(db, ANNA, 'redo');
+    expect(nameOf('o1')).toBe('B');
+  });
+
+  it('undoing a restore from the Prullenbak puts the record back in it', async () => {
+    await act(ANNA, 'Partner', (tr) => tr.insert('organisation', org('o1', 'Een')));
+    await act(ANNA, 'Weg', (tr) => tr.trash('organisation', 'o1'));
+    const trashedIn = (await undoTarget(db, 's1'))!.id;
+    await act(ANNA, 'Terug', (tr) => tr.restoreTrashed(trashedIn));
+    expect(deletedAt('o1')).toBeNull();
+    expect(await step(db, ANNA, 'undo')).toMatchObject({ label: 'Terug', summary: '1 record gaat terug naar de Prullenbak.' });
+    expect(deletedAt('o1')).not.toBeNull();
+    expect(sqlite.prepare("SELECT op FROM change WHERE change_set_id = (SELECT MAX(id) FROM change_set)").all()).toEqual([{ op: 'delete' }]);
+    expect(await step(db, ANNA, 'redo')).toMatchObject({ summary: '1 record komt terug uit de Prullenbak.' });
+    expect(deletedAt('o1')).toBeNull();
+  });
+
+  it('a plan made before someone else reversed the same change set is refused', async () => {
+    await act(ANNA, 'Partner', (tr) => tr.insert('organisation', org('o1', 'Een')));
+    const plan = await planReverse(db, (await undoTarget(db, 's1'))!);
+    await step(db, ANNA, 'undo');
+    expect(await refusal(reverse(db, ANNA, plan, 'undo'))).toBe('Intussen is er iets anders gewijzigd. Er is niets veranderd; probeer het opnieuw.');
+  });
+
+  it('a later change of the same window is no one else: it says only that the record changed; the same name in another window says so', async () => {
+    await act(ANNA, 'Partner', (tr) => tr.insert('organisation', org('o1', 'Een')));
+    await act(ANNA, 'Hernoemen', (tr) => tr.update('organisation', 'o1', { name: 'Eén' }));
+    await act(ANNA, 'Elders', (tr) => tr.update('organisation', 'o1', { name: 'Eén?' }));
+    // That later change no longer counts as this window's to undo (as if it were an undo itself).
+    sqlite.prepare("UPDATE change_set SET action = 'undo' WHERE label = 'Elders'").run();
+    expect(await refusal(step(db, ANNA, 'undo'))).toBe('Ongedaan maken kan niet: Partner "Eén?" is daarna nog gewijzigd. Er is niets veranderd.');
+    sqlite.prepare("UPDATE change_set SET session = 's9' WHERE label = 'Elders'").run();
+    expect(await refusal(step(db, ANNA, 'undo'))).toMatch(/^Ongedaan maken kan niet: Partner "Eén\?" is daarna gewijzigd door Anna in een ander venster \(12-03-2026 \d\d:\d\d\)\. Er is niets veranderd\.$/);
   });
 });
