@@ -12,6 +12,7 @@ import { recordKinds } from '../../electron/core/excel/kinds';
 import type { WValue } from '../../electron/core/excel/xlsx/writer';
 import { nowIso, setToday } from '../../electron/core/clock';
 import type { ColumnSpec } from '../../electron/core/excel/sheets';
+import { CUT_MARK } from '../../electron/core/excel/cells';
 import type { ImportPlan } from '../../shared/schemas/exchange';
 import { memoryDb } from './memory-db';
 
@@ -51,6 +52,8 @@ beforeAll(async () => {
     await tr.insert('programme', programme('p1', 'Programma VSV'));
   });
   await act('Weg', (tr) => tr.trash('organisation', 'o3'));
+  // Older data: a note longer than an Excel cell holds, exported cut with a mark.
+  sqlite.prepare("UPDATE organisation SET notes = ? WHERE id = 'o2'").run('x'.repeat(33_000));
   madeAt = nowIso();
   file = await edited(() => {});
   await new Promise((r) => setTimeout(r, 5));
@@ -64,8 +67,12 @@ afterAll(async () => {
  * The workbook as exported at `madeAt`, with edits per sheet by column header: built with the
  * exporter's own writer from the store as it is now (no exceljs round trip, so each case is quick).
  */
-async function edited(edit: (sheet: (name: string) => { set: (row: number, header: string, v: WValue) => void; add: (values: Record<string, WValue>) => number }) => void): Promise<Buffer> {
+async function edited(
+  edit: (sheet: (name: string) => { set: (row: number, header: string, v: WValue) => void; add: (values: Record<string, WValue>) => number; cut: (rows: number) => void }) => void,
+  drop: string[] = [],
+): Promise<Buffer> {
   const wb = await buildWorkspaceWorkbook(db, { user: 'Test', source: 'test.regieboek', at: madeAt });
+  for (const name of drop) wb.sheets.splice(wb.sheets.indexOf(wb.sheet(name)!), 1);
   edit((name) => {
     const ws = wb.sheet(name)!;
     const columns = recordKinds.find((k) => k.sheet === name)!.columns;
@@ -81,6 +88,8 @@ async function edited(edit: (sheet: (name: string) => { set: (row: number, heade
         for (const [h, v] of Object.entries(values)) ws.set(row, col(h), v);
         return row;
       },
+      /** Keeps the header and the first `rows` rows. */
+      cut: (rows) => void (ws.rows.length = rows + 2),
     };
   });
   return wb.toBuffer();
@@ -187,6 +196,57 @@ describe('the dry run of a workspace workbook, row by row', () => {
     ]);
     expect(byId(plan, 'Partners', 'o2')).toMatchObject({ status: 'changed', changes: [{ key: 'type', old: 'Gemeente', new: 'RMC / Doorstroompunt', conflict: false }] });
     expect(byId(plan, "Programma's", 'p1')).toMatchObject({ status: 'changed', changes: [{ key: 'requestedCents', old: '€ 1.000,00', new: '€ 1.234,50', conflict: false }] });
+  });
+});
+
+describe('the dry run: what is missing, cut, foreign or personal', () => {
+  it('a cut text left as exported keeps the stored text; a cut text changed, or a new one, is refused', async () => {
+    const cutText = `${'x'.repeat(32767 - CUT_MARK.length)}${CUT_MARK}`;
+    expect((await planImport(db, file, 'werkbestand.xlsx')).rows.find((r) => r.id === 'o2')!.status).toBe('unchanged');
+    const buf = await edited((sheet) => {
+      sheet('Partners').set(3, 'Notities', `y${cutText.slice(1)}`);
+      sheet('Partners').add({ Id: 'n1', Naam: 'Nieuw', 'Soort organisatie': 'overig', Notities: `kort${CUT_MARK}` });
+    });
+    const plan = await planImport(db, buf, 'werkbestand.xlsx');
+    const message = /^deze tekst is bij het exporteren ingekort \(hij was langer dan een Excel-cel kan bevatten\)\. Laat de cel ongewijzigd, of vervang hem door een tekst van hooguit \d{1,3}(\.\d{3})* tekens\.$/;
+    for (const id of ['o2', 'n1']) {
+      const row = byId(plan, 'Partners', id);
+      expect(row.status, id).toBe('rejected');
+      expect(row.issues.map((i) => i.header)).toEqual(['Notities']);
+      expect(row.issues[0]!.message).toMatch(message);
+    }
+  });
+
+  it('records missing from the file stay, with a notice; a missing sheet is named and read as nothing', async () => {
+    const buf = await edited((sheet) => sheet('Partners').cut(1), ["Programma's"]);
+    const plan = await planImport(db, buf, 'werkbestand.xlsx');
+    expect(plan.notices.map((n) => [n.sheet, n.message])).toEqual([
+      ['Partners', '1 regel in Regieboek staat niet in het bestand; een import verwijdert niets, die blijft zoals hij is.'],
+      ["Programma's", 'dit blad ontbreekt in het bestand; daarvan wordt niets ingelezen.'],
+    ]);
+    expect(plan.rows.filter((r) => r.sheet === "Programma's")).toEqual([]);
+    expect(rowsOf(plan, 'Partners').map((r) => r.id)).toEqual(['o1']);
+  });
+
+  it('a new row on the read-only region sheet is another region\'s record', async () => {
+    const buf = await edited((sheet) => sheet('Regio').add({ Regionummer: 99, Naam: 'Elders' }));
+    const plan = await planImport(db, buf, 'werkbestand.xlsx');
+    const other = rowsOf(plan, 'Regio').find((r) => r.id === '99')!;
+    expect(other).toMatchObject({ status: 'rejected', issues: [{ header: 'Regionummer', message: '"99" hoort niet bij dit werkbestand.' }] });
+  });
+
+  it("what would be written passes the privacy guard: a changed value or a new row with a young person's name is held at its cell", async () => {
+    const buf = await edited((sheet) => {
+      sheet('Partners').set(2, 'Plaats', 'leerling: Jan');
+      sheet('Partners').add({ Id: 'n1', Naam: 'Nieuw', 'Soort organisatie': 'overig', Plaats: 'leerling: Jan' });
+    });
+    const plan = await planImport(db, buf, 'werkbestand.xlsx');
+    for (const id of ['o1', 'n1']) {
+      const row = byId(plan, 'Partners', id);
+      expect(row.status, id).toBe('rejected');
+      expect(row.issues.map((i) => [i.header, i.col])).toEqual([['Plaats', 'F']]);
+      expect(row.issues[0]!.message).toMatch(/^dit lijkt de naam van een jongere \(/);
+    }
   });
 });
 
