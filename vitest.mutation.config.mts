@@ -9,6 +9,7 @@ export default defineConfig({
       'tests/unit/money.test.ts',
       'tests/unit/natsort.test.ts',
       'tests/unit/dates.test.ts',
+      'tests/unit/dates-input.test.ts',
       'tests/unit/budget-checks.test.ts',
       'tests/unit/budget-rollup.test.ts',
       'tests/unit/monitoring-logic.test.ts',

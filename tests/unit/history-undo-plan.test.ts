@@ -28,6 +28,14 @@ const org = (id: string, name: string) => ({ id, name, type: 'mbo', brin: '', kv
 const act = (who: Who, label: string, fn: (tr: Tracker) => Promise<unknown>) => tracked(db, { user: who.user, session: who.session, action: 'edit', label }, async (tr) => void (await fn(tr)));
 const nameOf = (id: string) => (sqlite.prepare('SELECT name FROM organisation WHERE id = ?').get(id) as { name: string } | undefined)?.name;
 const deletedAt = (id: string) => (sqlite.prepare('SELECT deleted_at AS d FROM organisation WHERE id = ?').get(id) as { d: string | null }).d;
+const codeOf = async (p: Promise<unknown>) => {
+  try {
+    await p;
+  } catch (e) {
+    return (e as { code?: string }).code;
+  }
+  throw new Error('not refused');
+};
 const refusal = async (p: Promise<unknown>) => {
   try {
     await p;
@@ -244,5 +252,45 @@ describe('what a reversal writes', () => {
     expect(await refusal(step(db, ANNA, 'undo'))).toBe('Ongedaan maken kan niet: Partner "Eén?" is daarna nog gewijzigd. Er is niets veranderd.');
     sqlite.prepare("UPDATE change_set SET session = 's9' WHERE label = 'Elders'").run();
     expect(await refusal(step(db, ANNA, 'undo'))).toMatch(/^Ongedaan maken kan niet: Partner "Eén\?" is daarna gewijzigd door Anna in een ander venster \(12-03-2026 \d\d:\d\d\)\. Er is niets veranderd\.$/);
+  });
+});
+
+describe('the reversal as a step of its own', () => {
+  it('is named after what it reverses, in the history; a big redo asks too; refusals carry their kind', async () => {
+    await act(ANNA, 'Veel', async (tr) => {
+      for (let i = 0; i <= CONFIRM_ABOVE; i++) await tr.insert('organisation', org(`b${i}`, `B ${i}`));
+    });
+    const big = (await undoTarget(db, 's1'))!;
+    await step(db, ANNA, 'undo', big.id);
+    const label = () => (sqlite.prepare('SELECT label, action, undoes FROM change_set ORDER BY id DESC LIMIT 1').get() as { label: string; action: string; undoes: number });
+    expect(label()).toEqual({ label: 'Ongedaan gemaakt: Veel', action: 'undo', undoes: big.id });
+    const undoId = (await redoTarget(db, 's1'))!.id;
+    expect(await step(db, ANNA, 'redo')).toMatchObject({ status: 'confirm', question: 'Veel opnieuw doen?', changeSetId: undoId, records: 26 });
+    await step(db, ANNA, 'redo', undoId);
+    expect(label()).toEqual({ label: 'Opnieuw gedaan: Veel', action: 'redo', undoes: undoId });
+    expect(await codeOf(step(db, ANNA, 'undo', 1))).toBe('conflict');
+    expect(await codeOf(step(db, BOB, 'undo'))).toBe('user_error');
+    sqlite.prepare('UPDATE change_set SET erased = 1').run();
+    expect(await codeOf(step(db, ANNA, 'undo'))).toBe('user_error');
+  });
+
+  it('a record made by the action is compared in full: an empty column filled in since blocks the undo', async () => {
+    await act(ANNA, 'Partner', (tr) => tr.insert('organisation', org('o1', 'Een')));
+    await act(BOB, 'Plaats', (tr) => tr.update('organisation', 'o1', { place: 'Gouda' }));
+    expect(await codeOf(step(db, ANNA, 'undo'))).toBe('conflict');
+    expect(await refusal(step(db, ANNA, 'undo'))).toMatch(/^Ongedaan maken kan niet: Partner "Een" is daarna gewijzigd door Bob /);
+  });
+
+  it('a record gone without a readable snapshot is named with a dash', async () => {
+    sqlite.prepare("INSERT INTO organisation (id, name, type, created_at, updated_at) VALUES ('o1', 'Zonder geschiedenis', 'mbo', '2026-01-01', '2026-01-01')").run();
+    await act(ANNA, 'Hernoemen', (tr) => tr.update('organisation', 'o1', { name: 'Eén' }));
+    sqlite.prepare("DELETE FROM organisation WHERE id = 'o1'").run();
+    expect(await refusal(step(db, ANNA, 'undo'))).toBe('Ongedaan maken kan niet: Partner "—" is daarna nog gewijzigd. Er is niets veranderd.');
+    // A snapshot that cannot be read (scrubbed, damaged) is no name either.
+    await act(ANNA, 'Nog een', (tr) => tr.insert('organisation', org('o2', 'Twee')));
+    await act(ANNA, 'Hernoemen 2', (tr) => tr.update('organisation', 'o2', { name: 'Twee!' }));
+    sqlite.prepare("UPDATE change SET snapshot = '{kapot' WHERE entity_id = 'o2' AND snapshot IS NOT NULL").run();
+    sqlite.prepare("DELETE FROM organisation WHERE id = 'o2'").run();
+    expect(await refusal(step(db, ANNA, 'undo'))).toBe('Ongedaan maken kan niet: Partner "—" is daarna nog gewijzigd. Er is niets veranderd.');
   });
 });
