@@ -191,6 +191,9 @@ export const programmesSheet: SteeringSheet = {
   },
 };
 
+/** Codes in natural order; one collator (localeCompare with options builds one per call, 20,000 in a big region's sort). */
+const byCode = new Intl.Collator('nl', { numeric: true }).compare;
+
 /** Measure × year × funding source: planned (budget lines) and realised (spend in that year). */
 export const budgetSheet: SteeringSheet = {
   name: 'budget',
@@ -240,7 +243,7 @@ export const budgetSheet: SteeringSheet = {
       .sort((a, b) => {
         const ma = byId.get(a.measureId)!;
         const mb = byId.get(b.measureId)!;
-        return ma.periodStart.localeCompare(mb.periodStart) || ma.sortOrder - mb.sortOrder || ma.code.localeCompare(mb.code, 'nl', { numeric: true }) || a.year - b.year || a.source.localeCompare(b.source);
+        return ma.periodStart.localeCompare(mb.periodStart) || ma.sortOrder - mb.sortOrder || byCode(ma.code, mb.code) || a.year - b.year || a.source.localeCompare(b.source);
       })
       .map((c) => {
         const m = byId.get(c.measureId)!;
