@@ -1858,6 +1858,7 @@ export const nl = {
   'plan.issue.field': '{item}, vraag {question} ({field}): {message}',
   'plan.issue.structure': '{item} ({field}): {message}',
   'plan.issue.duplicateCode': 'Code {code} staat twee keer op hetzelfde niveau ({item}). Geef één van beide een andere code of sla er één over.',
+  'plan.issue.privacy': '{item} ({field}): hier staat {what} ({masked}). Regieboek bewaart nooit gegevens over één jongere. Haal het weg uit het document en lees het opnieuw in; er is niets ingelezen.',
   'plan.issue.duplicateSub': 'Deelactiviteit {number} staat twee keer bij {item}.',
   'plan.issue.shapeDiffers': '{item} heeft in Regieboek een andere vorm (maatregel met activiteiten of eigen activiteit) dan in het document. Pas de vorm eerst aan in Regieboek, of sla dit onderdeel over.',
   // The Word plan's input fields (plan.preview, plan.import), as a refused call names them.

@@ -16,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CamelCasePlugin, Kysely, SqliteAdapter, SqliteDriver, SqliteIntrospector, SqliteQueryCompiler, type DatabaseConnection, type Dialect } from 'kysely';
 import type { Database } from './schema';
+import type { Statement } from 'better-sqlite3';
 import { createSqlite, openSqlite, type Sqlite } from './sqlite';
 import { LATEST_VERSION, migrate } from './migrate';
 import { UserError, isDiskFull } from '../errors';
@@ -237,8 +238,8 @@ class SafeRollbackDriver extends SqliteDriver {
  * statements are kept (least recently used out first). A statement still busy iterating is never
  * handed out twice: it gets a fresh one.
  */
-export function withStatementCache(sqlite: Sqlite, max = 400): { prepare(sql: string): ReturnType<Sqlite['prepare']>; close(): void } {
-  const cache = new Map<string, ReturnType<Sqlite['prepare']>>();
+export function withStatementCache(sqlite: Sqlite, max = 400): { prepare(sql: string): Statement<unknown[]>; close(): void } {
+  const cache = new Map<string, Statement<unknown[]>>();
   return {
     prepare(sql) {
       const hit = cache.get(sql);
