@@ -311,6 +311,7 @@ export const nl = {
   // Issue 17: no partner twice
   'partner.duplicate.brin': '{value} is al het BRIN-nummer van partner "{name}". Een BRIN-nummer hoort bij één partner: open die partner, of controleer het nummer.',
   'partner.duplicate.kvk': '{value} is al het KvK-nummer van partner "{name}". Een KvK-nummer hoort bij één partner: open die partner, of controleer het nummer.',
+  'partner.duplicate.back': 'Partner "{name}" kan niet terugkomen met {field} {value}: dat nummer is nu van partner "{other}". Een nummer hoort bij één partner: pas het nummer bij "{other}" aan of zet die partner eerst in de Prullenbak.',
   'partner.similarTitle': 'Bestaat deze partner al?',
   'partner.similarBody': 'Er is al een partner met (bijna) dezelfde naam als "{name}":',
   'partner.similarAsk': 'Sla alleen op als het echt een andere organisatie is, bijvoorbeeld een andere vestiging.',
