@@ -154,6 +154,18 @@ export function xText(cell: XCell | undefined): string {
   return String(v);
 }
 
+/** Per workbook read, the cell texts in which the privacy guard found nothing at all. */
+const cleanOf = new WeakMap<XBook, ReadonlySet<string>>();
+
+/**
+ * Texts of this workbook's cells the guard already found clean. A text with no finding has none
+ * under any scan option either (a professional's field is looked at for less), so the import's
+ * per-field check of the same text can skip it.
+ */
+export function cleanTexts(book: XBook): ReadonlySet<string> {
+  return cleanOf.get(book) ?? new Set();
+}
+
 /**
  * Refuses a workbook with data about individual young people, on every row of every sheet: first
  * every cell through the privacy guard (a BSN, a birth date or a home address anywhere refuses the
@@ -163,18 +175,22 @@ export function xText(cell: XCell | undefined): string {
 export function refusePersonalData(book: XBook, file: string): void {
   // Each cell's text once, for both checks (sparse like the cells: holes stay holes).
   const texts = book.sheets.map((ws) => ws.rows.map((r) => ({ r: r.r, cells: r.cells.map(xText) })));
+  const clean = new Set<string>();
   book.sheets.forEach((ws, i) => {
     const hits: string[] = [];
     for (const row of texts[i]!) {
       row.cells.forEach((s, c) => {
         if (hits.length >= 5 || s.length < 8) return;
-        const f = scanText(s).find((x) => x.severity === 'refuse');
+        const found = scanText(s);
+        if (!found.length) clean.add(s);
+        const f = found.find((x) => x.severity === 'refuse');
         if (f) hits.push(t('privacy.fileCell', { row: row.r, col: colLetter(c), what: t(`privacy.kind.${f.kind}`), masked: f.masked }));
       });
       if (hits.length >= 5) break;
     }
     if (hits.length) throw refuse(t('privacy.file', { file, sheet: ws.name, cells: hits.join('; ') }));
   });
+  cleanOf.set(book, clean);
   book.sheets.forEach((ws, i) => {
     const hits = personalDataIn(texts[i]!);
     if (hits.length) throw refuse(t('xl.file.personalData', { file, sheet: ws.name, cells: hits.slice(0, 5).map((h) => `${colLetter(h.col)}${h.row} ("${h.text}")`).join(', ') }));

@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { readBook, norm, LIMITS, type Limits } from './book';
+import { cleanTexts, readBook, norm, LIMITS, type Limits } from './book';
 import type { XBook, XSheet } from './xlsx/reader';
 import { checkRegion, peekInfo, type FileInfo } from './info';
 import { recordKinds, kindByName, sameValue, type Db, type RecordKind } from './kinds';
@@ -293,7 +293,7 @@ async function planInputSheet(db: Db, p: Parsed, spec: SheetSpec & { input: Inpu
         for (const i of e.issues) issueAt(i.key, i.message);
       }
     }
-    const privacy = record && !issues.length ? privacyOf(db, input.entity, spec, r.values) : null;
+    const privacy = record && !issues.length ? privacyOf(db, p, input.entity, spec, r.values) : null;
     if (privacy) for (const p of await privacy) issueAt(p.field, p.message);
     if (issues.length) status = 'rejected';
     out.push({
@@ -321,11 +321,11 @@ async function planInputSheet(db: Db, p: Parsed, spec: SheetSpec & { input: Inpu
 }
 
 /** The editable text values of a row: what the privacy guard looks at. */
-function editableTexts(spec: SheetSpec, values: Row): Record<string, string> {
+function editableTexts(spec: SheetSpec, values: Row, clean: ReadonlySet<string>): Record<string, string> {
   const texts: Record<string, string> = {};
   for (const k in values) {
     const v = values[k];
-    if (typeof v === 'string' && spec.editable.has(k)) texts[k] = v;
+    if (typeof v === 'string' && spec.editable.has(k) && !clean.has(v)) texts[k] = v;
   }
   return texts;
 }
@@ -334,8 +334,8 @@ function editableTexts(spec: SheetSpec, values: Row): Record<string, string> {
  * The privacy guard's issues for the editable text values of a row, per column key. Most rows have
  * no finding at all: that is decided here without waiting on the store (imports check every row).
  */
-function privacyOf(db: Db, entity: string, spec: SheetSpec, values: Row): Promise<{ field: string; message: string }[]> | null {
-  const texts = editableTexts(spec, values);
+function privacyOf(db: Db, p: Parsed, entity: string, spec: SheetSpec, values: Row): Promise<{ field: string; message: string }[]> | null {
+  const texts = editableTexts(spec, values, cleanTexts(p.book));
   if (!rowFindings(entity, texts).length) return null;
   return privacyIssues(db, entity, texts).then((list) =>
     list.map(({ field, finding: f }) => ({
@@ -441,7 +441,7 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
       }
     }
     // What would be written goes through the privacy guard: the changed values, or a new row's.
-    const privacy = kind.entity && !issues.length && status !== 'unchanged' ? privacyOf(db, kind.entity, spec, status === 'new' ? r.values : { ...patch, ...conflictPatch }) : null;
+    const privacy = kind.entity && !issues.length && status !== 'unchanged' ? privacyOf(db, p, kind.entity, spec, status === 'new' ? r.values : { ...patch, ...conflictPatch }) : null;
     if (privacy) for (const p of await privacy) addIssue(issues, spec, r, p.field, p.message);
     if (issues.length) status = 'rejected';
     out.push({
