@@ -592,6 +592,7 @@ export const nl = {
   'field.lineIds': 'Begrotingsregels',
   'field.rows': 'Regels',
   'field.limit': 'Aantal',
+  'field.offset': 'Vanaf rij',
   'field.changeSetId': 'Wijziging',
   'field.partner': 'Partner',
   'field.partners': 'Partners',
