@@ -311,6 +311,7 @@ export const nl = {
   // Issue 17: no partner twice
   'partner.duplicate.brin': '{value} is al het BRIN-nummer van partner "{name}". Een BRIN-nummer hoort bij één partner: open die partner, of controleer het nummer.',
   'partner.duplicate.kvk': '{value} is al het KvK-nummer van partner "{name}". Een KvK-nummer hoort bij één partner: open die partner, of controleer het nummer.',
+  'partner.duplicate.back': 'Partner "{name}" kan niet terugkomen met {field} {value}: dat nummer is nu van partner "{other}". Een nummer hoort bij één partner: pas het nummer bij "{other}" aan of zet die partner eerst in de Prullenbak.',
   'partner.similarTitle': 'Bestaat deze partner al?',
   'partner.similarBody': 'Er is al een partner met (bijna) dezelfde naam als "{name}":',
   'partner.similarAsk': 'Sla alleen op als het echt een andere organisatie is, bijvoorbeeld een andere vestiging.',
@@ -1871,6 +1872,7 @@ export const nl = {
   'plan.issue.field': '{item}, vraag {question} ({field}): {message}',
   'plan.issue.structure': '{item} ({field}): {message}',
   'plan.issue.duplicateCode': 'Code {code} staat twee keer op hetzelfde niveau ({item}). Geef één van beide een andere code of sla er één over.',
+  'plan.issue.privacy': '{item} ({field}): hier staat {what} ({masked}). Regieboek bewaart nooit gegevens over één jongere. Haal het weg uit het document en lees het opnieuw in; er is niets ingelezen.',
   'plan.issue.duplicateSub': 'Deelactiviteit {number} staat twee keer bij {item}.',
   'plan.issue.shapeDiffers': '{item} heeft in Regieboek een andere vorm (maatregel met activiteiten of eigen activiteit) dan in het document. Pas de vorm eerst aan in Regieboek, of sla dit onderdeel over.',
   // The Word plan's input fields (plan.preview, plan.import), as a refused call names them.

@@ -402,3 +402,35 @@ export async function workspaceBudget(db: Db) {
     checks,
   };
 }
+
+/**
+ * A measure's money per calendar year as of a day, for the monitoring facts: planned per line and
+ * spend counted when it was booked on or before the day (a year total without a date on 31-12 of its
+ * year), summed in SQL per line. `keep` narrows the lines (a partner's share). `spentCents` is null
+ * for a year without any spend counted.
+ */
+export async function moneyPerYearAsOf(
+  db: Db,
+  measureId: string,
+  day: string,
+  keep: (l: { partnerId: string | null; activityId: string | null }) => boolean = () => true,
+): Promise<{ lines: number; years: { year: number; budgetedCents: number; spentCents: number | null }[] }> {
+  const lines = (await linesQuery(db, { measureId }).select(['bl.id', 'bl.year', 'bl.plannedCents', 'bl.partnerId', 'bl.activityId']).execute()).filter(keep);
+  const spent = await linesQuery(db, { measureId })
+    .innerJoin('spend as s', 's.budgetLineId', 'bl.id')
+    .where('s.deletedAt', 'is', null)
+    .where(sql<string>`coalesce(s.date, s.year || '-12-31')`, '<=', day)
+    .groupBy('bl.id')
+    .select(['bl.id', sql<number>`sum(s.amount_cents)`.as('cents')])
+    .execute();
+  const spentOf = new Map(spent.map((s) => [s.id, Number(s.cents)]));
+  const byYear = new Map<number, { budgetedCents: number; spentCents: number | null }>();
+  for (const l of lines) {
+    const y = byYear.get(l.year) ?? { budgetedCents: 0, spentCents: null };
+    y.budgetedCents += l.plannedCents;
+    const s = spentOf.get(l.id);
+    if (s !== undefined) y.spentCents = (y.spentCents ?? 0) + s;
+    byYear.set(l.year, y);
+  }
+  return { lines: lines.length, years: [...byYear.entries()].sort(([x], [y]) => x - y).map(([year, v]) => ({ year, ...v })) };
+}
