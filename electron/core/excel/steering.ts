@@ -14,7 +14,7 @@ import { newWorkbook, type ExportContext } from './workspace-book';
 import { nl, t, type MessageKey } from '../../../shared/i18n/nl';
 import { schoolYearOf } from '../../../shared/dates';
 import { measureFigures } from '../db/queries/budget';
-import { programmeResults, type IndicatorResult } from '../db/queries/results';
+import { programmesResults, type IndicatorResult } from '../db/queries/results';
 import { RESULT_STATUSES, type ResultStatus } from '../../../shared/results/types';
 import { STATUS_ICON, worstStatus } from '../../../shared/results/symbols';
 import { nowIso } from '../clock';
@@ -427,16 +427,22 @@ export async function buildSteeringWorkbook(db: Db, ctx: ExportContext): Promise
   const at = ctx.at ?? nowIso();
   const region = await workspaceRegion(db);
   const wb = newWorkbook(at, t('xl.steering.title'));
-  const results = new Map<string, Promise<Results | undefined>>();
+  // Every programme's results in one pass, the first time a sheet asks for one.
+  let all: Promise<Map<string, Results>> | undefined;
   const sctx: SteeringContext = {
     db,
     wb,
     region: region.label,
     at,
     user: ctx.user,
-    results: (id) => {
-      if (!results.has(id)) results.set(id, programmeResults(db, id));
-      return results.get(id)!;
+    results: async (id) => {
+      all ??= db
+        .selectFrom('programme')
+        .select('id')
+        .where('deletedAt', 'is', null)
+        .execute()
+        .then((ps) => programmesResults(db, ps.map((p) => p.id)));
+      return (await all).get(id);
     },
   };
   for (const s of steeringSheets) await s.build(wb.addSheet(s.title), sctx);
