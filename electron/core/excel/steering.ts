@@ -132,7 +132,7 @@ export const overviewSheet: SteeringSheet = {
     const activities = await db.selectFrom('activity').select(['measureId', 'plannedParticipants']).where('deletedAt', 'is', null).execute();
     const measures = await db
       .selectFrom('measure')
-      .selectAll()
+      .select(['id', 'programmeId', 'code', 'name', 'shape', 'status', 'leadOrganisationId', 'plusvoorziening'])
       .where('deletedAt', 'is', null)
       .orderBy('programmeId')
       .orderBy('sortOrder')
@@ -141,11 +141,13 @@ export const overviewSheet: SteeringSheet = {
     // Money and participants: the same per-measure figures as the Begroting screen.
     const money = await measureFigures(db);
     const results = await resultStatuses(ctx);
+    const activitiesOf = new Map<string, typeof activities>();
+    for (const a of activities) activitiesOf.set(a.measureId, [...(activitiesOf.get(a.measureId) ?? []), a]);
     const rows = measures
       .filter((m) => programmes.has(m.programmeId))
       .map((m) => {
         const f = money.get(m.id);
-        const mine = activities.filter((a) => a.measureId === m.id);
+        const mine = activitiesOf.get(m.id) ?? [];
         const planned = sumParticipants(mine.map((a) => JSON.parse(a.plannedParticipants) as { schoolYear: string; count: number }[])).perYear.filter((p) => p.schoolYear === year);
         return {
           programme: programmes.get(m.programmeId) ?? '',
