@@ -8,10 +8,17 @@ import { STATUS_ICON, worstStatus } from '../../shared/results/symbols';
 import { formatIndicatorValue, formatNumber, formatRange, parseNumberInput, percentReading, readNumberInput, readPercentage } from '../../shared/results/format';
 import { parseRegionPaste } from '../../shared/results/paste';
 import { addDays, dayNumber, daysBetween, inSchoolYearsOf, isSchoolYear, schoolYearRange, schoolYearsBetween } from '../../shared/results/schoolYear';
-import { missedMoments, momentsBetween, momentsWithPeriods, staleProvisional, type MomentPlan } from '../../shared/results/moments';
+import { missedMoments as missedMomentsOf, momentsBetween, momentsWithPeriods, staleProvisional, type MomentPlan } from '../../shared/results/moments';
 import { linkedSentence, parentNumerator } from '../../shared/results/linked';
 import type { Period } from '../../shared/results/periods';
 import type { MeasurementValue } from '../../shared/results/types';
+
+// npm run mutation runs this file once per mutant without reloading moments.ts, whose cache of
+// moment windows is keyed by the target periods: one more target period, unique per run and after
+// every date (no moment lies in it or after it), keeps windows computed under one mutant from
+// serving the next run. It changes no answer.
+const APART = { start: `9999-12-31~${Math.random()}`, end: '9999-12-31~' };
+const missedMoments = (...[plan, range, asOf, ms, targets]: Parameters<typeof missedMomentsOf>) => missedMomentsOf(plan, range, asOf, ms, [...targets, APART]);
 
 const SY = (y: number): Period => ({ kind: 'schooljaar', start: `${y}-08-01`, end: `${y + 1}-07-31` });
 let seq = 0;
