@@ -14,6 +14,7 @@ export default defineConfig({
       'tests/unit/budget-rollup.test.ts',
       'tests/unit/monitoring-logic.test.ts',
       'tests/unit/excel-cells.test.ts',
+      'tests/unit/privacy-titles.test.ts',
       'tests/unit/results-values.test.ts',
       'tests/unit/results-periods.test.ts',
       'tests/unit/results-rules.test.ts',
