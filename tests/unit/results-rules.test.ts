@@ -305,6 +305,15 @@ describe('measurement moments', () => {
     expect(missedMoments(november, { from: '2017-08-01', to: '2018-07-31' }, '2019-06-01', [], [SY(2017), SY(2018)])).toEqual([{ date: '2018-11-01', period: SY(2017) }]);
   });
 
+  it('custom periods: the same plan and range judged against other target periods gives their own moments', () => {
+    const plan: MomentPlan = { kind: 'lijst', dates: ['2017-03-01'], periods: ['lopend'], periodKind: 'vrij' };
+    const range = { from: '2016-08-01', to: '2018-07-31' };
+    const a = { start: '2017-01-01', end: '2017-06-30' };
+    const b = { start: '2016-09-01', end: '2017-12-31' };
+    expect(missedMoments(plan, range, '2018-09-01', [], [a])).toEqual([{ date: '2017-03-01', period: { kind: 'halfjaar', ...a } }]);
+    expect(missedMoments(plan, range, '2018-09-01', [], [b])).toEqual([{ date: '2017-03-01', period: { kind: 'vrij', ...b } }]);
+  });
+
   it('provisional values still counting, measured more than a year before', () => {
     const old = mv({ date: '2017-02-28', status: 'voorlopig' });
     const exactlyAYear = mv({ date: '2017-03-01', status: 'voorlopig' });
