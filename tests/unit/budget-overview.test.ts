@@ -64,6 +64,8 @@ describe('the budget overview, worked out by hand', () => {
     const partial = overview({ lines: LINES, spend: SPEND, awards: [], measures: [MEASURES[0]!] });
     expect(partial.byMeasure.map((g) => g.key)).toEqual(['m1', 'm2']);
     expect(overview({ lines: LINES, spend: SPEND, awards: [] }).byMeasure.map((g) => g.key)).toEqual(['m1', 'm2']);
+    expect(overview({ lines: LINES, spend: SPEND, awards: [], measures: [MEASURES[1]!] }).byMeasure.map((g) => g.key)).toEqual(['m1', 'm2']);
+    expect(overview({ lines: LINES, spend: SPEND, awards: [] }).measures.map((m) => m.measureId)).toEqual(['m1', 'm2']);
   });
 
   it('per year, funding source and category in their fixed order; per partner and activity by name with "none" last', () => {

@@ -17,11 +17,13 @@ describe('a typed date that is refused says why', () => {
     expect(dateInputProblem('12-13-2026')).toBe('12-13-2026 bestaat niet: er is geen maand 13; schrijf dd-mm-jjjj, bijvoorbeeld 31-07-2026.');
     expect(dateInputProblem('12-0-2026')).toBe('12-0-2026 bestaat niet: er is geen maand 0; schrijf dd-mm-jjjj, bijvoorbeeld 31-07-2026.');
     expect(dateInputProblem('1-1-2026')).toBeNull();
+    expect(dateInputProblem('32-1-2026')).toBe('32-1-2026 bestaat niet: januari 2026 heeft 31 dagen.');
   });
 
   it('anything else gets the general message', () => {
-    for (const s of ['', 'morgen', '123-1-2026', '1-1-26', 'x1-1-2026', '1-1-2026x', '2026-4-30', '2026-04-31x'])
+    for (const s of ['', 'morgen', '123-1-2026', '1-1-26', 'x1-1-2026', '1-1-2026x', '2026-4-30', '2026-04-31x', 'x2026-04-31'])
       expect(dateInputProblem(s), s).toBe('geen geldige datum; schrijf dd-mm-jjjj, bijvoorbeeld 31-07-2026.');
+    expect(dateError('01-01-2026')).toBe('geen geldige datum; schrijf dd-mm-jjjj, bijvoorbeeld 31-07-2026.');
     expect(dateError('morgen')).toBe('geen geldige datum; schrijf dd-mm-jjjj, bijvoorbeeld 31-07-2026.');
     expect(dateError('31-04-2026')).toBe('31-04-2026 bestaat niet: april 2026 heeft 30 dagen.');
   });

@@ -241,6 +241,7 @@ describe('what a reversal writes', () => {
     const plan = await planReverse(db, (await undoTarget(db, 's1'))!);
     await step(db, ANNA, 'undo');
     expect(await refusal(reverse(db, ANNA, plan, 'undo'))).toBe('Intussen is er iets anders gewijzigd. Er is niets veranderd; probeer het opnieuw.');
+    expect(await codeOf(reverse(db, ANNA, plan, 'undo'))).toBe('conflict');
   });
 
   it('a later change of the same window is no one else: it says only that the record changed; the same name in another window says so', async () => {

@@ -8,10 +8,17 @@ import { STATUS_ICON, worstStatus } from '../../shared/results/symbols';
 import { formatIndicatorValue, formatNumber, formatRange, parseNumberInput, percentReading, readNumberInput, readPercentage } from '../../shared/results/format';
 import { parseRegionPaste } from '../../shared/results/paste';
 import { addDays, dayNumber, daysBetween, inSchoolYearsOf, isSchoolYear, schoolYearRange, schoolYearsBetween } from '../../shared/results/schoolYear';
-import { missedMoments, momentsBetween, momentsWithPeriods, staleProvisional, type MomentPlan } from '../../shared/results/moments';
+import { missedMoments as missedMomentsOf, momentsBetween, momentsWithPeriods, staleProvisional, type MomentPlan } from '../../shared/results/moments';
 import { linkedSentence, parentNumerator } from '../../shared/results/linked';
 import type { Period } from '../../shared/results/periods';
 import type { MeasurementValue } from '../../shared/results/types';
+
+// npm run mutation runs this file once per mutant without reloading moments.ts, whose cache of
+// moment windows is keyed by the target periods: one more target period, unique per run and after
+// every date (no moment lies in it or after it), keeps windows computed under one mutant from
+// serving the next run. It changes no answer.
+const APART = { start: `9999-12-31~${Math.random()}`, end: '9999-12-31~' };
+const missedMoments = (...[plan, range, asOf, ms, targets]: Parameters<typeof missedMomentsOf>) => missedMomentsOf(plan, range, asOf, ms, [...targets, APART]);
 
 const SY = (y: number): Period => ({ kind: 'schooljaar', start: `${y}-08-01`, end: `${y + 1}-07-31` });
 let seq = 0;
@@ -296,6 +303,15 @@ describe('measurement moments', () => {
     expect(missedMoments(onEnd, { from: '2016-08-01', to: '2018-06-29' }, '2019-01-01', [], [SY(2017)])).toEqual([]);
     const november: MomentPlan = { kind: 'jaarlijks', dates: ['11-01'], periods: ['vorig'], periodKind: 'schooljaar' };
     expect(missedMoments(november, { from: '2017-08-01', to: '2018-07-31' }, '2019-06-01', [], [SY(2017), SY(2018)])).toEqual([{ date: '2018-11-01', period: SY(2017) }]);
+  });
+
+  it('custom periods: the same plan and range judged against other target periods gives their own moments', () => {
+    const plan: MomentPlan = { kind: 'lijst', dates: ['2017-03-01'], periods: ['lopend'], periodKind: 'vrij' };
+    const range = { from: '2016-08-01', to: '2018-07-31' };
+    const a = { start: '2017-01-01', end: '2017-06-30' };
+    const b = { start: '2016-09-01', end: '2017-12-31' };
+    expect(missedMoments(plan, range, '2018-09-01', [], [a])).toEqual([{ date: '2017-03-01', period: { kind: 'halfjaar', ...a } }]);
+    expect(missedMoments(plan, range, '2018-09-01', [], [b])).toEqual([{ date: '2017-03-01', period: { kind: 'vrij', ...b } }]);
   });
 
   it('provisional values still counting, measured more than a year before', () => {

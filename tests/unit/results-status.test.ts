@@ -4,7 +4,7 @@ import { aggregateValue, categoryCheck, currentTargets, effectivePerMoment, reso
 import type { MeasurementValue, ResultStatus, TargetRevision, TargetSpec } from '../../shared/results/types';
 import { parentNumerator, linkedSentence } from '../../shared/results/linked';
 import { schoolYearRange, schoolYearsBetween, inSchoolYearsOf, isSchoolYear } from '../../shared/results/schoolYear';
-import { missedMoments, momentsBetween, staleProvisional } from '../../shared/results/moments';
+import { missedMoments as missedMomentsOf, momentsBetween, staleProvisional } from '../../shared/results/moments';
 import { formatIndicatorValue, formatNumber, parseNumberInput } from '../../shared/results/format';
 import { parseRegionPaste } from '../../shared/results/paste';
 import {
@@ -24,6 +24,13 @@ import {
   type MomentPeriod,
   type Period,
 } from '../../shared/results/periods';
+
+// npm run mutation runs this file once per mutant without reloading moments.ts, whose cache of
+// moment windows is keyed by the target periods: one more target period, unique per run and after
+// every date (no moment lies in it or after it), keeps windows computed under one mutant from
+// serving the next run. It changes no answer.
+const APART = { start: `9999-12-31~${Math.random()}`, end: '9999-12-31~' };
+const missedMoments = (...[plan, range, asOf, ms, targets]: Parameters<typeof missedMomentsOf>) => missedMomentsOf(plan, range, asOf, ms, [...targets, APART]);
 
 let seq = 0;
 /** A measurement; unless `period` says otherwise it is about the school year of its date. */

@@ -4,7 +4,7 @@ export function norm(s: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/\*+\s*$/, '')
+    // A trailing '*' (a required column's mark) goes with every other sign here, then trim().
     .replace(/[^a-z0-9%€]+/g, ' ')
     .trim();
 }

@@ -25,7 +25,7 @@ const PERSONAL = [
 ];
 
 /** Words without which no title below can match: a cheap first look before normalising. */
-const MAYBE = /bsn|burger|sofi|nummer|nr|geb|birth|dob|naam|voornam|initialen|adres|straat|postcode|telefoon|mobiel|mail/i;
+const MAYBE = /bsn|burger|sofi|nummer|nr|geb|birth|dob|naam|voornam|initialen|tussenvoegsel|adres|straat|postcode|telefoon|mobiel|mail/i;
 
 /** A text that reads as the title of a column of personal data ("Geboortedatum", "Naam leerling"). */
 export function personalDataHint(text: string): boolean {
