@@ -590,6 +590,9 @@ export const nl = {
   'field.asOf': 'Peildatum',
   'field.owner': 'Door',
   'field.lineIds': 'Begrotingsregels',
+  // Budget overview in parts (issue 13, s13-tree-budget)
+  'field.cofin': 'Alleen cofinanciering',
+  'field.targetGroup': 'Doelgroep',
   'field.rows': 'Regels',
   'field.limit': 'Aantal',
   'field.changeSetId': 'Wijziging',
