@@ -200,6 +200,12 @@ export const nl = {
   'tree.noMatch': 'Geen maatregelen of activiteiten die aan de filters voldoen.',
   'tree.shown': '{shown} van {total} activiteiten zichtbaar',
   'tree.clearFilters': 'Filters wissen',
+  // The tree in parts (issue 13, s13-tree-budget)
+  'tree.open': 'Activiteiten van {name} tonen',
+  'tree.close': 'Activiteiten van {name} verbergen',
+  'tree.openAll': 'Alles openklappen',
+  'tree.closeAll': 'Alles dichtklappen',
+  'tree.loadingActivities': 'Activiteiten worden geladen…',
   'tree.newLine': 'Programmalijn toevoegen',
   'tree.newMeasure': 'Maatregel toevoegen',
   'tree.reordered': 'Volgorde gewijzigd.',

@@ -10,7 +10,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 /** From this many rows on, only the rows on screen (and a few around them) are in the page. */
 export const WINDOW_FROM = 60;
 
-export function usePageWindow<E extends HTMLElement>(count: number, estimate: number) {
+export function usePageWindow<E extends HTMLElement>(count: number, estimate: number, gap = 0) {
   const anchor = useRef<E>(null);
   const [margin, setMargin] = useState(0);
   const on = count >= WINDOW_FROM;
@@ -19,6 +19,8 @@ export function usePageWindow<E extends HTMLElement>(count: number, estimate: nu
     getScrollElement: () => anchor.current?.closest<HTMLElement>('.main') ?? null,
     estimateSize: () => estimate,
     overscan: 6,
+    // The CSS margin between items (a card's margin-bottom), so positions add up as laid out.
+    gap,
     scrollMargin: margin,
   });
   // Where the list starts inside the scroll area: the rows above it (facts, filters) move it.
