@@ -40,7 +40,7 @@ for (const [script, timeout] of SCRIPTS) {
 
 const f = (n: number) => (n < 10 ? n.toFixed(1) : n.toFixed(0));
 const table = [
-  ['bench', 'meting', 'runs', 'mediaan ms', 'p95 ms', 'min–max ms', 'antwoord', 'referentie', 'ref. mediaan ms', 'ratio'],
+  ['bench', 'meting', 'runs', 'mediaan ms', 'p95 ms', 'min–max ms', 'antwoord', 'referentie', 'ref. mediaan ms', 'ratio', 'doel'],
   ...rows.map((r) => [
     r.bench,
     r.metric,
@@ -52,6 +52,7 @@ const table = [
     r.reference?.what ?? '',
     r.reference ? f(r.reference.medianMs) : '',
     r.reference ? (r.medianMs / r.reference.medianMs).toFixed(1) + '×' : '',
+    r.target ? `${r.target.met ? 'gehaald' : 'NIET gehaald'}: ${r.target.text}` : '',
   ]),
 ];
 const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
@@ -59,6 +60,8 @@ const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i]!
 console.log(line(table[0]!));
 console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
 for (const r of table.slice(1)) console.log(line(r));
+const targets = rows.filter((r) => r.target);
+if (targets.length) console.log(`\nDoelen: ${targets.filter((r) => r.target!.met).length} van ${targets.length} gehaald.`);
 console.log(`\n${os.cpus()[0]?.model ?? '?'} · ${os.cpus().length} CPU · node ${process.version} · ${new Date().toISOString()} · ${((performance.now() - started) / 1000).toFixed(1)} s`);
 if (process.argv.includes('--json')) console.log(JSON.stringify(rows, null, 2));
 process.exit(failed ? 1 : 0);

@@ -5,11 +5,20 @@
  * handler, the answer back), each next to a raw better-sqlite3 query on the same file in the same
  * run that computes the same figures (read-only connection, prepared once, `.all()`).
  *
+ * The reference travels the same road: a bare node:http server in this process runs the raw query
+ * and answers it as JSON, and is called with the same fetch, so both sides pay HTTP, JSON.stringify
+ * and JSON.parse and the ratio is what Regieboek itself adds (zod, the handler's own work). The
+ * query's own time is printed next to it ("SQL alleen").
+ *
  * Per channel: BENCH_RUNS_SCALE runs (default 15) after two warm-up calls; median, p95, the raw
  * median, the ratio and the answer's size in bytes. BENCH_SCALES="1,10" picks other scales.
+ * Targets (issue 13, at 80×): median under 100 ms, at most 3× the reference; at every scale no
+ * answer over 1 MB.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { CLI_JS, ROOT, E2E_TODAY, makeDataDir, startHost, type RunningHost } from '../tests/e2e/host';
@@ -33,6 +42,33 @@ async function invoke(host: RunningHost, channel: string, input: unknown): Promi
   const r = JSON.parse(text) as { ok: boolean; value?: unknown; error?: { message: string } };
   if (!r.ok) throw new Error(`${channel}: ${r.error?.message}`);
   return { ms, bytes: Buffer.byteLength(text), value: r.value };
+}
+
+/** The reference's server: POST {case index} → the raw query's rows as JSON; keeps the query's own time. */
+async function startRawServer(cases: () => Case[]): Promise<{ call: (i: number) => Promise<{ ms: number; sqlMs: number }>; stop: () => Promise<void> }> {
+  let lastSqlMs = 0;
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      const { i } = JSON.parse(body) as { i: number };
+      const t0 = performance.now();
+      const value = cases()[i]!.reference.run();
+      lastSqlMs = performance.now() - t0;
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: true, value }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  return {
+    call: async (i) => {
+      const t0 = performance.now();
+      const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ i }) });
+      JSON.parse(await res.text());
+      return { ms: performance.now() - t0, sqlMs: lastSqlMs };
+    },
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 interface Case {
@@ -140,6 +176,7 @@ async function benchScale(scale: number): Promise<BenchRow[]> {
   fs.writeFileSync(path.join(dataDir, 'instellingen.json'), JSON.stringify({ userName: '', recent: [], lastOpened: file }));
   const host = await startHost({ dataDir, removeDataDir: true, timeoutMs: 60_000 });
   const db = new Database(file, { readonly: true });
+  let rawServer: Awaited<ReturnType<typeof startRawServer>> | undefined;
   try {
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     const activities = count('SELECT count(*) AS n FROM activity WHERE deleted_at IS NULL');
@@ -174,36 +211,46 @@ async function benchScale(scale: number): Promise<BenchRow[]> {
       { metric: 'history.recent', channel: 'history.recent', input: { limit: 300 }, reference: { what: 'SELECT 300 wijzigingssets met wijzigingen', run: raw.history } },
     ];
     const rows: BenchRow[] = [];
-    for (const c of cases) {
+    rawServer = await startRawServer(() => cases);
+    for (const [ci, c] of cases.entries()) {
       const ms: number[] = [];
       const refMs: number[] = [];
+      const sqlMs: number[] = [];
       let bytes = 0;
       for (let i = 0; i < RUNS + WARMUP; i++) {
         await c.before?.();
         const r = await invoke(host, c.channel, c.input);
         bytes = r.bytes;
-        const t1 = performance.now();
-        c.reference.run();
-        const rm = performance.now() - t1;
+        const ref = await rawServer.call(ci);
         if (i >= WARMUP) {
           ms.push(r.ms);
-          refMs.push(rm);
+          refMs.push(ref.ms);
+          sqlMs.push(ref.sqlMs);
         }
       }
+      const med = median(ms);
+      const refMed = median(refMs);
+      const sizeOk = bytes <= 1e6;
+      const target =
+        scale >= 80
+          ? { text: '< 100 ms, ≤ 3× referentie, ≤ 1 MB', met: med < 100 && med <= 3 * refMed && sizeOk }
+          : { text: 'antwoord ≤ 1 MB', met: sizeOk };
       rows.push({
         bench: `schaal ${scale}× (${activities} act.)`,
         metric: c.metric,
         runs: ms.length,
-        medianMs: median(ms),
+        medianMs: med,
         minMs: Math.min(...ms),
         maxMs: Math.max(...ms),
         p95Ms: p95(ms),
         bytes,
-        reference: { what: c.reference.what, medianMs: median(refMs) },
+        reference: { what: `${c.reference.what} (SQL alleen ${median(sqlMs).toFixed(1)} ms)`, medianMs: refMed },
+        target,
       });
     }
     return rows;
   } finally {
+    await rawServer?.stop();
     db.close();
     await host.stop();
   }

@@ -15,6 +15,8 @@ export interface BenchRow {
   reference?: { what: string; medianMs: number };
   /** What the figures are in: milliseconds (default) or megabytes (peak memory). */
   unit?: 'ms' | 'MB';
+  /** The target for this row, and whether this run met it (printed in its own column). */
+  target?: { text: string; met: boolean };
 }
 
 export function median(xs: number[]): number {
