@@ -3,7 +3,7 @@ import { isValidIsoDate } from '../dates';
 import { addDays } from './schoolYear';
 import { reportingPeriod, samePeriod, within, type MomentPeriod, type Period, type PeriodKind } from './periods';
 import type { MeasurementValue, MomentSpec } from './types';
-import { effectivePerMoment } from './values';
+import { effectivePerMoment, type Effective } from './values';
 
 export const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -54,22 +54,47 @@ export function missedMoments(
   ms: readonly Pick<MeasurementValue, 'date' | 'period'>[],
   targetPeriods: readonly Pick<Period, 'start' | 'end'>[],
 ): { date: string; period: Period }[] {
-  const all = momentsWithPeriods(plan, range.from, addDays(range.to, 366), targetPeriods).filter((mo) => mo.date <= range.to || mo.period.end <= range.to);
   const until = addDays(asOf, -MOMENT_GRACE_DAYS);
-  return all.filter((mo, i) => {
-    if (mo.date > until) return false;
-    if (!targetPeriods.some((p) => within(mo.period, p))) return false;
-    const next = all.slice(i + 1).find((o) => samePeriod(o.period, mo.period));
-    const lo = addDays(mo.date, -MOMENT_WINDOW_DAYS);
-    const hi = next ? addDays(next.date, -MOMENT_WINDOW_DAYS) : null;
-    return !ms.some((x) => samePeriod(x.period, mo.period) && x.date >= lo && (hi === null || x.date < hi));
-  });
+  return momentWindows(plan, range, targetPeriods)
+    .filter((w) => w.date <= until && targetPeriods.some((p) => within(w.period, p)) && !ms.some((x) => samePeriod(x.period, w.period) && x.date >= w.lo && (w.hi === null || x.date < w.hi)))
+    .map((w) => ({ date: w.date, period: w.period }));
 }
 
-/** Values that still count while provisional, measured more than a year before asOf. */
-export function staleProvisional<M extends MeasurementValue>(ms: readonly M[], asOf: string): M[] {
+interface MomentWindow {
+  date: string;
+  period: Period;
+  /** A value about the moment's period dated from lo (and before hi, the next such moment's window) counts for it. */
+  lo: string;
+  hi: string | null;
+}
+
+/**
+ * The moments of missedMoments with their windows. They depend on the plan, the range and the
+ * target periods only, which thousands of indicators share in a big region: kept per key (a pure
+ * result, never stale), the cache emptied when it grows large.
+ */
+const windowCache = new Map<string, MomentWindow[]>();
+function momentWindows(plan: MomentPlan, range: { from: string; to: string }, targetPeriods: readonly Pick<Period, 'start' | 'end'>[]): MomentWindow[] {
+  const key = [plan.kind, plan.periodKind, plan.dates.join(','), (plan.periods ?? []).join(','), range.from, range.to, targetPeriods.map((p) => `${p.start}/${p.end}`).join(',')].join('|');
+  const hit = windowCache.get(key);
+  if (hit) return hit;
+  const all = momentsWithPeriods(plan, range.from, addDays(range.to, 366), targetPeriods).filter((mo) => mo.date <= range.to || mo.period.end <= range.to);
+  const windows = all.map((mo, i) => {
+    const next = all.slice(i + 1).find((o) => samePeriod(o.period, mo.period));
+    return { ...mo, lo: addDays(mo.date, -MOMENT_WINDOW_DAYS), hi: next ? addDays(next.date, -MOMENT_WINDOW_DAYS) : null };
+  });
+  if (windowCache.size >= 2000) windowCache.clear();
+  windowCache.set(key, windows);
+  return windows;
+}
+
+/**
+ * Values that still count while provisional, measured more than a year before asOf. `effective`:
+ * effectivePerMoment(ms) when the caller has it already (the results overview judges thousands).
+ */
+export function staleProvisional<M extends MeasurementValue>(ms: readonly M[], asOf: string, effective: readonly Effective<M>[] = effectivePerMoment(ms)): M[] {
   const yearAgo = addDays(asOf, -365);
-  return effectivePerMoment(ms)
+  return effective
     .map((e) => e.current)
     .filter((m) => m.status === 'voorlopig' && m.date < yearAgo);
 }

@@ -363,6 +363,12 @@ export const ProgrammeResults = z.object({
 });
 export type ProgrammeResults = z.infer<typeof ProgrammeResults>;
 
+type MeasureResults = ProgrammeResults['measures'][number];
+/** ProgrammeResults with indicators of another shape (the core's lean results for the overview and the sheets). */
+export type ProgrammeResultsOf<I> = Omit<ProgrammeResults, 'measures'> & {
+  measures: (Omit<MeasureResults, 'indicators' | 'activities'> & { indicators: I[]; activities: (Omit<MeasureResults['activities'][number], 'indicators'> & { indicators: I[] })[] })[];
+};
+
 /**
  * What the results overview shows of an indicator (issue 13): name, place, status and the latest
  * value against the current target. Its targets and measurements load when it is opened
@@ -395,8 +401,11 @@ export const ProgrammeSummary = ProgrammeResults.extend({
 });
 export type ProgrammeSummary = z.infer<typeof ProgrammeSummary>;
 
-/** The summary of a full view (one rule for what the overview gets). */
-export function summaryOf(v: IndicatorView): IndicatorSummary {
+/** What a summary is made of: a full view or the core's lean result of an indicator. */
+type SummarySource = Omit<IndicatorSummary, 'evaluation'> & { evaluation: IndicatorSummary['evaluation'] };
+
+/** The summary of an indicator (one rule for what the overview gets). */
+export function summaryOf(v: SummarySource): IndicatorSummary {
   const e = v.evaluation;
   return {
     id: v.id,
@@ -413,7 +422,7 @@ export function summaryOf(v: IndicatorView): IndicatorSummary {
   };
 }
 
-export function programmeSummary(r: ProgrammeResults, opts: { page?: number; measureId?: string } = {}): ProgrammeSummary {
+export function programmeSummary(r: ProgrammeResultsOf<SummarySource>, opts: { page?: number; measureId?: string } = {}): ProgrammeSummary {
   const chosen = opts.measureId ? r.measures.filter((m) => m.id === opts.measureId) : r.measures;
   const page = Math.max(0, Math.min(opts.page ?? 0, Math.ceil(chosen.length / RESULTS_PAGE) - 1));
   return {

@@ -30,7 +30,7 @@ import type { Database } from '../db/schema';
 import { listProgrammes } from '../db/queries/programmes';
 import { programmeTree } from '../db/queries/tree';
 import { holdsOneActivity, type ProgrammeTree } from '../../../shared/schemas/tree';
-import { programmeResults } from '../db/queries/results';
+import { programmeViews } from '../db/queries/results';
 import type { IndicatorView } from '../../../shared/schemas/results';
 import type { Unit } from '../../../shared/results/types';
 import { formatIndicatorValue } from '../../../shared/results/format';
@@ -192,7 +192,7 @@ export async function results(file: string) {
       expected: v.evaluation.expected === null ? null : Math.round(v.evaluation.expected * 1000) / 1000,
     });
     for (const p of await listProgrammes(db)) {
-      const r = await programmeResults(db, p.id);
+      const r = await programmeViews(db, p.id);
       if (!r) continue;
       for (const m of r.measures) {
         const all = [...m.indicators, ...m.activities.flatMap((a) => a.indicators)];

@@ -11,7 +11,7 @@ import { AlignmentType, Document, Footer, Header, HeadingLevel, LevelFormat, Pac
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { findActivity, programmeTree } from '../db/queries/tree';
-import { programmeResults } from '../db/queries/results';
+import { programmeViews } from '../db/queries/results';
 import { UserError } from '../errors';
 import { today } from '../clock';
 import { t } from '../../../shared/i18n/nl';
@@ -150,7 +150,7 @@ async function extrasFor(db: Db, programmeId: string): Promise<Extras> {
     budget.set(key, m);
   }
   const indicators = new Map<string, IndicatorView[]>();
-  const results = await programmeResults(db, programmeId);
+  const results = await programmeViews(db, programmeId);
   for (const m of results?.measures ?? []) {
     // The built-in participants indicator repeats question 8; the table shows the indicators people made.
     const own = (list: IndicatorView[]) => list.filter((i) => !i.builtin && !i.virtual);

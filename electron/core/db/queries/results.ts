@@ -2,22 +2,23 @@
  * Reading targets and results. Rows are loaded per batch of owners and turned into views with the
  * pure rules of shared/results, so the screens, the CLI and the overviews agree on every status.
  */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Database, IndicatorTable, MeasurementTable, TargetTable } from '../schema';
 import { inOrder, parseList } from './tree';
-import { evaluate } from '../../../../shared/results/status';
+import { evaluate, type Evaluation } from '../../../../shared/results/status';
 import { categoryCheck, currentTargets, effectivePerMoment, resolveTarget, valueOf } from '../../../../shared/results/values';
 import { missedMoments, staleProvisional } from '../../../../shared/results/moments';
 import { addDays, schoolYearRange } from '../../../../shared/results/schoolYear';
 import { periodCode, periodLabel, type MomentPeriod, type Period, type PeriodKind } from '../../../../shared/results/periods';
 import { DEFAULT_THRESHOLDS, RESULT_STATUSES, type MeasurementValue, type ResultStatus, type TargetRevision, type TargetSpec, type Thresholds } from '../../../../shared/results/types';
-import type { AttentionItem, IndicatorView, MeasurementView, ProgrammeResults, TargetView } from '../../../../shared/schemas/results';
+import type { AttentionItem, EvaluationView, IndicatorSummary, IndicatorView, MeasurementView, ProgrammeResults, ProgrammeResultsOf, TargetView } from '../../../../shared/schemas/results';
 import type { MeasureShape } from '../../../../shared/schemas/tree';
 import { t } from '../../../../shared/i18n/nl';
 import { formatNumber } from '../../../../shared/results/format';
 import { today } from '../../clock';
 
 type Db = Kysely<Database>;
+type AttentionReason = IndicatorView['attention'][number];
 
 export const PARTICIPANTS_PREFIX = 'deelnemers:';
 
@@ -34,6 +35,9 @@ export interface Context {
   programme: ProgrammeInfo;
 }
 
+/** A target row as the results read it. */
+type TargetRow = Omit<Selectable<TargetTable>, 'updatedAt' | 'deletedAt' | 'deletedIn'>;
+
 export async function thresholdsFor(db: Db, programmeId: string): Promise<Thresholds> {
   const r = await db.selectFrom('resultSettings').select(['onTrackMargin', 'attentionMargin']).where('programmeId', '=', programmeId).where('deletedAt', 'is', null).executeTakeFirst();
   return r ?? DEFAULT_THRESHOLDS;
@@ -45,7 +49,7 @@ export function toSpec(r: Pick<TargetTable, 'kind' | 'value' | 'min' | 'max' | '
   return { kind: 'exact', value: r.value! };
 }
 
-export function toRevision(r: Selectable<TargetTable>): TargetRevision {
+export function toRevision(r: TargetRow): TargetRevision {
   return {
     id: r.id,
     periodStart: r.periodStart,
@@ -62,7 +66,7 @@ export function toRevision(r: Selectable<TargetTable>): TargetRevision {
 
 export const periodOfRow = (r: Pick<MeasurementTable, 'periodKind' | 'periodStart' | 'periodEnd'>): Period => ({ kind: r.periodKind as PeriodKind, start: r.periodStart, end: r.periodEnd });
 
-export function toMeasurementValue(r: Selectable<MeasurementTable>): MeasurementValue & { row: Selectable<MeasurementTable> } {
+export function measurementValue(r: Pick<Selectable<MeasurementTable>, 'id' | 'date' | 'periodKind' | 'periodStart' | 'periodEnd' | 'value' | 'numerator' | 'denominator' | 'categories' | 'status' | 'recordedAt'>): MeasurementValue {
   return {
     id: r.id,
     date: r.date,
@@ -73,8 +77,11 @@ export function toMeasurementValue(r: Selectable<MeasurementTable>): Measurement
     categories: r.categories ? JSON.parse(r.categories) : null,
     status: r.status as MeasurementValue['status'],
     recordedAt: r.recordedAt,
-    row: r,
   };
+}
+
+export function toMeasurementValue(r: Selectable<MeasurementTable>): MeasurementValue & { row: Selectable<MeasurementTable> } {
+  return { ...measurementValue(r), row: r };
 }
 
 /** The built-in participants indicator: targets are the activity's planned participants per school year. */
@@ -140,42 +147,105 @@ export function virtualParticipants(activityId: string, at: string): Selectable<
   };
 }
 
-export function buildView(row: Selectable<IndicatorTable>, targetRows: Selectable<TargetTable>[], measurementRows: Selectable<MeasurementTable>[], ctx: Context, virtual = false): IndicatorView {
-  const revisions = targetRows.map(toRevision);
-  const inForce = new Set(currentTargets(revisions).map((r) => r.id));
+/** The order an indicator's measurements are listed in (and its "categorieen" reasons found in). */
+const measurementOrder = (a: Pick<Period, 'start' | 'end'> & { date: string; recordedAt: string }, b: Pick<Period, 'start' | 'end'> & { date: string; recordedAt: string }) =>
+  a.end.localeCompare(b.end) || a.start.localeCompare(b.start) || a.date.localeCompare(b.date) || a.recordedAt.localeCompare(b.recordedAt);
+
+/** What an indicator's status and attention reasons need of its row. */
+export type IndicatorRule = Pick<
+  Selectable<IndicatorTable>,
+  'direction' | 'aggregation' | 'baselineValue' | 'baselineDate' | 'momentKind' | 'momentDates' | 'momentPeriods' | 'periodKind'
+>;
+
+/** An indicator judged by the one status rule: its evaluation, the measurements that count and its attention reasons. */
+export interface Assessment {
+  ev: Evaluation;
+  /** Ids of the measurements that count, one per moment (over all of them, as the indicator's screen marks them). */
+  counting: Set<string>;
+  attention: AttentionReason[];
+}
+
+/**
+ * The status (shared/results/status.ts) and the "Aandacht nodig" reasons of one indicator. The full
+ * view (buildView) and the overview's bulk path (programmeResults) both come through here, so they
+ * cannot disagree.
+ */
+export function assess(row: IndicatorRule, revisions: TargetRevision[], ms: MeasurementValue[], ctx: Context): Assessment {
   const baseline = { value: row.baselineValue, date: row.baselineDate };
   const direction = row.direction as IndicatorView['direction'];
   const aggregation = row.aggregation as IndicatorView['aggregation'];
-  const ms = measurementRows.map(toMeasurementValue);
-  const counting = new Set(effectivePerMoment(ms).map((e) => e.current.id));
+  const effective = effectivePerMoment(ms);
+  const counting = new Set(effective.map((e) => e.current.id));
   const ev = evaluate({ direction, aggregation, baseline, targets: revisions, measurements: ms }, ctx.today, ctx.thresholds);
 
+  const attention: AttentionReason[] = [];
+  if (ev.status === 'achter' || ev.status === 'aandacht') attention.push({ kind: ev.status, date: ev.latest?.date ?? null, detail: '' });
+  const from = row.baselineDate && row.baselineDate >= ctx.programme.periodStart ? addDays(row.baselineDate, 1) : ctx.programme.periodStart;
+  // Moments up to the end of the programme (its last one included), once their grace has passed;
+  // only moments about a period with a target count (a year without planned participants is not missed).
+  const plan = { kind: row.momentKind as IndicatorView['momentKind'], dates: parseList<string>(row.momentDates), periods: parseList<MomentPeriod>(row.momentPeriods), periodKind: row.periodKind as PeriodKind };
+  const targetPeriods = currentTargets(revisions).map((x) => ({ start: x.periodStart, end: x.periodEnd }));
+  const known = ms.filter((m) => m.date <= ctx.today);
+  for (const mo of missedMoments(plan, { from, to: ctx.programme.periodEnd }, ctx.today, known, targetPeriods)) attention.push({ kind: 'gemist', date: mo.date, detail: periodLabel(mo.period) });
+  for (const m of staleProvisional(ms, ctx.today, effective)) attention.push({ kind: 'voorlopig', date: m.date, detail: '' });
+  const mismatched = ms
+    .map((m) => ({ m, chk: categoryCheck(m) }))
+    .filter((x) => x.chk.mismatch && counting.has(x.m.id))
+    .sort((a, b) => measurementOrder({ ...a.m.period, date: a.m.date, recordedAt: a.m.recordedAt }, { ...b.m.period, date: b.m.date, recordedAt: b.m.recordedAt }));
+  for (const { m, chk } of mismatched) attention.push({ kind: 'categorieen', date: m.date, detail: `${formatNumber(chk.sum ?? 0)}/${formatNumber(m.value ?? 0)}` });
+  return { ev, counting, attention };
+}
+
+/** The evaluation as the screens and sheets read it. */
+export function evaluationView(ev: Evaluation): EvaluationView {
+  return {
+    status: ev.status,
+    value: ev.value,
+    latest: ev.latest && { value: ev.latest.value, date: ev.latest.date, period: periodCode(ev.latest.period), periodLabel: periodLabel(ev.latest.period), status: ev.latest.status },
+    targetId: ev.target?.id ?? null,
+    basis: ev.basis,
+    note: ev.note,
+    resolvedMin: ev.resolved?.min ?? null,
+    resolvedMax: ev.resolved?.max ?? null,
+    progress: ev.progress,
+    expected: ev.expected,
+  };
+}
+
+export function targetView(r: TargetRow, baselineValue: number | null, inForce: Set<string>): TargetView {
+  const resolved = resolveTarget(toSpec(r), baselineValue);
+  return {
+    id: r.id,
+    indicatorId: r.indicatorId,
+    schoolYear: r.schoolYear,
+    periodKind: r.periodKind as PeriodKind,
+    period: periodCode(periodOfRow(r)),
+    periodStart: r.periodStart,
+    periodEnd: r.periodEnd,
+    kind: r.kind as TargetView['kind'],
+    value: r.value,
+    min: r.min,
+    max: r.max,
+    percent: r.percent,
+    supersedesId: r.supersedesId,
+    reason: r.reason,
+    decisionDate: r.decisionDate,
+    createdAt: r.createdAt,
+    resolvedMin: resolved?.min ?? null,
+    resolvedMax: resolved?.max ?? null,
+    current: inForce.has(r.id),
+    rowVersion: r.rowVersion,
+  };
+}
+
+export function buildView(row: Selectable<IndicatorTable>, targetRows: Selectable<TargetTable>[], measurementRows: Selectable<MeasurementTable>[], ctx: Context, virtual = false): IndicatorView {
+  const revisions = targetRows.map(toRevision);
+  const inForce = new Set(currentTargets(revisions).map((r) => r.id));
+  const ms = measurementRows.map(toMeasurementValue);
+  const { ev, counting, attention } = assess(row, revisions, ms, ctx);
+
   const targets: TargetView[] = targetRows
-    .map((r) => {
-      const resolved = resolveTarget(toSpec(r), baseline.value);
-      return {
-        id: r.id,
-        indicatorId: r.indicatorId,
-        schoolYear: r.schoolYear,
-        periodKind: r.periodKind as PeriodKind,
-        period: periodCode(periodOfRow(r)),
-        periodStart: r.periodStart,
-        periodEnd: r.periodEnd,
-        kind: r.kind as TargetView['kind'],
-        value: r.value,
-        min: r.min,
-        max: r.max,
-        percent: r.percent,
-        supersedesId: r.supersedesId,
-        reason: r.reason,
-        decisionDate: r.decisionDate,
-        createdAt: r.createdAt,
-        resolvedMin: resolved?.min ?? null,
-        resolvedMax: resolved?.max ?? null,
-        current: inForce.has(r.id),
-        rowVersion: r.rowVersion,
-      };
-    })
+    .map((r) => targetView(r, row.baselineValue, inForce))
     .sort((a, b) => a.periodStart.localeCompare(b.periodStart) || a.createdAt.localeCompare(b.createdAt));
 
   const measurements: MeasurementView[] = ms
@@ -206,20 +276,7 @@ export function buildView(row: Selectable<IndicatorTable>, targetRows: Selectabl
         rowVersion: r.rowVersion,
       };
     })
-    .sort((a, b) => a.periodEnd.localeCompare(b.periodEnd) || a.periodStart.localeCompare(b.periodStart) || a.date.localeCompare(b.date) || a.recordedAt.localeCompare(b.recordedAt));
-
-  const attention: IndicatorView['attention'] = [];
-  if (ev.status === 'achter' || ev.status === 'aandacht') attention.push({ kind: ev.status, date: ev.latest?.date ?? null, detail: '' });
-  const from = row.baselineDate && row.baselineDate >= ctx.programme.periodStart ? addDays(row.baselineDate, 1) : ctx.programme.periodStart;
-  // Moments up to the end of the programme (its last one included), once their grace has passed;
-  // only moments about a period with a target count (a year without planned participants is not missed).
-  const plan = { kind: row.momentKind as IndicatorView['momentKind'], dates: parseList<string>(row.momentDates), periods: parseList<MomentPeriod>(row.momentPeriods), periodKind: row.periodKind as PeriodKind };
-  const targetPeriods = currentTargets(revisions).map((x) => ({ start: x.periodStart, end: x.periodEnd }));
-  const known = ms.filter((m) => m.date <= ctx.today);
-  for (const mo of missedMoments(plan, { from, to: ctx.programme.periodEnd }, ctx.today, known, targetPeriods)) attention.push({ kind: 'gemist', date: mo.date, detail: periodLabel(mo.period) });
-  for (const m of staleProvisional(ms, ctx.today)) attention.push({ kind: 'voorlopig', date: m.date, detail: '' });
-  for (const m of measurements)
-    if (m.counts && m.mismatch) attention.push({ kind: 'categorieen', date: m.date, detail: `${formatNumber(m.categorySum ?? 0)}/${formatNumber(m.value ?? 0)}` });
+    .sort((a, b) => measurementOrder({ start: a.periodStart, end: a.periodEnd, date: a.date, recordedAt: a.recordedAt }, { start: b.periodStart, end: b.periodEnd, date: b.date, recordedAt: b.recordedAt }));
 
   return {
     id: row.id,
@@ -230,8 +287,8 @@ export function buildView(row: Selectable<IndicatorTable>, targetRows: Selectabl
     description: row.description,
     unit: row.unit as IndicatorView['unit'],
     freeUnit: row.freeUnit,
-    direction,
-    aggregation,
+    direction: row.direction as IndicatorView['direction'],
+    aggregation: row.aggregation as IndicatorView['aggregation'],
     dataSource: row.dataSource,
     momentKind: row.momentKind as IndicatorView['momentKind'],
     momentDates: parseList(row.momentDates),
@@ -247,18 +304,7 @@ export function buildView(row: Selectable<IndicatorTable>, targetRows: Selectabl
     virtual,
     targets,
     measurements,
-    evaluation: {
-      status: ev.status,
-      value: ev.value,
-      latest: ev.latest && { value: ev.latest.value, date: ev.latest.date, period: periodCode(ev.latest.period), periodLabel: periodLabel(ev.latest.period), status: ev.latest.status },
-      targetId: ev.target?.id ?? null,
-      basis: ev.basis,
-      note: ev.note,
-      resolvedMin: ev.resolved?.min ?? null,
-      resolvedMax: ev.resolved?.max ?? null,
-      progress: ev.progress,
-      expected: ev.expected,
-    },
+    evaluation: evaluationView(ev),
     attention,
     rowVersion: row.rowVersion,
   };
@@ -294,31 +340,57 @@ export async function indicatorViews(db: Db, owners: { activities: ActivityOwner
   return viewsFor(db, rows, owners.activities, ctx);
 }
 
-async function viewsFor(db: Db, rows: Selectable<IndicatorTable>[], activities: ActivityOwner[], ctx: Context): Promise<IndicatorView[]> {
-  const ids = rows.map((r) => r.id);
-  const targets = ids.length ? await db.selectFrom('target').selectAll().where('indicatorId', 'in', ids).where('deletedAt', 'is', null).execute() : [];
-  const measurements = ids.length ? await db.selectFrom('measurement').selectAll().where('indicatorId', 'in', ids).where('deletedAt', 'is', null).execute() : [];
-  const group = <T extends { indicatorId: string }>(list: T[]) => {
-    const m = new Map<string, T[]>();
-    for (const x of list) m.set(x.indicatorId, [...(m.get(x.indicatorId) ?? []), x]);
+/** Rows of one indicator: its targets (the participants indicator's from its activity) and measurements. */
+interface IndicatorRows<R, T, M> {
+  row: R;
+  targets: T[];
+  measurements: M[];
+  virtual: boolean;
+}
+
+/** The indicator columns the status, the attention list and the overview need. */
+type LeanIndicatorRow = IndicatorRule & Pick<Selectable<IndicatorTable>, 'id' | 'activityId' | 'measureId' | 'builtin' | 'name' | 'unit' | 'freeUnit' | 'parentId' | 'phrase' | 'createdAt'>;
+
+/**
+ * Each indicator with its rows, the built-in participants indicator included for each activity
+ * with planned participants (virtual until stored): built-in first, then the order of entry.
+ */
+function withParticipants<R extends LeanIndicatorRow, T extends TargetRow, M extends { indicatorId: string }>(
+  rows: R[],
+  targets: T[],
+  measurements: M[],
+  activities: ActivityOwner[],
+): IndicatorRows<R | Selectable<IndicatorTable>, T | Selectable<TargetTable>, M>[] {
+  const group = <X extends { indicatorId: string }>(list: X[]) => {
+    const m = new Map<string, X[]>();
+    for (const x of list) {
+      const g = m.get(x.indicatorId);
+      if (g) g.push(x);
+      else m.set(x.indicatorId, [x]);
+    }
     return m;
   };
   const tBy = group(targets);
   const mBy = group(measurements);
   const planned = new Map(activities.map((a) => [a.id, parseList<{ schoolYear: string; count: number }>(a.plannedParticipants)]));
-  const out: IndicatorView[] = [];
+  const out: IndicatorRows<R | Selectable<IndicatorTable>, T | Selectable<TargetTable>, M>[] = [];
   const withBuiltin = new Set(rows.filter((r) => r.builtin === 'deelnemers').map((r) => r.activityId));
   for (const a of activities)
-    if (!withBuiltin.has(a.id) && (planned.get(a.id) ?? []).length > 0) {
-      const row = virtualParticipants(a.id, a.createdAt);
-      out.push(buildView(row, participantTargets(a.id, planned.get(a.id)!, a.createdAt), [], ctx, true));
-    }
+    if (!withBuiltin.has(a.id) && (planned.get(a.id) ?? []).length > 0)
+      out.push({ row: virtualParticipants(a.id, a.createdAt), targets: participantTargets(a.id, planned.get(a.id)!, a.createdAt), measurements: [], virtual: true });
   for (const r of rows) {
     const ts = r.builtin === 'deelnemers' && r.activityId ? participantTargets(r.activityId, planned.get(r.activityId) ?? [], r.createdAt).map((x) => ({ ...x, indicatorId: r.id })) : (tBy.get(r.id) ?? []);
-    out.push(buildView(r, ts, mBy.get(r.id) ?? [], ctx));
+    out.push({ row: r, targets: ts, measurements: mBy.get(r.id) ?? [], virtual: false });
   }
   // Built-in first, then the order of entry.
-  return out.sort((a, b) => (a.builtin ? 0 : 1) - (b.builtin ? 0 : 1));
+  return out.sort((a, b) => (a.row.builtin ? 0 : 1) - (b.row.builtin ? 0 : 1));
+}
+
+async function viewsFor(db: Db, rows: Selectable<IndicatorTable>[], activities: ActivityOwner[], ctx: Context): Promise<IndicatorView[]> {
+  const ids = rows.map((r) => r.id);
+  const targets = ids.length ? await db.selectFrom('target').selectAll().where('indicatorId', 'in', ids).where('deletedAt', 'is', null).execute() : [];
+  const measurements = ids.length ? await db.selectFrom('measurement').selectAll().where('indicatorId', 'in', ids).where('deletedAt', 'is', null).execute() : [];
+  return withParticipants(rows, targets, measurements, activities).map((x) => buildView(x.row, x.targets, x.measurements, ctx, x.virtual));
 }
 
 export async function programmeInfo(db: Db, id: string): Promise<ProgrammeInfo | undefined> {
@@ -378,30 +450,120 @@ export async function indicatorView(db: Db, id: string): Promise<IndicatorView |
 }
 
 const zeroCounts = (): Record<ResultStatus, number> => Object.fromEntries(RESULT_STATUSES.map((s) => [s, 0])) as Record<ResultStatus, number>;
-function countStatuses(views: IndicatorView[]): Record<ResultStatus, number> {
+function countStatuses(views: readonly { evaluation: { status: ResultStatus } }[]): Record<ResultStatus, number> {
   const c = zeroCounts();
   for (const v of views) c[v.evaluation.status]++;
   return c;
 }
 
-export async function programmeResults(db: Db, programmeId: string): Promise<ProgrammeResults | undefined> {
+/**
+ * What the results overview, the counts and the steering workbook need of an indicator: its
+ * evaluation and attention reasons, the target its latest value was compared with and that value's
+ * numerator and denominator, without views of all its targets and measurements (indicator.get and
+ * results.forActivity give those when one is opened).
+ */
+export interface IndicatorResult extends Omit<IndicatorSummary, 'evaluation'> {
+  virtual: boolean;
+  baselineValue: number | null;
+  baselineDate: string | null;
+  evaluation: EvaluationView;
+  attention: AttentionReason[];
+  /** The target of evaluation.targetId, as the indicator's screen shows it. */
+  target: TargetView | null;
+  /** The measurement that counts for the latest value (as the indicator's screen marks it): its numerator and denominator. */
+  counted: { numerator: number | null; denominator: number | null } | null;
+}
+
+const LEAN_MEASUREMENT = ['id', 'indicatorId', 'date', 'periodKind', 'periodStart', 'periodEnd', 'value', 'numerator', 'denominator', 'categories', 'status', 'recordedAt'] as const;
+type LeanMeasurementRow = Pick<Selectable<MeasurementTable>, (typeof LEAN_MEASUREMENT)[number]>;
+const LEAN_INDICATOR = [
+  'id', 'activityId', 'measureId', 'builtin', 'name', 'unit', 'freeUnit', 'direction', 'aggregation', 'parentId', 'phrase',
+  'baselineValue', 'baselineDate', 'momentKind', 'momentDates', 'momentPeriods', 'periodKind', 'createdAt',
+] as const satisfies readonly (keyof LeanIndicatorRow)[];
+const TARGET_COLUMNS = [
+  'id', 'indicatorId', 'schoolYear', 'periodKind', 'periodStart', 'periodEnd', 'kind', 'value', 'min', 'max', 'percent', 'supersedesId', 'reason', 'decisionDate', 'createdAt', 'rowVersion',
+] as const satisfies readonly (keyof TargetRow)[];
+/** "period_start AS "periodStart", ...": our own constant names, as the CamelCasePlugin would write them. */
+const columns = (names: readonly string[]) => sql.raw(names.map((n) => `${n.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)} AS "${n}"`).join(', '));
+
+function indicatorResult(x: IndicatorRows<LeanIndicatorRow, TargetRow, LeanMeasurementRow>, ctx: Context): IndicatorResult {
+  const { row } = x;
+  const revisions = x.targets.map(toRevision);
+  const ms = x.measurements.map(measurementValue);
+  const { ev, counting, attention } = assess(row, revisions, ms, ctx);
+  const targetRow = ev.target ? x.targets.find((r) => r.id === ev.target!.id) : undefined;
+  // The same measurement the steering sheet took from the full view: counted, same date, same period code, first in list order.
+  let counted: MeasurementValue | null = null;
+  if (ev.latest) {
+    const code = periodCode(ev.latest.period);
+    for (const m of ms)
+      if (m.date === ev.latest.date && counting.has(m.id) && periodCode(m.period) === code && (!counted || measurementOrder({ ...m.period, date: m.date, recordedAt: m.recordedAt }, { ...counted.period, date: counted.date, recordedAt: counted.recordedAt }) < 0))
+        counted = m;
+  }
+  return {
+    id: row.id,
+    activityId: row.activityId,
+    measureId: row.measureId,
+    builtin: row.builtin,
+    name: row.name,
+    unit: row.unit as IndicatorView['unit'],
+    freeUnit: row.freeUnit,
+    direction: row.direction as IndicatorView['direction'],
+    parentId: row.parentId,
+    phrase: row.phrase,
+    virtual: x.virtual,
+    baselineValue: row.baselineValue,
+    baselineDate: row.baselineDate,
+    evaluation: evaluationView(ev),
+    attention,
+    // The target compared is always one in force (values.targetFor).
+    target: targetRow ? targetView(targetRow, row.baselineValue, new Set([targetRow.id])) : null,
+    counted: counted && { numerator: counted.numerator, denominator: counted.denominator },
+  };
+}
+
+/** Programme results with indicators of one shape: IndicatorResult (overview, sheets) or IndicatorView (CLI, plan). */
+type OwnedIndicator = { id: string; name: string; activityId: string | null; measureId: string | null; evaluation: { status: ResultStatus }; attention: AttentionReason[] };
+
+/**
+ * Per measure and activity of the programme, in plan order: its indicators, their status counts,
+ * and the programme's "Aandacht nodig" list (most urgent first).
+ */
+async function resultsOf<I extends OwnedIndicator>(
+  db: Db,
+  programmeId: string,
+  indicatorsOf: (ctx: Context, owners: { activities: ActivityOwner[]; measureIds: string[] }) => Promise<I[]>,
+): Promise<ProgrammeResultsOf<I> | undefined> {
   const ctx = await contextFor(db, programmeId);
   if (!ctx) return undefined;
   // selectAll: the CLI reads older files as they are (before migration 6 there is no shape).
   const measures = await db.selectFrom('measure').selectAll().where('programmeId', '=', programmeId).where('deletedAt', 'is', null).execute();
   const measureIds = measures.map((m) => m.id);
   const activities = measureIds.length
-    ? await db.selectFrom('activity').select(['id', 'code', 'name', 'measureId', 'plannedParticipants', 'createdAt', 'sortOrder']).where('measureId', 'in', measureIds).where('deletedAt', 'is', null).execute()
+    ? await db
+        .selectFrom('activity')
+        .select(['id', 'code', 'name', 'measureId', 'plannedParticipants', 'createdAt', 'sortOrder'])
+        .where('measureId', 'in', db.selectFrom('measure').select('id').where('programmeId', '=', programmeId).where('deletedAt', 'is', null))
+        .where('deletedAt', 'is', null)
+        .execute()
     : [];
-  const views = await indicatorViews(db, { activities, measureIds }, ctx);
-  const byOwner = new Map<string, IndicatorView[]>();
+  const views = await indicatorsOf(ctx, { activities, measureIds });
+  const byOwner = new Map<string, I[]>();
   for (const v of views) {
     const k = v.activityId ?? v.measureId!;
-    byOwner.set(k, [...(byOwner.get(k) ?? []), v]);
+    const list = byOwner.get(k);
+    if (list) list.push(v);
+    else byOwner.set(k, [v]);
+  }
+  const actsBy = new Map<string, typeof activities>();
+  for (const a of activities) {
+    const list = actsBy.get(a.measureId);
+    if (list) list.push(a);
+    else actsBy.set(a.measureId, [a]);
   }
   const attention: AttentionItem[] = [];
   const outMeasures = inOrder(measures).map((m) => {
-    const acts = inOrder(activities.filter((a) => a.measureId === m.id)).map((a) => {
+    const acts = inOrder(actsBy.get(m.id) ?? []).map((a) => {
       const inds = byOwner.get(a.id) ?? [];
       for (const v of inds) for (const r of v.attention) attention.push({ ...r, indicatorId: v.id, indicatorName: v.name, ownerKind: 'activity', ownerId: a.id, ownerName: [a.code, a.name].filter(Boolean).join(' ') });
       return { id: a.id, code: a.code, name: a.name, counts: countStatuses(inds), indicators: inds };
@@ -413,4 +575,29 @@ export async function programmeResults(db: Db, programmeId: string): Promise<Pro
   const order = { achter: 0, gemist: 1, aandacht: 2, categorieen: 3, voorlopig: 4 } as const;
   attention.sort((a, b) => order[a.kind] - order[b.kind] || (a.date ?? '').localeCompare(b.date ?? ''));
   return { programme: ctx.programme, thresholds: ctx.thresholds, today: ctx.today, counts: countStatuses(views), measures: outMeasures, attention };
+}
+
+/**
+ * A programme's results for the overview and the steering workbook (issue 13): the indicators,
+ * targets and measurements of the whole programme in three set-based queries, each indicator judged
+ * by assess() (the one status rule), no full views built.
+ */
+export async function programmeResults(db: Db, programmeId: string): Promise<ProgrammeResultsOf<IndicatorResult> | undefined> {
+  return resultsOf(db, programmeId, async (ctx, owners) => {
+    // Plain SQL on the connection without the CamelCasePlugin: the columns come aliased in camelCase,
+    // so some 30,000 rows at 2,000 activities are not mapped key by key a second time.
+    const raw = db.withoutPlugins();
+    const ids = sql`SELECT i.id FROM indicator i WHERE i.deleted_at IS NULL AND (
+      i.measure_id IN (SELECT id FROM measure WHERE programme_id = ${programmeId} AND deleted_at IS NULL)
+      OR i.activity_id IN (SELECT a.id FROM activity a JOIN measure m ON m.id = a.measure_id WHERE m.programme_id = ${programmeId} AND a.deleted_at IS NULL AND m.deleted_at IS NULL))`;
+    const rows = (await sql<LeanIndicatorRow>`SELECT ${columns(LEAN_INDICATOR)} FROM indicator WHERE id IN (${ids}) ORDER BY sort_order, created_at`.execute(raw)).rows;
+    const targets = (await sql<TargetRow>`SELECT ${columns(TARGET_COLUMNS)} FROM target WHERE deleted_at IS NULL AND indicator_id IN (${ids})`.execute(raw)).rows;
+    const measurements = (await sql<LeanMeasurementRow>`SELECT ${columns(LEAN_MEASUREMENT)} FROM measurement WHERE deleted_at IS NULL AND indicator_id IN (${ids})`.execute(raw)).rows;
+    return withParticipants(rows, targets, measurements, owners.activities).map((x) => indicatorResult(x, ctx));
+  });
+}
+
+/** The same with every indicator's full view (targets and measurements): the CLI's `resultaten` and the plan export. */
+export function programmeViews(db: Db, programmeId: string): Promise<ProgrammeResults | undefined> {
+  return resultsOf(db, programmeId, (ctx, owners) => indicatorViews(db, owners, ctx));
 }
