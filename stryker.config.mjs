@@ -1,6 +1,9 @@
 // Mutation testing of the rules users trust most (npm run mutation; docs/TESTING.md has the
 // scores). Stryker plants small bugs in these files, one at a time, and runs the unit tests of
 // vitest.mutation.config.mts against each; a bug that no test notices is a surviving mutant.
+// The core's undo and import planning run in a second pass (stryker.core.config.mjs) with their
+// in-memory database tests only: here those tests would also run for every mutant of the shared
+// rules they happen to call (money, dates), which would double the run.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
@@ -8,15 +11,18 @@ export default {
   plugins: ['@stryker-mutator/vitest-runner'],
   coverageAnalysis: 'perTest',
   mutate: [
-    // The status of a result, and which target it is held to (values.ts from resolveTarget on).
-    'shared/results/status.ts',
-    'shared/results/values.ts:117-157',
+    // Results: the status of a result, the values that count and the target they are held to,
+    // periods, moments, school years, Dutch numbers, the chart axis, linked parts, pasted figures.
+    'shared/results/*.ts',
+    '!shared/results/types.ts',
     'shared/money.ts',
     'shared/natsort.ts',
     'shared/dates.ts',
     'shared/budget/checks.ts',
     'shared/budget/model.ts',
+    'shared/budget/rollup.ts',
     'shared/monitoring/actions.ts',
+    'shared/monitoring/questions.ts',
     // The privacy guard: which column titles mean data about one young person.
     'electron/core/excel/book.ts:171-203',
   ],

@@ -11,11 +11,12 @@
  * query's own time is printed next to it ("SQL alleen").
  *
  * Per channel: BENCH_RUNS_SCALE runs (default 15) after two warm-up calls; median, p95, the raw
- * median, the ratio and the answer's size in bytes. BENCH_SCALES="1,10" picks other scales.
+ * median, the ratio and the answer's size in bytes. BENCH_SCALES="1,10" picks other scales,
+ * BENCH_CASES="tree,budget" only the channels whose name starts so.
  * Targets (issue 13, at 80×): median under 100 ms, at most 3× the reference; at every scale no
  * answer over 1 MB.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -44,30 +45,48 @@ async function invoke(host: RunningHost, channel: string, input: unknown): Promi
   return { ms, bytes: Buffer.byteLength(text), value: r.value };
 }
 
-/** The reference's server: POST {case index} → the raw query's rows as JSON; keeps the query's own time. */
-async function startRawServer(cases: () => Case[]): Promise<{ call: (i: number) => Promise<{ ms: number; sqlMs: number }>; stop: () => Promise<void> }> {
-  let lastSqlMs = 0;
+/**
+ * The reference's server, in its own process like the browser host: POST {i} runs case i's raw
+ * query on a read-only connection and answers its rows as JSON (the query's own time in a header).
+ */
+function serveReferences(cases: Case[]): void {
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       const { i } = JSON.parse(body) as { i: number };
       const t0 = performance.now();
-      const value = cases()[i]!.reference.run();
-      lastSqlMs = performance.now() - t0;
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ ok: true, value }));
+      const value = cases[i]!.reference.run();
+      const sqlMs = performance.now() - t0;
+      res.writeHead(200, { 'Content-Type': 'application/json', 'X-Sql-Ms': sqlMs.toFixed(3) }).end(JSON.stringify({ ok: true, value }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  server.listen(0, '127.0.0.1', () => process.stdout.write(`PORT ${(server.address() as AddressInfo).port}\n`));
+}
+
+async function startRawServer(args: string[]): Promise<{ call: (i: number) => Promise<{ ms: number; sqlMs: number }>; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', __filename, '--raw-server', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /PORT (\d+)/.exec(out);
+      if (m) resolve(Number(m[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`reference server ended (${code})`)));
+  });
+  const url = `http://127.0.0.1:${port}/`;
   return {
     call: async (i) => {
       const t0 = performance.now();
       const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ i }) });
       JSON.parse(await res.text());
-      return { ms: performance.now() - t0, sqlMs: lastSqlMs };
+      return { ms: performance.now() - t0, sqlMs: Number(res.headers.get('x-sql-ms')) };
     },
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop: async () => {
+      child.removeAllListeners('exit');
+      child.kill();
+    },
   };
 }
 
@@ -140,8 +159,11 @@ function rawQueries(db: Database.Database, ids: { programmeId: string; measureId
          AND (b2.measure_id = ? OR b2.activity_id IN (SELECT id FROM activity WHERE measure_id = ?)))
        FROM budget_line b WHERE b.deleted_at IS NULL AND (b.measure_id = ? OR b.activity_id IN (SELECT id FROM activity WHERE measure_id = ?)) GROUP BY b.year`,
     ),
+    // Status and target range need every measurement known on the day and every target of the indicator.
     db.prepare(
-      `SELECT i.id, i.name, (SELECT json_array(x.date, x.value, x.numerator, x.denominator) FROM measurement x WHERE x.indicator_id = i.id AND x.deleted_at IS NULL AND x.date <= ? ORDER BY x.date DESC LIMIT 1)
+      `SELECT i.id, i.name, i.unit, i.direction, i.baseline_value,
+         (SELECT json_group_array(json_array(x.date, x.period_start, x.period_end, x.value, x.numerator, x.denominator, x.status)) FROM measurement x WHERE x.indicator_id = i.id AND x.deleted_at IS NULL AND x.date <= ?) AS points,
+         (SELECT json_group_array(json_array(t.period_start, t.period_end, t.kind, t.value, t.min, t.max)) FROM target t WHERE t.indicator_id = i.id AND t.deleted_at IS NULL) AS targets
        FROM indicator i WHERE i.deleted_at IS NULL AND (i.measure_id = ? OR i.activity_id IN (SELECT id FROM activity WHERE measure_id = ?))`,
     ),
     db.prepare("SELECT * FROM monitoring_action WHERE measure_id = ? AND deleted_at IS NULL AND status IN ('open', 'loopt')"),
@@ -164,6 +186,30 @@ function rawQueries(db: Database.Database, ids: { programmeId: string; measureId
     search: (q: string) => search.all(q),
     history: () => history.all(),
   };
+}
+
+/** The channels timed and their references; `host` is absent in the reference server (it only runs the references). */
+function buildCases(db: Database.Database, file: string, ids: { programmeId: string; measureId: string; asOf: string }, host?: RunningHost): Case[] {
+  const { programmeId, measureId, asOf } = ids;
+  const raw = rawQueries(db, { programmeId, measureId, asOf });
+  const allMeasureIds = (db.prepare('SELECT id FROM measure WHERE programme_id = ? AND deleted_at IS NULL').all(programmeId) as { id: string }[]).map((m) => m.id);
+  const rawOpen = () => {
+    const c = new Database(file, { readonly: true });
+    const r = [c.pragma('user_version', { simple: true }), c.prepare('SELECT number, name FROM region').get()];
+    c.close();
+    return r;
+  };
+  return [
+    { metric: 'workspace.open', channel: 'workspace.open', input: { path: file }, before: async () => void (await invoke(host!, 'workspace.close', null)), reference: { what: 'open + user_version + regio', run: rawOpen } },
+    { metric: 'tree.outline', channel: 'tree.outline', input: { programmeId }, reference: { what: 'SELECT lijnen, maatregelen, filtervelden activiteiten', run: raw.tree } },
+    { metric: 'tree.activities (alles open)', channel: 'tree.activities', input: { programmeId, measureIds: allMeasureIds }, reference: { what: 'SELECT activiteiten + aantal deelact.', run: raw.treeActivities } },
+    { metric: 'budget.overview', channel: 'budget.overview', input: { programmeId }, reference: { what: 'GROUP BY maatregel×jaar, bron×jaar, categorie, partner + deelnemers', run: raw.budget } },
+    { metric: 'results.forProgramme', channel: 'results.forProgramme', input: { programmeId }, reference: { what: 'per indicator metingen + huidige streefwaarde', run: raw.results } },
+    { metric: 'monitoring.facts', channel: 'monitoring.facts', input: { measureId, asOf, partnerId: null }, reference: { what: 'deelnemers, geld per jaar, metingen en streefwaarden, acties', run: raw.facts } },
+    { metric: 'search.all "verzuim"', channel: 'search.all', input: { query: 'verzuim' }, reference: { what: 'FTS5 MATCH + top 25 per soort', run: () => raw.search('"verzuim"*') } },
+    { metric: 'search.all "2.1"', channel: 'search.all', input: { query: '2.1' }, reference: { what: 'FTS5 MATCH + top 25 per soort', run: () => raw.search('"2 1"*') } },
+    { metric: 'history.recent', channel: 'history.recent', input: { limit: 300 }, reference: { what: 'SELECT 300 wijzigingssets met wijzigingen', run: raw.history } },
+  ];
 }
 
 async function benchScale(scale: number): Promise<BenchRow[]> {
@@ -191,28 +237,12 @@ async function benchScale(scale: number): Promise<BenchRow[]> {
       db.prepare('SELECT m.id FROM measure m JOIN activity a ON a.measure_id = m.id WHERE m.programme_id = ? GROUP BY m.id ORDER BY count(*) DESC, m.code LIMIT 1').get(programmeId) as { id: string }
     ).id;
     const asOf = E2E_TODAY;
-    const raw = rawQueries(db, { programmeId, measureId, asOf });
-    const allMeasureIds = (db.prepare('SELECT id FROM measure WHERE programme_id = ? AND deleted_at IS NULL').all(programmeId) as { id: string }[]).map((m) => m.id);
-    const rawOpen = () => {
-      const c = new Database(file, { readonly: true });
-      const r = [c.pragma('user_version', { simple: true }), c.prepare('SELECT number, name FROM region').get()];
-      c.close();
-      return r;
-    };
-    const cases: Case[] = [
-      { metric: 'workspace.open', channel: 'workspace.open', input: { path: file }, before: async () => void (await invoke(host, 'workspace.close', null)), reference: { what: 'open + user_version + regio', run: rawOpen } },
-      { metric: 'tree.outline', channel: 'tree.outline', input: { programmeId }, reference: { what: 'SELECT lijnen, maatregelen, filtervelden activiteiten', run: raw.tree } },
-      { metric: 'tree.activities (alles open)', channel: 'tree.activities', input: { programmeId, measureIds: allMeasureIds }, reference: { what: 'SELECT activiteiten + aantal deelact.', run: raw.treeActivities } },
-      { metric: 'budget.overview', channel: 'budget.overview', input: { programmeId }, reference: { what: 'GROUP BY maatregel×jaar, bron×jaar, categorie, partner + deelnemers', run: raw.budget } },
-      { metric: 'results.forProgramme', channel: 'results.forProgramme', input: { programmeId }, reference: { what: 'per indicator metingen + huidige streefwaarde', run: raw.results } },
-      { metric: 'monitoring.facts', channel: 'monitoring.facts', input: { measureId, asOf, partnerId: null }, reference: { what: 'deelnemers, geld per jaar, laatste metingen, acties', run: raw.facts } },
-      { metric: 'search.all "verzuim"', channel: 'search.all', input: { query: 'verzuim' }, reference: { what: 'FTS5 MATCH + top 25 per soort', run: () => raw.search('"verzuim"*') } },
-      { metric: 'search.all "2.1"', channel: 'search.all', input: { query: '2.1' }, reference: { what: 'FTS5 MATCH + top 25 per soort', run: () => raw.search('"2 1"*') } },
-      { metric: 'history.recent', channel: 'history.recent', input: { limit: 300 }, reference: { what: 'SELECT 300 wijzigingssets met wijzigingen', run: raw.history } },
-    ];
+    const cases = buildCases(db, file, { programmeId, measureId, asOf }, host);
     const rows: BenchRow[] = [];
-    rawServer = await startRawServer(() => cases);
+    rawServer = await startRawServer([file, programmeId, measureId, asOf]);
+    const only = process.env.BENCH_CASES?.split(',');
     for (const [ci, c] of cases.entries()) {
+      if (only && !only.some((o) => c.metric.startsWith(o))) continue;
       const ms: number[] = [];
       const refMs: number[] = [];
       const sqlMs: number[] = [];
@@ -257,6 +287,11 @@ async function benchScale(scale: number): Promise<BenchRow[]> {
 }
 
 async function main() {
+  if (process.argv[2] === '--raw-server') {
+    const [file, programmeId, measureId, asOf] = process.argv.slice(3) as [string, string, string, string];
+    serveReferences(buildCases(new Database(file, { readonly: true }), file, { programmeId, measureId, asOf }));
+    return;
+  }
   const rows: BenchRow[] = [];
   for (const scale of SCALES) rows.push(...(await benchScale(scale)));
   report(rows);

@@ -19,6 +19,10 @@ import {
   AwardInput,
   AwardUpdate,
   BudgetFilter,
+  BudgetLinePage,
+  BudgetLinePageInput,
+  SpendPage,
+  SpendPageInput,
   BudgetLine,
   BudgetLineInput,
   BudgetLineUpdate,
@@ -194,6 +198,9 @@ export const contract = {
   'spend.create': { input: SpendInput, output: Spend },
   'spend.update': { input: SpendUpdate, output: Spend },
   'spend.delete': { input: byVersion, output: z.null() },
+  // Long money lists one page at a time (issue 13)
+  'budgetLine.page': { input: BudgetLinePageInput, output: BudgetLinePage },
+  'spend.page': { input: SpendPageInput, output: SpendPage },
   // Targets and results
   'results.forActivity': { input: z.strictObject({ activityId: id() }), output: ActivityResults },
   'results.forProgramme': { input: z.strictObject({ programmeId: id(), measureId: id().optional(), page: z.number().int().min(0).max(100_000).optional() }), output: ProgrammeSummary },

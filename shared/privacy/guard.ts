@@ -60,11 +60,18 @@ export function elfproef(digits: string): boolean {
 const BSN_SHAPE = /(?<![\p{L}\d€_]|\d[.,/ -]|[€]\s?|EUR\s?)(\d{9}|\d{3}([ .-])\d{3}\2\d{3}|\d{4}([ .])\d{2}\3\d{3})(?![\p{L}\d_]|[.,/-]\d|,-)/gu;
 const BSN_WORD = /\b(?:bsn|burger\s?service\s?nummer|sofi-?\s?nummer)(?:\s*(?:-?nr\.?|-?nummer|is|was|van|:|=|\())*\s*(\d{8,9}|\d{3}[ .-]\d{3}[ .-]\d{3}|\d{4}[ .]\d{2}[ .]\d{3})(?!\d)/gi;
 
+// Cheap first tests without look-arounds: every BSN_SHAPE match holds one of these digit runs, and
+// every BSN_WORD match one of these words. Most texts an import scans (ids, dates, amounts) fail them.
+const BSN_SHAPE_HINT = /\d{9}|\d{3}[ .-]\d{3}[ .-]\d{3}|\d{4}[ .]\d{2}[ .]\d{3}/;
+const BSN_WORD_HINT = /bsn|burger|sofi/i;
+
 function bsns(text: string, out: Finding[]): void {
-  for (const m of text.matchAll(BSN_SHAPE)) {
-    const digits = m[1]!.replace(/\D/g, '');
-    if (elfproef(digits)) out.push({ kind: 'bsn', severity: 'refuse', masked: `…${digits.slice(-3)}`, start: m.index, end: m.index + m[0].length });
-  }
+  if (BSN_SHAPE_HINT.test(text))
+    for (const m of text.matchAll(BSN_SHAPE)) {
+      const digits = m[1]!.replace(/\D/g, '');
+      if (elfproef(digits)) out.push({ kind: 'bsn', severity: 'refuse', masked: `…${digits.slice(-3)}`, start: m.index, end: m.index + m[0].length });
+    }
+  if (!BSN_WORD_HINT.test(text)) return;
   for (const m of text.matchAll(BSN_WORD)) {
     const digits = m[1]!.replace(/\D/g, '');
     const start = m.index + m[0].length - m[1]!.length;
@@ -148,6 +155,8 @@ function personNames(text: string, out: Finding[]): void {
 // A street is capitalised words (with tussenvoegsels: Laan van Meerdervoort), then the number.
 const ADDRESS = /\p{Lu}[\p{Ll}.'’-]+(?:\s+(?:\p{Lu}[\p{Ll}.'’-]+|van|de|der|den|het|'t)){0,3}\s+\d{1,5}(?:\s?[a-zA-Z](?![a-zA-Z])|-\d{1,4})?\s*,?\s+([1-9]\d{3})\s?(?!SA|SD|SS)[A-Z]{2}(?![\p{L}\d])/gu;
 const LIVES = /(?<![\p{L}])(?:woont|wonen|woonachtig|woonadres|thuisadres|huisadres|verblijft|verblijfadres)(?![\p{L}])/iu;
+// Every LIVES match holds one of these (same flags, so the same case folding); cheap, no look-behind.
+const LIVES_HINT = /wo|adres|verblijf/iu;
 
 function addresses(text: string, out: Finding[], names: Finding[]): void {
   for (const m of text.matchAll(ADDRESS)) {
@@ -174,7 +183,7 @@ export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
     personNames(text, names);
     if (digits) addresses(text, found, names);
     found.push(...names);
-  } else if (!opts.professional && digits && LIVES.test(text)) addresses(text, found, []);
+  } else if (!opts.professional && digits && LIVES_HINT.test(text) && LIVES.test(text)) addresses(text, found, []);
   found.sort((a, b) => a.start - b.start || (a.severity === b.severity ? b.end - a.end : a.severity === 'refuse' ? -1 : 1));
   const out: Finding[] = [];
   for (const f of found) {

@@ -12,7 +12,9 @@ import { t } from '../i18n/nl';
 /**
  * The parent's numerator that a part's denominator is: of the parent's values that count, the one
  * about the same period, measured on the same day, else the latest measured on or before it.
- * Null when the parent has no value with a numerator for that period yet.
+ * Null when the parent has no value with a numerator for that period yet. A parent value of that
+ * same day entered without a numerator (a percentage only) also gives null: the part's count is
+ * about that day's parent count, never an older one (tested in results-rules.test.ts).
  */
 export function parentNumerator(parent: readonly MeasurementValue[], period: Pick<Period, 'start' | 'end'>, date: string): number | null {
   const counted = effectivePerMoment(parent.filter((m) => m.date <= date && samePeriod(m.period, period))).map((e) => e.current);

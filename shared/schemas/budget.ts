@@ -151,6 +151,37 @@ export const BudgetFilter = z.strictObject({
 });
 export type BudgetFilter = z.infer<typeof BudgetFilter>;
 
+// ---- Long lists one page at a time (issue 13): totals over every matching row, the rows of one page.
+
+/** Rows per page of the long money lists. */
+export const PAGE_SIZE = 100;
+const pageAt = {
+  offset: z.number({ error: t('val.number') }).int(t('val.wholeNumber')).min(0, t('val.notNegative')).default(0),
+  limit: z.number({ error: t('val.number') }).int(t('val.wholeNumber')).min(1, t('val.number')).max(500, t('val.number')).default(PAGE_SIZE),
+};
+export const BudgetLinePageInput = BudgetFilter.extend(pageAt);
+export type BudgetLinePageInput = z.input<typeof BudgetLinePageInput>;
+export const SpendPageInput = BudgetFilter.extend({ budgetLineId: id().optional(), ...pageAt });
+export type SpendPageInput = z.input<typeof SpendPageInput>;
+export const BudgetLinePage = z.object({
+  lines: z.array(BudgetLine),
+  /** Lines matching the filter, over all pages. */
+  total: z.number().int(),
+  plannedCents: z.number().int(),
+  realisedCents: z.number().int(),
+  offset: z.number().int(),
+  limit: z.number().int(),
+});
+export type BudgetLinePage = z.infer<typeof BudgetLinePage>;
+export const SpendPage = z.object({
+  spend: z.array(Spend),
+  total: z.number().int(),
+  amountCents: z.number().int(),
+  offset: z.number().int(),
+  limit: z.number().int(),
+});
+export type SpendPage = z.infer<typeof SpendPage>;
+
 // ---- Rule settings (per programme; defaults are the 2012 rules)
 
 const pct = () => z.number({ error: t('val.number') }).int(t('val.wholeNumber')).min(0, t('val.notNegative')).max(100, t('val.pct'));

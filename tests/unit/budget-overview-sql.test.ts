@@ -50,6 +50,9 @@ describe('budget overview in SQL', () => {
     const cofinLines = await call('budgetLine.list', { programmeId, measureId: withCofin.id, cofin: true });
     expect(cofinLines.map((l) => l.id).sort()).toEqual([...figures.get(withCofin.id)!.cofinLineIds].sort());
     expect(cofinLines.reduce((s, l) => s + l.plannedCents, 0)).toBe(withCofin.cofinCents);
+    // The Begrotingsregels tab asks a page at a time with the same filter.
+    const page = await call('budgetLine.page', { programmeId, measureId: withCofin.id, cofin: true });
+    expect([page.total, page.plannedCents]).toEqual([withCofin.cofinLineCount, withCofin.cofinCents]);
 
     // Raw SQL: planned and realised per measure and year straight from the tables.
     const raw = q

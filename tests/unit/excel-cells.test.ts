@@ -146,4 +146,21 @@ describe('writing cells', () => {
     expect(back.getCell('B5')).toMatchObject({ value: '007', numFmt: '@' });
     expect(back.getCell('B6')).toMatchObject({ value: 2026, numFmt: '0' });
   });
+
+  it('a computed share is written as Excel keeps it (15 significant digits), not with binary noise', async () => {
+    const wb = new WorkbookWriter({ creator: 'Test', created: new Date('2026-07-31T10:00:00Z') });
+    const ws = wb.addSheet('x');
+    const share = (476 / 500) * 100;
+    expect(share).not.toBe(95.2); // the noise this guards against
+    ws.set(1, 1, share);
+    ws.set(2, 1, 0.1 + 0.2);
+    ws.set(3, 1, 123456789012);
+    ws.set(4, 1, -1234.56);
+    const { default: JSZip } = await import('jszip');
+    const xml = await (await JSZip.loadAsync(wb.toBuffer())).file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).toContain('<c r="A1"><v>95.2</v></c>');
+    expect(xml).toContain('<c r="A2"><v>0.3</v></c>');
+    expect(xml).toContain('<c r="A3"><v>123456789012</v></c>');
+    expect(xml).toContain('<c r="A4"><v>-1234.56</v></c>');
+  });
 });

@@ -134,6 +134,32 @@ describe('no partner twice', () => {
     expect((await fail('organisation.update', { id: other.id, rowVersion: other.rowVersion, ...org('ROC Zuid', { brin: '25LJ' }) })).field).toBe('brin');
   });
 
+  it('a partner coming back from the Prullenbak or by undo may not bring a number another partner took meanwhile', async () => {
+    const { call, fail, app, as } = await makeCore();
+    const arcus = await call('organisation.create', org('Arcus College', { brin: '25LJ' }));
+    await call('organisation.delete', { id: arcus.id, rowVersion: arcus.rowVersion });
+    const zeist = await call('organisation.create', org('Arcus Zeist', { brin: '25LJ' }));
+    const item = (await call('trash.list')).find((x) => x.label === 'Arcus College')!;
+    const back = await fail('trash.restore', { changeSetId: item.changeSetId });
+    expect(back.message).toBe(
+      'Partner "Arcus College" kan niet terugkomen met BRIN-nummer 25LJ: dat nummer is nu van partner "Arcus Zeist". Een nummer hoort bij één partner: pas het nummer bij "Arcus Zeist" aan of zet die partner eerst in de Prullenbak.',
+    );
+    const live = () => app.workspace!.db.selectFrom('organisation').select('name').where('brin', '=', '25LJ').where('deletedAt', 'is', null).execute();
+    expect(await live()).toEqual([{ name: 'Arcus Zeist' }]);
+    // Zeist takes another number: now Arcus College may come back.
+    await call('organisation.update', { id: zeist.id, rowVersion: zeist.rowVersion, ...org('Arcus Zeist', { brin: '25LJ01' }) });
+    await call('trash.restore', { changeSetId: item.changeSetId });
+    expect((await live()).map((r) => r.name)).toEqual(['Arcus College']);
+    // Undo in one window of a number change, after another window gave that number to a new partner.
+    const midden = await call('organisation.create', org('ROC Midden', { brin: '40AB' }));
+    await call('organisation.update', { id: midden.id, rowVersion: midden.rowVersion, ...org('ROC Midden', { brin: '41AB' }) });
+    await as('venster-2').call('organisation.create', org('ROC Oost', { brin: '40AB' }));
+    expect((await fail('history.undo', {})).message).toBe(
+      'Partner "ROC Midden" kan niet terugkomen met BRIN-nummer 40AB: dat nummer is nu van partner "ROC Oost". Een nummer hoort bij één partner: pas het nummer bij "ROC Oost" aan of zet die partner eerst in de Prullenbak.',
+    );
+    expect((await app.workspace!.db.selectFrom('organisation').select('brin').where('id', '=', midden.id).executeTakeFirstOrThrow()).brin).toBe('41AB');
+  });
+
   it('near-duplicate names are found (to ask before saving), different partners are not', () => {
     const all = [
       { id: '1', name: 'Arcus College' },

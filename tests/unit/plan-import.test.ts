@@ -452,3 +452,32 @@ describe('plan import and export on the command line', () => {
     expect(bad.code).toBe(1);
   });
 });
+
+describe('plan import: the privacy guard looks at the document before anything is applied', () => {
+  it('a BSN in an answer and a home address in a sub-activity show in the preview at their record and field; the import is refused and writes nothing', async () => {
+    const core = await makeCore();
+    const plan = fictionalPlan();
+    const a = plan.lines[0]!.measures[0]!.activities[0]!;
+    a.aim = `${a.aim} Voorbeeld: jongere met BSN 111222333 kreeg een traject.`;
+    const b = plan.lines[0]!.measures[0]!.activities[1]!;
+    b.subs[0]![3] = 'Huisbezoek: de jongere woont op Dorpsstraat 12, 1234 AB Ergens.';
+    const buf = await typedDocx(plan);
+    const p = await core.call('plan.preview', { file: file(buf) });
+    const item = p.items.find((i) => i.code === a.code)!;
+    const privacy = item.issues.filter((i) => i.includes('Regieboek bewaart nooit gegevens over één jongere'));
+    expect(privacy).toHaveLength(1);
+    expect(privacy[0]).toMatch(new RegExp(`^${a.code.replace(/\./g, '\\.')} .*\\(Doel van de activiteit\\): hier staat een BSN \\(…333\\)\\.`));
+    expect(privacy[0]).not.toContain('111222333');
+    const sub = p.items.find((i) => i.code === b.code)!.issues.filter((i) => i.includes('Regieboek bewaart nooit'));
+    expect(sub).toHaveLength(1);
+    expect(sub[0]).toContain('hier staat een woonadres');
+    expect(sub[0]).not.toContain('Dorpsstraat 12');
+    // No other record is held against the guard.
+    expect(p.items.filter((i) => i !== item && i.code !== b.code && i.issues.some((x) => x.includes('jongere')))).toEqual([]);
+
+    const before = await core.app.workspace!.db.selectFrom('activity').select('id').execute();
+    const err = await core.fail('plan.import', { file: file(buf), choices: emptyChoices(), newProgramme: { name: p.title, periodStart: p.periodStart!, periodEnd: p.periodEnd! }, sha256: p.sha256 });
+    expect(err.message).toContain('hier staat een BSN (…333)');
+    expect(await core.app.workspace!.db.selectFrom('activity').select('id').execute()).toEqual(before);
+  });
+});

@@ -6,6 +6,7 @@ import { parentNumerator, linkedSentence } from '../../shared/results/linked';
 import { schoolYearRange, schoolYearsBetween, inSchoolYearsOf, isSchoolYear } from '../../shared/results/schoolYear';
 import { missedMoments, momentsBetween, staleProvisional } from '../../shared/results/moments';
 import { formatIndicatorValue, formatNumber, parseNumberInput } from '../../shared/results/format';
+import { parseRegionPaste } from '../../shared/results/paste';
 import {
   classifyRange,
   defaultMomentPeriod,
@@ -733,8 +734,7 @@ describe('Dutch numbers', () => {
 });
 
 describe('pasting region figures', () => {
-  it('reads tab-separated lines, skips a header and names each line it cannot read', async () => {
-    const { parseRegionPaste } = await import('../../shared/results/paste');
+  it('reads tab-separated lines, skips a header and names each line it cannot read', () => {
     const text = [
       "Schooljaar\tOnderwijssoort\tDeelnemers\tVsv'ers\tStatus\tDefinitie\tNorm",
       '2024/2025\tmbo 2\t4.210\t333\tvoorlopig\tVSV 2022\t8',

@@ -139,19 +139,31 @@ function readError(e: XlsxError, file: string, limits: Limits): UserError {
 
 export { norm } from './norm';
 
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
 /** The text of a cell as a person reads it, for headers, labels and the personal-data check. */
 export function xText(cell: XCell | undefined): string {
   const v = cell?.value;
   if (v === null || v === undefined) return '';
-  if (v instanceof Date) {
-    const p = (n: number) => String(n).padStart(2, '0');
-    return `${p(v.getUTCDate())}-${p(v.getUTCMonth() + 1)}-${v.getUTCFullYear()}`;
-  }
+  if (typeof v === 'string') return v;
+  if (v instanceof Date) return `${pad2(v.getUTCDate())}-${pad2(v.getUTCMonth() + 1)}-${v.getUTCFullYear()}`;
   if (typeof v === 'object') {
     if ('formula' in v) return xText({ value: v.result, numFmt: cell!.numFmt });
     return v.error;
   }
   return String(v);
+}
+
+/** Per workbook read, the cell texts in which the privacy guard found nothing at all. */
+const cleanOf = new WeakMap<XBook, ReadonlySet<string>>();
+
+/**
+ * Texts of this workbook's cells the guard already found clean. A text with no finding has none
+ * under any scan option either (a professional's field is looked at for less), so the import's
+ * per-field check of the same text can skip it.
+ */
+export function cleanTexts(book: XBook): ReadonlySet<string> {
+  return cleanOf.get(book) ?? new Set();
 }
 
 /**
@@ -161,24 +173,28 @@ export function xText(cell: XCell | undefined): string {
  * (privacy.ts). A name-like phrase is the softer signal: the import's dry run reports it per row.
  */
 export function refusePersonalData(book: XBook, file: string): void {
-  for (const ws of book.sheets) {
+  // Each cell's text once, for both checks (sparse like the cells: holes stay holes).
+  const texts = book.sheets.map((ws) => ws.rows.map((r) => ({ r: r.r, cells: r.cells.map(xText) })));
+  const clean = new Set<string>();
+  book.sheets.forEach((ws, i) => {
     const hits: string[] = [];
-    for (const row of ws.rows) {
-      row.cells.forEach((cell, c) => {
-        if (hits.length >= 5) return;
-        const s = xText(cell);
-        if (s.length < 8) return;
-        const f = scanText(s).find((x) => x.severity === 'refuse');
+    for (const row of texts[i]!) {
+      row.cells.forEach((s, c) => {
+        if (hits.length >= 5 || s.length < 8) return;
+        const found = scanText(s);
+        if (!found.length) clean.add(s);
+        const f = found.find((x) => x.severity === 'refuse');
         if (f) hits.push(t('privacy.fileCell', { row: row.r, col: colLetter(c), what: t(`privacy.kind.${f.kind}`), masked: f.masked }));
       });
       if (hits.length >= 5) break;
     }
     if (hits.length) throw refuse(t('privacy.file', { file, sheet: ws.name, cells: hits.join('; ') }));
-  }
-  for (const ws of book.sheets) {
-    const hits = personalDataIn(ws.rows.map((r) => ({ r: r.r, cells: r.cells.map((c) => xText(c)) })));
+  });
+  cleanOf.set(book, clean);
+  book.sheets.forEach((ws, i) => {
+    const hits = personalDataIn(texts[i]!);
     if (hits.length) throw refuse(t('xl.file.personalData', { file, sheet: ws.name, cells: hits.slice(0, 5).map((h) => `${colLetter(h.col)}${h.row} ("${h.text}")`).join(', ') }));
-  }
+  });
 }
 
 export { personalDataHint } from './privacy';

@@ -72,6 +72,8 @@ export const NUMFMT = {
 export { colName as colLetter } from './xlsx/writer';
 
 const fail = (message: string): CellRead => ({ ok: false, message });
+/** A value read, with the note about it (a module function, not a closure per cell: imports read every cell). */
+const done = (value: CellValue, note: string | undefined): CellRead => ({ ok: true, value, note });
 /** A number times a scale, without binary noise (0.4 × 100 is 40, not 40.00000000000001). */
 const scaled = (n: number, scale: number) => Math.round(n * scale * 1e9) / 1e9;
 // Tab and line breaks are text; every other control character is not.
@@ -186,7 +188,6 @@ export function readCell(cell: CellLike | undefined, rule: CellRule, ctx: ReadCo
     if ((raw as string).trim() === '') raw = null;
   }
   if (raw === null || raw === undefined) return rule.required ? fail(t('xl.cell.required')) : { ok: true, value: null, note };
-  const done = (value: CellValue): CellRead => ({ ok: true, value, note });
 
   switch (rule.type) {
     case 'id':
@@ -205,7 +206,7 @@ export function readCell(cell: CellLike | undefined, rule: CellRule, ctx: ReadCo
       if (rule.type === 'id' && !/^[A-Za-z0-9._:\-/]{1,64}$/.test(s) && !/^[\p{L}\p{N}._:\-/]{1,64}$/u.test(s)) return fail(t('xl.cell.badId', { value: show(s) }));
       // A text cut on export is judged by the import against the stored one (import.ts).
       if (rule.maxLength && s.length > rule.maxLength && !s.endsWith(CUT_MARK)) return fail(t('xl.cell.tooLong', { max: nlInt(rule.maxLength), length: nlInt(s.length) }));
-      return done(s);
+      return done(s, note);
     }
     case 'money': {
       let cents: number;
@@ -227,7 +228,7 @@ export function readCell(cell: CellLike | undefined, rule: CellRule, ctx: ReadCo
         }
       } else return fail(t('xl.cell.textInNumber', { value: show(raw), example: exampleFor(rule) }));
       if (cents < 0 && !rule.allowNegative) return fail(t('xl.cell.negative'));
-      return done(rule.scale ? scaled(cents, rule.scale) : cents);
+      return done(rule.scale ? scaled(cents, rule.scale) : cents, note);
     }
     case 'int':
     case 'decimal': {
@@ -242,7 +243,7 @@ export function readCell(cell: CellLike | undefined, rule: CellRule, ctx: ReadCo
       if (rule.type === 'int' && !Number.isInteger(n)) return fail(t('xl.cell.notWhole', { value: show(raw) }));
       if (Math.abs(n) > (rule.type === 'int' ? MAX_INT : MAX_DECIMAL)) return fail(t('xl.cell.hugeNumber', { value: show(raw) }));
       if (n < 0 && !rule.allowNegative) return fail(t('xl.cell.negative'));
-      return done(rule.scale ? scaled(n, rule.scale) : n);
+      return done(rule.scale ? scaled(n, rule.scale) : n, note);
     }
     case 'percent': {
       let n: number;
@@ -260,29 +261,29 @@ export function readCell(cell: CellLike | undefined, rule: CellRule, ctx: ReadCo
       } else return fail(t('xl.cell.textInNumber', { value: show(raw), example: exampleFor(rule) }));
       if (Math.abs(n) > 100) return fail(t('xl.cell.hugeNumber', { value: show(raw) }));
       if (n < 0 && !rule.allowNegative) return fail(t('xl.cell.negative'));
-      return done(scaled(n, rule.scale ?? 1));
+      return done(scaled(n, rule.scale ?? 1), note);
     }
     case 'date':
     case 'datetime': {
       if (raw instanceof Date) {
         if (Number.isNaN(raw.getTime())) return fail(t('xl.cell.notDate', { value: show(raw) }));
-        if (rule.type === 'datetime') return done(raw.toISOString());
+        if (rule.type === 'datetime') return done(raw.toISOString(), note);
         const iso = dateFromSerial(serialOf(raw));
-        return iso ? done(iso) : fail(t('xl.cell.dateRange', { value: formatDate(raw.toISOString().slice(0, 10)) }));
+        return iso ? done(iso, note) : fail(t('xl.cell.dateRange', { value: formatDate(raw.toISOString().slice(0, 10)) }));
       }
       if (typeof raw === 'number') {
         // A workbook made on an old Mac counts days from 1904: 1462 days later than 1900.
         const iso = dateFromSerial(raw + (ctx.date1904 ? 1462 : 0));
-        return iso ? done(iso) : fail(t('xl.cell.dateRange', { value: show(raw) }));
+        return iso ? done(iso, note) : fail(t('xl.cell.dateRange', { value: show(raw) }));
       }
       if (typeof raw === 'string') {
         const s = raw.trim();
-        if (rule.type === 'datetime' && !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s)) return done(new Date(s).toISOString());
+        if (rule.type === 'datetime' && !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s)) return done(new Date(s).toISOString(), note);
         const iso = parseDateInput(s);
         if (!iso || !isValidIsoDate(iso)) return fail(t('xl.cell.notDate', { value: show(s) }));
         const serial = serialOf(new Date(iso + 'T00:00:00Z'));
         if (serial < SERIAL_MIN || serial > SERIAL_MAX) return fail(t('xl.cell.dateRange', { value: show(s) }));
-        return done(iso);
+        return done(iso, note);
       }
       return fail(t('xl.cell.notDate', { value: show(raw) }));
     }
@@ -290,13 +291,13 @@ export function readCell(cell: CellLike | undefined, rule: CellRule, ctx: ReadCo
       const s = String(raw).trim().toLowerCase();
       const hit = (rule.choices ?? []).find((c) => c.value.toLowerCase() === s || c.label.toLowerCase() === s);
       if (!hit) return fail(t('xl.cell.notChoice', { value: show(raw), choices: (rule.choices ?? []).map((c) => c.label).join(', ') }));
-      return done(hit.value);
+      return done(hit.value, note);
     }
     case 'bool': {
-      if (typeof raw === 'boolean') return done(raw);
+      if (typeof raw === 'boolean') return done(raw, note);
       const s = String(raw).trim().toLowerCase();
-      if (['ja', 'j', 'yes', 'waar', 'true', '1'].includes(s)) return done(true);
-      if (['nee', 'n', 'no', 'onwaar', 'false', '0'].includes(s)) return done(false);
+      if (['ja', 'j', 'yes', 'waar', 'true', '1'].includes(s)) return done(true, note);
+      if (['nee', 'n', 'no', 'onwaar', 'false', '0'].includes(s)) return done(false, note);
       return fail(t('xl.cell.notBool', { value: show(raw) }));
     }
   }

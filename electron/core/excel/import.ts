@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { readBook, norm, LIMITS, type Limits } from './book';
+import { cleanTexts, readBook, norm, LIMITS, type Limits } from './book';
 import type { XBook, XSheet } from './xlsx/reader';
 import { checkRegion, peekInfo, type FileInfo } from './info';
 import { recordKinds, kindByName, sameValue, type Db, type RecordKind } from './kinds';
@@ -20,7 +20,7 @@ import { shapeIssues } from './shape-check';
 import { tracked, type Tracker } from '../history/tracker';
 import { entityDef } from '../history/entities';
 import { UserError } from '../errors';
-import { privacyIssues } from '../privacy/guard';
+import { privacyIssues, rowFindings } from '../privacy/guard';
 import { findingMessage } from '../../../shared/privacy/fields';
 import { formatCents } from '../../../shared/money';
 import { formatDate, formatDateTime } from '../../../shared/dates';
@@ -293,7 +293,8 @@ async function planInputSheet(db: Db, p: Parsed, spec: SheetSpec & { input: Inpu
         for (const i of e.issues) issueAt(i.key, i.message);
       }
     }
-    if (record && !issues.length) for (const p of await privacyOf(db, input.entity, spec, r.values)) issueAt(p.field, p.message);
+    const privacy = record && !issues.length ? privacyOf(db, p, input.entity, spec, r.values) : null;
+    if (privacy) for (const p of await privacy) issueAt(p.field, p.message);
     if (issues.length) status = 'rejected';
     out.push({
       key: `${spec.sheet}!${parent || r.rowNumber}`,
@@ -319,13 +320,35 @@ async function planInputSheet(db: Db, p: Parsed, spec: SheetSpec & { input: Inpu
   return out;
 }
 
-/** The privacy guard's issues for the editable text values of a row, per column key. */
-async function privacyOf(db: Db, entity: string, spec: SheetSpec, values: Row): Promise<{ field: string; message: string }[]> {
-  const texts = Object.fromEntries(Object.entries(values).filter(([k, v]) => spec.editable.has(k) && typeof v === 'string'));
-  return (await privacyIssues(db, entity, texts)).map(({ field, finding: f }) => ({
-    field,
-    message: f.severity === 'refuse' ? findingMessage(f) : t('privacy.xlConfirm', { what: t(`privacy.kind.${f.kind}`), masked: f.masked }),
-  }));
+/** The editable text values of a row: what the privacy guard looks at. */
+function editableTexts(spec: SheetSpec, values: Row, clean: ReadonlySet<string>): Record<string, string> {
+  const texts: Record<string, string> = {};
+  for (const k in values) {
+    const v = values[k];
+    if (typeof v === 'string' && spec.editable.has(k) && !clean.has(v)) texts[k] = v;
+  }
+  return texts;
+}
+
+/**
+ * The privacy guard's issues for the editable text values of a row, per column key. Most rows have
+ * no finding at all: that is decided here without waiting on the store (imports check every row).
+ */
+function privacyOf(db: Db, p: Parsed, entity: string, spec: SheetSpec, values: Row): Promise<{ field: string; message: string }[]> | null {
+  const texts = editableTexts(spec, values, cleanTexts(p.book));
+  if (!rowFindings(entity, texts).length) return null;
+  return privacyIssues(db, entity, texts).then((list) =>
+    list.map(({ field, finding: f }) => ({
+      field,
+      message: f.severity === 'refuse' ? findingMessage(f) : t('privacy.xlConfirm', { what: t(`privacy.kind.${f.kind}`), masked: f.masked }),
+    })),
+  );
+}
+
+/** An issue at a row's column (a module function: planSheet would otherwise make a closure per row). */
+function addIssue(issues: Issue[], spec: SheetSpec, r: ReadRow, key: string, message: string): void {
+  const c = spec.columns.find((x) => x.key === key);
+  issues.push({ sheet: spec.sheet, row: r.rowNumber, col: r.cols[key], header: c?.header, message });
 }
 
 async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[], fileIds: Map<string, Set<string>>, list: (kind: RecordKind) => Promise<Row[]>): Promise<Planned[]> {
@@ -356,14 +379,10 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
   for (const r of table.rows) {
     const id = r.values[kind.idKey] === null || r.values[kind.idKey] === undefined ? '' : String(r.values[kind.idKey]);
     const issues: Issue[] = [...r.issues];
-    const issueAt = (key: string, message: string) => {
-      const c = spec.columns.find((x) => x.key === key);
-      issues.push({ sheet: spec.sheet, row: r.rowNumber, col: r.cols[key], header: c?.header, message });
-    };
     const dups = byId.get(id) ?? [];
-    if (id && dups.length > 1) issueAt(kind.idKey, t('xl.plan.duplicateId', { id, rows: dups.map((d) => d.rowNumber).join(', ') }));
+    if (id && dups.length > 1) addIssue(issues, spec, r, kind.idKey, t('xl.plan.duplicateId', { id, rows: dups.map((d) => d.rowNumber).join(', ') }));
     // Checks across fields, only on the columns that were read (a partner's read-only columns are not).
-    if (!issues.length) for (const c of kind.check?.(r.values) ?? []) if (spec.allowCreate || spec.editable.has(c.key)) issueAt(c.key, c.message);
+    if (!issues.length) for (const c of kind.check?.(r.values) ?? []) if (spec.allowCreate || spec.editable.has(c.key)) addIssue(issues, spec, r, c.key, c.message);
 
     const current = id ? existing.get(id) : undefined;
     // Not in this workspace (a new record of a workspace workbook, an unknown one of a request).
@@ -383,15 +402,15 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
           if (sameValue(ov, nv)) continue;
           // A text cut on export (older data, longer than a cell) left as it was keeps the stored text.
           if (typeof nv === 'string' && nv.endsWith(CUT_MARK)) {
-            if (typeof ov !== 'string' || cutForExcel(ov)?.text !== nv) issueAt(c.key, t('xl.cell.cutText', { max: (c.maxLength ?? 0).toLocaleString('nl-NL') }));
+            if (typeof ov !== 'string' || cutForExcel(ov)?.text !== nv) addIssue(issues, spec, r, c.key, t('xl.cell.cutText', { max: (c.maxLength ?? 0).toLocaleString('nl-NL') }));
             continue;
           }
           if (kind.readOnly) {
-            issueAt(c.key, t('xl.plan.readOnly', { sheet: spec.sheet }));
+            addIssue(issues, spec, r, c.key, t('xl.plan.readOnly', { sheet: spec.sheet }));
             continue;
           }
           if (nv === null && c.required) {
-            issueAt(c.key, t('xl.cell.required'));
+            addIssue(issues, spec, r, c.key, t('xl.cell.required'));
             continue;
           }
           const conflict = since.has(c.key);
@@ -403,13 +422,13 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
       } else if (!id) {
         // readCell already refused an empty required id
       } else if (!spec.allowCreate) {
-        issueAt(kind.idKey, t(kind.readOnly ? 'xl.plan.otherRecord' : 'xl.plan.unknownId', { id, sheet: spec.sheet }));
+        addIssue(issues, spec, r, kind.idKey, t(kind.readOnly ? 'xl.plan.otherRecord' : 'xl.plan.unknownId', { id, sheet: spec.sheet }));
       } else {
-        if (trashed.has(id)) issueAt(kind.idKey, t('xl.plan.inTrash', { id }));
-        for (const c of spec.columns) if (c.required && (r.values[c.key] === null || r.values[c.key] === undefined) && !r.issues.length) issueAt(c.key, t('xl.cell.required'));
+        if (trashed.has(id)) addIssue(issues, spec, r, kind.idKey, t('xl.plan.inTrash', { id }));
+        for (const c of spec.columns) if (c.required && (r.values[c.key] === null || r.values[c.key] === undefined) && !r.issues.length) addIssue(issues, spec, r, c.key, t('xl.cell.required'));
         for (const c of spec.columns) {
           const v = r.values[c.key];
-          if (typeof v === 'string' && v.endsWith(CUT_MARK) && !c.informational) issueAt(c.key, t('xl.cell.cutText', { max: (c.maxLength ?? 0).toLocaleString('nl-NL') }));
+          if (typeof v === 'string' && v.endsWith(CUT_MARK) && !c.informational) addIssue(issues, spec, r, c.key, t('xl.cell.cutText', { max: (c.maxLength ?? 0).toLocaleString('nl-NL') }));
         }
         if (!issues.length) {
           status = 'new';
@@ -422,8 +441,8 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
       }
     }
     // What would be written goes through the privacy guard: the changed values, or a new row's.
-    if (kind.entity && !issues.length && status !== 'unchanged')
-      for (const p of await privacyOf(db, kind.entity, spec, status === 'new' ? r.values : { ...patch, ...conflictPatch })) issueAt(p.field, p.message);
+    const privacy = kind.entity && !issues.length && status !== 'unchanged' ? privacyOf(db, p, kind.entity, spec, status === 'new' ? r.values : { ...patch, ...conflictPatch }) : null;
+    if (privacy) for (const p of await privacy) addIssue(issues, spec, r, p.field, p.message);
     if (issues.length) status = 'rejected';
     out.push({
       key: `${spec.sheet}!${id || r.rowNumber}`,

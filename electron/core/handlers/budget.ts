@@ -14,6 +14,7 @@ import { fieldLabel, t, type MessageKey } from '../../../shared/i18n/nl';
 import { findProgramme } from '../db/queries/programmes';
 import { findActivity, findMeasure } from '../db/queries/tree';
 import { budgetChecks, budgetOverview, findAward, findBudgetLine, findSpend, getRules, listAwards, listBudgetLines, listSpend } from '../db/queries/budget';
+import { pageBudgetLines, pageSpend } from '../db/queries/budget-pages';
 import { ownActivityOf } from './own-activity';
 import { assertOrganisations } from './tree';
 import { RESERVE_CATEGORY } from '../../../shared/budget';
@@ -209,5 +210,16 @@ export const budgetHandlers = handlers({
     const before = await must(findSpend(db, id), 'spend');
     await tracked(db, meta(ctx, 'delete', 'spend', spendName(before)), (tr) => tr.trash('spend', id, { rowVersion }));
     return null;
+  },
+
+  // Long lists one page at a time (issue 13): the screens ask for the rows they show.
+  'budgetLine.page': async ({ offset, limit, ...filter }, ctx) => {
+    await mustProgramme(ctx.db(), filter.programmeId);
+    return pageBudgetLines(ctx.db(), filter, { offset, limit });
+  },
+
+  'spend.page': async ({ offset, limit, ...filter }, ctx) => {
+    await mustProgramme(ctx.db(), filter.programmeId);
+    return pageSpend(ctx.db(), filter, { offset, limit });
   },
 });

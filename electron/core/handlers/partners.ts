@@ -6,7 +6,7 @@ import { tracked } from '../history/tracker';
 import { entityName } from '../history/entities';
 import { UserError } from '../errors';
 import { fieldLabel, t } from '../../../shared/i18n/nl';
-import { findContact, findOrganisation, listOrganisations, organisationDetail } from '../db/queries/partners';
+import { findContact, findOrganisation, listOrganisations, organisationDetail, partnerWithNumber } from '../db/queries/partners';
 
 const notFound = (entity: string) => new UserError('not_found', t('err.notFound', { entity: entityName(entity) }));
 
@@ -30,10 +30,7 @@ const meta = (ctx: { user: string; session: string }, action: string, entity: st
 async function refuseDuplicateNumbers(db: Kysely<Database>, input: { brin: string; kvk: string }, selfId?: string): Promise<void> {
   for (const field of ['brin', 'kvk'] as const) {
     const value = input[field];
-    if (!value) continue;
-    let q = db.selectFrom('organisation').select(['id', 'name']).where(field, '=', value).where('deletedAt', 'is', null);
-    if (selfId) q = q.where('id', '!=', selfId);
-    const other = await q.executeTakeFirst();
+    const other = await partnerWithNumber(db, field, value, selfId);
     if (other) throw new UserError('invalid_input', `${fieldLabel(field)}: ${t(`partner.duplicate.${field}`, { value, name: other.name })}`, field);
   }
 }

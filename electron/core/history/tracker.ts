@@ -13,7 +13,8 @@ import type { Database } from '../db/schema';
 import { entityDef } from './entities';
 import { UserError } from '../errors';
 import { staleWrite } from './conflict';
-import { t } from '../../../shared/i18n/nl';
+import { fieldLabel, t } from '../../../shared/i18n/nl';
+import { partnerWithNumber } from '../db/queries/partners';
 import { nowIso } from '../clock';
 import { guardWrite } from '../privacy/guard';
 import { looseDb } from '../db/loose';
@@ -138,6 +139,7 @@ export class Tracker {
    * changes in place, so the trash table follows every change of deletedIn.
    */
   private async write(entity: string, id: string, before: Row, values: Row, op: Op): Promise<Row> {
+    if (entity === 'organisation' && op !== 'create') await this.refuseNumberTaken(id, before, values);
     const fields: Record<string, [unknown, unknown]> = {};
     for (const [k, v] of Object.entries(values)) fields[k] = [before[k] ?? null, v];
     const rowVersion = Number(before.rowVersion ?? 0) + 1;
@@ -145,6 +147,21 @@ export class Tracker {
     await this.record(entity, id, op, fields, null);
     if ('deletedIn' in values) await this.syncTrash(entity, id, [before.deletedIn, values.deletedIn]);
     return { ...before, ...values, rowVersion };
+  }
+
+  /**
+   * A partner coming back (from the Prullenbak, or by an undo or redo) may not bring a BRIN or KvK
+   * number that another partner has taken in the meantime: one number names one organisation.
+   */
+  private async refuseNumberTaken(id: string, before: Row, values: Row): Promise<void> {
+    const after = { ...before, ...values };
+    if (after.deletedAt !== null && after.deletedAt !== undefined) return;
+    for (const field of ['brin', 'kvk'] as const) {
+      if (!(field in values) && !('deletedAt' in values)) continue;
+      const value = String(after[field] ?? '');
+      const other = await partnerWithNumber(this.trx, field, value, id);
+      if (other) throw new UserError('user_error', t('partner.duplicate.back', { name: String(after.name ?? ''), field: fieldLabel(field), value, other: other.name }), field);
+    }
   }
 
   /** A Prullenbak item is listed while its root row is still marked with the item's change set. */

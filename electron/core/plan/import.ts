@@ -10,6 +10,7 @@ import type { Database } from '../db/schema';
 import { tracked, type Tracker } from '../history/tracker';
 import { measureFromActivity } from '../handlers/own-activity';
 import { UserError } from '../errors';
+import { rowFindings } from '../privacy/guard';
 import { readDocx } from './docx-read';
 import { fieldText, parsePlanDate, recognise, type DraftItem, type Recognised } from './recognise';
 import { fieldLabel, t } from '../../../shared/i18n/nl';
@@ -425,9 +426,20 @@ export async function previewPlan(db: Db, buf: Buffer, fileName: string, choices
     byKey.set(item.key, r);
   }
 
-  // PRIVACY GUARD (issue 11): when the guard lands, its dry-run check (privacyIssues per record and
-  // field) belongs here, so a name or BSN in the document is shown in the preview before the apply;
-  // the tracked writes below pass through the guard in the tracker either way.
+  // The privacy guard's refusals are shown here, per record and field, before anything is applied
+  // (the tracked writes refuse them anyway); a name-like phrase is asked about when it is written.
+  for (const r of records) {
+    const entity = r.item.kind === 'line' ? 'programmeLine' : r.item.kind === 'measure' ? 'measure' : 'activity';
+    const found = [...rowFindings(entity, r.values).map((f) => ({ ...f, entity })), ...r.subs.flatMap((sub) => rowFindings('subActivity', { ...sub }).map((f) => ({ ...f, entity: 'subActivity' })))];
+    const seen = new Set<string>();
+    for (const f of found.filter((x) => x.finding.severity === 'refuse')) {
+      if (seen.has(`${f.entity}.${f.field}`)) continue;
+      seen.add(`${f.entity}.${f.field}`);
+      r.issues.push(
+        t('plan.issue.privacy', { item: coded(r.item.code, String(r.values.name ?? r.item.name)), field: fieldLabel(f.field, f.entity), what: t(`privacy.kind.${f.finding.kind}`), masked: f.finding.masked }),
+      );
+    }
+  }
 
   const onlyInRegieboek = existing
     ? [

@@ -13,6 +13,7 @@ import { SelectField, TextArea, TextField } from '../components/Field';
 import { CheckField } from '../components/Check';
 import { Money, OverFlag, pct } from '../components/Money';
 import { budgetHref, filterParts, type Filter } from './budgetRoute';
+import { Pager, pageOf } from '../components/Pager';
 import { centsToInput, parseMoney } from '../../../shared/money';
 import { parseDateInput, dateError } from '../../../shared/dates';
 import { COST_KINDS, FUNDING_SOURCES, RESERVE_CATEGORY, SPENDING_CATEGORIES, SPEND_KINDS } from '../../../shared/budget/model';
@@ -311,7 +312,11 @@ function SpendPanel({ programmeId, line }: { programmeId: string; line: BudgetLi
 export function BudgetLines({ programmeId, filter, o }: { programmeId: string; filter: Filter; o: BudgetOverview }) {
   const { act } = useAct();
   const thisYear = Number(useToday().slice(0, 4));
-  const lines = useCall('budgetLine.list', { programmeId, ...filter }, { keepPrevious: true });
+  // A page of lines at a time; the totals come with it, summed in the core over every matching line.
+  const filterKey = JSON.stringify([programmeId, filter]);
+  const [at, setAt] = useState({ key: filterKey, offset: 0 });
+  const offset = pageOf(at, filterKey);
+  const lines = useCall('budgetLine.page', { programmeId, ...filter, offset }, { keepPrevious: true });
   const tree = useCall('tree.get', { programmeId });
   const partners = useCall('organisation.list');
   const [editing, setEditing] = useState<string | null>(null); // line id, or 'new'
@@ -326,8 +331,9 @@ export function BudgetLines({ programmeId, filter, o }: { programmeId: string; f
   const remove = (l: BudgetLine) =>
     act((v) => call('budgetLine.delete', { id: l.id, rowVersion: v ?? l.rowVersion }), { done: t('budget.lineDeleted', { name: `${l.year} ${l.costItem}` }), conflict: 'delete', then: () => setConfirming(null) });
 
-  const data = lines.data ?? [];
-  const total = data.reduce((a, l) => ({ p: a.p + l.plannedCents, r: a.r + l.realisedCents }), { p: 0, r: 0 });
+  const page = lines.data;
+  const data = page?.lines ?? [];
+  const total = { p: page?.plannedCents ?? 0, r: page?.realisedCents ?? 0, n: page?.total ?? 0 };
   return (
     <>
       <div className="filter-bar" role="group" aria-label={t('budget.filter')}>
@@ -373,6 +379,7 @@ export function BudgetLines({ programmeId, filter, o }: { programmeId: string; f
       <LoadProblem q={tree} />
       <LoadProblem q={partners} />
       {lines.data && data.length === 0 && <p className="muted">{t('budget.noLines')}</p>}
+      {page && <Pager offset={page.offset} limit={page.limit} total={page.total} what="pager.lines" onPage={(o) => setAt({ key: filterKey, offset: o })} />}
       {data.length > 0 && (
         <table className="table lines" aria-label={t('budget.tab.lines')}>
           <thead>
@@ -472,7 +479,7 @@ export function BudgetLines({ programmeId, filter, o }: { programmeId: string; f
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row" colSpan={4}>{t('budget.total')}</th>
+              <th scope="row" colSpan={4}>{total.n > data.length ? t('budget.totalAll', { n: total.n, count: total.n.toLocaleString('nl-NL') }) : t('budget.total')}</th>
               <td className="num"><Money cents={total.p} /></td>
               <td className="num"><Money cents={total.r} /></td>
               <td className="num"><Money cents={total.p - total.r} /></td>

@@ -1,8 +1,10 @@
+import { useState } from 'react';
 import { useCall } from '../useLoad';
 import { t, type MessageKey } from '../i18n';
 import { formatCents, formatDate } from '../format';
 import { Money } from '../components/Money';
 import { budgetHref, filterParts, type Filter } from './budgetRoute';
+import { Pager, pageOf } from '../components/Pager';
 import type { BudgetOverview } from '../../../shared/schemas/budget';
 
 /** What a filter stands for, in words: "1.1 Verzuimaanpak · 2026". */
@@ -20,9 +22,17 @@ export function describeFilter(o: BudgetOverview, f: Filter): string {
 
 /** The drill-down: every entry behind a figure, with its total. */
 export function BudgetSpend({ programmeId, filter, o }: { programmeId: string; filter: Filter; o: BudgetOverview }) {
-  const { data, error } = useCall('spend.list', { programmeId, ...filter });
+  // A page of entries at a time; count and total come with it, summed in the core over every matching entry.
+  const filterKey = JSON.stringify([programmeId, filter]);
+  const [at, setAt] = useState({ key: filterKey, offset: 0 });
+  const offset = pageOf(at, filterKey);
+  const q = useCall('spend.page', { programmeId, ...filter, offset }, { keepPrevious: true });
+  const { error } = q;
+  const page = q.data;
+  const data = page?.spend;
   const what = describeFilter(o, filter);
-  const total = (data ?? []).reduce((s, x) => s + x.amountCents, 0);
+  const total = page?.amountCents ?? 0;
+  const count = page?.total ?? 0;
   return (
     <section className="card" aria-labelledby="spend-h">
       <div className="page-head">
@@ -34,7 +44,8 @@ export function BudgetSpend({ programmeId, filter, o }: { programmeId: string; f
         </div>
       </div>
       {error && <p className="error-box">{error}</p>}
-      {data && <p className="muted" role="status">{t('budget.spendCount', { n: data.length, amount: formatCents(total) })}</p>}
+      {data && <p className="muted" role="status">{t('budget.spendCount', { n: count, count: count.toLocaleString('nl-NL'), amount: formatCents(total) })}</p>}
+      {page && <Pager offset={page.offset} limit={page.limit} total={page.total} what="pager.spend" onPage={(x) => setAt({ key: filterKey, offset: x })} />}
       {data && data.length > 0 && (
         <table className="table compact" aria-labelledby="spend-h">
           <thead>
@@ -68,7 +79,7 @@ export function BudgetSpend({ programmeId, filter, o }: { programmeId: string; f
           </tbody>
           <tfoot>
             <tr>
-              <th scope="row" colSpan={6}>{t('budget.total')}</th>
+              <th scope="row" colSpan={6}>{count > data.length ? t('budget.totalAllSpend', { n: count, count: count.toLocaleString('nl-NL') }) : t('budget.total')}</th>
               <td className="num"><Money cents={total} /></td>
             </tr>
           </tfoot>

@@ -9,6 +9,9 @@ import { ActionTable, actionStatusLabel } from '../components/MonitoringParts';
 import { coded } from '../components/Status';
 import { ACTION_STATUSES } from '../../../shared/monitoring/actions';
 
+/** Rows drawn at first, and added by each "Meer tonen". */
+const SHOWN = 100;
+
 type StatusFilter = '' | (typeof ACTION_STATUSES)[number] | 'overdue' | 'openOrRunning';
 
 export function MonitoringActions() {
@@ -19,6 +22,10 @@ export function MonitoringActions() {
   const { data, error } = useCall('monitoring.action.list', { owner: owner.trim() || undefined, status: status || undefined, measureId: measureId || undefined }, { keepPrevious: true });
   const measures = [...new Map((all.data?.actions ?? []).map((a) => [a.measureId, coded(a.measureCode, a.measureName)])).entries()].sort((a, b) => a[1].localeCompare(b[1], 'nl', { numeric: true }));
   const overdue = (all.data?.actions ?? []).filter((a) => a.overdue).length;
+  // A big region has hundreds of actions: the table draws them a hundred at a time.
+  const filterKey = JSON.stringify([owner, status, measureId]);
+  const [more, setMore] = useState({ key: filterKey, shown: SHOWN });
+  const shown = more.key === filterKey ? more.shown : SHOWN;
   return (
     <div className="page wide">
       <nav className="crumbs" aria-label={t('ui.crumbs')}>
@@ -70,12 +77,22 @@ export function MonitoringActions() {
           {data.actions.length === 0 ? (
             <p className="muted">{t('mon.actions.empty')}</p>
           ) : (
-            <ActionTable
-              actions={data.actions}
-              showRound
-              caption={t('mon.actions.title')}
-              ctx={{ roundId: '', roundDate: '', measures: measures.map(([id, label]) => ({ id, label })) }}
-            />
+            <>
+              <ActionTable
+                actions={data.actions.length > shown ? data.actions.slice(0, shown) : data.actions}
+                showRound
+                caption={t('mon.actions.title')}
+                ctx={{ roundId: '', roundDate: '', measures: measures.map(([id, label]) => ({ id, label })) }}
+              />
+              {data.actions.length > shown && (
+                <p className="actions">
+                  <span className="muted small">{t('mon.actions.shown', { shown: shown.toLocaleString('nl-NL'), count: data.actions.length.toLocaleString('nl-NL') })}</span>{' '}
+                  <button type="button" onClick={() => setMore({ key: filterKey, shown: shown + SHOWN })}>
+                    {t('mon.actions.more')}
+                  </button>
+                </p>
+              )}
+            </>
           )}
         </>
       )}

@@ -21,7 +21,7 @@ import type {
 } from '../../../../shared/schemas/monitoring';
 import { compareCodes } from '../../../../shared/natsort';
 import { parseList } from './tree';
-import { listBudgetLines, listSpend } from './budget';
+import { moneyPerYearAsOf } from './budget';
 import { indicatorViews, programmeInfo, thresholdsFor } from './results';
 import { linkedSentence } from '../../../../shared/results/linked';
 import { reachedPerYear, sumParticipants } from '../../../../shared/participants';
@@ -342,26 +342,10 @@ export async function factsForMeasure(db: Db, measureId: string, asOf: string, p
   // counts when it was booked on or before the date (a year total without a date once that year is over).
   const budget: MeasureFacts['budget'] = { available: false, years: [] };
   if (measure) {
-    const filter = { programmeId: measure.programmeId, measureId };
     const inScope = new Set(activities.map((a) => a.id));
-    const lines = (await listBudgetLines(db, filter)).filter(
-      (l) => !partnerScoped || l.partnerId === partnerId || (l.activityId !== null && inScope.has(l.activityId)),
-    );
-    const lineIds = new Set(lines.map((l) => l.id));
-    const byYear = new Map<number, { budgetedCents: number; spentCents: number | null }>();
-    for (const l of lines) {
-      const y = byYear.get(l.year) ?? { budgetedCents: 0, spentCents: null };
-      y.budgetedCents += l.plannedCents;
-      byYear.set(l.year, y);
-    }
-    for (const sp of await listSpend(db, filter)) {
-      if (!lineIds.has(sp.budgetLineId) || (sp.date ?? `${sp.year}-12-31`) > day) continue;
-      const y = byYear.get(sp.lineYear) ?? { budgetedCents: 0, spentCents: null };
-      y.spentCents = (y.spentCents ?? 0) + sp.amountCents;
-      byYear.set(sp.lineYear, y);
-    }
-    budget.available = lines.length > 0;
-    budget.years = [...byYear.entries()].sort(([x], [y]) => x - y).map(([year, v]) => ({ year, ...v }));
+    const money = await moneyPerYearAsOf(db, measureId, day, (l) => !partnerScoped || l.partnerId === partnerId || (l.activityId !== null && inScope.has(l.activityId)));
+    budget.available = money.lines > 0;
+    budget.years = money.years;
   }
 
   const rows = await actionQuery(db).where('a.measureId', '=', measureId).where('r.startDate', '<', day).execute();

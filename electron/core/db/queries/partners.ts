@@ -9,6 +9,14 @@ type Db = Kysely<Database>;
 
 const orgColumns = ['id', 'name', 'type', 'brin', 'kvk', 'place', 'notes', 'createdAt', 'updatedAt', 'rowVersion'] as const;
 
+/** The partner (not in the Prullenbak) that has this BRIN or KvK number, other than `exceptId`: one number names one organisation. */
+export async function partnerWithNumber(db: Db, field: 'brin' | 'kvk', value: string, exceptId?: string): Promise<{ id: string; name: string } | undefined> {
+  if (!value) return undefined;
+  let q = db.selectFrom('organisation').select(['id', 'name']).where(field, '=', value).where('deletedAt', 'is', null);
+  if (exceptId) q = q.where('id', '!=', exceptId);
+  return q.executeTakeFirst();
+}
+
 export async function listOrganisations(db: Db): Promise<Organisation[]> {
   const rows = await db
     .selectFrom('organisation')

@@ -69,6 +69,14 @@ interface Row {
 }
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+/**
+ * A number as Excel keeps it: 15 significant digits. A computed share such as 476/500*100 is
+ * 95.19999999999999 in binary floating point; Excel would show that noise in the formula bar.
+ */
+export function excelNumber(v: number): number {
+  return Number.isInteger(v) ? v : Number(v.toPrecision(15));
+}
+
 /** A Date as Excel's serial day number (1900 system), in UTC as exceljs writes it. */
 export const dateToSerial = (d: Date) => (d.getTime() - EXCEL_EPOCH) / 86_400_000;
 
@@ -208,7 +216,7 @@ export class SheetWriter {
         const sa = s ? ` s="${s}"` : '';
         if (v === null || v === undefined || v === '') out.push(`<c r="${ref}"${sa}/>`);
         else if (typeof v === 'string') out.push(`<c r="${ref}"${sa} t="s"><v>${strings(v)}</v></c>`);
-        else if (typeof v === 'number') out.push(Number.isFinite(v) ? `<c r="${ref}"${sa}><v>${v}</v></c>` : `<c r="${ref}"${sa}/>`);
+        else if (typeof v === 'number') out.push(Number.isFinite(v) ? `<c r="${ref}"${sa}><v>${excelNumber(v)}</v></c>` : `<c r="${ref}"${sa}/>`);
         else if (typeof v === 'boolean') out.push(`<c r="${ref}"${sa} t="b"><v>${v ? 1 : 0}</v></c>`);
         else if (v instanceof Date) out.push(Number.isNaN(v.getTime()) ? `<c r="${ref}"${sa}/>` : `<c r="${ref}"${sa}><v>${dateToSerial(v)}</v></c>`);
       }
