@@ -10,10 +10,12 @@ export default {
   mutate: [
     // Undo and redo: what a reversal does, when it is refused, each window's stack.
     'electron/core/history/undo.ts',
-    // The import's dry run: a value as shown (display), what each row changes (planSheet) and
-    // whether its references hold (checkRefs).
+    // The import's dry run of a workspace workbook: a value as shown (display), what each row
+    // changes (planSheet) and whether its references hold (checkRefs). Line 360 hands a partner's
+    // input sheet to planInputSheet: the partner route is tested on workspace files (excel-partner*).
     'electron/core/excel/import.ts:71-94',
-    'electron/core/excel/import.ts:331-489',
+    'electron/core/excel/import.ts:354-359',
+    'electron/core/excel/import.ts:361-508',
   ],
   jsonReporter: { fileName: 'test-results/mutation/mutation-core.json' },
 };

@@ -7,7 +7,9 @@ export default defineConfig({
     include: ['tests/unit/history-undo-plan.test.ts', 'tests/unit/excel-plan-rows.test.ts'],
     environment: 'node',
     // Stryker runs these tests once per mutant: without isolation the modules they import are
-    // loaded once per worker instead of once per run (no test here keeps state between tests).
+    // loaded once per worker instead of once per run, about twice as fast. Safe here: the code
+    // mutated keeps no state between runs (the import's cache of the file read lies outside the
+    // mutated lines and holds the file's cells only).
     isolate: false,
   },
 });

@@ -9,6 +9,7 @@ export default defineConfig({
       'tests/unit/money.test.ts',
       'tests/unit/natsort.test.ts',
       'tests/unit/dates.test.ts',
+      'tests/unit/dates-input.test.ts',
       'tests/unit/budget-checks.test.ts',
       'tests/unit/budget-rollup.test.ts',
       'tests/unit/monitoring-logic.test.ts',
@@ -20,8 +21,8 @@ export default defineConfig({
       'tests/unit/budget-overview.test.ts',
     ],
     environment: 'node',
-    // Stryker runs these tests once per mutant: without isolation the modules they import are
-    // loaded once per worker instead of once per run (no test here keeps state between tests).
-    isolate: false,
+    // Isolated (each run loads the modules afresh): shared/results/moments.ts keeps a cache of
+    // moment windows, which a mutant would leave behind for the next run. The core pass runs
+    // without isolation (vitest.mutation-core.config.mts).
   },
 });

@@ -142,15 +142,28 @@ function rawQueries(db: Database.Database, ids: { programmeId: string; measureId
     ),
   ];
   const awards = db.prepare('SELECT year, stream, sum(amount_cents) FROM award WHERE programme_id = ? AND deleted_at IS NULL GROUP BY year, stream');
-  // Results: per indicator of the programme its latest measurement and its current target.
-  const results = db.prepare(`
-    WITH ind AS (
-      SELECT i.* FROM indicator i LEFT JOIN activity a ON a.id = i.activity_id LEFT JOIN measure m ON m.id = coalesce(i.measure_id, a.measure_id)
-      WHERE i.deleted_at IS NULL AND m.programme_id = ? AND m.deleted_at IS NULL)
-    SELECT ind.id, ind.name, ind.unit, ind.direction, ind.baseline_value,
-      (SELECT json_group_array(json_array(x.date, x.value, x.numerator, x.denominator)) FROM measurement x WHERE x.indicator_id = ind.id AND x.deleted_at IS NULL) AS points,
-      (SELECT json_array(t.kind, t.value, t.min, t.max) FROM target t WHERE t.indicator_id = ind.id AND t.deleted_at IS NULL AND t.period_start <= date('now') ORDER BY t.period_start DESC LIMIT 1) AS target
-    FROM ind`);
+  // Results: what the overview's answer is computed from. Every status needs all of an indicator's
+  // targets and measurements, so: the programme's measures and activities, its indicators, and all
+  // their targets and measurements (the same rows and columns the channel reads).
+  const inds = `SELECT i.id FROM indicator i WHERE i.deleted_at IS NULL AND (
+    i.measure_id IN (SELECT id FROM measure WHERE programme_id = @p AND deleted_at IS NULL)
+    OR i.activity_id IN (SELECT a.id FROM activity a JOIN measure m ON m.id = a.measure_id WHERE m.programme_id = @p AND a.deleted_at IS NULL AND m.deleted_at IS NULL))`;
+  const results = [
+    db.prepare('SELECT id, code, name, sort_order, shape FROM measure WHERE programme_id = @p AND deleted_at IS NULL'),
+    db.prepare('SELECT a.id, a.code, a.name, a.measure_id, a.planned_participants, a.created_at, a.sort_order FROM activity a JOIN measure m ON m.id = a.measure_id WHERE m.programme_id = @p AND a.deleted_at IS NULL AND m.deleted_at IS NULL'),
+    db.prepare(
+      `SELECT id, activity_id, measure_id, builtin, name, unit, free_unit, direction, aggregation, parent_id, phrase, baseline_value, baseline_date, moment_kind, moment_dates, moment_periods, period_kind, created_at
+       FROM indicator WHERE id IN (${inds}) ORDER BY sort_order, created_at`,
+    ),
+    db.prepare(
+      `SELECT id, indicator_id, school_year, period_kind, period_start, period_end, kind, value, min, max, percent, supersedes_id, reason, decision_date, created_at, row_version
+       FROM target WHERE deleted_at IS NULL AND indicator_id IN (${inds})`,
+    ),
+    db.prepare(
+      `SELECT id, indicator_id, date, period_kind, period_start, period_end, value, numerator, denominator, categories, status, recorded_at
+       FROM measurement WHERE deleted_at IS NULL AND indicator_id IN (${inds})`,
+    ),
+  ];
   // Monitoring facts of one measure: participants, budget and spend per year, indicators' latest, open actions.
   const facts = [
     db.prepare("SELECT a.id, a.planned_participants FROM activity a WHERE a.measure_id = ? AND a.deleted_at IS NULL"),
@@ -181,7 +194,7 @@ function rawQueries(db: Database.Database, ids: { programmeId: string; measureId
     tree: () => [tree.lines.all(programmeId), tree.measures.all(programmeId), tree.facts.all(programmeId), tree.own.all(programmeId)],
     treeActivities: () => tree.activities.all(programmeId),
     budget: () => [...budget.map((s) => s.all(programmeId)), awards.all(programmeId)],
-    results: () => results.all(programmeId),
+    results: () => results.map((q) => q.all({ p: programmeId })),
     facts: () => [facts[0]!.all(measureId), facts[1]!.all(asOf, measureId, measureId, measureId, measureId), facts[2]!.all(asOf, measureId, measureId), facts[3]!.all(measureId)],
     search: (q: string) => search.all(q),
     history: () => history.all(),
@@ -204,7 +217,7 @@ function buildCases(db: Database.Database, file: string, ids: { programmeId: str
     { metric: 'tree.outline', channel: 'tree.outline', input: { programmeId }, reference: { what: 'SELECT lijnen, maatregelen, filtervelden activiteiten', run: raw.tree } },
     { metric: 'tree.activities (alles open)', channel: 'tree.activities', input: { programmeId, measureIds: allMeasureIds }, reference: { what: 'SELECT activiteiten + aantal deelact.', run: raw.treeActivities } },
     { metric: 'budget.overview', channel: 'budget.overview', input: { programmeId }, reference: { what: 'GROUP BY maatregel×jaar, bron×jaar, categorie, partner + deelnemers', run: raw.budget } },
-    { metric: 'results.forProgramme', channel: 'results.forProgramme', input: { programmeId }, reference: { what: 'per indicator metingen + huidige streefwaarde', run: raw.results } },
+    { metric: 'results.forProgramme', channel: 'results.forProgramme', input: { programmeId }, reference: { what: 'maatregelen, activiteiten, indicatoren met al hun streefwaarden en metingen', run: raw.results } },
     { metric: 'monitoring.facts', channel: 'monitoring.facts', input: { measureId, asOf, partnerId: null }, reference: { what: 'deelnemers, geld per jaar, metingen en streefwaarden, acties', run: raw.facts } },
     { metric: 'search.all "verzuim"', channel: 'search.all', input: { query: 'verzuim' }, reference: { what: 'FTS5 MATCH + top 25 per soort', run: () => raw.search('"verzuim"*') } },
     { metric: 'search.all "2.1"', channel: 'search.all', input: { query: '2.1' }, reference: { what: 'FTS5 MATCH + top 25 per soort', run: () => raw.search('"2 1"*') } },

@@ -3,7 +3,7 @@
 // The property test in budget-rollup.test.ts holds the sums for any input; this one holds the
 // exact figures and orders. Also run by npm run mutation.
 import { describe, expect, it } from 'vitest';
-import { amounts, overview, perParticipant, realisedByLine, rollup, type LineFacts } from '../../shared/budget';
+import { DEFAULT_RULES, amounts, overview, perParticipant, realisedByLine, rollup, runChecks, type LineFacts } from '../../shared/budget';
 
 const line = (id: string, over: Partial<LineFacts>): LineFacts => ({
   id,
@@ -41,11 +41,13 @@ const MEASURES = [
   { id: 'm1', code: '1', name: 'Een', plusvoorziening: false, plannedParticipants: 0 },
   { id: 'm3', code: '3', name: 'Drie', plusvoorziening: false, plannedParticipants: null },
 ];
-const o = overview({ lines: LINES, spend: SPEND, awards: AWARDS, measures: MEASURES, periodYears: [2024, 2023] });
+// Computed inside each test (not once for the file), so that npm run mutation sees which test ran it.
+const full = () => overview({ lines: LINES, spend: SPEND, awards: AWARDS, measures: MEASURES, periodYears: [2024, 2023] });
 const keysAndLines = (gs: { key: unknown; lineIds: string[] }[]) => gs.map((g) => [g.key, g.lineIds]);
 
 describe('the budget overview, worked out by hand', () => {
   it('grand total: spend on lines not in the overview is left out', () => {
+    const o = full();
     // planned 10000 + 3000 + 2000 + 500; realised 11000 + 2000 + 200.
     expect(o.total).toEqual({ plannedCents: 15500, realisedCents: 13200, remainingCents: 2300, pctRealised: (13200 * 100) / 15500, over: false, awardedCents: 25000, lineCount: 4 });
     expect(o.years).toEqual([2023, 2024, 2025, 2026]);
@@ -53,6 +55,7 @@ describe('the budget overview, worked out by hand', () => {
   });
 
   it('per measure in the order given, with in-kind co-financing per group', () => {
+    const o = full();
     expect(o.byMeasure).toEqual([
       { key: 'm2', lineIds: ['l1', 'l4'], inKindCents: 0, plannedCents: 10500, realisedCents: 11200, remainingCents: -700, pctRealised: (11200 * 100) / 10500, over: true },
       { key: 'm1', lineIds: ['l2', 'l3'], inKindCents: 3000, plannedCents: 5000, realisedCents: 2000, remainingCents: 3000, pctRealised: 40, over: false },
@@ -64,6 +67,7 @@ describe('the budget overview, worked out by hand', () => {
   });
 
   it('per year, funding source and category in their fixed order; per partner and activity by name with "none" last', () => {
+    const o = full();
     expect(o.byYear.map((g) => [g.key, g.lineIds, g.plannedCents, g.realisedCents])).toEqual([
       [2024, ['l2', 'l4'], 3500, 200],
       [2025, ['l1', 'l3'], 12000, 13000],
@@ -75,6 +79,7 @@ describe('the budget overview, worked out by hand', () => {
   });
 
   it('the matrix: per measure its years, and the measure total', () => {
+    const o = full();
     expect(o.matrix.map((r) => [r.measureId, Object.keys(r.cells), r.total.plannedCents, r.total.realisedCents])).toEqual([
       ['m2', ['2024', '2025'], 10500, 11200],
       ['m1', ['2024', '2025'], 5000, 2000],
@@ -84,6 +89,7 @@ describe('the budget overview, worked out by hand', () => {
   });
 
   it('per measure: co-financing, cost per participant planned and reached; measures without lines too', () => {
+    const o = full();
     expect(o.measures).toEqual([
       { measureId: 'm2', plannedCents: 10500, realisedCents: 11200, cofinCents: 0, cofinInKindCents: 0, cofinLineIds: [], cofinPct: 0, plannedParticipants: 4, perParticipantCents: 2625, reachedParticipants: 5, perReachedCents: 2240 },
       { measureId: 'm1', plannedCents: 5000, realisedCents: 2000, cofinCents: 5000, cofinInKindCents: 3000, cofinLineIds: ['l2', 'l3'], cofinPct: 100, plannedParticipants: 0, perParticipantCents: null, reachedParticipants: null, perReachedCents: null },
@@ -92,6 +98,7 @@ describe('the budget overview, worked out by hand', () => {
   });
 
   it('vrijval per awarded stream and year: awarded minus realised, never below 0; co-financing has none', () => {
+    const o = full();
     expect(o.vrijval).toEqual([
       { stream: 'ocw', year: 2025, awardedCents: 20000, plannedCents: 10000, realisedCents: 11000, vrijvalCents: 9000 },
       { stream: 'plus', year: 2024, awardedCents: 0, plannedCents: 500, realisedCents: 200, vrijvalCents: 0 },
@@ -121,5 +128,42 @@ describe('the budget helpers', () => {
     const groups = rollup(LINES, new Map([['l1', 50]]), (l) => l.fundingSource, ['plus', 'ocw']);
     expect(groups.map((g) => [g.key, g.realisedCents])).toEqual([['cofin_school', 0], ['cofin_gemeente', 0], ['plus', 0], ['ocw', 50]]);
     expect(rollup(LINES, new Map(), (l) => l.year).map((g) => g.key)).toEqual([2024, 2025]);
+  });
+});
+
+describe("the programme's awarded amount against its awards (budget check awarded_total)", () => {
+  const awards = [
+    { id: 'w1', stream: 'ocw' as const, year: 2025, cents: 20000 },
+    { id: 'w2', stream: 'rmc' as const, year: 2026, cents: 5000 },
+  ];
+  const check = (programmeAwardedCents: number | null | undefined, list = awards) =>
+    runChecks({ lines: [], spend: [], awards: list, measures: [], rules: DEFAULT_RULES, programmeAwardedCents }).filter((f) => f.code === 'awarded_total');
+
+  it('equal to the sum of the awards, or not given: nothing to say', () => {
+    expect(check(25000)).toEqual([]);
+    expect(check(null)).toEqual([]);
+    expect(check(undefined)).toEqual([]);
+    expect(check(null, [])).toEqual([]);
+  });
+
+  it('more or less than the awards: a warning with both amounts and the difference', () => {
+    expect(check(30000)).toEqual([
+      {
+        code: 'awarded_total',
+        severity: 'warning',
+        message: 'Het toegekende bedrag van het programma (€ 300,00) wijkt af van de som van de toekenningen per jaar en bron (€ 250,00): het programma noemt € 50,00 meer. Pas het bedrag bij het programma of de toekenningen aan.',
+        year: null,
+        stream: null,
+        lineIds: [],
+        measureIds: [],
+        awardIds: ['w1', 'w2'],
+      },
+    ]);
+    expect(check(24999)[0]!.message).toBe('Het toegekende bedrag van het programma (€ 249,99) wijkt af van de som van de toekenningen per jaar en bron (€ 250,00): het programma noemt € 0,01 minder. Pas het bedrag bij het programma of de toekenningen aan.');
+  });
+
+  it('an amount without any award yet: a note, not a warning', () => {
+    expect(check(30000, [])).toMatchObject([{ severity: 'info', message: 'Het programma heeft een toegekend bedrag van € 300,00, maar er zijn nog geen toekenningen per jaar en bron ingevoerd.', awardIds: [] }]);
+    expect(check(0, [])).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { recordKinds } from '../../electron/core/excel/kinds';
 import type { WValue } from '../../electron/core/excel/xlsx/writer';
 import { nowIso, setToday } from '../../electron/core/clock';
 import type { ColumnSpec } from '../../electron/core/excel/sheets';
+import { CUT_MARK } from '../../electron/core/excel/cells';
 import type { ImportPlan } from '../../shared/schemas/exchange';
 import { memoryDb } from './memory-db';
 
@@ -51,6 +52,8 @@ beforeAll(async () => {
     await tr.insert('programme', programme('p1', 'Programma VSV'));
   });
   await act('Weg', (tr) => tr.trash('organisation', 'o3'));
+  // Older data: a note longer than an Excel cell holds, exported cut with a mark.
+  sqlite.prepare("UPDATE organisation SET notes = ? WHERE id = 'o2'").run('x'.repeat(33_000));
   madeAt = nowIso();
   file = await edited(() => {});
   await new Promise((r) => setTimeout(r, 5));
@@ -64,8 +67,12 @@ afterAll(async () => {
  * The workbook as exported at `madeAt`, with edits per sheet by column header: built with the
  * exporter's own writer from the store as it is now (no exceljs round trip, so each case is quick).
  */
-async function edited(edit: (sheet: (name: string) => { set: (row: number, header: string, v: WValue) => void; add: (values: Record<string, WValue>) => number }) => void): Promise<Buffer> {
+async function edited(
+  edit: (sheet: (name: string) => { set: (row: number, header: string, v: WValue) => void; add: (values: Record<string, WValue>) => number; cut: (rows: number) => void }) => void,
+  drop: string[] = [],
+): Promise<Buffer> {
   const wb = await buildWorkspaceWorkbook(db, { user: 'Test', source: 'test.regieboek', at: madeAt });
+  for (const name of drop) wb.sheets.splice(wb.sheets.indexOf(wb.sheet(name)!), 1);
   edit((name) => {
     const ws = wb.sheet(name)!;
     const columns = recordKinds.find((k) => k.sheet === name)!.columns;
@@ -81,6 +88,8 @@ async function edited(edit: (sheet: (name: string) => { set: (row: number, heade
         for (const [h, v] of Object.entries(values)) ws.set(row, col(h), v);
         return row;
       },
+      /** Keeps the header and the first `rows` rows. */
+      cut: (rows) => void (ws.rows.length = rows + 2),
     };
   });
   return wb.toBuffer();
@@ -119,7 +128,8 @@ describe('the dry run of a workspace workbook, row by row', () => {
       p.add({ Id: 'd1', Naam: 'Dubbel A', 'Soort organisatie': 'overig' });
       p.add({ Id: 'd1', Naam: 'Dubbel B', 'Soort organisatie': 'overig' });
       p.add({ Id: 'o3', Naam: 'Terug?', 'Soort organisatie': 'overig' });
-      p.add({ Id: 'n2', 'Soort organisatie': 'overig' });
+      p.add({ Id: 'n2', 'Soort organisatie': 'overig', Plaats: 'leerling: Jan' });
+      p.add({ Naam: 'Zonder id', 'Soort organisatie': 'overig' });
     });
     const plan = await planImport(db, buf, 'werkbestand.xlsx');
     const rows = rowsOf(plan, 'Partners');
@@ -132,14 +142,20 @@ describe('the dry run of a workspace workbook, row by row', () => {
         { key: 'place', old: '(leeg)', new: 'Gouda' },
       ],
     });
+    expect(byId(plan, 'Partners', 'n1').changes.every((c) => c.conflict === false)).toBe(true);
+    expect(byId(plan, 'Partners', 'n1')).toMatchObject({ key: 'Partners!n1', issues: [], notes: [] });
     const dups = rows.filter((r) => r.id === 'd1');
     expect(dups.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect(dups[0]!.issues[0]!.message).toBe(`id "d1" staat meer dan één keer in het blad (rijen ${dups[0]!.row}, ${dups[1]!.row}); elke regel mag maar één keer voorkomen.`);
     expect(dups[0]!.issues[0]!.col).toBe('A');
     expect(byId(plan, 'Partners', 'o3')).toMatchObject({ status: 'rejected', issues: [{ message: 'id "o3" staat in de Prullenbak. Zet de regel eerst terug en lees het bestand daarna opnieuw in.' }] });
     expect(byId(plan, 'Partners', 'n2').status).toBe('rejected');
+    // Refused for its missing name only: the privacy guard looks at what would be written, and nothing is.
     expect(byId(plan, 'Partners', 'n2').issues.map((i) => i.header)).toEqual(['Naam']);
-    expect(plan.counts).toMatchObject({ new: 1, rejected: 4 });
+    expect(byId(plan, 'Partners', 'n2').changes).toEqual([]);
+    const noId = rows.find((r) => r.label === 'Zonder id')!;
+    expect(noId).toMatchObject({ id: '', key: `Partners!${noId.row}`, status: 'rejected', issues: [{ header: 'Id', message: 'vul dit in.' }] });
+    expect(plan.counts).toMatchObject({ new: 1, rejected: 5 });
   });
 
   it('references must point to a record in Regieboek or a row of the file that is not refused itself', async () => {
@@ -157,6 +173,42 @@ describe('the dry run of a workspace workbook, row by row', () => {
     expect(['c1', 'c2', 'c3', 'c4'].map((id) => byId(plan, 'Contactpersonen', id).status)).toEqual(['new', 'new', 'rejected', 'rejected']);
     expect(byId(plan, 'Contactpersonen', 'c4').issues[0]).toMatchObject({ header: 'Partner (id)', message: 'verwijst naar "nergens", maar dat staat niet in Regieboek en niet op blad "Partners".' });
     expect(byId(plan, 'Contactpersonen', 'c3').issues[0]!.message).toMatch(/^verwijst naar "bad"/);
+  });
+
+  it('a refused row refuses the rows that point at it, and theirs, until nothing changes', async () => {
+    const buf = await edited((sheet) => {
+      sheet("Programma's").add({ Id: 'pX', Naam: 'Nieuw', Startdatum: new Date(Date.UTC(2024, 7, 1)), Einddatum: new Date(Date.UTC(2028, 6, 31)), Status: 'Lopend', 'Contactschool (id)': 'nergens' });
+      sheet('Programmalijnen').add({ Id: 'lX', 'Programma (id)': 'pX', Naam: 'Lijn' });
+      sheet('Programmalijnen').add({ Id: 'lY', 'Programma (id)': 'p1', Naam: 'Lijn bij p1' });
+    });
+    const plan = await planImport(db, buf, 'werkbestand.xlsx');
+    expect(byId(plan, "Programma's", 'pX').issues.map((i) => i.message)).toEqual(['verwijst naar "nergens", maar dat staat niet in Regieboek en niet op blad "Partners".']);
+    expect(byId(plan, 'Programmalijnen', 'lX')).toMatchObject({ status: 'rejected', issues: [{ header: 'Programma (id)', message: 'verwijst naar "pX", maar dat staat niet in Regieboek en niet op blad "Programma\'s".' }] });
+    expect(byId(plan, 'Programmalijnen', 'lY').status).toBe('new');
+  });
+
+  it('without the sheet of the records referred to, only the ones in Regieboek count', async () => {
+    const buf = await edited((sheet) => {
+      sheet('Contactpersonen').add({ Id: 'c1', 'Partner (id)': 'o2', Naam: 'Piet' });
+      sheet('Contactpersonen').add({ Id: 'c2', 'Partner (id)': 'nergens', Naam: 'Kees' });
+    }, ['Partners']);
+    const plan = await planImport(db, buf, 'werkbestand.xlsx');
+    expect(['c1', 'c2'].map((id) => byId(plan, 'Contactpersonen', id).status)).toEqual(['new', 'rejected']);
+  });
+
+  it('a workbook of another workspace (no id of this one) is refused as a whole', async () => {
+    const buf = await edited((sheet) => {
+      sheet('Partners').set(2, 'Id', 'x1');
+      sheet('Partners').set(3, 'Id', 'x2');
+      sheet("Programma's").set(2, 'Id', 'x3');
+      sheet("Programma's").set(2, 'Contactschool (id)', 'x1');
+    });
+    await expect(planImport(db, buf, 'ander.xlsx')).rejects.toThrow(/^ander\.xlsx is een werkbestand-export van een ander werkbestand van deze regio \("test\.regieboek", /);
+  });
+
+  it('a sheet without a column it needs is refused, and with it the file', async () => {
+    const buf = await edited((sheet) => sheet('Partners').set(1, 'Naam', 'Iets anders'));
+    await expect(planImport(db, buf, 'werkbestand.xlsx')).rejects.toThrow(/^werkbestand\.xlsx kan niet worden ingelezen\. Er is niets gewijzigd\.\n.*Partners/);
   });
 
   it('checks across fields, and the read-only region sheet', async () => {
@@ -187,6 +239,61 @@ describe('the dry run of a workspace workbook, row by row', () => {
     ]);
     expect(byId(plan, 'Partners', 'o2')).toMatchObject({ status: 'changed', changes: [{ key: 'type', old: 'Gemeente', new: 'RMC / Doorstroompunt', conflict: false }] });
     expect(byId(plan, "Programma's", 'p1')).toMatchObject({ status: 'changed', changes: [{ key: 'requestedCents', old: '€ 1.000,00', new: '€ 1.234,50', conflict: false }] });
+  });
+});
+
+describe('the dry run: what is missing, cut, foreign or personal', () => {
+  it('a cut text left as exported keeps the stored text; a cut text changed, or a new one, is refused', async () => {
+    const cutText = `${'x'.repeat(32767 - CUT_MARK.length)}${CUT_MARK}`;
+    expect((await planImport(db, file, 'werkbestand.xlsx')).rows.find((r) => r.id === 'o2')!.status).toBe('unchanged');
+    const buf = await edited((sheet) => {
+      sheet('Partners').set(3, 'Notities', `y${cutText.slice(1)}`);
+      sheet('Partners').add({ Id: 'n1', Naam: 'Nieuw', 'Soort organisatie': 'overig', Notities: `kort${CUT_MARK}` });
+    });
+    const plan = await planImport(db, buf, 'werkbestand.xlsx');
+    const message = /^deze tekst is bij het exporteren ingekort \(hij was langer dan een Excel-cel kan bevatten\)\. Laat de cel ongewijzigd, of vervang hem door een tekst van hooguit \d{1,3}(\.\d{3})* tekens\.$/;
+    for (const id of ['o2', 'n1']) {
+      const row = byId(plan, 'Partners', id);
+      expect(row.status, id).toBe('rejected');
+      expect(row.issues.map((i) => i.header)).toEqual(['Notities']);
+      expect(row.issues[0]!.message).toMatch(message);
+    }
+  });
+
+  it('records missing from the file stay, with a notice; a missing sheet is named and read as nothing', async () => {
+    const buf = await edited((sheet) => {
+      sheet('Partners').cut(1);
+      // The region sheet is read-only: its row missing is no notice.
+      sheet('Regio').cut(0);
+    }, ["Programma's"]);
+    const plan = await planImport(db, buf, 'werkbestand.xlsx');
+    expect(plan.notices.map((n) => [n.sheet, n.message])).toEqual([
+      ['Partners', '1 regel in Regieboek staat niet in het bestand; een import verwijdert niets, die blijft zoals hij is.'],
+      ["Programma's", 'dit blad ontbreekt in het bestand; daarvan wordt niets ingelezen.'],
+    ]);
+    expect(plan.rows.filter((r) => r.sheet === "Programma's")).toEqual([]);
+    expect(rowsOf(plan, 'Partners').map((r) => r.id)).toEqual(['o1']);
+  });
+
+  it('a new row on the read-only region sheet is another region\'s record', async () => {
+    const buf = await edited((sheet) => sheet('Regio').add({ Regionummer: 99, Naam: 'Elders' }));
+    const plan = await planImport(db, buf, 'werkbestand.xlsx');
+    const other = rowsOf(plan, 'Regio').find((r) => r.id === '99')!;
+    expect(other).toMatchObject({ status: 'rejected', issues: [{ header: 'Regionummer', message: '"99" hoort niet bij dit werkbestand.' }] });
+  });
+
+  it("what would be written passes the privacy guard: a changed value or a new row with a young person's name is held at its cell", async () => {
+    const buf = await edited((sheet) => {
+      sheet('Partners').set(2, 'Plaats', 'leerling: Jan');
+      sheet('Partners').add({ Id: 'n1', Naam: 'Nieuw', 'Soort organisatie': 'overig', Plaats: 'leerling: Jan' });
+    });
+    const plan = await planImport(db, buf, 'werkbestand.xlsx');
+    for (const id of ['o1', 'n1']) {
+      const row = byId(plan, 'Partners', id);
+      expect(row.status, id).toBe('rejected');
+      expect(row.issues.map((i) => [i.header, i.col])).toEqual([['Plaats', 'F']]);
+      expect(row.issues[0]!.message).toMatch(/^dit lijkt de naam van een jongere \(/);
+    }
   });
 });
 

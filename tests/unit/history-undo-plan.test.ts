@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database as Schema } from '../../electron/core/db/schema';
 import { memoryDb } from './memory-db';
 import { tracked, type Tracker } from '../../electron/core/history/tracker';
-import { CONFIRM_ABOVE, planReverse, redoTarget, stackState, step, undoTarget, type Who } from '../../electron/core/history/undo';
+import { CONFIRM_ABOVE, planReverse, redoTarget, reverse, stackState, step, undoTarget, type Who } from '../../electron/core/history/undo';
 import { setToday } from '../../electron/core/clock';
 
 let sqlite: Database.Database;
@@ -28,6 +28,14 @@ const org = (id: string, name: string) => ({ id, name, type: 'mbo', brin: '', kv
 const act = (who: Who, label: string, fn: (tr: Tracker) => Promise<unknown>) => tracked(db, { user: who.user, session: who.session, action: 'edit', label }, async (tr) => void (await fn(tr)));
 const nameOf = (id: string) => (sqlite.prepare('SELECT name FROM organisation WHERE id = ?').get(id) as { name: string } | undefined)?.name;
 const deletedAt = (id: string) => (sqlite.prepare('SELECT deleted_at AS d FROM organisation WHERE id = ?').get(id) as { d: string | null }).d;
+const codeOf = async (p: Promise<unknown>) => {
+  try {
+    await p;
+  } catch (e) {
+    return (e as { code?: string }).code;
+  }
+  throw new Error('not refused');
+};
 const refusal = async (p: Promise<unknown>) => {
   try {
     await p;
@@ -191,5 +199,98 @@ describe('a reversal is refused, and changes nothing, when others built on it', 
     sqlite.prepare("UPDATE change_set SET erased = 0, action = 'erase'").run();
     expect(await refusal(step(db, ANNA, 'undo'))).toMatch(/gewist \("Aanmaken"\)/);
     expect(nameOf('o1')).toBe('Een');
+  });
+});
+
+describe('what a reversal writes', () => {
+  it('changes within one action are reversed last first; a redo brings back the record as the action left it', async () => {
+    await act(ANNA, 'Twee keer hernoemd', async (tr) => {
+      await tr.insert('organisation', org('o1', 'Een'));
+      await tr.update('organisation', 'o1', { name: 'Eén' });
+      await tr.update('organisation', 'o1', { name: 'Eén!' });
+    });
+    await act(ANNA, 'Nog eens', async (tr) => {
+      await tr.update('organisation', 'o1', { name: 'A' });
+      await tr.update('organisation', 'o1', { name: 'B' });
+    });
+    await step(db, ANNA, 'undo');
+    expect(nameOf('o1')).toBe('Eén!');
+    await step(db, ANNA, 'undo');
+    expect(nameOf('o1')).toBeUndefined();
+    await step(db, ANNA, 'redo');
+    expect(nameOf('o1')).toBe('Eén!');
+    await step(db, ANNA, 'redo');
+    expect(nameOf('o1')).toBe('B');
+  });
+
+  it('undoing a restore from the Prullenbak puts the record back in it', async () => {
+    await act(ANNA, 'Partner', (tr) => tr.insert('organisation', org('o1', 'Een')));
+    await act(ANNA, 'Weg', (tr) => tr.trash('organisation', 'o1'));
+    const trashedIn = (await undoTarget(db, 's1'))!.id;
+    await act(ANNA, 'Terug', (tr) => tr.restoreTrashed(trashedIn));
+    expect(deletedAt('o1')).toBeNull();
+    expect(await step(db, ANNA, 'undo')).toMatchObject({ label: 'Terug', summary: '1 record gaat terug naar de Prullenbak.' });
+    expect(deletedAt('o1')).not.toBeNull();
+    expect(sqlite.prepare("SELECT op FROM change WHERE change_set_id = (SELECT MAX(id) FROM change_set)").all()).toEqual([{ op: 'delete' }]);
+    expect(await step(db, ANNA, 'redo')).toMatchObject({ summary: '1 record komt terug uit de Prullenbak.' });
+    expect(deletedAt('o1')).toBeNull();
+  });
+
+  it('a plan made before someone else reversed the same change set is refused', async () => {
+    await act(ANNA, 'Partner', (tr) => tr.insert('organisation', org('o1', 'Een')));
+    const plan = await planReverse(db, (await undoTarget(db, 's1'))!);
+    await step(db, ANNA, 'undo');
+    expect(await refusal(reverse(db, ANNA, plan, 'undo'))).toBe('Intussen is er iets anders gewijzigd. Er is niets veranderd; probeer het opnieuw.');
+  });
+
+  it('a later change of the same window is no one else: it says only that the record changed; the same name in another window says so', async () => {
+    await act(ANNA, 'Partner', (tr) => tr.insert('organisation', org('o1', 'Een')));
+    await act(ANNA, 'Hernoemen', (tr) => tr.update('organisation', 'o1', { name: 'Eén' }));
+    await act(ANNA, 'Elders', (tr) => tr.update('organisation', 'o1', { name: 'Eén?' }));
+    // That later change no longer counts as this window's to undo (as if it were an undo itself).
+    sqlite.prepare("UPDATE change_set SET action = 'undo' WHERE label = 'Elders'").run();
+    expect(await refusal(step(db, ANNA, 'undo'))).toBe('Ongedaan maken kan niet: Partner "Eén?" is daarna nog gewijzigd. Er is niets veranderd.');
+    sqlite.prepare("UPDATE change_set SET session = 's9' WHERE label = 'Elders'").run();
+    expect(await refusal(step(db, ANNA, 'undo'))).toMatch(/^Ongedaan maken kan niet: Partner "Eén\?" is daarna gewijzigd door Anna in een ander venster \(12-03-2026 \d\d:\d\d\)\. Er is niets veranderd\.$/);
+  });
+});
+
+describe('the reversal as a step of its own', () => {
+  it('is named after what it reverses, in the history; a big redo asks too; refusals carry their kind', async () => {
+    await act(ANNA, 'Veel', async (tr) => {
+      for (let i = 0; i <= CONFIRM_ABOVE; i++) await tr.insert('organisation', org(`b${i}`, `B ${i}`));
+    });
+    const big = (await undoTarget(db, 's1'))!;
+    await step(db, ANNA, 'undo', big.id);
+    const label = () => (sqlite.prepare('SELECT label, action, undoes FROM change_set ORDER BY id DESC LIMIT 1').get() as { label: string; action: string; undoes: number });
+    expect(label()).toEqual({ label: 'Ongedaan gemaakt: Veel', action: 'undo', undoes: big.id });
+    const undoId = (await redoTarget(db, 's1'))!.id;
+    expect(await step(db, ANNA, 'redo')).toMatchObject({ status: 'confirm', question: 'Veel opnieuw doen?', changeSetId: undoId, records: 26 });
+    await step(db, ANNA, 'redo', undoId);
+    expect(label()).toEqual({ label: 'Opnieuw gedaan: Veel', action: 'redo', undoes: undoId });
+    expect(await codeOf(step(db, ANNA, 'undo', 1))).toBe('conflict');
+    expect(await codeOf(step(db, BOB, 'undo'))).toBe('user_error');
+    sqlite.prepare('UPDATE change_set SET erased = 1').run();
+    expect(await codeOf(step(db, ANNA, 'undo'))).toBe('user_error');
+  });
+
+  it('a record made by the action is compared in full: an empty column filled in since blocks the undo', async () => {
+    await act(ANNA, 'Partner', (tr) => tr.insert('organisation', org('o1', 'Een')));
+    await act(BOB, 'Plaats', (tr) => tr.update('organisation', 'o1', { place: 'Gouda' }));
+    expect(await codeOf(step(db, ANNA, 'undo'))).toBe('conflict');
+    expect(await refusal(step(db, ANNA, 'undo'))).toMatch(/^Ongedaan maken kan niet: Partner "Een" is daarna gewijzigd door Bob /);
+  });
+
+  it('a record gone without a readable snapshot is named with a dash', async () => {
+    sqlite.prepare("INSERT INTO organisation (id, name, type, created_at, updated_at) VALUES ('o1', 'Zonder geschiedenis', 'mbo', '2026-01-01', '2026-01-01')").run();
+    await act(ANNA, 'Hernoemen', (tr) => tr.update('organisation', 'o1', { name: 'Eén' }));
+    sqlite.prepare("DELETE FROM organisation WHERE id = 'o1'").run();
+    expect(await refusal(step(db, ANNA, 'undo'))).toBe('Ongedaan maken kan niet: Partner "—" is daarna nog gewijzigd. Er is niets veranderd.');
+    // A snapshot that cannot be read (scrubbed, damaged) is no name either.
+    await act(ANNA, 'Nog een', (tr) => tr.insert('organisation', org('o2', 'Twee')));
+    await act(ANNA, 'Hernoemen 2', (tr) => tr.update('organisation', 'o2', { name: 'Twee!' }));
+    sqlite.prepare("UPDATE change SET snapshot = '{kapot' WHERE entity_id = 'o2' AND snapshot IS NOT NULL").run();
+    sqlite.prepare("DELETE FROM organisation WHERE id = 'o2'").run();
+    expect(await refusal(step(db, ANNA, 'undo'))).toBe('Ongedaan maken kan niet: Partner "—" is daarna nog gewijzigd. Er is niets veranderd.');
   });
 });

@@ -69,7 +69,7 @@ describe('the question list', () => {
     expect(ids(next.questions)).toEqual(['c1', 'a2', 'b3', 'y1r', 'x2r']);
     expect(ids(applyQuestionEdit(SET, { kind: 'reorder', ids: ['a', 'c', 'b'] }).questions)).toEqual(['a1', 'c2', 'b3', 'y1r', 'x2r']);
     expect(applyQuestionEdit(SET, { kind: 'reorder', ids: ['a', 'b', 'c'] })).toBe(SET);
-    for (const bad of [['a', 'b'], ['a', 'a', 'b'], ['a', 'b', 'x'], ['a', 'b', 'c', 'x']])
+    for (const bad of [['a', 'b'], ['a', 'a', 'b'], ['a', 'a', 'b', 'c'], ['a', 'b', 'x'], ['a', 'b', 'c', 'x']])
       expect(refusal(() => applyQuestionEdit(SET, { kind: 'reorder', ids: bad })), bad.join()).toEqual(['order', 'Geef elke actieve vraag precies één keer op.']);
   });
 

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { seedExample } from '../../electron/core/demo/seed';
 import { scaleExample } from '../../electron/core/demo/scale';
-import { indicatorView, programmeResults, programmeViews, type IndicatorResult } from '../../electron/core/db/queries/results';
+import { indicatorView, programmeResults, programmesResults, programmeViews, type IndicatorResult } from '../../electron/core/db/queries/results';
 import { buildSteeringWorkbook, steeringSheets, type SteeringContext } from '../../electron/core/excel/steering';
 import { newWorkbook } from '../../electron/core/excel/workspace-book';
 import { workspaceRegion } from '../../electron/core/excel/info';
@@ -80,14 +80,18 @@ function fromView(v: IndicatorView): IndicatorResult {
 const cells = (wb: WorkbookWriter) => wb.sheets.map((s) => ({ name: s.name, rows: s.rows.filter(Boolean).map((r) => r.values) }));
 
 describe('steering workbook on the bulk path', () => {
-  it('has exactly the cells it had from full views (example region and three copies)', async () => {
+  it('has exactly the cells it had from full views (example region, three copies, a second region beside them)', async () => {
     pinToday(WRITTEN_ON);
     const { app } = await makeCore();
     const ws = app.requireWorkspace();
     await seedExample(ws.db);
     const at = '2026-11-23T10:00:00.000Z';
-    for (const scale of [1, 3]) {
-      if (scale > 1) scaleExample(ws.sqlite, scale);
+    // The example, three copies of its running programme, then a second example region beside it
+    // (two programmes with results: the workbook loads all programmes in one pass).
+    const steps = [async () => {}, async () => void scaleExample(ws.sqlite, 3), () => seedExample(ws.db)];
+    for (const [i, step] of steps.entries()) {
+      await step();
+      const scale = i === 0 ? 1 : 3;
       const ours = await buildSteeringWorkbook(ws.db, { user: 'Test', source: 'x', at });
       // The reference: the same sheet builders fed from every indicator's full view.
       const wb = newWorkbook(at);
@@ -107,5 +111,25 @@ describe('steering workbook on the bulk path', () => {
       expect(results.rows.length).toBeGreaterThan(50 * scale);
       expect(cells(ours)).toEqual(cells(wb));
     }
+  });
+});
+
+describe('programmesResults', () => {
+  it('gives each programme what programmeResults gives it alone', async () => {
+    pinToday(WRITTEN_ON);
+    const { app } = await makeCore();
+    const ws = app.requireWorkspace();
+    await seedExample(ws.db);
+    await seedExample(ws.db);
+    const ids = (await ws.db.selectFrom('programme').select('id').execute()).map((p) => p.id);
+    const all = await programmesResults(ws.db, [...ids, 'geen-programma']);
+    expect([...all.keys()].sort()).toEqual([...ids].sort());
+    let withIndicators = 0;
+    for (const id of ids) {
+      const one = await programmeResults(ws.db, id);
+      expect(all.get(id)).toEqual(one);
+      if (Object.values(one!.counts).some((n) => n > 0)) withIndicators++;
+    }
+    expect(withIndicators).toBe(2);
   });
 });

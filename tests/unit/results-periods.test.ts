@@ -163,6 +163,10 @@ describe('codes and labels', () => {
     expect(parsePeriod('K2 2017x')).toBeNull();
     expect(parsePeriod('x01-01-2017 – 15-03-2017')).toBeNull();
     expect(parsePeriod('01-01-2017 – 15-03-2017x')).toBeNull();
+    for (const bad of ['x2017-H1', '2017-H1x', 'xH1 2017', 'H1 2017x', 'x1e halfjaar 2017', '1e halfjaar 2017x', '2017-K2x', 'xK2 2017', 'x2e kwartaal 2017', '2e kwartaal 2017x'])
+      expect(parsePeriod(bad), bad).toBeNull();
+    // A range of one day is a range.
+    expect(parsePeriod('2017-01-05/2017-01-05')).toEqual(P('vrij', '2017-01-05', '2017-01-05'));
     expect(parsePeriod('x2016/2017')).toBeNull();
     expect(parsePeriod('2016/2017x')).toBeNull();
     expect(parsePeriod('')).toBeNull();
@@ -215,6 +219,16 @@ describe('which period a moment reports on', () => {
     // Ended before the day: a period ending on the day itself is not "before" it.
     expect(reportingPeriod('vrij', 'vorig', '2017-12-15', targets)).toEqual(P('halfjaar', '2017-01-01', '2017-06-30'));
     expect(reportingPeriod('vrij', 'vorig', '2017-12-16', targets)).toEqual(P('vrij', '2017-07-01', '2017-12-15'));
+    // In any order of entry.
+    expect(reportingPeriod('vrij', 'vorig', '2017-12-16', [short, later, long])).toEqual(P('vrij', '2017-07-01', '2017-12-15'));
+    expect(reportingPeriod('vrij', 'vorig', '2017-12-16', [long, later, short])).toEqual(P('vrij', '2017-07-01', '2017-12-15'));
+    // Its first day lies in it too.
+    expect(reportingPeriod('vrij', 'lopend', '2017-01-01', targets)).toEqual(P('halfjaar', '2017-01-01', '2017-06-30'));
+    // The shortest, also when it ends later than a longer one.
+    const twoYears = { start: '2016-01-01', end: '2017-12-31' };
+    const sixteenMonths = { start: '2017-03-01', end: '2018-06-30' };
+    expect(reportingPeriod('vrij', 'lopend', '2017-06-01', [twoYears, sixteenMonths])).toEqual(P('vrij', '2017-03-01', '2018-06-30'));
+    expect(reportingPeriod('vrij', 'lopend', '2017-06-01', [sixteenMonths, twoYears])).toEqual(P('vrij', '2017-03-01', '2018-06-30'));
     // No target period fits: the school year rule.
     expect(reportingPeriod('vrij', 'vorig', '2017-03-01', targets)).toEqual(P('schooljaar', '2015-08-01', '2016-07-31'));
     expect(reportingPeriod('vrij', 'lopend', '2019-03-01', targets)).toEqual(P('schooljaar', '2018-08-01', '2019-07-31'));

@@ -85,6 +85,7 @@ describe('Dutch numbers shown', () => {
     expect(formatNumber(-0.001)).toBe('0');
     expect(formatNumber(-0.01)).toBe('-0,01');
     expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(1234.4, 0)).toBe('1.234');
   });
 
   it('a value in its unit; no value is a dash', () => {
@@ -105,6 +106,7 @@ describe('Dutch numbers shown', () => {
     expect(formatRange('percentage', { min: 5, max: 5 })).toBe('5%');
     expect(formatRange('percentage', { min: 5, max: 7.5 })).toBe('5% – 7,5%');
     expect(formatRange('vrij', { min: 1, max: 2 }, 'uur')).toBe('1 uur – 2 uur');
+    expect(formatRange('vrij', { min: 1, max: 2 })).toBe('1 – 2');
   });
 });
 
@@ -165,9 +167,13 @@ describe('DUO figures pasted from a spreadsheet', () => {
       '2023/2024\tmbo 1\t10\t1\t\t\t-1',
       '2023/2024\tmbo 1\t10\t1\t\t\tx',
       '2023/2024\tmbo 1\t10\t11',
+      '2023/2024\tmbo 1',
+      '2023/2024\tmbo 1\t10',
+      '   ',
+      '2023/2024\tmbo 2\t10\t1\t\t\t100',
     ].join('\n');
     const r = parseRegionPaste(text, 'Test');
-    expect(r.rows.map((x) => x.schoolYear)).toEqual(['2023/2024']);
+    expect(r.rows.map((x) => [x.onderwijssoort, x.nationalNorm])).toEqual([['mbo1', null], ['mbo2', 100]]);
     expect(r.errors).toEqual([
       { line: 3, message: '"geen jaar" is geen schooljaar (schrijf 2024/2025)' },
       { line: 4, message: 'onbekende onderwijssoort ""' },
@@ -181,6 +187,8 @@ describe('DUO figures pasted from a spreadsheet', () => {
       { line: 12, message: 'landelijke norm "-1" is geen percentage' },
       { line: 13, message: 'landelijke norm "x" is geen percentage' },
       { line: 14, message: "meer vsv'ers dan deelnemers" },
+      { line: 15, message: 'aantal deelnemers "" is geen heel getal' },
+      { line: 16, message: 'aantal vsv\'ers "" is geen heel getal' },
     ]);
   });
 

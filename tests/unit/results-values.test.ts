@@ -150,6 +150,12 @@ describe('adding up moments', () => {
     expect(combine([mv({ date: '2017-01-01', value: null }), mv({ date: '2017-02-01', value: 2 })])).toBeNull();
     expect(combine([mv({ date: '2017-01-01', value: -3 })])).toBe(-3);
   });
+
+  it('only values with both a numerator and a denominator are pooled as a ratio', () => {
+    // A numerator without a denominator (or the other way round) is no ratio: the entered values add up.
+    expect(combine([mv({ date: '2017-01-01', value: 5, numerator: 2 }), mv({ date: '2017-01-02', value: 3, numerator: 1 })])).toBe(8);
+    expect(combine([mv({ date: '2017-01-01', value: 5, denominator: 10 })])).toBe(5);
+  });
 });
 
 describe("an indicator's value for a target's period", () => {
@@ -217,6 +223,13 @@ describe("an indicator's value for a target's period", () => {
   it('cumulatief: a value since the baseline without a number makes the total unknown, not the baseline', () => {
     const q1 = mv({ date: '2017-04-10', value: null, period: { ...Q1_17 } });
     expect(aggregateValue('cumulatief', [q1], year, { value: 10, date: '2016-08-01' })).toEqual({ value: null, date: '2017-03-31' });
+  });
+
+  it('cumulatief: a numerator without a denominator is a plain value on top of the baseline', () => {
+    const half = mv({ date: '2017-04-10', value: 5, numerator: 2, period: { ...Q1_17 } });
+    expect(aggregateValue('cumulatief', [half], year, { value: 10, date: '2016-08-01' })).toEqual({ value: 15, date: '2017-03-31' });
+    const other = mv({ date: '2017-04-10', value: 5, denominator: 8, period: { ...Q1_17 } });
+    expect(aggregateValue('cumulatief', [other], year, { value: 10, date: '2016-08-01' })).toEqual({ value: 15, date: '2017-03-31' });
   });
 
   it('cumulatief: ratios are pooled from their own numbers, without the baseline added', () => {

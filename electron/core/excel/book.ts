@@ -173,12 +173,14 @@ export function cleanTexts(book: XBook): ReadonlySet<string> {
  * (privacy.ts). A name-like phrase is the softer signal: the import's dry run reports it per row.
  */
 export function refusePersonalData(book: XBook, file: string): void {
-  // Each cell's text once, for both checks (sparse like the cells: holes stay holes).
-  const texts = book.sheets.map((ws) => ws.rows.map((r) => ({ r: r.r, cells: r.cells.map(xText) })));
   const clean = new Set<string>();
-  book.sheets.forEach((ws, i) => {
+  // Column titles of personal data refuse a file only when no cell does; the first such sheet is named.
+  let titles: UserError | null = null;
+  for (const ws of book.sheets) {
+    // Each cell's text once, for both checks, one sheet at a time (sparse like the cells: holes stay holes).
+    const texts = ws.rows.map((r) => ({ r: r.r, cells: r.cells.map(xText) }));
     const hits: string[] = [];
-    for (const row of texts[i]!) {
+    for (const row of texts) {
       row.cells.forEach((s, c) => {
         if (hits.length >= 5 || s.length < 8) return;
         const found = scanText(s);
@@ -189,12 +191,12 @@ export function refusePersonalData(book: XBook, file: string): void {
       if (hits.length >= 5) break;
     }
     if (hits.length) throw refuse(t('privacy.file', { file, sheet: ws.name, cells: hits.join('; ') }));
-  });
+    if (titles) continue;
+    const found = personalDataIn(texts);
+    if (found.length) titles = refuse(t('xl.file.personalData', { file, sheet: ws.name, cells: found.slice(0, 5).map((h) => `${colLetter(h.col)}${h.row} ("${h.text}")`).join(', ') }));
+  }
+  if (titles) throw titles;
   cleanOf.set(book, clean);
-  book.sheets.forEach((ws, i) => {
-    const hits = personalDataIn(texts[i]!);
-    if (hits.length) throw refuse(t('xl.file.personalData', { file, sheet: ws.name, cells: hits.slice(0, 5).map((h) => `${colLetter(h.col)}${h.row} ("${h.text}")`).join(', ') }));
-  });
 }
 
 export { personalDataHint } from './privacy';

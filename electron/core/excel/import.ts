@@ -472,6 +472,14 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
   return out;
 }
 
+/** The ids in a reference cell: one, or one per line (uitvoerders). */
+function refIds(v: CellValue): string[] {
+  const s = String(v);
+  if (s.indexOf('\n') >= 0) return s.split('\n').map((x) => x.trim()).filter(Boolean);
+  const one = s.trim();
+  return one ? [one] : [];
+}
+
 /**
  * References to other kinds must point to a record in the store or to a row of the same file that
  * is not itself rejected; a rejected parent rejects its children, and theirs, until nothing changes.
@@ -495,7 +503,7 @@ async function checkRefs(rows: Planned[], list: (kind: RecordKind) => Promise<Ro
         if (v === null || v === undefined || !targetKind) continue;
         const known = await storeIds(targetKind);
         // A list of references (uitvoerders) is one id per line.
-        for (const one of String(v).split('\n').map((x) => x.trim()).filter(Boolean)) {
+        for (const one of refIds(v)) {
           if (known.has(one) || inFile.get(target)?.has(one)) continue;
           const c = r.spec.columns.find((x) => x.key === key);
           r.issues.push(toPlanIssue({ sheet: r.sheet, row: r.row, col: r.cols[key], header: c?.header, message: t('xl.plan.badRef', { id: one, sheet: targetKind.sheet }) }));

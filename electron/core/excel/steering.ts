@@ -14,7 +14,7 @@ import { newWorkbook, type ExportContext } from './workspace-book';
 import { nl, t, type MessageKey } from '../../../shared/i18n/nl';
 import { schoolYearOf } from '../../../shared/dates';
 import { measureFigures } from '../db/queries/budget';
-import { programmeResults, type IndicatorResult } from '../db/queries/results';
+import { programmesResults, type IndicatorResult } from '../db/queries/results';
 import { RESULT_STATUSES, type ResultStatus } from '../../../shared/results/types';
 import { STATUS_ICON, worstStatus } from '../../../shared/results/symbols';
 import { nowIso } from '../clock';
@@ -132,7 +132,7 @@ export const overviewSheet: SteeringSheet = {
     const activities = await db.selectFrom('activity').select(['measureId', 'plannedParticipants']).where('deletedAt', 'is', null).execute();
     const measures = await db
       .selectFrom('measure')
-      .selectAll()
+      .select(['id', 'programmeId', 'code', 'name', 'shape', 'status', 'leadOrganisationId', 'plusvoorziening'])
       .where('deletedAt', 'is', null)
       .orderBy('programmeId')
       .orderBy('sortOrder')
@@ -141,11 +141,13 @@ export const overviewSheet: SteeringSheet = {
     // Money and participants: the same per-measure figures as the Begroting screen.
     const money = await measureFigures(db);
     const results = await resultStatuses(ctx);
+    const activitiesOf = new Map<string, typeof activities>();
+    for (const a of activities) activitiesOf.set(a.measureId, [...(activitiesOf.get(a.measureId) ?? []), a]);
     const rows = measures
       .filter((m) => programmes.has(m.programmeId))
       .map((m) => {
         const f = money.get(m.id);
-        const mine = activities.filter((a) => a.measureId === m.id);
+        const mine = activitiesOf.get(m.id) ?? [];
         const planned = sumParticipants(mine.map((a) => JSON.parse(a.plannedParticipants) as { schoolYear: string; count: number }[])).perYear.filter((p) => p.schoolYear === year);
         return {
           programme: programmes.get(m.programmeId) ?? '',
@@ -427,16 +429,22 @@ export async function buildSteeringWorkbook(db: Db, ctx: ExportContext): Promise
   const at = ctx.at ?? nowIso();
   const region = await workspaceRegion(db);
   const wb = newWorkbook(at, t('xl.steering.title'));
-  const results = new Map<string, Promise<Results | undefined>>();
+  // Every programme's results in one pass, the first time a sheet asks for one.
+  let all: Promise<Map<string, Results>> | undefined;
   const sctx: SteeringContext = {
     db,
     wb,
     region: region.label,
     at,
     user: ctx.user,
-    results: (id) => {
-      if (!results.has(id)) results.set(id, programmeResults(db, id));
-      return results.get(id)!;
+    results: async (id) => {
+      all ??= db
+        .selectFrom('programme')
+        .select('id')
+        .where('deletedAt', 'is', null)
+        .execute()
+        .then((ps) => programmesResults(db, ps.map((p) => p.id)));
+      return (await all).get(id);
     },
   };
   for (const s of steeringSheets) await s.build(wb.addSheet(s.title), sctx);

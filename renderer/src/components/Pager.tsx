@@ -7,23 +7,32 @@ import { t, type MessageKey } from '../i18n';
 
 const nl = (n: number) => n.toLocaleString('nl-NL');
 
-export function Pager({ offset, limit, total, what, onPage }: { offset: number; limit: number; total: number; what: MessageKey; onPage(offset: number): void }) {
+/**
+ * `below`: the same buttons under the table, for whoever scrolled to its end; the list's one
+ * navigation landmark and status stay at the top.
+ */
+export function Pager({ offset, limit, total, what, onPage, below }: { offset: number; limit: number; total: number; what: MessageKey; onPage(offset: number): void; below?: boolean }) {
   if (total <= limit && offset === 0) return null;
   const from = Math.min(total, offset + 1);
   const to = Math.min(total, offset + limit);
-  return (
-    <nav className="pager actions" aria-label={t('pager.nav')}>
-      <button type="button" className="small" disabled={offset === 0} onClick={() => onPage(Math.max(0, offset - limit))}>
+  const text = t(what, { from: nl(from), to: nl(to), count: nl(total) });
+  // From below, the new page is read from its top: back to the pager above the table.
+  const go = (to: number, at: HTMLElement) => {
+    onPage(to);
+    if (below) at.closest('.pager')?.parentElement?.querySelector<HTMLElement>('nav.pager')?.scrollIntoView({ block: 'start' });
+  };
+  const buttons = (
+    <>
+      <button type="button" className="small" disabled={offset === 0} onClick={(e) => go(Math.max(0, offset - limit), e.currentTarget)}>
         {t('pager.prev')}
       </button>
-      <span className="small" role="status">
-        {t(what, { from: nl(from), to: nl(to), count: nl(total) })}
-      </span>
-      <button type="button" className="small" disabled={to >= total} onClick={() => onPage(offset + limit)}>
+      {below ? <span className="small">{text}</span> : <span className="small" role="status">{text}</span>}
+      <button type="button" className="small" disabled={to >= total} onClick={(e) => go(offset + limit, e.currentTarget)}>
         {t('pager.next')}
       </button>
-    </nav>
+    </>
   );
+  return below ? <div className="pager actions">{buttons}</div> : <nav className="pager actions" aria-label={t('pager.nav')}>{buttons}</nav>;
 }
 
 /** The page offset of a list, back at the start whenever its filter changes (no stale page past the end). */

@@ -488,6 +488,7 @@ export function BudgetLines({ programmeId, filter, o }: { programmeId: string; f
           </tfoot>
         </table>
       )}
+      {page && data.length > 0 && <Pager below offset={page.offset} limit={page.limit} total={page.total} what="pager.lines" onPage={(o) => setAt({ key: filterKey, offset: o })} />}
     </>
   );
 }

@@ -85,6 +85,7 @@ export function BudgetSpend({ programmeId, filter, o }: { programmeId: string; f
           </tfoot>
         </table>
       )}
+      {page && data && data.length > 0 && <Pager below offset={page.offset} limit={page.limit} total={page.total} what="pager.spend" onPage={(x) => setAt({ key: filterKey, offset: x })} />}
     </section>
   );
 }

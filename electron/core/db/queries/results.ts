@@ -525,29 +525,51 @@ function indicatorResult(x: IndicatorRows<LeanIndicatorRow, TargetRow, LeanMeasu
 /** Programme results with indicators of one shape: IndicatorResult (overview, sheets) or IndicatorView (CLI, plan). */
 type OwnedIndicator = { id: string; name: string; activityId: string | null; measureId: string | null; evaluation: { status: ResultStatus }; attention: AttentionReason[] };
 
+/** Contexts of several programmes at once (two queries), for the ones that exist. */
+async function contextsFor(db: Db, ids: readonly string[]): Promise<Map<string, Context>> {
+  if (!ids.length) return new Map();
+  const programmes = await db.selectFrom('programme').select(['id', 'name', 'periodStart', 'periodEnd']).where('id', 'in', ids).where('deletedAt', 'is', null).execute();
+  const settings = await db.selectFrom('resultSettings').select(['programmeId', 'onTrackMargin', 'attentionMargin']).where('programmeId', 'in', ids).where('deletedAt', 'is', null).execute();
+  const th = new Map(settings.map((r) => [r.programmeId, { onTrackMargin: r.onTrackMargin, attentionMargin: r.attentionMargin }]));
+  const day = today();
+  return new Map(programmes.map((p) => [p.id, { today: day, thresholds: th.get(p.id) ?? DEFAULT_THRESHOLDS, programme: p }]));
+}
+
+interface Owners {
+  activities: ActivityOwner[];
+  measureIds: string[];
+  /** The programme of each measure and activity. */
+  programmeOf: Map<string, string>;
+}
+
 /**
- * Per measure and activity of the programme, in plan order: its indicators, their status counts,
- * and the programme's "Aandacht nodig" list (most urgent first).
+ * Per programme, per measure and activity in plan order: its indicators, their status counts, and
+ * the programme's "Aandacht nodig" list (most urgent first). Several programmes in one pass (the
+ * steering workbook shows them all).
  */
 async function resultsOf<I extends OwnedIndicator>(
   db: Db,
-  programmeId: string,
-  indicatorsOf: (ctx: Context, owners: { activities: ActivityOwner[]; measureIds: string[] }) => Promise<I[]>,
-): Promise<ProgrammeResultsOf<I> | undefined> {
-  const ctx = await contextFor(db, programmeId);
-  if (!ctx) return undefined;
+  programmeIds: readonly string[],
+  indicatorsOf: (ctxs: Map<string, Context>, owners: Owners) => Promise<I[]>,
+): Promise<Map<string, ProgrammeResultsOf<I>>> {
+  const ctxs = await contextsFor(db, programmeIds);
+  const out = new Map<string, ProgrammeResultsOf<I>>();
+  if (!ctxs.size) return out;
+  const ids = [...ctxs.keys()];
   // selectAll: the CLI reads older files as they are (before migration 6 there is no shape).
-  const measures = await db.selectFrom('measure').selectAll().where('programmeId', '=', programmeId).where('deletedAt', 'is', null).execute();
+  const measures = await db.selectFrom('measure').selectAll().where('programmeId', 'in', ids).where('deletedAt', 'is', null).execute();
   const measureIds = measures.map((m) => m.id);
   const activities = measureIds.length
     ? await db
         .selectFrom('activity')
         .select(['id', 'code', 'name', 'measureId', 'plannedParticipants', 'createdAt', 'sortOrder'])
-        .where('measureId', 'in', db.selectFrom('measure').select('id').where('programmeId', '=', programmeId).where('deletedAt', 'is', null))
+        .where('measureId', 'in', db.selectFrom('measure').select('id').where('programmeId', 'in', ids).where('deletedAt', 'is', null))
         .where('deletedAt', 'is', null)
         .execute()
     : [];
-  const views = await indicatorsOf(ctx, { activities, measureIds });
+  const programmeOf = new Map<string, string>(measures.map((m) => [m.id, m.programmeId]));
+  for (const a of activities) programmeOf.set(a.id, programmeOf.get(a.measureId)!);
+  const views = await indicatorsOf(ctxs, { activities, measureIds, programmeOf });
   const byOwner = new Map<string, I[]>();
   for (const v of views) {
     const k = v.activityId ?? v.measureId!;
@@ -561,43 +583,56 @@ async function resultsOf<I extends OwnedIndicator>(
     if (list) list.push(a);
     else actsBy.set(a.measureId, [a]);
   }
-  const attention: AttentionItem[] = [];
-  const outMeasures = inOrder(measures).map((m) => {
-    const acts = inOrder(actsBy.get(m.id) ?? []).map((a) => {
-      const inds = byOwner.get(a.id) ?? [];
-      for (const v of inds) for (const r of v.attention) attention.push({ ...r, indicatorId: v.id, indicatorName: v.name, ownerKind: 'activity', ownerId: a.id, ownerName: [a.code, a.name].filter(Boolean).join(' ') });
-      return { id: a.id, code: a.code, name: a.name, counts: countStatuses(inds), indicators: inds };
-    });
-    const own = byOwner.get(m.id) ?? [];
-    for (const v of own) for (const r of v.attention) attention.push({ ...r, indicatorId: v.id, indicatorName: v.name, ownerKind: 'measure', ownerId: m.id, ownerName: [m.code, m.name].filter(Boolean).join(' ') });
-    return { id: m.id, code: m.code, name: m.name, counts: countStatuses([...own, ...acts.flatMap((a) => a.indicators)]), indicators: own, activities: acts, shape: ((m as { shape?: string }).shape ?? 'measure') as MeasureShape };
-  });
   const order = { achter: 0, gemist: 1, aandacht: 2, categorieen: 3, voorlopig: 4 } as const;
-  attention.sort((a, b) => order[a.kind] - order[b.kind] || (a.date ?? '').localeCompare(b.date ?? ''));
-  return { programme: ctx.programme, thresholds: ctx.thresholds, today: ctx.today, counts: countStatuses(views), measures: outMeasures, attention };
+  for (const [programmeId, ctx] of ctxs) {
+    const attention: AttentionItem[] = [];
+    const all: I[] = [];
+    const outMeasures = inOrder(measures.filter((m) => m.programmeId === programmeId)).map((m) => {
+      const acts = inOrder(actsBy.get(m.id) ?? []).map((a) => {
+        const inds = byOwner.get(a.id) ?? [];
+        for (const v of inds) for (const r of v.attention) attention.push({ ...r, indicatorId: v.id, indicatorName: v.name, ownerKind: 'activity', ownerId: a.id, ownerName: [a.code, a.name].filter(Boolean).join(' ') });
+        return { id: a.id, code: a.code, name: a.name, counts: countStatuses(inds), indicators: inds };
+      });
+      const own = byOwner.get(m.id) ?? [];
+      for (const v of own) for (const r of v.attention) attention.push({ ...r, indicatorId: v.id, indicatorName: v.name, ownerKind: 'measure', ownerId: m.id, ownerName: [m.code, m.name].filter(Boolean).join(' ') });
+      const mine = [...own, ...acts.flatMap((a) => a.indicators)];
+      all.push(...mine);
+      return { id: m.id, code: m.code, name: m.name, counts: countStatuses(mine), indicators: own, activities: acts, shape: ((m as { shape?: string }).shape ?? 'measure') as MeasureShape };
+    });
+    attention.sort((a, b) => order[a.kind] - order[b.kind] || (a.date ?? '').localeCompare(b.date ?? ''));
+    out.set(programmeId, { programme: ctx.programme, thresholds: ctx.thresholds, today: ctx.today, counts: countStatuses(all), measures: outMeasures, attention });
+  }
+  return out;
 }
 
 /**
- * A programme's results for the overview and the steering workbook (issue 13): the indicators,
- * targets and measurements of the whole programme in three set-based queries, each indicator judged
- * by assess() (the one status rule), no full views built.
+ * Programmes' results for the overview and the steering workbook (issue 13): the indicators,
+ * targets and measurements of the programmes in three set-based queries, each indicator judged by
+ * assess() (the one status rule), no full views built.
  */
-export async function programmeResults(db: Db, programmeId: string): Promise<ProgrammeResultsOf<IndicatorResult> | undefined> {
-  return resultsOf(db, programmeId, async (ctx, owners) => {
+export async function programmesResults(db: Db, programmeIds: readonly string[]): Promise<Map<string, ProgrammeResultsOf<IndicatorResult>>> {
+  return resultsOf(db, programmeIds, async (ctxs, owners) => {
     // Plain SQL on the connection without the CamelCasePlugin: the columns come aliased in camelCase,
     // so some 30,000 rows at 2,000 activities are not mapped key by key a second time.
     const raw = db.withoutPlugins();
+    const programmes = sql.join([...ctxs.keys()]);
     const ids = sql`SELECT i.id FROM indicator i WHERE i.deleted_at IS NULL AND (
-      i.measure_id IN (SELECT id FROM measure WHERE programme_id = ${programmeId} AND deleted_at IS NULL)
-      OR i.activity_id IN (SELECT a.id FROM activity a JOIN measure m ON m.id = a.measure_id WHERE m.programme_id = ${programmeId} AND a.deleted_at IS NULL AND m.deleted_at IS NULL))`;
+      i.measure_id IN (SELECT id FROM measure WHERE programme_id IN (${programmes}) AND deleted_at IS NULL)
+      OR i.activity_id IN (SELECT a.id FROM activity a JOIN measure m ON m.id = a.measure_id WHERE m.programme_id IN (${programmes}) AND a.deleted_at IS NULL AND m.deleted_at IS NULL))`;
     const rows = (await sql<LeanIndicatorRow>`SELECT ${columns(LEAN_INDICATOR)} FROM indicator WHERE id IN (${ids}) ORDER BY sort_order, created_at`.execute(raw)).rows;
     const targets = (await sql<TargetRow>`SELECT ${columns(TARGET_COLUMNS)} FROM target WHERE deleted_at IS NULL AND indicator_id IN (${ids})`.execute(raw)).rows;
     const measurements = (await sql<LeanMeasurementRow>`SELECT ${columns(LEAN_MEASUREMENT)} FROM measurement WHERE deleted_at IS NULL AND indicator_id IN (${ids})`.execute(raw)).rows;
-    return withParticipants(rows, targets, measurements, owners.activities).map((x) => indicatorResult(x, ctx));
+    return withParticipants(rows, targets, measurements, owners.activities).map((x) => indicatorResult(x, ctxs.get(owners.programmeOf.get(x.row.activityId ?? x.row.measureId!)!)!));
   });
 }
 
+/** One programme's results (the results overview). */
+export async function programmeResults(db: Db, programmeId: string): Promise<ProgrammeResultsOf<IndicatorResult> | undefined> {
+  return (await programmesResults(db, [programmeId])).get(programmeId);
+}
+
 /** The same with every indicator's full view (targets and measurements): the CLI's `resultaten` and the plan export. */
-export function programmeViews(db: Db, programmeId: string): Promise<ProgrammeResults | undefined> {
-  return resultsOf(db, programmeId, (ctx, owners) => indicatorViews(db, owners, ctx));
+export async function programmeViews(db: Db, programmeId: string): Promise<ProgrammeResults | undefined> {
+  const r = await resultsOf(db, [programmeId], (ctxs, owners) => indicatorViews(db, owners, ctxs.get(programmeId)!));
+  return r.get(programmeId);
 }
