@@ -101,26 +101,46 @@ interface Case {
 
 function rawQueries(db: Database.Database, ids: { programmeId: string; measureId: string; asOf: string }) {
   const { programmeId, measureId, asOf } = ids;
+  // Tree (tree.outline): lines, measures, what the filters and counts read of every activity, the
+  // activities that are their measure's own; tree.activities: every activity row of the programme ("Alles openklappen").
+  const activityRow = `a.id, a.measure_id, a.code, a.name, a.status, a.target_groups, a.lead_organisation_id, a.executor_ids, a.start_date, a.end_date, a.sort_order,
+    (SELECT count(*) FROM sub_activity s WHERE s.activity_id = a.id AND s.deleted_at IS NULL) AS sub_count`;
   const tree = {
     lines: db.prepare('SELECT id, code, name, description, sort_order FROM programme_line WHERE programme_id = ? AND deleted_at IS NULL'),
-    measures: db.prepare('SELECT * FROM measure WHERE programme_id = ? AND deleted_at IS NULL'),
-    activities: db.prepare(
-      `SELECT a.id, a.measure_id, a.code, a.name, a.status, a.target_groups, a.lead_organisation_id, a.executor_ids, a.start_date, a.end_date, a.sort_order, a.planned_participants
+    measures: db.prepare('SELECT id, line_id, code, name, status, plusvoorziening, target_groups, lead_organisation_id, executor_ids, shape, sort_order FROM measure WHERE programme_id = ? AND deleted_at IS NULL'),
+    facts: db.prepare(
+      `SELECT a.id, a.measure_id, a.status, a.target_groups, a.lead_organisation_id, a.executor_ids
        FROM activity a JOIN measure m ON m.id = a.measure_id WHERE m.programme_id = ? AND m.deleted_at IS NULL AND a.deleted_at IS NULL`,
     ),
-    subs: db.prepare(
-      `SELECT s.id, s.activity_id, s.number, s.name, s.period, s.intended_result, s.sort_order
-       FROM sub_activity s JOIN activity a ON a.id = s.activity_id JOIN measure m ON m.id = a.measure_id
-       WHERE m.programme_id = ? AND m.deleted_at IS NULL AND a.deleted_at IS NULL AND s.deleted_at IS NULL`,
+    own: db.prepare(
+      `SELECT ${activityRow} FROM activity a JOIN measure m ON m.id = a.measure_id
+       WHERE m.programme_id = ? AND m.shape IN ('single', 'activity') AND m.deleted_at IS NULL AND a.deleted_at IS NULL`,
     ),
+    activities: db.prepare(`SELECT ${activityRow} FROM activity a JOIN measure m ON m.id = a.measure_id WHERE m.programme_id = ? AND m.deleted_at IS NULL AND a.deleted_at IS NULL`),
   };
-  // Budget: planned and realised per measure and year, and per funding source, category and partner.
-  const owned = `(SELECT b.*, coalesce(b.measure_id, a.measure_id) AS mid FROM budget_line b LEFT JOIN activity a ON a.id = b.activity_id AND a.deleted_at IS NULL
-    WHERE b.deleted_at IS NULL AND coalesce(b.measure_id, a.measure_id) IN (SELECT id FROM measure WHERE programme_id = ? AND deleted_at IS NULL))`;
-  const spent = `(SELECT budget_line_id, sum(amount_cents) AS cents FROM spend WHERE deleted_at IS NULL GROUP BY budget_line_id)`;
-  const budget = ['mid, year', 'funding_source', 'category', 'partner_id'].map((by) =>
-    db.prepare(`SELECT ${by}, sum(l.planned_cents) AS planned, sum(coalesce(s.cents, 0)) AS realised FROM ${owned} l LEFT JOIN ${spent} s ON s.budget_line_id = l.id GROUP BY ${by}`),
-  );
+  // Budget (budget.overview): one statement over the programme's lines, each line's spend summed once, grouped per
+  // measure x year, source x year, category, partner, plus the over-spent lines; awards; participants per measure.
+  const cofin = "funding_source IN ('cofin_school', 'cofin_gemeente')";
+  const sums = `sum(planned_cents), sum(realised_cents), sum(CASE WHEN in_kind = 1 THEN planned_cents ELSE 0 END), sum(CASE WHEN ${cofin} THEN planned_cents ELSE 0 END),
+    sum(CASE WHEN ${cofin} AND in_kind = 1 THEN planned_cents ELSE 0 END), sum(${cofin}), count(*)`;
+  const budget = [
+    db.prepare(`WITH l AS MATERIALIZED (
+        SELECT bl.id, bl.measure_id, bl.year, bl.funding_source, bl.category, bl.in_kind, bl.partner_id, bl.planned_cents,
+          (SELECT coalesce(sum(s.amount_cents), 0) FROM spend s WHERE s.budget_line_id = bl.id AND s.deleted_at IS NULL) AS realised_cents
+        FROM measure m JOIN budget_line bl ON bl.measure_id = m.id WHERE m.programme_id = ? AND m.deleted_at IS NULL AND bl.deleted_at IS NULL)
+      SELECT 'm', measure_id, year, ${sums} FROM l GROUP BY measure_id, year
+      UNION ALL SELECT 's', funding_source, year, ${sums} FROM l GROUP BY funding_source, year
+      UNION ALL SELECT 'c', category, NULL, ${sums} FROM l GROUP BY category
+      UNION ALL SELECT 'p', partner_id, NULL, ${sums} FROM l GROUP BY partner_id
+      UNION ALL SELECT 'o', id, NULL, planned_cents, realised_cents, 0, 0, 0, 0, 1 FROM l WHERE realised_cents > max(planned_cents, 0)`),
+    db.prepare('SELECT id, code, name, plusvoorziening FROM measure WHERE programme_id = ? AND deleted_at IS NULL'),
+    db.prepare('SELECT a.measure_id, a.planned_participants FROM activity a JOIN measure m ON m.id = a.measure_id WHERE m.programme_id = ? AND a.deleted_at IS NULL AND m.deleted_at IS NULL'),
+    db.prepare(
+      `SELECT x.id, x.indicator_id, x.date, x.period_kind, x.period_start, x.period_end, x.value, x.numerator, x.denominator, x.categories, x.status, x.recorded_at, a.measure_id
+       FROM measurement x JOIN indicator i ON i.id = x.indicator_id JOIN activity a ON a.id = i.activity_id JOIN measure m ON m.id = a.measure_id
+       WHERE i.builtin = 'deelnemers' AND x.deleted_at IS NULL AND i.deleted_at IS NULL AND a.deleted_at IS NULL AND m.deleted_at IS NULL AND m.programme_id = ?`,
+    ),
+  ];
   const awards = db.prepare('SELECT year, stream, sum(amount_cents) FROM award WHERE programme_id = ? AND deleted_at IS NULL GROUP BY year, stream');
   // Results: what the overview's answer is computed from. Every status needs all of an indicator's
   // targets and measurements, so: the programme's measures and activities, its indicators, and all
@@ -171,7 +191,8 @@ function rawQueries(db: Database.Database, ids: { programmeId: string; measureId
      FROM change_set s ORDER BY s.id DESC LIMIT 300`,
   );
   return {
-    tree: () => [tree.lines.all(programmeId), tree.measures.all(programmeId), tree.activities.all(programmeId), tree.subs.all(programmeId)],
+    tree: () => [tree.lines.all(programmeId), tree.measures.all(programmeId), tree.facts.all(programmeId), tree.own.all(programmeId)],
+    treeActivities: () => tree.activities.all(programmeId),
     budget: () => [...budget.map((s) => s.all(programmeId)), awards.all(programmeId)],
     results: () => results.map((q) => q.all({ p: programmeId })),
     facts: () => [facts[0]!.all(measureId), facts[1]!.all(asOf, measureId, measureId, measureId, measureId), facts[2]!.all(asOf, measureId, measureId), facts[3]!.all(measureId)],
@@ -184,6 +205,7 @@ function rawQueries(db: Database.Database, ids: { programmeId: string; measureId
 function buildCases(db: Database.Database, file: string, ids: { programmeId: string; measureId: string; asOf: string }, host?: RunningHost): Case[] {
   const { programmeId, measureId, asOf } = ids;
   const raw = rawQueries(db, { programmeId, measureId, asOf });
+  const allMeasureIds = (db.prepare('SELECT id FROM measure WHERE programme_id = ? AND deleted_at IS NULL').all(programmeId) as { id: string }[]).map((m) => m.id);
   const rawOpen = () => {
     const c = new Database(file, { readonly: true });
     const r = [c.pragma('user_version', { simple: true }), c.prepare('SELECT number, name FROM region').get()];
@@ -192,8 +214,9 @@ function buildCases(db: Database.Database, file: string, ids: { programmeId: str
   };
   return [
     { metric: 'workspace.open', channel: 'workspace.open', input: { path: file }, before: async () => void (await invoke(host!, 'workspace.close', null)), reference: { what: 'open + user_version + regio', run: rawOpen } },
-    { metric: 'tree.get', channel: 'tree.get', input: { programmeId }, reference: { what: 'SELECT lijnen, maatregelen, activiteiten, deelact.', run: raw.tree } },
-    { metric: 'budget.overview', channel: 'budget.overview', input: { programmeId }, reference: { what: 'GROUP BY maatregel×jaar, bron, categorie, partner', run: raw.budget } },
+    { metric: 'tree.outline', channel: 'tree.outline', input: { programmeId }, reference: { what: 'SELECT lijnen, maatregelen, filtervelden activiteiten', run: raw.tree } },
+    { metric: 'tree.activities (alles open)', channel: 'tree.activities', input: { programmeId, measureIds: allMeasureIds }, reference: { what: 'SELECT activiteiten + aantal deelact.', run: raw.treeActivities } },
+    { metric: 'budget.overview', channel: 'budget.overview', input: { programmeId }, reference: { what: 'GROUP BY maatregel×jaar, bron×jaar, categorie, partner + deelnemers', run: raw.budget } },
     { metric: 'results.forProgramme', channel: 'results.forProgramme', input: { programmeId }, reference: { what: 'maatregelen, activiteiten, indicatoren met al hun streefwaarden en metingen', run: raw.results } },
     { metric: 'monitoring.facts', channel: 'monitoring.facts', input: { measureId, asOf, partnerId: null }, reference: { what: 'deelnemers, geld per jaar, metingen en streefwaarden, acties', run: raw.facts } },
     { metric: 'search.all "verzuim"', channel: 'search.all', input: { query: 'verzuim' }, reference: { what: 'FTS5 MATCH + top 25 per soort', run: () => raw.search('"verzuim"*') } },

@@ -27,6 +27,7 @@ import {
   BudgetLineInput,
   BudgetLineUpdate,
   BudgetOverview,
+  CheckFinding,
   RuleSettings,
   RulesUpdate,
   Spend,
@@ -60,6 +61,10 @@ import {
   MoveActivityInput,
   ProgrammeLine,
   ProgrammeTree,
+  OutlineActivityRow,
+  TreeActivitiesInput,
+  TreeOutline,
+  TreeOutlineInput,
   ReorderInput,
   SearchResult,
   SubActivity,
@@ -134,6 +139,8 @@ export const contract = {
 
   // The programme itself: lines, measures, activities, sub-activities
   'tree.get': { input: z.strictObject({ programmeId: id() }), output: ProgrammeTree },
+  'tree.outline': { input: TreeOutlineInput, output: TreeOutline },
+  'tree.activities': { input: TreeActivitiesInput, output: z.array(OutlineActivityRow) },
   'tree.reorder': { input: ReorderInput, output: z.null() },
   'line.get': { input: byId, output: ProgrammeLine },
   'line.create': { input: LineInput, output: ProgrammeLine },
@@ -176,6 +183,7 @@ export const contract = {
   'monitoring.action.delete': { input: byVersion, output: z.null() },
   // Money: awards, budget lines, spend, rule settings, overviews
   'budget.overview': { input: z.strictObject({ programmeId: id() }), output: BudgetOverview },
+  'budget.checks': { input: z.strictObject({ programmeId: id() }), output: z.array(CheckFinding) },
   'budget.rules.update': { input: RulesUpdate, output: RuleSettings },
   'award.list': { input: z.strictObject({ programmeId: id() }), output: z.array(Award) },
   'award.create': { input: AwardInput, output: Award },

@@ -200,6 +200,12 @@ export const nl = {
   'tree.noMatch': 'Geen maatregelen of activiteiten die aan de filters voldoen.',
   'tree.shown': '{shown} van {total} activiteiten zichtbaar',
   'tree.clearFilters': 'Filters wissen',
+  // The tree in parts (issue 13, s13-tree-budget)
+  'tree.open': 'Activiteiten van {name} tonen',
+  'tree.close': 'Activiteiten van {name} verbergen',
+  'tree.openAll': 'Alles openklappen',
+  'tree.closeAll': 'Alles dichtklappen',
+  'tree.loadingActivities': 'Activiteiten worden geladen…',
   'tree.newLine': 'Programmalijn toevoegen',
   'tree.newMeasure': 'Maatregel toevoegen',
   'tree.reordered': 'Volgorde gewijzigd.',
@@ -591,6 +597,9 @@ export const nl = {
   'field.asOf': 'Peildatum',
   'field.owner': 'Door',
   'field.lineIds': 'Begrotingsregels',
+  // Budget overview in parts (issue 13, s13-tree-budget)
+  'field.cofin': 'Alleen cofinanciering',
+  'field.targetGroup': 'Doelgroep',
   'field.rows': 'Regels',
   'field.limit': 'Aantal',
   'field.offset': 'Vanaf rij',

@@ -146,6 +146,8 @@ export const BudgetFilter = z.strictObject({
   /** null: lines without a partner. */
   partnerId: id().nullable().optional(),
   lineIds: z.array(id()).max(5000).optional(),
+  /** Only co-financing lines (school and municipality). */
+  cofin: z.boolean().optional(),
 });
 export type BudgetFilter = z.infer<typeof BudgetFilter>;
 
@@ -231,6 +233,10 @@ export const CheckFinding = z.object({
 });
 export type CheckFinding = z.infer<typeof CheckFinding>;
 
+/** One cell of the measure x year matrix: the two sums; what follows from them is computed where it is shown. */
+export const MatrixCell = z.object({ key: z.number().int(), plannedCents: z.number().int(), realisedCents: z.number().int() });
+export type MatrixCell = z.infer<typeof MatrixCell>;
+
 export const BudgetOverview = z.object({
   programmeId: z.string(),
   programmeName: z.string(),
@@ -248,7 +254,8 @@ export const BudgetOverview = z.object({
       realisedCents: z.number().int(),
       cofinCents: z.number().int(),
       cofinInKindCents: z.number().int(),
-      cofinLineIds: z.array(z.string()),
+      /** How many co-financing lines; the screen links to them by filter (measure + cofin). */
+      cofinLineCount: z.number().int(),
       cofinPct: z.number().nullable(),
       plannedParticipants: z.number().int().nullable(),
       perParticipantCents: z.number().int().nullable(),
@@ -256,7 +263,8 @@ export const BudgetOverview = z.object({
       perReachedCents: z.number().int().nullable(),
     }),
   ),
-  matrix: z.array(z.object({ measureId: z.string(), cells: z.array(OverviewGroup.extend({ key: z.number().int() })), total: Amounts })),
+  /** Planned and realised per measure (with lines) and year; the screen derives the rest (shared/budget amounts()), the row total is the measure's. */
+  matrix: z.array(z.object({ measureId: z.string(), cells: z.array(MatrixCell) })),
   byYear: z.array(OverviewGroup),
   byFundingSource: z.array(OverviewGroup),
   byCategory: z.array(OverviewGroup),
@@ -272,7 +280,6 @@ export const BudgetOverview = z.object({
     }),
   ),
   overspentLineIds: z.array(z.string()),
-  checks: z.array(CheckFinding),
   rules: RuleSettings,
 });
 export type BudgetOverview = z.infer<typeof BudgetOverview>;

@@ -290,6 +290,61 @@ export const ProgrammeTree = z.object({
 });
 export type ProgrammeTree = z.infer<typeof ProgrammeTree>;
 
+// ---- The programme page's tree, asked for in parts (issue 13): the outline (lines and their
+// measures with counts) at once, the activities of a measure when the user opens it. Filters by
+// partner, target group and status are applied where the data is (shared/tree-filter.ts matches()).
+
+export const TreeFilterInput = {
+  partnerId: id().optional(),
+  targetGroup: optionalText(200).optional(),
+  status: z.enum(ITEM_STATUSES).optional(),
+};
+
+export const OutlineActivityRow = z.object({
+  id: z.string(),
+  measureId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  status: z.enum(ITEM_STATUSES),
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  subCount: z.number().int(),
+});
+export type OutlineActivityRow = z.infer<typeof OutlineActivityRow>;
+
+export const OutlineMeasure = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  status: z.enum(ITEM_STATUSES),
+  plusvoorziening: z.boolean(),
+  shape: z.enum(MEASURE_SHAPES),
+  activityCount: z.number().int(),
+  /** Activities that match the filters (all of them without filters). */
+  shownCount: z.number().int(),
+  /** An item that is its own activity: that activity, for its link and dates. */
+  own: OutlineActivityRow.nullable(),
+});
+export type OutlineMeasure = z.infer<typeof OutlineMeasure>;
+
+export const TreeOutline = z.object({
+  id: z.string(),
+  name: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  /** With filters: only lines and measures that match or hold matching activities. */
+  lines: z.array(TreeLine.omit({ measures: true }).extend({ measures: z.array(OutlineMeasure) })),
+  /** Every target group of the programme's measures and activities, for the filter's choices. */
+  targetGroups: z.array(z.string()),
+  totalActivities: z.number().int(),
+  shownActivities: z.number().int(),
+});
+export type TreeOutline = z.infer<typeof TreeOutline>;
+
+export const TreeOutlineInput = z.strictObject({ programmeId: id(), ...TreeFilterInput });
+/** The activities of some measures of a programme that match the filters, in tree order. */
+export const TreeActivitiesInput = z.strictObject({ programmeId: id(), measureIds: z.array(id()).max(5000), ...TreeFilterInput });
+
 export const ReorderInput = z.strictObject({ entity: z.enum(TREE_ENTITIES), ids: z.array(id()).min(1).max(500) });
 /** To another measure (measureId), or to a programme line as an activity directly under it (lineId; null: no line). */
 export const MoveActivityInput = z

@@ -13,6 +13,8 @@ describe('budget routes', () => {
         category: fc.constantFrom('A', 'B', 'G', 'H' as const),
         partnerId: fc.option(fc.uuid(), { nil: null }),
         lineIds: fc.array(fc.uuid(), { minLength: 1, maxLength: 4 }),
+        // Only co-financing lines: written as cofinanciering=ja, left out when off.
+        cofin: fc.constant(true),
       },
       { requiredKeys: [] },
     );

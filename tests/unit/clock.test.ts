@@ -150,6 +150,6 @@ describe('the example region on any date', () => {
     const year = Number(day.slice(0, 4));
     expect(o.years).toContain(year);
     expect(o.matrix.flatMap((r) => r.cells).some((c) => Number(c.key) < year && c.realisedCents > 0)).toBe(true);
-    expect(o.checks.map((c) => c.code).sort()).toEqual(['management_pct', 'overspend']);
+    expect((await call('budget.checks', { programmeId: p.id })).map((c) => c.code).sort()).toEqual(['management_pct', 'overspend']);
   });
 });

@@ -48,7 +48,23 @@ describe('answers of the main screens on a big region', () => {
     expect(budget.matrix[0]!.cells[0]).not.toHaveProperty('lineIds');
     expect(budget.byYear[0]).not.toHaveProperty('lineIds');
 
+    // The programme page: lines and measures with counts, activities only of the measures opened.
+    const outline = await call('tree.outline', { programmeId });
+    expect(outline.lines.flatMap((l) => l.measures)).toHaveLength(measures);
+    expect(outline.lines[0]!.measures[0]).not.toHaveProperty('activities');
+    const opened = outline.lines[0]!.measures.find((m) => m.shape === 'measure')!;
+    const activities = await call('tree.activities', { programmeId, measureIds: [opened.id] });
+    expect(activities).toHaveLength(opened.activityCount);
+    expect(new Set(activities.map((a) => a.measureId))).toEqual(new Set([opened.id]));
+    // The budget matrix: two sums per cell, and per measure a count of co-financing lines, not their ids.
+    expect(Object.keys(budget.matrix[0]!.cells[0]!).sort()).toEqual(['key', 'plannedCents', 'realisedCents']);
+    expect(budget.measures[0]).not.toHaveProperty('cofinLineIds');
+
     const size = (x: unknown) => JSON.stringify(x).length;
-    for (const answer of [first, last, budget, await call('tree.get', { programmeId }), await call('search.all', { query: 'verzuim' })]) expect(size(answer)).toBeLessThan(1_000_000);
+    const all = await call('tree.activities', { programmeId, measureIds: outline.lines.flatMap((l) => l.measures.map((m) => m.id)) });
+    // Per measure and per activity row a few hundred bytes: 80 times the example stays under 1 MB.
+    expect(size(outline) / measures).toBeLessThan(400);
+    expect(size(all) / all.length).toBeLessThan(300);
+    for (const answer of [first, last, budget, outline, all, await call('search.all', { query: 'verzuim' })]) expect(size(answer)).toBeLessThan(1_000_000);
   }, 60_000);
 });

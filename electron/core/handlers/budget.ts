@@ -13,7 +13,7 @@ import { UserError } from '../errors';
 import { fieldLabel, t, type MessageKey } from '../../../shared/i18n/nl';
 import { findProgramme } from '../db/queries/programmes';
 import { findActivity, findMeasure } from '../db/queries/tree';
-import { budgetOverview, findAward, findBudgetLine, findSpend, getRules, listAwards, listBudgetLines, listSpend } from '../db/queries/budget';
+import { budgetChecks, budgetOverview, findAward, findBudgetLine, findSpend, getRules, listAwards, listBudgetLines, listSpend } from '../db/queries/budget';
 import { pageBudgetLines, pageSpend } from '../db/queries/budget-pages';
 import { ownActivityOf } from './own-activity';
 import { assertOrganisations } from './tree';
@@ -112,6 +112,7 @@ export async function spendColumns(db: Db, lineId: string, i: Omit<SpendInput, '
 
 export const budgetHandlers = handlers({
   'budget.overview': async ({ programmeId }, ctx) => must(budgetOverview(ctx.db(), programmeId), 'programme'),
+  'budget.checks': async ({ programmeId }, ctx) => must(budgetChecks(ctx.db(), programmeId), 'programme'),
 
   'budget.rules.update': async ({ programmeId, ...rules }, ctx) => {
     const db = ctx.db();

@@ -12,7 +12,7 @@ import { entityDef, entityName } from '../history/entities';
 import { UserError } from '../errors';
 import { fieldLabel, t } from '../../../shared/i18n/nl';
 import { programmeSchoolYears } from '../../../shared/participants';
-import { findActivity, findLine, findMeasure, findMeasureDetail, inOrder, organisationNames, programmeTree } from '../db/queries/tree';
+import { findActivity, findLine, findMeasure, findMeasureDetail, inOrder, organisationNames, outlineActivities, programmeOutline, programmeTree } from '../db/queries/tree';
 import { findProgramme } from '../db/queries/programmes';
 import { searchAll } from '../db/queries/search';
 import { moveActivityBudgetLines } from './budget-links';
@@ -154,6 +154,13 @@ async function assertHolderEmpty(db: Db, measureId: string): Promise<void> {
 
 export const treeHandlers = handlers({
   'tree.get': async ({ programmeId }, ctx) => must(programmeTree(ctx.db(), programmeId), 'programme'),
+
+  'tree.outline': async ({ programmeId, ...filters }, ctx) => must(programmeOutline(ctx.db(), programmeId, filters), 'programme'),
+
+  'tree.activities': async ({ programmeId, measureIds, ...filters }, ctx) => {
+    await must(findProgramme(ctx.db(), programmeId), 'programme');
+    return outlineActivities(ctx.db(), programmeId, measureIds, filters);
+  },
 
   'tree.reorder': async ({ entity, ids }, ctx) => {
     const db = ctx.db();

@@ -120,7 +120,8 @@ function SubActivities({ a }: { a: Activity }) {
 /** Targets as one select: the measures (m:<id>), then the programme lines to stand directly under (l:<id>, "l:" for none). */
 function MovePanel({ a, onDone }: { a: Activity; onDone(): void }) {
   const { act } = useAct();
-  const tree = useCall('tree.get', { programmeId: a.programmeId });
+  // Lines and measures are all the move needs: the outline, not every activity of the programme.
+  const tree = useCall('tree.outline', { programmeId: a.programmeId });
   const [target, setTarget] = useState('');
   const [error, setError] = useState<string>();
   const own = holdsOneActivity(a.measureShape);

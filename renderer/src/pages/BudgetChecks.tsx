@@ -65,17 +65,19 @@ function filterOf(c: CheckFinding): Filter {
   return { lineIds: c.lineIds };
 }
 
-export function BudgetChecks({ programmeId, o }: { programmeId: string; o: BudgetOverview }) {
+export function BudgetChecks({ programmeId, o, checks }: { programmeId: string; o: BudgetOverview; checks: CheckFinding[] | undefined }) {
   return (
     <div className="grid-2 wide-left">
       <section className="card" aria-labelledby="checks-h">
         <h2 id="checks-h">{t('budget.checksTitle')}</h2>
         <p className="muted small">{t('budget.checksIntro')}</p>
-        {o.checks.length === 0 ? (
+        {!checks ? (
+          <div aria-busy="true" />
+        ) : checks.length === 0 ? (
           <p className="ok-box">{t('budget.noChecks')}</p>
         ) : (
           <ul className="checks-list" aria-labelledby="checks-h">
-            {o.checks.map((c, i) => (
+            {checks.map((c, i) => (
               <li key={i} className={`check check-${c.severity}`}>
                 <span className={`badge badge-${c.severity}`}>{t(`budget.severity.${c.severity}`)}</span> {c.message}
                 <div className="check-links">

@@ -5,6 +5,8 @@ import { formatCents } from '../format';
 import { Money, OverFlag, pct } from '../components/Money';
 import { budgetHref, type Filter } from './budgetRoute';
 import type { Amounts, BudgetOverview } from '../../../shared/schemas/budget';
+import { amounts } from '../../../shared/budget/rollup';
+import { SpacerRow, usePageWindow } from '../components/Windowed';
 
 type O = BudgetOverview;
 
@@ -40,6 +42,8 @@ export function BudgetOverviewView({ o }: { o: O }) {
   const byId = new Map(o.measures.map((m) => [m.id, m]));
   const yearTotals = new Map(o.byYear.map((g) => [g.key as number, g]));
   const rows = o.matrix.filter((r) => byId.has(r.measureId));
+  const matrixWindow = usePageWindow<HTMLTableSectionElement>(rows.length, 92);
+  const measuresWindow = usePageWindow<HTMLTableSectionElement>(o.measures.length, 40);
   return (
     <>
       <dl className="facts">
@@ -78,22 +82,25 @@ export function BudgetOverviewView({ o }: { o: O }) {
                   <th scope="col" className="num">{t('budget.total')}</th>
                 </tr>
               </thead>
-              <tbody>
-                {rows.map((r) => {
+              <tbody ref={matrixWindow.anchor}>
+                <SpacerRow height={matrixWindow.before} cols={o.years.length + 2} />
+                {matrixWindow.indexes.map((i) => {
+                  const r = rows[i]!;
                   const m = byId.get(r.measureId)!;
-                  const cells = new Map(r.cells.map((c) => [c.key, c]));
+                  const cells = new Map(r.cells.map((c) => [c.key, amounts(c.plannedCents, c.realisedCents)]));
                   return (
-                    <tr key={r.measureId}>
+                    <tr key={r.measureId} data-index={i} ref={matrixWindow.measure}>
                       <th scope="row" className="measure-cell">
                         <a href={budgetHref(o.programmeId, 'regels', { measureId: m.id })}>{measureLabel(m)}</a>
                       </th>
                       {o.years.map((y) => (
                         <Cell key={y} o={o} a={cells.get(y)} filter={{ measureId: m.id, year: y }} what={t('budget.cellWhat', { what: m.code || m.name, year: y })} />
                       ))}
-                      <Cell o={o} a={r.total} filter={{ measureId: m.id }} what={t('budget.cellWhatAll', { what: m.code || m.name })} />
+                      <Cell o={o} a={amounts(m.plannedCents, m.realisedCents)} filter={{ measureId: m.id }} what={t('budget.cellWhatAll', { what: m.code || m.name })} />
                     </tr>
                   );
                 })}
+                <SpacerRow height={matrixWindow.after} cols={o.years.length + 2} />
               </tbody>
               <tfoot>
                 <tr>
@@ -124,13 +131,14 @@ export function BudgetOverviewView({ o }: { o: O }) {
                 <th scope="col" className="num">{t('budget.perReached')}</th>
               </tr>
             </thead>
-            <tbody>
-              {o.measures.map((m) => (
-                <tr key={m.id}>
+            <tbody ref={measuresWindow.anchor}>
+              <SpacerRow height={measuresWindow.before} cols={7} />
+              {measuresWindow.indexes.map((i) => o.measures[i]!).map((m, j) => (
+                <tr key={m.id} data-index={measuresWindow.indexes[j]} ref={measuresWindow.measure}>
                   <th scope="row" className="measure-cell">{measureLabel(m)}</th>
                   <td className="num">
-                    {m.cofinLineIds.length > 0 ? (
-                      <a href={budgetHref(o.programmeId, 'regels', { lineIds: m.cofinLineIds })} aria-label={t('budget.cofinLink', { what: measureLabel(m), amount: formatCents(m.cofinCents) })}>
+                    {m.cofinLineCount > 0 ? (
+                      <a href={budgetHref(o.programmeId, 'regels', { measureId: m.id, cofin: true })} aria-label={t('budget.cofinLink', { what: measureLabel(m), amount: formatCents(m.cofinCents) })}>
                         <Money cents={m.cofinCents} />
                       </a>
                     ) : (
@@ -149,6 +157,7 @@ export function BudgetOverviewView({ o }: { o: O }) {
                   <td className="num"><Money cents={m.perReachedCents} /></td>
                 </tr>
               ))}
+              <SpacerRow height={measuresWindow.after} cols={7} />
             </tbody>
           </table>
         </section>

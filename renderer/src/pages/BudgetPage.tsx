@@ -36,6 +36,8 @@ export function BudgetPage({ route }: { route: string[] }) {
   }, [programmeId, programmes.data]);
 
   const overview = useCall('budget.overview', { programmeId: programmeId ?? '' }, { enabled: !!programmeId });
+  // The checks read every line; asked for after the overview is on screen, so they never hold it up.
+  const checks = useCall('budget.checks', { programmeId: programmeId ?? '' }, { enabled: !!programmeId && !!overview.data });
 
   if (programmes.data && list.length === 0) return (
     <div className="page">
@@ -46,7 +48,7 @@ export function BudgetPage({ route }: { route: string[] }) {
   if (!programmeId) return programmes.error ? <LoadError message={programmes.error} back={href('programmas')} /> : <div className="page" aria-busy="true" />;
   const filter = parseFilter(rest);
   const o = overview.data;
-  const checkCount = o?.checks.filter((c) => c.severity !== 'info').length ?? 0;
+  const checkCount = checks.data?.filter((c) => c.severity !== 'info').length ?? 0;
 
   return (
     <div className="page page-wide">
@@ -80,7 +82,8 @@ export function BudgetPage({ route }: { route: string[] }) {
       {o && tab === 'toekenningen' && <BudgetAwards programmeId={programmeId} o={o} />}
       {o && tab === 'regels' && <BudgetLines programmeId={programmeId} filter={filter} o={o} />}
       {o && tab === 'bestedingen' && <BudgetSpend programmeId={programmeId} filter={filter} o={o} />}
-      {o && tab === 'controles' && <BudgetChecks programmeId={programmeId} o={o} />}
+      {o && tab === 'controles' && <LoadProblem q={checks} />}
+      {o && tab === 'controles' && <BudgetChecks programmeId={programmeId} o={o} checks={checks.data} />}
     </div>
   );
 }

@@ -14,6 +14,7 @@ const keys: [string, keyof Filter][] = [
   ['categorie', 'category'],
   ['partner', 'partnerId'],
   ['regels', 'lineIds'],
+  ['cofinanciering', 'cofin'],
 ];
 
 export function filterParts(f: Filter): string[] {
@@ -21,7 +22,9 @@ export function filterParts(f: Filter): string[] {
   for (const [name, k] of keys) {
     const v = f[k];
     if (v === undefined) continue;
-    if (k === 'partnerId' && v === null) out.push(`${name}=geen`);
+    if (k === 'cofin') {
+      if (v === true) out.push(`${name}=ja`);
+    } else if (k === 'partnerId' && v === null) out.push(`${name}=geen`);
     else if (Array.isArray(v)) out.push(`${name}=${v.join(',')}`);
     else out.push(`${name}=${String(v)}`);
   }
@@ -39,6 +42,7 @@ export function parseFilter(parts: string[]): Filter {
     if (!k) continue;
     if (k === 'year') f.year = Number(v);
     else if (k === 'lineIds') f.lineIds = v.split(',').filter(Boolean);
+    else if (k === 'cofin') f.cofin = v === 'ja';
     else if (k === 'partnerId') f.partnerId = v === 'geen' ? null : v;
     else f[k] = v;
   }

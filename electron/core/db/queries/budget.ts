@@ -6,14 +6,21 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
 import { parseList } from './tree';
-import { toMeasurementValue } from './results';
+import { periodOfRow } from './results';
 import { reachedPerYear, sumParticipants } from '../../../../shared/participants';
 import type { MeasurementValue } from '../../../../shared/results/types';
 import { compareCodes } from '../../../../shared/natsort';
 import { t, type MessageKey } from '../../../../shared/i18n/nl';
 import {
+  AWARDED_SOURCES,
+  COFIN_SOURCES,
   DEFAULT_RULES,
+  FUNDING_SOURCES,
+  SPENDING_CATEGORIES,
+  addCents,
+  amounts,
   overview,
+  perParticipant,
   runChecks,
   type AwardFacts,
   type FundingSource,
@@ -24,7 +31,7 @@ import {
   type SpendFacts,
   type SpendingCategory,
 } from '../../../../shared/budget';
-import type { Award, BudgetFilter, BudgetLine, BudgetOverview, Spend } from '../../../../shared/schemas/budget';
+import type { Award, BudgetFilter, BudgetLine, BudgetOverview, MatrixCell, Spend } from '../../../../shared/schemas/budget';
 
 type Db = Kysely<Database>;
 
@@ -71,6 +78,7 @@ export function linesQuery(db: Db, f: Partial<BudgetFilter>) {
   if (f.year !== undefined) q = q.where('bl.year', '=', f.year);
   if (f.fundingSource) q = q.where('bl.fundingSource', '=', f.fundingSource);
   if (f.category) q = q.where('bl.category', '=', f.category);
+  if (f.cofin) q = q.where('bl.fundingSource', 'in', COFIN_SOURCES);
   if (f.partnerId === null) q = q.where('bl.partnerId', 'is', null);
   else if (f.partnerId) q = q.where('bl.partnerId', '=', f.partnerId);
   if (f.lineIds) q = f.lineIds.length ? q.where('bl.id', 'in', f.lineIds) : q.where(sql<boolean>`0`);
@@ -238,6 +246,14 @@ export async function budgetFacts(db: Db, programmeId?: string): Promise<BudgetF
   if (programmeId) aq = aq.where('award.programmeId', '=', programmeId);
   const awards = (await aq.execute()).map((a) => ({ id: a.id, stream: a.stream as FundingSource, year: a.year, cents: a.amountCents }));
 
+  const measures = await measureFactsOf(db, programmeId);
+
+  const orgs = await db.selectFrom('organisation').select(['id', 'name']).execute();
+  return { lines, spend, awards, measures, partnerNames: new Map(orgs.map((o) => [o.id, o.name])) };
+}
+
+/** The measures (one programme's, or all) with their planned and reached participants, in code order. */
+async function measureFactsOf(db: Db, programmeId?: string): Promise<MeasureFacts[]> {
   let mq = db.selectFrom('measure').select(['id', 'code', 'name', 'plusvoorziening']).where('deletedAt', 'is', null);
   if (programmeId) mq = mq.where('programmeId', '=', programmeId);
   const measureRows = await mq.execute();
@@ -247,7 +263,7 @@ export async function budgetFacts(db: Db, programmeId?: string): Promise<BudgetF
   const plannedLists = new Map<string, { schoolYear: string; count: number }[][]>();
   for (const r of await pq.execute()) plannedLists.set(r.measureId, [...(plannedLists.get(r.measureId) ?? []), parseList<{ schoolYear: string; count: number }>(r.plannedParticipants)]);
   const reached = await reachedParticipants(db, programmeId);
-  const measures: MeasureFacts[] = measureRows
+  return measureRows
     .map((m) => {
       const planned = sumParticipants(plannedLists.get(m.id) ?? []);
       return {
@@ -260,9 +276,6 @@ export async function budgetFacts(db: Db, programmeId?: string): Promise<BudgetF
       };
     })
     .sort((a, b) => compareCodes(a.code, b.code) || a.name.localeCompare(b.name, 'nl'));
-
-  const orgs = await db.selectFrom('organisation').select(['id', 'name']).execute();
-  return { lines, spend, awards, measures, partnerNames: new Map(orgs.map((o) => [o.id, o.name])) };
 }
 
 /**
@@ -276,8 +289,8 @@ async function reachedParticipants(db: Db, programmeId?: string): Promise<Map<st
     .innerJoin('indicator as i', 'i.id', 'x.indicatorId')
     .innerJoin('activity as a', 'a.id', 'i.activityId')
     .innerJoin('measure as m', 'm.id', 'a.measureId')
-    .selectAll('x')
-    .select(['a.measureId as measureId'])
+    // Only what the rule reads (not the explanations and sources of every measurement).
+    .select(['x.id', 'x.indicatorId', 'x.date', 'x.periodKind', 'x.periodStart', 'x.periodEnd', 'x.value', 'x.numerator', 'x.denominator', 'x.categories', 'x.status', 'x.recordedAt', 'a.measureId as measureId'])
     .where('i.builtin', '=', 'deelnemers')
     .where('x.deletedAt', 'is', null)
     .where('i.deletedAt', 'is', null)
@@ -287,7 +300,17 @@ async function reachedParticipants(db: Db, programmeId?: string): Promise<Map<st
   const perIndicator = new Map<string, { measureId: string; rows: MeasurementValue[] }>();
   for (const r of await q.execute()) {
     const g = perIndicator.get(r.indicatorId) ?? { measureId: r.measureId, rows: [] };
-    g.rows.push(toMeasurementValue(r));
+    g.rows.push({
+      id: r.id,
+      date: r.date,
+      period: periodOfRow(r),
+      value: r.value,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      categories: r.categories ? (JSON.parse(r.categories) as MeasurementValue['categories']) : null,
+      status: r.status as MeasurementValue['status'],
+      recordedAt: r.recordedAt,
+    });
     perIndicator.set(r.indicatorId, g);
   }
   const lists = new Map<string, { schoolYear: string; count: number }[][]>();
@@ -335,49 +358,186 @@ export async function measureFigures(db: Db): Promise<Map<string, ReturnType<typ
   return new Map(overview(await budgetFacts(db)).measures.map((m) => [m.measureId, m]));
 }
 
+/** One programme's live budget lines, each with its realised sum (an index-only lookup in spend_sum_by_line per line, migration 0012). */
+const programmeLines = (programmeId: string) => sql`
+  SELECT bl.id, bl.measure_id, bl.year, bl.funding_source, bl.category, bl.in_kind, bl.partner_id, bl.planned_cents,
+    (SELECT coalesce(sum(s.amount_cents), 0) FROM spend s WHERE s.budget_line_id = bl.id AND s.deleted_at IS NULL) AS realised_cents
+  FROM measure m JOIN budget_line bl ON bl.measure_id = m.id
+  WHERE m.programme_id = ${programmeId} AND m.deleted_at IS NULL AND bl.deleted_at IS NULL`;
+
+interface RollupRow {
+  g: 'm' | 's' | 'c' | 'p' | 'o';
+  k: string | null;
+  y: number | null;
+  planned: number;
+  realised: number;
+  inKind: number;
+  cofin: number;
+  cofinInKind: number;
+  cofinLines: number;
+  n: number;
+}
+
+/**
+ * The overview's rollups in SQL, one statement over the programme's lines (each line's spend summed
+ * once): per measure and year, per funding source and year (the vrijval), per category, per
+ * partner, and the over-spent lines (g = 'o'). Every other total is a sum of these rows, so every
+ * breakdown sums to the grand total to the cent. Only groups leave SQLite, never a row per line.
+ */
+export const budgetRollupSql = (programmeId: string) => {
+  const cofin = sql`funding_source IN (${sql.join(COFIN_SOURCES.map((c) => sql.lit(c)))})`;
+  const sums = sql`sum(planned_cents), sum(realised_cents), sum(CASE WHEN in_kind = 1 THEN planned_cents ELSE 0 END),
+    sum(CASE WHEN ${cofin} THEN planned_cents ELSE 0 END), sum(CASE WHEN ${cofin} AND in_kind = 1 THEN planned_cents ELSE 0 END), sum(${cofin}), count(*)`;
+  return sql<RollupRow>`
+    WITH l AS MATERIALIZED (${programmeLines(programmeId)})
+    SELECT 'm' AS g, measure_id AS k, year AS y, sum(planned_cents) AS planned, sum(realised_cents) AS realised, sum(CASE WHEN in_kind = 1 THEN planned_cents ELSE 0 END) AS in_kind,
+      sum(CASE WHEN ${cofin} THEN planned_cents ELSE 0 END) AS cofin, sum(CASE WHEN ${cofin} AND in_kind = 1 THEN planned_cents ELSE 0 END) AS cofin_in_kind, sum(${cofin}) AS cofin_lines, count(*) AS n
+      FROM l GROUP BY measure_id, year
+    UNION ALL SELECT 's', funding_source, year, ${sums} FROM l GROUP BY funding_source, year
+    UNION ALL SELECT 'c', category, NULL, ${sums} FROM l GROUP BY category
+    UNION ALL SELECT 'p', partner_id, NULL, ${sums} FROM l GROUP BY partner_id
+    UNION ALL SELECT 'o', id, NULL, planned_cents, realised_cents, 0, 0, 0, 0, 1 FROM l WHERE realised_cents > max(planned_cents, 0)`;
+};
+
+/** The checks of one programme with its own rules (the Controles tab and its count). */
+export async function budgetChecks(db: Db, programmeId: string) {
+  const p = await db.selectFrom('programme').select(['periodStart', 'periodEnd', 'awardedCents']).where('id', '=', programmeId).where('deletedAt', 'is', null).executeTakeFirst();
+  if (!p) return undefined;
+  const facts = await budgetFacts(db, programmeId);
+  const byId = new Map(facts.measures.map((m) => [m.id, m]));
+  return runChecks({
+    ...facts,
+    rules: await getRules(db, programmeId),
+    period: { start: p.periodStart, end: p.periodEnd },
+    programmeAwardedCents: p.awardedCents,
+    measureLabel: (id) => measureLabel(byId.get(id), id),
+  });
+}
+
 export async function budgetOverview(db: Db, programmeId: string): Promise<BudgetOverview | undefined> {
   const p = await db.selectFrom('programme').select(['id', 'name', 'periodStart', 'periodEnd', 'awardedCents']).where('id', '=', programmeId).where('deletedAt', 'is', null).executeTakeFirst();
   if (!p) return undefined;
-  const facts = await budgetFacts(db, programmeId);
+  const rollups = (await budgetRollupSql(programmeId).execute(db)).rows;
+  const awardRows = await db.selectFrom('award').select(['id', 'stream', 'year', 'amountCents']).where('programmeId', '=', programmeId).where('deletedAt', 'is', null).execute();
+  const awards: AwardFacts[] = awardRows.map((a) => ({ id: a.id, stream: a.stream as FundingSource, year: a.year, cents: a.amountCents }));
+  const measures = await measureFactsOf(db, programmeId);
   const rules = await getRules(db, programmeId);
-  const { o, checks, byYear, byFundingSource, byCategory, byPartner } = overviewOf(facts, rules, { start: p.periodStart, end: p.periodEnd }, p.awardedCents);
-  const figures = new Map(o.measures.map((m) => [m.measureId, m]));
+
+  type Acc = { planned: number; realised: number; inKind: number; cofin: number; cofinInKind: number; cofinLines: number; n: number };
+  const add = (into: Map<string | number | null, Acc>, key: string | number | null, r: RollupRow | Acc) => {
+    const a = into.get(key) ?? { planned: 0, realised: 0, inKind: 0, cofin: 0, cofinInKind: 0, cofinLines: 0, n: 0 };
+    into.set(key, {
+      planned: addCents(a.planned, Number(r.planned)),
+      realised: addCents(a.realised, Number(r.realised)),
+      inKind: addCents(a.inKind, Number(r.inKind)),
+      cofin: addCents(a.cofin, Number(r.cofin)),
+      cofinInKind: addCents(a.cofinInKind, Number(r.cofinInKind)),
+      cofinLines: a.cofinLines + Number(r.cofinLines),
+      n: a.n + Number(r.n),
+    });
+  };
+  const perMeasure = new Map<string | number | null, Acc>();
+  const perYear = new Map<string | number | null, Acc>();
+  const perSource = new Map<string | number | null, Acc>();
+  const perCategory = new Map<string | number | null, Acc>();
+  const perPartner = new Map<string | number | null, Acc>();
+  const cellsOf = new Map<string, MatrixCell[]>();
+  const streamYear = new Map<string, RollupRow>();
+  const overspentLineIds: string[] = [];
+  for (const r of rollups) {
+    if (r.g === 'm') {
+      add(perMeasure, r.k, r);
+      add(perYear, r.y, r);
+      const cell = { key: r.y!, plannedCents: Number(r.planned), realisedCents: Number(r.realised) };
+      const cells = cellsOf.get(r.k!);
+      if (cells) cells.push(cell);
+      else cellsOf.set(r.k!, [cell]);
+    } else if (r.g === 's') {
+      add(perSource, r.k, r);
+      streamYear.set(`${r.k}|${r.y}`, r);
+    } else if (r.g === 'c') add(perCategory, r.k, r);
+    else if (r.g === 'p') add(perPartner, r.k, r);
+    else overspentLineIds.push(r.k!);
+  }
+  let planned = 0;
+  let realised = 0;
+  let lineCount = 0;
+  for (const a of perMeasure.values()) {
+    planned = addCents(planned, a.planned);
+    realised = addCents(realised, a.realised);
+    lineCount += a.n;
+  }
+  let awarded = 0;
+  for (const a of awards) awarded = addCents(awarded, a.cents);
+
+  const group = <K extends string | number | null>(key: K, a: Acc, label: string) => ({ key, label, inKindCents: a.inKind, ...amounts(a.planned, a.realised) });
+  const partnerIds = [...perPartner.keys()].filter((k): k is string => typeof k === 'string');
+  const partnerNames = new Map(
+    partnerIds.length ? (await db.selectFrom('organisation').select(['id', 'name']).where('id', 'in', partnerIds).execute()).map((o) => [o.id, o.name] as const) : [],
+  );
+  const labelOfPartner = (k: string | null) => (k === null ? t('budget.noPartner') : (partnerNames.get(k) ?? k));
+  const collator = new Intl.Collator('nl', { numeric: true });
+  const years = [...new Set([...periodYears(p.periodStart, p.periodEnd), ...[...perYear.keys()].map(Number), ...awards.map((a) => a.year)])].sort((a, b) => a - b);
+
+  const vrijval: BudgetOverview['vrijval'] = [];
+  for (const stream of AWARDED_SOURCES)
+    for (const year of years) {
+      const mine = awards.filter((a) => a.stream === stream && a.year === year);
+      const c = streamYear.get(`${stream}|${year}`);
+      if (!c && mine.length === 0) continue;
+      const aw = mine.reduce((sum, a) => addCents(sum, a.cents), 0);
+      const re = Number(c?.realised ?? 0);
+      vrijval.push({ stream, year, awardedCents: aw, plannedCents: Number(c?.planned ?? 0), realisedCents: re, vrijvalCents: Math.max(0, aw - re) });
+    }
+
   return {
     programmeId: p.id,
     programmeName: p.name,
     periodStart: p.periodStart,
     periodEnd: p.periodEnd,
-    total: o.total,
-    years: o.years,
-    measures: facts.measures.map((m) => {
-      const f = figures.get(m.id);
+    total: { ...amounts(planned, realised), awardedCents: awarded, lineCount },
+    years,
+    measures: measures.map((m) => {
+      const a = perMeasure.get(m.id);
+      const pl = a?.planned ?? 0;
+      const re = a?.realised ?? 0;
+      const cofinCents = a?.cofin ?? 0;
       return {
         id: m.id,
         code: m.code,
         name: m.name,
         plusvoorziening: m.plusvoorziening,
-        plannedCents: f?.plannedCents ?? 0,
-        realisedCents: f?.realisedCents ?? 0,
-        cofinCents: f?.cofinCents ?? 0,
-        cofinInKindCents: f?.cofinInKindCents ?? 0,
-        cofinLineIds: f?.cofinLineIds ?? [],
-        cofinPct: f?.cofinPct ?? null,
+        plannedCents: pl,
+        realisedCents: re,
+        cofinCents,
+        cofinInKindCents: a?.cofinInKind ?? 0,
+        cofinLineCount: a?.cofinLines ?? 0,
+        cofinPct: pl > 0 ? (cofinCents * 100) / pl : null,
         plannedParticipants: m.plannedParticipants,
-        perParticipantCents: f?.perParticipantCents ?? null,
-        reachedParticipants: f?.reachedParticipants ?? null,
-        perReachedCents: f?.perReachedCents ?? null,
+        perParticipantCents: perParticipant(pl, m.plannedParticipants),
+        reachedParticipants: m.reachedParticipants ?? null,
+        perReachedCents: perParticipant(re, m.reachedParticipants ?? null),
       };
     }),
-    matrix: o.matrix.map((r) => ({ measureId: r.measureId, total: r.total, cells: Object.values(r.cells).map((c) => ({ ...c, label: String(c.key) })) })),
-    byYear,
-    byFundingSource,
-    byCategory,
-    byPartner,
-    vrijval: o.vrijval,
-    overspentLineIds: o.overspentLineIds,
-    checks,
+    // Rows in the measures' order (code), cells by year; only measures that have lines.
+    matrix: measures.flatMap((m) => (cellsOf.has(m.id) ? [{ measureId: m.id, cells: cellsOf.get(m.id)!.sort((a, b) => a.key - b.key) }] : [])),
+    byYear: [...perYear].sort(([a], [b]) => Number(a) - Number(b)).map(([k, a]) => group(Number(k), a, String(k))),
+    byFundingSource: FUNDING_SOURCES.filter((s) => perSource.has(s)).map((s) => group(s, perSource.get(s)!, t(`source.${s}` as MessageKey))),
+    byCategory: SPENDING_CATEGORIES.filter((c) => perCategory.has(c)).map((c) => group(c, perCategory.get(c)!, t(`category.${c}` as MessageKey))),
+    // Partners in the order the rollups always had: by key, lines without a partner last.
+    byPartner: [...perPartner]
+      .sort(([a], [b]) => (a === null ? (b === null ? 0 : 1) : b === null ? -1 : collator.compare(String(a), String(b))))
+      .map(([k, a]) => group(k as string | null, a, labelOfPartner(k as string | null))),
+    vrijval,
+    overspentLineIds,
     rules,
   };
+}
+
+function periodYears(start: string, end: string): number[] {
+  const out: number[] = [];
+  for (let y = Number(start.slice(0, 4)); y <= Number(end.slice(0, 4)); y++) out.push(y);
+  return out;
 }
 
 /** The whole workspace's money, in the shape the CLI prints: totals, four breakdowns, the checks. */
@@ -388,8 +548,7 @@ export async function workspaceBudget(db: Db) {
   const programmes = await db.selectFrom('programme').select(['id', 'name']).where('deletedAt', 'is', null).orderBy('periodStart').execute();
   const checks = [];
   for (const p of programmes) {
-    const ov = await budgetOverview(db, p.id);
-    for (const c of ov?.checks ?? []) checks.push({ code: c.code, severity: c.severity, message: c.message, programme: p.name, year: c.year, lineIds: c.lineIds });
+    for (const c of (await budgetChecks(db, p.id)) ?? []) checks.push({ code: c.code, severity: c.severity, message: c.message, programme: p.name, year: c.year, lineIds: c.lineIds });
   }
   const byMeasureId = new Map(facts.measures.map((m) => [m.id, m]));
   const pick = (g: { plannedCents: number; realisedCents: number; remainingCents: number }) => ({ plannedCents: g.plannedCents, realisedCents: g.realisedCents, remainingCents: g.remainingCents });

@@ -2,7 +2,7 @@
  * Reading the programme tree. Lists stored as JSON are parsed here; order is the user's
  * (sort_order, when they reordered) and otherwise the natural order of the codes.
  */
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ActivityTable, Database, MeasureTable } from '../schema';
 import { compareCodes } from '../../../../shared/natsort';
 import { formatDate } from '../../../../shared/dates';
@@ -13,13 +13,18 @@ import type {
   Measure,
   MeasureShape,
   MeasureDetail,
+  OutlineActivityRow,
+  OutlineMeasure,
   PlannedParticipants,
   ProgrammeLine,
   ProgrammeTree,
   SubActivity,
   TreeLine,
+  TreeOutline,
   Warning,
 } from '../../../../shared/schemas/tree';
+import { holdsOneActivity } from '../../../../shared/schemas/tree';
+import { isFiltered, matches, type TreeFilters } from '../../../../shared/tree-filter';
 
 type Db = Kysely<Database>;
 
@@ -279,4 +284,139 @@ export async function programmeTree(db: Db, programmeId: string): Promise<Progra
   const loose = inOrder(measures.filter((m) => !m.lineId || !lineIds.has(m.lineId)));
   if (loose.length) out.push({ id: null, code: '', name: t('tree.noLine'), description: '', measures: loose.map(treeMeasure) });
   return { ...p, lines: out };
+}
+
+// ---- The programme page's tree in parts (issue 13): the outline at once, activities when opened.
+
+export type OutlineFilters = { partnerId?: string; targetGroup?: string; status?: string };
+const asTreeFilters = (f: OutlineFilters): TreeFilters => ({ partner: f.partnerId ?? '', targetGroup: f.targetGroup ?? '', status: f.status ?? '' });
+
+/** What the filters read of every activity of a programme (not the rows' text): light columns only. */
+async function activityFilterFacts(db: Db, programmeId: string) {
+  const rows = await db
+    .selectFrom('activity as a')
+    .innerJoin('measure as m', 'm.id', 'a.measureId')
+    .select(['a.id', 'a.measureId', 'a.status', 'a.targetGroups', 'a.leadOrganisationId', 'a.executorIds'])
+    .where('m.programmeId', '=', programmeId)
+    .where('m.deletedAt', 'is', null)
+    .where('a.deletedAt', 'is', null)
+    .execute();
+  return rows.map((r) => ({ id: r.id, measureId: r.measureId, status: r.status, targetGroups: parseList(r.targetGroups), leadOrganisationId: r.leadOrganisationId, executorIds: parseList(r.executorIds) }));
+}
+
+/**
+ * The activities of some measures of a programme that match the filters, with what a tree row
+ * shows; sub-activities as a count. Measures in the order asked, activities in tree order.
+ */
+export async function outlineActivities(db: Db, programmeId: string, measureIds: readonly string[], filters: OutlineFilters = {}): Promise<OutlineActivityRow[]> {
+  if (measureIds.length === 0) return [];
+  const f = asTreeFilters(filters);
+  const rows = await db
+    .selectFrom('activity as a')
+    .innerJoin('measure as m', 'm.id', 'a.measureId')
+    .select(['a.id', 'a.measureId', 'a.code', 'a.name', 'a.status', 'a.targetGroups', 'a.leadOrganisationId', 'a.executorIds', 'a.startDate', 'a.endDate', 'a.sortOrder'])
+    .select(sql<number>`(SELECT count(*) FROM sub_activity s WHERE s.activity_id = a.id AND s.deleted_at IS NULL)`.as('subCount'))
+    .where('m.programmeId', '=', programmeId)
+    .where('m.deletedAt', 'is', null)
+    .where('a.deletedAt', 'is', null)
+    .where('a.measureId', 'in', measureIds)
+    .execute();
+  const byMeasure = new Map<string, typeof rows>();
+  for (const r of rows) {
+    if (isFiltered(f) && !matches({ ...r, targetGroups: parseList(r.targetGroups), executorIds: parseList(r.executorIds) }, f)) continue;
+    const list = byMeasure.get(r.measureId);
+    if (list) list.push(r);
+    else byMeasure.set(r.measureId, [r]);
+  }
+  return [...new Set(measureIds)].flatMap((m) =>
+    inOrder(byMeasure.get(m) ?? []).map((a) => ({
+      id: a.id,
+      measureId: a.measureId,
+      code: a.code,
+      name: a.name,
+      status: a.status as ItemStatus,
+      startDate: a.startDate,
+      endDate: a.endDate,
+      subCount: Number(a.subCount),
+    })),
+  );
+}
+
+/**
+ * Lines and their measures with counts and status; an item that is its own activity brings that
+ * activity along. With filters, only what matches (the rule of shared/tree-filter.ts: a measure
+ * stays when it matches itself or holds matching activities).
+ */
+export async function programmeOutline(db: Db, programmeId: string, filters: OutlineFilters = {}): Promise<TreeOutline | undefined> {
+  const p = await db
+    .selectFrom('programme')
+    .select(['id', 'name', 'periodStart', 'periodEnd'])
+    .where('id', '=', programmeId)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
+  if (!p) return undefined;
+  const f = asTreeFilters(filters);
+  const on = isFiltered(f);
+  const lines = await db
+    .selectFrom('programmeLine')
+    .select(['id', 'code', 'name', 'description', 'sortOrder'])
+    .where('programmeId', '=', programmeId)
+    .where('deletedAt', 'is', null)
+    .execute();
+  const measures = (
+    await db
+      .selectFrom('measure as m')
+      .select(['m.id', 'm.lineId', 'm.code', 'm.name', 'm.status', 'm.plusvoorziening', 'm.targetGroups', 'm.leadOrganisationId', 'm.executorIds', 'm.shape', 'm.sortOrder'])
+      .where('m.programmeId', '=', programmeId)
+      .where('m.deletedAt', 'is', null)
+      .execute()
+  ).map((m) => ({ ...m, targetGroups: parseList(m.targetGroups), executorIds: parseList(m.executorIds) }));
+  const activities = await activityFilterFacts(db, programmeId);
+  const groups = new Set<string>();
+  const counts = new Map<string, { all: number; shown: number }>();
+  for (const x of [...measures, ...activities]) for (const g of x.targetGroups) groups.add(g);
+  for (const a of activities) {
+    const c = counts.get(a.measureId) ?? { all: 0, shown: 0 };
+    c.all++;
+    if (!on || matches(a, f)) c.shown++;
+    counts.set(a.measureId, c);
+  }
+  const visible = measures.filter((m) => !on || (counts.get(m.id)?.shown ?? 0) > 0 || matches(m, f));
+  const ownIds = visible.filter((m) => holdsOneActivity(m.shape)).map((m) => m.id);
+  const own = new Map((await outlineActivities(db, programmeId, ownIds)).map((a) => [a.measureId, a]));
+
+  const toMeasure = (m: (typeof measures)[number]): OutlineMeasure => ({
+    id: m.id,
+    code: m.code,
+    name: m.name,
+    status: m.status as ItemStatus,
+    plusvoorziening: m.plusvoorziening === 1,
+    shape: m.shape as MeasureShape,
+    activityCount: counts.get(m.id)?.all ?? 0,
+    shownCount: counts.get(m.id)?.shown ?? 0,
+    own: own.get(m.id) ?? null,
+  });
+  const measuresOf = new Map<string | null, typeof measures>();
+  for (const m of visible) {
+    const list = measuresOf.get(m.lineId);
+    if (list) list.push(m);
+    else measuresOf.set(m.lineId, [m]);
+  }
+  const out: TreeOutline['lines'] = inOrder(lines).map((l) => ({
+    id: l.id,
+    code: l.code,
+    name: l.name,
+    description: l.description,
+    measures: inOrder(measuresOf.get(l.id) ?? []).map(toMeasure),
+  }));
+  const lineIds = new Set(lines.map((l) => l.id));
+  const loose = inOrder(visible.filter((m) => !m.lineId || !lineIds.has(m.lineId)));
+  if (loose.length) out.push({ id: null, code: '', name: t('tree.noLine'), description: '', measures: loose.map(toMeasure) });
+  return {
+    ...p,
+    lines: on ? out.filter((l) => l.measures.length > 0) : out,
+    targetGroups: [...groups].sort((a, b) => a.localeCompare(b, 'nl')),
+    totalActivities: activities.length,
+    shownActivities: [...visible].reduce((n, m) => n + (counts.get(m.id)?.shown ?? 0), 0),
+  };
 }
