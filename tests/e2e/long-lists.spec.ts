@@ -75,6 +75,20 @@ test('begrotingsregels en bestedingen per 100, met totalen over alle regels', as
     if (await pager.count()) expect((await shown(pager))[0]).toBe(1);
   });
 
+  await test.step('een nieuwe regel: na de maatregel kiest men uit haar eigen activiteiten (alleen die worden opgehaald)', async () => {
+    await page.getByRole('button', { name: 'Nieuwe begrotingsregel', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Nieuwe begrotingsregel', exact: true });
+    const activity = form.getByRole('combobox', { name: 'Activiteit', exact: true });
+    await expect(activity.locator('option')).toHaveText(['Hele maatregel']);
+    const measure = form.getByRole('combobox', { name: 'Maatregel', exact: true });
+    const label = (await measure.locator('option').allInnerTexts()).find((o) => o.startsWith('1.2 '))!;
+    await measure.selectOption({ label });
+    await expect(activity.locator('option')).toHaveCount(3);
+    const acts = (await activity.locator('option').allInnerTexts()).slice(1);
+    expect(acts.map((a) => a.split(' ')[0])).toEqual(['1.2.1', '1.2.2']);
+    await form.getByRole('button', { name: 'Annuleren', exact: true }).click();
+  });
+
   await test.step('bestedingen: per 100, het aantal en het totaal van alle bestedingen', async () => {
     await budget.openTab('Bestedingen');
     const table = page.getByRole('table', { name: /^Bestedingen/ });

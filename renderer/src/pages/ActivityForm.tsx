@@ -179,7 +179,7 @@ export function ActivityForm({ id, measureId, programmeId, lineId }: { id?: stri
   // Where the activity stands: the activity itself (edit), its measure (new), or the programme's tree (new under a line).
   const activity = useCall('activity.get', { id: id ?? '' }, { enabled: !!id });
   const measure = useCall('measure.get', { id: measureId ?? '' }, { enabled: !id && !!measureId });
-  const treeQ = useCall('tree.get', { programmeId: programmeId ?? '' }, { enabled: atLine });
+  const treeQ = useCall('tree.outline', { programmeId: programmeId ?? '' }, { enabled: atLine });
   const tree = treeQ.data;
   const record = useRecordForm(activity.data, fromActivity, empty);
   const { form, setForm } = record;

@@ -18,11 +18,11 @@ import { centsToInput, parseMoney } from '../../../shared/money';
 import { parseDateInput, dateError } from '../../../shared/dates';
 import { COST_KINDS, FUNDING_SOURCES, RESERVE_CATEGORY, SPENDING_CATEGORIES, SPEND_KINDS } from '../../../shared/budget/model';
 import type { BudgetLine, BudgetLineInput, BudgetOverview, Spend, SpendInput } from '../../../shared/schemas/budget';
-import type { ProgrammeTree } from '../../../shared/schemas/tree';
+import type { TreeOutline } from '../../../shared/schemas/tree';
 
 const measureLabel = (m: { code: string; name: string }) => [m.code, m.name].filter(Boolean).join(' ');
 
-function measuresOf(tree: ProgrammeTree | undefined) {
+function measuresOf(tree: TreeOutline | undefined) {
   return (tree?.lines ?? []).flatMap((l) => l.measures);
 }
 
@@ -118,14 +118,16 @@ function toLineInput(f: LineState): { input?: BudgetLineInput; errors: Record<st
   };
 }
 
-function LineForm(props: { line?: BudgetLine; initial: LineState; tree: ProgrammeTree | undefined; partners: { id: string; name: string }[]; onDone(saved?: BudgetLine): void }) {
+function LineForm(props: { line?: BudgetLine; initial: LineState; tree: TreeOutline | undefined; partners: { id: string; name: string }[]; onDone(saved?: BudgetLine): void }) {
   const notify = useNotify();
   const { act, busy } = useAct();
   const [f, setF] = useState<LineState>(props.initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const set = <K extends keyof LineState>(k: K) => (v: LineState[K]) => setF((x) => ({ ...x, [k]: v }));
   const measures = measuresOf(props.tree);
-  const activities = measures.find((m) => m.id === f.measureId)?.activities ?? [];
+  // Only the chosen measure's activities are asked for: the whole tree is megabytes in a big region.
+  const acts = useCall('tree.activities', { programmeId: props.tree?.id ?? '', measureIds: [f.measureId] }, { enabled: !!props.tree && !!f.measureId });
+  const activities = f.measureId ? (acts.data ?? []) : [];
   // A partner the line already has stays choosable, also when it has gone to the Prullenbak.
   const keep = props.line?.partnerId && !props.partners.some((p) => p.id === props.line!.partnerId) ? [{ id: props.line.partnerId, name: props.line.partnerName ?? props.line.partnerId }] : [];
   const partnerOptions = [...props.partners, ...keep].map((p) => ({ value: p.id, label: p.name }));
@@ -317,7 +319,7 @@ export function BudgetLines({ programmeId, filter, o }: { programmeId: string; f
   const [at, setAt] = useState({ key: filterKey, offset: 0 });
   const offset = pageOf(at, filterKey);
   const lines = useCall('budgetLine.page', { programmeId, ...filter, offset }, { keepPrevious: true });
-  const tree = useCall('tree.get', { programmeId });
+  const tree = useCall('tree.outline', { programmeId });
   const partners = useCall('organisation.list');
   const [editing, setEditing] = useState<string | null>(null); // line id, or 'new'
   const [open, setOpen] = useState<string | null>(null);

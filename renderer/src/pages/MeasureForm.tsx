@@ -52,7 +52,7 @@ export function MeasureForm({ id, programmeId, lineId }: { id?: string; programm
   const [errors, setErrors] = useState<Record<string, string>>({});
   const orgsQ = useCall('organisation.list');
   const progId = programmeId ?? measure.data?.programmeId ?? '';
-  const treeQ = useCall('tree.get', { programmeId: progId }, { enabled: !!progId });
+  const treeQ = useCall('tree.outline', { programmeId: progId }, { enabled: !!progId });
   const tree = treeQ.data;
   const m = measure.data;
   const ownActivityId = m && holdsOneActivity(m.shape) ? (m.activities[0]?.id ?? null) : null;

@@ -101,7 +101,7 @@ function AttendeeAdd({ interviewId, label }: { interviewId: string; label: strin
 
 function AddMeasure({ round }: { round: RoundDetail }) {
   const { act } = useAct();
-  const tree = useCall('tree.get', { programmeId: round.programmeId });
+  const tree = useCall('tree.outline', { programmeId: round.programmeId });
   const orgs = useCall('organisation.list');
   const [measureId, setMeasureId] = useState('');
   const [partnerId, setPartnerId] = useState('');

@@ -105,7 +105,7 @@ export function MonitoringRoundForm({ id }: { id?: string }) {
   const programmeId = id ? (round.data?.programmeId ?? '') : chosen;
   const [measureIds, setMeasureIds] = useState<string[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const tree = useCall('tree.get', { programmeId }, { enabled: !!programmeId && !id });
+  const tree = useCall('tree.outline', { programmeId }, { enabled: !!programmeId && !id });
 
   useEffect(() => {
     if (!id && !chosen && programmes.data?.length) setProgrammeId((programmes.data.find((p) => p.status === 'lopend') ?? programmes.data[0]!).id);
