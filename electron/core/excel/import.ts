@@ -396,9 +396,9 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
         const since = changed.get(id) ?? new Set<string>();
         for (const c of spec.columns) {
           if (!spec.editable.has(c.key) || !r.present.has(c.key)) continue;
-          let nv = r.values[c.key] ?? null;
+          const nv = r.values[c.key] ?? null;
           const ov = current[c.key] ?? null;
-          if (nv === null && (c.type === 'text' || c.type === 'longText') && ov === '') nv = '';
+          // An empty cell for an empty stored text is no change: sameValue holds '' and null the same.
           if (sameValue(ov, nv)) continue;
           // A text cut on export (older data, longer than a cell) left as it was keeps the stored text.
           if (typeof nv === 'string' && nv.endsWith(CUT_MARK)) {
