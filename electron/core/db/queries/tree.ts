@@ -198,11 +198,19 @@ function toActivity(
   };
 }
 
-/**
- * The whole tree of one programme in four set-based queries (joined on the programme, only the
- * columns the tree shows), grouped in one pass: for the overview, filters and the CLI.
- */
-export async function programmeTree(db: Db, programmeId: string): Promise<ProgrammeTree | undefined> {
+/** Rows grouped by a key, in the order they came. */
+function groupBy<T, K>(rows: readonly T[], key: (r: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const r of rows) {
+    const list = out.get(key(r));
+    if (list) list.push(r);
+    else out.set(key(r), [r]);
+  }
+  return out;
+}
+
+/** A programme (not in the Prullenbak) and its live lines: the head of the whole tree and of the outline. */
+async function programmeAndLines(db: Db, programmeId: string) {
   const p = await db
     .selectFrom('programme')
     .select(['id', 'name', 'periodStart', 'periodEnd'])
@@ -216,6 +224,35 @@ export async function programmeTree(db: Db, programmeId: string): Promise<Progra
     .where('programmeId', '=', programmeId)
     .where('deletedAt', 'is', null)
     .execute();
+  return { p, lines };
+}
+
+type LineRow = NonNullable<Awaited<ReturnType<typeof programmeAndLines>>>['lines'][number];
+
+/** Measures under their lines in tree order; those without a live line last, under "Zonder programmalijn". */
+function underLines<M extends { lineId: string | null; sortOrder: number; code: string; name: string }, R>(lines: LineRow[], measures: readonly M[], toMeasure: (m: M) => R) {
+  const measuresOf = groupBy(measures, (m) => m.lineId);
+  const out: { id: string | null; code: string; name: string; description: string; measures: R[] }[] = inOrder(lines).map((l) => ({
+    id: l.id,
+    code: l.code,
+    name: l.name,
+    description: l.description,
+    measures: inOrder(measuresOf.get(l.id) ?? []).map(toMeasure),
+  }));
+  const lineIds = new Set(lines.map((l) => l.id));
+  const loose = inOrder(measures.filter((m) => !m.lineId || !lineIds.has(m.lineId)));
+  if (loose.length) out.push({ id: null, code: '', name: t('tree.noLine'), description: '', measures: loose.map(toMeasure) });
+  return out;
+}
+
+/**
+ * The whole tree of one programme in four set-based queries (joined on the programme, only the
+ * columns the tree shows), grouped in one pass: for the overview, filters and the CLI.
+ */
+export async function programmeTree(db: Db, programmeId: string): Promise<ProgrammeTree | undefined> {
+  const head = await programmeAndLines(db, programmeId);
+  if (!head) return undefined;
+  const { p, lines } = head;
   const measures = await db.selectFrom('measure').selectAll().where('programmeId', '=', programmeId).where('deletedAt', 'is', null).execute();
   const activities = await db
     .selectFrom('activity as a')
@@ -235,18 +272,8 @@ export async function programmeTree(db: Db, programmeId: string): Promise<Progra
     .where('a.deletedAt', 'is', null)
     .where('s.deletedAt', 'is', null)
     .execute();
-  const groupBy = <T, K>(rows: readonly T[], key: (r: T) => K) => {
-    const out = new Map<K, T[]>();
-    for (const r of rows) {
-      const list = out.get(key(r));
-      if (list) list.push(r);
-      else out.set(key(r), [r]);
-    }
-    return out;
-  };
   const subsOf = groupBy(subRows, (s) => s.activityId);
   const activitiesOf = groupBy(activities, (a) => a.measureId);
-  const measuresOf = groupBy(measures, (m) => m.lineId);
 
   const treeMeasure = (m: (typeof measures)[number]) => ({
     id: m.id,
@@ -273,16 +300,7 @@ export async function programmeTree(db: Db, programmeId: string): Promise<Progra
     })),
   });
 
-  const out: TreeLine[] = inOrder(lines).map((l) => ({
-    id: l.id,
-    code: l.code,
-    name: l.name,
-    description: l.description,
-    measures: inOrder(measuresOf.get(l.id) ?? []).map(treeMeasure),
-  }));
-  const lineIds = new Set(lines.map((l) => l.id));
-  const loose = inOrder(measures.filter((m) => !m.lineId || !lineIds.has(m.lineId)));
-  if (loose.length) out.push({ id: null, code: '', name: t('tree.noLine'), description: '', measures: loose.map(treeMeasure) });
+  const out: TreeLine[] = underLines(lines, measures, treeMeasure);
   return { ...p, lines: out };
 }
 
@@ -348,21 +366,11 @@ export async function outlineActivities(db: Db, programmeId: string, measureIds:
  * stays when it matches itself or holds matching activities).
  */
 export async function programmeOutline(db: Db, programmeId: string, filters: OutlineFilters = {}): Promise<TreeOutline | undefined> {
-  const p = await db
-    .selectFrom('programme')
-    .select(['id', 'name', 'periodStart', 'periodEnd'])
-    .where('id', '=', programmeId)
-    .where('deletedAt', 'is', null)
-    .executeTakeFirst();
-  if (!p) return undefined;
+  const head = await programmeAndLines(db, programmeId);
+  if (!head) return undefined;
+  const { p, lines } = head;
   const f = asTreeFilters(filters);
   const on = isFiltered(f);
-  const lines = await db
-    .selectFrom('programmeLine')
-    .select(['id', 'code', 'name', 'description', 'sortOrder'])
-    .where('programmeId', '=', programmeId)
-    .where('deletedAt', 'is', null)
-    .execute();
   const measures = (
     await db
       .selectFrom('measure as m')
@@ -396,22 +404,7 @@ export async function programmeOutline(db: Db, programmeId: string, filters: Out
     shownCount: counts.get(m.id)?.shown ?? 0,
     own: own.get(m.id) ?? null,
   });
-  const measuresOf = new Map<string | null, typeof measures>();
-  for (const m of visible) {
-    const list = measuresOf.get(m.lineId);
-    if (list) list.push(m);
-    else measuresOf.set(m.lineId, [m]);
-  }
-  const out: TreeOutline['lines'] = inOrder(lines).map((l) => ({
-    id: l.id,
-    code: l.code,
-    name: l.name,
-    description: l.description,
-    measures: inOrder(measuresOf.get(l.id) ?? []).map(toMeasure),
-  }));
-  const lineIds = new Set(lines.map((l) => l.id));
-  const loose = inOrder(visible.filter((m) => !m.lineId || !lineIds.has(m.lineId)));
-  if (loose.length) out.push({ id: null, code: '', name: t('tree.noLine'), description: '', measures: loose.map(toMeasure) });
+  const out: TreeOutline['lines'] = underLines(lines, visible, toMeasure);
   return {
     ...p,
     lines: on ? out.filter((l) => l.measures.length > 0) : out,
