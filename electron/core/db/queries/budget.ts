@@ -6,7 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
 import { parseList } from './tree';
-import { periodOfRow } from './results';
+import { measurementValue } from './results';
 import { reachedPerYear, sumParticipants } from '../../../../shared/participants';
 import type { MeasurementValue } from '../../../../shared/results/types';
 import { compareCodes } from '../../../../shared/natsort';
@@ -300,17 +300,7 @@ async function reachedParticipants(db: Db, programmeId?: string): Promise<Map<st
   const perIndicator = new Map<string, { measureId: string; rows: MeasurementValue[] }>();
   for (const r of await q.execute()) {
     const g = perIndicator.get(r.indicatorId) ?? { measureId: r.measureId, rows: [] };
-    g.rows.push({
-      id: r.id,
-      date: r.date,
-      period: periodOfRow(r),
-      value: r.value,
-      numerator: r.numerator,
-      denominator: r.denominator,
-      categories: r.categories ? (JSON.parse(r.categories) as MeasurementValue['categories']) : null,
-      status: r.status as MeasurementValue['status'],
-      recordedAt: r.recordedAt,
-    });
+    g.rows.push(measurementValue(r));
     perIndicator.set(r.indicatorId, g);
   }
   const lists = new Map<string, { schoolYear: string; count: number }[][]>();
