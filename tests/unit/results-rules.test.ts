@@ -3,6 +3,7 @@
 // indicators. Pure functions, hand-written inputs, hand-computed expectations; also run by
 // npm run mutation.
 import { describe, expect, it } from 'vitest';
+import { measurementValues } from './measurement-values';
 import { valueAxis } from '../../shared/results/axis';
 import { STATUS_ICON, worstStatus } from '../../shared/results/symbols';
 import { formatIndicatorValue, formatNumber, formatRange, parseNumberInput, percentReading, readNumberInput, readPercentage } from '../../shared/results/format';
@@ -11,7 +12,6 @@ import { addDays, dayNumber, daysBetween, inSchoolYearsOf, isSchoolYear, schoolY
 import { missedMoments as missedMomentsOf, momentsBetween, momentsWithPeriods, staleProvisional, type MomentPlan } from '../../shared/results/moments';
 import { linkedSentence, parentNumerator } from '../../shared/results/linked';
 import type { Period } from '../../shared/results/periods';
-import type { MeasurementValue } from '../../shared/results/types';
 
 // npm run mutation runs this file once per mutant without reloading moments.ts, whose cache of
 // moment windows is keyed by the target periods: one more target period, unique per run and after
@@ -21,18 +21,7 @@ const APART = { start: `9999-12-31~${Math.random()}`, end: '9999-12-31~' };
 const missedMoments = (...[plan, range, asOf, ms, targets]: Parameters<typeof missedMomentsOf>) => missedMomentsOf(plan, range, asOf, ms, [...targets, APART]);
 
 const SY = (y: number): Period => ({ kind: 'schooljaar', start: `${y}-08-01`, end: `${y + 1}-07-31` });
-let seq = 0;
-const mv = (over: Partial<MeasurementValue> & Pick<MeasurementValue, 'date'>): MeasurementValue => ({
-  id: `r${++seq}`,
-  period: SY(2016),
-  value: null,
-  numerator: null,
-  denominator: null,
-  categories: null,
-  status: 'definitief',
-  recordedAt: `${over.date}T12:00:00.000Z`,
-  ...over,
-});
+const mv = measurementValues(SY(2016), 'r');
 
 describe('the value axis of a trend chart', () => {
   it('high percentages start at a round base at least 10 points below the top, and stop at 100', () => {

@@ -2,8 +2,8 @@
 // moment, how values add up, and what an indicator's value for a target's period is. Pure
 // functions with hand-written inputs and hand-computed expectations (also run by npm run mutation).
 import { describe, expect, it } from 'vitest';
+import { measurementValues } from './measurement-values';
 import { aggregateValue, byPeriodThenDate, categoryCheck, categorySum, combine, effectivePerMoment, valueOf } from '../../shared/results/values';
-import type { MeasurementValue } from '../../shared/results/types';
 
 const SY1617 = { kind: 'schooljaar', start: '2016-08-01', end: '2017-07-31' } as const;
 const SY1718 = { kind: 'schooljaar', start: '2017-08-01', end: '2018-07-31' } as const;
@@ -11,18 +11,7 @@ const Q1_17 = { kind: 'kwartaal', start: '2017-01-01', end: '2017-03-31' } as co
 const Q2_17 = { kind: 'kwartaal', start: '2017-04-01', end: '2017-06-30' } as const;
 const Q3_17 = { kind: 'kwartaal', start: '2017-07-01', end: '2017-09-30' } as const;
 
-let seq = 0;
-const mv = (over: Partial<MeasurementValue> & Pick<MeasurementValue, 'date'>): MeasurementValue => ({
-  id: `v${++seq}`,
-  period: { ...SY1617 },
-  value: null,
-  numerator: null,
-  denominator: null,
-  categories: null,
-  status: 'definitief',
-  recordedAt: `${over.date}T12:00:00.000Z`,
-  ...over,
-});
+const mv = measurementValues(SY1617, 'v');
 
 describe('the value of one measurement', () => {
   it('categories add up; none or an empty list is no sum', () => {
