@@ -60,6 +60,14 @@ export function missedMoments(
     .map((w) => ({ date: w.date, period: w.period }));
 }
 
+/**
+ * The days on which missedMoments' answer can change while only asOf moves on: each moment's date
+ * plus its grace (a moment counts as missed from then on). Stored judgements use it (results.ts nextChange).
+ */
+export function momentDeadlines(plan: MomentPlan, range: { from: string; to: string }, targetPeriods: readonly Pick<Period, 'start' | 'end'>[]): string[] {
+  return momentWindows(plan, range, targetPeriods).map((w) => addDays(w.date, MOMENT_GRACE_DAYS));
+}
+
 interface MomentWindow {
   date: string;
   period: Period;

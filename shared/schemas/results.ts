@@ -422,18 +422,32 @@ export function summaryOf(v: SummarySource): IndicatorSummary {
   };
 }
 
-export function programmeSummary(r: ProgrammeResultsOf<SummarySource>, opts: { page?: number; measureId?: string } = {}): ProgrammeSummary {
-  const chosen = opts.measureId ? r.measures.filter((m) => m.id === opts.measureId) : r.measures;
+/** The measures on the page asked for (or the one measure asked for), and the page's number. */
+export function pageOf<M extends { id: string }>(measures: readonly M[], opts: { page?: number; measureId?: string } = {}): { chosen: number; page: number; measures: M[] } {
+  const chosen = opts.measureId ? measures.filter((m) => m.id === opts.measureId) : measures;
   const page = Math.max(0, Math.min(opts.page ?? 0, Math.ceil(chosen.length / RESULTS_PAGE) - 1));
+  return { chosen: chosen.length, page, measures: chosen.slice(page * RESULTS_PAGE, (page + 1) * RESULTS_PAGE) };
+}
+
+/**
+ * One page of the results overview. `summary` gives an indicator's summary: summaryOf for full
+ * views and results; the core's overview passes the summaries it keeps for the page.
+ */
+export function programmeSummary<I extends { id: string }>(
+  r: ProgrammeResultsOf<I>,
+  opts: { page?: number; measureId?: string } = {},
+  summary: (i: I) => IndicatorSummary = summaryOf as unknown as (i: I) => IndicatorSummary,
+): ProgrammeSummary {
+  const p = pageOf(r.measures, opts);
   return {
     ...r,
-    measureCount: chosen.length,
-    page,
+    measureCount: p.chosen,
+    page: p.page,
     pageSize: RESULTS_PAGE,
-    measures: chosen.slice(page * RESULTS_PAGE, (page + 1) * RESULTS_PAGE).map((m) => ({
+    measures: p.measures.map((m) => ({
       ...m,
-      indicators: m.indicators.map(summaryOf),
-      activities: m.activities.map((a) => ({ ...a, indicators: a.indicators.map(summaryOf) })),
+      indicators: m.indicators.map(summary),
+      activities: m.activities.map((a) => ({ ...a, indicators: a.indicators.map(summary) })),
     })),
     attention: r.attention.slice(0, RESULTS_ATTENTION),
     attentionCount: r.attention.length,

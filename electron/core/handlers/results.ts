@@ -12,14 +12,13 @@ import { entityName } from '../history/entities';
 import { UserError } from '../errors';
 import { fieldLabel, t } from '../../../shared/i18n/nl';
 import { formatDate } from '../../../shared/dates';
-import { programmeSummary } from '../../../shared/schemas/results';
 import {
   contextFor,
   indicatorView,
   indicatorViews,
   ownerOf,
   programmeInfo,
-  programmeResults,
+  programmeOverview,
   toMeasurementValue,
   toRevision,
   virtualParticipants,
@@ -210,9 +209,9 @@ export const resultHandlers = handlers({
   },
 
   'results.forProgramme': async ({ programmeId, measureId, page }, ctx) => {
-    const r = await programmeResults(ctx.db(), programmeId);
+    const r = await programmeOverview(ctx.db(), programmeId, { measureId, page });
     if (!r) throw notFound('programme');
-    return programmeSummary(r, { measureId, page });
+    return r;
   },
 
   'results.thresholds': async ({ programmeId, onTrackMargin, attentionMargin }, ctx) => {

@@ -2,15 +2,17 @@
  * Reading targets and results. Rows are loaded per batch of owners and turned into views with the
  * pure rules of shared/results, so the screens, the CLI and the overviews agree on every status.
  */
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
+import { allHold, keepResults, noteAllHold, type StoredResult } from './indicator-results';
 import type { Database, IndicatorTable, MeasurementTable, TargetTable } from '../schema';
-import { inOrder, parseList } from './tree';
+import { compareInOrder, inOrder, parseList } from './tree';
 import { evaluate, type Evaluation } from '../../../../shared/results/status';
 import { categoryCheck, currentTargets, effectivePerMoment, resolveTarget, valueOf } from '../../../../shared/results/values';
-import { missedMoments, staleProvisional } from '../../../../shared/results/moments';
+import { missedMoments, momentDeadlines, staleProvisional } from '../../../../shared/results/moments';
 import { addDays, schoolYearRange } from '../../../../shared/results/schoolYear';
 import { periodCode, periodLabel, type MomentPeriod, type Period, type PeriodKind } from '../../../../shared/results/periods';
 import { DEFAULT_THRESHOLDS, RESULT_STATUSES, type MeasurementValue, type ResultStatus, type TargetRevision, type TargetSpec, type Thresholds } from '../../../../shared/results/types';
+import { pageOf, RESULTS_ATTENTION, RESULTS_PAGE, summaryOf, type ProgrammeSummary } from '../../../../shared/schemas/results';
 import type { AttentionItem, EvaluationView, IndicatorSummary, IndicatorView, MeasurementView, ProgrammeResults, ProgrammeResultsOf, TargetView } from '../../../../shared/schemas/results';
 import type { MeasureShape } from '../../../../shared/schemas/tree';
 import { t } from '../../../../shared/i18n/nl';
@@ -180,13 +182,9 @@ export function assess(row: IndicatorRule, revisions: TargetRevision[], ms: Meas
 
   const attention: AttentionReason[] = [];
   if (ev.status === 'achter' || ev.status === 'aandacht') attention.push({ kind: ev.status, date: ev.latest?.date ?? null, detail: '' });
-  const from = row.baselineDate && row.baselineDate >= ctx.programme.periodStart ? addDays(row.baselineDate, 1) : ctx.programme.periodStart;
-  // Moments up to the end of the programme (its last one included), once their grace has passed;
-  // only moments about a period with a target count (a year without planned participants is not missed).
-  const plan = { kind: row.momentKind as IndicatorView['momentKind'], dates: parseList<string>(row.momentDates), periods: parseList<MomentPeriod>(row.momentPeriods), periodKind: row.periodKind as PeriodKind };
-  const targetPeriods = currentTargets(revisions).map((x) => ({ start: x.periodStart, end: x.periodEnd }));
+  const { plan, range, targetPeriods } = momentsOf(row, revisions, ctx);
   const known = ms.filter((m) => m.date <= ctx.today);
-  for (const mo of missedMoments(plan, { from, to: ctx.programme.periodEnd }, ctx.today, known, targetPeriods)) attention.push({ kind: 'gemist', date: mo.date, detail: periodLabel(mo.period) });
+  for (const mo of missedMoments(plan, range, ctx.today, known, targetPeriods)) attention.push({ kind: 'gemist', date: mo.date, detail: periodLabel(mo.period) });
   for (const m of staleProvisional(ms, ctx.today, effective)) attention.push({ kind: 'voorlopig', date: m.date, detail: '' });
   const mismatched = ms
     .map((m) => ({ m, chk: categoryCheck(m) }))
@@ -196,21 +194,67 @@ export function assess(row: IndicatorRule, revisions: TargetRevision[], ms: Meas
   return { ev, counting, attention };
 }
 
+/**
+ * The moments an indicator is expected to report at: up to the end of the programme (its last one
+ * included), from the day after the baseline (or the programme's start); only moments about a
+ * period with a target count (a year without planned participants is not missed).
+ */
+function momentsOf(row: IndicatorRule, revisions: TargetRevision[], ctx: Context) {
+  const from = row.baselineDate && row.baselineDate >= ctx.programme.periodStart ? addDays(row.baselineDate, 1) : ctx.programme.periodStart;
+  const plan = { kind: row.momentKind as IndicatorView['momentKind'], dates: parseList<string>(row.momentDates), periods: parseList<MomentPeriod>(row.momentPeriods), periodKind: row.periodKind as PeriodKind };
+  const targetPeriods = currentTargets(revisions).map((x) => ({ start: x.periodStart, end: x.periodEnd }));
+  return { plan, range: { from, to: ctx.programme.periodEnd }, targetPeriods };
+}
+
+/** No day on which a judgement changes by itself: rows without dates ahead keep theirs until a write. */
+export const NO_CHANGE = '9999-12-31';
+
+/**
+ * The first day after ctx.today on which assess() could judge the same rows differently, or
+ * NO_CHANGE. assess() reads the day in these places only, and each gives its days here: a
+ * measurement becomes known on its date (status rule 1); a provisional value is stale from a year
+ * and a day after its date; a target is the day's target from its start to its end and its period is
+ * over from its end (rules 3 and 6); a moment is missed once its grace has passed (momentDeadlines).
+ * Any change to this list or to assess() must keep tests/unit/indicator-results.test.ts green: it
+ * judges every day up to the returned one and finds the same result.
+ */
+export function nextChange(row: IndicatorRule, revisions: TargetRevision[], ms: MeasurementValue[], ctx: Context): string {
+  let next = NO_CHANGE;
+  for (const { day } of changeDays(row, revisions, ms, ctx)) if (day > ctx.today && day < next) next = day;
+  return next;
+}
+
+/** Why a day is in nextChange's list (the test removes each reason in turn and shows it is needed). */
+export type ChangeReason = 'meting' | 'voorlopig' | 'streefwaarde' | 'moment';
+
+/** Every day on which assess() may judge the same rows differently, with its reason. */
+export function changeDays(row: IndicatorRule, revisions: TargetRevision[], ms: MeasurementValue[], ctx: Context): { reason: ChangeReason; day: string }[] {
+  const days: { reason: ChangeReason; day: string }[] = [];
+  for (const m of ms) days.push({ reason: 'meting', day: m.date }, { reason: 'voorlopig', day: addDays(m.date, 366) });
+  for (const r of revisions) days.push({ reason: 'streefwaarde', day: r.periodStart }, { reason: 'streefwaarde', day: r.periodEnd }, { reason: 'streefwaarde', day: addDays(r.periodEnd, 1) });
+  const { plan, range, targetPeriods } = momentsOf(row, revisions, ctx);
+  for (const day of momentDeadlines(plan, range, targetPeriods)) days.push({ reason: 'moment', day });
+  return days;
+}
+
 /** The evaluation as the screens and sheets read it. */
 export function evaluationView(ev: Evaluation): EvaluationView {
   return {
     status: ev.status,
-    value: ev.value,
+    value: noMinusZero(ev.value),
     latest: ev.latest && { value: ev.latest.value, date: ev.latest.date, period: periodCode(ev.latest.period), periodLabel: periodLabel(ev.latest.period), status: ev.latest.status },
     targetId: ev.target?.id ?? null,
     basis: ev.basis,
     note: ev.note,
-    resolvedMin: ev.resolved?.min ?? null,
-    resolvedMax: ev.resolved?.max ?? null,
-    progress: ev.progress,
-    expected: ev.expected,
+    resolvedMin: noMinusZero(ev.resolved?.min ?? null),
+    resolvedMax: noMinusZero(ev.resolved?.max ?? null),
+    progress: noMinusZero(ev.progress),
+    expected: noMinusZero(ev.expected),
   };
 }
+
+/** -0 (no progress yet on a falling route) as 0: JSON has no -0, and a kept judgement is JSON. */
+const noMinusZero = (n: number | null): number | null => (n === 0 ? 0 : n);
 
 export function targetView(r: TargetRow, baselineValue: number | null, inForce: Set<string>): TargetView {
   const resolved = resolveTarget(toSpec(r), baselineValue);
@@ -355,7 +399,7 @@ type LeanIndicatorRow = IndicatorRule & Pick<Selectable<IndicatorTable>, 'id' | 
  * Each indicator with its rows, the built-in participants indicator included for each activity
  * with planned participants (virtual until stored): built-in first, then the order of entry.
  */
-function withParticipants<R extends LeanIndicatorRow, T extends TargetRow, M extends { indicatorId: string }>(
+function withParticipants<R extends Pick<LeanIndicatorRow, 'id' | 'activityId' | 'builtin' | 'createdAt'>, T extends TargetRow, M extends { indicatorId: string }>(
   rows: R[],
   targets: T[],
   measurements: M[],
@@ -522,6 +566,9 @@ function indicatorResult(x: IndicatorRows<LeanIndicatorRow, TargetRow, LeanMeasu
   };
 }
 
+/** "Aandacht nodig", most urgent first (then by date). */
+const ATTENTION_ORDER = { achter: 0, gemist: 1, aandacht: 2, categorieen: 3, voorlopig: 4 } as const;
+
 /** Programme results with indicators of one shape: IndicatorResult (overview, sheets) or IndicatorView (CLI, plan). */
 type OwnedIndicator = { id: string; name: string; activityId: string | null; measureId: string | null; evaluation: { status: ResultStatus }; attention: AttentionReason[] };
 
@@ -583,7 +630,6 @@ async function resultsOf<I extends OwnedIndicator>(
     if (list) list.push(a);
     else actsBy.set(a.measureId, [a]);
   }
-  const order = { achter: 0, gemist: 1, aandacht: 2, categorieen: 3, voorlopig: 4 } as const;
   for (const [programmeId, ctx] of ctxs) {
     const attention: AttentionItem[] = [];
     const all: I[] = [];
@@ -599,36 +645,270 @@ async function resultsOf<I extends OwnedIndicator>(
       all.push(...mine);
       return { id: m.id, code: m.code, name: m.name, counts: countStatuses(mine), indicators: own, activities: acts, shape: ((m as { shape?: string }).shape ?? 'measure') as MeasureShape };
     });
-    attention.sort((a, b) => order[a.kind] - order[b.kind] || (a.date ?? '').localeCompare(b.date ?? ''));
+    attention.sort((a, b) => ATTENTION_ORDER[a.kind] - ATTENTION_ORDER[b.kind] || (a.date ?? '').localeCompare(b.date ?? ''));
     out.set(programmeId, { programme: ctx.programme, thresholds: ctx.thresholds, today: ctx.today, counts: countStatuses(all), measures: outMeasures, attention });
   }
   return out;
 }
 
+/** Which indicators a set of programmes has: the ones stored, of live owners in live measures. */
+const indicatorIdsOf = (programmes: RawBuilder<unknown>) => sql`SELECT i.id FROM indicator i WHERE i.deleted_at IS NULL AND (
+  i.measure_id IN (SELECT id FROM measure WHERE programme_id IN (${programmes}) AND deleted_at IS NULL)
+  OR i.activity_id IN (SELECT a.id FROM activity a JOIN measure m ON m.id = a.measure_id WHERE m.programme_id IN (${programmes}) AND a.deleted_at IS NULL AND m.deleted_at IS NULL))`;
+
+/** The live measures and activities of a programme: the owners of its indicators. */
+const liveOwnersOf = (programmeId: string) => sql`SELECT id FROM measure WHERE programme_id = ${programmeId} AND deleted_at IS NULL
+  UNION ALL SELECT a.id FROM activity a JOIN measure m ON m.id = a.measure_id WHERE m.programme_id = ${programmeId} AND a.deleted_at IS NULL AND m.deleted_at IS NULL`;
+
 /**
- * Programmes' results for the overview and the steering workbook (issue 13): the indicators,
- * targets and measurements of the programmes in three set-based queries, each indicator judged by
- * assess() (the one status rule), no full views built.
+ * Bump when assess(), indicatorResult(), summaryOf() or the IndicatorResult shape change: judgements
+ * kept in a file by an older build are then judged again instead of being shown.
  */
-export async function programmesResults(db: Db, programmeIds: readonly string[]): Promise<Map<string, ProgrammeResultsOf<IndicatorResult>>> {
-  return resultsOf(db, programmeIds, async (ctxs, owners) => {
-    // Plain SQL on the connection without the CamelCasePlugin: the columns come aliased in camelCase,
-    // so some 30,000 rows at 2,000 activities are not mapped key by key a second time.
-    const raw = db.withoutPlugins();
-    const programmes = sql.join([...ctxs.keys()]);
-    const ids = sql`SELECT i.id FROM indicator i WHERE i.deleted_at IS NULL AND (
-      i.measure_id IN (SELECT id FROM measure WHERE programme_id IN (${programmes}) AND deleted_at IS NULL)
-      OR i.activity_id IN (SELECT a.id FROM activity a JOIN measure m ON m.id = a.measure_id WHERE m.programme_id IN (${programmes}) AND a.deleted_at IS NULL AND m.deleted_at IS NULL))`;
-    const rows = (await sql<LeanIndicatorRow>`SELECT ${columns(LEAN_INDICATOR)} FROM indicator WHERE id IN (${ids}) ORDER BY sort_order, created_at`.execute(raw)).rows;
-    const targets = (await sql<TargetRow>`SELECT ${columns(TARGET_COLUMNS)} FROM target WHERE deleted_at IS NULL AND indicator_id IN (${ids})`.execute(raw)).rows;
-    const measurements = (await sql<LeanMeasurementRow>`SELECT ${columns(LEAN_MEASUREMENT)} FROM measurement WHERE deleted_at IS NULL AND indicator_id IN (${ids})`.execute(raw)).rows;
-    return withParticipants(rows, targets, measurements, owners.activities).map((x) => indicatorResult(x, ctxs.get(owners.programmeOf.get(x.row.activityId ?? x.row.measureId!)!)!));
-  });
+export const RESULT_RULES_VERSION = 1;
+
+/** What a kept judgement depends on besides its own rows and the day. */
+const contextKey = (ctx: Context) => JSON.stringify([RESULT_RULES_VERSION, ctx.programme.periodStart, ctx.programme.periodEnd, ctx.thresholds.onTrackMargin, ctx.thresholds.attentionMargin]);
+
+/** A kept judgement that holds: made in the same context, for a day in [as_of, valid_until). */
+const holds = (ctx: Context) => sql`r.context = ${contextKey(ctx)} AND r.as_of <= ${ctx.today} AND r.valid_until > ${ctx.today}`;
+
+/** The rows the indicators with these ids (a subquery or a list) and the built-in participants indicators of these activities are judged from. */
+async function rowsForJudging(raw: Db, ids: RawBuilder<unknown>, activities: ActivityOwner[]) {
+  const rows = (await sql<LeanIndicatorRow>`SELECT ${columns(LEAN_INDICATOR)} FROM indicator WHERE id IN (${ids}) ORDER BY sort_order, created_at`.execute(raw)).rows;
+  const targets = (await sql<TargetRow>`SELECT ${columns(TARGET_COLUMNS)} FROM target WHERE deleted_at IS NULL AND indicator_id IN (${ids})`.execute(raw)).rows;
+  const measurements = (await sql<LeanMeasurementRow>`SELECT ${columns(LEAN_MEASUREMENT)} FROM measurement WHERE deleted_at IS NULL AND indicator_id IN (${ids})`.execute(raw)).rows;
+  return withParticipants(rows, targets, measurements, activities);
 }
 
-/** One programme's results (the results overview). */
+type RowsForJudging = Awaited<ReturnType<typeof rowsForJudging>>[number];
+
+/** One indicator judged for ctx.today, with the first day the same rows may be judged differently. */
+export function judgeOn(x: RowsForJudging, ctx: Context): { result: IndicatorResult; validUntil: string } {
+  return { result: indicatorResult(x, ctx), validUntil: nextChange(x.row, x.targets.map(toRevision), x.measurements.map(measurementValue), ctx) };
+}
+
+/** Every indicator of a programme with its rows and context, read without kept judgements (tests, the bench). */
+export async function programmeRowsForJudging(db: Db, programmeId: string): Promise<{ ctx: Context; rows: RowsForJudging[] } | undefined> {
+  const ctx = (await contextsFor(db, [programmeId])).get(programmeId);
+  if (!ctx) return undefined;
+  const raw = db.withoutPlugins();
+  const activities = (
+    await sql<ActivityOwner>`SELECT a.id, a.measure_id AS "measureId", a.planned_participants AS "plannedParticipants", a.created_at AS "createdAt"
+      FROM activity a JOIN measure m ON m.id = a.measure_id WHERE m.programme_id = ${programmeId} AND a.deleted_at IS NULL AND m.deleted_at IS NULL`.execute(raw)
+  ).rows;
+  return { ctx, rows: await rowsForJudging(raw, indicatorIdsOf(sql.join([programmeId])), activities) };
+}
+
+/**
+ * Judges the indicators with these ids (a subquery or a list) and the built-in participants
+ * indicators of these activities: each result with the first day it may change (nextChange).
+ */
+async function judge(raw: Db, ids: RawBuilder<unknown>, activities: ActivityOwner[], contextOf: (owner: string) => Context) {
+  const out = new Map<string, { result: IndicatorResult; validUntil: string }>();
+  for (const x of await rowsForJudging(raw, ids, activities)) out.set(x.row.id, judgeOn(x, contextOf(x.row.activityId ?? x.row.measureId!)));
+  return out;
+}
+
+/** A judgement as indicator_result keeps it. */
+function keptRow(result: IndicatorResult, ownerId: string, validUntil: string, ctx: Context): StoredResult {
+  return {
+    indicatorId: result.id,
+    ownerId,
+    context: contextKey(ctx),
+    asOf: ctx.today,
+    validUntil,
+    status: result.evaluation.status,
+    attention: JSON.stringify(result.attention),
+    summary: JSON.stringify(summaryOf(result)),
+    result: JSON.stringify(result),
+  };
+}
+
+/**
+ * Makes sure every indicator of the programme has a judgement that holds today: finds in SQL the
+ * ones without (stored ones, and the built-in participants indicator of each activity with planned
+ * participants that has none stored, as withParticipants shows them), judges those and keeps them.
+ * After a write that is the few it touched; on a file's first use, all of them.
+ */
+async function judgeWhatIsStale(raw: Db, programmeId: string, ctx: Context): Promise<void> {
+  if (await allHold(raw, programmeId, contextKey(ctx), ctx.today)) return;
+  const staleStored = (
+    await sql<{ id: string; activityId: string | null }>`SELECT i.id, i.activity_id AS "activityId" FROM indicator i LEFT JOIN indicator_result r INDEXED BY indicator_result_holds ON r.indicator_id = i.id
+      WHERE i.id IN (${indicatorIdsOf(sql.join([programmeId]))}) AND (r.indicator_id IS NULL OR NOT (${holds(ctx)}))`.execute(raw)
+  ).rows;
+  const staleBuiltin = (
+    await sql<{ id: string }>`SELECT a.id FROM activity a JOIN measure m ON m.id = a.measure_id
+      WHERE m.programme_id = ${programmeId} AND a.deleted_at IS NULL AND m.deleted_at IS NULL
+        AND json_type(a.planned_participants) = 'array' AND json_array_length(a.planned_participants) > 0
+        AND NOT EXISTS (SELECT 1 FROM indicator i WHERE i.activity_id = a.id AND i.builtin = 'deelnemers' AND i.deleted_at IS NULL)
+        AND NOT EXISTS (SELECT 1 FROM indicator_result r WHERE r.indicator_id = ${PARTICIPANTS_PREFIX} || a.id AND ${holds(ctx)})`.execute(raw)
+  ).rows;
+  if (staleStored.length || staleBuiltin.length) await judgeAndKeep(raw, staleStored, staleBuiltin, ctx);
+  await noteAllHold(raw, programmeId, contextKey(ctx), ctx.today, sql`r.owner_id IN (${liveOwnersOf(programmeId)}) AND ${holds(ctx)}`, NO_CHANGE);
+}
+
+async function judgeAndKeep(raw: Db, staleStored: { id: string; activityId: string | null }[], staleBuiltin: { id: string }[], ctx: Context): Promise<void> {
+  const activityIds = [...new Set([...staleStored.flatMap((r) => (r.activityId ? [r.activityId] : [])), ...staleBuiltin.map((a) => a.id)])];
+  const activities = activityIds.length
+    ? (await sql<ActivityOwner>`SELECT id, measure_id AS "measureId", planned_participants AS "plannedParticipants", created_at AS "createdAt" FROM activity WHERE id IN (${sql.join(activityIds)})`.execute(raw)).rows
+    : [];
+  const judged = await judge(raw, sql.join(staleStored.map((r) => r.id)), activities, () => ctx);
+  const wanted = [...staleStored.map((r) => r.id), ...staleBuiltin.map((a) => `${PARTICIPANTS_PREFIX}${a.id}`)];
+  await keepResults(
+    raw,
+    wanted.map((id) => {
+      const j = judged.get(id)!;
+      return keptRow(j.result, j.result.activityId ?? j.result.measureId!, j.validUntil, ctx);
+    }),
+  );
+}
+
+/**
+ * Programmes' results with every indicator's whole result (the steering workbook): judgements kept
+ * in indicator_result where they hold today (judgeWhatIsStale first), read in one pass.
+ */
+export async function programmesResults(db: Db, programmeIds: readonly string[]): Promise<Map<string, ProgrammeResultsOf<IndicatorResult>>> {
+  return inOneRead(db, (trx) =>
+    resultsOf(trx, programmeIds, async (ctxs) => {
+      const raw = trx.withoutPlugins();
+      for (const [id, ctx] of ctxs) await judgeWhatIsStale(raw, id, ctx);
+      const rows: (ShownPlace & { result: string })[] = [];
+      for (const [id, ctx] of ctxs)
+        for (const r of (
+          await sql<ShownPlace & { result: string }>`SELECT r.indicator_id AS id, r.result, coalesce(i.builtin, CASE WHEN r.indicator_id LIKE 'deelnemers:%' THEN 'deelnemers' END) AS builtin,
+              coalesce(i.sort_order, -1) AS "sortOrder", coalesce(i.created_at, '') AS "createdAt"
+            FROM indicator_result r LEFT JOIN indicator i ON i.id = r.indicator_id WHERE r.owner_id IN (${liveOwnersOf(id)}) AND ${holds(ctx)}`.execute(raw)
+        ).rows)
+          rows.push(r);
+      // Each owner's indicators in the order shown (resultsOf groups them by owner in this order).
+      return rows.sort(byShownPlace).map((r) => JSON.parse(r.result) as IndicatorResult);
+    }),
+  );
+}
+
+/** One programme's results with every indicator's whole result. */
 export async function programmeResults(db: Db, programmeId: string): Promise<ProgrammeResultsOf<IndicatorResult> | undefined> {
   return (await programmesResults(db, [programmeId])).get(programmeId);
+}
+
+/**
+ * Reads that must see one state of the file (a write between the judging and the reading would
+ * delete judgements just kept) run in one transaction; inside a caller's transaction, in that one.
+ */
+async function inOneRead<T>(db: Db, f: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? f(db) : db.transaction().execute(f);
+}
+
+/** An indicator's place under its owner, as withParticipants orders them: built-in first, then the order of entry. */
+interface ShownPlace {
+  id: string;
+  builtin: string | null;
+  sortOrder: number;
+  createdAt: string;
+}
+const byShownPlace = (a: ShownPlace, b: ShownPlace) =>
+  (a.builtin ? 0 : 1) - (b.builtin ? 0 : 1) || (a.id.startsWith(PARTICIPANTS_PREFIX) ? 0 : 1) - (b.id.startsWith(PARTICIPANTS_PREFIX) ? 0 : 1) || a.sortOrder - b.sortOrder || (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0);
+
+/**
+ * The results overview (results.forProgramme): the status counts and "Aandacht nodig" over the whole
+ * programme, summed and picked in SQL from the kept judgements, and one page of measures with
+ * their indicators' summaries. Nothing is read of the measures and activities off the page but
+ * their order and the attention list's names.
+ */
+export async function programmeOverview(db: Db, programmeId: string, opts: { page?: number; measureId?: string }): Promise<ProgrammeSummary | undefined> {
+  return inOneRead(db, async (trx) => {
+    const ctx = (await contextsFor(trx, [programmeId])).get(programmeId);
+    if (!ctx) return undefined;
+    const raw = trx.withoutPlugins();
+    await judgeWhatIsStale(raw, programmeId, ctx);
+    const owners = liveOwnersOf(programmeId);
+
+    const counts = zeroCounts();
+    for (const r of (await sql<{ status: ResultStatus; n: number }>`SELECT r.status, count(*) AS n FROM indicator_result r WHERE r.owner_id IN (${owners}) AND ${holds(ctx)} GROUP BY r.status`.execute(raw)).rows)
+      counts[r.status] = Number(r.n);
+
+    const measures = inOrder(await trx.selectFrom('measure').select(['id', 'code', 'name', 'sortOrder', 'shape']).where('programmeId', '=', programmeId).where('deletedAt', 'is', null).execute());
+    const position = new Map(measures.map((m, i) => [m.id, i]));
+    const page = pageOf(measures, opts);
+
+    // The page: its measures' activities and every indicator's summary, in the order shown.
+    const pageIds = page.measures.map((m) => m.id);
+    const activities = pageIds.length
+      ? inOrder(await trx.selectFrom('activity').select(['id', 'code', 'name', 'measureId', 'sortOrder']).where('measureId', 'in', pageIds).where('deletedAt', 'is', null).execute())
+      : [];
+    const pageOwners = [...pageIds, ...activities.map((a) => a.id)];
+    type PageRow = ShownPlace & { ownerId: string; summary: string };
+    const pageRows = pageOwners.length
+      ? (
+          await sql<PageRow>`SELECT r.indicator_id AS id, r.owner_id AS "ownerId", r.summary, coalesce(i.builtin, CASE WHEN r.indicator_id LIKE 'deelnemers:%' THEN 'deelnemers' END) AS builtin, coalesce(i.sort_order, -1) AS "sortOrder", coalesce(i.created_at, '') AS "createdAt"
+            FROM indicator_result r LEFT JOIN indicator i ON i.id = r.indicator_id WHERE r.owner_id IN (${sql.join(pageOwners)}) AND ${holds(ctx)}`.execute(raw)
+        ).rows
+      : [];
+    const summariesOf = new Map<string, IndicatorSummary[]>();
+    for (const r of pageRows.sort(byShownPlace)) {
+      const list = summariesOf.get(r.ownerId);
+      const s = JSON.parse(r.summary) as IndicatorSummary;
+      if (list) list.push(s);
+      else summariesOf.set(r.ownerId, [s]);
+    }
+    const pageMeasures = page.measures.map((m) => {
+      const acts = activities
+        .filter((a) => a.measureId === m.id)
+        .map((a) => {
+          const inds = summariesOf.get(a.id) ?? [];
+          return { id: a.id, code: a.code, name: a.name, counts: countStatuses(inds), indicators: inds };
+        });
+      const own = summariesOf.get(m.id) ?? [];
+      return { id: m.id, code: m.code, name: m.name, counts: countStatuses([...own, ...acts.flatMap((a) => a.indicators)]), indicators: own, activities: acts, shape: m.shape as MeasureShape };
+    });
+
+    // "Aandacht nodig": every reason of every judgement, most urgent first, as resultsOf orders them.
+    // Only the first RESULTS_ATTENTION are shown: the reasons up to the last shown one's kind and
+    // date are read in full and ordered; the rest are only counted.
+    const reasons = sql`SELECT r.indicator_id, r.owner_id, j.value ->> 'kind' AS kind, coalesce(j.value ->> 'date', '') AS day,
+        CASE j.value ->> 'kind' ${sql.join(Object.entries(ATTENTION_ORDER).map(([k, n]) => sql`WHEN ${k} THEN ${n}`), sql` `)} END AS k
+      FROM indicator_result r, json_each(r.attention) j WHERE r.owner_id IN (${owners}) AND ${holds(ctx)} AND r.attention <> '[]'`;
+    const keys = (await sql<{ k: number; day: string }>`SELECT k, day FROM (${reasons})`.execute(raw)).rows;
+    const attentionCount = keys.length;
+    const byUrgency = (a: { k: number; day: string }, b: { k: number; day: string }) => a.k - b.k || (a.day < b.day ? -1 : a.day > b.day ? 1 : 0);
+    const last = keys.length > RESULTS_ATTENTION ? keys.sort(byUrgency)[RESULTS_ATTENTION - 1]! : null;
+    type AttentionRow = ShownPlace & { ownerId: string; attention: string; indicatorName: string | null; aCode: string | null; aName: string | null; aSort: number | null; measureId: string };
+    const rows = (
+      await sql<AttentionRow>`SELECT r.indicator_id AS id, r.owner_id AS "ownerId", r.attention, i.name AS "indicatorName", coalesce(i.builtin, CASE WHEN r.indicator_id LIKE 'deelnemers:%' THEN 'deelnemers' END) AS builtin,
+          coalesce(i.sort_order, -1) AS "sortOrder", coalesce(i.created_at, '') AS "createdAt", a.code AS "aCode", a.name AS "aName", a.sort_order AS "aSort", coalesce(a.measure_id, r.owner_id) AS "measureId"
+        FROM indicator_result r LEFT JOIN indicator i ON i.id = r.indicator_id LEFT JOIN activity a ON a.id = r.owner_id
+        WHERE r.indicator_id IN (SELECT indicator_id FROM (${reasons}) ${last ? sql`WHERE k < ${last.k} OR (k = ${last.k} AND day <= ${last.day})` : sql``})`.execute(raw)
+    ).rows;
+    const ownerOrder = (a: AttentionRow, b: AttentionRow) => {
+      const am = a.aCode === null ? 1 : 0;
+      const bm = b.aCode === null ? 1 : 0;
+      if (am || bm) return am - bm;
+      return compareInOrder({ sortOrder: a.aSort!, code: a.aCode!, name: a.aName! }, { sortOrder: b.aSort!, code: b.aCode!, name: b.aName! });
+    };
+    rows.sort((a, b) => position.get(a.measureId)! - position.get(b.measureId)! || ownerOrder(a, b) || (a.ownerId < b.ownerId ? -1 : a.ownerId > b.ownerId ? 1 : 0) || byShownPlace(a, b));
+    const measureById = new Map(measures.map((m) => [m.id, m]));
+    const participantsName = t('results.builtin.participants');
+    const attention: AttentionItem[] = rows.flatMap((r) => {
+      const owner = r.aCode === null ? measureById.get(r.ownerId)! : { code: r.aCode, name: r.aName! };
+      const ownerName = [owner.code, owner.name].filter(Boolean).join(' ');
+      const ownerKind = r.aCode === null ? ('measure' as const) : ('activity' as const);
+      return (JSON.parse(r.attention) as AttentionReason[]).map((x) => ({ ...x, indicatorId: r.id, indicatorName: r.indicatorName ?? participantsName, ownerKind, ownerId: r.ownerId, ownerName }));
+    });
+    attention.sort((a, b) => ATTENTION_ORDER[a.kind] - ATTENTION_ORDER[b.kind] || (a.date ?? '').localeCompare(b.date ?? ''));
+
+    return {
+      programme: ctx.programme,
+      thresholds: ctx.thresholds,
+      today: ctx.today,
+      counts,
+      measureCount: page.chosen,
+      page: page.page,
+      pageSize: RESULTS_PAGE,
+      measures: pageMeasures,
+      attention: attention.slice(0, RESULTS_ATTENTION),
+      attentionCount,
+    };
+  });
 }
 
 /** The same with every indicator's full view (targets and measurements): the CLI's `resultaten` and the plan export. */

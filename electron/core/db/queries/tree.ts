@@ -38,8 +38,11 @@ export function parseList<T = string>(json: string): T[] {
 }
 
 /** User order first (after a reorder), then natural code order, then name. */
+export const compareInOrder = (a: { sortOrder: number; code: string; name: string }, b: { sortOrder: number; code: string; name: string }): number =>
+  a.sortOrder - b.sortOrder || compareCodes(a.code, b.code) || a.name.localeCompare(b.name, 'nl');
+
 export function inOrder<T extends { sortOrder: number; code: string; name: string }>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => a.sortOrder - b.sortOrder || compareCodes(a.code, b.code) || a.name.localeCompare(b.name, 'nl'));
+  return [...items].sort(compareInOrder);
 }
 
 export async function organisationNames(db: Db): Promise<Map<string, string>> {
