@@ -167,6 +167,26 @@ describe('erasure: Uit de geschiedenis wissen', () => {
   });
 });
 
+describe('erasure and kept judgements of the results overview', () => {
+  it('a judgement kept with a name typed by mistake goes with the change, and erasing the old name leaves it nowhere', async () => {
+    const { call, versionOf, p, a, file } = await tree();
+    const typo = `Uitval ${marker()}`;
+    const fields = { measureId: null, description: '', unit: 'aantal' as const, freeUnit: '', direction: 'hoger' as const, aggregation: 'niveau' as const, dataSource: '', momentKind: 'jaarlijks' as const, momentDates: ['07-31'], categories: [], baselineValue: null, baselineDate: null, baselineSource: '', baselineNote: '' };
+    const ind = await call('indicator.create', { activityId: a.id, name: typo, ...fields });
+    // The overview keeps its judgement of the indicator, name and all.
+    await call('results.forProgramme', { programmeId: p.id });
+    expect(bytesWith(file, typo).length).toBeGreaterThan(0);
+    const { measureId: _m, ...update } = fields;
+    void _m;
+    await call('indicator.update', { id: ind.id, rowVersion: versionOf('indicator', ind.id), name: 'Uitval eerste jaar', ...update });
+    const after = await call('results.forProgramme', { programmeId: p.id });
+    expect(JSON.stringify(after)).toContain('Uitval eerste jaar');
+    await call('history.eraseField', { entity: 'indicator', id: ind.id, field: 'name' });
+    expect(bytesWith(file, typo)).toEqual([]);
+    expect(JSON.stringify(await call('results.forProgramme', { programmeId: p.id }))).not.toContain(typo);
+  });
+});
+
 describe('erasure and backups', () => {
   it('lists the backups that still hold erased data, and deletes them when asked; a backup from before a typo is not listed', async () => {
     const { call, versionOf, fail, a, m } = await tree();
