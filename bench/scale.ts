@@ -24,6 +24,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { CLI_JS, ROOT, E2E_TODAY, makeDataDir, startHost, type RunningHost } from '../tests/e2e/host';
 import { median, report, type BenchRow } from './util';
+import { contextKey } from '../electron/core/db/queries/results';
+import { DEFAULT_THRESHOLDS } from '../shared/results/types';
 
 const RUNS = Number(process.env.BENCH_RUNS_SCALE ?? 15);
 const WARMUP = 2;
@@ -142,28 +144,40 @@ function rawQueries(db: Database.Database, ids: { programmeId: string; measureId
     ),
   ];
   const awards = db.prepare('SELECT year, stream, sum(amount_cents) FROM award WHERE programme_id = ? AND deleted_at IS NULL GROUP BY year, stream');
-  // Results: what the overview's answer is computed from. Every status needs all of an indicator's
-  // targets and measurements, so: the programme's measures and activities, its indicators, and all
-  // their targets and measurements (the same rows and columns the channel reads).
-  const inds = `SELECT i.id FROM indicator i WHERE i.deleted_at IS NULL AND (
-    i.measure_id IN (SELECT id FROM measure WHERE programme_id = @p AND deleted_at IS NULL)
-    OR i.activity_id IN (SELECT a.id FROM activity a JOIN measure m ON m.id = a.measure_id WHERE m.programme_id = @p AND a.deleted_at IS NULL AND m.deleted_at IS NULL))`;
+  // Results: the overview's answer from the kept judgements (indicator_result, migration 0013): the
+  // status counts, the first 100 attention reasons and their number, the measures, the first page's
+  // activities and indicator summaries. A judgement counts when it holds today in the programme's context.
+  const ctxRow = db.prepare(
+    `SELECT p.period_start AS start, p.period_end AS end, coalesce(s.on_track_margin, ${DEFAULT_THRESHOLDS.onTrackMargin}) AS onTrack, coalesce(s.attention_margin, ${DEFAULT_THRESHOLDS.attentionMargin}) AS attention
+     FROM programme p LEFT JOIN result_settings s ON s.programme_id = p.id AND s.deleted_at IS NULL WHERE p.id = ?`,
+  );
+  const owners = `SELECT id FROM measure WHERE programme_id = @p AND deleted_at IS NULL UNION ALL SELECT a.id FROM activity a JOIN measure m ON m.id = a.measure_id WHERE m.programme_id = @p AND a.deleted_at IS NULL AND m.deleted_at IS NULL`;
+  const holds = `r.owner_id IN (${owners}) AND r.context = @c AND r.as_of <= @d AND r.valid_until > @d`;
+  const reasons = `FROM indicator_result r JOIN json_each(r.attention) j WHERE ${holds} AND r.attention <> '[]'`;
   const results = [
-    db.prepare('SELECT id, code, name, sort_order, shape FROM measure WHERE programme_id = @p AND deleted_at IS NULL'),
-    db.prepare('SELECT a.id, a.code, a.name, a.measure_id, a.planned_participants, a.created_at, a.sort_order FROM activity a JOIN measure m ON m.id = a.measure_id WHERE m.programme_id = @p AND a.deleted_at IS NULL AND m.deleted_at IS NULL'),
+    db.prepare(`SELECT r.status, count(*) AS n FROM indicator_result r WHERE ${holds} GROUP BY r.status`),
     db.prepare(
-      `SELECT id, activity_id, measure_id, builtin, name, unit, free_unit, direction, aggregation, parent_id, phrase, baseline_value, baseline_date, moment_kind, moment_dates, moment_periods, period_kind, created_at
-       FROM indicator WHERE id IN (${inds}) ORDER BY sort_order, created_at`,
+      `SELECT r.indicator_id, r.owner_id, j.value ->> 'kind' AS kind, j.value ->> 'date' AS date, j.value ->> 'detail' AS detail, i.name, a.code, a.name AS activity_name
+       FROM indicator_result r JOIN json_each(r.attention) j LEFT JOIN indicator i ON i.id = r.indicator_id LEFT JOIN activity a ON a.id = r.owner_id
+       WHERE ${holds} AND r.attention <> '[]' ORDER BY CASE j.value ->> 'kind' WHEN 'achter' THEN 0 WHEN 'gemist' THEN 1 WHEN 'aandacht' THEN 2 WHEN 'categorieen' THEN 3 ELSE 4 END, j.value ->> 'date' LIMIT 100`,
+    ),
+    db.prepare(`SELECT count(*) AS n ${reasons}`),
+    db.prepare('SELECT id, code, name, sort_order, shape FROM measure WHERE programme_id = @p AND deleted_at IS NULL ORDER BY sort_order, code'),
+    db.prepare(
+      `WITH page AS (SELECT id FROM measure WHERE programme_id = @p AND deleted_at IS NULL ORDER BY sort_order, code LIMIT 40)
+       SELECT a.id, a.code, a.name, a.measure_id, a.sort_order FROM activity a WHERE a.measure_id IN (SELECT id FROM page) AND a.deleted_at IS NULL`,
     ),
     db.prepare(
-      `SELECT id, indicator_id, school_year, period_kind, period_start, period_end, kind, value, min, max, percent, supersedes_id, reason, decision_date, created_at, row_version
-       FROM target WHERE deleted_at IS NULL AND indicator_id IN (${inds})`,
-    ),
-    db.prepare(
-      `SELECT id, indicator_id, date, period_kind, period_start, period_end, value, numerator, denominator, categories, status, recorded_at
-       FROM measurement WHERE deleted_at IS NULL AND indicator_id IN (${inds})`,
+      `WITH page AS (SELECT id FROM measure WHERE programme_id = @p AND deleted_at IS NULL ORDER BY sort_order, code LIMIT 40)
+       SELECT r.indicator_id, r.owner_id, r.summary, i.sort_order, i.created_at FROM indicator_result r LEFT JOIN indicator i ON i.id = r.indicator_id
+       WHERE (r.owner_id IN (SELECT id FROM page) OR r.owner_id IN (SELECT a.id FROM activity a WHERE a.measure_id IN (SELECT id FROM page) AND a.deleted_at IS NULL))
+         AND r.context = @c AND r.as_of <= @d AND r.valid_until > @d`,
     ),
   ];
+  const resultsContext = () => {
+    const r = ctxRow.get(programmeId) as { start: string; end: string; onTrack: number; attention: number };
+    return contextKey({ programme: { id: programmeId, name: '', periodStart: r.start, periodEnd: r.end }, thresholds: { onTrackMargin: r.onTrack, attentionMargin: r.attention } });
+  };
   // Monitoring facts of one measure: participants, budget and spend per year, indicators' latest, open actions.
   const facts = [
     db.prepare("SELECT a.id, a.planned_participants FROM activity a WHERE a.measure_id = ? AND a.deleted_at IS NULL"),
@@ -194,7 +208,10 @@ function rawQueries(db: Database.Database, ids: { programmeId: string; measureId
     tree: () => [tree.lines.all(programmeId), tree.measures.all(programmeId), tree.facts.all(programmeId), tree.own.all(programmeId)],
     treeActivities: () => tree.activities.all(programmeId),
     budget: () => [...budget.map((s) => s.all(programmeId)), awards.all(programmeId)],
-    results: () => results.map((q) => q.all({ p: programmeId })),
+    results: () => {
+      const args = { p: programmeId, c: resultsContext(), d: asOf };
+      return results.map((q) => q.all(args)).map((rows, i) => (i === 5 ? rows.map((r) => ({ ...(r as object), summary: JSON.parse((r as { summary: string }).summary) as unknown })) : rows));
+    },
     facts: () => [facts[0]!.all(measureId), facts[1]!.all(asOf, measureId, measureId, measureId, measureId), facts[2]!.all(asOf, measureId, measureId), facts[3]!.all(measureId)],
     search: (q: string) => search.all(q),
     history: () => history.all(),
@@ -212,12 +229,32 @@ function buildCases(db: Database.Database, file: string, ids: { programmeId: str
     c.close();
     return r;
   };
+  // A count indicator of the programme that takes a plain value (not a "waarvan" part).
+  const measured = db
+    .prepare(
+      `SELECT i.id FROM indicator i JOIN activity a ON a.id = i.activity_id JOIN measure m ON m.id = a.measure_id
+       WHERE m.programme_id = ? AND i.deleted_at IS NULL AND i.builtin IS NULL AND i.parent_id IS NULL AND i.unit = 'aantal' ORDER BY i.id LIMIT 1`,
+    )
+    .get(programmeId) as { id: string } | undefined;
+  let written = 0;
+  const nextMeasurement = () => ({
+    indicatorId: measured!.id, date: asOf, period: null, value: 100 + written++, numerator: null, denominator: null, categories: null,
+    status: 'voorlopig', source: 'Bench', explanation: 'Meting van de bench.', parts: [],
+  });
   return [
     { metric: 'workspace.open', channel: 'workspace.open', input: { path: file }, before: async () => void (await invoke(host!, 'workspace.close', null)), reference: { what: 'open + user_version + regio', run: rawOpen } },
     { metric: 'tree.outline', channel: 'tree.outline', input: { programmeId }, reference: { what: 'SELECT lijnen, maatregelen, filtervelden activiteiten', run: raw.tree } },
     { metric: 'tree.activities (alles open)', channel: 'tree.activities', input: { programmeId, measureIds: allMeasureIds }, reference: { what: 'SELECT activiteiten + aantal deelact.', run: raw.treeActivities } },
     { metric: 'budget.overview', channel: 'budget.overview', input: { programmeId }, reference: { what: 'GROUP BY maatregel×jaar, bron×jaar, categorie, partner + deelnemers', run: raw.budget } },
-    { metric: 'results.forProgramme', channel: 'results.forProgramme', input: { programmeId }, reference: { what: 'maatregelen, activiteiten, indicatoren met al hun streefwaarden en metingen', run: raw.results } },
+    { metric: 'results.forProgramme', channel: 'results.forProgramme', input: { programmeId }, reference: { what: 'bewaarde oordelen: telling per status, eerste 100 aandachtspunten + aantal, pagina', run: raw.results } },
+    // The first call after a write: one new measurement (untimed) judged again, the rest kept.
+    {
+      metric: 'results.forProgramme na een nieuwe meting',
+      channel: 'results.forProgramme',
+      input: { programmeId },
+      before: async () => void (await invoke(host!, 'measurement.create', nextMeasurement())),
+      reference: { what: 'bewaarde oordelen: telling per status, eerste 100 aandachtspunten + aantal, pagina', run: raw.results },
+    },
     { metric: 'monitoring.facts', channel: 'monitoring.facts', input: { measureId, asOf, partnerId: null }, reference: { what: 'deelnemers, geld per jaar, metingen en streefwaarden, acties', run: raw.facts } },
     { metric: 'search.all "verzuim"', channel: 'search.all', input: { query: 'verzuim' }, reference: { what: 'FTS5 MATCH + top 25 per soort', run: () => raw.search('"verzuim"*') } },
     { metric: 'search.all "2.1"', channel: 'search.all', input: { query: '2.1' }, reference: { what: 'FTS5 MATCH + top 25 per soort', run: () => raw.search('"2 1"*') } },

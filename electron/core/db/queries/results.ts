@@ -666,8 +666,9 @@ const liveOwnersOf = (programmeId: string) => sql`SELECT id FROM measure WHERE p
  */
 export const RESULT_RULES_VERSION = 1;
 
-/** What a kept judgement depends on besides its own rows and the day. */
-const contextKey = (ctx: Context) => JSON.stringify([RESULT_RULES_VERSION, ctx.programme.periodStart, ctx.programme.periodEnd, ctx.thresholds.onTrackMargin, ctx.thresholds.attentionMargin]);
+/** What a kept judgement depends on besides its own rows and the day (exported for the bench's reference). */
+export const contextKey = (ctx: Pick<Context, 'programme' | 'thresholds'>) =>
+  JSON.stringify([RESULT_RULES_VERSION, ctx.programme.periodStart, ctx.programme.periodEnd, ctx.thresholds.onTrackMargin, ctx.thresholds.attentionMargin]);
 
 /** A kept judgement that holds: made in the same context, for a day in [as_of, valid_until). */
 const holds = (ctx: Context) => sql`r.context = ${contextKey(ctx)} AND r.as_of <= ${ctx.today} AND r.valid_until > ${ctx.today}`;
