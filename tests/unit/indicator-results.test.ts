@@ -26,7 +26,10 @@ import {
 import { addDays } from '../../shared/results/schoolYear';
 import { programmeSummary, RESULTS_PAGE, summaryOf, type ProgrammeSummary } from '../../shared/schemas/results';
 import { ActivityUpdate } from '../../shared/schemas/tree';
-import { makeCore, pinToday } from './helpers';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { cli, makeCore, pinToday, settledSha, tempDir } from './helpers';
 
 type Core = Awaited<ReturnType<typeof makeCore>>;
 
@@ -173,6 +176,23 @@ describe('the overview from kept judgements', () => {
     sqlite.exec(`UPDATE indicator_result SET valid_until = '${NO_CHANGE}'; UPDATE indicator_result_state SET valid_until = '${NO_CHANGE}'`);
     pinToday('2028-09-01');
     expect(await overview(core, core.programmeId)).not.toEqual(await oracle(core, core.programmeId));
+  });
+});
+
+describe('a file opened read-only', () => {
+  it('the CLI\'s steering export judges without keeping: the file is unchanged to the byte and keeps no judgement', async () => {
+    const core = await example();
+    const file = core.app.requireWorkspace().path;
+    await core.app.close();
+    const before = settledSha(file);
+    const out = path.join(tempDir(), 'stuurgroep.xlsx');
+    const r = await cli('export', '--db', file, '--kind', 'steering', '--out', out);
+    expect(r.code, r.err).toBe(0);
+    expect(fs.existsSync(out)).toBe(true);
+    expect(settledSha(file)).toBe(before);
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare('SELECT count(*) AS n FROM indicator_result').get()).toEqual({ n: 0 });
+    db.close();
   });
 });
 
