@@ -11,6 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { seedExample } from '../../electron/core/demo/seed';
+import { scaleExample } from '../../electron/core/demo/scale';
 import { WRITTEN_ON } from '../../electron/core/demo/calendar';
 import {
   changeDays,
@@ -124,6 +125,16 @@ describe('the overview from kept judgements', () => {
     sqlite.prepare("UPDATE indicator_result SET summary = replace(summary, '\"status\":\"achter\"', '\"status\":\"behaald\"'), status = 'behaald' WHERE status = 'achter'").run();
     expect(await overview(core, core.programmeId)).not.toEqual(want);
   });
+
+  it('a big programme judged at once on its first call (the whole programme read as one set) shows what full views show', async () => {
+    const core = await example();
+    scaleExample(core.app.requireWorkspace().sqlite, 20);
+    const sqlite = core.app.requireWorkspace().sqlite;
+    const want = await oracle(core, core.programmeId);
+    expect(want.length).toBeGreaterThan(5);
+    expect(await overview(core, core.programmeId)).toEqual(want);
+    expect((sqlite.prepare('SELECT count(*) AS n FROM indicator_result').get() as { n: number }).n).toBeGreaterThan(1000);
+  }, 60_000);
 
   it('with a trigger dropped, a new measurement leaves a wrong status (the triggers are what keeps it right)', async () => {
     const core = await example();

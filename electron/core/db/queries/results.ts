@@ -744,16 +744,22 @@ async function judgeWhatIsStale(raw: Db, programmeId: string, ctx: Context): Pro
         AND NOT EXISTS (SELECT 1 FROM indicator i WHERE i.activity_id = a.id AND i.builtin = 'deelnemers' AND i.deleted_at IS NULL)
         AND NOT EXISTS (SELECT 1 FROM indicator_result r WHERE r.indicator_id = ${PARTICIPANTS_PREFIX} || a.id AND ${holds(ctx)})`.execute(raw)
   ).rows;
-  if (staleStored.length || staleBuiltin.length) await judgeAndKeep(raw, staleStored, staleBuiltin, ctx);
+  if (staleStored.length || staleBuiltin.length) await judgeAndKeep(raw, programmeId, staleStored, staleBuiltin, ctx);
   await noteAllHold(raw, programmeId, contextKey(ctx), ctx.today, sql`r.owner_id IN (${liveOwnersOf(programmeId)}) AND ${holds(ctx)}`, NO_CHANGE);
 }
 
-async function judgeAndKeep(raw: Db, staleStored: { id: string; activityId: string | null }[], staleBuiltin: { id: string }[], ctx: Context): Promise<void> {
+async function judgeAndKeep(raw: Db, programmeId: string, staleStored: { id: string; activityId: string | null }[], staleBuiltin: { id: string }[], ctx: Context): Promise<void> {
+  // Many (a file's first use, a day past many moments): the whole programme's rows as one set, not id lists.
+  const many = staleStored.length + staleBuiltin.length > 1000;
   const activityIds = [...new Set([...staleStored.flatMap((r) => (r.activityId ? [r.activityId] : [])), ...staleBuiltin.map((a) => a.id)])];
+  const owners = many
+    ? sql`SELECT a.id FROM activity a JOIN measure m ON m.id = a.measure_id WHERE m.programme_id = ${programmeId} AND a.deleted_at IS NULL AND m.deleted_at IS NULL`
+    : sql.join(activityIds);
   const activities = activityIds.length
-    ? (await sql<ActivityOwner>`SELECT id, measure_id AS "measureId", planned_participants AS "plannedParticipants", created_at AS "createdAt" FROM activity WHERE id IN (${sql.join(activityIds)})`.execute(raw)).rows
+    ? (await sql<ActivityOwner>`SELECT id, measure_id AS "measureId", planned_participants AS "plannedParticipants", created_at AS "createdAt" FROM activity WHERE id IN (${owners})`.execute(raw)).rows
     : [];
-  const judged = await judge(raw, sql.join(staleStored.map((r) => r.id)), activities, () => ctx);
+  const ids = many ? indicatorIdsOf(sql.join([programmeId])) : sql.join(staleStored.map((r) => r.id));
+  const judged = await judge(raw, ids, activities, () => ctx);
   const wanted = [...staleStored.map((r) => r.id), ...staleBuiltin.map((a) => `${PARTICIPANTS_PREFIX}${a.id}`)];
   await keepResults(
     raw,
