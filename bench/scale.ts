@@ -336,6 +336,31 @@ async function benchScale(scale: number): Promise<BenchRow[]> {
   }
 }
 
+/**
+ * The issue's last target: from 20x to 80x every channel's median grows at most linearly (4x for 4x
+ * the data). One row per channel: the 80x median against the 20x median as its reference.
+ */
+function growth(rows: BenchRow[], from: number, to: number): BenchRow[] {
+  const at = (scale: number) => new Map(rows.filter((r) => r.bench.startsWith(`schaal ${scale}×`)).map((r) => [r.metric, r]));
+  const a = at(from);
+  const b = at(to);
+  return [...b].flatMap(([metric, big]) => {
+    const small = a.get(metric);
+    if (!small) return [];
+    const ratio = big.medianMs / small.medianMs;
+    return [{
+      bench: `groei ${from}× → ${to}×`,
+      metric,
+      runs: big.runs,
+      medianMs: big.medianMs,
+      minMs: big.minMs,
+      maxMs: big.maxMs,
+      reference: { what: `zelfde kanaal op ${from}×`, medianMs: small.medianMs },
+      target: { text: `groei ≤ ${to / from}× (lineair)`, met: ratio <= to / from },
+    }];
+  });
+}
+
 async function main() {
   if (process.argv[2] === '--raw-server') {
     const [file, programmeId, measureId, asOf] = process.argv.slice(3) as [string, string, string, string];
@@ -344,7 +369,7 @@ async function main() {
   }
   const rows: BenchRow[] = [];
   for (const scale of SCALES) rows.push(...(await benchScale(scale)));
-  report(rows);
+  report([...rows, ...growth(rows, 20, 80)]);
 }
 
 main().catch((e: unknown) => {
