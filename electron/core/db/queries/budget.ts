@@ -87,14 +87,11 @@ export function linesQuery(db: Db, f: Partial<BudgetFilter>) {
 
 type LinesQuery = ReturnType<typeof linesQuery>;
 
-/** Spend totals per line as correlated subqueries: index lookups for the lines asked for, not a pass over all spend. */
+/** Spend totals per line from the lines' mirror (migration 0013): one key lookup per line, not a sum over its spend. */
 function withSpendTotals(q: LinesQuery) {
-  const live = sql`s.budget_line_id = ${sql.ref('bl.id')} AND s.deleted_at IS NULL`;
-  return q.select([
-    sql<number>`(SELECT coalesce(sum(s.amount_cents), 0) FROM spend s WHERE ${live})`.as('realisedCents'),
-    sql<number>`(SELECT count(*) FROM spend s WHERE ${live})`.as('spendCount'),
-    sql<number>`(SELECT count(*) FROM spend s WHERE ${live} AND s.kind = 'year_total')`.as('yearTotals'),
-  ]);
+  return q
+    .innerJoin('budgetLineTotal as t', 't.id', 'bl.id')
+    .select(['t.realisedCents as realisedCents', 't.spendCount as spendCount', 't.yearTotalCount as yearTotals']);
 }
 
 export async function listBudgetLines(db: Db, f: Partial<BudgetFilter>): Promise<BudgetLine[]> {
@@ -348,12 +345,15 @@ export async function measureFigures(db: Db): Promise<Map<string, ReturnType<typ
   return new Map(overview(await budgetFacts(db)).measures.map((m) => [m.measureId, m]));
 }
 
-/** One programme's live budget lines, each with its realised sum (an index-only lookup in spend_sum_by_line per line, migration 0012). */
+/**
+ * One programme's live budget lines with their realised sums, from the mirror's covering index
+ * (migration 0013). Not materialised: each rollup branch reads the index itself, in measure order
+ * (the IN list is walked sorted), so the per-measure branch groups without a sort.
+ */
 const programmeLines = (programmeId: string) => sql`
-  SELECT bl.id, bl.measure_id, bl.year, bl.funding_source, bl.category, bl.in_kind, bl.partner_id, bl.planned_cents,
-    (SELECT coalesce(sum(s.amount_cents), 0) FROM spend s WHERE s.budget_line_id = bl.id AND s.deleted_at IS NULL) AS realised_cents
-  FROM measure m JOIN budget_line bl ON bl.measure_id = m.id
-  WHERE m.programme_id = ${programmeId} AND m.deleted_at IS NULL AND bl.deleted_at IS NULL`;
+  SELECT id, measure_id, year, funding_source, category, partner_id, in_kind, cofin, planned_cents, realised_cents
+  FROM budget_line_total
+  WHERE deleted_at IS NULL AND measure_id IN (SELECT id FROM measure WHERE programme_id = ${programmeId} AND deleted_at IS NULL)`;
 
 interface RollupRow {
   g: 'm' | 's' | 'c' | 'p' | 'o';
@@ -375,13 +375,12 @@ interface RollupRow {
  * breakdown sums to the grand total to the cent. Only groups leave SQLite, never a row per line.
  */
 export const budgetRollupSql = (programmeId: string) => {
-  const cofin = sql`funding_source IN (${sql.join(COFIN_SOURCES.map((c) => sql.lit(c)))})`;
-  const sums = sql`sum(planned_cents), sum(realised_cents), sum(CASE WHEN in_kind = 1 THEN planned_cents ELSE 0 END),
-    sum(CASE WHEN ${cofin} THEN planned_cents ELSE 0 END), sum(CASE WHEN ${cofin} AND in_kind = 1 THEN planned_cents ELSE 0 END), sum(${cofin}), count(*)`;
+  // in_kind and cofin are 0 or 1, so a product is the CASE WHEN … THEN planned_cents ELSE 0.
+  const sums = sql`sum(planned_cents), sum(realised_cents), sum(in_kind * planned_cents), sum(cofin * planned_cents), sum(cofin * in_kind * planned_cents), sum(cofin), count(*)`;
   return sql<RollupRow>`
-    WITH l AS MATERIALIZED (${programmeLines(programmeId)})
-    SELECT 'm' AS g, measure_id AS k, year AS y, sum(planned_cents) AS planned, sum(realised_cents) AS realised, sum(CASE WHEN in_kind = 1 THEN planned_cents ELSE 0 END) AS in_kind,
-      sum(CASE WHEN ${cofin} THEN planned_cents ELSE 0 END) AS cofin, sum(CASE WHEN ${cofin} AND in_kind = 1 THEN planned_cents ELSE 0 END) AS cofin_in_kind, sum(${cofin}) AS cofin_lines, count(*) AS n
+    WITH l AS NOT MATERIALIZED (${programmeLines(programmeId)})
+    SELECT 'm' AS g, measure_id AS k, year AS y, sum(planned_cents) AS planned, sum(realised_cents) AS realised, sum(in_kind * planned_cents) AS in_kind,
+      sum(cofin * planned_cents) AS cofin, sum(cofin * in_kind * planned_cents) AS cofin_in_kind, sum(cofin) AS cofin_lines, count(*) AS n
       FROM l GROUP BY measure_id, year
     UNION ALL SELECT 's', funding_source, year, ${sums} FROM l GROUP BY funding_source, year
     UNION ALL SELECT 'c', category, NULL, ${sums} FROM l GROUP BY category
