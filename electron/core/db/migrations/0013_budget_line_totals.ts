@@ -49,9 +49,9 @@ export const m0013_budget_line_totals: Migration = {
       realised_cents INTEGER NOT NULL,
       spend_count INTEGER NOT NULL,
       year_total_count INTEGER NOT NULL
-    ) STRICT, WITHOUT ROWID;
-    -- Every rollup branch of the overview reads a measure's live lines from this index alone (id, the key, is in it too).
-    CREATE INDEX budget_line_total_rollup ON budget_line_total(measure_id, deleted_at, year, funding_source, category, partner_id, in_kind, cofin, planned_cents, realised_cents);
+    ) STRICT;
+    -- Every rollup branch of the overview reads a measure's live lines from this index alone.
+    CREATE INDEX budget_line_total_rollup ON budget_line_total(measure_id, deleted_at, year, funding_source, category, partner_id, in_kind, cofin, planned_cents, realised_cents, id);
 
     INSERT INTO budget_line_total ${lineRow('1')};
 

@@ -250,7 +250,7 @@ export async function budgetFacts(db: Db, programmeId?: string): Promise<BudgetF
 }
 
 /** The measures (one programme's, or all) with their planned and reached participants, in code order. */
-async function measureFactsOf(db: Db, programmeId?: string): Promise<MeasureFacts[]> {
+export async function measureFactsOf(db: Db, programmeId?: string): Promise<MeasureFacts[]> {
   let mq = db.selectFrom('measure').select(['id', 'code', 'name', 'plusvoorziening']).where('deletedAt', 'is', null);
   if (programmeId) mq = mq.where('programmeId', '=', programmeId);
   const measureRows = await mq.execute();
@@ -280,7 +280,7 @@ async function measureFactsOf(db: Db, programmeId?: string): Promise<MeasureFact
  * school year by the results' own rule (shared/participants.ts reachedPerYear), summed over the
  * measure's activities and school years, as the planned participants are.
  */
-async function reachedParticipants(db: Db, programmeId?: string): Promise<Map<string, number>> {
+export async function reachedParticipants(db: Db, programmeId?: string): Promise<Map<string, number>> {
   let q = db
     .selectFrom('measurement as x')
     .innerJoin('indicator as i', 'i.id', 'x.indicatorId')
@@ -369,22 +369,31 @@ interface RollupRow {
 }
 
 /**
- * The overview's rollups in SQL, one statement over the programme's lines (each line's spend summed
- * once): per measure and year, per funding source and year (the vrijval), per category, per
- * partner, and the over-spent lines (g = 'o'). Every other total is a sum of these rows, so every
- * breakdown sums to the grand total to the cent. Only groups leave SQLite, never a row per line.
+ * The overview's rollups in SQL, one statement over the programme's lines (read from the mirror,
+ * each line's spend already summed): per measure and year, per funding source and year (the
+ * vrijval), per category, per partner, and the over-spent lines (g = 'o'). Every other total is a
+ * sum of these rows, so every breakdown sums to the grand total to the cent. Only groups leave
+ * SQLite, never a row per line.
+ *
+ * The per-measure branch reads the index in measure order (no sort). The other three share one
+ * sort: `g` groups the lines once by source, year, category and partner (a few hundred groups even
+ * at 2,000 activities), and they add up its sums, which are whole cents, so nothing is rounded.
  */
 export const budgetRollupSql = (programmeId: string) => {
   // in_kind and cofin are 0 or 1, so a product is the CASE WHEN … THEN planned_cents ELSE 0.
-  const sums = sql`sum(planned_cents), sum(realised_cents), sum(in_kind * planned_cents), sum(cofin * planned_cents), sum(cofin * in_kind * planned_cents), sum(cofin), count(*)`;
+  const sumsOfG = sql`sum(planned), sum(realised), sum(in_kind), sum(cofin), sum(cofin_in_kind), sum(cofin_lines), sum(n)`;
   return sql<RollupRow>`
-    WITH l AS NOT MATERIALIZED (${programmeLines(programmeId)})
+    WITH l AS NOT MATERIALIZED (${programmeLines(programmeId)}),
+    g AS MATERIALIZED (
+      SELECT funding_source, year, category, partner_id, sum(planned_cents) AS planned, sum(realised_cents) AS realised, sum(in_kind * planned_cents) AS in_kind,
+        sum(cofin * planned_cents) AS cofin, sum(cofin * in_kind * planned_cents) AS cofin_in_kind, sum(cofin) AS cofin_lines, count(*) AS n
+      FROM l GROUP BY funding_source, year, category, partner_id)
     SELECT 'm' AS g, measure_id AS k, year AS y, sum(planned_cents) AS planned, sum(realised_cents) AS realised, sum(in_kind * planned_cents) AS in_kind,
       sum(cofin * planned_cents) AS cofin, sum(cofin * in_kind * planned_cents) AS cofin_in_kind, sum(cofin) AS cofin_lines, count(*) AS n
       FROM l GROUP BY measure_id, year
-    UNION ALL SELECT 's', funding_source, year, ${sums} FROM l GROUP BY funding_source, year
-    UNION ALL SELECT 'c', category, NULL, ${sums} FROM l GROUP BY category
-    UNION ALL SELECT 'p', partner_id, NULL, ${sums} FROM l GROUP BY partner_id
+    UNION ALL SELECT 's', funding_source, year, ${sumsOfG} FROM g GROUP BY funding_source, year
+    UNION ALL SELECT 'c', category, NULL, ${sumsOfG} FROM g GROUP BY category
+    UNION ALL SELECT 'p', partner_id, NULL, ${sumsOfG} FROM g GROUP BY partner_id
     UNION ALL SELECT 'o', id, NULL, planned_cents, realised_cents, 0, 0, 0, 0, 1 FROM l WHERE realised_cents > max(planned_cents, 0)`;
 };
 
