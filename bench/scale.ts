@@ -120,10 +120,10 @@ function rawQueries(db: Database.Database, ids: { programmeId: string; measureId
   };
   // Budget (budget.overview): one statement over the programme's lines as the channel reads them, from the mirror
   // budget_line_total (migration 0013: each line with its spend already summed, kept by triggers) through its covering
-  // index: per measure x year in index order, source x year, category and partner from one grouping of the lines, plus
+  // indexes: per measure x year and source x year x category x partner each in index order, the breakdowns from the latter, plus
   // the over-spent lines; awards; measures; planned participants; the participants indicator's measurements as JSON per indicator.
   const lines = `SELECT id, measure_id, year, funding_source, category, partner_id, in_kind, cofin, planned_cents, realised_cents FROM budget_line_total
-    WHERE deleted_at IS NULL AND measure_id IN (SELECT id FROM measure WHERE programme_id = ? AND deleted_at IS NULL)`;
+    WHERE programme_id = ? AND deleted_at IS NULL AND measure_deleted_at IS NULL`;
   const sums = 'sum(planned_cents), sum(realised_cents), sum(in_kind * planned_cents), sum(cofin * planned_cents), sum(cofin * in_kind * planned_cents), sum(cofin), count(*)';
   const sumsOfG = 'sum(planned), sum(realised), sum(in_kind), sum(cofin), sum(cofin_in_kind), sum(cofin_lines), sum(n)';
   const budget = [

@@ -1,9 +1,9 @@
 /**
  * The budget lines' mirror with their spend totals (budget_line_total, migration 0013) is what the
  * budget overview adds up. Triggers keep it exact; these tests try to break that: random sequences
- * of writes through the real handlers and the tracker (lines and spend created, edited, trashed,
- * restored, a spend entry moved to another line, undo and redo, definitive delete and Prullenbak
- * legen, an Excel import that changes spend and lines), after each of which every mirror row must
+ * of writes through the real handlers and the tracker (lines, measures and spend created, edited,
+ * trashed, restored, a spend entry moved to another line, undo and redo, definitive delete and
+ * Prullenbak legen, an Excel import that changes spend and lines), after each of which every mirror row must
  * equal a fresh computation from budget_line and spend. And a mirror damaged by hand is caught, by
  * the comparison and by `regieboek check`, in Dutch.
  */
@@ -65,6 +65,7 @@ type Op =
   | { k: 'createLine'; m: number; source: number; category: number; cents: number; partner: boolean; inKind: boolean; year: number }
   | { k: 'updateLine'; i: number; m: number; source: number; cents: number; year: number }
   | { k: 'trashLine'; i: number }
+  | { k: 'trashMeasure'; i: number }
   | { k: 'createSpend'; i: number; cents: number; yearTotal: boolean }
   | { k: 'updateSpend'; i: number; cents: number }
   | { k: 'trashSpend'; i: number }
@@ -91,6 +92,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   }),
   fc.record({ k: fc.constant('updateLine' as const), i: idx, m: idx, source: fc.nat({ max: FUNDING_SOURCES.length - 1 }), cents: fc.nat({ max: 5_000_000 }), year: fc.constantFrom(2026, 2027) }),
   fc.record({ k: fc.constant('trashLine' as const), i: idx }),
+  fc.record({ k: fc.constant('trashMeasure' as const), i: idx }),
   fc.record({ k: fc.constant('createSpend' as const), i: idx, cents: money, yearTotal: fc.boolean() }),
   fc.record({ k: fc.constant('createSpend' as const), i: idx, cents: money, yearTotal: fc.constant(false) }),
   fc.record({ k: fc.constant('updateSpend' as const), i: idx, cents: money }),
@@ -178,6 +180,12 @@ async function apply(core: Core & { measures: string[]; partner: string }, o: Op
     case 'trashLine': {
       const id = pick('budget_line', o.i);
       if (id) r = await core.dispatch('budgetLine.delete', { id, rowVersion: ver('budgetLine', id) });
+      break;
+    }
+    case 'trashMeasure': {
+      // Takes its lines along into the Prullenbak; the mirror carries the measure's trash mark too.
+      const id = pick('measure', o.i);
+      if (id) r = await core.dispatch('measure.delete', { id, rowVersion: ver('measure', id) });
       break;
     }
     case 'createSpend': {
@@ -275,7 +283,7 @@ describe('the budget lines mirror stays exact', () => {
     sqlite.prepare('UPDATE budget_line_total SET cofin = 1 - cofin WHERE id = ?').run(b);
     sqlite.prepare('DELETE FROM budget_line_total WHERE id = ?').run(c);
     expect(budgetMirrorDifferences(sqlite)).toEqual([a, b, c].sort());
-    sqlite.prepare("INSERT INTO budget_line_total SELECT 'geen-regel', measure_id, deleted_at, year, funding_source, category, partner_id, in_kind, cofin, planned_cents, realised_cents, spend_count, year_total_count FROM budget_line_total WHERE id = ?").run(a);
+    sqlite.prepare("INSERT INTO budget_line_total SELECT 'geen-regel', measure_id, programme_id, measure_deleted_at, deleted_at, year, funding_source, category, partner_id, in_kind, cofin, planned_cents, realised_cents, spend_count, year_total_count FROM budget_line_total WHERE id = ?").run(a);
     expect(budgetMirrorDifferences(sqlite)).toContain('geen-regel');
 
     const file = ws.path;

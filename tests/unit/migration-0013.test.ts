@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { migrate } from '../../electron/core/db/migrate';
 import { budgetMirrorDifferences } from '../../electron/core/db/queries/budget-mirror';
+import { budgetRollupSql } from '../../electron/core/db/queries/budget';
+import { kyselyFor } from '../../electron/core/db/workspace-file';
 import { COFIN_SOURCES, FUNDING_SOURCES } from '../../shared/budget';
 
 const now = '2026-01-01T00:00:00.000Z';
@@ -34,11 +36,11 @@ describe('migration 0013: the budget lines mirrored with their spend totals', ()
     expect(migrate(db, 13)).toEqual([13]);
     expect(db.pragma('user_version', { simple: true })).toBe(13);
     expect(tables.map((t) => db.prepare(`SELECT * FROM ${t}`).all())).toEqual(before);
-    expect(db.prepare('SELECT id, deleted_at, cofin, planned_cents, realised_cents, spend_count, year_total_count FROM budget_line_total ORDER BY id').all()).toEqual([
-      { id: 'l1', deleted_at: null, cofin: 0, planned_cents: 100_000, realised_cents: 39_000, spend_count: 2, year_total_count: 0 },
-      { id: 'l2', deleted_at: null, cofin: 1, planned_cents: 50_000, realised_cents: 60_000, spend_count: 1, year_total_count: 1 },
-      { id: 'l3', deleted_at: now, cofin: 1, planned_cents: 7_500, realised_cents: 3_000, spend_count: 1, year_total_count: 0 },
-      { id: 'l4', deleted_at: null, cofin: 0, planned_cents: -2_000, realised_cents: 0, spend_count: 0, year_total_count: 0 },
+    expect(db.prepare('SELECT id, programme_id, measure_deleted_at, deleted_at, cofin, planned_cents, realised_cents, spend_count, year_total_count FROM budget_line_total ORDER BY id').all()).toEqual([
+      { id: 'l1', programme_id: 'p1', measure_deleted_at: null, deleted_at: null, cofin: 0, planned_cents: 100_000, realised_cents: 39_000, spend_count: 2, year_total_count: 0 },
+      { id: 'l2', programme_id: 'p1', measure_deleted_at: null, deleted_at: null, cofin: 1, planned_cents: 50_000, realised_cents: 60_000, spend_count: 1, year_total_count: 1 },
+      { id: 'l3', programme_id: 'p1', measure_deleted_at: null, deleted_at: now, cofin: 1, planned_cents: 7_500, realised_cents: 3_000, spend_count: 1, year_total_count: 0 },
+      { id: 'l4', programme_id: 'p1', measure_deleted_at: null, deleted_at: null, cofin: 0, planned_cents: -2_000, realised_cents: 0, spend_count: 0, year_total_count: 0 },
     ]);
     expect(budgetMirrorDifferences(db)).toEqual([]);
 
@@ -56,13 +58,29 @@ describe('migration 0013: the budget lines mirrored with their spend totals', ()
     ]);
     expect(budgetMirrorDifferences(db)).toEqual([]);
 
+    // The measure's trash mark and programme follow onto its lines' rows, also when the measure comes after its lines (undo).
+    run("UPDATE measure SET deleted_at = ? WHERE id = 'm1'", now);
+    expect(db.prepare('SELECT DISTINCT measure_deleted_at AS d FROM budget_line_total').all()).toEqual([{ d: now }]);
+    run("UPDATE measure SET deleted_at = NULL WHERE id = 'm1'");
+    db.pragma('foreign_keys = OFF');
+    run("DELETE FROM measure WHERE id = 'm1'");
+    expect(db.prepare('SELECT DISTINCT programme_id AS p FROM budget_line_total').all()).toEqual([{ p: null }]);
+    run("INSERT INTO measure (id, programme_id, code, name, status, created_at, updated_at) VALUES ('m1', 'p1', '1', 'Maatregel', 'lopend', ?, ?)", now, now);
+    db.pragma('foreign_keys = ON');
+    expect(db.prepare('SELECT DISTINCT programme_id AS p FROM budget_line_total').all()).toEqual([{ p: 'p1' }]);
+    expect(budgetMirrorDifferences(db)).toEqual([]);
+
     // The SQL of the migration names the co-financing sources; a change to that list needs a new migration.
     expect(FUNDING_SOURCES.filter((s) => COFIN_SOURCES.includes(s))).toEqual(['cofin_school', 'cofin_gemeente']);
 
-    const plan = (s: string) => (db.prepare(`EXPLAIN QUERY PLAN ${s}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
-    expect(plan("SELECT id, year, funding_source, category, partner_id, in_kind, cofin, planned_cents, realised_cents FROM budget_line_total WHERE measure_id = 'm1' AND deleted_at IS NULL")).toContain(
-      'USING COVERING INDEX budget_line_total_rollup',
-    );
+    // The overview's rollup reads the lines in the order each branch groups by: covering indexes, no sort of lines.
+    const rollup = budgetRollupSql('p1').compile(kyselyFor(db));
+    const detail = (db.prepare(`EXPLAIN QUERY PLAN ${rollup.sql}`).all(...(rollup.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail);
+    expect(detail).toContain('SEARCH budget_line_total USING COVERING INDEX budget_line_total_by_measure (programme_id=? AND deleted_at=? AND measure_deleted_at=?)');
+    expect(detail).toContain('SEARCH budget_line_total USING COVERING INDEX budget_line_total_by_source (programme_id=? AND deleted_at=? AND measure_deleted_at=?)');
+    // The only sorts are of the few groups of g, never of the lines.
+    expect(detail.filter((d) => d.startsWith('USE TEMP B-TREE')).length).toBe(3);
+    expect(detail.filter((d) => d.startsWith('SCAN budget_line_total'))).toEqual([]);
     db.close();
   });
 });

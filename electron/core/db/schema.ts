@@ -189,6 +189,9 @@ export interface BudgetLineTable extends Trashable {
 export interface BudgetLineTotalTable {
   id: string;
   measureId: string;
+  /** The measure's programme and trash mark, copied from measure. */
+  programmeId: string | null;
+  measureDeletedAt: string | null;
   deletedAt: string | null;
   year: number;
   fundingSource: string;

@@ -11,10 +11,11 @@ const cofin = `bl.funding_source IN (${COFIN_SOURCES.map((c) => `'${c}'`).join('
 
 /** Every budget line as the mirror should hold it, in the mirror's column order. */
 export const freshLineTotals = `
-  SELECT bl.id, bl.measure_id, bl.deleted_at, bl.year, bl.funding_source, bl.category, bl.partner_id, bl.in_kind,
+  SELECT bl.id, bl.measure_id, m.programme_id, m.deleted_at AS measure_deleted_at, bl.deleted_at, bl.year, bl.funding_source, bl.category, bl.partner_id, bl.in_kind,
     CASE WHEN ${cofin} THEN 1 ELSE 0 END AS cofin, bl.planned_cents,
     coalesce(s.realised, 0) AS realised_cents, coalesce(s.n, 0) AS spend_count, coalesce(s.year_totals, 0) AS year_total_count
   FROM budget_line bl
+  LEFT JOIN measure m ON m.id = bl.measure_id
   LEFT JOIN (
     SELECT budget_line_id, sum(amount_cents) AS realised, count(*) AS n, sum(kind = 'year_total') AS year_totals
     FROM spend WHERE deleted_at IS NULL GROUP BY budget_line_id
@@ -29,7 +30,7 @@ export function budgetMirrorDifferences(sqlite: Sqlite): string[] {
   const rows = sqlite
     .prepare(
       `WITH fresh AS (${freshLineTotals}),
-       mirror AS (SELECT id, measure_id, deleted_at, year, funding_source, category, partner_id, in_kind, cofin, planned_cents, realised_cents, spend_count, year_total_count FROM budget_line_total)
+       mirror AS (SELECT id, measure_id, programme_id, measure_deleted_at, deleted_at, year, funding_source, category, partner_id, in_kind, cofin, planned_cents, realised_cents, spend_count, year_total_count FROM budget_line_total)
        SELECT id FROM (SELECT * FROM fresh EXCEPT SELECT * FROM mirror)
        UNION SELECT id FROM (SELECT * FROM mirror EXCEPT SELECT * FROM fresh)
        ORDER BY id`,

@@ -347,14 +347,14 @@ export async function measureFigures(db: Db): Promise<Map<string, ReturnType<typ
 }
 
 /**
- * One programme's live budget lines with their realised sums, from the mirror's covering index
- * (migration 0013). Not materialised: each rollup branch reads the index itself, in measure order
- * (the IN list is walked sorted), so the per-measure branch groups without a sort.
+ * One programme's live budget lines (of live measures) with their realised sums, from the mirror
+ * (migration 0013). Not materialised: each rollup branch reads the covering index that is in its own
+ * order (by measure and year, or by source, year, category and partner), so none of them sorts lines.
  */
 const programmeLines = (programmeId: string) => sql`
   SELECT id, measure_id, year, funding_source, category, partner_id, in_kind, cofin, planned_cents, realised_cents
   FROM budget_line_total
-  WHERE deleted_at IS NULL AND measure_id IN (SELECT id FROM measure WHERE programme_id = ${programmeId} AND deleted_at IS NULL)`;
+  WHERE programme_id = ${programmeId} AND deleted_at IS NULL AND measure_deleted_at IS NULL`;
 
 interface RollupRow {
   g: 'm' | 's' | 'c' | 'p' | 'o';
@@ -376,9 +376,9 @@ interface RollupRow {
  * sum of these rows, so every breakdown sums to the grand total to the cent. Only groups leave
  * SQLite, never a row per line.
  *
- * The per-measure branch reads the index in measure order (no sort). The other three share one
- * sort: `g` groups the lines once by source, year, category and partner (a few hundred groups even
- * at 2,000 activities), and they add up its sums, which are whole cents, so nothing is rounded.
+ * The per-measure branch reads the lines in measure order; `g` groups them once, in index order, by
+ * source, year, category and partner (a few hundred groups even at 2,000 activities), and the other
+ * three breakdowns add up its sums, which are whole cents, so nothing is rounded.
  */
 export const budgetRollupSql = (programmeId: string) => {
   // in_kind and cofin are 0 or 1, so a product is the CASE WHEN … THEN planned_cents ELSE 0.
