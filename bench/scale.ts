@@ -120,27 +120,31 @@ function rawQueries(db: Database.Database, ids: { programmeId: string; measureId
     ),
     activities: db.prepare(`SELECT ${activityRow} FROM activity a JOIN measure m ON m.id = a.measure_id WHERE m.programme_id = ? AND m.deleted_at IS NULL AND a.deleted_at IS NULL`),
   };
-  // Budget (budget.overview): one statement over the programme's lines, each line's spend summed once, grouped per
-  // measure x year, source x year, category, partner, plus the over-spent lines; awards; participants per measure.
-  const cofin = "funding_source IN ('cofin_school', 'cofin_gemeente')";
-  const sums = `sum(planned_cents), sum(realised_cents), sum(CASE WHEN in_kind = 1 THEN planned_cents ELSE 0 END), sum(CASE WHEN ${cofin} THEN planned_cents ELSE 0 END),
-    sum(CASE WHEN ${cofin} AND in_kind = 1 THEN planned_cents ELSE 0 END), sum(${cofin}), count(*)`;
+  // Budget (budget.overview): one statement over the programme's lines as the channel reads them, from the mirror
+  // budget_line_total (migration 0013: each line with its spend already summed, kept by triggers) through its covering
+  // indexes: per measure x year and source x year x category x partner each in index order, the breakdowns from the latter, plus
+  // the over-spent lines; awards; measures; planned participants; the participants indicator's measurements as JSON per indicator.
+  const lines = `SELECT id, measure_id, year, funding_source, category, partner_id, in_kind, cofin, planned_cents, realised_cents FROM budget_line_total
+    WHERE programme_id = ? AND deleted_at IS NULL AND measure_deleted_at IS NULL`;
+  const sums = 'sum(planned_cents), sum(realised_cents), sum(in_kind * planned_cents), sum(cofin * planned_cents), sum(cofin * in_kind * planned_cents), sum(cofin), count(*)';
+  const sumsOfG = 'sum(planned), sum(realised), sum(in_kind), sum(cofin), sum(cofin_in_kind), sum(cofin_lines), sum(n)';
   const budget = [
-    db.prepare(`WITH l AS MATERIALIZED (
-        SELECT bl.id, bl.measure_id, bl.year, bl.funding_source, bl.category, bl.in_kind, bl.partner_id, bl.planned_cents,
-          (SELECT coalesce(sum(s.amount_cents), 0) FROM spend s WHERE s.budget_line_id = bl.id AND s.deleted_at IS NULL) AS realised_cents
-        FROM measure m JOIN budget_line bl ON bl.measure_id = m.id WHERE m.programme_id = ? AND m.deleted_at IS NULL AND bl.deleted_at IS NULL)
+    db.prepare(`WITH l AS NOT MATERIALIZED (${lines}),
+      g AS MATERIALIZED (SELECT funding_source, year, category, partner_id, sum(planned_cents) AS planned, sum(realised_cents) AS realised, sum(in_kind * planned_cents) AS in_kind,
+        sum(cofin * planned_cents) AS cofin, sum(cofin * in_kind * planned_cents) AS cofin_in_kind, sum(cofin) AS cofin_lines, count(*) AS n FROM l GROUP BY funding_source, year, category, partner_id)
       SELECT 'm', measure_id, year, ${sums} FROM l GROUP BY measure_id, year
-      UNION ALL SELECT 's', funding_source, year, ${sums} FROM l GROUP BY funding_source, year
-      UNION ALL SELECT 'c', category, NULL, ${sums} FROM l GROUP BY category
-      UNION ALL SELECT 'p', partner_id, NULL, ${sums} FROM l GROUP BY partner_id
+      UNION ALL SELECT 's', funding_source, year, ${sumsOfG} FROM g GROUP BY funding_source, year
+      UNION ALL SELECT 'c', category, NULL, ${sumsOfG} FROM g GROUP BY category
+      UNION ALL SELECT 'p', partner_id, NULL, ${sumsOfG} FROM g GROUP BY partner_id
       UNION ALL SELECT 'o', id, NULL, planned_cents, realised_cents, 0, 0, 0, 0, 1 FROM l WHERE realised_cents > max(planned_cents, 0)`),
     db.prepare('SELECT id, code, name, plusvoorziening FROM measure WHERE programme_id = ? AND deleted_at IS NULL'),
     db.prepare('SELECT a.measure_id, a.planned_participants FROM activity a JOIN measure m ON m.id = a.measure_id WHERE m.programme_id = ? AND a.deleted_at IS NULL AND m.deleted_at IS NULL'),
     db.prepare(
-      `SELECT x.id, x.indicator_id, x.date, x.period_kind, x.period_start, x.period_end, x.value, x.numerator, x.denominator, x.categories, x.status, x.recorded_at, a.measure_id
-       FROM measurement x JOIN indicator i ON i.id = x.indicator_id JOIN activity a ON a.id = i.activity_id JOIN measure m ON m.id = a.measure_id
-       WHERE i.builtin = 'deelnemers' AND x.deleted_at IS NULL AND i.deleted_at IS NULL AND a.deleted_at IS NULL AND m.deleted_at IS NULL AND m.programme_id = ?`,
+      `SELECT a.measure_id, json_group_array(json_object('id', x.id, 'date', x.date, 'periodKind', x.period_kind, 'periodStart', x.period_start, 'periodEnd', x.period_end,
+         'value', x.value, 'numerator', x.numerator, 'denominator', x.denominator, 'categories', x.categories, 'status', x.status, 'recordedAt', x.recorded_at)) AS ms
+       FROM measure m JOIN activity a ON a.measure_id = m.id JOIN indicator i ON i.activity_id = a.id JOIN measurement x ON x.indicator_id = i.id
+       WHERE i.builtin = 'deelnemers' AND x.deleted_at IS NULL AND i.deleted_at IS NULL AND a.deleted_at IS NULL AND m.deleted_at IS NULL AND m.programme_id = ?
+       GROUP BY i.id`,
     ),
   ];
   const awards = db.prepare('SELECT year, stream, sum(amount_cents) FROM award WHERE programme_id = ? AND deleted_at IS NULL GROUP BY year, stream');
@@ -245,7 +249,7 @@ function buildCases(db: Database.Database, file: string, ids: { programmeId: str
     { metric: 'workspace.open', channel: 'workspace.open', input: { path: file }, before: async () => void (await invoke(host!, 'workspace.close', null)), reference: { what: 'open + user_version + regio', run: rawOpen } },
     { metric: 'tree.outline', channel: 'tree.outline', input: { programmeId }, reference: { what: 'SELECT lijnen, maatregelen, filtervelden activiteiten', run: raw.tree } },
     { metric: 'tree.activities (alles open)', channel: 'tree.activities', input: { programmeId, measureIds: allMeasureIds }, reference: { what: 'SELECT activiteiten + aantal deelact.', run: raw.treeActivities } },
-    { metric: 'budget.overview', channel: 'budget.overview', input: { programmeId }, reference: { what: 'GROUP BY maatregel×jaar, bron×jaar, categorie, partner + deelnemers', run: raw.budget } },
+    { metric: 'budget.overview', channel: 'budget.overview', input: { programmeId }, reference: { what: 'spiegel budget_line_total (regels met opgetelde bestedingen): GROUP BY maatregel×jaar, bron×jaar, categorie, partner + deelnemers', run: raw.budget } },
     { metric: 'results.forProgramme', channel: 'results.forProgramme', input: { programmeId }, reference: { what: 'bewaarde oordelen: telling per status, eerste 100 aandachtspunten + aantal, pagina', run: raw.results } },
     // The first call after a write: one new measurement (untimed) judged again, the rest kept.
     {

@@ -1746,6 +1746,11 @@ export const nl = {
   'cli.checkOk': 'In orde: {path} (schemaversie {version}, integriteit ok, geen openstaande migraties).',
   'cli.checkPending': 'Let op: {path} heeft schemaversie {version}; {pending} migraties staan open en worden uitgevoerd bij het openen in Regieboek.',
   'cli.checkBad': 'Integriteitscontrole mislukt voor {path}: {detail}',
+  // The budget lines' mirror with their spend totals (migration 0013), checked by regieboek check.
+  'cli.checkBudgetMirror.one':
+    'de begrotingsregels en hun opgetelde bestedingen lopen niet gelijk bij 1 begrotingsregel. Het overzicht Begroting kan daardoor verkeerde bedragen tonen. Zet een reservekopie terug (scherm Reservekopieën).',
+  'cli.checkBudgetMirror':
+    'de begrotingsregels en hun opgetelde bestedingen lopen niet gelijk bij {n} begrotingsregels. Het overzicht Begroting kan daardoor verkeerde bedragen tonen. Zet een reservekopie terug (scherm Reservekopieën).',
   'cli.checkRecovered': 'Een onderbroken schrijfactie is gevonden; die wordt bij het openen teruggedraaid (het bestand en het journaal worden eerst apart bewaard). De laatst opgeslagen stand is in orde.',
   'cli.backupMade': 'Reservekopie gemaakt: {path} ({size}).',
   'cli.copyMade': 'Kopie opgeslagen: {path} ({size}).',

@@ -1,5 +1,5 @@
 /**
- * Kept judgements (issue 13, migration 0013): the results overview reads each indicator's status
+ * Kept judgements (issue 13, migration 0014): the results overview reads each indicator's status
  * from indicator_result instead of judging every indicator on every call. Two promises make that
  * safe, and each is tested by breaking it:
  * 1. A judgement kept on a day holds on every later day before nextChange (the same rows judged on

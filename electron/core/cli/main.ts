@@ -18,6 +18,7 @@ import { recordCounts } from '../db/queries/counts';
 import { seedExample } from '../demo/seed';
 import { scaleExample } from '../demo/scale';
 import { workspaceBudget } from '../db/queries/budget';
+import { budgetMirrorDifferences } from '../db/queries/budget-mirror';
 import { formatCents } from '../../../shared/money';
 import { EXAMPLE_REGION, findRegion, regionLabel } from '../../../shared/regions';
 import { t, type MessageKey } from '../../../shared/i18n/nl';
@@ -406,9 +407,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const version = assertOpenable(file, { thorough: true });
         const view = openReadView(file);
         const fk = view.sqlite.pragma('foreign_key_check') as unknown[];
+        const mirror = budgetMirrorDifferences(view.sqlite);
         view.close();
         if (fk.length > 0) {
           io.err(t('cli.checkBad', { path: file, detail: `${fk.length} verwijzing(en) naar ontbrekende gegevens` }) + '\n');
+          return 1;
+        }
+        if (mirror.length > 0) {
+          io.err(t('cli.checkBad', { path: file, detail: t('cli.checkBudgetMirror', { n: mirror.length }) }) + '\n');
           return 1;
         }
         const pending = pendingMigrations(version);

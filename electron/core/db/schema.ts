@@ -182,6 +182,31 @@ export interface BudgetLineTable extends Trashable {
   updatedAt: string;
 }
 
+/**
+ * A mirror of every budget line with the totals of its live spend, kept exact by SQL triggers
+ * (migration 0013); read by the budget overview. Never written by code.
+ */
+export interface BudgetLineTotalTable {
+  id: string;
+  measureId: string;
+  /** The measure's programme and trash mark, copied from measure. */
+  programmeId: string | null;
+  measureDeletedAt: string | null;
+  deletedAt: string | null;
+  year: number;
+  fundingSource: string;
+  category: string;
+  partnerId: string | null;
+  /** 0 or 1 */
+  inKind: number;
+  /** 1 for a co-financing source (COFIN_SOURCES) */
+  cofin: number;
+  plannedCents: number;
+  realisedCents: number;
+  spendCount: number;
+  yearTotalCount: number;
+}
+
 export interface SpendTable extends Trashable {
   id: string;
   budgetLineId: string;
@@ -486,6 +511,7 @@ export interface Database {
   subActivity: SubActivityTable;
   award: AwardTable;
   budgetLine: BudgetLineTable;
+  budgetLineTotal: BudgetLineTotalTable;
   spend: SpendTable;
   budgetRules: BudgetRulesTable;
   questionSet: QuestionSetTable;

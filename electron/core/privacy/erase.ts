@@ -191,6 +191,8 @@ async function scrubEverywhere(trx: Trx, acc: Scrubbed, touchedSets: Set<number>
     if (NOT_HISTORY.has(table) || table === 'change' || table === 'change_set' || table === 'trash') continue;
     // The search index follows the records through its triggers; compact() rebuilds it, so no token of an erased text stays in it.
     if (table === 'search_doc' || table.startsWith('search_fts')) continue;
+    // The budget lines' mirror (migration 0013) holds ids, enumerated values and amounts, never typed text; its triggers follow budget_line and spend.
+    if (table === 'budget_line_total') continue;
     const cols = (await sql<{ name: string; type: string }>`SELECT name, type FROM pragma_table_info(${table})`.execute(trx)).rows;
     for (const c of cols) if (/TEXT|^$/i.test(c.type)) targets.push({ table, column: c.name });
   }

@@ -36,12 +36,13 @@ export async function pageBudgetLines(db: Db, f: BudgetFilter, at: PageAt): Prom
     .leftJoin('activity as a', (j) => j.onRef('a.id', '=', 'bl.activityId').on('a.deletedAt', 'is', null))
     .select(['bl.id', 'm.code as measureCode', 'bl.year', 'a.code as activityCode', 'bl.costItem'])
     .execute();
-  const live = sql`s.budget_line_id = ${sql.ref('bl.id')} AND s.deleted_at IS NULL`;
+  // Realised per line from the lines' mirror with their spend totals (migration 0013): a key lookup per line.
   const sums = await linesQuery(db, f)
+    .innerJoin('budgetLineTotal as t', 't.id', 'bl.id')
     .select([
       sql<number>`count(*)`.as('n'),
       sql<number>`coalesce(sum(bl.planned_cents), 0)`.as('planned'),
-      sql<number>`coalesce(sum((SELECT coalesce(sum(s.amount_cents), 0) FROM spend s WHERE ${live})), 0)`.as('realised'),
+      sql<number>`coalesce(sum(t.realised_cents), 0)`.as('realised'),
     ])
     .executeTakeFirstOrThrow();
   const ids = pageIds(keys, compareLines, at);

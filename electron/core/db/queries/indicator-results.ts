@@ -1,7 +1,7 @@
 /**
- * Judged indicators kept in the workspace (table indicator_result, migration 0013): written after
+ * Judged indicators kept in the workspace (table indicator_result, migration 0014): written after
  * judging. When a row holds is decided in results.ts (holds, judgeWhatIsStale); the triggers of
- * migration 0013 delete a row whenever a row it was judged from changes. A read-only connection
+ * migration 0014 delete a row whenever a row it was judged from changes. A read-only connection
  * (the CLI) judges without keeping.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';

@@ -17,8 +17,8 @@ import type { Migration } from './index';
  * other, so no path can leave a row judged from rows that are gone. They also empty
  * indicator_result_state, the note that a programme needs no look for stale judgements.
  */
-export const m0013_indicator_results: Migration = {
-  version: 13,
+export const m0014_indicator_results: Migration = {
+  version: 14,
   name: 'indicator_results',
   sql: `
     CREATE TABLE indicator_result (
