@@ -249,7 +249,7 @@ export async function budgetFacts(db: Db, programmeId?: string): Promise<BudgetF
 }
 
 /** The measures (one programme's, or all) with their planned and reached participants, in code order. */
-export async function measureFactsOf(db: Db, programmeId?: string): Promise<MeasureFacts[]> {
+async function measureFactsOf(db: Db, programmeId?: string): Promise<MeasureFacts[]> {
   let mq = db.selectFrom('measure').select(['id', 'code', 'name', 'plusvoorziening']).where('deletedAt', 'is', null);
   if (programmeId) mq = mq.where('programmeId', '=', programmeId);
   const measureRows = await mq.execute();
