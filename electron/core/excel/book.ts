@@ -182,7 +182,8 @@ export function refusePersonalData(book: XBook, file: string): void {
     const hits: string[] = [];
     for (const row of texts) {
       row.cells.forEach((s, c) => {
-        if (hits.length >= 5 || s.length < 8) return;
+        // A text already found clean (the same text in another cell) is clean again: scanText is pure.
+        if (hits.length >= 5 || s.length < 8 || clean.has(s)) return;
         const found = scanText(s);
         if (!found.length) clean.add(s);
         const f = found.find((x) => x.severity === 'refuse');

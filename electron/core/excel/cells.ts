@@ -123,11 +123,32 @@ function unwrap(cell: CellLike, rule: CellRule): { raw: unknown; note?: string }
   return { raw, note };
 }
 
+/** Day number -> yyyy-mm-dd, kept: a workbook holds many cells of few dates (an import reads them all). */
+const isoOfDay = new Map<number, string>();
+
+/** A moment as an ISO string, kept likewise (the moments of one import repeat: made at, changed at). */
+const isoOfTime = new Map<number, string>();
+function isoOfMoment(d: Date): string {
+  const ms = d.getTime();
+  let iso = isoOfTime.get(ms);
+  if (iso === undefined) {
+    if (isoOfTime.size >= 20_000) isoOfTime.clear();
+    iso = d.toISOString();
+    isoOfTime.set(ms, iso);
+  }
+  return iso;
+}
+
 function dateFromSerial(serial: number): string | null {
   const days = Math.round(serial);
   if (days < SERIAL_MIN || days > SERIAL_MAX) return null;
-  const d = new Date(Date.UTC(1899, 11, 30) + days * 86_400_000);
-  return d.toISOString().slice(0, 10);
+  let iso = isoOfDay.get(days);
+  if (iso === undefined) {
+    if (isoOfDay.size >= 20_000) isoOfDay.clear();
+    iso = new Date(Date.UTC(1899, 11, 30) + days * 86_400_000).toISOString().slice(0, 10);
+    isoOfDay.set(days, iso);
+  }
+  return iso;
 }
 
 const serialOf = (d: Date) => d.getTime() / 86_400_000 + 25_569;
@@ -267,7 +288,7 @@ export function readCell(cell: CellLike | undefined, rule: CellRule, ctx: ReadCo
     case 'datetime': {
       if (raw instanceof Date) {
         if (Number.isNaN(raw.getTime())) return fail(t('xl.cell.notDate', { value: show(raw) }));
-        if (rule.type === 'datetime') return done(raw.toISOString(), note);
+        if (rule.type === 'datetime') return done(isoOfMoment(raw), note);
         const iso = dateFromSerial(serialOf(raw));
         return iso ? done(iso, note) : fail(t('xl.cell.dateRange', { value: formatDate(raw.toISOString().slice(0, 10)) }));
       }

@@ -67,6 +67,8 @@ let empty: string | undefined;
 /** "(leeg)", looked up once: it is shown next to every value of every new row. */
 const EMPTY = () => (empty ??= t('xl.plan.empty'));
 
+const shownMoments = new Map<string, string>();
+
 /** A value as the dry-run list shows it (nl-NL). */
 export function display(spec: ColumnSpec, v: CellValue | undefined): string {
   if (v === null || v === undefined || v === '') return EMPTY();
@@ -75,8 +77,16 @@ export function display(spec: ColumnSpec, v: CellValue | undefined): string {
       return formatCents(Math.round(Number(v) / (spec.scale ?? 1)));
     case 'date':
       return formatDate(String(v));
-    case 'datetime':
-      return formatDateTime(String(v));
+    case 'datetime': {
+      // Looked up once per moment: Intl's time zone conversion is the dearest step of a dry run's list.
+      const iso = String(v);
+      let shown = shownMoments.get(iso);
+      if (shown === undefined) {
+        if (shownMoments.size >= 20_000) shownMoments.clear();
+        shownMoments.set(iso, (shown = formatDateTime(iso)));
+      }
+      return shown;
+    }
     case 'percent':
       return `${String(Math.round((Number(v) / (spec.scale ?? 1)) * 1000) / 10).replace('.', ',')}%`;
     case 'choice':
@@ -480,16 +490,35 @@ function refIds(v: CellValue): string[] {
   return one ? [one] : [];
 }
 
+const refsCache = new WeakMap<RecordKind, [string, RecordKind][]>();
+/** A kind's references to other kinds that exist, as [column key, target kind] (looked up once per kind). */
+function refsOf(kind: RecordKind): [string, RecordKind][] {
+  let refs = refsCache.get(kind);
+  if (!refs) {
+    refs = [];
+    for (const [key, target] of Object.entries(kind.refs ?? {})) {
+      const targetKind = kindByName(target);
+      if (targetKind) refs.push([key, targetKind]);
+    }
+    refsCache.set(kind, refs);
+  }
+  return refs;
+}
+
 /**
  * References to other kinds must point to a record in the store or to a row of the same file that
  * is not itself rejected; a rejected parent rejects its children, and theirs, until nothing changes.
  */
 async function checkRefs(rows: Planned[], list: (kind: RecordKind) => Promise<Row[]>): Promise<void> {
+  // The stored ids of every kind a row may point to, read before the loop (not one await per reference).
   const stored = new Map<string, Set<string>>();
-  const storeIds = async (kind: RecordKind) => {
-    if (!stored.has(kind.name)) stored.set(kind.name, new Set((await list(kind)).map((x) => String(x[kind.idKey]))));
-    return stored.get(kind.name)!;
-  };
+  for (const r of rows) {
+    if (r.status === 'rejected' || !r.spec.kind.refs || r.spec.input) continue;
+    for (const [key, target] of refsOf(r.spec.kind)) {
+      if (stored.has(target.name) || r.values[key] === null || r.values[key] === undefined) continue;
+      stored.set(target.name, new Set((await list(target)).map((x) => String(x[target.idKey]))));
+    }
+  }
   for (let changed = true; changed; ) {
     changed = false;
     const inFile = new Map<string, Set<string>>();
@@ -497,11 +526,12 @@ async function checkRefs(rows: Planned[], list: (kind: RecordKind) => Promise<Ro
     for (const r of rows) {
       // Input rows are checked against the partner's own parents when planned.
       if (r.status === 'rejected' || !r.spec.kind.refs || r.spec.input) continue;
-      for (const [key, target] of Object.entries(r.spec.kind.refs)) {
+      for (const [key, targetKind] of refsOf(r.spec.kind)) {
         const v = r.values[key];
-        const targetKind = kindByName(target);
-        if (v === null || v === undefined || !targetKind) continue;
-        const known = await storeIds(targetKind);
+        if (v === null || v === undefined) continue;
+        const target = targetKind.name;
+        let known = stored.get(target);
+        if (!known) stored.set(target, (known = new Set((await list(targetKind)).map((x) => String(x[targetKind.idKey])))));
         // A list of references (uitvoerders) is one id per line.
         for (const one of refIds(v)) {
           if (known.has(one) || inFile.get(target)?.has(one)) continue;
@@ -637,14 +667,16 @@ function storeRefusal(e: unknown, columns: readonly ColumnSpec[]): string {
 function selfRefOrder(rows: Planned[]): Planned[] {
   const out: Planned[] = [];
   const placed = new Set<Planned>();
-  const byKey = new Map(rows.filter((r) => r.status === 'new').map((r) => [`${r.kind}:${r.id}`, r]));
+  // Only a kind that refers to itself can have a parent among the new rows.
+  const selfRef = (r: Planned) => refsOf(r.spec.kind).some(([, target]) => target.name === r.kind);
+  const byKey = new Map(rows.filter((r) => r.status === 'new' && selfRef(r)).map((r) => [`${r.kind}:${r.id}`, r]));
   const place = (r: Planned, depth = 0) => {
     if (placed.has(r) || depth > 1000) return;
     placed.add(r);
-    for (const [key, target] of Object.entries(r.spec.kind.refs ?? {})) {
+    for (const [key, target] of refsOf(r.spec.kind)) {
       const v = r.values[key];
-      if (target !== r.kind || v === null || v === undefined) continue;
-      const parent = byKey.get(`${target}:${String(v)}`);
+      if (target.name !== r.kind || v === null || v === undefined) continue;
+      const parent = byKey.get(`${target.name}:${String(v)}`);
       if (parent && !placed.has(parent)) {
         placed.delete(r);
         place(parent, depth + 1);
