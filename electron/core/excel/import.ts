@@ -645,6 +645,13 @@ async function storeState(db: Db, ownChangeSet = -1): Promise<string> {
 
 const NOTHING = Symbol('nothing to apply');
 
+/** The row has exactly these keys in this order (checked without making a list per row). */
+function sameKeys(row: Record<string, unknown>, keys: readonly string[]): boolean {
+  let i = 0;
+  for (const k in row) if (keys[i++] !== k) return false;
+  return i === keys.length;
+}
+
 /** The store's refusal in Dutch, naming the column where SQLite names one (never SQLite's own text). */
 function storeRefusal(e: unknown, columns: readonly ColumnSpec[]): string {
   const msg = e instanceof Error ? e.message : '';
@@ -719,7 +726,7 @@ export async function applyImport(
       // References may point forward within one kind (a target superseding a later row): checked at commit.
       await sql`PRAGMA defer_foreign_keys = ON`.execute(tr.trx);
       // New records of one kind go in together (tr.insertMany); a refused batch is tried row by row to name the row.
-      let batch: { entity: string; keys: string; rows: Record<string, unknown>[]; planned: Planned[] } | null = null;
+      let batch: { entity: string; keys: string[]; rows: Record<string, unknown>[]; planned: Planned[] } | null = null;
       const flush = async () => {
         if (!batch) return;
         const b = batch;
@@ -746,9 +753,8 @@ export async function applyImport(
         const kind = r.spec.kind;
         if (r.status === 'new' && !r.record && kind.stored && kind.entity) {
           const row = kind.stored(r.values, tr.at);
-          const keys = Object.keys(row).join();
-          if (batch && (batch.entity !== kind.entity || batch.keys !== keys)) await flush();
-          batch ??= { entity: kind.entity, keys, rows: [], planned: [] };
+          if (batch && (batch.entity !== kind.entity || !sameKeys(row, batch.keys))) await flush();
+          batch ??= { entity: kind.entity, keys: Object.keys(row), rows: [], planned: [] };
           batch.rows.push(row);
           batch.planned.push(r);
           continue;

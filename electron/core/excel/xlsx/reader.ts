@@ -213,6 +213,77 @@ const V = /<(?:\w+:)?v(?:\s[^>]*)?>([\s\S]*?)<\/(?:\w+:)?v>/;
 const F = /<(?:\w+:)?f\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?f>)/;
 const IS = /<(?:\w+:)?is\b[^>]*>([\s\S]*?)<\/(?:\w+:)?is>/;
 
+/** What plainAttrs read from a cell's attributes (module variables: one cell at a time, nothing allocated). */
+let plainCol = 0;
+let plainType = 'n';
+let plainStyle = 0;
+
+/**
+ * A cell's attributes in the plain form Excel and Regieboek write (` r="B12" s="3" t="s"`: only r,
+ * s and t, each once, double quotes, one space before each, r in capitals): read without a regular
+ * expression, exactly as CELL_REF, CELL_STYLE and CELL_TYPE read them. Any other form returns
+ * false and the caller uses those expressions.
+ */
+function plainAttrs(a: string): boolean {
+  let col = -1;
+  let type = '';
+  let style = -1;
+  let i = 0;
+  const n = a.length;
+  while (i < n) {
+    // ` x="`
+    if (a.charCodeAt(i) !== 32 || a.charCodeAt(i + 2) !== 61 || a.charCodeAt(i + 3) !== 34) return false;
+    const name = a.charCodeAt(i + 1);
+    const start = i + 4;
+    const end = a.indexOf('"', start);
+    if (end < 0) return false;
+    if (name === 114 /* r */) {
+      if (col >= 0) return false;
+      let j = start;
+      let c = 0;
+      while (j < end && j - start < 3) {
+        const ch = a.charCodeAt(j);
+        if (ch < 65 || ch > 90) break;
+        c = c * 26 + (ch - 64);
+        j++;
+      }
+      if (j === start || j === end) return false;
+      for (let k = j; k < end; k++) {
+        const ch = a.charCodeAt(k);
+        if (ch < 48 || ch > 57) return false;
+      }
+      col = c;
+    } else if (name === 115 /* s */) {
+      if (style >= 0 || end === start) return false;
+      let v = 0;
+      for (let k = start; k < end; k++) {
+        const ch = a.charCodeAt(k);
+        if (ch < 48 || ch > 57) return false;
+        v = v * 10 + (ch - 48);
+      }
+      style = v;
+    } else if (name === 116 /* t */) {
+      if (type || end === start) return false;
+      type = a.slice(start, end);
+      if (!/^\w+$/.test(type)) return false;
+    } else return false;
+    i = end + 1;
+  }
+  if (col < 0) return false;
+  plainCol = col;
+  plainType = type || 'n';
+  plainStyle = style < 0 ? 0 : style;
+  return true;
+}
+
+/** The text of a body that is only `<v>…</v>` (no formula, no inline string); null for any other body. */
+function plainValue(body: string): string | null {
+  const close = body.length - 4;
+  if (close < 3 || body.charCodeAt(0) !== 60 || body.charCodeAt(1) !== 118 || body.charCodeAt(2) !== 62) return null;
+  if (body.indexOf('<', 3) !== close || !body.endsWith('</v>')) return null;
+  return body.slice(3, close);
+}
+
 /** One <row>…</row>: its cells with a value; null when it has none. */
 function parseRow(attrs: string, inner: string, r: number, ctx: SheetContext, shared: Map<string, string>): XRow | null {
   const cells: (XCell | undefined)[] = [];
@@ -221,16 +292,21 @@ function parseRow(attrs: string, inner: string, r: number, ctx: SheetContext, sh
   CELL.lastIndex = 0;
   for (let m = CELL.exec(inner); m; m = CELL.exec(inner)) {
     const a = m[1]!;
-    const ref = CELL_REF.exec(a);
-    col = ref ? colNumber(ref[1]!.toUpperCase()) : col + 1;
+    const plain = plainAttrs(a);
+    if (plain) col = plainCol;
+    else {
+      const ref = CELL_REF.exec(a);
+      col = ref ? colNumber(ref[1]!.toUpperCase()) : col + 1;
+    }
     const body = m[2];
     if (body === undefined || body === '') continue; // styled but empty
-    const type = CELL_TYPE.exec(a)?.[1] ?? 'n';
-    const style = Number(CELL_STYLE.exec(a)?.[1] ?? 0);
-    const vm = V.exec(body);
-    const fm = F.exec(body);
+    const type = plain ? plainType : (CELL_TYPE.exec(a)?.[1] ?? 'n');
+    const style = plain ? plainStyle : Number(CELL_STYLE.exec(a)?.[1] ?? 0);
+    // The common body, <v>…</v>, without regular expressions; any other through V and F.
+    const pv = plainValue(body);
+    const fm = pv === null ? F.exec(body) : null;
     let value: XResult = null;
-    const raw = vm ? vm[1]! : null;
+    const raw = pv ?? V.exec(body)?.[1] ?? null;
     switch (type) {
       case 's': {
         if (raw === null) break;
