@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { migrate } from '../../electron/core/db/migrate';
+import { insertBare } from './memory-db';
 
 describe('migration 0015: participants reached', () => {
   it('keeps the data, starts empty, and a change to a measurement deletes its indicator\'s kept outcome (and no other)', () => {
@@ -14,11 +15,7 @@ describe('migration 0015: participants reached', () => {
     const kept = () => (db.prepare('SELECT indicator_id AS id FROM participants_reached ORDER BY 1').all() as { id: string }[]).map((r) => r.id);
     db.pragma('foreign_keys = OFF');
     db.pragma('ignore_check_constraints = ON');
-    const insert = (table: string, values: Record<string, string>) => {
-      const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string; notnull: number; dflt_value: unknown }[]).filter((c) => c.notnull && c.dflt_value === null);
-      const row = { ...Object.fromEntries(cols.map((c) => [c.name, ''])), ...values };
-      db.prepare(`INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map(() => '?').join(', ')})`).run(...Object.values(row));
-    };
+    const insert = (table: string, values: Record<string, string>) => insertBare(db, table, values);
     keep('i1');
     keep('i2');
     insert('measurement', { id: 'x', indicator_id: 'i1' });
