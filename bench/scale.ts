@@ -139,16 +139,15 @@ function rawQueries(db: Database.Database, ids: { programmeId: string; measureId
       UNION ALL SELECT 'o', id, NULL, planned_cents, realised_cents, 0, 0, 0, 0, 1 FROM l WHERE realised_cents > max(planned_cents, 0)`),
     db.prepare('SELECT id, code, name, plusvoorziening FROM measure WHERE programme_id = ? AND deleted_at IS NULL'),
     db.prepare('SELECT a.measure_id, a.planned_participants FROM activity a JOIN measure m ON m.id = a.measure_id WHERE m.programme_id = ? AND a.deleted_at IS NULL AND m.deleted_at IS NULL'),
+    // Participants reached: each built-in indicator's kept outcome (participants_reached, migration 0015), as the channel reads it.
     db.prepare(
-      `SELECT a.measure_id, json_group_array(json_object('id', x.id, 'date', x.date, 'periodKind', x.period_kind, 'periodStart', x.period_start, 'periodEnd', x.period_end,
-         'value', x.value, 'numerator', x.numerator, 'denominator', x.denominator, 'categories', x.categories, 'status', x.status, 'recordedAt', x.recorded_at)) AS ms
-       FROM measure m JOIN activity a ON a.measure_id = m.id JOIN indicator i ON i.activity_id = a.id JOIN measurement x ON x.indicator_id = i.id
-       WHERE i.builtin = 'deelnemers' AND x.deleted_at IS NULL AND i.deleted_at IS NULL AND a.deleted_at IS NULL AND m.deleted_at IS NULL AND m.programme_id = ?
-       GROUP BY i.id`,
+      `SELECT i.id, a.measure_id, k.per_year FROM measure m JOIN activity a ON a.measure_id = m.id JOIN indicator i ON i.activity_id = a.id
+       LEFT JOIN participants_reached k ON k.indicator_id = i.id
+       WHERE i.builtin = 'deelnemers' AND i.deleted_at IS NULL AND a.deleted_at IS NULL AND m.deleted_at IS NULL AND m.programme_id = ?`,
     ),
   ];
   const awards = db.prepare('SELECT year, stream, sum(amount_cents) FROM award WHERE programme_id = ? AND deleted_at IS NULL GROUP BY year, stream');
-  // Results: the overview's answer from the kept judgements (indicator_result, migration 0013): the
+  // Results: the overview's answer from the kept judgements (indicator_result, migration 0014): the
   // status counts, the first 100 attention reasons and their number, the measures, the first page's
   // activities and indicator summaries. A judgement counts when it holds today in the programme's context.
   const ctxRow = db.prepare(
@@ -249,7 +248,7 @@ function buildCases(db: Database.Database, file: string, ids: { programmeId: str
     { metric: 'workspace.open', channel: 'workspace.open', input: { path: file }, before: async () => void (await invoke(host!, 'workspace.close', null)), reference: { what: 'open + user_version + regio', run: rawOpen } },
     { metric: 'tree.outline', channel: 'tree.outline', input: { programmeId }, reference: { what: 'SELECT lijnen, maatregelen, filtervelden activiteiten', run: raw.tree } },
     { metric: 'tree.activities (alles open)', channel: 'tree.activities', input: { programmeId, measureIds: allMeasureIds }, reference: { what: 'SELECT activiteiten + aantal deelact.', run: raw.treeActivities } },
-    { metric: 'budget.overview', channel: 'budget.overview', input: { programmeId }, reference: { what: 'spiegel budget_line_total (regels met opgetelde bestedingen): GROUP BY maatregel×jaar, bron×jaar, categorie, partner + deelnemers', run: raw.budget } },
+    { metric: 'budget.overview', channel: 'budget.overview', input: { programmeId }, reference: { what: 'spiegel budget_line_total (regels met opgetelde bestedingen): GROUP BY maatregel×jaar, bron×jaar, categorie, partner + bewaarde bereikte deelnemers', run: raw.budget } },
     { metric: 'results.forProgramme', channel: 'results.forProgramme', input: { programmeId }, reference: { what: 'bewaarde oordelen: telling per status, eerste 100 aandachtspunten + aantal, pagina', run: raw.results } },
     // The first call after a write: one new measurement (untimed) judged again, the rest kept.
     {

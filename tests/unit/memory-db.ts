@@ -22,3 +22,13 @@ export function memoryDb(): { sqlite: Database.Database; db: Kysely<Schema> } {
   sqlite.pragma('foreign_keys = ON');
   return { sqlite, db: kyselyFor(sqlite) };
 }
+
+/**
+ * Inserts a row with only these values and every other required column blank, for a test of
+ * triggers alone (the caller turns foreign keys and CHECK constraints off first).
+ */
+export function insertBare(db: Database.Database, table: string, values: Record<string, string>): void {
+  const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string; notnull: number; dflt_value: unknown }[]).filter((c) => c.notnull && c.dflt_value === null);
+  const row = { ...Object.fromEntries(cols.map((c) => [c.name, ''])), ...values };
+  db.prepare(`INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map(() => '?').join(', ')})`).run(...Object.values(row));
+}

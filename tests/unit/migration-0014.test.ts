@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { migrate } from '../../electron/core/db/migrate';
+import { insertBare } from './memory-db';
 
 describe('migration 0014: kept judgements of indicators', () => {
   it('keeps the data, starts empty, and its triggers delete a judgement and the programme notes when a row it was judged from changes', () => {
@@ -28,11 +29,7 @@ describe('migration 0014: kept judgements of indicators', () => {
     // Rows go in without their parents and with the other columns blank: this checks the triggers alone.
     db.pragma('foreign_keys = OFF');
     db.pragma('ignore_check_constraints = ON');
-    const insert = (table: string, values: Record<string, string>) => {
-      const cols = (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string; notnull: number; dflt_value: unknown }[]).filter((c) => c.notnull && c.dflt_value === null);
-      const row = { ...Object.fromEntries(cols.map((c) => [c.name, ''])), ...values };
-      db.prepare(`INSERT INTO ${table} (${Object.keys(row).join(', ')}) VALUES (${Object.keys(row).map(() => '?').join(', ')})`).run(...Object.values(row));
-    };
+    const insert = (table: string, values: Record<string, string>) => insertBare(db, table, values);
     insert('measurement', { id: 'x', indicator_id: 'i1' });
     expect(kept()).toEqual(['deelnemers:a2', 'i2']);
     expect(noted()).toBe(0);

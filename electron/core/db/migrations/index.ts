@@ -17,6 +17,7 @@ import { m0011_search_index } from './0011_search_index';
 import { m0012_budget_rollup_indexes } from './0012_budget_rollup_indexes';
 import { m0013_budget_line_totals } from './0013_budget_line_totals';
 import { m0014_indicator_results } from './0014_indicator_results';
+import { m0015_participants_reached } from './0015_participants_reached';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,6 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: readonly Migration[] = [m0001_foundation, m0002_programme_tree, m0003_money, m0004_results, m0005_monitoring, m0006_plan_structure, m0007_edits, m0008_reporting_periods, m0009_duo_import, m0010_privacy, m0011_search_index, m0012_budget_rollup_indexes, m0013_budget_line_totals, m0014_indicator_results];
+export const migrations: readonly Migration[] = [m0001_foundation, m0002_programme_tree, m0003_money, m0004_results, m0005_monitoring, m0006_plan_structure, m0007_edits, m0008_reporting_periods, m0009_duo_import, m0010_privacy, m0011_search_index, m0012_budget_rollup_indexes, m0013_budget_line_totals, m0014_indicator_results, m0015_participants_reached];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

@@ -7,7 +7,8 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
 import { parseList } from './tree';
 import { measurementValue } from './results';
-import { reachedPerYear, sumParticipants } from '../../../../shared/participants';
+import { reachedPerYear, sumParticipants, type YearCount } from '../../../../shared/participants';
+import { keeping } from './indicator-results';
 import { compareCodes } from '../../../../shared/natsort';
 import { t, type MessageKey } from '../../../../shared/i18n/nl';
 import {
@@ -279,26 +280,52 @@ async function measureFactsOf(db: Db, programmeId?: string): Promise<MeasureFact
  * school year by the results' own rule (shared/participants.ts reachedPerYear), summed over the
  * measure's activities and school years, as the planned participants are.
  *
- * One row per indicator with its measurements as a JSON list of exactly the fields the rule reads
- * (results.ts measurementValue's input): at 2,000 activities that is 2,000 rows instead of 5,000
- * rows of 13 columns, which was most of this function's time. SQLite writes reals with 17
- * significant digits, so every value parses back to the same number.
+ * Each indicator's outcome is kept in participants_reached (migration 0015; its triggers delete it
+ * when a measurement of the indicator changes), so a call reads one small row per indicator and
+ * applies the rule only to indicators without one: their measurements as one JSON list each, of
+ * exactly the fields the rule reads (results.ts measurementValue's input). SQLite writes reals with
+ * 17 significant digits and JSON.stringify the shortest exact form, so every value reads back the same.
  */
 export async function reachedParticipants(db: Db, programmeId?: string): Promise<Map<string, number>> {
-  const rows = await sql<{ measureId: string; ms: string }>`
-    SELECT a.measure_id AS "measureId", json_group_array(json_object(
-      'id', x.id, 'date', x.date, 'periodKind', x.period_kind, 'periodStart', x.period_start, 'periodEnd', x.period_end, 'value', x.value,
-      'numerator', x.numerator, 'denominator', x.denominator, 'categories', x.categories, 'status', x.status, 'recordedAt', x.recorded_at)) AS ms
-    FROM measure m
-    JOIN activity a ON a.measure_id = m.id
-    JOIN indicator i ON i.activity_id = a.id
-    JOIN measurement x ON x.indicator_id = i.id
-    WHERE i.builtin = 'deelnemers' AND x.deleted_at IS NULL AND i.deleted_at IS NULL AND a.deleted_at IS NULL AND m.deleted_at IS NULL
-      ${programmeId ? sql`AND m.programme_id = ${programmeId}` : sql``}
-    GROUP BY i.id`.execute(db.withoutPlugins());
-  const lists = new Map<string, { schoolYear: string; count: number }[][]>();
-  for (const r of rows.rows) {
-    const perYear = reachedPerYear((JSON.parse(r.ms) as Parameters<typeof measurementValue>[0][]).map(measurementValue));
+  // One read of one state: a write between reading measurements and keeping their outcome would be lost.
+  return db.isTransaction ? reachedIn(db, programmeId) : db.transaction().execute((trx) => reachedIn(trx, programmeId));
+}
+
+async function reachedIn(db: Db, programmeId?: string): Promise<Map<string, number>> {
+  const raw = db.withoutPlugins();
+  // Every live built-in participants indicator with its kept outcome (migration 0015), if any.
+  const indicators = (
+    await sql<{ id: string; measureId: string; perYear: string | null }>`
+      SELECT i.id, a.measure_id AS "measureId", k.per_year AS "perYear"
+      FROM measure m
+      JOIN activity a ON a.measure_id = m.id
+      JOIN indicator i ON i.activity_id = a.id
+      LEFT JOIN participants_reached k ON k.indicator_id = i.id
+      WHERE i.builtin = 'deelnemers' AND i.deleted_at IS NULL AND a.deleted_at IS NULL AND m.deleted_at IS NULL
+        ${programmeId ? sql`AND m.programme_id = ${programmeId}` : sql``}`.execute(raw)
+  ).rows;
+  const missing = indicators.filter((r) => r.perYear === null).map((r) => r.id);
+  const judged = new Map<string, YearCount[]>();
+  if (missing.length) {
+    const many = missing.length > 1000;
+    const rows = await sql<{ id: string; ms: string }>`
+      SELECT x.indicator_id AS id, json_group_array(json_object(
+        'id', x.id, 'date', x.date, 'periodKind', x.period_kind, 'periodStart', x.period_start, 'periodEnd', x.period_end, 'value', x.value,
+        'numerator', x.numerator, 'denominator', x.denominator, 'categories', x.categories, 'status', x.status, 'recordedAt', x.recorded_at)) AS ms
+      FROM measurement x
+      WHERE x.deleted_at IS NULL AND x.indicator_id IN (${many ? sql`SELECT i.id FROM indicator i WHERE i.builtin = 'deelnemers'` : sql.join(missing)})
+      GROUP BY x.indicator_id`.execute(raw);
+    const measured = new Map(rows.rows.map((r) => [r.id, r.ms]));
+    for (const id of missing) judged.set(id, reachedPerYear((JSON.parse(measured.get(id) ?? '[]') as Parameters<typeof measurementValue>[0][]).map(measurementValue)));
+    await keeping(raw, async (w) => {
+      const list = [...judged];
+      for (let i = 0; i < list.length; i += 200)
+        await sql`INSERT OR REPLACE INTO participants_reached (indicator_id, per_year) VALUES ${sql.join(list.slice(i, i + 200).map(([id, perYear]) => sql`(${id}, ${JSON.stringify(perYear)})`))}`.execute(w);
+    });
+  }
+  const lists = new Map<string, YearCount[][]>();
+  for (const r of indicators) {
+    const perYear = r.perYear === null ? judged.get(r.id)! : (JSON.parse(r.perYear) as YearCount[]);
     const l = lists.get(r.measureId);
     if (l) l.push(perYear);
     else lists.set(r.measureId, [perYear]);

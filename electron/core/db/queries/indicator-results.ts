@@ -26,8 +26,8 @@ type Raw = Kysely<any>;
 
 const CHUNK = 100;
 
-/** Runs a write of kept judgements; on a read-only connection (the CLI) nothing is kept. */
-async function keeping(raw: Raw, write: (db: Raw) => Promise<void>): Promise<void> {
+/** Runs a write of kept figures; on a read-only connection (the CLI) nothing is kept. */
+export async function keeping(raw: Raw, write: (db: Raw) => Promise<void>): Promise<void> {
   try {
     if (raw.isTransaction) await write(raw);
     else await raw.transaction().execute(write);
