@@ -6,19 +6,19 @@
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorkspaceFile, type WorkspaceFile } from '../../electron/core/db/workspace-file';
+import { createWorkspaceFile, type Workspace } from '../../electron/core/db/workspace-file';
 import { seedExample } from '../../electron/core/demo/seed';
 import { tracked } from '../../electron/core/history/tracker';
 import { EXAMPLE_REGION } from '../../shared/regions';
 import { tempDir } from './helpers';
 
 type Row = Record<string, unknown>;
-const open: WorkspaceFile[] = [];
+const open: Workspace[] = [];
 afterEach(async () => {
   for (const ws of open.splice(0)) await ws.close();
 });
 
-function workspace(dir: string, name: string): WorkspaceFile {
+function workspace(dir: string, name: string): Workspace {
   const ws = createWorkspaceFile(path.join(dir, `${name}.regieboek`), EXAMPLE_REGION);
   open.push(ws);
   return ws;
@@ -58,14 +58,14 @@ describe('Tracker.insertMany', () => {
     await tracked(many.db, meta, async (tr) => {
       for (const [entity] of TABLES) await tr.insertMany(entity, rows.get(entity)!);
     });
-    const history = async (ws: WorkspaceFile) =>
+    const history = async (ws: Workspace) =>
       (await sql<Row>`select entity, entity_id, op, fields, snapshot from change order by id`.execute(ws.db)).rows;
     const expected = await history(one);
     expect(expected.length).toBe([...rows.values()].reduce((n, l) => n + l.length, 0));
     expect(await history(many)).toEqual(expected);
     for (const row of expected) expect(JSON.parse(String(row.snapshot))).toMatchObject({ rowVersion: 1 });
     for (const [, table] of TABLES) {
-      const all = async (ws: WorkspaceFile) => (await sql<Row>`select * from ${sql.table(table)} order by id`.execute(ws.db)).rows;
+      const all = async (ws: Workspace) => (await sql<Row>`select * from ${sql.table(table)} order by id`.execute(ws.db)).rows;
       expect(await all(many)).toEqual(await all(one));
     }
   });

@@ -200,12 +200,17 @@ export function parseNumberText(input: string, opts: { whole?: boolean } = {}): 
 /** Reads one cell as the column's type. Text in a number column is refused, never read as 0. */
 export function readCell(cell: CellLike | undefined, rule: CellRule, ctx: ReadContext = {}): CellRead {
   if (!cell) return rule.required ? fail(t('xl.cell.required')) : { ok: true, value: null };
-  const u = unwrap(cell, rule);
-  if ('error' in u) return fail(u.error);
-  const { note } = u;
-  let raw = u.raw;
+  let raw: unknown = cell.value;
+  let note: string | undefined;
+  // Most cells hold a plain value outside a merged range: nothing to unwrap (an import reads them all).
+  if (cell.merged !== undefined || cell.isMerged || (raw !== null && typeof raw === 'object' && !(raw instanceof Date))) {
+    const u = unwrap(cell, rule);
+    if ('error' in u) return fail(u.error);
+    note = u.note;
+    raw = u.raw;
+  }
   if (typeof raw === 'string') {
-    raw = raw.replace(/\r\n?/g, '\n');
+    if (raw.indexOf('\r') >= 0) raw = raw.replace(/\r\n?/g, '\n');
     if ((raw as string).trim() === '') raw = null;
   }
   if (raw === null || raw === undefined) return rule.required ? fail(t('xl.cell.required')) : { ok: true, value: null, note };
