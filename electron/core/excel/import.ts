@@ -381,7 +381,9 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
     const v = r.values[kind.idKey];
     if (v === null || v === undefined) continue;
     const id = String(v);
-    byId.set(id, [...(byId.get(id) ?? []), r]);
+    const same = byId.get(id);
+    if (same) same.push(r);
+    else byId.set(id, [r]);
   }
   fileIds.set(kind.name, new Set(byId.keys()));
 
@@ -435,19 +437,19 @@ async function planSheet(db: Db, p: Parsed, spec: SheetSpec, notices: PlanIssue[
         addIssue(issues, spec, r, kind.idKey, t(kind.readOnly ? 'xl.plan.otherRecord' : 'xl.plan.unknownId', { id, sheet: spec.sheet }));
       } else {
         if (trashed.has(id)) addIssue(issues, spec, r, kind.idKey, t('xl.plan.inTrash', { id }));
-        for (const c of spec.columns) if (c.required && (r.values[c.key] === null || r.values[c.key] === undefined) && !r.issues.length) addIssue(issues, spec, r, c.key, t('xl.cell.required'));
+        // One pass over the columns (an import plans every row): empty required columns, then texts
+        // cut on export, are refused in that order; otherwise every filled column is listed as new.
+        let cut: Issue[] | null = null;
         for (const c of spec.columns) {
           const v = r.values[c.key];
-          if (typeof v === 'string' && v.endsWith(CUT_MARK) && !c.informational) addIssue(issues, spec, r, c.key, t('xl.cell.cutText', { max: (c.maxLength ?? 0).toLocaleString('nl-NL') }));
+          if (c.required && (v === null || v === undefined) && !r.issues.length) addIssue(issues, spec, r, c.key, t('xl.cell.required'));
+          if (typeof v === 'string' && v.endsWith(CUT_MARK) && !c.informational) addIssue((cut ??= []), spec, r, c.key, t('xl.cell.cutText', { max: (c.maxLength ?? 0).toLocaleString('nl-NL') }));
+          if (!issues.length && !cut && c.key !== kind.idKey && !c.informational && v !== null && v !== undefined && v !== '')
+            changes.push({ key: c.key, header: c.header, old: EMPTY(), new: display(c, v), conflict: false });
         }
-        if (!issues.length) {
-          status = 'new';
-          for (const c of spec.columns) {
-            if (c.key === kind.idKey || c.informational) continue;
-            const v = r.values[c.key];
-            if (v !== null && v !== undefined && v !== '') changes.push({ key: c.key, header: c.header, old: EMPTY(), new: display(c, v), conflict: false });
-          }
-        }
+        if (cut) issues.push(...cut);
+        if (issues.length) changes.length = 0;
+        else status = 'new';
       }
     }
     // What would be written goes through the privacy guard: the changed values, or a new row's.
