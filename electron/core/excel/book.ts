@@ -11,7 +11,7 @@ import { UserError } from '../errors';
 import { colLetter } from './cells';
 import { readXlsx, XlsxError, type XBook, type XCell } from './xlsx/reader';
 import { Budget, unpack, zipEntries, ZipError, type ZipEntry } from './xlsx/zip';
-import { personalDataIn } from './privacy';
+import { personalDataScan } from './privacy';
 import { t } from '../../../shared/i18n/nl';
 import { scanText } from '../../../shared/privacy/guard';
 
@@ -177,10 +177,13 @@ export function refusePersonalData(book: XBook, file: string): void {
   // Column titles of personal data refuse a file only when no cell does; the first such sheet is named.
   let titles: UserError | null = null;
   for (const ws of book.sheets) {
-    // Each cell's text once, for both checks, one sheet at a time (sparse like the cells: holes stay holes).
-    const texts = ws.rows.map((r) => ({ r: r.r, cells: r.cells.map(xText) }));
+    // Each cell's text once, for both checks, one row at a time (sparse like the cells: holes stay
+    // holes); the titles are looked for only while no sheet before had them.
+    const titleScan = titles ? null : personalDataScan();
     const hits: string[] = [];
-    for (const row of texts) {
+    for (const r of ws.rows) {
+      const row = { r: r.r, cells: r.cells.map(xText) };
+      titleScan?.row(row);
       row.cells.forEach((s, c) => {
         // A text already found clean (the same text in another cell) is clean again: scanText is pure.
         if (hits.length >= 5 || s.length < 8 || clean.has(s)) return;
@@ -192,8 +195,8 @@ export function refusePersonalData(book: XBook, file: string): void {
       if (hits.length >= 5) break;
     }
     if (hits.length) throw refuse(t('privacy.file', { file, sheet: ws.name, cells: hits.join('; ') }));
-    if (titles) continue;
-    const found = personalDataIn(texts);
+    if (!titleScan) continue;
+    const found = titleScan.hits;
     if (found.length) titles = refuse(t('xl.file.personalData', { file, sheet: ws.name, cells: found.slice(0, 5).map((h) => `${colLetter(h.col)}${h.row} ("${h.text}")`).join(', ') }));
   }
   if (titles) throw titles;

@@ -59,9 +59,16 @@ export interface PersonalHit {
  * One data value such as "Adres" or a programme called "Postcode-aanpak" is not a title row.
  */
 export function personalDataIn(rows: readonly { r: number; cells: readonly string[] }[]): PersonalHit[] {
+  const scan = personalDataScan();
+  for (const row of rows) scan.row(row);
+  return scan.hits;
+}
+
+/** personalDataIn one row at a time (a reader need not keep a whole sheet's texts). */
+export function personalDataScan(): { row(row: { r: number; cells: readonly string[] }): void; readonly hits: PersonalHit[] } {
   const hits: PersonalHit[] = [];
   let inHeader = true;
-  for (const row of rows) {
+  const scanRow = (row: { r: number; cells: readonly string[] }) => {
     const titles: PersonalHit[] = [];
     let filled = 0;
     let bsnWord: boolean | null = null;
@@ -75,6 +82,6 @@ export function personalDataIn(rows: readonly { r: number; cells: readonly strin
     });
     if (inHeader ? titles.length > 0 : titles.length >= 2) hits.push(...titles);
     if (filled >= 2) inHeader = false;
-  }
-  return hits;
+  };
+  return { row: scanRow, hits };
 }
