@@ -430,14 +430,10 @@ export function pageOf<M extends { id: string }>(measures: readonly M[], opts: {
 }
 
 /**
- * One page of the results overview. `summary` gives an indicator's summary: summaryOf for full
- * views and results; the core's overview passes the summaries it keeps for the page.
+ * One page of the results overview made from full results: the definition the core's
+ * programmeOverview (which reads kept judgements) is tested against.
  */
-export function programmeSummary<I extends { id: string }>(
-  r: ProgrammeResultsOf<I>,
-  opts: { page?: number; measureId?: string } = {},
-  summary: (i: I) => IndicatorSummary = summaryOf as unknown as (i: I) => IndicatorSummary,
-): ProgrammeSummary {
+export function programmeSummary(r: ProgrammeResultsOf<SummarySource>, opts: { page?: number; measureId?: string } = {}): ProgrammeSummary {
   const p = pageOf(r.measures, opts);
   return {
     ...r,
@@ -446,8 +442,8 @@ export function programmeSummary<I extends { id: string }>(
     pageSize: RESULTS_PAGE,
     measures: p.measures.map((m) => ({
       ...m,
-      indicators: m.indicators.map(summary),
-      activities: m.activities.map((a) => ({ ...a, indicators: a.indicators.map(summary) })),
+      indicators: m.indicators.map(summaryOf),
+      activities: m.activities.map((a) => ({ ...a, indicators: a.indicators.map(summaryOf) })),
     })),
     attention: r.attention.slice(0, RESULTS_ATTENTION),
     attentionCount: r.attention.length,

@@ -25,7 +25,7 @@ import {
   type ChangeReason,
 } from '../../electron/core/db/queries/results';
 import { addDays } from '../../shared/results/schoolYear';
-import { programmeSummary, RESULTS_PAGE, summaryOf, type ProgrammeSummary } from '../../shared/schemas/results';
+import { programmeSummary, RESULTS_PAGE, type ProgrammeSummary } from '../../shared/schemas/results';
 import { ActivityUpdate } from '../../shared/schemas/tree';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -47,7 +47,7 @@ async function example(today = WRITTEN_ON) {
 async function oracle(core: Core, programmeId: string): Promise<ProgrammeSummary[]> {
   const full = (await programmeViews(core.app.requireWorkspace().db, programmeId))!;
   const pages = Math.max(1, Math.ceil(full.measures.length / RESULTS_PAGE));
-  return Array.from({ length: pages }, (_, page) => programmeSummary(full, { page }, summaryOf));
+  return Array.from({ length: pages }, (_, page) => programmeSummary(full, { page }));
 }
 
 async function overview(core: Core, programmeId: string): Promise<ProgrammeSummary[]> {

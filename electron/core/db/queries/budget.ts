@@ -340,9 +340,7 @@ const measureLabel = (m: { code: string; name: string } | undefined, id: string)
 
 /** Overview and checks over a set of facts; rules per programme (the defaults for a whole workspace). */
 export function overviewOf(facts: BudgetFacts, rules: RuleSettings, period?: { start: string; end: string }, programmeAwardedCents?: number | null) {
-  const periodYears: number[] = [];
-  if (period) for (let y = Number(period.start.slice(0, 4)); y <= Number(period.end.slice(0, 4)); y++) periodYears.push(y);
-  const o = overview({ ...facts, periodYears });
+  const o = overview({ ...facts, periodYears: period ? periodYears(period.start, period.end) : [] });
   const byId = new Map(facts.measures.map((m) => [m.id, m]));
   const checks = runChecks({ ...facts, rules, period, programmeAwardedCents, measureLabel: (id) => measureLabel(byId.get(id), id) });
   const label = {
